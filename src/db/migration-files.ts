@@ -1,0 +1,35 @@
+import { createHash } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The checked-in history: prisma/migrations at the root of this repository. */
+export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
+
+export interface MigrationFile {
+  /** Folder name, `<YYYYMMDDHHMMSS>_<name>`; the order of names is the order of application. */
+  name: string;
+  sql: string;
+  /** Lower-case hex SHA-256 of the file, as Prisma records it in `_prisma_migrations.checksum`. */
+  checksum: string;
+}
+
+/** Reads every `<dir>/<folder>/migration.sql`, sorted by folder name; a missing dir means none. */
+export async function readMigrationFiles(dir: string = DEFAULT_MIGRATIONS_DIR): Promise<MigrationFile[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return [];
+    throw error;
+  });
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  return Promise.all(
+    names.map(async (name) => {
+      const buffer = await readFile(join(dir, name, "migration.sql")).catch((error: unknown) => {
+        throw new Error(`Migration folder ${name} has no readable migration.sql`, { cause: error });
+      });
+      return { name, sql: buffer.toString("utf8"), checksum: createHash("sha256").update(buffer).digest("hex") };
+    }),
+  );
+}

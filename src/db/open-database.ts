@@ -1,0 +1,79 @@
+import { mkdir } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "../generated/prisma/client.js";
+
+export interface Database {
+  prisma: PrismaClient;
+  kind: "pglite" | "postgres";
+  close(): Promise<void>;
+}
+
+const ACCEPTED_FORMS =
+  'pglite:memory, pglite:<directory> (for example pglite:./data/db) or postgres://user:password@host:5432/database';
+
+/**
+ * Opens the database named by a DATABASE_URL value:
+ * - `pglite:memory`: embedded PostgreSQL in memory (tests);
+ * - `pglite:<directory>`: embedded PostgreSQL stored in that directory (single process only);
+ * - `postgres://…` / `postgresql://…`: a PostgreSQL server.
+ */
+export async function openDatabase(url: string): Promise<Database> {
+  if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
+    return openPostgres(url);
+  }
+  if (url.startsWith("pglite:")) {
+    const location = url.slice("pglite:".length);
+    if (location !== "") return openPGlite(location);
+  }
+  throw new Error(`DATABASE_URL ${describeUnsupported(url)} is not supported; use ${ACCEPTED_FORMS}.`);
+}
+
+async function openPGlite(location: string): Promise<Database> {
+  let pglite: PGlite;
+  if (location === "memory") {
+    pglite = new PGlite();
+  } else {
+    const dataDir = resolve(location);
+    // PGlite creates its data directory but not the directories above it.
+    await mkdir(dirname(dataDir), { recursive: true });
+    pglite = new PGlite(dataDir);
+  }
+  await pglite.waitReady;
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    prisma,
+    kind: "pglite",
+    async close() {
+      await prisma.$disconnect();
+      // PGlite keeps the event loop alive until it is closed.
+      await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  // The pool connects lazily; asking now makes a wrong host or password fail at startup
+  // rather than on a farmer's first message.
+  try {
+    await prisma.$queryRawUnsafe("SELECT 1");
+  } catch (error) {
+    await prisma.$disconnect();
+    throw error;
+  }
+  return {
+    prisma,
+    kind: "postgres",
+    close: () => prisma.$disconnect(),
+  };
+}
+
+/** Names only the scheme of a rejected URL: the rest may hold a password. */
+function describeUnsupported(url: string): string {
+  if (url === "") return "(empty)";
+  const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(url)?.[0];
+  return scheme ? `with scheme "${scheme}"` : "of this form";
+}
