@@ -1,0 +1,11 @@
+officer-ask = Bà con muốn hỏi cán bộ điều gì? Nhắn câu hỏi vào đây, cán bộ sẽ trả lời trong khung chat này. (Nhắn /huy để thôi.)
+officer-ask-again = Bà con nhắn lại câu hỏi nha:
+officer-confirm =
+    Câu hỏi của bà con:
+    «{ $question }»
+    Gửi cho cán bộ nha?
+officer-send = ✅ Gửi cho cán bộ
+officer-rewrite = ✏️ Viết lại
+officer-cancel = ✖️ Thôi
+officer-cancelled = Đã thôi, câu hỏi chưa được gửi. Nhắn /menu để chọn việc khác.
+officer-sent = Đã gửi câu hỏi cho cán bộ. Mã của bà con: { $reference }. Cán bộ sẽ trả lời trong khung chat này, bà con chờ chút nha.

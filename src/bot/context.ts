@@ -1,0 +1,25 @@
+import type { Context, SessionFlavor } from "grammy";
+import type { ConversationFlavor } from "@grammyjs/conversations";
+import type { Logger } from "../logger.js";
+import type { Translate } from "../i18n/translate.js";
+import type { Services } from "./services.js";
+
+/** Per-chat data kept between updates (in the database). Keep it small and JSON-serializable. */
+export interface SessionData {
+  /** Set when the farmer first talked to the bot; used to greet newcomers differently. */
+  firstSeenAt?: string;
+}
+
+/** What every handler gets, inside and outside conversations. */
+export interface BaseContextFlavor {
+  t: Translate;
+  logger: Logger;
+  services: Services;
+  /** The transport this update came through: "telegram", "webchat", later "zalo". */
+  channel: string;
+}
+
+export type BotContext = ConversationFlavor<Context & SessionFlavor<SessionData> & BaseContextFlavor>;
+
+/** Context inside conversations: plugins are re-installed there, so it carries the same helpers. */
+export type FlowContext = Context & BaseContextFlavor;

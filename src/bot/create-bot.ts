@@ -1,0 +1,69 @@
+import { Bot, type ApiClientOptions, type MiddlewareFn, session } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { conversations } from "@grammyjs/conversations";
+import { sequentialize } from "@grammyjs/runner";
+import type { Logger } from "../logger.js";
+import { translator } from "../i18n/translate.js";
+import type { BotContext, FlowContext, SessionData } from "./context.js";
+import type { Services } from "./services.js";
+import type { KeyValueStore } from "./key-value-store.js";
+import type { UpdateLedger } from "./update-ledger.js";
+import { conversationStorage, sessionStorage } from "./storage.js";
+import { contextSetup } from "./middleware/context-setup.js";
+import { deduplicate } from "./middleware/deduplicate.js";
+import { handleBotError } from "./middleware/error-boundary.js";
+import { menuFeature } from "../features/menu/index.js";
+import { contactOfficerFeature, enterContactOfficer } from "../features/contact-officer/index.js";
+import { askFeature, showAskPrompt } from "../features/ask/index.js";
+import { fallbackFeature } from "../features/fallback/index.js";
+
+export interface BotDeps {
+  /** Transport name, used for storage namespaces, deduplication and logs. */
+  channel: string;
+  token: string;
+  /** Known bot identity; channels other than Telegram pass their own so no getMe call is made. */
+  botInfo?: UserFromGetMe;
+  /** Where API calls go: the Telegram API root, or a channel's own fetch (web chat, tests). */
+  client?: ApiClientOptions;
+  store: KeyValueStore;
+  ledger: UpdateLedger;
+  logger: Logger;
+  services: Services;
+  locale?: string;
+}
+
+/**
+ * Bump when a conversation's steps change incompatibly: stored replay logs of the old version are
+ * then discarded instead of replayed into the wrong step.
+ */
+const CONVERSATION_VERSION = 1;
+
+/** Assembles the one bot every channel runs: same features, same flows, same texts. */
+export function createBot(deps: BotDeps): Bot<BotContext> {
+  const bot = new Bot<BotContext>(deps.token, { botInfo: deps.botInfo, client: deps.client });
+  const setup = contextSetup<BotContext>({ channel: deps.channel, logger: deps.logger, translate: translator(deps.locale), services: deps.services });
+  const flowPlugins = [contextSetup<FlowContext>({ channel: deps.channel, logger: deps.logger, translate: translator(deps.locale), services: deps.services })] as MiddlewareFn<FlowContext>[];
+
+  // One update per chat at a time, so a fast double tap cannot interleave two steps of a flow.
+  bot.use(sequentialize((ctx) => ctx.chatId?.toString()));
+  bot.use(setup);
+  const guarded = bot.errorBoundary(handleBotError);
+  guarded.use(deduplicate(deps.ledger));
+  guarded.use(session<SessionData, BotContext>({ initial: () => ({}), storage: sessionStorage(deps.store, deps.channel) }));
+  guarded.use(
+    conversations<BotContext, FlowContext>({
+      storage: { type: "key", version: CONVERSATION_VERSION, adapter: conversationStorage(deps.store, deps.channel), getStorageKey: (ctx) => ctx.chatId?.toString() },
+    }),
+  );
+
+  const menu = menuFeature({ officer: enterContactOfficer, ask: showAskPrompt });
+  guarded.use(menu.beforeFlows);
+  guarded.use(contactOfficerFeature(flowPlugins));
+  guarded.use(menu.afterFlows);
+  guarded.use(askFeature());
+  guarded.use(fallbackFeature());
+
+  // Errors outside the boundary (e.g. in session loading) still get logged and an apology.
+  bot.catch(handleBotError);
+  return bot;
+}

@@ -1,0 +1,31 @@
+import { createHash } from "node:crypto";
+import type { MiddlewareFn } from "grammy";
+import type { Logger } from "../../logger.js";
+import type { Translate } from "../../i18n/translate.js";
+import type { Services } from "../services.js";
+import type { BaseContextFlavor } from "../context.js";
+import type { Context } from "grammy";
+
+/** Chat ids are pseudonymised in logs so a log line cannot be tied to a farmer on its own. */
+export function chatTag(chatId: number | string | undefined): string | undefined {
+  if (chatId === undefined) return undefined;
+  return createHash("sha256").update(String(chatId)).digest("hex").slice(0, 10);
+}
+
+export interface ContextSetupDeps {
+  channel: string;
+  logger: Logger;
+  translate: Translate;
+  services: Services;
+}
+
+/** Gives each update its translator, services and a child logger carrying the update id. */
+export function contextSetup<C extends Context & BaseContextFlavor>(deps: ContextSetupDeps): MiddlewareFn<C> {
+  return async (ctx, next) => {
+    ctx.channel = deps.channel;
+    ctx.t = deps.translate;
+    ctx.services = deps.services;
+    ctx.logger = deps.logger.child({ channel: deps.channel, update_id: ctx.update.update_id, chat: chatTag(ctx.chatId) });
+    await next();
+  };
+}

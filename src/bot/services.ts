@@ -1,0 +1,11 @@
+import type { QuestionQueue } from "../questions/question-queue.js";
+
+/**
+ * The plain-TypeScript services features call. Features hold no business rule of their own and
+ * services never import grammY, so the same services serve Telegram, Zalo, the web chat and the
+ * officer dashboard.
+ */
+export interface Services {
+  now(): Date;
+  questions: QuestionQueue;
+}

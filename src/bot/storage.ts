@@ -1,0 +1,23 @@
+import type { StorageAdapter } from "grammy";
+import type { VersionedState, VersionedStateStorage } from "@grammyjs/conversations";
+import type { KeyValueStore } from "./key-value-store.js";
+
+/** grammY session storage over our key-value store, one namespace per channel. */
+export function sessionStorage<T>(store: KeyValueStore, channel: string): StorageAdapter<T> {
+  const key = (k: string) => `session:${channel}:${k}`;
+  return {
+    read: async (k) => (await store.read(key(k))) as T | undefined,
+    write: (k, value) => store.write(key(k), value),
+    delete: (k) => store.delete(key(k)),
+  };
+}
+
+/** Conversation (replay) state over the same store, so a restart mid-flow resumes the flow. */
+export function conversationStorage<S>(store: KeyValueStore, channel: string): VersionedStateStorage<string, S> {
+  const key = (k: string) => `conversation:${channel}:${k}`;
+  return {
+    read: async (k) => (await store.read(key(k))) as VersionedState<S> | undefined,
+    write: (k, state) => store.write(key(k), state),
+    delete: (k) => store.delete(key(k)),
+  };
+}

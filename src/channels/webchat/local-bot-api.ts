@@ -1,0 +1,87 @@
+import type { InlineKeyboardMarkup, UserFromGetMe } from "grammy/types";
+import type { ChatButton, ChatMessage, Transcript } from "./transcript.js";
+
+/**
+ * A Bot API that lives in this process: the bot's outgoing calls (sendMessage, editMessageText, ...)
+ * are written to the web chat transcript instead of going to Telegram. grammY is given this as its
+ * `fetch`, which also covers calls made inside conversations (they bypass API transformers).
+ */
+export const WEBCHAT_BOT_INFO: UserFromGetMe = {
+  id: 1,
+  is_bot: true,
+  first_name: "Trợ lý HTX",
+  username: "tro_ly_htx_bot",
+  can_join_groups: false,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+} as UserFromGetMe;
+
+type Listener = (chatId: number, message: ChatMessage) => void;
+
+function buttonsOf(markup: unknown): ChatButton[][] {
+  const rows = (markup as InlineKeyboardMarkup | undefined)?.inline_keyboard ?? [];
+  return rows.map((row) => row.map((b) => ({ text: b.text, data: "callback_data" in b ? (b.callback_data ?? "") : "" })));
+}
+
+function asTelegramMessage(chatId: number, message: ChatMessage) {
+  return {
+    message_id: message.messageId,
+    date: Math.floor(Date.now() / 1000),
+    chat: { id: chatId, type: "private" as const, first_name: "Bà con" },
+    from: WEBCHAT_BOT_INFO,
+    text: message.text,
+    ...(message.buttons.length > 0 ? { reply_markup: { inline_keyboard: message.buttons.map((r) => r.map((b) => ({ text: b.text, callback_data: b.data }))) } } : {}),
+  };
+}
+
+class ApiFailure extends Error {
+  constructor(readonly code: number, description: string) {
+    super(description);
+  }
+}
+
+export function localBotApi(transcript: Transcript, onMessage: Listener) {
+  const methods: Record<string, (p: Record<string, unknown>) => Promise<unknown>> = {
+    getMe: async () => WEBCHAT_BOT_INFO,
+    sendMessage: async (p) => {
+      const chatId = Number(p.chat_id);
+      const saved = await transcript.append(chatId, { fromBot: true, text: String(p.text ?? ""), buttons: buttonsOf(p.reply_markup) });
+      onMessage(chatId, saved);
+      return asTelegramMessage(chatId, saved);
+    },
+    editMessageText: async (p) => edit(p, { text: String(p.text ?? ""), buttons: buttonsOf(p.reply_markup) }),
+    editMessageReplyMarkup: async (p) => edit(p, { buttons: buttonsOf(p.reply_markup) }),
+    answerCallbackQuery: async () => true,
+    sendChatAction: async () => true,
+    setMyCommands: async () => true,
+    deleteWebhook: async () => true,
+  };
+
+  async function edit(p: Record<string, unknown>, change: { text?: string; buttons: ChatButton[][] }) {
+    const chatId = Number(p.chat_id);
+    const saved = await transcript.edit(chatId, Number(p.message_id), change);
+    if (!saved) throw new ApiFailure(400, "Bad Request: message to edit not found");
+    onMessage(chatId, saved);
+    return asTelegramMessage(chatId, saved);
+  }
+
+  const fetchImpl = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    const method = url.slice(url.lastIndexOf("/") + 1);
+    const handler = methods[method];
+    const body = typeof init?.body === "string" && init.body.length > 0 ? (JSON.parse(init.body) as Record<string, unknown>) : {};
+    try {
+      if (!handler) throw new ApiFailure(404, `Not Found: method ${method} is not available in the web chat`);
+      return Response.json({ ok: true, result: await handler(body) });
+    } catch (error) {
+      if (!(error instanceof ApiFailure)) throw error;
+      return Response.json({ ok: false, error_code: error.code, description: error.message }, { status: error.code });
+    }
+  };
+  return { fetch: fetchImpl as unknown as typeof fetch };
+}

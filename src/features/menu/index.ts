@@ -1,0 +1,58 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../../bot/context.js";
+import { MENU_CALLBACK_PREFIX, MENU_ITEMS, mainMenuKeyboard, type MenuItem } from "./main-menu.js";
+
+/** What a feature does when its main-menu button is pressed (a flow is entered, a list is shown, ...). */
+export type MenuEntries = Partial<Record<MenuItem, (ctx: BotContext) => Promise<unknown>>>;
+
+export async function showMainMenu(ctx: BotContext, intro = ctx.t("menu-prompt")): Promise<void> {
+  await ctx.reply(intro, { reply_markup: mainMenuKeyboard(ctx.t) });
+}
+
+const MENU_BUTTON = new RegExp(`^${MENU_CALLBACK_PREFIX}(${MENU_ITEMS.join("|")})$`);
+
+/**
+ * Commands and main-menu buttons work everywhere, also in the middle of a flow. `beforeFlows` is
+ * installed before the conversations so it sees every update first (and leaves the current flow for
+ * a menu button); `afterFlows` opens the chosen feature once the conversations are registered.
+ */
+export function menuFeature(entries: MenuEntries): { beforeFlows: Composer<BotContext>; afterFlows: Composer<BotContext> } {
+  const composer = new Composer<BotContext>();
+
+  composer.command("start", async (ctx) => {
+    await ctx.conversation.exitAll();
+    const returning = ctx.session.firstSeenAt !== undefined;
+    ctx.session.firstSeenAt ??= ctx.services.now().toISOString();
+    await showMainMenu(ctx, ctx.t(returning ? "start-welcome-back" : "start-welcome"));
+  });
+
+  composer.command("menu", (ctx) => showMainMenu(ctx));
+
+  composer.command("help", async (ctx) => {
+    const inFlow = Object.keys(await ctx.conversation.active()).length > 0;
+    await ctx.reply(ctx.t("help-text"));
+    if (inFlow) await ctx.reply(ctx.t("help-flow-continues"));
+  });
+
+  composer.command("huy", async (ctx) => {
+    const inFlow = Object.keys(await ctx.conversation.active()).length > 0;
+    await ctx.conversation.exitAll();
+    await showMainMenu(ctx, ctx.t(inFlow ? "cancel-done" : "cancel-nothing"));
+  });
+
+  composer.callbackQuery(MENU_BUTTON, async (ctx, next) => {
+    await ctx.answerCallbackQuery();
+    await ctx.conversation.exitAll();
+    await next();
+  });
+
+  const opener = new Composer<BotContext>();
+  opener.callbackQuery(MENU_BUTTON, async (ctx) => {
+    const item = ctx.match[1] as MenuItem;
+    const entry = entries[item];
+    if (entry) await entry(ctx);
+    else await showMainMenu(ctx, ctx.t("menu-coming-soon", { item: ctx.t(`menu-${item}`) }));
+  });
+
+  return { beforeFlows: composer, afterFlows: opener };
+}

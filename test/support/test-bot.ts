@@ -1,0 +1,33 @@
+import { createBot } from "../../src/bot/create-bot.js";
+import { memoryKeyValueStore, type KeyValueStore } from "../../src/bot/key-value-store.js";
+import { memoryUpdateLedger } from "../../src/bot/update-ledger.js";
+import { memoryQuestionQueue } from "../../src/questions/question-queue.js";
+import { WEBCHAT_BOT_INFO } from "../../src/channels/webchat/local-bot-api.js";
+import { createLogger } from "../../src/logger.js";
+import { recordingFetch } from "./recording-fetch.js";
+
+/** A bot wired with in-memory parts and a recording fake Bot API; `store` can be shared to simulate a restart. */
+export function testBot(store: KeyValueStore = memoryKeyValueStore()) {
+  const api = recordingFetch();
+  const questions = memoryQuestionQueue();
+  const bot = createBot({
+    channel: "telegram",
+    token: "123:test",
+    botInfo: WEBCHAT_BOT_INFO,
+    client: { fetch: api.fetch },
+    store,
+    ledger: memoryUpdateLedger(),
+    logger: createLogger("silent"),
+    services: { now: () => new Date("2026-11-27T08:00:00Z"), questions },
+  });
+  return { bot, api, questions, store };
+}
+
+export function sentTexts(calls: { method: string; payload: Record<string, unknown> }[]): string[] {
+  return calls.filter((c) => c.method === "sendMessage").map((c) => String(c.payload.text));
+}
+
+export function buttonData(call: { payload: Record<string, unknown> } | undefined): string[] {
+  const markup = call?.payload.reply_markup as { inline_keyboard?: { callback_data?: string }[][] } | undefined;
+  return (markup?.inline_keyboard ?? []).flat().map((b) => b.callback_data ?? "");
+}
