@@ -1,0 +1,21 @@
+# Eligibility checker ("Kiểm tra điều kiện vay vốn / hỗ trợ") and farmer-typed numbers.
+# Programme-specific texts live in knowledge/programmes/*.yaml, not here.
+
+## Quantities typed by farmers (src/lib/farmer-numbers.ts). $n is already formatted (1,5).
+elig-money-billion = {$n} tỷ đồng
+elig-money-million = {$n} triệu đồng
+elig-money-thousand = {$n} nghìn đồng
+elig-money-dong = {$n} đồng
+elig-area-ha = {$n} ha
+elig-count-persons = {$n} người
+
+elig-num-empty = Bà con chưa gõ con số nào. { elig-num-example }
+elig-num-not-understood = Xin lỗi, tôi chưa hiểu con số này. { elig-num-example }
+elig-num-wrong-unit = Đơn vị này không hợp với câu hỏi. { elig-num-example }
+elig-num-need-unit = Bà con ghi rõ đơn vị giúp tôi. { elig-num-example }
+elig-num-not-whole = Số người phải là số nguyên. { elig-num-example }
+elig-num-example = { $kind ->
+    [area] Ví dụ: 2 công, 0,5 ha hoặc 5000 m2.
+    [money] Ví dụ: 300 triệu hoặc 1,5 tỷ.
+   *[count] Ví dụ: 12 hoặc mười hai.
+}
