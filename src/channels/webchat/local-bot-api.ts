@@ -25,7 +25,7 @@ type Listener = (chatId: number, message: ChatMessage) => void;
 
 function buttonsOf(markup: unknown): ChatButton[][] {
   const rows = (markup as InlineKeyboardMarkup | undefined)?.inline_keyboard ?? [];
-  return rows.map((row) => row.map((b) => ({ text: b.text, data: "callback_data" in b ? (b.callback_data ?? "") : "" })));
+  return rows.filter((row) => row.length > 0).map((row) => row.map((b) => ({ text: b.text, data: "callback_data" in b ? (b.callback_data ?? "") : "" })));
 }
 
 function asTelegramMessage(chatId: number, message: ChatMessage) {

@@ -3,10 +3,8 @@
  * weak network dropping a response) never loses a message. Officer replies that arrive later are
  * read from here by the page's polling.
  */
-export interface ChatButton {
-  text: string;
-  data: string;
-}
+// A type alias (not an interface) so it is assignable to Prisma's JSON input type.
+export type ChatButton = { text: string; data: string };
 
 export interface ChatMessage {
   /** Transcript-wide id, increasing: the page asks for everything after the last one it has. */
@@ -18,8 +16,16 @@ export interface ChatMessage {
   edited: boolean;
 }
 
+export interface NewMessage {
+  fromBot: boolean;
+  text: string;
+  buttons: ChatButton[][];
+  /** The page's id for a farmer's input; appending the same one again returns the stored message. */
+  clientId?: string;
+}
+
 export interface Transcript {
-  append(chatId: number, message: { fromBot: boolean; text: string; buttons: ChatButton[][] }): Promise<ChatMessage>;
+  append(chatId: number, message: NewMessage): Promise<ChatMessage & { duplicate: boolean }>;
   edit(chatId: number, messageId: number, change: { text?: string; buttons?: ChatButton[][] }): Promise<ChatMessage | undefined>;
   get(chatId: number, messageId: number): Promise<ChatMessage | undefined>;
   /** Messages created or edited after `afterSeq`/`since`, oldest first. */
@@ -27,31 +33,34 @@ export interface Transcript {
 }
 
 export function memoryTranscript(): Transcript {
-  const chats = new Map<number, ChatMessage[]>();
+  const chats = new Map<number, Array<ChatMessage & { clientId?: string }>>();
   let seq = 0;
   const list = (chatId: number) => chats.get(chatId) ?? chats.set(chatId, []).get(chatId)!;
+  const strip = ({ clientId: _clientId, ...message }: ChatMessage & { clientId?: string }): ChatMessage => ({ ...message });
   return {
     async append(chatId, message) {
       const messages = list(chatId);
-      const saved: ChatMessage = { ...message, seq: ++seq, messageId: messages.length + 1, edited: false };
+      const existing = message.clientId === undefined ? undefined : messages.find((m) => m.clientId === message.clientId);
+      if (existing) return { ...strip(existing), duplicate: true };
+      const saved = { ...message, seq: ++seq, messageId: messages.length + 1, edited: false };
       messages.push(saved);
-      return { ...saved };
+      return { ...strip(saved), duplicate: false };
     },
     async edit(chatId, messageId, change) {
       const found = list(chatId).find((m) => m.messageId === messageId);
       if (!found) return undefined;
       Object.assign(found, { ...change, edited: true, seq: ++seq });
-      return { ...found };
+      return strip(found);
     },
     async get(chatId, messageId) {
       const found = list(chatId).find((m) => m.messageId === messageId);
-      return found && { ...found };
+      return found && strip(found);
     },
     async history(chatId, afterSeq = 0) {
       return list(chatId)
         .filter((m) => m.seq > afterSeq)
         .sort((a, b) => a.seq - b.seq)
-        .map((m) => ({ ...m }));
+        .map(strip);
     },
   };
 }

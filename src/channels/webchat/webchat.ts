@@ -29,14 +29,15 @@ export function createWebChat(deps: { transcript: Transcript; buildBot: (client:
     return stableNumericId(WEBCHAT_CHANNEL, session);
   }
 
-  async function toUpdate(chatId: number, input: WebChatInput): Promise<Update | undefined> {
+  async function toUpdate(chatId: number, input: WebChatInput): Promise<Update | { resentAfterSeq: number } | undefined> {
     // A client id makes a resend after a dropped connection the same update, so it runs once.
     const updateId = stableNumericId(input.session, input.clientId ?? randomUUID());
     const from = { ...FARMER, id: chatId };
     const chat = { id: chatId, type: "private" as const, first_name: FARMER.first_name };
     const date = Math.floor(Date.now() / 1000);
     if ("text" in input) {
-      const saved = await deps.transcript.append(chatId, { fromBot: false, text: input.text, buttons: [] });
+      const saved = await deps.transcript.append(chatId, { fromBot: false, text: input.text, buttons: [], clientId: input.clientId });
+      if (saved.duplicate) return { resentAfterSeq: saved.seq };
       const command = /^\/[a-z_]+/i.exec(input.text);
       return {
         update_id: updateId,
@@ -57,12 +58,17 @@ export function createWebChat(deps: { transcript: Transcript; buildBot: (client:
     };
   }
 
-  /** Handles one input of one session; inputs of the same session run in order. */
-  async function handle(input: WebChatInput): Promise<{ messages: ChatMessage[] }> {
+  /**
+   * Handles one input of one session; inputs of the same session run in order. Undefined when the
+   * input refers to a message this session does not have.
+   */
+  async function handle(input: WebChatInput): Promise<{ messages: ChatMessage[] } | undefined> {
     const chatId = chatIdOf(input.session);
     return exclusive(String(chatId), async () => {
       const update = await toUpdate(chatId, input);
-      if (!update) return { messages: [] };
+      if (!update) return undefined;
+      // A resend of something already handled: answer with what followed it the first time.
+      if ("resentAfterSeq" in update) return { messages: (await deps.transcript.history(chatId, update.resentAfterSeq)).filter((m) => m.fromBot) };
       const replies: ChatMessage[] = [];
       collectors.set(chatId, replies);
       try {

@@ -5,7 +5,8 @@ CREATE TYPE "question_origin" AS ENUM ('contact', 'unanswered');
 CREATE TYPE "question_status" AS ENUM ('open', 'answered', 'closed');
 
 -- AlterTable
-ALTER TABLE "web_chat_message" ADD COLUMN     "seq" SERIAL NOT NULL;
+ALTER TABLE "web_chat_message" ADD COLUMN     "client_id" TEXT,
+ADD COLUMN     "seq" SERIAL NOT NULL;
 
 -- CreateTable
 CREATE TABLE "officer_question" (
@@ -30,3 +31,6 @@ CREATE INDEX "officer_question_channel_chat_id_idx" ON "officer_question"("chann
 
 -- CreateIndex
 CREATE INDEX "web_chat_message_session_seq_idx" ON "web_chat_message"("session", "seq");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "web_chat_message_session_client_id_key" ON "web_chat_message"("session", "client_id");

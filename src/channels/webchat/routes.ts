@@ -1,0 +1,53 @@
+import { readFileSync } from "node:fs";
+import { Hono } from "hono";
+import { z } from "zod";
+import type { Translate } from "../../i18n/translate.js";
+import type { Logger } from "../../logger.js";
+import type { WebChat, WebChatInput } from "./webchat.js";
+
+const PUBLIC_DIR = new URL("./public/", import.meta.url);
+const asset = (name: string) => readFileSync(new URL(name, PUBLIC_DIR), "utf8");
+
+const session = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+const clientId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional();
+const inputSchema = z.union([
+  z.object({ session, clientId, text: z.string().trim().min(1).max(2000) }).strict(),
+  z.object({ session, clientId, button: z.string().min(1).max(64), messageId: z.number().int().positive() }).strict(),
+]);
+
+/**
+ * The web chat page and its JSON API (documented in the README): the page, tests and scripts all
+ * talk to the bot through these two routes.
+ */
+export function webChatRoutes(deps: { webchat: WebChat; translate: Translate; logger: Logger }): Hono {
+  const app = new Hono();
+  const page = asset("index.html");
+  const script = asset("chat.js");
+  const style = asset("chat.css");
+
+  app.get("/", (c) => c.html(page));
+  app.get("/webchat/chat.js", (c) => c.body(script, 200, { "content-type": "text/javascript; charset=utf-8" }));
+  app.get("/webchat/chat.css", (c) => c.body(style, 200, { "content-type": "text/css; charset=utf-8" }));
+
+  app.post("/api/chat", async (c) => {
+    const body: unknown = await c.req.json().catch(() => undefined);
+    const parsed = inputSchema.safeParse(body);
+    if (!parsed.success) return c.json({ error: deps.translate("webchat-bad-request") }, 400);
+    try {
+      const result = await deps.webchat.handle(parsed.data as WebChatInput);
+      return result ? c.json(result) : c.json({ error: deps.translate("webchat-bad-request") }, 400);
+    } catch (error) {
+      deps.logger.error({ err: { message: (error as Error).message } }, "web chat input failed");
+      return c.json({ error: deps.translate("error-internal") }, 500);
+    }
+  });
+
+  app.get("/api/chat/history", async (c) => {
+    const parsedSession = session.safeParse(c.req.query("session"));
+    const after = Number(c.req.query("after") ?? 0);
+    if (!parsedSession.success || !Number.isInteger(after) || after < 0) return c.json({ error: deps.translate("webchat-bad-request") }, 400);
+    return c.json({ messages: await deps.webchat.history(parsedSession.data, after) });
+  });
+
+  return app;
+}
