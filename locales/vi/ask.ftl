@@ -1,0 +1,39 @@
+# Knowledge answers (src/knowledge). Short, plain words for farmers reading on a phone.
+
+ask-empty = Bà con cứ gõ câu hỏi về hợp tác xã, tổ hợp tác, vay vốn hay chính sách hỗ trợ nha.
+ask-source = Nguồn: { $reference }.
+ask-reference-article = Điều { $article }, { $title } ({ $doc })
+ask-reference-clause = khoản { $clause } Điều { $article }, { $title } ({ $doc })
+ask-reference-document = { $title } ({ $doc })
+ask-not-sure = Mình chưa chắc thông tin dưới đây đúng ý bà con hỏi. Bà con nên hỏi thêm cán bộ (bấm Gặp cán bộ) cho chắc.
+ask-not-found = Xin lỗi, mình chưa tìm thấy quy định nào trả lời câu này, có thể câu hỏi nằm ngoài phạm vi mình hỗ trợ (hợp tác xã, tổ hợp tác, vay vốn, chính sách hỗ trợ). Bà con bấm Gặp cán bộ để được hướng dẫn thêm nha.
+ask-llm-unknown = Các tài liệu mình có chưa nói rõ chuyện này nên mình không dám trả lời chắc. Bà con bấm Gặp cán bộ để hỏi trực tiếp nha.
+ask-uncertain = Lưu ý: thông tin này chưa được xác minh chắc chắn. Bà con nên hỏi lại UBND xã/phường trước khi làm.
+
+ask-status-in_force = Còn hiệu lực
+ask-status-amended = Đã được sửa đổi
+ask-status-expired = Hết hiệu lực
+ask-status-outdated_in_part = Lỗi thời một phần
+ask-status-unknown = Chưa kiểm tra hiệu lực
+ask-status-amended-by = Đã được sửa đổi bởi { $by }
+ask-status-expired-on = Hết hiệu lực từ { $date }
+
+ask-warning-expired = ⚠️ { $doc } đã hết hiệu lực{ $date ->
+    [none] {""}
+   *[other] {" "}từ { $date }
+}, chỉ dùng để tham khảo.
+ask-warning-amended = ⚠️ { $doc } đã được sửa đổi{ $by ->
+    [none] {""}
+   *[other] {" "}bởi { $by }
+}; nội dung trên là quy định sau khi sửa.
+ask-warning-outdated = ⚠️ Một phần của { $doc } đã lỗi thời (ví dụ quy định về cấp huyện từ 01/07/2025). Bà con hỏi UBND xã/phường để biết cách làm hiện nay.
+
+ask-decline-injection = Xin lỗi, mình không thể làm theo yêu cầu thay đổi cách trả lời hay tiết lộ thông tin hệ thống. Mình chỉ trả lời đúng theo quy định pháp luật hiện hành.
+ask-decline-injection-answer = Về câu hỏi của bà con, theo quy định:
+ask-decline-weather = Xin lỗi, chuyện thời tiết nằm ngoài phạm vi mình hỗ trợ. Bà con theo dõi bản tin của Đài Khí tượng thủy văn hoặc hỏi cán bộ khuyến nông nha.
+ask-decline-market = Xin lỗi, giá cả thị trường nằm ngoài phạm vi mình hỗ trợ, mình không tư vấn giá. Bà con hỏi thương lái, chợ đầu mối hoặc Sở Nông nghiệp và Môi trường nha.
+ask-decline-investment = Xin lỗi, mình không tư vấn đầu tư chứng khoán, cổ phiếu hay tiền ảo; việc này nằm ngoài phạm vi mình hỗ trợ.
+ask-decline-guarantee = Xin lỗi, mình không thể bảo lãnh hay hứa chắc bà con được vay. Ngân hàng hoặc Quỹ sẽ thẩm định hồ sơ; mình chỉ giải thích quy định và điều kiện vay.
+ask-decline-personal-data = Xin lỗi, mình không thể cung cấp thông tin cá nhân của người khác (số điện thoại, địa chỉ, giấy tờ…). Pháp luật bảo vệ dữ liệu cá nhân của mỗi người.
+ask-decline-fraud = Xin lỗi, mình không hỗ trợ việc này: kê khai không trung thực, làm giả giấy tờ hay lập thành viên ảo là hành vi bị cấm (Điều 7 Luật Hợp tác xã 2023).
+ask-decline-farming = Xin lỗi, kỹ thuật canh tác, phân bón, thuốc bảo vệ thực vật nằm ngoài phạm vi mình hỗ trợ. Bà con hỏi cán bộ khuyến nông hoặc Sở Nông nghiệp và Môi trường nha.

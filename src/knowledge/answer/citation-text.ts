@@ -1,0 +1,77 @@
+import type { Translate } from "../../i18n/translate.js";
+import type { SearchHit } from "../retrieval/knowledge-index.js";
+import type { AnswerSource, Citation } from "../types.js";
+
+/** How citations are shown to farmers: reference line, status label and warnings (texts in ask.ftl). */
+
+/** "2024-07-01" -> "01/07/2024", the way dates are written in Vietnam. */
+function vietnameseDate(iso: string | undefined): string | undefined {
+  const match = iso && /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : iso;
+}
+
+export function referenceText(citation: Citation, t: Translate): string {
+  const args = { doc: citation.doc, title: citation.docTitle, article: citation.article ?? "", clause: citation.clause ?? "" };
+  if (!citation.article) return t("ask-reference-document", args);
+  return t(citation.clause ? "ask-reference-clause" : "ask-reference-article", args);
+}
+
+/** Status label with details, for the source list (e.g. "Hết hiệu lực từ 01/07/2024"). */
+export function statusNote(citation: Citation, t: Translate): string | undefined {
+  const parts: string[] = [];
+  if (citation.status === "expired" && citation.expires) {
+    parts.push(t("ask-status-expired-on", { date: vietnameseDate(citation.expires)! }));
+  } else if (citation.status === "amended" && citation.amendedBy) {
+    parts.push(t("ask-status-amended-by", { by: citation.amendedBy.join(", ") }));
+  } else if (citation.status !== "in_force") {
+    parts.push(t(`ask-status-${citation.status}`));
+  }
+  if (citation.note) parts.push(citation.note);
+  return parts.length > 0 ? parts.join(". ") : undefined;
+}
+
+/** The visible warning for an answer built on an expired, amended or partly outdated source. */
+export function warningText(citation: Citation, t: Translate): string | undefined {
+  const doc = `${citation.docTitle} (${citation.doc})`;
+  switch (citation.status) {
+    case "expired":
+      return t("ask-warning-expired", { doc, date: vietnameseDate(citation.expires) ?? "none" });
+    case "amended":
+      return t("ask-warning-amended", { doc, by: citation.amendedBy?.join(", ") ?? "none" });
+    case "outdated_in_part":
+      return t("ask-warning-outdated", { doc });
+    default:
+      return undefined;
+  }
+}
+
+export function citationSource(citation: Citation, sectionId: string, score: number, t: Translate): AnswerSource {
+  const note = statusNote(citation, t);
+  return {
+    doc: citation.doc,
+    article: citation.article,
+    title: citation.docTitle,
+    score,
+    status: citation.status,
+    ...(note ? { statusNote: note } : {}),
+    sectionId,
+  };
+}
+
+/**
+ * Sources best first: every citation of the passages the answer is built from, then the main
+ * citation of the other hits; one entry per document and article so the list stays informative.
+ */
+export function answerSources(hits: SearchHit[], used: number, t: Translate, limit = 5): AnswerSource[] {
+  const sources: AnswerSource[] = [];
+  const seen = new Set<string>();
+  hits.forEach((hit, i) => {
+    for (const citation of i < used ? hit.section.citations : hit.section.citations.slice(0, 1)) {
+      const key = `${citation.doc}#${citation.article}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      sources.push(citationSource(citation, hit.section.id, hit.score, t));
+    }
+  });
+  return sources.slice(0, limit);
+}

@@ -1,0 +1,171 @@
+import { translator, type Translate } from "../../i18n/translate.js";
+import { usesOpenAIEndpoint } from "../embeddings/select-embeddings.js";
+import { profileQuestion } from "../retrieval/coverage.js";
+import { openKnowledgeIndex, type KnowledgeIndex, type SearchHit } from "../retrieval/knowledge-index.js";
+import type { Answer, AnswerSource, KnowledgeOptions, Section } from "../types.js";
+import { answerSources, citationSource, referenceText, warningText } from "./citation-text.js";
+import { screenQuestion } from "./guard.js";
+import { createLlmAnswerer, type LlmAnswerer } from "./llm-answer.js";
+import { quotePassage } from "./passage.js";
+
+/**
+ * The knowledge service the chat features use: answers with sources, full sections for the
+ * "read the full article" button, and topic browsing.
+ */
+
+/** Below this coverage nothing relevant was found: decline and point to an officer. */
+const NOT_FOUND_BELOW = 0.15;
+/** Below this coverage the best passage may be a near miss: answer, but say so. */
+const NOT_SURE_BELOW = 0.3;
+/** Questions are cut to this length before search; longer text is pasted documents, not questions. */
+const MAX_QUESTION_CHARS = 600;
+const FOLLOW_UPS = 3;
+const PASSAGES_FOR_LLM = 4;
+
+export interface SectionView {
+  id: string;
+  heading: string;
+  text: string;
+  topic: string | null;
+  /** "Nguồn: ..." line and status warnings, ready to show under the text. */
+  reference: string;
+  warnings: string[];
+  sources: AnswerSource[];
+}
+
+export interface Topic {
+  id: string;
+  title: string;
+}
+
+export interface KnowledgeService {
+  answer(question: string): Promise<Answer>;
+  section(sectionId: string): SectionView | null;
+  topics(): Topic[];
+  sectionsOfTopic(topicId: string): Array<{ id: string; heading: string }>;
+}
+
+function declined(text: string, confidence = 0): Answer {
+  return { answer: text, declined: true, sources: [], followUps: [], confidence, suggestOfficer: true };
+}
+
+/** Uncertainty note, source line and status warnings of the passage an answer is built on. */
+function citationLines(section: Section, t: Translate): string[] {
+  const [main] = section.citations;
+  if (!main) return [];
+  const lines: string[] = [];
+  if (section.citations.some((c) => c.uncertain)) lines.push(t("ask-uncertain"));
+  lines.push(t("ask-source", { reference: referenceText(main, t) }));
+  for (const citation of section.citations) {
+    const warning = warningText(citation, t);
+    if (warning && !lines.includes(warning)) lines.push(warning);
+  }
+  return lines;
+}
+
+/** Headings of other good hits, then of the sections next to the best one in its guide. */
+function followUps(hits: SearchHit[], index: KnowledgeIndex): string[] {
+  const best = hits[0]!.section;
+  const neighbours = index.sections.filter(
+    (s) => s.file === best.file && Math.abs(s.order - best.order) === 1,
+  );
+  const headings = [...hits.slice(1, 3).map((h) => h.section), ...neighbours]
+    .map((s) => s.heading)
+    .filter((h) => h !== best.heading);
+  return [...new Set(headings)].slice(0, FOLLOW_UPS);
+}
+
+export async function createKnowledgeService(options: KnowledgeOptions): Promise<KnowledgeService> {
+  const t = translator();
+  const index = await openKnowledgeIndex(options);
+  const { openai, logger } = options;
+  const llm: LlmAnswerer | null =
+    openai?.model && usesOpenAIEndpoint(openai) ? createLlmAnswerer({ ...openai, model: openai.model }) : null;
+
+  function extractive(question: string, hits: SearchHit[], confidence: number): Answer {
+    const best = hits[0]!;
+    const body = quotePassage(best.section, profileQuestion(question, index.stats));
+    const lines = confidence < NOT_SURE_BELOW ? [t("ask-not-sure"), body] : [body];
+    return {
+      answer: [...lines, ...citationLines(best.section, t)].join("\n"),
+      declined: false,
+      sources: answerSources(hits, 1, t),
+      followUps: followUps(hits, index),
+      confidence,
+      suggestOfficer: confidence < NOT_SURE_BELOW || best.section.citations.some((c) => c.uncertain),
+    };
+  }
+
+  async function generated(question: string, hits: SearchHit[], confidence: number): Promise<Answer> {
+    const passages = hits.slice(0, PASSAGES_FOR_LLM);
+    try {
+      const result = await llm!(question, passages);
+      if (!result) {
+        return { ...declined(t("ask-llm-unknown"), confidence), declined: false, followUps: followUps(hits, index) };
+      }
+      const order = [...result.cited, ...passages.map((_, i) => i).filter((i) => !result.cited.includes(i))];
+      const ranked = order.map((i) => passages[i]!);
+      return {
+        answer: [result.text, ...citationLines(ranked[0]!.section, t)].join("\n"),
+        declined: false,
+        sources: answerSources(ranked, Math.max(1, result.cited.length), t),
+        followUps: followUps(hits, index),
+        confidence,
+        suggestOfficer: ranked[0]!.section.citations.some((c) => c.uncertain),
+      };
+    } catch (error) {
+      logger?.warn({ err: error }, "LLM answer failed; falling back to the extractive answer");
+      return extractive(question, hits, confidence);
+    }
+  }
+
+  async function answerFromKnowledge(question: string): Promise<Answer | null> {
+    const hits = await index.search(question.slice(0, MAX_QUESTION_CHARS));
+    const confidence = hits[0]?.coverage ?? 0;
+    if (hits.length === 0 || confidence < NOT_FOUND_BELOW) return null;
+    return llm ? generated(question, hits, confidence) : extractive(question, hits, confidence);
+  }
+
+  return {
+    async answer(question) {
+      if (!question.trim()) return declined(t("ask-empty"));
+      const verdict = screenQuestion(question);
+      if (verdict.kind === "out-of-scope") return declined(t(`ask-decline-${verdict.topic}`));
+      if (verdict.kind === "injection") {
+        // Refuse the instruction, but still answer a real question found next to it, unchanged.
+        const inner = verdict.remainder ? await answerFromKnowledge(verdict.remainder) : null;
+        const refusal = t("ask-decline-injection");
+        if (!inner || inner.confidence < NOT_SURE_BELOW) return declined(refusal);
+        return { ...inner, answer: [refusal, t("ask-decline-injection-answer"), inner.answer].join("\n"), declined: true };
+      }
+      return (await answerFromKnowledge(question)) ?? declined(t("ask-not-found"));
+    },
+
+    section(sectionId) {
+      const section = index.section(sectionId);
+      if (!section) return null;
+      const [main] = section.citations;
+      return {
+        id: section.id,
+        heading: section.heading,
+        text: section.text,
+        topic: section.topic,
+        reference: main ? t("ask-source", { reference: referenceText(main, t) }) : "",
+        warnings: section.citations.map((c) => warningText(c, t)).filter((w): w is string => !!w),
+        sources: section.citations.map((c) => citationSource(c, section.id, 1, t)),
+      };
+    },
+
+    topics() {
+      const topics = new Map<string, string>();
+      for (const s of index.sections) {
+        if (s.kind === "guide" && s.topic && !topics.has(s.topic)) topics.set(s.topic, s.topicTitle ?? s.topic);
+      }
+      return [...topics].map(([id, title]) => ({ id, title }));
+    },
+
+    sectionsOfTopic(topicId) {
+      return index.sections.filter((s) => s.topic === topicId).map((s) => ({ id: s.id, heading: s.heading }));
+    },
+  };
+}

@@ -1,0 +1,160 @@
+import { foldVietnamese } from "../../lib/vietnamese.js";
+
+/**
+ * Turns Vietnamese text into search terms shared by BM25, the lexical embedding and answer scoring.
+ * Documents and questions go through the same canonical form, so "HTX", "hợp tác xã" and
+ * "hop tac xa" meet, and so do southern colloquial forms ("tui vô HTX") and their written forms.
+ *
+ * Terms: folded syllables (diacritics removed), syllable bigrams (Vietnamese words are mostly
+ * two syllables: "thanh vien", "phap nhan"), and "~"-prefixed accented syllables, which only
+ * count when the asker typed diacritics, to separate "vợ"/"vô" or "bán"/"bạn" that fold alike.
+ */
+
+/** Abbreviations farmers and officers write, expanded to the folded full form. */
+const ABBREVIATIONS: Record<string, string> = {
+  htx: "hop tac xa",
+  lhhtx: "lien hiep hop tac xa",
+  tht: "to hop tac",
+  nd: "nghi dinh",
+  ndcp: "nghi dinh chinh phu",
+  qd: "quyet dinh",
+  nq: "nghi quyet",
+  ubnd: "uy ban nhan dan",
+  bhxh: "bao hiem xa hoi",
+  bhyt: "bao hiem y te",
+  tmdt: "thuong mai dien tu",
+  hdqt: "hoi dong quan tri",
+  bks: "ban kiem soat",
+  dhtv: "dai hoi thanh vien",
+  nhcsxh: "ngan hang chinh sach xa hoi",
+  nhnn: "ngan hang nha nuoc",
+  tctd: "to chuc tin dung",
+  tndn: "thu nhap doanh nghiep",
+  gcn: "giay chung nhan",
+  dkkd: "dang ky kinh doanh",
+  cccd: "can cuoc cong dan",
+  qsdd: "quyen su dung dat",
+  hnd: "hoi nong dan",
+  sxkd: "san xuat kinh doanh",
+  vdl: "von dieu le",
+  dn: "doanh nghiep",
+  tnhh: "trach nhiem huu han",
+  // Chat shorthand.
+  ko: "khong",
+  k: "khong",
+  kh: "khong",
+  khg: "khong",
+  kg: "khong",
+  hk: "khong",
+  hok: "khong",
+  hong: "khong",
+  hem: "khong",
+  dc: "duoc",
+  j: "gi",
+  bn: "bao nhieu",
+  nhiu: "nhieu",
+  tui: "toi",
+  online: "truc tuyen",
+};
+
+/**
+ * Phrase rewrites on folded syllables, applied left to right: colloquial or synonymous forms become
+ * the form the guides use. `after` restricts a rewrite to a context where it is unambiguous.
+ */
+interface Rewrite {
+  from: string[];
+  to: string[];
+  /** Tested against the syllable that follows the phrase ("" at the end). */
+  after?: RegExp;
+}
+
+const NEXT_IS_COUNTABLE = /^(nguoi|nam|thang|ngay|lan|tuoi|thanh|phan|trieu|ty|dong|ho|xa)$/;
+
+const REWRITES: Rewrite[] = [
+  // "mấy người", "mấy năm" ask for a number; "máy" (machine) is never followed by these.
+  { from: ["may"], to: ["bao", "nhieu"], after: NEXT_IS_COUNTABLE },
+  // "vô HTX" means "vào"; "vợ" folds alike, hence the context.
+  { from: ["vo"], to: ["vao"], after: /^(hop|to|lam|thanh|quy|hoi|lien)$/ },
+  { from: ["xa", "vien"], to: ["thanh", "vien"] },
+  { from: ["qua", "mang"], to: ["truc", "tuyen"] },
+  { from: ["tin", "chap"], to: ["khong", "co", "tai", "san", "bao", "dam"] },
+  { from: ["the", "chap"], to: ["tai", "san", "bao", "dam"], after: /^(?!nhan$)/ },
+  { from: ["so", "do"], to: ["giay", "chung", "nhan", "quyen", "su", "dung", "dat"] },
+];
+
+/** Words that carry no topic on their own (question fillers, pronouns, particles). */
+const STOPWORDS = new Set(
+  ("a ah oi nha nhe nhi ha ta thi la ma va voi cua cac nhung mot nay do day kia ay roi chu gi nao sao " +
+    "the khong co duoc phai bi se da cung neu khi de ve trong toi minh em anh bot " +
+    "giup gium xin cho nhu biet muon can").split(" "),
+);
+
+/** Canonical folded syllables of one text segment (no punctuation inside). */
+function canonicalSyllables(segment: string): string[] {
+  const raw = foldVietnamese(segment)
+    .split(" ")
+    .filter(Boolean)
+    .flatMap((s) => (ABBREVIATIONS[s] ?? s.replace(/^0+(\d)/, "$1")).split(" "));
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; ) {
+    const rule = REWRITES.find(
+      (r) =>
+        r.from.every((s, j) => raw[i + j] === s) &&
+        (!r.after || r.after.test(raw[i + r.from.length] ?? "")),
+    );
+    if (rule) {
+      out.push(...rule.to);
+      i += rule.from.length;
+    } else {
+      out.push(raw[i]!);
+      i += 1;
+    }
+  }
+  return out;
+}
+
+const SEGMENT_BREAK = /[.,;:!?()[\]{}"“”'‘’\n\r\t•–—-]+/u;
+
+/** Accented lower-case syllables of a segment that differ from their folded form. */
+function accentedSyllables(segment: string): string[] {
+  return segment
+    .normalize("NFC")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w && foldVietnamese(w) !== w)
+    .map((w) => `~${w}`);
+}
+
+export interface TermOptions {
+  /** Include accented syllables (only useful when the text has diacritics). Default true. */
+  accents?: boolean;
+}
+
+/** All search terms of a text, with repetition (term frequency matters). */
+export function searchTerms(text: string, options: TermOptions = {}): string[] {
+  const terms: string[] = [];
+  for (const segment of text.split(SEGMENT_BREAK)) {
+    const syllables = canonicalSyllables(segment);
+    for (let i = 0; i < syllables.length; i += 1) {
+      const s = syllables[i]!;
+      if (!STOPWORDS.has(s)) terms.push(s);
+      const next = syllables[i + 1];
+      if (next && !(STOPWORDS.has(s) && STOPWORDS.has(next))) terms.push(`${s}_${next}`);
+    }
+    if (options.accents !== false) terms.push(...accentedSyllables(segment));
+  }
+  return terms;
+}
+
+/** Folded, rewritten syllables of a text joined by spaces (for phrase checks and sentence scoring). */
+export function canonicalText(text: string): string {
+  return text
+    .split(SEGMENT_BREAK)
+    .map((segment) => canonicalSyllables(segment).join(" "))
+    .filter(Boolean)
+    .join(" ");
+}
+
+export function isStopword(syllable: string): boolean {
+  return STOPWORDS.has(syllable);
+}
