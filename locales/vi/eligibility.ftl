@@ -19,3 +19,16 @@ elig-num-example = { $kind ->
     [money] Ví dụ: 300 triệu hoặc 1,5 tỷ.
    *[count] Ví dụ: 12 hoặc mười hai.
 }
+
+## Answer buttons and answer checks (src/eligibility/answers.ts)
+elig-button-yes = Có
+elig-button-no = Không
+elig-button-unknown = Không biết
+elig-button-back = Quay lại
+elig-answer-yes-no = Bà con bấm "Có" hoặc "Không" giúp tôi (không rõ thì bấm "Không biết").
+elig-answer-choice = Bà con chọn một trong các mục: {$options}.
+elig-answer-range = Con số này có vẻ chưa đúng, bà con xem lại giúp tôi (từ {$min} đến {$max}).
+elig-answer-commune = Bà con gõ tên xã hoặc phường, bắt đầu bằng chữ "xã" hoặc "phường", ví dụ: xã Kế Sách.
+
+## Results (src/eligibility/evaluate.ts, format.ts)
+elig-reason-unknown = Chưa rõ vì chưa có câu trả lời về: {$labels}.
