@@ -1,0 +1,28 @@
+import { randomInt } from "node:crypto";
+
+/**
+ * Short codes farmers read over the phone or type back ("HTX-7K3Q9"). The alphabet leaves out
+ * 0/O, 1/I/L and U/V, which get confused when read aloud or written by hand.
+ * 29^5 ≈ 20 million codes: the caller stores codes under a unique constraint and retries on clash.
+ */
+export const REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTWXYZ";
+export const REFERENCE_PREFIX = "HTX-";
+export const REFERENCE_LENGTH = 5;
+
+/** Returns an integer in [0, maxExclusive); injectable so tests are deterministic. */
+export type RandomInt = (maxExclusive: number) => number;
+
+export function createReferenceCode(random: RandomInt = randomInt): string {
+  let code = "";
+  for (let i = 0; i < REFERENCE_LENGTH; i++) code += REFERENCE_ALPHABET[random(REFERENCE_ALPHABET.length)];
+  return REFERENCE_PREFIX + code;
+}
+
+/** Reads a code as typed ("htx 7k3q9", "7K3Q9") into canonical form, or undefined. */
+export function parseReferenceCode(text: string): string | undefined {
+  const typed = text.toUpperCase().replace(/[^0-9A-Z]/g, "");
+  // A bare code may itself start with "HTX", so the prefix is only dropped from longer input.
+  const compact = typed.length === REFERENCE_LENGTH + 3 && typed.startsWith("HTX") ? typed.slice(3) : typed;
+  if (compact.length !== REFERENCE_LENGTH) return undefined;
+  return [...compact].every((c) => REFERENCE_ALPHABET.includes(c)) ? REFERENCE_PREFIX + compact : undefined;
+}

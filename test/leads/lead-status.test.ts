@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { translator } from "../../src/i18n/translate.js";
+import { allowedTransitions, canTransition, isLeadStatus, LEAD_STATUSES, statusLabelKey } from "../../src/leads/lead-status.js";
+
+describe("lead status workflow", () => {
+  it("follows mới → đã liên hệ → đang hỗ trợ → đã thành lập", () => {
+    expect(canTransition("new", "contacted")).toBe(true);
+    expect(canTransition("contacted", "supporting")).toBe(true);
+    expect(canTransition("supporting", "founded")).toBe(true);
+  });
+
+  it("allows closing any open lead, reopening a closed one, nothing after founding", () => {
+    for (const from of ["new", "contacted", "supporting"] as const) expect(canTransition(from, "closed")).toBe(true);
+    expect(allowedTransitions("closed")).toEqual(["contacted"]);
+    expect(allowedTransitions("founded")).toEqual([]);
+  });
+
+  it("forbids skipping steps", () => {
+    expect(canTransition("new", "founded")).toBe(false);
+    expect(canTransition("new", "supporting")).toBe(false);
+    expect(canTransition("contacted", "new")).toBe(false);
+  });
+
+  it("has Vietnamese labels", () => {
+    const t = translator("vi");
+    expect(LEAD_STATUSES.map((s) => t(statusLabelKey(s)))).toEqual(["Mới", "Đã liên hệ", "Đang hỗ trợ", "Đã thành lập", "Đóng"]);
+  });
+
+  it("recognizes stored values", () => {
+    expect(isLeadStatus("supporting")).toBe(true);
+    expect(isLeadStatus("deleted")).toBe(false);
+  });
+});
