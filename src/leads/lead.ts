@@ -1,0 +1,23 @@
+import type { PhoneNumber } from "../lib/phone.js";
+import type { CallTime, LandArea, PlaceValue } from "./lead-fields.js";
+import type { LeadStatus } from "./lead-status.js";
+import type { PurposeId } from "./purposes.js";
+import type { Sector } from "./sectors.js";
+
+/** A saved registration of interest, as the domain sees it (the database maps to and from this). */
+export type Lead = {
+  reference: string;
+  createdAt: Date;
+  status: LeadStatus;
+  purpose: PurposeId;
+  fullName: string;
+  phone: PhoneNumber;
+  place: PlaceValue;
+  sector: Sector;
+  /** Prospective members, the farmer included. */
+  members: number;
+  landArea?: LandArea;
+  callTime: CallTime;
+  note: string;
+  consentVersion: string;
+};

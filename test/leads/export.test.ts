@@ -1,0 +1,86 @@
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { escapeFormula, leadsToCsv, leadsToXlsx } from "../../src/leads/export.js";
+import { aLead } from "./fixtures.js";
+
+const leads = [
+  aLead(),
+  aLead({
+    reference: "HTX-22222",
+    fullName: "Trần Thị Bé",
+    status: "contacted",
+    purpose: "found_tht",
+    sector: { id: "other", text: "=HYPERLINK(\"http://x\",\"bấm\")" },
+    landArea: undefined,
+    callTime: "any",
+    note: "+84 gọi giúp, \"gấp\"\nsau 5 giờ",
+  }),
+];
+
+describe("escapeFormula", () => {
+  it.each(["=1+1", "+84", "-2", "@SUM(A1)", "\tx", "\rx"])("escapes %j", (text) => {
+    expect(escapeFormula(text)).toBe(`'${text}`);
+  });
+
+  it("leaves ordinary text alone", () => {
+    expect(escapeFormula("Nguyễn Văn An")).toBe("Nguyễn Văn An");
+    expect(escapeFormula("0912 345 678")).toBe("0912 345 678");
+  });
+});
+
+describe("leadsToCsv", () => {
+  const csv = leadsToCsv(leads);
+  const text = csv.toString("utf8");
+
+  it("starts with a UTF-8 byte-order mark and Vietnamese headers", () => {
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(text.slice(1).split("\r\n")[0]).toBe(
+      "Mã hồ sơ,Ngày đăng ký,Trạng thái,Nhu cầu,Họ và tên,Số điện thoại,Xã/phường,Tỉnh/thành phố,Mã xã,Nghề chính,Số người dự kiến,Diện tích (ha),Giờ tiện gọi,Ghi chú,Phiên bản đồng ý",
+    );
+  });
+
+  it("writes labels, Vietnam time and numbers", () => {
+    expect(text.split("\r\n")[1]).toBe(
+      "HTX-7K3Q9,2026-11-27 14:05,Mới,Thành lập hợp tác xã mới,Nguyễn Văn An,0912 345 678,Xã Vĩnh Lợi,Thành phố Cần Thơ,31777,Lúa,2,0.2,Buổi sáng,,2026-11-v1",
+    );
+  });
+
+  it("escapes formulas and quotes fields with commas, quotes and line breaks", () => {
+    expect(text).toContain('"\'=HYPERLINK(""http://x"",""bấm"")"');
+    expect(text).toContain('"\'+84 gọi giúp, ""gấp""\nsau 5 giờ"');
+    expect(text).not.toMatch(/,=/);
+  });
+});
+
+describe("leadsToXlsx", () => {
+  async function readBack() {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await leadsToXlsx(leads));
+    return workbook.worksheets[0]!;
+  }
+
+  it("has Vietnamese headers and text", async () => {
+    const sheet = await readBack();
+    expect(sheet.name).toBe("Đăng ký HTX");
+    expect(sheet.getRow(1).getCell(5).value).toBe("Họ và tên");
+    expect(sheet.getRow(3).getCell(5).value).toBe("Trần Thị Bé");
+    expect(sheet.getRow(3).getCell(3).value).toBe("Đã liên hệ");
+    expect(sheet.getRow(3).getCell(13).value).toBe("Lúc nào cũng được");
+  });
+
+  it("keeps numbers numeric and the date in Vietnam time", async () => {
+    const sheet = await readBack();
+    expect(sheet.getRow(2).getCell(11).value).toBe(2);
+    expect(sheet.getRow(2).getCell(12).value).toBe(0.2);
+    expect(sheet.getRow(3).getCell(12).value).toBeNull();
+    expect((sheet.getRow(2).getCell(2).value as Date).toISOString()).toBe("2026-11-27T14:05:00.000Z");
+  });
+
+  it("stores farmer text as escaped strings, never formulas", async () => {
+    const sheet = await readBack();
+    const sector = sheet.getRow(3).getCell(10);
+    expect(sector.type).toBe(ExcelJS.ValueType.String);
+    expect(sector.value).toBe("'=HYPERLINK(\"http://x\",\"bấm\")");
+    expect(sheet.getRow(3).getCell(14).value).toBe("'+84 gọi giúp, \"gấp\"\nsau 5 giờ");
+  });
+});

@@ -1,0 +1,21 @@
+import type { Lead } from "../../src/leads/lead.js";
+
+/** A complete lead; tests override only what they are about. */
+export function aLead(overrides: Partial<Lead> = {}): Lead {
+  return {
+    reference: "HTX-7K3Q9",
+    createdAt: new Date("2026-11-27T07:05:00Z"),
+    status: "new",
+    purpose: "found_htx",
+    fullName: "Nguyễn Văn An",
+    phone: { e164: "+84912345678", display: "0912 345 678" },
+    place: { code: "31777", name: "Xã Vĩnh Lợi", provinceCode: "92", provinceName: "Thành phố Cần Thơ" },
+    sector: { id: "lua", text: "lúa" },
+    members: 2,
+    landArea: { hectares: 0.2, display: "0,2 ha" },
+    callTime: "morning",
+    note: "",
+    consentVersion: "2026-11-v1",
+    ...overrides,
+  };
+}
