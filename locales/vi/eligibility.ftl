@@ -32,3 +32,35 @@ elig-answer-commune = Bà con gõ tên xã hoặc phường, bắt đầu bằng
 
 ## Results (src/eligibility/evaluate.ts, format.ts)
 elig-reason-unknown = Chưa rõ vì chưa có câu trả lời về: {$labels}.
+elig-progress = Câu {$current}/{$total}
+elig-cite-point = điểm {$point}
+elig-cite-clause = khoản {$clause}
+elig-cite-article = Điều {$article}
+elig-cite-no-article = chưa rõ Điều
+elig-cite-amended = sửa đổi bởi {$doc}
+elig-cite-doc = { $kind ->
+    [decree] Nghị định {$doc}
+    [law] Luật {$doc}
+    [decision] Quyết định {$doc}
+    [circular] Thông tư {$doc}
+   *[other] {$doc}
+}
+elig-outcome-eligible = ✅ Phù hợp
+elig-outcome-maybe = ❓ Có thể phù hợp, cần thêm thông tin
+elig-outcome-not_eligible = ❌ Chưa phù hợp
+elig-outcome-ended = ⏹ Đã kết thúc
+elig-ended-on = Chương trình chỉ áp dụng đến hết ngày {$date}, nay đã kết thúc, không còn đăng ký được.
+elig-benefit-amount = tối đa {$amount}
+elig-benefit-amount-range = từ {$min} đến {$max}, tùy trường hợp
+elig-benefit-percent = tối đa {$percent}% giá trị dự án, phương án
+elig-benefit-since = áp dụng từ {$date}
+elig-benefit-if = nếu đúng trường hợp của bà con
+elig-card-benefits = Được gì:
+elig-card-why = Vì sao?
+elig-card-documents = Giấy tờ cần mang:
+elig-card-where = Hỏi và nộp hồ sơ ở đâu:
+elig-card-ask-again = Lưu ý, nên hỏi lại:
+elig-card-disclaimer = Đây là kết quả tham khảo, không phải lời hứa cho vay hay hỗ trợ; ngân hàng, quỹ hoặc cơ quan nhà nước vẫn thẩm định và quyết định.
+elig-trace-yes = ✔
+elig-trace-no = ✘
+elig-trace-unknown = ?

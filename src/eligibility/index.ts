@@ -1,0 +1,8 @@
+/** Public API of the eligibility checker; see README.md in this folder. */
+export { loadProgrammes, RulesError } from "./load.js";
+export { evaluateProgrammes, vietnamDate } from "./evaluate.js";
+export { nextQuestion, progress, relevantQuestions, type Progress } from "./next-question.js";
+export { answerButtons, communeKind, quantityKind, readAnswer, type AnswerButton, type AnswerReading } from "./answers.js";
+export { formatBenefit, formatCitation, formatDate, formatProgress, formatResultCard, formatWhy } from "./format.js";
+export type { Citation, Question } from "./schema.js";
+export type * from "./types.js";
