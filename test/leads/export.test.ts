@@ -55,7 +55,9 @@ describe("leadsToCsv", () => {
 describe("leadsToXlsx", () => {
   async function readBack() {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await leadsToXlsx(leads));
+    const xlsx = await leadsToXlsx(leads);
+    // exceljs types its input as its own ArrayBuffer-like "Buffer"; a Node Buffer works at runtime.
+    await workbook.xlsx.load(xlsx as unknown as ExcelJS.Buffer);
     return workbook.worksheets[0]!;
   }
 
