@@ -14,6 +14,10 @@ export async function startPolling(bot: Bot<BotContext>): Promise<{ stop(): Prom
   return {
     stop: async () => {
       if (handle.isRunning()) await handle.stop();
+      // The runner hands updates to its sink without awaiting them: let the ones in flight finish
+      // (and save their state) before the database is closed.
+      const deadline = Date.now() + 10_000;
+      while (handle.size() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     },
   };
 }

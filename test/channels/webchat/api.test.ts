@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, webChatClient } from "../../support/in-process-app.js";
+
+describe("web chat JSON API", () => {
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  it("serves the Vietnamese, mobile-first page", async () => {
+    const html = await (await fetch(`${app.url}/`)).text();
+    expect(html).toContain('lang="vi"');
+    expect(html).toContain("width=device-width");
+    expect((await fetch(`${app.url}/webchat/chat.js`)).headers.get("content-type")).toContain("javascript");
+  });
+
+  it("answers /start with the menu and opens a flow with a button", async () => {
+    const chat = webChatClient(app.url, "session-start-01");
+    const start = await chat.say("/start");
+    expect(start.status).toBe(200);
+    const menu = start.messages![0]!;
+    expect(menu.text).toContain("Trợ lý HTX");
+    expect(menu.buttons.flat().map((b) => b.text)).toEqual([
+      "📘 Tìm hiểu Luật HTX 2023",
+      "✅ Kiểm tra điều kiện vay vốn / hỗ trợ",
+      "📝 Đăng ký thành lập / tham gia HTX",
+      "❓ Hỏi đáp",
+      "👤 Gặp cán bộ",
+    ]);
+    const flow = await chat.press("menu:officer", menu.messageId);
+    expect(flow.messages![0]!.text).toContain("hỏi cán bộ");
+    const confirm = await chat.say("HTX can may nguoi?");
+    expect(confirm.messages![0]!.text).toContain("HTX can may nguoi?");
+    const sent = await chat.press("officer:send", confirm.messages![0]!.messageId);
+    expect(sent.messages!.map((m) => m.text).join("\n")).toMatch(/CH-\d{5}/);
+    // The pressed message lost its buttons: the edit is part of the reply and of the history.
+    expect(sent.messages!.some((m) => m.edited && m.messageId === confirm.messages![0]!.messageId && m.buttons.length === 0)).toBe(true);
+  });
+
+  it("keeps the whole conversation for a reload, in order", async () => {
+    const chat = webChatClient(app.url, "session-history-1");
+    await chat.say("/start");
+    await chat.say("/help");
+    const history = await chat.history();
+    expect(history.map((m) => [m.fromBot, m.text.slice(0, 6)])).toEqual([
+      [false, "/start"],
+      [true, "Chào b"],
+      [false, "/help"],
+      [true, "Cách d"],
+    ]);
+    expect(await chat.history(history[1]!.seq)).toHaveLength(2);
+  });
+
+  it("runs a resent input once and returns the replies it had", async () => {
+    const chat = webChatClient(app.url, "session-resend-01");
+    const first = await chat.say("/start", "client-1");
+    const again = await chat.say("/start", "client-1");
+    expect(again.messages!.map((m) => m.text)).toEqual(first.messages!.map((m) => m.text));
+    expect((await chat.history()).filter((m) => !m.fromBot)).toHaveLength(1);
+  });
+
+  it("rejects bad input with a polite Vietnamese message", async () => {
+    const chat = webChatClient(app.url, "session-bad-in-1");
+    for (const body of [{ text: "" }, { text: "x".repeat(2001) }, { button: "menu:law" }, { button: "menu:law", messageId: 999 }, { text: "hi", extra: 1 }]) {
+      const response = await chat.post(body);
+      expect(response.status).toBe(400);
+      expect(response.error).toMatch(/Bà con/);
+    }
+    const badSession = await fetch(`${app.url}/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ session: "a b", text: "hi" }) });
+    expect(badSession.status).toBe(400);
+    const notJson = await fetch(`${app.url}/api/chat`, { method: "POST", body: "{" });
+    expect(notJson.status).toBe(400);
+  });
+
+  it("keeps sessions apart", async () => {
+    const a = webChatClient(app.url, "session-apart-aa");
+    const b = webChatClient(app.url, "session-apart-bb");
+    await a.say("/start");
+    expect(await b.history()).toEqual([]);
+  });
+});

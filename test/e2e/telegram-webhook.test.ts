@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFakeTelegram, type FakeTelegram } from "../support/fake-telegram-server.js";
+import { startAppProcess, tempDataDir } from "../support/app-process.js";
+import { textUpdate } from "../support/recording-fetch.js";
+
+const TOKEN = "123456:TEST-token-for-the-fake-bot-api";
+const SECRET = "webhook-secret-for-tests-0123";
+
+describe("Telegram webhook mode", () => {
+  let telegram: FakeTelegram;
+  let app: ReturnType<typeof startAppProcess>;
+  let base: string;
+
+  beforeAll(async () => {
+    telegram = await startFakeTelegram();
+    app = startAppProcess({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: telegram.apiRoot,
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: "https://bot.example.org/telegram/hook",
+      WEBHOOK_SECRET: SECRET,
+      WEBCHAT_ENABLED: "false",
+      DATA_DIR: tempDataDir(),
+    });
+    base = (await app.waitForOutput(/listening on (http:\/\/\S+)/))[1]!;
+  }, 60_000);
+
+  afterAll(async () => {
+    await app.stop();
+    await telegram.close();
+  });
+
+  const deliver = (update: unknown, secret?: string) =>
+    fetch(`${base}/telegram/hook`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(secret ? { "x-telegram-bot-api-secret-token": secret } : {}) },
+      body: JSON.stringify(update),
+    });
+
+  it("registers the webhook with its secret", async () => {
+    const call = await telegram.waitFor((c) => c.method === "setWebhook");
+    expect(call.payload).toMatchObject({ url: "https://bot.example.org/telegram/hook", secret_token: SECRET });
+  });
+
+  it("refuses a delivery without the right secret", async () => {
+    expect((await deliver(textUpdate(1, 7, "/start"))).status).toBe(401);
+    expect((await deliver(textUpdate(1, 7, "/start"), "wrong-secret-0000000")).status).toBe(401);
+    expect(telegram.calls.filter((c) => c.method === "sendMessage")).toHaveLength(0);
+  });
+
+  it("answers a delivery and ignores its redelivery", async () => {
+    expect((await deliver(textUpdate(2, 7, "/start"), SECRET)).status).toBe(200);
+    expect((await deliver(textUpdate(2, 7, "/start"), SECRET)).status).toBe(200);
+    await telegram.waitFor((c) => c.method === "sendMessage" && /Trợ lý HTX/.test(String(c.payload.text)));
+    expect(telegram.calls.filter((c) => c.method === "sendMessage")).toHaveLength(1);
+  });
+});

@@ -1,0 +1,126 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * A local stand-in for the Telegram Bot API over real HTTP, for end-to-end tests of the real bot
+ * process (pointed here with TELEGRAM_API_ROOT). getUpdates honours offset and long-poll timeout like
+ * Telegram; the bot's outgoing calls are recorded so tests can wait for them.
+ */
+export interface RecordedCall {
+  method: string;
+  token: string;
+  payload: Record<string, unknown>;
+}
+
+type Waiter = { predicate: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void };
+
+export async function startFakeTelegram() {
+  const updates: Array<{ update_id: number } & Record<string, unknown>> = [];
+  const calls: RecordedCall[] = [];
+  const waiters = new Set<Waiter>();
+  const pollers = new Set<() => void>();
+  let nextMessageId = 500;
+
+  const botInfo = { id: 777, is_bot: true, first_name: "Trợ lý HTX (test)", username: "htx_test_bot", can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false };
+
+  function record(call: RecordedCall) {
+    calls.push(call);
+    for (const waiter of waiters) {
+      if (waiter.predicate(call)) {
+        waiters.delete(waiter);
+        waiter.resolve(call);
+      }
+    }
+  }
+
+  function pending(offset: number) {
+    return updates.filter((u) => u.update_id >= offset);
+  }
+
+  async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8");
+    if (!raw) return {};
+    if ((req.headers["content-type"] ?? "").includes("application/json")) return JSON.parse(raw) as Record<string, unknown>;
+    return Object.fromEntries(new URLSearchParams(raw));
+  }
+
+  async function getUpdates(payload: Record<string, unknown>): Promise<unknown[]> {
+    const offset = Number(payload.offset ?? 0);
+    // Confirming an offset forgets earlier updates, as Telegram does.
+    for (let i = updates.length - 1; i >= 0; i--) if (updates[i]!.update_id < offset) updates.splice(i, 1);
+    const timeoutMs = Math.min(Number(payload.timeout ?? 0), 30) * 1000;
+    if (pending(offset).length === 0 && timeoutMs > 0) {
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          pollers.delete(wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, timeoutMs);
+        pollers.add(wake);
+      });
+    }
+    return pending(offset).slice(0, Number(payload.limit ?? 100));
+  }
+
+  const server: Server = createServer(async (req, res) => {
+    const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? "");
+    const reply = (status: number, body: unknown) => {
+      res.writeHead(status, { "content-type": "application/json" });
+      res.end(JSON.stringify(body));
+    };
+    if (!match) return reply(404, { ok: false, error_code: 404, description: "Not Found" });
+    const [, token, method] = match as unknown as [string, string, string];
+    const payload = await readBody(req);
+    if (method !== "getUpdates") record({ method, token, payload });
+    switch (method) {
+      case "getMe":
+        return reply(200, { ok: true, result: botInfo });
+      case "getUpdates":
+        return reply(200, { ok: true, result: await getUpdates(payload) });
+      case "sendMessage":
+        return reply(200, {
+          ok: true,
+          result: { message_id: ++nextMessageId, date: Math.floor(Date.now() / 1000), chat: { id: Number(payload.chat_id), type: "private" }, from: botInfo, text: payload.text, reply_markup: payload.reply_markup },
+        });
+      case "editMessageText":
+      case "editMessageReplyMarkup":
+        return reply(200, { ok: true, result: { message_id: Number(payload.message_id), date: 0, chat: { id: Number(payload.chat_id), type: "private" }, text: payload.text ?? "" } });
+      default:
+        return reply(200, { ok: true, result: true });
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    apiRoot: `http://127.0.0.1:${port}`,
+    calls,
+    /** Queues an update for the next getUpdates; pushing the same update twice simulates a redelivery. */
+    push(update: { update_id: number } & Record<string, unknown>) {
+      updates.push(update);
+      for (const wake of [...pollers]) wake();
+    },
+    /** Resolves with the first call (already made or future) that matches, or rejects after `ms`. */
+    waitFor(predicate: (call: RecordedCall) => boolean, ms = 20_000, after = 0): Promise<RecordedCall> {
+      const done = calls.slice(after).find(predicate);
+      if (done) return Promise.resolve(done);
+      return new Promise((resolve, reject) => {
+        const waiter: Waiter = { predicate, resolve };
+        waiters.add(waiter);
+        setTimeout(() => {
+          if (waiters.delete(waiter)) reject(new Error(`fake Telegram: no matching call within ${ms} ms; calls: ${calls.map((c) => c.method).join(", ")}`));
+        }, ms).unref();
+      });
+    },
+    async close() {
+      for (const wake of [...pollers]) wake();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export type FakeTelegram = Awaited<ReturnType<typeof startFakeTelegram>>;
