@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { loadProgrammes, nextQuestion, progress, relevantQuestions, type Answers } from "../../src/eligibility/index.js";
+
+const rules = loadProgrammes("knowledge/programmes");
+const AFTER_2025 = new Date("2026-03-01T12:00:00+07:00");
+const BEFORE_2025 = new Date("2024-03-01T12:00:00+07:00");
+const ids = (answers: Answers, asOf = AFTER_2025) => relevantQuestions(rules, answers, asOf).map((q) => q.id);
+
+describe("nextQuestion", () => {
+  it("starts with who is asking", () => {
+    expect(nextQuestion(rules, {}, AFTER_2025)?.id).toBe("applicant_type");
+  });
+
+  it("does not ask an individual how many members they have", () => {
+    expect(ids({ applicant_type: "individual" })).not.toContain("member_count");
+    expect(ids({ applicant_type: "cooperative" })).toContain("member_count");
+  });
+
+  it("asks about aquaculture only when the as-of date still uses the pre-2025 ceilings", () => {
+    const htx = { applicant_type: "cooperative", member_count: 12, works_in_agriculture: true };
+    expect(ids(htx, AFTER_2025)).not.toContain("aquaculture_or_offshore");
+    expect(ids(htx, BEFORE_2025)).toContain("aquaculture_or_offshore");
+  });
+
+  it("skips the rest of a fund's questions once one answer rules it out", () => {
+    const member = { applicant_type: "individual", works_in_agriculture: true };
+    expect(ids(member)).toContain("group_plan");
+    expect(ids({ ...member, farmers_union_member: false })).not.toContain("group_plan");
+  });
+
+  it("never asks again a question answered with Không biết", () => {
+    expect(ids({ applicant_type: "individual", works_in_agriculture: "unknown" })).not.toContain("works_in_agriculture");
+  });
+
+  it("ends, with progress counting up to the total, when the farmer always says Không biết", () => {
+    const answers: Answers = { applicant_type: "cooperative" };
+    const seen: string[] = [];
+    for (let question = nextQuestion(rules, answers, AFTER_2025); question; question = nextQuestion(rules, answers, AFTER_2025)) {
+      const { current, total } = progress(rules, answers, AFTER_2025);
+      expect(current).toBeLessThanOrEqual(total);
+      seen.push(question.id);
+      answers[question.id] = "unknown";
+    }
+    expect(seen.length).toBeGreaterThan(3);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).not.toContain("farmers_union_member");
+  });
+});
