@@ -1,7 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { translator } from "../../src/i18n/translate.js";
+import { PURPOSE_IDS, purposeLabelKey } from "../../src/leads/purposes.js";
+import { SECTOR_IDS, sectorLabelKey } from "../../src/leads/sectors.js";
 import {
   askKey,
+  CALL_TIMES,
+  callTimeLabelKey,
   LEAD_FIELDS,
   type FieldResult,
   validateCallTime,
@@ -27,6 +31,12 @@ describe("questions", () => {
   it("has a Vietnamese question for every field", () => {
     for (const field of LEAD_FIELDS) expect(t(askKey(field))).toMatch(/\p{L}/u);
     expect(askKey("fullName")).toBe("leads-ask-full-name");
+  });
+
+  it("has a Vietnamese label for every purpose, sector and call time", () => {
+    const keys = [...PURPOSE_IDS.map(purposeLabelKey), ...SECTOR_IDS.map(sectorLabelKey), ...CALL_TIMES.map(callTimeLabelKey)];
+    for (const key of keys) expect(t(key)).toMatch(/^\p{Lu}/u);
+    expect(t(sectorLabelKey("thuy_san"))).toBe("Thủy sản");
   });
 });
 
