@@ -42,7 +42,7 @@ describe("loadProgrammes", () => {
 
   it("rejects a misspelt key, a missing field and an option that does not exist", () => {
     const dir = copyWith("quy-ho-tro-phat-trien-htx.yaml", (t) =>
-      t.replace("applies_if:", "aplies_if:").replace(/^summary: >-\n(  .*\n)+/m, ""),
+      t.replace("applies_if:", "aplies_if:").replace(/^summary: >-\n( {2}.*\n)+/m, ""),
     );
     const message = loadError(dir);
     expect(message).toMatch(/quy-ho-tro-phat-trien-htx\.yaml: conditions\[1\]: Unrecognized key.*aplies_if/);
