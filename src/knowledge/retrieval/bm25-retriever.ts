@@ -2,7 +2,7 @@ import { Document } from "@langchain/core/documents";
 import { BaseRetriever, type BaseRetrieverInput } from "@langchain/core/retrievers";
 import type { Section } from "../types.js";
 import { searchTerms } from "../text/search-terms.js";
-import type { CorpusStats } from "./corpus-stats.js";
+import { CorpusStats } from "./corpus-stats.js";
 import { searchText, sectionTerms } from "./search-text.js";
 
 /**
@@ -55,8 +55,14 @@ export class VietnameseBM25Retriever extends BaseRetriever {
     });
   }
 
-  static fromSections(sections: Section[], stats: CorpusStats, k: number): VietnameseBM25Retriever {
-    return new VietnameseBM25Retriever({ sections, termLists: sections.map(sectionTerms), stats, k });
+  /** `termsOf` picks the field(s) to index; by default the whole section with the heading weighted. */
+  static fromSections(
+    sections: Section[],
+    k: number,
+    termsOf: (section: Section) => string[] = sectionTerms,
+  ): VietnameseBM25Retriever {
+    const termLists = sections.map(termsOf);
+    return new VietnameseBM25Retriever({ sections, termLists, stats: new CorpusStats(termLists), k });
   }
 
   /** Section index -> BM25 score, for every section sharing a term with the question. */

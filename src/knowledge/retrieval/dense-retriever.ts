@@ -1,9 +1,9 @@
-import type { Document } from "@langchain/core/documents";
+import { Document } from "@langchain/core/documents";
 import { BaseRetriever, type BaseRetrieverInput } from "@langchain/core/retrievers";
 import type { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 
 /**
- * Nearest sections in the HNSW vector store. A question made only of words the corpus never saw
+ * Nearest sections in the HNSW vector store, with their cosine similarity in `metadata.similarity`. A question made only of words the corpus never saw
  * embeds (lexically) to a zero vector, whose cosine distance is undefined: it retrieves nothing.
  */
 export interface DenseRetrieverInput extends BaseRetrieverInput {
@@ -27,6 +27,9 @@ export class DenseRetriever extends BaseRetriever {
     if (!vector.some((v) => v !== 0)) return [];
     const k = Math.min(this.k, this.store.index.getCurrentCount());
     const results = await this.store.similaritySearchVectorWithScore(vector, k);
-    return results.map(([doc]) => doc);
+    // hnswlib's cosine space returns 1 - cosine similarity as the distance.
+    return results.map(
+      ([doc, distance]) => new Document({ pageContent: doc.pageContent, metadata: { ...doc.metadata, similarity: 1 - distance } }),
+    );
   }
 }

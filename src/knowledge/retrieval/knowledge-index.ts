@@ -12,27 +12,48 @@ import type { KnowledgeOptions, Section } from "../types.js";
 import { VietnameseBM25Retriever } from "./bm25-retriever.js";
 import { CorpusStats } from "./corpus-stats.js";
 import { DenseRetriever } from "./dense-retriever.js";
-import { questionCoverage, type QuestionProfile, profileQuestion } from "./coverage.js";
-import { sectionTerms } from "./search-text.js";
+import { profileQuestion, questionCoverage } from "./coverage.js";
+import { headingTerms, sectionTerms } from "./search-text.js";
+import { searchTerms } from "../text/search-terms.js";
 
 /**
- * Hybrid retrieval over the ingested sections: BM25 on Vietnamese search terms and dense vectors in
- * HNSW, fused by LangChain's EnsembleRetriever (weighted reciprocal-rank fusion), then each hit is
- * scored by how much of the question it covers, which is what answer confidence is based on.
+ * Hybrid retrieval in two stages. Candidates: dense vectors in HNSW, BM25 on whole sections and
+ * BM25 on headings + keywords, fused by LangChain's EnsembleRetriever (weighted reciprocal-rank
+ * fusion). Ranking: each candidate is scored on the normalised BM25 scores, its dense similarity and
+ * how much of the question it covers, with a penalty when its heading is about another subject.
+ * Coverage is also the answer's confidence.
  */
 
 /** Candidates taken from each retriever before fusion. */
 const CANDIDATES = 20;
-/** BM25 is the sharper signal for short lexical questions; dense vectors add recall (and meaning with an endpoint). */
-const WEIGHTS = [0.6, 0.4];
+/** Fusion weights for [dense, BM25 on sections, BM25 on headings + keywords]. */
+const WEIGHTS = [0.3, 0.4, 0.3];
+/** Headings are farmer-style questions: a strong hint, but short, so it counts half. */
+const HEADING_WEIGHT = 0.5;
+/** Score factor for a section whose heading is about another subject ("tổ hợp tác" vs "hợp tác xã"). */
+const OTHER_SUBJECT = 0.85;
+
+/** Multi-syllable names in a text (hop_tac_xa, to_hop_tac, ...): what a heading or question is about. */
+function subjects(text: string): Set<string> {
+  return new Set(searchTerms(text, { accents: false }).filter((term) => term.split("_").length >= 3));
+}
+
+function sameSubject(question: Set<string>, heading: Set<string>): boolean {
+  if (question.size === 0 || heading.size === 0) return true;
+  return [...question].some((s) => heading.has(s));
+}
+
+/** Scores divided by the best one, so BM25 scores of different fields can be added. */
+function normalised(scores: Map<number, number>): Map<number, number> {
+  const max = Math.max(0, ...scores.values());
+  return max > 0 ? new Map([...scores].map(([i, v]) => [i, v / max])) : scores;
+}
 
 export interface SearchHit {
   section: Section;
-  /** Position after fusion, from 0. */
-  rank: number;
   /** 0..1 share of the question's weighted terms the section contains. */
   coverage: number;
-  /** Ranking score: fusion score blended with coverage, normalised so the best hit is 1. */
+  /** Ranking score normalised so the best hit is 1. */
   score: number;
 }
 
@@ -51,15 +72,19 @@ export async function openKnowledgeIndex(options: KnowledgeOptions): Promise<Kno
   const { sections } = contents;
   const termLists = sections.map(sectionTerms);
   const termSets = termLists.map((terms) => new Set(terms));
+  const headingSubjects = sections.map((s) => subjects(s.heading));
   const stats = new CorpusStats(termLists);
   const byId = new Map(sections.map((s, i) => [s.id, i]));
   const embeddings = createEmbeddings(options.openai, (term) => stats.idf(term));
   const store = await loadVectorStore(indexDir, embeddings);
 
-  const bm25 = new VietnameseBM25Retriever({ sections, termLists, stats, k: CANDIDATES });
-  const retrievers: BaseRetriever[] = [bm25];
-  if (store) retrievers.push(new DenseRetriever({ store, k: CANDIDATES }));
-  const ensemble = new EnsembleRetriever({ retrievers, weights: WEIGHTS.slice(0, retrievers.length) });
+  const sectionBm25 = new VietnameseBM25Retriever({ sections, termLists, stats, k: CANDIDATES });
+  const headingBm25 = VietnameseBM25Retriever.fromSections(sections, CANDIDATES, headingTerms);
+  // EnsembleRetriever keeps the first copy of a document it sees, so the dense retriever goes first
+  // and its similarity (metadata.similarity) survives the fusion.
+  const retrievers: BaseRetriever[] = store ? [new DenseRetriever({ store, k: CANDIDATES })] : [];
+  retrievers.push(sectionBm25, headingBm25);
+  const ensemble = new EnsembleRetriever({ retrievers, weights: WEIGHTS.slice(WEIGHTS.length - retrievers.length) });
 
   return {
     sections,
@@ -70,19 +95,25 @@ export async function openKnowledgeIndex(options: KnowledgeOptions): Promise<Kno
     },
     async search(question, limit = 8) {
       const documents = await ensemble.invoke(question);
-      const profile: QuestionProfile = profileQuestion(question, stats);
-      const candidates = documents.flatMap((doc, rank) => {
+      const profile = profileQuestion(question, stats);
+      const questionSubjects = subjects(question);
+      const sectionScores = normalised(sectionBm25.score(question));
+      const headingScores = normalised(headingBm25.score(question));
+      const candidates = documents.flatMap((doc) => {
         const i = byId.get(String(doc.metadata.sectionId));
         if (i === undefined) return [];
         const coverage = questionCoverage(profile, termSets[i]!);
-        // Rank fusion orders candidates; coverage separates a real answer from a near miss.
-        return [{ section: sections[i]!, rank, coverage, raw: 1 / (rank + 3) + coverage }];
+        const similarity = Number(doc.metadata.similarity ?? 0);
+        const relevance =
+          (sectionScores.get(i) ?? 0) + HEADING_WEIGHT * (headingScores.get(i) ?? 0) + similarity + coverage;
+        const subject = sameSubject(questionSubjects, headingSubjects[i]!) ? 1 : OTHER_SUBJECT;
+        return [{ section: sections[i]!, coverage, raw: relevance * subject }];
       });
       candidates.sort((a, b) => b.raw - a.raw);
-      const best = candidates[0]?.raw ?? 1;
+      const best = candidates[0]?.raw || 1;
       return candidates
         .slice(0, limit)
-        .map(({ raw, ...hit }, rank) => ({ ...hit, rank, score: Math.round((raw / best) * 1000) / 1000 }));
+        .map(({ raw, ...hit }) => ({ ...hit, score: Math.round((raw / best) * 1000) / 1000 }));
     },
   };
 }

@@ -15,3 +15,8 @@ export function searchText(section: Section): string {
 export function sectionTerms(section: Section): string[] {
   return [...searchTerms(section.heading), ...searchTerms(searchText(section))];
 }
+
+/** Terms of what a section is about: its heading (a farmer-style question) and the writers' keywords. */
+export function headingTerms(section: Section): string[] {
+  return searchTerms([section.heading, ...section.keywords].join("\n"));
+}

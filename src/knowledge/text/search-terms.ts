@@ -74,13 +74,23 @@ const REWRITES: Rewrite[] = [
   // "mấy người", "mấy năm" ask for a number; "máy" (machine) is never followed by these.
   { from: ["may"], to: ["bao", "nhieu"], after: NEXT_IS_COUNTABLE },
   // "vô HTX" means "vào"; "vợ" folds alike, hence the context.
-  { from: ["vo"], to: ["vao"], after: /^(hop|to|lam|thanh|quy|hoi|lien)$/ },
+  { from: ["vo"], to: ["vao"], after: /^(hop|to|lam|thanh|quy|hoi|lien|them|duoc|khong|nhieu)$/ },
+  // "rút khỏi HTX" is leaving it, worded as in the law ("ra khỏi"); "rút vốn" keeps its meaning.
+  { from: ["rut", "khoi"], to: ["ra", "khoi"] },
   { from: ["xa", "vien"], to: ["thanh", "vien"] },
   { from: ["qua", "mang"], to: ["truc", "tuyen"] },
   { from: ["tin", "chap"], to: ["khong", "co", "tai", "san", "bao", "dam"] },
   { from: ["the", "chap"], to: ["tai", "san", "bao", "dam"], after: /^(?!nhan$)/ },
   { from: ["so", "do"], to: ["giay", "chung", "nhan", "quyen", "su", "dung", "dat"] },
 ];
+
+/**
+ * Names of three or more syllables (the long forms of the abbreviations) also count as one term, so
+ * "tổ hợp tác" and "hợp tác xã" stay apart even though both contain the pair "hợp tác".
+ */
+const COMPOUNDS: string[][] = [...new Set(Object.values(ABBREVIATIONS))]
+  .map((phrase) => phrase.split(" "))
+  .filter((syllables) => syllables.length >= 3);
 
 /** Words that carry no topic on their own (question fillers, pronouns, particles). */
 const STOPWORDS = new Set(
@@ -140,21 +150,11 @@ export function searchTerms(text: string, options: TermOptions = {}): string[] {
       if (!STOPWORDS.has(s)) terms.push(s);
       const next = syllables[i + 1];
       if (next && !(STOPWORDS.has(s) && STOPWORDS.has(next))) terms.push(`${s}_${next}`);
+      for (const compound of COMPOUNDS) {
+        if (compound[0] === s && compound.every((c, j) => syllables[i + j] === c)) terms.push(compound.join("_"));
+      }
     }
     if (options.accents !== false) terms.push(...accentedSyllables(segment));
   }
   return terms;
-}
-
-/** Folded, rewritten syllables of a text joined by spaces (for phrase checks and sentence scoring). */
-export function canonicalText(text: string): string {
-  return text
-    .split(SEGMENT_BREAK)
-    .map((segment) => canonicalSyllables(segment).join(" "))
-    .filter(Boolean)
-    .join(" ");
-}
-
-export function isStopword(syllable: string): boolean {
-  return STOPWORDS.has(syllable);
 }
