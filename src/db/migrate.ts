@@ -117,7 +117,8 @@ async function runMigration(tx: Prisma.TransactionClient, file: MigrationFile): 
     try {
       await tx.$executeRawUnsafe(statement);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      // Prisma's message opens with its own "Invalid invocation" preamble; the database's words come last.
+      const reason = error instanceof Error ? error.message.trim().split("\n").at(-1) : String(error);
       throw new Error(`Migration ${file.name} failed and was rolled back: ${reason}\nStatement: ${statement}`, {
         cause: error,
       });
