@@ -1,0 +1,43 @@
+/**
+ * The one way to send a message to a farmer or officer outside the reply to their own update: officer
+ * replies, lead notifications, later broadcasts. Messages are queued in the database (OutboundJob) and
+ * delivered by a worker through each channel's sender, so nothing is lost on a restart and several
+ * instances can share the work.
+ */
+export type OutboundButton = { text: string; data: string };
+
+export interface OutboundMessage {
+  text: string;
+  buttons?: OutboundButton[][];
+}
+
+export interface ChatAddress {
+  channel: string;
+  chatId: string;
+}
+
+export interface Outbox {
+  enqueue(to: ChatAddress, message: OutboundMessage, options?: { notBefore?: Date }): Promise<void>;
+}
+
+/** Implemented by each channel (Telegram, web chat, later Zalo): deliver one message to one chat. */
+export interface OutboundSender {
+  send(chatId: string, message: OutboundMessage): Promise<void>;
+}
+
+/** A sender's way to say "try again later" (e.g. Telegram's 429 with retry_after). */
+export class RetryLater extends Error {
+  constructor(readonly afterMs: number, message = "retry later") {
+    super(message);
+  }
+}
+
+export function memoryOutbox(): Outbox & { sent: Array<{ to: ChatAddress; message: OutboundMessage }> } {
+  const sent: Array<{ to: ChatAddress; message: OutboundMessage }> = [];
+  return {
+    sent,
+    async enqueue(to, message) {
+      sent.push({ to, message });
+    },
+  };
+}
