@@ -21,6 +21,8 @@ const NOT_SURE_BELOW = 0.3;
 const MAX_QUESTION_CHARS = 600;
 const FOLLOW_UPS = 3;
 const PASSAGES_FOR_LLM = 4;
+/** Hits kept per question: several share an article, and the source list shows up to 5 distinct ones. */
+const SEARCH_HITS = 12;
 
 export interface SectionView {
   id: string;
@@ -120,7 +122,7 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
   }
 
   async function answerFromKnowledge(question: string): Promise<Answer | null> {
-    const hits = await index.search(question.slice(0, MAX_QUESTION_CHARS));
+    const hits = await index.search(question.slice(0, MAX_QUESTION_CHARS), SEARCH_HITS);
     const confidence = hits[0]?.coverage ?? 0;
     if (hits.length === 0 || confidence < NOT_FOUND_BELOW) return null;
     return llm ? generated(question, hits, confidence) : extractive(question, hits, confidence);

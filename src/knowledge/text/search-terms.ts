@@ -99,9 +99,29 @@ const STOPWORDS = new Set(
     "giup gium xin cho nhu biet muon can").split(" "),
 );
 
+/**
+ * Southern colloquial forms that are unambiguous only with their diacritics ("nhiêu" is "bao nhiêu",
+ * "nhiều" is "many"; "vô HTX" is "vào", "vô hiệu" is not), rewritten before folding.
+ */
+const word = (pattern: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${pattern})(?![\\p{L}\\p{N}])`, "gu");
+const ACCENTED_REWRITES: Array<[RegExp, string]> = [
+  [word("(?<!bao )nhiêu"), "bao nhiêu"],
+  [word("mấy"), "bao nhiêu"],
+  [word("hông|hổng|hôn"), "không"],
+  [word("(?:vô|dzô|zô)(?! (?:hiệu|điều|cùng|số|tận|tư|ích|danh|lý|hạn|hình|chủ|tội|tình|ý))"), "vào"],
+  [word("ổng"), "ông ấy"],
+  [word("bả"), "bà ấy"],
+];
+
+function rewriteColloquial(segment: string): string {
+  let text = segment.normalize("NFC").toLowerCase();
+  for (const [pattern, replacement] of ACCENTED_REWRITES) text = text.replace(pattern, replacement);
+  return text;
+}
+
 /** Canonical folded syllables of one text segment (no punctuation inside). */
 function canonicalSyllables(segment: string): string[] {
-  const raw = foldVietnamese(segment)
+  const raw = foldVietnamese(rewriteColloquial(segment))
     .split(" ")
     .filter(Boolean)
     .flatMap((s) => (ABBREVIATIONS[s] ?? s.replace(/^0+(\d)/, "$1")).split(" "));

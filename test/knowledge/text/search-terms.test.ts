@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { searchTerms } from "../../../src/knowledge/text/search-terms.js";
+
+const terms = (text: string) => searchTerms(text, { accents: false });
+
+describe("searchTerms", () => {
+  it("matches with and without diacritics", () => {
+    expect(terms("Hợp tác xã cần mấy người")).toEqual(terms("hop tac xa can may nguoi"));
+  });
+
+  it("expands abbreviations to the words the guides use", () => {
+    expect(terms("HTX")).toEqual(terms("hợp tác xã"));
+    expect(terms("THT")).toEqual(terms("tổ hợp tác"));
+    expect(terms("NĐ 55")).toContain("nghi_dinh");
+    expect(terms("BHXH tự nguyện")).toContain("bao_hiem");
+  });
+
+  it("keeps tổ hợp tác and hợp tác xã apart with compound terms", () => {
+    expect(terms("tổ hợp tác")).toContain("to_hop_tac");
+    expect(terms("tổ hợp tác")).not.toContain("hop_tac_xa");
+    expect(terms("liên hiệp HTX")).toEqual(expect.arrayContaining(["lien_hiep_hop_tac_xa", "hop_tac_xa"]));
+  });
+
+  it("understands southern colloquial forms", () => {
+    expect(terms("tui vô HTX được hông")).toEqual(terms("tôi vào hợp tác xã được không"));
+    expect(terms("htx can may nguoi")).toContain("bao_nhieu");
+    expect(terms("vay được nhiêu")).toContain("bao_nhieu");
+    expect(terms("vay được nhiều")).not.toContain("bao_nhieu");
+    expect(terms("hợp đồng vô hiệu")).not.toContain("vao");
+    expect(terms("xã viên")).toEqual(terms("thành viên"));
+  });
+
+  it("does not read vợ (wife) as vô (enter)", () => {
+    expect(terms("vợ tui")).not.toContain("vao");
+    expect(terms("vo them htx khac")).toContain("vao");
+  });
+
+  it("maps loan words to the legal wording", () => {
+    expect(terms("vay tín chấp")).toEqual(expect.arrayContaining(["tai_san", "bao_dam"]));
+    expect(terms("nộp qua mạng")).toContain("truc_tuyen");
+    expect(terms("không thể chấp nhận")).not.toContain("tai_san");
+  });
+
+  it("adds syllable pairs and drops filler words", () => {
+    const t = terms("Hộ gia đình có được vào HTX không?");
+    expect(t).toEqual(expect.arrayContaining(["gia_dinh", "ho_gia"]));
+    expect(t).not.toContain("khong");
+  });
+
+  it("adds accented syllables only when the text has diacritics", () => {
+    expect(searchTerms("vợ")).toContain("~vợ");
+    expect(searchTerms("vo")).not.toContain("~vợ");
+  });
+
+  it("normalises leading zeros in numbers", () => {
+    expect(terms("05 thành viên")).toEqual(terms("5 thành viên"));
+  });
+});
+
+describe("searchTerms colloquial forms written with diacritics", () => {
+  it("rewrites whole words only", () => {
+    expect(searchTerms("ổng", { accents: false })).toEqual(searchTerms("ông ấy", { accents: false }));
+    expect(searchTerms("vô thêm", { accents: false })).toContain("vao");
+    expect(searchTerms("mấy năm", { accents: false })).toContain("bao_nhieu");
+    expect(searchTerms("thiêu", { accents: false })).not.toContain("bao");
+  });
+});
