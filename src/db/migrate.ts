@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../generated/prisma/client.js";
+import { errorReason } from "./error-reason.js";
 import { DEFAULT_MIGRATIONS_DIR, readMigrationFiles, type MigrationFile } from "./migration-files.js";
 import type { Database } from "./open-database.js";
 import { splitSqlStatements } from "./split-sql.js";
@@ -117,9 +118,7 @@ async function runMigration(tx: Prisma.TransactionClient, file: MigrationFile): 
     try {
       await tx.$executeRawUnsafe(statement);
     } catch (error) {
-      // Prisma's message opens with its own "Invalid invocation" preamble; the database's words come last.
-      const reason = error instanceof Error ? error.message.trim().split("\n").at(-1) : String(error);
-      throw new Error(`Migration ${file.name} failed and was rolled back: ${reason}\nStatement: ${statement}`, {
+      throw new Error(`Migration ${file.name} failed and was rolled back: ${errorReason(error)}\nStatement: ${statement}`, {
         cause: error,
       });
     }

@@ -4,6 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.js";
+import { errorReason } from "./error-reason.js";
 
 export interface Database {
   prisma: PrismaClient;
@@ -62,7 +63,7 @@ async function openPostgres(url: string): Promise<Database> {
     await prisma.$queryRawUnsafe("SELECT 1");
   } catch (error) {
     await prisma.$disconnect();
-    throw error;
+    throw new Error(`Cannot use the PostgreSQL database in DATABASE_URL: ${errorReason(error)}`, { cause: error });
   }
   return {
     prisma,

@@ -22,11 +22,11 @@ describe("diffSchemaAgainstMigrations", () => {
     it("returns the SQL for a model added to the schema", async () => {
       const schemaPath = join(dir, "schema.prisma");
       const schema = await readFile(DEFAULT_SCHEMA_PATH, "utf8");
-      await writeFile(schemaPath, `${schema}\nmodel Lead {\n  id Int @id\n  phone String\n}\n`);
+      await writeFile(schemaPath, `${schema}\nmodel SchemaDiffProbe {\n  id Int @id\n  note String\n}\n`);
 
       const sql = await diffSchemaAgainstMigrations({ schemaPath, migrationsDir: join(dir, "migrations") });
 
-      expect(sql).toContain('CREATE TABLE "Lead"');
+      expect(sql).toContain('CREATE TABLE "SchemaDiffProbe"');
       expect(sql).not.toContain("chat_session");
     });
 
