@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../generated/prisma/client.js";
 import { errorReason } from "./error-reason.js";
-import { DEFAULT_MIGRATIONS_DIR, readMigrationFiles, type MigrationFile } from "./migration-files.js";
+import { DEFAULT_MIGRATIONS_DIR, matchesChecksum, readMigrationFiles, type MigrationFile } from "./migration-files.js";
 import type { Database } from "./open-database.js";
 import { splitSqlStatements } from "./split-sql.js";
 
@@ -104,7 +104,7 @@ function verifyHistory(files: MigrationFile[], recorded: Map<string, HistoryRow>
           `Restore the folder; applied migrations must stay in the history.`,
       );
     }
-    if (file.checksum !== row.checksum) {
+    if (!matchesChecksum(file, row.checksum)) {
       throw new Error(
         `Migration ${row.migration_name} was edited after it was applied (its checksum changed). ` +
           `Restore the original migration.sql and put the change in a new migration.`,

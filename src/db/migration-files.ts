@@ -29,7 +29,18 @@ export async function readMigrationFiles(dir: string = DEFAULT_MIGRATIONS_DIR): 
       const buffer = await readFile(join(dir, name, "migration.sql")).catch((error: unknown) => {
         throw new Error(`Migration folder ${name} has no readable migration.sql`, { cause: error });
       });
-      return { name, sql: buffer.toString("utf8"), checksum: createHash("sha256").update(buffer).digest("hex") };
+      const sql = buffer.toString("utf8");
+      return { name, sql, checksum: sha256(sql) };
     }),
   );
+}
+
+/** As in `prisma migrate`, a checkout that only changed line endings (Git on Windows) still matches. */
+export function matchesChecksum(file: MigrationFile, recordedChecksum: string): boolean {
+  const variants = [file.sql, file.sql.replace(/\r\n/g, "\n"), file.sql.replace(/\r?\n/g, "\r\n")];
+  return variants.some((sql) => sha256(sql) === recordedChecksum);
+}
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
 }

@@ -104,6 +104,14 @@ describe("applyMigrations with a history of its own", () => {
     expect(await tableNames()).not.toContain("b");
   });
 
+  it("accepts an applied migration whose line endings alone changed, as prisma migrate does", async () => {
+    await writeMigration("20260101000000_first", "CREATE TABLE a (id INT);\nCREATE TABLE b (id INT);\n");
+    await applyMigrations(db, { dir });
+    await writeMigration("20260101000000_first", "CREATE TABLE a (id INT);\r\nCREATE TABLE b (id INT);\r\n");
+
+    expect(await applyMigrations(db, { dir })).toEqual({ applied: [] });
+  });
+
   it("refuses to run when an applied migration's folder is missing", async () => {
     await writeMigration("20260101000000_first", "CREATE TABLE a (id INT);");
     await applyMigrations(db, { dir });
