@@ -44,7 +44,8 @@ async function extractText(absolutePath: string): Promise<string> {
     const { PDFParse } = await import("pdf-parse");
     const parser = new PDFParse({ data: await readFile(absolutePath) });
     try {
-      return (await parser.getText()).text;
+      // pdf-parse marks page ends with "-- 1 of 3 --" lines; they are not document text.
+      return (await parser.getText()).text.replace(/^-- \d+ of \d+ --$/gm, "");
     } finally {
       await parser.destroy();
     }

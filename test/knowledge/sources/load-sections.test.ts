@@ -1,0 +1,87 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listKnowledgeFiles, loadSections } from "../../../src/knowledge/sources/load-sections.js";
+import { makeDocx, makePdf } from "./generated-documents.js";
+
+const DECREE = [
+  "NGHỊ ĐỊNH VỀ ĐĂNG KÝ HỢP TÁC XÃ",
+  "Nghị định số 92/2024/NĐ-CP",
+  "Điều 12. Ủy quyền thực hiện đăng ký",
+  "1. Văn bản ủy quyền không bắt buộc công chứng, chứng thực.",
+  "Điều 35. Quyền kinh doanh",
+  "Hợp tác xã được kinh doanh kể từ ngày được cấp giấy chứng nhận.",
+];
+
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "knowledge-load-"));
+  cpSync(new URL("../fixtures/knowledge", import.meta.url), dir, { recursive: true });
+  mkdirSync(join(dir, "van-ban"));
+  writeFileSync(join(dir, "van-ban", "nd-92.docx"), makeDocx(DECREE));
+  writeFileSync(join(dir, "van-ban", "nd-92.pdf"), makePdf(DECREE));
+  writeFileSync(
+    join(dir, "van-ban", "luat.html"),
+    "<html><head><style>p{}</style></head><body><h1>LUẬT HỢP TÁC XÃ</h1><p>Luật số: 17/2023/QH15</p>" +
+      "<p><b>Điều 30. Điều kiện trở thành thành viên</b></p><p>Hộ gia đình cử 01 người đại diện &amp; ký đơn.</p></body></html>",
+  );
+  writeFileSync(join(dir, "van-ban", "thong-bao.txt"), "Điều 1. Nội dung\nVăn bản không ghi số hiệu.");
+  writeFileSync(
+    join(dir, "van-ban", "thong-bao.meta.yaml"),
+    "doc: 01/2025/TB-UBND\ndoc_title: Thông báo của UBND\nstatus: expired\nexpires: 2025-12-31\n",
+  );
+  writeFileSync(join(dir, "README.md"), "# Not a document");
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("listKnowledgeFiles", () => {
+  it("lists supported files, skipping programmes/, READMEs and sidecars", async () => {
+    expect(await listKnowledgeFiles(dir)).toEqual([
+      "luat/thanh-vien.md",
+      "tin-dung/vay-von.md",
+      "van-ban/luat.html",
+      "van-ban/nd-92.docx",
+      "van-ban/nd-92.pdf",
+      "van-ban/thong-bao.txt",
+    ]);
+  });
+});
+
+describe("loadSections", () => {
+  it.each(["van-ban/nd-92.docx", "van-ban/nd-92.pdf"])("splits %s by Điều with the inferred decree number", async (file) => {
+    const { sections } = await loadSections(dir, file);
+    expect(sections.map((s) => [s.heading, s.citations[0]!.doc, s.citations[0]!.article])).toEqual([
+      ["Điều 12. Ủy quyền thực hiện đăng ký", "92/2024/NĐ-CP", "12"],
+      ["Điều 35. Quyền kinh doanh", "92/2024/NĐ-CP", "35"],
+    ]);
+    expect(sections[0]!.text).toBe("1. Văn bản ủy quyền không bắt buộc công chứng, chứng thực.");
+    expect(sections[1]!.text).toBe("Hợp tác xã được kinh doanh kể từ ngày được cấp giấy chứng nhận.");
+  });
+
+  it("reads HTML as text", async () => {
+    const { sections } = await loadSections(dir, "van-ban/luat.html");
+    expect(sections).toHaveLength(1);
+    expect(sections[0]!.citations[0]).toMatchObject({ doc: "17/2023/QH15", article: "30" });
+    expect(sections[0]!.text).toBe("Hộ gia đình cử 01 người đại diện & ký đơn.");
+  });
+
+  it("takes document metadata from a .meta.yaml sidecar", async () => {
+    const { sections } = await loadSections(dir, "van-ban/thong-bao.txt");
+    expect(sections[0]!.citations[0]).toMatchObject({
+      doc: "01/2025/TB-UBND",
+      docTitle: "Thông báo của UBND",
+      status: "expired",
+      expires: "2025-12-31",
+      article: "1",
+    });
+  });
+
+  it("parses our guides by section", async () => {
+    const { sections } = await loadSections(dir, "tin-dung/vay-von.md");
+    expect(sections.map((s) => s.kind)).toEqual(["guide", "guide", "guide"]);
+    expect(sections[1]!.citations[0]).toMatchObject({ article: null, uncertain: true });
+  });
+});
