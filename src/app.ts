@@ -1,5 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
+import { hostname } from "node:os";
 import type { ApiClientOptions } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "./config.js";
@@ -10,6 +11,7 @@ import { translator } from "./i18n/translate.js";
 import { createBot } from "./bot/create-bot.js";
 import { prismaKeyValueStore, prismaUpdateLedger } from "./bot/prisma-stores.js";
 import { createServices } from "./services.js";
+import type { Services } from "./bot/services.js";
 import { createWebChat, WEBCHAT_CHANNEL, type WebChat } from "./channels/webchat/webchat.js";
 import { WEBCHAT_BOT_INFO } from "./channels/webchat/local-bot-api.js";
 import { prismaTranscript } from "./channels/webchat/prisma-transcript.js";
@@ -17,11 +19,15 @@ import { webChatRoutes } from "./channels/webchat/routes.js";
 import { startPolling } from "./channels/telegram/polling.js";
 import { telegramWebhook } from "./channels/telegram/webhook.js";
 import { createHttpApp, startHttpServer, type HttpServer } from "./server/http-server.js";
+import { telegramSender } from "./channels/telegram/sender.js";
+import { startDeliveryWorker } from "./outbound/delivery-worker.js";
+import type { OutboundSender } from "./outbound/outbox.js";
 
 export interface RunningApp {
   /** Base URL of the web chat / dashboard / webhook server, when one is listening. */
   url?: string;
   webchat?: WebChat;
+  services: Services;
   stop(): Promise<void>;
 }
 
@@ -51,6 +57,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       createBot({ channel, token, client, botInfo, store, ledger, logger, services });
 
     const httpParts: Parameters<typeof createHttpApp>[0] = [];
+    const senders = new Map<string, OutboundSender>();
     let webchat: WebChat | undefined;
     if (config.webchat.enabled) {
       webchat = createWebChat({
@@ -58,10 +65,12 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         buildBot: (client) => buildBot(WEBCHAT_CHANNEL, "webchat", client, WEBCHAT_BOT_INFO),
       });
       httpParts.push({ path: "/", app: webChatRoutes({ webchat, translate: translator(), logger }) });
+      senders.set(WEBCHAT_CHANNEL, webchat.sender);
     }
 
     if (config.telegram) {
       const bot = buildBot("telegram", config.telegram.token, { apiRoot: config.telegram.apiRoot });
+      senders.set("telegram", telegramSender(bot.api));
       if (config.telegram.webhook) {
         httpParts.push(await telegramWebhook(bot, config.telegram.webhook));
         logger.info("telegram webhook set");
@@ -72,12 +81,15 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       }
     }
 
+    const worker = startDeliveryWorker({ prisma: db.prisma, senders, logger, workerId: `${hostname()}:${process.pid}` });
+    cleanups.push(() => worker.stop());
+
     let server: HttpServer | undefined;
     if (httpParts.length > 0) {
       server = await startHttpServer(createHttpApp(httpParts), config.http.host, config.http.port);
       cleanups.push(() => server!.close());
     }
-    return { url: server?.url, webchat, stop };
+    return { url: server?.url, webchat, services, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,4 +1,5 @@
 import type { QuestionQueue } from "../questions/question-queue.js";
+import type { Outbox } from "../outbound/outbox.js";
 
 /**
  * The plain-TypeScript services features call. Features hold no business rule of their own and
@@ -8,4 +9,6 @@ import type { QuestionQueue } from "../questions/question-queue.js";
 export interface Services {
   now(): Date;
   questions: QuestionQueue;
+  /** Messages to other chats (officers, farmers) outside the reply to the current update. */
+  outbox: Outbox;
 }

@@ -2,6 +2,7 @@ import { createBot } from "../../src/bot/create-bot.js";
 import { memoryKeyValueStore, type KeyValueStore } from "../../src/bot/key-value-store.js";
 import { memoryUpdateLedger } from "../../src/bot/update-ledger.js";
 import { memoryQuestionQueue } from "../../src/questions/question-queue.js";
+import { memoryOutbox } from "../../src/outbound/outbox.js";
 import { WEBCHAT_BOT_INFO } from "../../src/channels/webchat/local-bot-api.js";
 import { createLogger } from "../../src/logger.js";
 import { recordingFetch } from "./recording-fetch.js";
@@ -10,6 +11,7 @@ import { recordingFetch } from "./recording-fetch.js";
 export function testBot(store: KeyValueStore = memoryKeyValueStore()) {
   const api = recordingFetch();
   const questions = memoryQuestionQueue();
+  const outbox = memoryOutbox();
   const bot = createBot({
     channel: "telegram",
     token: "123:test",
@@ -18,9 +20,9 @@ export function testBot(store: KeyValueStore = memoryKeyValueStore()) {
     store,
     ledger: memoryUpdateLedger(),
     logger: createLogger("silent"),
-    services: { now: () => new Date("2026-11-27T08:00:00Z"), questions },
+    services: { now: () => new Date("2026-11-27T08:00:00Z"), questions, outbox },
   });
-  return { bot, api, questions, store };
+  return { bot, api, questions, outbox, store };
 }
 
 export function sentTexts(calls: { method: string; payload: Record<string, unknown> }[]): string[] {

@@ -6,6 +6,7 @@ import { keyedMutex } from "../../lib/keyed-mutex.js";
 import { stableNumericId } from "../../lib/stable-id.js";
 import { localBotApi, WEBCHAT_BOT_INFO } from "./local-bot-api.js";
 import type { ChatMessage, Transcript } from "./transcript.js";
+import type { OutboundSender } from "../../outbound/outbox.js";
 
 export const WEBCHAT_CHANNEL = "webchat";
 
@@ -80,9 +81,17 @@ export function createWebChat(deps: { transcript: Transcript; buildBot: (client:
     });
   }
 
+  /** Messages that arrive later (officer replies, notifications) go into the transcript; the page polls it. */
+  const sender: OutboundSender = {
+    async send(chatId, message) {
+      await exclusive(chatId, () => deps.transcript.append(Number(chatId), { fromBot: true, text: message.text, buttons: message.buttons ?? [] }));
+    },
+  };
+
   return {
     bot,
     handle,
+    sender,
     history: (session: string, afterSeq?: number) => deps.transcript.history(chatIdOf(session), afterSeq),
     chatIdOf,
   };

@@ -75,6 +75,22 @@ describe("web chat JSON API", () => {
     expect(notJson.status).toBe(400);
   });
 
+  it("shows a message queued for the chat later (e.g. an officer's reply) in the history", async () => {
+    const chat = webChatClient(app.url, "session-outbox-1");
+    await chat.say("/start");
+    const seq = chat.lastSeq();
+    await app.services.outbox.enqueue({ channel: "webchat", chatId: String(app.webchat!.chatIdOf("session-outbox-1")) }, { text: "Cán bộ trả lời: bà con cần 5 thành viên." });
+    for (let i = 0; i < 50; i++) {
+      const later = await chat.history(seq);
+      if (later.length > 0) {
+        expect(later[0]).toMatchObject({ fromBot: true, text: "Cán bộ trả lời: bà con cần 5 thành viên." });
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error("queued message never reached the web chat history");
+  });
+
   it("keeps sessions apart", async () => {
     const a = webChatClient(app.url, "session-apart-aa");
     const b = webChatClient(app.url, "session-apart-bb");

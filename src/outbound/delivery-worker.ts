@@ -1,0 +1,100 @@
+import type { PrismaClient } from "../db/index.js";
+import type { Logger } from "../logger.js";
+import { RetryLater, type OutboundMessage, type OutboundSender } from "./outbox.js";
+
+export interface DeliveryWorkerOptions {
+  prisma: PrismaClient;
+  senders: ReadonlyMap<string, OutboundSender>;
+  logger: Logger;
+  /** Identifies this instance in `locked_by`, so several instances can share the queue. */
+  workerId: string;
+  intervalMs?: number;
+  batchSize?: number;
+  maxAttempts?: number;
+  now?: () => Date;
+}
+
+interface ClaimedJob {
+  id: number;
+  channel: string;
+  chat_id: string;
+  payload: OutboundMessage;
+  attempts: number;
+}
+
+/** A job locked longer than this belongs to an instance that died mid-send: it is claimed again. */
+const STALE_LOCK_MS = 5 * 60_000;
+
+/**
+ * Claims due jobs with SKIP LOCKED (no two instances take the same job), sends each through its
+ * channel's sender, and records the outcome. Failures back off exponentially; a sender's RetryLater
+ * (e.g. Telegram 429) is honoured without counting as a failure.
+ */
+export async function claimNextDeliveries(prisma: PrismaClient, workerId: string, limit: number, now: Date): Promise<ClaimedJob[]> {
+  const staleBefore = new Date(now.getTime() - STALE_LOCK_MS);
+  return prisma.$queryRaw<ClaimedJob[]>`
+    UPDATE outbound_job SET status = 'sending', locked_by = ${workerId}, locked_at = ${now}, updated_at = ${now}
+     WHERE id IN (
+       SELECT id FROM outbound_job
+        WHERE (status = 'pending' AND not_before <= ${now}) OR (status = 'sending' AND locked_at < ${staleBefore})
+        ORDER BY not_before, id
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+    RETURNING id, channel, chat_id, payload, attempts`;
+}
+
+export async function deliverDueJobs(options: DeliveryWorkerOptions): Promise<number> {
+  const { prisma, senders, logger } = options;
+  const now = options.now?.() ?? new Date();
+  const jobs = await claimNextDeliveries(prisma, options.workerId, options.batchSize ?? 20, now);
+  for (const job of jobs) {
+    const sender = senders.get(job.channel);
+    try {
+      if (!sender) throw new Error(`no sender for channel ${job.channel}`);
+      await sender.send(job.chat_id, job.payload);
+      await prisma.outboundJob.update({ where: { id: job.id }, data: { status: "sent", lockedBy: null, lockedAt: null, lastError: null } });
+    } catch (error) {
+      const retryLater = error instanceof RetryLater;
+      const attempts = job.attempts + (retryLater ? 0 : 1);
+      const failed = attempts >= (options.maxAttempts ?? 8);
+      const delayMs = retryLater ? error.afterMs : Math.min(2 ** attempts * 1000, 60 * 60_000);
+      await prisma.outboundJob.update({
+        where: { id: job.id },
+        data: { status: failed ? "failed" : "pending", attempts, lockedBy: null, lockedAt: null, lastError: (error as Error).message.slice(0, 500), notBefore: new Date(now.getTime() + delayMs) },
+      });
+      logger.warn({ job: job.id, channel: job.channel, attempts, failed }, "outbound delivery failed");
+    }
+  }
+  return jobs.length;
+}
+
+/** Polls the queue until stopped; a full batch is followed at once by the next one. */
+export function startDeliveryWorker(options: DeliveryWorkerOptions): { stop(): Promise<void> } {
+  let running = true;
+  let timer: NodeJS.Timeout | undefined;
+  let wake: (() => void) | undefined;
+  const loop = (async () => {
+    while (running) {
+      let delivered = 0;
+      try {
+        delivered = await deliverDueJobs(options);
+      } catch (error) {
+        options.logger.error({ err: { message: (error as Error).message } }, "outbound worker error");
+      }
+      if (delivered < (options.batchSize ?? 20) && running) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          timer = setTimeout(resolve, options.intervalMs ?? 1000);
+        });
+      }
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      clearTimeout(timer);
+      wake?.();
+      await loop;
+    },
+  };
+}
