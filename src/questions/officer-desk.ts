@@ -1,0 +1,74 @@
+import type { Prisma, PrismaClient } from "../db/index.js";
+import type { Translate } from "../i18n/translate.js";
+import type { Outbox } from "../outbound/outbox.js";
+import { questionReference } from "./question-queue.js";
+
+/**
+ * The officers' side of the question queue: list, read, answer. An answer is stored on the question
+ * and sent to the farmer's chat through the outbox, so it arrives even if that channel is down now.
+ */
+export const ANSWER_MAX_LENGTH = 2000;
+const QUOTE_MAX_LENGTH = 200;
+
+export type QuestionStatusFilter = "open" | "answered" | "all";
+export type OfficerQuestionView = Prisma.OfficerQuestionModel & { reference: string; answeredByName: string | null };
+
+const withReference = (row: Prisma.OfficerQuestionModel & { answeredBy: { displayName: string } | null }): OfficerQuestionView => {
+  const { answeredBy, ...question } = row;
+  return { ...question, reference: questionReference(row.id), answeredByName: answeredBy?.displayName ?? null };
+};
+
+export async function listOfficerQuestions(
+  prisma: PrismaClient,
+  query: { status: QuestionStatusFilter; page: number; pageSize: number },
+): Promise<{ questions: OfficerQuestionView[]; total: number }> {
+  const where = query.status === "all" ? {} : { status: query.status };
+  const [rows, total] = await Promise.all([
+    prisma.officerQuestion.findMany({
+      where,
+      // Open questions oldest first (who waited longest); answered ones newest first.
+      orderBy: query.status === "open" ? { createdAt: "asc" } : { createdAt: "desc" },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+      include: { answeredBy: { select: { displayName: true } } },
+    }),
+    prisma.officerQuestion.count({ where }),
+  ]);
+  return { questions: rows.map(withReference), total };
+}
+
+export async function findOfficerQuestion(prisma: PrismaClient, id: number): Promise<OfficerQuestionView | undefined> {
+  const row = await prisma.officerQuestion.findUnique({ where: { id }, include: { answeredBy: { select: { displayName: true } } } });
+  return row ? withReference(row) : undefined;
+}
+
+const quote = (text: string) => (text.length > QUOTE_MAX_LENGTH ? `${text.slice(0, QUOTE_MAX_LENGTH - 1)}…` : text);
+
+/**
+ * Answers an open question once: when two officers reply at the same time, the second gets
+ * `admin-error-question-answered` and nothing is sent twice. If queueing fails the question reopens.
+ */
+export async function answerOfficerQuestion(
+  deps: { prisma: PrismaClient; outbox: Outbox; translate: Translate },
+  input: { id: number; answer: string; officerId: number; now: Date },
+): Promise<{ ok: true; question: OfficerQuestionView } | { ok: false; problem: string }> {
+  const answer = input.answer.trim();
+  if (answer.length === 0) return { ok: false, problem: "admin-error-answer-empty" };
+  if (answer.length > ANSWER_MAX_LENGTH) return { ok: false, problem: "admin-error-answer-too-long" };
+  const { prisma } = deps;
+  const claimed = await prisma.officerQuestion.updateMany({
+    where: { id: input.id, status: "open" },
+    data: { status: "answered", answer, answeredAt: input.now, answeredById: input.officerId },
+  });
+  const question = await findOfficerQuestion(prisma, input.id);
+  if (!question) return { ok: false, problem: "admin-error-not-found" };
+  if (claimed.count === 0) return { ok: false, problem: "admin-error-question-answered" };
+  const text = deps.translate("admin-reply-to-farmer", { reference: question.reference, question: quote(question.text), answer });
+  try {
+    await deps.outbox.enqueue({ channel: question.channel, chatId: question.chatId }, { text });
+  } catch (error) {
+    await prisma.officerQuestion.update({ where: { id: input.id }, data: { status: "open", answer: null, answeredAt: null, answeredById: null } });
+    throw error;
+  }
+  return { ok: true, question };
+}

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { translator } from "../../src/i18n/translate.js";
+import { memoryOutbox, type Outbox } from "../../src/outbound/outbox.js";
+import { answerOfficerQuestion, listOfficerQuestions } from "../../src/questions/officer-desk.js";
+import { createStaffUser } from "../../src/staff/users.js";
+import { migratedDatabase } from "../staff/migrated-database.js";
+
+let db: Awaited<ReturnType<typeof migratedDatabase>>;
+let officerId: number;
+beforeAll(async () => {
+  db = await migratedDatabase();
+});
+afterAll(() => db.close());
+beforeEach(async () => {
+  await db.clear();
+  const officer = await createStaffUser(db.prisma, { username: "canbo.an", displayName: "Cán bộ An", password: "mat khau du dai", role: "officer" });
+  if (!officer.ok) throw new Error(officer.problem);
+  officerId = officer.value.id;
+});
+
+const t0 = new Date("2026-11-27T08:00:00Z");
+const translate = translator();
+const ask = (text: string, minutes: number, chatId = "farmer-1") =>
+  db.prisma.officerQuestion.create({ data: { channel: "webchat", chatId, text, origin: "contact", createdAt: new Date(t0.getTime() + minutes * 60_000) } });
+
+describe("officer question desk", () => {
+  it("lists open questions oldest first with their reference", async () => {
+    await ask("Câu thứ hai", 2);
+    await ask("Câu thứ nhất", 1);
+    const { questions, total } = await listOfficerQuestions(db.prisma, { status: "open", page: 1, pageSize: 10 });
+    expect(total).toBe(2);
+    expect(questions.map((q) => [q.reference, q.text])).toEqual([["CH-00002", "Câu thứ nhất"], ["CH-00001", "Câu thứ hai"]]);
+  });
+
+  it("stores the answer and queues it to the farmer's chat, quoting the question", async () => {
+    const question = await ask("HTX cần mấy người?", 0, "farmer-9");
+    const outbox = memoryOutbox();
+    const result = await answerOfficerQuestion({ prisma: db.prisma, outbox, translate }, { id: question.id, answer: "  Ít nhất 5 thành viên.  ", officerId, now: t0 });
+    expect(result).toMatchObject({ ok: true, question: { status: "answered", answer: "Ít nhất 5 thành viên.", answeredByName: "Cán bộ An" } });
+    expect(outbox.sent).toEqual([
+      { to: { channel: "webchat", chatId: "farmer-9" }, message: { text: expect.stringMatching(/CH-00001[\s\S]*«HTX cần mấy người\?»[\s\S]*Ít nhất 5 thành viên\.$/) } },
+    ]);
+  });
+
+  it("answers once when two officers reply at the same time", async () => {
+    const question = await ask("Vay vốn ở đâu?", 0);
+    const outbox = memoryOutbox();
+    const deps = { prisma: db.prisma, outbox, translate };
+    const results = await Promise.all(["Ngân hàng NN&PTNT", "Quỹ hỗ trợ nông dân"].map((answer) => answerOfficerQuestion(deps, { id: question.id, answer, officerId, now: t0 })));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toEqual({ ok: false, problem: "admin-error-question-answered" });
+    expect(outbox.sent).toHaveLength(1);
+  });
+
+  it("rejects empty answers and reopens the question when queueing fails", async () => {
+    const question = await ask("Hỏi gì đó", 0);
+    const failing: Outbox = { enqueue: () => Promise.reject(new Error("database down")) };
+    expect(await answerOfficerQuestion({ prisma: db.prisma, outbox: failing, translate }, { id: question.id, answer: "   ", officerId, now: t0 })).toEqual({ ok: false, problem: "admin-error-answer-empty" });
+    await expect(answerOfficerQuestion({ prisma: db.prisma, outbox: failing, translate }, { id: question.id, answer: "Trả lời", officerId, now: t0 })).rejects.toThrow("database down");
+    expect(await db.prisma.officerQuestion.findUnique({ where: { id: question.id } })).toMatchObject({ status: "open", answer: null });
+  });
+});
