@@ -1,11 +1,10 @@
 import ExcelJS from "exceljs";
 import { translator, type Translate } from "../i18n/translate.js";
-import { foldVietnamese } from "../lib/vietnamese.js";
 import type { Lead } from "./lead.js";
 import { callTimeLabelKey } from "./lead-fields.js";
 import { statusLabelKey } from "./lead-status.js";
 import { purposeLabelKey } from "./purposes.js";
-import { sectorLabelKey } from "./sectors.js";
+import { sectorText } from "./sectors.js";
 
 /**
  * Leads for officers, as CSV and .xlsx. Farmer-typed text could start with "=", "+", "-" or "@"
@@ -24,13 +23,6 @@ export function escapeFormula(text: string): string {
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 const vietnamWallClock = (date: Date) => new Date(date.getTime() + VIETNAM_OFFSET_MS);
 
-function sectorText(lead: Lead, t: Translate): string {
-  const { id, text } = lead.sector;
-  if (id === "other") return text;
-  const label = t(sectorLabelKey(id));
-  return foldVietnamese(label) === foldVietnamese(text) ? label : `${label} (${text})`;
-}
-
 function columns(t: Translate): Column[] {
   return [
     { header: t("leads-col-reference"), width: 12, value: (l) => l.reference },
@@ -42,7 +34,7 @@ function columns(t: Translate): Column[] {
     { header: t("leads-col-commune"), width: 22, value: (l) => l.place.name },
     { header: t("leads-col-province"), width: 20, value: (l) => l.place.provinceName },
     { header: t("leads-col-commune-code"), width: 8, value: (l) => l.place.code },
-    { header: t("leads-col-sector"), width: 20, value: (l) => sectorText(l, t) },
+    { header: t("leads-col-sector"), width: 20, value: (l) => sectorText(l.sector, t) },
     { header: t("leads-col-members"), width: 10, value: (l) => l.members },
     { header: t("leads-col-land-area"), width: 10, value: (l) => l.landArea?.hectares },
     { header: t("leads-col-call-time"), width: 16, value: (l) => t(callTimeLabelKey(l.callTime)) },

@@ -21,3 +21,16 @@ export type Lead = {
   note: string;
   consentVersion: string;
 };
+
+/** What the farmer answered in the flow: a lead before it is saved (no reference, status or consent yet). */
+export type LeadDraft = Pick<Lead, "purpose" | "fullName" | "phone" | "place" | "sector" | "members" | "landArea" | "callTime" | "note">;
+
+/** A lead as stored: the domain fields plus where it came from and who handles it. */
+export type StoredLead = Lead & {
+  id: number;
+  channel: string;
+  chatId?: string;
+  assignedToId?: number;
+  consentAt: Date;
+  updatedAt: Date;
+};

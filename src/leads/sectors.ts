@@ -1,3 +1,4 @@
+import type { Translate } from "../i18n/translate.js";
 import { containsPhrase, foldVietnamese } from "../lib/vietnamese.js";
 
 /**
@@ -49,4 +50,12 @@ export function matchSector(text: string): SectorId | undefined {
 /** Grouping key for pooling: the sector id, or the folded free text ("nuoi ech"). */
 export function sectorKey(sector: Sector): string {
   return sector.id === "other" ? `other:${foldVietnamese(sector.text)}` : sector.id;
+}
+
+/** The sector's label, with the farmer's own words when they say more ("Trái cây (sầu riêng)"). */
+export function sectorText(sector: Sector, t: Translate): string {
+  const { id, text } = sector;
+  if (id === "other") return text;
+  const label = t(sectorLabelKey(id));
+  return foldVietnamese(label) === foldVietnamese(text) ? label : `${label} (${text})`;
 }

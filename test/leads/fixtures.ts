@@ -1,4 +1,4 @@
-import type { Lead } from "../../src/leads/lead.js";
+import type { Lead, LeadDraft } from "../../src/leads/lead.js";
 
 /** A complete lead; tests override only what they are about. */
 export function aLead(overrides: Partial<Lead> = {}): Lead {
@@ -18,4 +18,10 @@ export function aLead(overrides: Partial<Lead> = {}): Lead {
     consentVersion: "2026-11-v1",
     ...overrides,
   };
+}
+
+/** A farmer's complete answers, as the register flow hands them to the lead service. */
+export function aDraft(overrides: Partial<LeadDraft> = {}): LeadDraft {
+  const { purpose, fullName, phone, place, sector, members, landArea, callTime, note } = aLead();
+  return { purpose, fullName, phone, place, sector, members, landArea, callTime, note, ...overrides };
 }

@@ -1,0 +1,45 @@
+# Officers in chat: notifications about leads and pools, /canbo, /leads and the lead buttons.
+
+## Cards
+oc-new-lead = 🆕 Có đăng ký mới
+oc-lead-card =
+    Mã hồ sơ: { $reference } ({ $status })
+    Nhu cầu: { $purpose }
+    Nơi ở: { $commune }, { $province }
+    Nghề chính: { $sector }
+    Số người dự kiến: { $members }
+    SĐT: { $phone }
+oc-contact-card =
+    📞 Liên hệ hồ sơ { $reference }:
+    Họ tên: { $name }
+    SĐT: { $phone }
+    Giờ tiện gọi: { $callTime }
+    Diện tích: { $landArea }
+    Lời nhắn: { $note }
+oc-pool =
+    👥 Đủ người lập HTX: { $commune } – { $sector }
+    { $leads } đăng ký, tổng cộng { $members } người dự kiến (Luật HTX 2023 cần ít nhất 5 thành viên). Cán bộ gọi để kết nối bà con với nhau nha.
+    Mã hồ sơ: { $references }
+
+## Buttons
+oc-button-claim = ✋ Nhận xử lý
+oc-button-contacted = 📞 Đã liên hệ
+oc-button-claim-ref = ✋ Nhận { $reference }
+oc-button-contacted-ref = 📞 Đã gọi { $reference }
+
+## /canbo
+oc-link-usage = Cán bộ nhắn: /canbo <mã liên kết> (mã lấy trên trang quản lý).
+oc-link-ok = Đã liên kết khung chat này với tài khoản { $name }. Thông báo đăng ký mới sẽ gửi về đây. Nhắn /leads để xem hồ sơ đang mở.
+oc-link-invalid = Mã liên kết không đúng hoặc đã hết hạn. Cán bộ lấy mã mới trên trang quản lý nha.
+oc-link-too-many = Nhập sai mã nhiều lần. Cán bộ chờ 15 phút rồi thử lại nha.
+
+## /leads and the buttons
+oc-not-officer = Lệnh này chỉ dành cho cán bộ đã liên kết tài khoản. Bà con cần gì, nhắn /menu để chọn việc nha.
+oc-leads-none = Hiện không có hồ sơ nào đang mở.
+oc-leads-header = Hồ sơ đang mở của { $name }: { $total } hồ sơ.
+oc-leads-more = Còn { $more } hồ sơ nữa, xem trên trang quản lý.
+oc-claimed = Đã nhận xử lý hồ sơ { $reference }.
+oc-contacted = Đã ghi nhận: hồ sơ { $reference } đã liên hệ.
+oc-taken = Hồ sơ này đã có { $name } nhận xử lý.
+oc-not-found = Không tìm thấy hồ sơ này (có thể bà con đã xóa dữ liệu).
+oc-status-unchanged = Hồ sơ đang ở trạng thái «{ $status }», không chuyển sang «Đã liên hệ» được.

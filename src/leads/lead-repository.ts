@@ -1,0 +1,198 @@
+import { Prisma, type PrismaClient } from "../db/index.js";
+import { formatQuantity } from "../lib/farmer-numbers.js";
+import { parsePhone } from "../lib/phone.js";
+import { foldVietnamese } from "../lib/vietnamese.js";
+import type { ChatAddress } from "../outbound/outbox.js";
+import type { ConsentRecord } from "./consent.js";
+import type { CallTime } from "./lead-fields.js";
+import type { LeadStatus } from "./lead-status.js";
+import type { LeadDraft, StoredLead } from "./lead.js";
+import { POOLED_PURPOSES, type PoolingLead } from "./pooling.js";
+import type { SectorId } from "./sectors.js";
+
+type LeadRow = Prisma.LeadGetPayload<object>;
+
+/** Statuses an officer still works on; the others are finished. */
+export const OPEN_STATUSES: readonly LeadStatus[] = ["new", "contacted", "supporting"];
+const MAX_REFERENCE_ATTEMPTS = 8;
+
+export type SaveOutcome = { lead: StoredLead; outcome: "created" | "updated" };
+
+/** Erased leads never come back from these queries: their personal fields are gone. */
+const NOT_ERASED = { erasedAt: null } as const;
+
+function toLead(row: LeadRow): StoredLead {
+  const phone = parsePhone(row.phone ?? "");
+  return {
+    id: row.id,
+    reference: row.reference,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    status: row.status,
+    purpose: row.purpose,
+    fullName: row.fullName ?? "",
+    phone: phone.ok ? { e164: phone.e164, display: phone.display } : { e164: row.phone ?? "", display: row.phone ?? "" },
+    place: { code: row.communeCode, name: row.communeName, provinceCode: row.provinceCode, provinceName: row.provinceName },
+    sector: { id: row.sector as SectorId | "other", text: row.sectorLabel },
+    members: row.members,
+    ...(row.landAreaHa === null ? {} : { landArea: { hectares: row.landAreaHa, display: formatQuantity(row.landAreaHa, "area") } }),
+    callTime: row.callTime as CallTime,
+    note: row.note ?? "",
+    consentVersion: row.consentVersion,
+    consentAt: row.consentAt,
+    channel: row.channel,
+    ...(row.chatId === null ? {} : { chatId: row.chatId }),
+    ...(row.assignedToId === null ? {} : { assignedToId: row.assignedToId }),
+  };
+}
+
+/** The columns a farmer's answers and consent fill; the same for a new lead and an update. */
+function answerColumns(draft: LeadDraft, consent: ConsentRecord, from: ChatAddress) {
+  return {
+    channel: from.channel,
+    chatId: from.chatId,
+    fullName: draft.fullName,
+    phone: draft.phone.e164,
+    communeCode: draft.place.code,
+    communeName: draft.place.name,
+    provinceCode: draft.place.provinceCode,
+    provinceName: draft.place.provinceName,
+    sector: draft.sector.id,
+    sectorLabel: draft.sector.text,
+    members: draft.members,
+    landAreaHa: draft.landArea?.hectares ?? null,
+    callTime: draft.callTime,
+    note: draft.note === "" ? null : draft.note,
+    searchText: foldVietnamese(`${draft.fullName} ${draft.place.name} ${draft.place.provinceName} ${draft.sector.text}`),
+    consentVersion: consent.version,
+    consentHash: consent.hash,
+    consentAt: consent.givenAt,
+  };
+}
+
+const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+
+export type LeadRepository = ReturnType<typeof leadRepository>;
+
+export function leadRepository(prisma: PrismaClient) {
+  async function updateExisting(id: number, draft: LeadDraft, consent: ConsentRecord, from: ChatAddress, at: Date): Promise<SaveOutcome> {
+    const row = await prisma.lead.update({
+      where: { id },
+      data: { ...answerColumns(draft, consent, from), events: { create: { kind: "updated_by_farmer", at } } },
+    });
+    return { lead: toLead(row), outcome: "updated" };
+  }
+
+  return {
+    /**
+     * Creates the lead, or updates the one with the same phone and purpose (the farmer registered
+     * again). Reference codes are random: a clash with an existing one is retried with a new code.
+     */
+    async save(draft: LeadDraft, consent: ConsentRecord, from: ChatAddress, newReference: () => string, at: Date): Promise<SaveOutcome> {
+      for (let attempt = 0; attempt < MAX_REFERENCE_ATTEMPTS; attempt++) {
+        const existing = await prisma.lead.findUnique({ where: { phone_purpose: { phone: draft.phone.e164, purpose: draft.purpose } } });
+        if (existing) return updateExisting(existing.id, draft, consent, from, at);
+        try {
+          const row = await prisma.lead.create({
+            data: {
+              reference: newReference(),
+              purpose: draft.purpose,
+              ...answerColumns(draft, consent, from),
+              createdAt: at,
+              events: { create: { kind: "created", toStatus: "new", at } },
+            },
+          });
+          return { lead: toLead(row), outcome: "created" };
+        } catch (error) {
+          // Either the same farmer's other submission won the race (found on the next loop), or the code was taken.
+          if (!isUniqueViolation(error)) throw error;
+        }
+      }
+      throw new Error(`no free lead reference after ${MAX_REFERENCE_ATTEMPTS} attempts`);
+    },
+
+    async byReference(reference: string): Promise<StoredLead | undefined> {
+      const row = await prisma.lead.findFirst({ where: { reference, ...NOT_ERASED } });
+      return row ? toLead(row) : undefined;
+    },
+
+    /** Leads registered from one chat, oldest first: what /dulieu shows and /xoa erases. */
+    async byChat(from: ChatAddress): Promise<StoredLead[]> {
+      const rows = await prisma.lead.findMany({ where: { channel: from.channel, chatId: from.chatId, ...NOT_ERASED }, orderBy: { id: "asc" } });
+      return rows.map(toLead);
+    },
+
+    /** Open leads of pooled purposes in one commune: the candidates for a pool alert. */
+    async poolingLeads(communeCode: string): Promise<PoolingLead[]> {
+      const rows = await prisma.lead.findMany({
+        where: { communeCode, purpose: { in: [...POOLED_PURPOSES] }, status: { in: [...OPEN_STATUSES] }, ...NOT_ERASED },
+        orderBy: { id: "asc" },
+      });
+      return rows.map(toLead);
+    },
+
+    async notifiedPoolKeys(keys: readonly string[]): Promise<Set<string>> {
+      const rows = await prisma.poolAlert.findMany({ where: { key: { in: [...keys] } }, select: { key: true } });
+      return new Set(rows.map((r) => r.key));
+    },
+
+    /** The "notify once" guard: true only for the one caller whose row went in. */
+    async claimPoolAlert(key: string, members: number, at: Date): Promise<boolean> {
+      const inserted = await prisma.$executeRaw`INSERT INTO pool_alert (key, members, notified_at) VALUES (${key}, ${members}, ${at}) ON CONFLICT DO NOTHING`;
+      return inserted === 1;
+    },
+
+    /** Undoes a claim whose notification could not be queued, so the next save tries again. */
+    async releasePoolAlert(key: string): Promise<void> {
+      await prisma.poolAlert.deleteMany({ where: { key } });
+    },
+
+    /** An officer's open leads, then new unassigned ones, oldest first. */
+    async openLeadsFor(staffId: number, limit: number): Promise<{ leads: StoredLead[]; total: number }> {
+      const where = {
+        ...NOT_ERASED,
+        OR: [{ assignedToId: staffId, status: { in: [...OPEN_STATUSES] } }, { assignedToId: null, status: "new" as const }],
+      };
+      const [rows, total] = await Promise.all([
+        prisma.lead.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: limit }),
+        prisma.lead.count({ where }),
+      ]);
+      return { leads: rows.map(toLead), total };
+    },
+
+    /** Assigns an unassigned lead (or keeps it with the same officer); false if someone else has it. */
+    async assign(id: number, staffId: number, at: Date): Promise<boolean> {
+      const claimed = await prisma.lead.updateMany({ where: { id, assignedToId: null }, data: { assignedToId: staffId } });
+      if (claimed.count === 1) {
+        await prisma.leadEvent.create({ data: { leadId: id, actorId: staffId, kind: "assigned", at } });
+        return true;
+      }
+      return (await prisma.lead.count({ where: { id, assignedToId: staffId } })) === 1;
+    },
+
+    /** Moves the status only from the one the caller saw, so two officers' taps do not both apply. */
+    async changeStatus(id: number, from: LeadStatus, to: LeadStatus, actorId: number, at: Date): Promise<boolean> {
+      const moved = await prisma.lead.updateMany({ where: { id, status: from }, data: { status: to } });
+      if (moved.count === 0) return false;
+      await prisma.leadEvent.create({ data: { leadId: id, actorId, kind: "status_changed", fromStatus: from, toStatus: to, at } });
+      return true;
+    },
+
+    /**
+     * The farmer's right to erasure: personal fields, search text and chat link go; the rest of each
+     * lead (commune, sector, members, status) stays as an anonymous count.
+     */
+    async eraseByChat(from: ChatAddress, at: Date): Promise<number> {
+      const ids = (await prisma.lead.findMany({ where: { channel: from.channel, chatId: from.chatId, ...NOT_ERASED }, select: { id: true } })).map((r) => r.id);
+      if (ids.length === 0) return 0;
+      await prisma.$transaction([
+        prisma.lead.updateMany({
+          where: { id: { in: ids } },
+          data: { fullName: null, phone: null, note: null, chatId: null, searchText: "", erasedAt: at },
+        }),
+        prisma.leadEvent.createMany({ data: ids.map((leadId) => ({ leadId, kind: "erased_by_farmer", at })) }),
+      ]);
+      return ids.length;
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import type { Translate } from "../i18n/translate.js";
+import { maskPhone } from "../lib/phone.js";
+import type { OutboundButton, OutboundMessage } from "../outbound/outbox.js";
+import { callTimeLabelKey } from "./lead-fields.js";
+import { statusLabelKey } from "./lead-status.js";
+import type { StoredLead } from "./lead.js";
+import type { Pool } from "./pooling.js";
+import { purposeLabelKey } from "./purposes.js";
+import { sectorText } from "./sectors.js";
+
+/**
+ * What officers read in their chat about leads: notifications (sent through the outbox) and the
+ * /leads list use the same cards and the same buttons, whose data the officer-chat feature handles.
+ */
+export const OFFICER_BUTTON_PREFIX = "oc:";
+export const OFFICER_ACTIONS = ["claim", "contacted"] as const;
+export type OfficerAction = (typeof OFFICER_ACTIONS)[number];
+
+export const officerButtonData = (action: OfficerAction, reference: string) => `${OFFICER_BUTTON_PREFIX}${action}:${reference}`;
+
+/** At most this many leads get their own buttons in one message; /leads shows the rest. */
+export const MAX_LEAD_ROWS = 10;
+
+/** Without name or full number: notifications may be read over a shoulder or land in a shared chat. */
+export function leadCard(lead: StoredLead, t: Translate): string {
+  return t("oc-lead-card", {
+    reference: lead.reference,
+    status: t(statusLabelKey(lead.status)),
+    purpose: t(purposeLabelKey(lead.purpose)),
+    commune: lead.place.name,
+    province: lead.place.provinceName,
+    sector: sectorText(lead.sector, t),
+    members: lead.members,
+    phone: maskPhone(lead.phone.e164),
+  });
+}
+
+/** Everything needed to call the farmer back; only for the officer handling the lead. */
+export function contactCard(lead: StoredLead, t: Translate): string {
+  return t("oc-contact-card", {
+    reference: lead.reference,
+    name: lead.fullName,
+    phone: lead.phone.display,
+    callTime: t(callTimeLabelKey(lead.callTime)),
+    landArea: lead.landArea?.display ?? "-",
+    note: lead.note === "" ? "-" : lead.note,
+  });
+}
+
+/** One row per lead; the reference is in the labels when several leads share a message. */
+export function leadButtons(reference: string, t: Translate, labelled = false): OutboundButton[] {
+  return OFFICER_ACTIONS.map((action) => ({
+    text: t(labelled ? `oc-button-${action}-ref` : `oc-button-${action}`, { reference }),
+    data: officerButtonData(action, reference),
+  }));
+}
+
+export function newLeadMessage(lead: StoredLead, t: Translate): OutboundMessage {
+  return { text: `${t("oc-new-lead")}\n${leadCard(lead, t)}`, buttons: [leadButtons(lead.reference, t)] };
+}
+
+export function poolMessage(pool: Pool, t: Translate): OutboundMessage {
+  const references = pool.leadReferences;
+  const text = t("oc-pool", {
+    commune: pool.communeName,
+    sector: sectorText(pool.sector, t),
+    leads: references.length,
+    members: pool.prospectiveMembers,
+    references: references.join(", "),
+  });
+  return { text, buttons: references.slice(0, MAX_LEAD_ROWS).map((reference) => leadButtons(reference, t, true)) };
+}
