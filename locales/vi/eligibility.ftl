@@ -64,3 +64,6 @@ elig-card-disclaimer = Đây là kết quả tham khảo, không phải lời h�
 elig-trace-yes = ✔
 elig-trace-no = ✘
 elig-trace-unknown = ?
+elig-ended-between = Chỉ áp dụng từ {$from} đến hết {$to} ({$docs}).
+elig-card-other-benefits = Hỗ trợ: {$labels}
+elig-card-notes-hint = ⚠ Có điểm nên hỏi lại (bấm "Vì sao?").

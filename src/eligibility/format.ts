@@ -20,10 +20,15 @@ function docKind(doc: string): string {
   return kinds.find(([pattern]) => pattern.test(doc))?.[1] ?? "other";
 }
 
+/** "Nghị định 31/2022/NĐ-CP". */
+export function formatDocument(doc: string): string {
+  return translator()("elig-cite-doc", { kind: docKind(doc), doc });
+}
+
 /** "điểm a khoản 2 Điều 9 Nghị định 55/2015/NĐ-CP (sửa đổi bởi 156/2025/NĐ-CP)". */
 export function formatCitation(c: Citation): string {
   const t = translator();
-  const doc = t("elig-cite-doc", { kind: docKind(c.doc), doc: c.doc });
+  const doc = formatDocument(c.doc);
   const parts = [
     c.point && t("elig-cite-point", { point: c.point }),
     c.clause && t("elig-cite-clause", { clause: c.clause }),
@@ -77,9 +82,37 @@ export function formatResultCard(r: ProgrammeResult): string {
   return lines.join("\n");
 }
 
-/** "Vì sao?": each condition with its outcome mark, reason and citation. */
+/**
+ * The short card for a list of results on a phone screen: how much (amounts and shares with their
+ * citation), the names of other supports, what still blocks (maybe, not eligible) with its
+ * citation, or when an ended programme ran. The rest is behind buttons: `formatWhy`, documents, places.
+ */
+export function formatShortCard(r: ProgrammeResult): string {
+  const t = translator();
+  const lines = [`${t(`elig-outcome-${r.outcome}`)}: ${r.name}`];
+  if (r.outcome === "ended") {
+    const docs = [...new Set(r.legalBasis.map((c) => formatDocument(c.doc)))].join(", ");
+    lines.push(t("elig-ended-between", { from: formatDate(r.effectiveFrom), to: formatDate(r.effectiveTo!), docs }));
+    return lines.join("\n");
+  }
+  const [measured, described] = [r.benefits.filter((b) => !b.text), r.benefits.filter((b) => b.text)];
+  // A failed condition settles it; the unknown ones then would only add length.
+  const open = r.trace.filter((c) => (r.outcome === "not_eligible" ? c.outcome === "no" : c.outcome !== "yes"));
+  lines.push(
+    ...bullets(measured.map(formatBenefit)),
+    ...bullets(described.length ? [t("elig-card-other-benefits", { labels: described.map((b) => b.label).join("; ") })] : []),
+    ...bullets([...new Set(open.map((c) => `${t(`elig-trace-${c.outcome}`)} ${c.reason} (${formatCitation(c.cite)})`))]),
+  );
+  if (r.notes.length && r.outcome !== "not_eligible") lines.push(t("elig-card-notes-hint"));
+  return lines.join("\n");
+}
+
+/** "Vì sao?": each condition with its outcome mark, reason and citation; then benefits and caveats. */
 export function formatWhy(r: ProgrammeResult): string {
   const t = translator();
   const trace = r.trace.map((c) => `${t(`elig-trace-${c.outcome}`)} ${c.reason} (${formatCitation(c.cite)})`);
-  return [`${t("elig-card-why")} ${r.name}`, ...trace].join("\n");
+  const lines = [`${t("elig-card-why")} ${r.name}`, ...trace];
+  if (r.benefits.length) lines.push(t("elig-card-benefits"), ...bullets(r.benefits.map(formatBenefit)));
+  if (r.notes.length) lines.push(t("elig-card-ask-again"), ...bullets(r.notes));
+  return lines.join("\n");
 }
