@@ -14,7 +14,7 @@ import { BM25Retriever } from "@langchain/community/retrievers/bm25";
 import { createKnowledgeService, ingestKnowledge, knowledgeOptionsFromEnv } from "../src/knowledge/index.js";
 import { evaluate, loadCases, type EvalCase } from "../src/knowledge/eval/evaluate.js";
 import { openKnowledgeIndex } from "../src/knowledge/retrieval/knowledge-index.js";
-import { splitSentences } from "../src/knowledge/answer/passage.js";
+import { splitSentences } from "../src/knowledge/text/sentences.js";
 import type { Answer } from "../src/knowledge/types.js";
 
 const { values } = parseArgs({

@@ -17,6 +17,8 @@ import { quotePassage } from "./passage.js";
 const NOT_FOUND_BELOW = 0.15;
 /** Below this coverage the best passage may be a near miss: answer, but say so. */
 const NOT_SURE_BELOW = 0.3;
+/** Length of each of the two passages quoted when unsure. */
+const UNSURE_PASSAGE_BUDGET = 240;
 /** Questions are cut to this length before search; longer text is pasted documents, not questions. */
 const MAX_QUESTION_CHARS = 600;
 const FOLLOW_UPS = 3;
@@ -86,12 +88,16 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
 
   function extractive(question: string, hits: SearchHit[], confidence: number): Answer {
     const best = hits[0]!;
-    const body = quotePassage(best.section, profileQuestion(question, index.stats));
-    const lines = confidence < NOT_SURE_BELOW ? [t("ask-not-sure"), body] : [body];
+    const profile = profileQuestion(question, index.stats);
+    const unsure = confidence < NOT_SURE_BELOW;
+    // When unsure, the two likeliest passages, shorter, give the farmer a better chance than one.
+    const used = unsure ? hits.slice(0, 2) : [best];
+    const quote = unsure ? { budget: UNSURE_PASSAGE_BUDGET, focus: true } : {};
+    const passages = used.flatMap((hit) => [quotePassage(hit.section, profile, quote), ...citationLines(hit.section, t)]);
     return {
-      answer: [...lines, ...citationLines(best.section, t)].join("\n"),
+      answer: [...(unsure ? [t("ask-not-sure")] : []), ...passages].join("\n"),
       declined: false,
-      sources: answerSources(hits, 1, t),
+      sources: answerSources(hits, used.length, t),
       followUps: followUps(hits, index),
       confidence,
       suggestOfficer: confidence < NOT_SURE_BELOW || best.section.citations.some((c) => c.uncertain),

@@ -1,6 +1,7 @@
 import type { QuestionProfile } from "../retrieval/coverage.js";
 import { questionCoverage } from "../retrieval/coverage.js";
 import { searchTerms } from "../text/search-terms.js";
+import { splitSentences } from "../text/sentences.js";
 import type { Section } from "../types.js";
 
 /**
@@ -16,16 +17,6 @@ const LEAD_BUDGET = 320;
 const EXTRA_SHARE = 0.8;
 const MAX_EXTRAS = 2;
 
-export function splitSentences(text: string): string[] {
-  return text
-    .split(/\n+/)
-    .map((line) => line.replace(/^\s*(?:[-*•]|\d+\.)\s+/, "").trim())
-    .filter(Boolean)
-    .flatMap((line) => line.split(/(?<=[.!?…])\s+(?=[\p{Lu}\d"“(])/u))
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
 /** The sentence, or its beginning cut after a "; " or ", " so it fits `room`; null if too little fits. */
 function fitted(sentence: string, room: number): string | null {
   if (sentence.length <= room) return sentence;
@@ -33,25 +24,36 @@ function fitted(sentence: string, room: number): string | null {
   return cut > room / 2 ? `${sentence.slice(0, cut)}…` : null;
 }
 
-export function quotePassage(section: Section, profile: QuestionProfile): string {
+export interface QuoteOptions {
+  budget?: number;
+  /** Start from the sentence matching the question best instead of the lead (used when unsure). */
+  focus?: boolean;
+}
+
+export function quotePassage(section: Section, profile: QuestionProfile, options: QuoteOptions = {}): string {
+  const budget = options.budget ?? BODY_BUDGET;
   const sentences = splitSentences(section.text);
   if (sentences.length === 0) return section.heading;
-  const chosen = new Map<number, string>();
-  const used = () => [...chosen.values()].reduce((n, s) => n + s.length + 1, 0);
-  chosen.set(0, fitted(sentences[0]!, BODY_BUDGET) ?? sentences[0]!.slice(0, BODY_BUDGET));
-  if (sentences.length > 1 && sentences[0]!.length + sentences[1]!.length < LEAD_BUDGET) chosen.set(1, sentences[1]!);
-
   const coverage = sentences.map((s) => questionCoverage(profile, new Set(searchTerms(s))));
   const best = Math.max(...coverage);
-  const extras = coverage
+  const chosen = new Map<number, string>();
+  const used = () => [...chosen.values()].reduce((n, s) => n + s.length + 1, 0);
+  const add = (i: number) => {
+    const text = i < sentences.length && !chosen.has(i) ? fitted(sentences[i]!, budget - used()) : null;
+    if (text) chosen.set(i, text);
+  };
+
+  const first = options.focus ? coverage.indexOf(best) : 0;
+  chosen.set(first, fitted(sentences[first]!, budget) ?? sentences[first]!.slice(0, budget));
+  if (options.focus) add(0);
+  else if (sentences.length > 1 && sentences[0]!.length + sentences[1]!.length < Math.min(LEAD_BUDGET, budget)) add(1);
+
+  coverage
     .map((value, i) => ({ value, i }))
     .filter(({ value, i }) => !chosen.has(i) && value > 0 && value >= EXTRA_SHARE * best)
     .sort((a, b) => b.value - a.value)
-    .slice(0, MAX_EXTRAS);
-  for (const { i } of extras) {
-    const text = fitted(sentences[i]!, BODY_BUDGET - used());
-    if (text) chosen.set(i, text);
-  }
+    .slice(0, MAX_EXTRAS)
+    .forEach(({ i }) => add(i));
   return [...chosen]
     .sort((a, b) => a[0] - b[0])
     .map(([, s]) => s)

@@ -74,7 +74,7 @@ const REWRITES: Rewrite[] = [
   // "mấy người", "mấy năm" ask for a number; "máy" (machine) is never followed by these.
   { from: ["may"], to: ["bao", "nhieu"], after: NEXT_IS_COUNTABLE },
   // "vô HTX" means "vào"; "vợ" folds alike, hence the context.
-  { from: ["vo"], to: ["vao"], after: /^(hop|to|lam|thanh|quy|hoi|lien|them|duoc|khong|nhieu)$/ },
+  { from: ["vo"], to: ["vao"], after: /^(hop|to|lam|thanh|quy|hoi|lien|them|duoc|khong|nhieu|hai|\d+)$/ },
   // "rút khỏi HTX" is leaving it, worded as in the law ("ra khỏi"); "rút vốn" keeps its meaning.
   { from: ["rut", "khoi"], to: ["ra", "khoi"] },
   { from: ["xa", "vien"], to: ["thanh", "vien"] },
@@ -91,6 +91,24 @@ const REWRITES: Rewrite[] = [
 const COMPOUNDS: string[][] = [...new Set(Object.values(ABBREVIATIONS))]
   .map((phrase) => phrase.split(" "))
   .filter((syllables) => syllables.length >= 3);
+
+/**
+ * Concepts farmers and the law name differently ("theo đạo" / "tôn giáo", "mua bán với xã viên" /
+ * "giao dịch nội bộ"). Any of the phrases, in a question or a document, adds the concept as a term.
+ */
+const CONCEPTS: Record<string, string[]> = {
+  "#ton-giao": ["ton giao", "theo dao", "dao khac", "tin nguong"],
+  "#gioi-tinh": ["gioi tinh", "phu nu", "dan ba", "nu gioi"],
+  "#phan-biet": ["phan biet", "tu choi", "ky thi"],
+  "#ket-nap": ["ket nap", "gia nhap", "xin vao", "nhan vao"],
+  "#giao-dich-noi-bo": ["giao dich noi bo", "mua ban voi thanh vien", "ban cho thanh vien", "mua cua thanh vien"],
+  "#chia-thu-nhap": ["phan phoi thu nhap", "chia thu nhap", "chia loi", "chia lai", "loi nhuan"],
+  "#giai-the": ["giai the", "giai tan", "dong cua"],
+  "#qua-doi": ["qua doi", "chet", "tu tran", "tu vong"],
+};
+const CONCEPT_PHRASES: Array<[string, string[]]> = Object.entries(CONCEPTS).flatMap(([concept, phrases]) =>
+  phrases.map((phrase): [string, string[]] => [concept, phrase.split(" ")]),
+);
 
 /** Words that carry no topic on their own (question fillers, pronouns, particles). */
 const STOPWORDS = new Set(
@@ -172,6 +190,9 @@ export function searchTerms(text: string, options: TermOptions = {}): string[] {
       if (next && !(STOPWORDS.has(s) && STOPWORDS.has(next))) terms.push(`${s}_${next}`);
       for (const compound of COMPOUNDS) {
         if (compound[0] === s && compound.every((c, j) => syllables[i + j] === c)) terms.push(compound.join("_"));
+      }
+      for (const [concept, phrase] of CONCEPT_PHRASES) {
+        if (phrase[0] === s && phrase.every((c, j) => syllables[i + j] === c)) terms.push(concept);
       }
     }
     if (options.accents !== false) terms.push(...accentedSyllables(segment));

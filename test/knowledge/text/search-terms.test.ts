@@ -65,3 +65,13 @@ describe("searchTerms colloquial forms written with diacritics", () => {
     expect(searchTerms("thiêu", { accents: false })).not.toContain("bao");
   });
 });
+
+describe("searchTerms concepts", () => {
+  it("links farmer words and legal words for the same idea", () => {
+    expect(terms("theo đạo khác")).toContain("#ton-giao");
+    expect(terms("tôn giáo")).toContain("#ton-giao");
+    expect(terms("mua bán với xã viên")).toContain("#giao-dich-noi-bo");
+    expect(terms("giao dịch nội bộ")).toContain("#giao-dich-noi-bo");
+    expect(terms("vô 2 HTX")).toContain("vao");
+  });
+});
