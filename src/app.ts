@@ -50,7 +50,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const { applied } = await applyMigrations(db, { log: (msg) => logger.info(msg) });
     if (applied.length > 0) logger.info({ applied }, "database migrated");
 
-    const services = createServices(db.prisma);
+    const services = await createServices(db.prisma, config, logger);
     const store = prismaKeyValueStore(db.prisma);
     const ledger = prismaUpdateLedger(db.prisma);
     const buildBot = (channel: string, token: string, client: ApiClientOptions, botInfo?: UserFromGetMe) =>

@@ -1,13 +1,27 @@
+import { join } from "node:path";
 import type { PrismaClient } from "./db/index.js";
+import type { Config } from "./config.js";
+import type { Logger } from "./logger.js";
 import type { Services } from "./bot/services.js";
 import { prismaQuestionQueue } from "./questions/prisma-question-queue.js";
 import { prismaOutbox } from "./outbound/prisma-outbox.js";
+import { createKnowledgeService, ensureIndex, type KnowledgeOptions } from "./knowledge/index.js";
+import { eligibilityService, loadProgrammes } from "./eligibility/index.js";
+import { prismaCheckStore } from "./eligibility/prisma-check-store.js";
 
-/** Builds the plain-TypeScript services over the database; the clock is real here, injected in tests. */
-export function createServices(prisma: PrismaClient): Services {
+/**
+ * Builds the plain-TypeScript services over the database and the knowledge folder; the clock is real
+ * here, injected in tests. The retrieval index is built on the first start (about a second offline).
+ */
+export async function createServices(prisma: PrismaClient, config: Config, logger: Logger): Promise<Services> {
+  const knowledgeOptions: KnowledgeOptions = { dataDir: config.dataDir, knowledgeDir: config.knowledgeDir, openai: config.openai, logger };
+  await ensureIndex(knowledgeOptions);
   return {
     now: () => new Date(),
     questions: prismaQuestionQueue(prisma),
     outbox: prismaOutbox(prisma),
+    knowledge: await createKnowledgeService(knowledgeOptions),
+    // Rules are read once at start: a broken rule file stops the start instead of misleading farmers.
+    eligibility: eligibilityService(loadProgrammes(join(config.knowledgeDir, "programmes")), prismaCheckStore(prisma)),
   };
 }

@@ -8,6 +8,9 @@ import type { Services } from "./services.js";
 export interface SessionData {
   /** Set when the farmer first talked to the bot; used to greet newcomers differently. */
   firstSeenAt?: string;
+  /** The last free-text question and its suggested follow-ups, for the buttons under the answer. */
+  lastQuestion?: string;
+  followUps?: string[];
 }
 
 /** What every handler gets, inside and outside conversations. */

@@ -15,6 +15,7 @@ import { handleBotError } from "./middleware/error-boundary.js";
 import { menuFeature } from "../features/menu/index.js";
 import { contactOfficerFeature, enterContactOfficer } from "../features/contact-officer/index.js";
 import { askFeature, showAskPrompt } from "../features/ask/index.js";
+import { learnLawFeature, showTopics } from "../features/learn-law/index.js";
 import { fallbackFeature } from "../features/fallback/index.js";
 
 export interface BotDeps {
@@ -56,10 +57,11 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     }),
   );
 
-  const menu = menuFeature({ officer: enterContactOfficer, ask: showAskPrompt });
+  const menu = menuFeature({ law: showTopics, ask: showAskPrompt, officer: (ctx) => enterContactOfficer(ctx) });
   guarded.use(menu.beforeFlows);
   guarded.use(contactOfficerFeature(flowPlugins));
   guarded.use(menu.afterFlows);
+  guarded.use(learnLawFeature());
   guarded.use(askFeature());
   guarded.use(fallbackFeature());
 

@@ -1,5 +1,7 @@
 import type { QuestionQueue } from "../questions/question-queue.js";
 import type { Outbox } from "../outbound/outbox.js";
+import type { KnowledgeService } from "../knowledge/index.js";
+import type { EligibilityService } from "../eligibility/index.js";
 
 /**
  * The plain-TypeScript services features call. Features hold no business rule of their own and
@@ -11,4 +13,8 @@ export interface Services {
   questions: QuestionQueue;
   /** Messages to other chats (officers, farmers) outside the reply to the current update. */
   outbox: Outbox;
+  /** Cited answers and browsable guides from the retrieval index. */
+  knowledge: KnowledgeService;
+  /** Credit and support programme rules, and the checks farmers ran against them. */
+  eligibility: EligibilityService;
 }

@@ -6,12 +6,17 @@ import { memoryOutbox } from "../../src/outbound/outbox.js";
 import { WEBCHAT_BOT_INFO } from "../../src/channels/webchat/local-bot-api.js";
 import { createLogger } from "../../src/logger.js";
 import { recordingFetch } from "./recording-fetch.js";
+import { fakeKnowledge } from "./fake-knowledge.js";
+import { eligibilityService, loadProgrammes, memoryCheckStore } from "../../src/eligibility/index.js";
 
 /** A bot wired with in-memory parts and a recording fake Bot API; `store` can be shared to simulate a restart. */
 export function testBot(store: KeyValueStore = memoryKeyValueStore()) {
   const api = recordingFetch();
   const questions = memoryQuestionQueue();
   const outbox = memoryOutbox();
+  const knowledge = fakeKnowledge();
+  const checks = memoryCheckStore();
+  const eligibility = eligibilityService(loadProgrammes("knowledge/programmes"), checks);
   const bot = createBot({
     channel: "telegram",
     token: "123:test",
@@ -20,9 +25,9 @@ export function testBot(store: KeyValueStore = memoryKeyValueStore()) {
     store,
     ledger: memoryUpdateLedger(),
     logger: createLogger("silent"),
-    services: { now: () => new Date("2026-11-27T08:00:00Z"), questions, outbox },
+    services: { now: () => new Date("2026-11-27T08:00:00Z"), questions, outbox, knowledge, eligibility },
   });
-  return { bot, api, questions, outbox, store };
+  return { bot, api, questions, outbox, knowledge, checks, store };
 }
 
 export function sentTexts(calls: { method: string; payload: Record<string, unknown> }[]): string[] {

@@ -7,11 +7,19 @@ import type { MiddlewareFn } from "grammy";
 export const CONTACT_OFFICER = "contact-officer";
 const BUTTON = "officer:";
 
+/** A question the farmer already typed (e.g. one the knowledge base could not answer) skips the first step. */
+export interface ContactOfficerStart {
+  question: string;
+  origin: "contact" | "unanswered";
+}
+
 /** *Gặp cán bộ*: the farmer writes a question, checks it, and it goes to the officers' queue. */
-async function contactOfficer(conversation: Flow, ctx: FlowContext): Promise<void> {
-  await ctx.reply(ctx.t("officer-ask"));
+async function contactOfficer(conversation: Flow, ctx: FlowContext, start?: ContactOfficerStart): Promise<void> {
+  if (!start) await ctx.reply(ctx.t("officer-ask"));
+  let prefilled = start?.question;
   for (;;) {
-    const question = await waitForText(conversation, ctx);
+    const question = prefilled ?? (await waitForText(conversation, ctx));
+    prefilled = undefined;
     const keyboard = new InlineKeyboard()
       .text(ctx.t("officer-send"), `${BUTTON}send`)
       .row()
@@ -28,7 +36,7 @@ async function contactOfficer(conversation: Flow, ctx: FlowContext): Promise<voi
       return;
     }
     const queued = await conversation.external(() =>
-      ctx.services.questions.submit({ channel: ctx.channel, chatId: String(ctx.chatId), text: question, origin: "contact", at: ctx.services.now() }),
+      ctx.services.questions.submit({ channel: ctx.channel, chatId: String(ctx.chatId), text: question, origin: start?.origin ?? "contact", at: ctx.services.now() }),
     );
     await pressed.reply(ctx.t("officer-sent", { reference: queued.reference }));
     return;
@@ -41,4 +49,5 @@ export function contactOfficerFeature(flowPlugins: MiddlewareFn<FlowContext>[]):
   return composer;
 }
 
-export const enterContactOfficer = (ctx: BotContext) => ctx.conversation.enter(CONTACT_OFFICER);
+export const enterContactOfficer = (ctx: BotContext, start?: ContactOfficerStart) =>
+  start ? ctx.conversation.enter(CONTACT_OFFICER, start) : ctx.conversation.enter(CONTACT_OFFICER);

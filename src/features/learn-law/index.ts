@@ -1,0 +1,73 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { BotContext } from "../../bot/context.js";
+
+/** Callback data stays under Telegram's 64 bytes: section ids are short by design. */
+const TOPIC = "law:t:";
+const SECTION = "law:s:";
+const TOPICS = "law:topics";
+const SECTIONS_PER_PAGE = 8;
+
+/** Topic order for *Tìm hiểu Luật HTX 2023*: the law first, then programmes and local context. */
+function orderedTopics(ctx: BotContext) {
+  const topics = ctx.services.knowledge.topics();
+  const lawFirst = (id: string) => (ctx.services.knowledge.sectionsOfTopic(id).some((s) => s.id.startsWith("luat-htx")) ? 0 : 1);
+  return [...topics].sort((a, b) => lawFirst(a.id) - lawFirst(b.id));
+}
+
+export async function showTopics(ctx: BotContext): Promise<void> {
+  const keyboard = new InlineKeyboard();
+  for (const topic of orderedTopics(ctx)) keyboard.text(topic.title, `${TOPIC}${topic.id}:0`).row();
+  await ctx.reply(ctx.t("law-topics"), { reply_markup: keyboard });
+}
+
+async function showTopic(ctx: BotContext, topicId: string, page: number): Promise<void> {
+  const topic = ctx.services.knowledge.topics().find((t) => t.id === topicId);
+  const sections = ctx.services.knowledge.sectionsOfTopic(topicId);
+  if (!topic || sections.length === 0) {
+    await ctx.reply(ctx.t("law-missing"));
+    return showTopics(ctx);
+  }
+  const pages = Math.ceil(sections.length / SECTIONS_PER_PAGE);
+  const current = Math.min(Math.max(page, 0), pages - 1);
+  const keyboard = new InlineKeyboard();
+  for (const section of sections.slice(current * SECTIONS_PER_PAGE, (current + 1) * SECTIONS_PER_PAGE)) keyboard.text(section.heading, `${SECTION}${section.id}`).row();
+  if (current + 1 < pages) keyboard.text(ctx.t("law-more"), `${TOPIC}${topicId}:${current + 1}`).row();
+  keyboard.text(ctx.t("law-all-topics"), TOPICS);
+  await ctx.reply(ctx.t("law-topic", { topic: topic.title, page: current + 1, pages }), { reply_markup: keyboard });
+}
+
+/** One section in full, with its source and warnings, and a way on to the next one. */
+export async function showSection(ctx: BotContext, sectionId: string): Promise<void> {
+  const section = ctx.services.knowledge.section(sectionId);
+  if (!section) {
+    await ctx.reply(ctx.t("law-missing"));
+    return showTopics(ctx);
+  }
+  const siblings = section.topic ? ctx.services.knowledge.sectionsOfTopic(section.topic) : [];
+  const position = siblings.findIndex((s) => s.id === section.id);
+  const next = position >= 0 ? siblings[position + 1] : undefined;
+  const keyboard = new InlineKeyboard();
+  if (next) keyboard.text(ctx.t("law-next", { heading: next.heading }), `${SECTION}${next.id}`).row();
+  if (section.topic) keyboard.text(ctx.t("law-back-topic"), `${TOPIC}${section.topic}:${Math.floor(Math.max(position, 0) / SECTIONS_PER_PAGE)}`);
+  keyboard.text(ctx.t("law-ask-officer"), "menu:officer").row();
+  const text = [`📖 ${section.heading}`, section.text, section.reference, ...section.warnings].filter(Boolean).join("\n\n");
+  await ctx.reply(text, { reply_markup: keyboard });
+}
+
+/** *Tìm hiểu Luật HTX 2023*: browse the guides by topic, read a section in full with its source. */
+export function learnLawFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.callbackQuery(TOPICS, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showTopics(ctx);
+  });
+  composer.callbackQuery(/^law:t:([\w-]+):(\d+)$/, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showTopic(ctx, ctx.match[1]!, Number(ctx.match[2]));
+  });
+  composer.callbackQuery(/^law:s:(.+)$/, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showSection(ctx, ctx.match[1]!);
+  });
+  return composer;
+}

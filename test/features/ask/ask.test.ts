@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { buttonUpdate, textUpdate } from "../../support/recording-fetch.js";
+import { buttonData, sentTexts, testBot } from "../../support/test-bot.js";
+
+const CHAT = 77;
+
+describe("ask feature", () => {
+  it("answers free text with the source and buttons to read more, ask an officer, or follow up", async () => {
+    const { bot, api, knowledge } = testBot();
+    await bot.handleUpdate(textUpdate(1, CHAT, "htx can may nguoi"));
+    const calls = api.take();
+    expect(knowledge.asked).toEqual(["htx can may nguoi"]);
+    expect(calls.map((c) => c.method)).toEqual(["sendChatAction", "sendMessage"]);
+    expect(sentTexts(calls)[0]).toContain("Nguồn: Điều 4");
+    expect(buttonData(calls[1])).toEqual(["law:s:luat-htx-khai-niem-a1", "qa:officer", "qa:more:0"]);
+  });
+
+  it("asks a follow-up question by its button", async () => {
+    const { bot, api, knowledge } = testBot();
+    await bot.handleUpdate(textUpdate(1, CHAT, "htx can may nguoi"));
+    await bot.handleUpdate(buttonUpdate(2, CHAT, "qa:more:0"));
+    expect(knowledge.asked).toEqual(["htx can may nguoi", "Tổ hợp tác là gì?"]);
+    api.take();
+  });
+
+  it("hands the question to an officer without retyping", async () => {
+    const { bot, api, questions } = testBot();
+    await bot.handleUpdate(textUpdate(1, CHAT, "thoi tiet mai the nao"));
+    const declined = api.take();
+    expect(buttonData(declined.find((c) => c.method === "sendMessage"))).toEqual(["qa:officer"]);
+    await bot.handleUpdate(buttonUpdate(2, CHAT, "qa:officer"));
+    expect(sentTexts(api.take())[0]).toContain("«thoi tiet mai the nao»");
+    await bot.handleUpdate(buttonUpdate(3, CHAT, "officer:send"));
+    expect(questions.all()).toMatchObject([{ text: "thoi tiet mai the nao", origin: "unanswered" }]);
+  });
+
+  it("offers example questions from the Hỏi đáp menu and answers them", async () => {
+    const { bot, api, knowledge } = testBot();
+    await bot.handleUpdate(buttonUpdate(1, CHAT, "menu:ask"));
+    const prompt = api.take();
+    expect(buttonData(prompt.find((c) => c.method === "sendMessage"))).toEqual(["qa:ex:1", "qa:ex:2", "qa:ex:3"]);
+    await bot.handleUpdate(buttonUpdate(2, CHAT, "qa:ex:2"));
+    expect(knowledge.asked).toEqual(["Vay không thế chấp được bao nhiêu?"]);
+  });
+
+  it("does not treat an unknown command as a question", async () => {
+    const { bot, api, knowledge } = testBot();
+    await bot.handleUpdate(textUpdate(1, CHAT, "/xyz"));
+    expect(sentTexts(api.take())[0]).toContain("không biết lệnh");
+    expect(knowledge.asked).toEqual([]);
+  });
+});
