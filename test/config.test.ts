@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.js";
+
+describe("loadConfig", () => {
+  it("starts offline with no variables at all", () => {
+    const config = loadConfig({});
+    expect(config.http).toEqual({ host: "127.0.0.1", port: 3000 });
+    expect(config.databaseUrl).toMatch(/^pglite:.*data\/db$/);
+    expect(config.webchat.enabled).toBe(true);
+    expect(config.telegram).toBeUndefined();
+    expect(config.openai).toBeUndefined();
+  });
+
+  it("treats empty values (as copied from .env.example) as unset", () => {
+    const config = loadConfig({ TELEGRAM_BOT_TOKEN: "", WEBHOOK_URL: "", OPENAI_API_KEY: "", DATABASE_URL: "" });
+    expect(config.telegram).toBeUndefined();
+    expect(config.openai).toBeUndefined();
+  });
+
+  it("enables Telegram polling with a token and a custom API root", () => {
+    const config = loadConfig({ TELEGRAM_BOT_TOKEN: "123456:ABCdefGHIjklMNOpqrSTUvwx", TELEGRAM_API_ROOT: "http://127.0.0.1:8081/" });
+    expect(config.telegram).toEqual({ token: "123456:ABCdefGHIjklMNOpqrSTUvwx", apiRoot: "http://127.0.0.1:8081", mode: "polling", webhook: undefined });
+  });
+
+  it("enables the OpenAI-compatible path with only a base URL (e.g. Ollama)", () => {
+    expect(loadConfig({ OPENAI_BASE_URL: "http://localhost:11434/v1", OPENAI_MODEL: "qwen2.5" }).openai).toEqual({
+      apiKey: undefined,
+      baseURL: "http://localhost:11434/v1",
+      model: "qwen2.5",
+      embeddingsModel: undefined,
+    });
+  });
+
+  it.each([
+    [{ PORT: "abc" }, /^Invalid configuration: PORT .*\(got "abc"\)/],
+    [{ PORT: "70000" }, /^Invalid configuration: PORT /],
+    [{ BOT_MODE: "push" }, /^Invalid configuration: BOT_MODE /],
+    [{ TELEGRAM_BOT_TOKEN: "not-a-token" }, /^Invalid configuration: TELEGRAM_BOT_TOKEN must look like .*\(got "\*\*\*"\)/],
+    [{ BOT_MODE: "webhook", TELEGRAM_BOT_TOKEN: "123456:ABCdefGHIjklMNOpqrSTUvwx", WEBHOOK_URL: "https://x.org/h" }, /^Invalid configuration: WEBHOOK_SECRET is required when BOT_MODE=webhook/],
+    [{ WEBCHAT_ENABLED: "maybe" }, /^Invalid configuration: WEBCHAT_ENABLED /],
+  ])("stops with one line naming the variable for %j", (env, message) => {
+    const error = (() => {
+      try {
+        loadConfig(env);
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error!.message).toMatch(message);
+    expect(error!.message).not.toContain("\n");
+  });
+});
