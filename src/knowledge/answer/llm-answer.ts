@@ -8,7 +8,7 @@ import type { OpenAIOptions } from "../types.js";
  * The question is passed as data inside tags; the guard has already refused injection attempts.
  */
 
-export const UNKNOWN_MARKER = "KHONG_DU_THONG_TIN";
+const UNKNOWN_MARKER = "KHONG_DU_THONG_TIN";
 
 const SYSTEM_PROMPT = [
   "Bạn là Trợ lý HTX, giúp nông dân Việt Nam hiểu quy định về hợp tác xã, tổ hợp tác, vay vốn và chính sách hỗ trợ.",

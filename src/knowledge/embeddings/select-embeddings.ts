@@ -11,7 +11,7 @@ export interface EmbeddingIdentity {
   dimension: number | null;
 }
 
-export const DEFAULT_OPENAI_EMBEDDINGS_MODEL = "text-embedding-3-small";
+const DEFAULT_OPENAI_EMBEDDINGS_MODEL = "text-embedding-3-small";
 
 /** An endpoint is used as soon as a key or a base URL is configured (local servers need no key). */
 export function usesOpenAIEndpoint(openai: OpenAIOptions | undefined): boolean {

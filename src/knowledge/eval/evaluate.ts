@@ -95,7 +95,7 @@ export function summarize(scores: CaseScore[]): EvalSummary {
   };
 }
 
-export function resultLine(testCase: EvalCase, answer: Answer): EvalResultLine {
+function resultLine(testCase: EvalCase, answer: Answer): EvalResultLine {
   return {
     id: testCase.id,
     answer: answer.answer,

@@ -14,7 +14,7 @@ import { splitLegalText } from "./legal-splitter.js";
  * our guides by `##` section, everything else (official texts dropped in by officers) by Điều.
  */
 
-export const SUPPORTED_EXTENSIONS = [".md", ".txt", ".html", ".htm", ".pdf", ".docx"];
+const SUPPORTED_EXTENSIONS = [".md", ".txt", ".html", ".htm", ".pdf", ".docx"];
 /** Eligibility rules are data for another service, not text to search. */
 const SKIPPED_DIRS = new Set(["programmes", "node_modules"]);
 

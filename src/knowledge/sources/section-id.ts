@@ -6,7 +6,7 @@ import { foldVietnamese } from "../../lib/vietnamese.js";
  * Section ids stay the same across re-ingests as long as the file and heading do, and fit in a
  * Telegram callback payload (64 bytes) together with a short prefix.
  */
-export function sectionId(file: string, heading: string, occurrence: number): string {
+function sectionId(file: string, heading: string, occurrence: number): string {
   const stem = foldVietnamese(basename(file, extname(file))).replace(/ /g, "-").slice(0, 24) || "doc";
   const hash = createHash("sha1").update(`${file}\n${heading}\n${occurrence}`).digest("hex").slice(0, 8);
   return `${stem}.${hash}`;
