@@ -67,3 +67,27 @@ elig-trace-unknown = ?
 elig-ended-between = Chỉ áp dụng từ {$from} đến hết {$to} ({$docs}).
 elig-card-other-benefits = Hỗ trợ: {$labels}
 elig-card-notes-hint = ⚠ Có điểm nên hỏi lại (bấm "Vì sao?").
+
+## The chat flow (src/features/eligibility)
+elig-intro = Tôi hỏi vài câu ngắn để xem bà con hợp chương trình vay vốn, hỗ trợ nào. Bấm nút để trả lời, không rõ thì bấm "Không biết". Nhắn /huy để thôi.
+elig-previous = Lần trước: {$answer}
+elig-answered = 👉 {$answer}
+elig-old-button = Nút đó thuộc câu hỏi trước. Bà con trả lời câu hỏi mới nhất ở trên nha.
+elig-commune-former = {$former} nay là {$name}.
+elig-commune-did-you-mean = Bà con ở nơi nào dưới đây? Bấm để chọn, hoặc gõ lại tên xã.
+elig-commune-not-found = Tôi chưa tìm thấy xã, phường này. Bà con gõ lại tên, ví dụ: xã Kế Sách (không dấu cũng được).
+elig-results-title = Kết quả, theo quy định áp dụng ngày {$date}:
+elig-results-none-fit = Chưa thấy chương trình nào phù hợp với bà con.
+elig-results-rest = Chưa phù hợp hoặc đã kết thúc:
+elig-button-why = {$n}. Vì sao?
+elig-button-docs = {$n}. Giấy tờ
+elig-button-where = {$n}. Nơi nộp
+elig-button-again = 🔁 Kiểm tra lại
+elig-button-register = 📝 Đăng ký để cán bộ liên hệ
+elig-detail-none = Chưa có thông tin, bà con hỏi cán bộ giúp nha.
+elig-check-gone = Tôi không tìm thấy kết quả này. Bà con nhắn /menu rồi chọn "Kiểm tra điều kiện" để làm lại nha.
+elig-rerun-pick =
+    Lần trước bà con trả lời:
+    {$list}
+    Bấm số của câu muốn đổi, hoặc làm lại từ đầu.
+elig-rerun-from-start = Làm lại từ đầu

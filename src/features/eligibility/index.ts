@@ -1,0 +1,105 @@
+import { Composer, InlineKeyboard, type MiddlewareFn } from "grammy";
+import { createConversation } from "@grammyjs/conversations";
+import type { BotContext, FlowContext } from "../../bot/context.js";
+import { waitForButton, type Flow } from "../../bot/flow.js";
+import type { StoredCheck } from "../../eligibility/index.js";
+import { enterContactOfficer } from "../contact-officer/index.js";
+import { answerDisplay, askQuestions, type QuestionnaireStart } from "./questionnaire.js";
+import { AGAIN_BUTTON, REGISTER_BUTTON, RESULT_BUTTON, resultDetail, resultMessages, type ResultDetail } from "./results.js";
+
+export const ELIGIBILITY = "eligibility";
+/** `elig:e:<n>` picks the n-th previous answer to change, `elig:e:new` starts over. */
+const EDIT_BUTTON = "elig:e:";
+const EDIT_PER_ROW = 5;
+
+/** Conversation arguments (stored as JSON): a re-run starts from a stored check. */
+interface EligibilityArgs {
+  rerunOf?: number;
+}
+
+/** Callback data can be forged: a check is only shown in the chat that made it. */
+function ownedBy(check: StoredCheck | undefined, ctx: { channel: string; chatId?: number }): check is StoredCheck {
+  return check !== undefined && check.channel === ctx.channel && check.chatId === String(ctx.chatId);
+}
+
+/**
+ * *Kiểm tra lại*: the farmer sees the previous answers, numbered, and picks one to change (asked
+ * first, with the old answer shown); the others are kept, and any question that now matters is
+ * asked too. Or starts over. Undefined when the check is not this chat's.
+ */
+async function chooseAnswerToChange(conversation: Flow, ctx: FlowContext, checkId: number): Promise<QuestionnaireStart | undefined> {
+  const previous = await conversation.external(async () => {
+    const check = await ctx.services.eligibility.find(checkId);
+    if (!ownedBy(check, ctx)) return undefined;
+    const answered = ctx.services.eligibility.rules.questions.filter((q) => check.answers[q.id] !== undefined);
+    return {
+      answers: check.answers,
+      answered: answered.map((q) => ({ id: q.id, label: q.label, display: answerDisplay(q, check.answers[q.id]!) })),
+    };
+  });
+  if (!previous || previous.answered.length === 0) return undefined;
+
+  const list = previous.answered.map((a, i) => `${i + 1}. ${a.label.charAt(0).toUpperCase()}${a.label.slice(1)}: ${a.display}`);
+  const keyboard = new InlineKeyboard();
+  previous.answered.forEach((_, i) => {
+    keyboard.text(String(i + 1), `${EDIT_BUTTON}${i}`);
+    if (i % EDIT_PER_ROW === EDIT_PER_ROW - 1) keyboard.row();
+  });
+  keyboard.row().text(ctx.t("elig-rerun-from-start"), `${EDIT_BUTTON}new`);
+  await ctx.reply(ctx.t("elig-rerun-pick", { list: list.join("\n") }), { reply_markup: keyboard });
+
+  for (;;) {
+    const { ctx: pressed, choice } = await waitForButton(conversation, ctx, EDIT_BUTTON);
+    if (choice === "new") return { answers: {}, ctx: pressed };
+    const picked = previous.answered[Number(choice)];
+    if (!picked) continue;
+    const answers = Object.fromEntries(Object.entries(previous.answers).filter(([id]) => id !== picked.id));
+    return { answers, pending: { id: picked.id, previous: picked.display }, ctx: pressed };
+  }
+}
+
+/** *Kiểm tra điều kiện vay vốn / hỗ trợ*: questions with buttons, then the stored, cited results. */
+async function eligibility(conversation: Flow, ctx: FlowContext, args: EligibilityArgs = {}): Promise<void> {
+  let start = args.rerunOf === undefined ? undefined : await chooseAnswerToChange(conversation, ctx, args.rerunOf);
+  if (!start) {
+    await ctx.reply(ctx.t("elig-intro"));
+    start = { answers: {}, ctx };
+  }
+  const { answers, ctx: latest } = await askQuestions(conversation, start);
+  const check = await conversation.external(async () => {
+    const stored = await ctx.services.eligibility.check({ channel: ctx.channel, chatId: String(ctx.chatId), answers, asOf: ctx.services.now() });
+    // Only JSON goes into the conversation log: a Date would come back as a string on replay.
+    return { id: stored.id, asOf: stored.asOf.toISOString(), results: stored.results };
+  });
+  for (const message of resultMessages(check, ctx.t)) await latest.reply(message.text, { reply_markup: message.keyboard });
+}
+
+export const enterEligibility = (ctx: BotContext) => ctx.conversation.enter(ELIGIBILITY);
+
+/** The flow, and the result buttons, which work without it (after it ended, or from an old check). */
+export function eligibilityFeature(flowPlugins: MiddlewareFn<FlowContext>[]): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.use(createConversation(eligibility, { id: ELIGIBILITY, plugins: flowPlugins }));
+
+  composer.callbackQuery(RESULT_BUTTON, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const [, kind, checkId, programmeId] = ctx.match;
+    const check = await ctx.services.eligibility.find(Number(checkId));
+    const result = ownedBy(check, ctx) ? check.results.find((r) => r.id === programmeId) : undefined;
+    await ctx.reply(result ? resultDetail(kind as ResultDetail, result, ctx.t) : ctx.t("elig-check-gone"));
+  });
+
+  composer.callbackQuery(AGAIN_BUTTON, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter(ELIGIBILITY, { rerunOf: Number(ctx.match[1]) } satisfies EligibilityArgs);
+  });
+
+  // The lead registration flow is not there yet: the farmer leaves a message for an officer instead.
+  composer.callbackQuery(REGISTER_BUTTON, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.conversation.exitAll();
+    await enterContactOfficer(ctx);
+  });
+  return composer;
+}

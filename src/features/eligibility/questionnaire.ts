@@ -1,0 +1,171 @@
+import { InlineKeyboard } from "grammy";
+import type { FlowContext } from "../../bot/context.js";
+import type { Services } from "../../bot/services.js";
+import type { Flow } from "../../bot/flow.js";
+import {
+  answerButtons,
+  formatProgress,
+  nextQuestion,
+  progress,
+  readAnswer,
+  type AnswerReading,
+  type AnswerValue,
+  type Answers,
+  type Progress,
+  type Question,
+} from "../../eligibility/index.js";
+import { lookUpCommune, type CommuneChoice } from "./commune.js";
+
+/** `elig:q:<questionId>:<token>`: token is a button index, "back", or "c<commune code>". */
+export const QUESTION_BUTTON = "elig:q:";
+
+interface Step {
+  question: Question;
+  progress: Progress;
+}
+
+export interface QuestionnaireStart {
+  answers: Answers;
+  /** A question to ask first (the one the farmer chose to change), with the answer it had. */
+  pending?: { id: string; previous: string };
+  ctx: FlowContext;
+}
+
+/** Rules and clock are read in `conversation.external`, so a replay asks the same question again. */
+function planStep(services: Services, answers: Answers, pending: string | undefined): Step | undefined {
+  const { rules } = services.eligibility;
+  const asOf = services.now();
+  const question = pending !== undefined ? rules.questionById.get(pending) : nextQuestion(rules, answers, asOf);
+  return question && { question, progress: progress(rules, answers, asOf) };
+}
+
+/** How a stored answer reads back to the farmer ("Có", "12 người", "Không biết"). */
+export function answerDisplay(question: Question, value: AnswerValue): string {
+  const reading = readAnswer(question, value);
+  return reading.ok ? reading.display : String(value);
+}
+
+type Input = { ctx: FlowContext; token: string } | { ctx: FlowContext; text: string };
+
+/**
+ * The next answer to `questionId`: a tap on one of its buttons, or typed text. Other buttons (menu,
+ * result buttons of an earlier check) go on to the rest of the bot; media get a reminder.
+ */
+async function waitForInput(conversation: Flow, ctx: FlowContext, questionId: string): Promise<Input> {
+  for (;;) {
+    const next = await conversation.wait();
+    const data = next.callbackQuery?.data;
+    if (data !== undefined) {
+      if (!data.startsWith(QUESTION_BUTTON)) await conversation.skip({ next: true });
+      await next.answerCallbackQuery();
+      const [id, token] = data.slice(QUESTION_BUTTON.length).split(":");
+      if (id === questionId && token) return { ctx: next, token };
+      await next.reply(ctx.t("elig-old-button"));
+      continue;
+    }
+    const text = next.message?.text;
+    if (text !== undefined) return { ctx: next, text: text.trim() };
+    await next.reply(ctx.t("flow-text-expected"));
+  }
+}
+
+type Reply = { ctx: FlowContext; back: true } | { ctx: FlowContext; back: false; value: AnswerValue | "unknown" };
+
+/** Asks one question until it gets a readable answer (or "Quay lại"). */
+async function askOne(conversation: Flow, ctx: FlowContext, step: Step, canGoBack: boolean, previous?: string): Promise<Reply> {
+  const { question } = step;
+  const buttons = answerButtons(question);
+  const data = (token: string | number) => `${QUESTION_BUTTON}${question.id}:${token}`;
+  const keyboard = new InlineKeyboard();
+  buttons.forEach((b, i) => {
+    keyboard.text(b.label, data(i));
+    // Options are long phrases: one per row; Có / Không / Không biết fit on one.
+    if (question.type === "choice") keyboard.row();
+  });
+  if (canGoBack) keyboard.row().text(ctx.t("elig-button-back"), data("back"));
+  const text = [
+    `${formatProgress(step.progress)}: ${question.text}`,
+    ...(question.help ? [question.help] : []),
+    ...(previous ? [ctx.t("elig-previous", { answer: previous })] : []),
+  ].join("\n");
+  const sent = await ctx.reply(text, { reply_markup: keyboard });
+  // The question message keeps the answer and loses its buttons, so the chat reads as a record.
+  const close = (latest: FlowContext, answer: string) =>
+    latest.api.editMessageText(sent.chat.id, sent.message_id, `${text}\n${ctx.t("elig-answered", { answer })}`).catch(() => undefined);
+  const communes = new Map<string, CommuneChoice>();
+
+  for (;;) {
+    const input = await waitForInput(conversation, ctx, question.id);
+    const latest = input.ctx;
+    let reading: AnswerReading | undefined;
+    if ("token" in input) {
+      if (input.token === "back") {
+        await close(latest, ctx.t("elig-button-back"));
+        return { ctx: latest, back: true };
+      }
+      const commune = input.token.startsWith("c") ? communes.get(input.token.slice(1)) : undefined;
+      if (commune) await latest.editMessageReplyMarkup().catch(() => undefined);
+      const button = buttons[Number(input.token)];
+      const value = commune?.value ?? button?.value;
+      if (value === undefined) {
+        await latest.reply(ctx.t("elig-old-button"));
+        continue;
+      }
+      reading = readAnswer(question, value);
+    } else {
+      reading = readAnswer(question, input.text);
+      if (question.type === "commune" && !(reading.ok && reading.value === "unknown")) {
+        const typed = input.text;
+        const lookup = await conversation.external(() => lookUpCommune(typed));
+        if ("accepted" in lookup) {
+          const { formerName, value } = lookup.accepted;
+          if (formerName) await latest.reply(ctx.t("elig-commune-former", { former: formerName, name: value }));
+          reading = readAnswer(question, value);
+        } else if (lookup.suggestions.length > 0) {
+          const choices = new InlineKeyboard();
+          for (const s of lookup.suggestions) {
+            communes.set(s.code, s);
+            choices.text(s.label, data(`c${s.code}`)).row();
+          }
+          await latest.reply(ctx.t("elig-commune-did-you-mean"), { reply_markup: choices });
+          continue;
+        } else {
+          await latest.reply(ctx.t("elig-commune-not-found"));
+          continue;
+        }
+      }
+    }
+    if (!reading.ok) {
+      await latest.reply(reading.reason);
+      continue;
+    }
+    await close(latest, reading.display);
+    return { ctx: latest, back: false, value: reading.value };
+  }
+}
+
+/**
+ * Asks what still matters, in questions.yaml order, until nothing more can change a result.
+ * "Quay lại" removes the last answer given in this run and asks that question again.
+ */
+export async function askQuestions(conversation: Flow, start: QuestionnaireStart): Promise<{ answers: Answers; ctx: FlowContext }> {
+  let { answers, ctx } = start;
+  let pending = start.pending;
+  const asked: string[] = [];
+  for (;;) {
+    const current = answers;
+    const pendingId = pending?.id;
+    const step = await conversation.external(() => planStep(ctx.services, current, pendingId));
+    if (!step) return { answers, ctx };
+    const reply = await askOne(conversation, ctx, step, asked.length > 0, pending?.previous);
+    ctx = reply.ctx;
+    pending = undefined;
+    if (reply.back) {
+      answers = Object.fromEntries(Object.entries(answers).filter(([id]) => id !== asked.at(-1)));
+      asked.pop();
+      continue;
+    }
+    answers = { ...answers, [step.question.id]: reply.value };
+    asked.push(step.question.id);
+  }
+}

@@ -1,0 +1,70 @@
+import { InlineKeyboard } from "grammy";
+import type { Translate } from "../../i18n/translate.js";
+import { formatDate, formatShortCard, formatWhy, vietnamDate, type ProgrammeResult } from "../../eligibility/index.js";
+import { MENU_CALLBACK_PREFIX } from "../menu/main-menu.js";
+
+/**
+ * Result buttons carry everything they need (`elig:<kind>:<checkId>[:<programmeId>]`) and read the
+ * stored check, so they keep working after the flow ended, a restart, or days later.
+ */
+export const RESULT_BUTTON = /^elig:(why|docs|where):(\d+):([\w-]+)$/;
+export const AGAIN_BUTTON = /^elig:again:(\d+)$/;
+export const REGISTER_BUTTON = /^elig:reg:(\d+)$/;
+export type ResultDetail = "why" | "docs" | "where";
+
+export interface ResultMessage {
+  text: string;
+  keyboard: InlineKeyboard;
+}
+
+const FITS = new Set(["eligible", "maybe"]);
+
+/**
+ * Two messages, so the first screen is what fits: eligible and maybe programmes with their buttons;
+ * then what does not fit or has ended, with the buttons to go on. Programmes are numbered across
+ * both, and each button names its number.
+ */
+export function resultMessages(check: { id: number; asOf: string; results: ProgrammeResult[] }, t: Translate): ResultMessage[] {
+  const numbered = check.results.map((result, i) => ({ result, n: i + 1 }));
+  const fit = numbered.filter(({ result }) => FITS.has(result.outcome));
+  const rest = numbered.filter(({ result }) => !FITS.has(result.outcome));
+  const card = ({ result, n }: (typeof numbered)[number]) => `${n}. ${formatShortCard(result)}`;
+  const button = (kind: ResultDetail, n: number, id: string) => [t(`elig-button-${kind}`, { n }), `elig:${kind}:${check.id}:${id}`] as const;
+
+  const first = new InlineKeyboard();
+  for (const { result, n } of fit) {
+    first.text(...button("why", n, result.id)).text(...button("docs", n, result.id)).text(...button("where", n, result.id)).row();
+  }
+  const title = t("elig-results-title", { date: formatDate(vietnamDate(new Date(check.asOf))) });
+  const fitText = fit.length ? fit.map(card).join("\n\n") : t("elig-results-none-fit");
+
+  const second = new InlineKeyboard();
+  const notEligible = rest.filter(({ result }) => result.outcome === "not_eligible");
+  notEligible.forEach(({ result, n }, i) => {
+    second.text(...button("why", n, result.id));
+    if (i % 3 === 2) second.row();
+  });
+  second
+    .row()
+    .text(t("elig-button-again"), `elig:again:${check.id}`)
+    .row()
+    .text(t("elig-button-register"), `elig:reg:${check.id}`)
+    .row()
+    .text(t("menu-officer"), `${MENU_CALLBACK_PREFIX}officer`);
+  const restText = [...(rest.length ? [t("elig-results-rest"), ...rest.map(card)] : []), t("elig-card-disclaimer")].join("\n\n");
+
+  return [
+    { text: `${title}\n\n${fitText}`, keyboard: first },
+    { text: restText, keyboard: second },
+  ];
+}
+
+const bullets = (lines: string[]) => lines.map((line) => `• ${line}`).join("\n");
+
+/** The answer to one result button: the full reasons, the papers, or where to go. */
+export function resultDetail(kind: ResultDetail, result: ProgrammeResult, t: Translate): string {
+  if (kind === "why") return formatWhy(result);
+  const items = kind === "docs" ? result.documents : result.whereToApply;
+  const title = t(kind === "docs" ? "elig-card-documents" : "elig-card-where");
+  return `${result.name}\n${title}\n${items.length ? bullets(items) : t("elig-detail-none")}`;
+}
