@@ -8,6 +8,10 @@ import { prismaOutbox } from "./outbound/prisma-outbox.js";
 import { createKnowledgeService, ensureIndex, type KnowledgeOptions } from "./knowledge/index.js";
 import { eligibilityService, loadProgrammes } from "./eligibility/index.js";
 import { prismaCheckStore } from "./eligibility/prisma-check-store.js";
+import { prismaAuditLog } from "./audit/audit-log.js";
+import { leadService } from "./leads/lead-service.js";
+import { farmerDataService } from "./leads/farmer-data.js";
+import { createPlaceResolver } from "./places/resolver.js";
 
 /**
  * Builds the plain-TypeScript services over the database and the knowledge folder; the clock is real
@@ -16,6 +20,7 @@ import { prismaCheckStore } from "./eligibility/prisma-check-store.js";
 export async function createServices(prisma: PrismaClient, config: Config, logger: Logger): Promise<Services> {
   const knowledgeOptions: KnowledgeOptions = { dataDir: config.dataDir, knowledgeDir: config.knowledgeDir, openai: config.openai, logger };
   await ensureIndex(knowledgeOptions);
+  const audit = prismaAuditLog(prisma);
   return {
     now: () => new Date(),
     questions: prismaQuestionQueue(prisma),
@@ -23,5 +28,8 @@ export async function createServices(prisma: PrismaClient, config: Config, logge
     knowledge: await createKnowledgeService(knowledgeOptions),
     // Rules are read once at start: a broken rule file stops the start instead of misleading farmers.
     eligibility: eligibilityService(loadProgrammes(join(config.knowledgeDir, "programmes")), prismaCheckStore(prisma)),
+    leads: leadService({ prisma, outbox: prismaOutbox(prisma), audit, now: () => new Date() }),
+    farmerData: farmerDataService({ prisma, audit, now: () => new Date() }),
+    places: createPlaceResolver(),
   };
 }

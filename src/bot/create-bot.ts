@@ -17,6 +17,10 @@ import { contactOfficerFeature, enterContactOfficer } from "../features/contact-
 import { askFeature, showAskPrompt } from "../features/ask/index.js";
 import { learnLawFeature, showTopics } from "../features/learn-law/index.js";
 import { fallbackFeature } from "../features/fallback/index.js";
+import { eligibilityFeature, enterEligibility } from "../features/eligibility/index.js";
+import { registerFeature, enterRegister } from "../features/register/index.js";
+import { myDataFeature } from "../features/my-data/index.js";
+import { officerChatFeature } from "../features/officer-chat/index.js";
 
 export interface BotDeps {
   /** Transport name, used for storage namespaces, deduplication and logs. */
@@ -57,9 +61,14 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     }),
   );
 
-  const menu = menuFeature({ law: showTopics, ask: showAskPrompt, officer: (ctx) => enterContactOfficer(ctx) });
+  const menu = menuFeature({ law: showTopics, ask: showAskPrompt, officer: (ctx) => enterContactOfficer(ctx), register: enterRegister, check: enterEligibility });
   guarded.use(menu.beforeFlows);
+  // Commands that also work in the middle of a flow, like /huy: seen before the conversations.
+  guarded.use(myDataFeature());
+  guarded.use(officerChatFeature());
   guarded.use(contactOfficerFeature(flowPlugins));
+  guarded.use(registerFeature(flowPlugins));
+  guarded.use(eligibilityFeature(flowPlugins));
   guarded.use(menu.afterFlows);
   guarded.use(learnLawFeature());
   guarded.use(askFeature());

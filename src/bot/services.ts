@@ -1,5 +1,8 @@
 import type { QuestionQueue } from "../questions/question-queue.js";
 import type { Outbox } from "../outbound/outbox.js";
+import type { LeadService } from "../leads/lead-service.js";
+import type { FarmerDataService } from "../leads/farmer-data.js";
+import type { PlaceResolver } from "../places/resolver.js";
 import type { KnowledgeService } from "../knowledge/index.js";
 import type { EligibilityService } from "../eligibility/index.js";
 
@@ -17,4 +20,10 @@ export interface Services {
   knowledge: KnowledgeService;
   /** Credit and support programme rules, and the checks farmers ran against them. */
   eligibility: EligibilityService;
+  /** Registrations of interest (*Đăng ký*), and the officers' actions on them from chat. */
+  leads: LeadService;
+  /** A farmer's own data: /dulieu and /xoa. */
+  farmerData: FarmerDataService;
+  /** The one resolver from what farmers type to current communes. */
+  places: PlaceResolver;
 }

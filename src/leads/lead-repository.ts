@@ -162,20 +162,25 @@ export function leadRepository(prisma: PrismaClient) {
 
     /** Assigns an unassigned lead (or keeps it with the same officer); false if someone else has it. */
     async assign(id: number, staffId: number, at: Date): Promise<boolean> {
-      const claimed = await prisma.lead.updateMany({ where: { id, assignedToId: null }, data: { assignedToId: staffId } });
-      if (claimed.count === 1) {
-        await prisma.leadEvent.create({ data: { leadId: id, actorId: staffId, kind: "assigned", at } });
-        return true;
-      }
-      return (await prisma.lead.count({ where: { id, assignedToId: staffId } })) === 1;
+      return prisma.$transaction(async (tx) => {
+        const claimed = await tx.lead.updateMany({ where: { id, assignedToId: null }, data: { assignedToId: staffId } });
+        if (claimed.count === 1) {
+          await tx.leadEvent.create({ data: { leadId: id, actorId: staffId, kind: "assigned", at } });
+          return true;
+        }
+        return (await tx.lead.count({ where: { id, assignedToId: staffId } })) === 1;
+      });
     },
 
     /** Moves the status only from the one the caller saw, so two officers' taps do not both apply. */
     async changeStatus(id: number, from: LeadStatus, to: LeadStatus, actorId: number, at: Date): Promise<boolean> {
-      const moved = await prisma.lead.updateMany({ where: { id, status: from }, data: { status: to } });
-      if (moved.count === 0) return false;
-      await prisma.leadEvent.create({ data: { leadId: id, actorId, kind: "status_changed", fromStatus: from, toStatus: to, at } });
-      return true;
+      return prisma.$transaction(async (tx) => {
+        const moved = await tx.lead.updateMany({ where: { id, status: from }, data: { status: to } });
+        if (moved.count === 0) return false;
+        // Same kind as status changes made on the dashboard, so the lead's history reads as one.
+        await tx.leadEvent.create({ data: { leadId: id, actorId, kind: "status", fromStatus: from, toStatus: to, at } });
+        return true;
+      });
     },
 
     /**

@@ -157,7 +157,7 @@ describe("officers in chat", () => {
     expect(events.map((e) => [e.kind, e.actorId, e.fromStatus, e.toStatus])).toEqual([
       ["created", null, null, "new"],
       ["assigned", an.id, null, null],
-      ["status_changed", an.id, "new", "contacted"],
+      ["status", an.id, "new", "contacted"],
     ]);
     expect((await leads.openLeads(an)).leads.map((l) => l.status)).toEqual(["contacted"]);
   });

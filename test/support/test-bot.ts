@@ -6,11 +6,25 @@ import { memoryOutbox } from "../../src/outbound/outbox.js";
 import { WEBCHAT_BOT_INFO } from "../../src/channels/webchat/local-bot-api.js";
 import { createLogger } from "../../src/logger.js";
 import { recordingFetch } from "./recording-fetch.js";
+import type { Services } from "../../src/bot/services.js";
+import { createPlaceResolver, type PlaceResolver } from "../../src/places/resolver.js";
 import { fakeKnowledge } from "./fake-knowledge.js";
 import { eligibilityService, loadProgrammes, memoryCheckStore } from "../../src/eligibility/index.js";
 
+/**
+ * Database-backed services a test did not pass: any call fails loudly. Tests of leads and farmer data
+ * pass real ones over PGlite (see test/features/lead-services.ts).
+ */
+function notWired<T extends object>(name: string): T {
+  return new Proxy({} as T, { get: (_, method) => () => Promise.reject(new Error(`services.${name}.${String(method)} is not wired in this test`)) });
+}
+
+let places: PlaceResolver | undefined;
+/** Building the resolver reads the commune list: once per test file is enough. */
+const sharedPlaces = () => (places ??= createPlaceResolver());
+
 /** A bot wired with in-memory parts and a recording fake Bot API; `store` can be shared to simulate a restart. */
-export function testBot(store: KeyValueStore = memoryKeyValueStore()) {
+export function testBot(store: KeyValueStore = memoryKeyValueStore(), overrides: Partial<Services> = {}) {
   const api = recordingFetch();
   const questions = memoryQuestionQueue();
   const outbox = memoryOutbox();
@@ -25,7 +39,17 @@ export function testBot(store: KeyValueStore = memoryKeyValueStore()) {
     store,
     ledger: memoryUpdateLedger(),
     logger: createLogger("silent"),
-    services: { now: () => new Date("2026-11-27T08:00:00Z"), questions, outbox, knowledge, eligibility },
+    services: {
+      now: () => new Date("2026-11-27T08:00:00Z"),
+      questions,
+      outbox,
+      knowledge,
+      eligibility,
+      leads: notWired<Services["leads"]>("leads"),
+      farmerData: notWired<Services["farmerData"]>("farmerData"),
+      places: sharedPlaces(),
+      ...overrides,
+    },
   });
   return { bot, api, questions, outbox, knowledge, checks, store };
 }

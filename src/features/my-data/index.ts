@@ -1,0 +1,86 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { BotContext } from "../../bot/context.js";
+import type { Translate } from "../../i18n/translate.js";
+import { formatDate, vietnamDate } from "../../eligibility/index.js";
+import type { FarmerData } from "../../leads/farmer-data.js";
+import { statusLabelKey } from "../../leads/lead-status.js";
+import { answerLines } from "../register/questions.js";
+
+const BUTTON = "mydata:";
+/** Telegram's limit is 4096 characters; a long question is shortened in the overview. */
+const MESSAGE_LIMIT = 4000;
+const QUESTION_PREVIEW = 300;
+/** "27/11/2026", the calendar day in Vietnam. */
+const vietnamDay = (date: Date) => formatDate(vietnamDate(date));
+
+const preview = (text: string) => (text.length > QUESTION_PREVIEW ? `${text.slice(0, QUESTION_PREVIEW)}…` : text);
+
+/** One message per lead and one for the questions, split further only if one is still too long. */
+function dataMessages(data: FarmerData, t: Translate): string[] {
+  const sections = data.leads.map((lead) =>
+    [
+      t("mydata-lead-title", { reference: lead.reference, status: t(statusLabelKey(lead.status)) }),
+      ...answerLines(lead, t),
+      t("mydata-consent", { version: lead.consentVersion, date: vietnamDay(lead.consentAt) }),
+    ].join("\n"),
+  );
+  if (data.questions.length > 0) {
+    const lines = data.questions.map((q) =>
+      t("mydata-question", { reference: q.reference, date: vietnamDay(q.createdAt), state: t(q.answered ? "mydata-question-answered" : "mydata-question-open"), text: preview(q.text) }),
+    );
+    let current = t("mydata-questions-title");
+    for (const line of lines) {
+      if (current.length + line.length + 1 > MESSAGE_LIMIT) {
+        sections.push(current);
+        current = line;
+      } else current += `\n${line}`;
+    }
+    sections.push(current);
+  }
+  return sections;
+}
+
+const chatOf = (ctx: BotContext) => ({ channel: ctx.channel, chatId: String(ctx.chatId) });
+
+/**
+ * /dulieu and /xoa: what is stored about this chat, and erasing it after a confirmation button.
+ * Installed before the flows, so both work in the middle of a registration too.
+ */
+export function myDataFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+
+  composer.command("dulieu", async (ctx) => {
+    const data = await ctx.services.farmerData.view(chatOf(ctx));
+    if (data.leads.length === 0 && data.questions.length === 0) {
+      await ctx.reply(ctx.t("mydata-empty"));
+      return;
+    }
+    await ctx.reply(ctx.t("mydata-title"));
+    for (const text of dataMessages(data, ctx.t)) await ctx.reply(text);
+    await ctx.reply(ctx.t("mydata-footer"));
+  });
+
+  composer.command("xoa", (ctx) =>
+    ctx.reply(ctx.t("mydata-erase-confirm"), {
+      reply_markup: new InlineKeyboard().text(ctx.t("mydata-erase-yes"), `${BUTTON}erase`).row().text(ctx.t("mydata-erase-no"), `${BUTTON}keep`),
+    }),
+  );
+
+  composer.callbackQuery(`${BUTTON}erase`, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    const erased = await ctx.services.farmerData.erase(chatOf(ctx));
+    // A registration in progress holds typed answers in its state; the session keeps only the greeting date.
+    await ctx.conversation.exitAll();
+    ctx.session = { ...(ctx.session.firstSeenAt ? { firstSeenAt: ctx.session.firstSeenAt } : {}) };
+    await ctx.reply(ctx.t("mydata-erased", erased));
+  });
+
+  composer.callbackQuery(`${BUTTON}keep`, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await ctx.reply(ctx.t("mydata-kept"));
+  });
+
+  return composer;
+}

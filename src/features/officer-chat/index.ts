@@ -1,0 +1,76 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { BotContext } from "../../bot/context.js";
+import type { OutboundButton } from "../../outbound/outbox.js";
+import type { Officer, OfficerActionResult } from "../../leads/lead-service.js";
+import { statusLabelKey } from "../../leads/lead-status.js";
+import { contactCard, leadButtons, leadCard, OFFICER_ACTIONS, OFFICER_BUTTON_PREFIX } from "../../leads/officer-messages.js";
+
+const chatOf = (ctx: BotContext) => ({ channel: ctx.channel, chatId: String(ctx.chatId) });
+const keyboard = (rows: OutboundButton[][]) => InlineKeyboard.from(rows.map((row) => row.map((b) => InlineKeyboard.text(b.text, b.data))));
+const ACTION_BUTTON = new RegExp(`^${OFFICER_BUTTON_PREFIX}(${OFFICER_ACTIONS.join("|")}):(.+)$`);
+
+/** The officer linked to this chat, or a polite refusal: farmers never reach officer commands. */
+async function officerOrRefuse(ctx: BotContext): Promise<Officer | undefined> {
+  const officer = await ctx.services.leads.officerForChat(chatOf(ctx));
+  if (!officer) await ctx.reply(ctx.t("oc-not-officer"));
+  return officer;
+}
+
+async function replyToAction(ctx: BotContext, result: OfficerActionResult, done: string): Promise<void> {
+  switch (result.kind) {
+    case "done":
+      await ctx.reply(`${ctx.t(done, { reference: result.lead.reference })}\n${contactCard(result.lead, ctx.t)}`);
+      return;
+    case "taken":
+      await ctx.reply(ctx.t("oc-taken", { name: result.by }));
+      return;
+    case "not_found":
+      await ctx.reply(ctx.t("oc-not-found"));
+      return;
+    case "status":
+      await ctx.reply(ctx.t("oc-status-unchanged", { status: ctx.t(statusLabelKey(result.status)) }));
+  }
+}
+
+/**
+ * Officers in chat: `/canbo <code>` links the chat to their dashboard account, `/leads` lists open
+ * leads, and the *Nhận xử lý* / *Đã liên hệ* buttons (also under notifications) act on one lead.
+ */
+export function officerChatFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+
+  composer.command("canbo", async (ctx) => {
+    const code = ctx.match.trim();
+    if (code === "") {
+      await ctx.reply(ctx.t("oc-link-usage"));
+      return;
+    }
+    const linked = await ctx.services.leads.linkOfficerChat(code, chatOf(ctx));
+    if (linked.ok) await ctx.reply(ctx.t("oc-link-ok", { name: linked.officer.displayName }));
+    else await ctx.reply(ctx.t(linked.reason === "too_many_attempts" ? "oc-link-too-many" : "oc-link-invalid"));
+  });
+
+  composer.command("leads", async (ctx) => {
+    const officer = await officerOrRefuse(ctx);
+    if (!officer) return;
+    const { leads, total } = await ctx.services.leads.openLeads(officer);
+    if (total === 0) {
+      await ctx.reply(ctx.t("oc-leads-none"));
+      return;
+    }
+    await ctx.reply(ctx.t("oc-leads-header", { name: officer.displayName, total }));
+    for (const lead of leads) await ctx.reply(leadCard(lead, ctx.t), { reply_markup: keyboard([leadButtons(lead.reference, ctx.t)]) });
+    if (total > leads.length) await ctx.reply(ctx.t("oc-leads-more", { more: total - leads.length }));
+  });
+
+  composer.callbackQuery(ACTION_BUTTON, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const officer = await officerOrRefuse(ctx);
+    if (!officer) return;
+    const [, action, reference] = ctx.match;
+    if (action === "claim") await replyToAction(ctx, await ctx.services.leads.claim(reference!, officer), "oc-claimed");
+    else await replyToAction(ctx, await ctx.services.leads.markContacted(reference!, officer), "oc-contacted");
+  });
+
+  return composer;
+}

@@ -1,0 +1,161 @@
+import { Composer, InlineKeyboard, type MiddlewareFn } from "grammy";
+import { createConversation } from "@grammyjs/conversations";
+import type { BotContext, FlowContext } from "../../bot/context.js";
+import { waitForButton, type Flow } from "../../bot/flow.js";
+import { currentConsent, readConsentReply } from "../../leads/consent.js";
+import { LEAD_FIELDS, OPTIONAL_FIELDS, askKey, validatePlace, type LeadField, type PlaceValue } from "../../leads/lead-fields.js";
+import type { LeadDraft } from "../../leads/lead.js";
+import { answerLines, fieldLabelKey, pairs, QUESTIONS, type Choice, type FieldQuestion } from "./questions.js";
+import { MENU_CALLBACK_PREFIX } from "../menu/main-menu.js";
+import { waitForAnswer } from "./wait-for-answer.js";
+
+export const REGISTER = "register";
+const PREFIX = "reg:";
+const BACK = "back";
+const SKIP = "skip";
+const RETYPE = "retype";
+
+type Step<T> = { back: true } | { back: false; value: T };
+
+const keyboard = (prefix: string, rows: Choice[][]) =>
+  InlineKeyboard.from(rows.filter((row) => row.length > 0).map((row) => row.map((c) => InlineKeyboard.text(c.text, prefix + c.value))));
+
+/** *Bỏ qua* on optional questions, *Quay lại* everywhere but the first question. */
+function extraRow(ctx: FlowContext, field: LeadField, canGoBack: boolean): Choice[] {
+  return [
+    ...(OPTIONAL_FIELDS.includes(field) ? [{ text: ctx.t("reg-skip"), value: SKIP }] : []),
+    ...(canGoBack ? [{ text: ctx.t("reg-back"), value: BACK }] : []),
+  ];
+}
+
+/** A question answered by typing or by its buttons, asked again with the reason until it is valid. */
+async function askText<F extends Exclude<LeadField, "place">>(conversation: Flow, ctx: FlowContext, field: F, header: string, canGoBack: boolean): Promise<Step<LeadDraft[F]>> {
+  const question = QUESTIONS[field] as FieldQuestion<F>;
+  const prefix = `${PREFIX}${field}:`;
+  const buttons = keyboard(prefix, [...(question.choices?.(ctx.t) ?? []), extraRow(ctx, field, canGoBack)]);
+  await ctx.reply(`${header}\n${ctx.t(askKey(field))}`, { reply_markup: buttons });
+  for (;;) {
+    const answer = await waitForAnswer(conversation, ctx, prefix);
+    if (answer.choice === BACK) return { back: true };
+    if (answer.choice === SKIP) return { back: false, value: question.skipped as LeadDraft[F] };
+    const result = answer.choice === undefined ? question.readText(answer.text) : (question.readChoice ?? question.readText)(answer.choice, ctx.t);
+    if (result.ok) return { back: false, value: result.value };
+    await answer.ctx.reply(ctx.t(result.reason, result.args), { reply_markup: buttons });
+  }
+}
+
+type PlaceChoice = Pick<PlaceValue, "code" | "name" | "provinceName"> & { formerName?: string };
+
+/**
+ * Typed places are always confirmed with buttons ("did you mean"): since the 2025 merger many
+ * farmers still name their old xã, and seeing the new name is how they know we understood.
+ */
+async function askPlace(conversation: Flow, ctx: FlowContext, header: string, canGoBack: boolean): Promise<Step<PlaceValue>> {
+  const prefix = `${PREFIX}place:`;
+  const backOnly = keyboard(prefix, [extraRow(ctx, "place", canGoBack)]);
+  await ctx.reply(`${header}\n${ctx.t(askKey("place"))}`, { reply_markup: backOnly });
+  for (;;) {
+    const answer = await waitForAnswer(conversation, ctx, prefix);
+    if (answer.choice === BACK) return { back: true };
+    if (answer.choice === RETYPE) {
+      await answer.ctx.reply(ctx.t("reg-place-again"), { reply_markup: backOnly });
+      continue;
+    }
+    if (answer.choice !== undefined) {
+      const chosen = validatePlace(answer.choice, ctx.services.places);
+      if (chosen.ok) return { back: false, value: chosen.value };
+      continue;
+    }
+    const typed = answer.text;
+    const found = await conversation.external((): PlaceChoice[] =>
+      ctx.services.places.resolve(typed).map(({ code, name, provinceName, formerName }) => ({ code, name, provinceName, ...(formerName ? { formerName } : {}) })),
+    );
+    if (found.length === 0) {
+      await answer.ctx.reply(ctx.t("leads-place-not-found"), { reply_markup: backOnly });
+      continue;
+    }
+    const lines = found.map((c, i) => `${i + 1}. ${c.name}, ${c.provinceName}${c.formerName ? ` (${ctx.t("reg-place-former", { former: c.formerName })})` : ""}`);
+    const rows = [...found.map((c) => [{ text: `${c.name}, ${c.provinceName}`, value: c.code }]), [{ text: ctx.t("reg-place-retype"), value: RETYPE }], extraRow(ctx, "place", canGoBack)];
+    await answer.ctx.reply([ctx.t(found.length === 1 ? "reg-place-confirm" : "leads-place-choose"), ...lines].join("\n"), { reply_markup: keyboard(prefix, rows) });
+  }
+}
+
+function askField(conversation: Flow, ctx: FlowContext, field: LeadField, header: string, canGoBack: boolean): Promise<Step<LeadDraft[LeadField]>> {
+  return field === "place" ? askPlace(conversation, ctx, header, canGoBack) : askText(conversation, ctx, field, header, canGoBack);
+}
+
+/** Shows everything before anything is stored; each field can be changed. Returns false on cancel. */
+async function review(conversation: Flow, ctx: FlowContext, draft: LeadDraft): Promise<boolean> {
+  const prefix = `${PREFIX}summary:`;
+  for (;;) {
+    const edits = LEAD_FIELDS.map((field) => ({ text: ctx.t("reg-edit", { field: ctx.t(fieldLabelKey(field)) }), value: field }));
+    const rows = [...pairs(edits), [{ text: ctx.t("reg-submit"), value: "submit" }], [{ text: ctx.t("reg-cancel"), value: "cancel" }]];
+    const text = [ctx.t("reg-summary-title"), ...answerLines(draft, ctx.t), ctx.t("reg-summary-hint")].join("\n");
+    await ctx.reply(text, { reply_markup: keyboard(prefix, rows) });
+    const { choice } = await waitForButton(conversation, ctx, prefix);
+    if (choice === "submit") return true;
+    if (choice === "cancel") return false;
+    const field = LEAD_FIELDS.find((f) => f === choice);
+    if (!field) continue;
+    const step = await askField(conversation, ctx, field, ctx.t("reg-edit", { field: ctx.t(fieldLabelKey(field)) }), true);
+    if (!step.back) Object.assign(draft, { [field]: step.value });
+  }
+}
+
+/** Explicit consent (Luật 91/2025 Điều 9); anything unclear is asked again, never taken as yes. */
+async function askConsent(conversation: Flow, ctx: FlowContext, text: string): Promise<{ ctx: FlowContext; agreed: boolean }> {
+  const prefix = `${PREFIX}consent:`;
+  const buttons = keyboard(prefix, [[{ text: ctx.t("leads-consent-agree"), value: "agree" }, { text: ctx.t("leads-consent-decline"), value: "decline" }]]);
+  await ctx.reply(text, { reply_markup: buttons });
+  for (;;) {
+    const answer = await waitForAnswer(conversation, ctx, prefix);
+    const reply = readConsentReply(answer.choice ?? answer.text);
+    if (reply) return { ctx: answer.ctx, agreed: reply === "agree" };
+    await answer.ctx.reply(ctx.t("reg-consent-expected"), { reply_markup: buttons });
+  }
+}
+
+/**
+ * *Đăng ký thành lập / tham gia HTX*: nine questions, a summary with *Sửa*, consent, then the lead is
+ * saved. Until consent the answers live only in the conversation state, which is gone afterwards.
+ */
+async function register(conversation: Flow, ctx: FlowContext): Promise<void> {
+  await ctx.reply(ctx.t("reg-intro"));
+  const answers: Partial<LeadDraft> = {};
+  for (let index = 0; index < LEAD_FIELDS.length; ) {
+    const field = LEAD_FIELDS[index]!;
+    const step = await askField(conversation, ctx, field, ctx.t("reg-step", { n: index + 1, total: LEAD_FIELDS.length }), index > 0);
+    if (step.back) {
+      index--;
+      continue;
+    }
+    Object.assign(answers, { [field]: step.value });
+    index++;
+  }
+  const draft = answers as LeadDraft;
+  if (!(await review(conversation, ctx, draft))) {
+    await ctx.reply(ctx.t("reg-cancelled"));
+    return;
+  }
+
+  const consent = currentConsent(ctx.t("reg-data-controller"), ctx.t);
+  const { ctx: decided, agreed } = await askConsent(conversation, ctx, consent.text);
+  if (!agreed) {
+    await decided.reply(ctx.t("reg-declined"), { reply_markup: new InlineKeyboard().text(ctx.t("reg-ask-officer"), `${MENU_CALLBACK_PREFIX}officer`) });
+    return;
+  }
+  const from = { channel: ctx.channel, chatId: String(ctx.chatId) };
+  const saved = await conversation.external(async () => {
+    const { reference, outcome } = await ctx.services.leads.submit({ draft, consent: { version: consent.version, hash: consent.hash }, from });
+    return { reference, outcome };
+  });
+  await decided.reply(ctx.t(saved.outcome === "created" ? "reg-saved" : "reg-updated", { reference: saved.reference }));
+}
+
+export function registerFeature(flowPlugins: MiddlewareFn<FlowContext>[]): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.use(createConversation(register, { id: REGISTER, plugins: flowPlugins }));
+  return composer;
+}
+
+export const enterRegister = (ctx: BotContext) => ctx.conversation.enter(REGISTER);

@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Database } from "../../../src/db/index.js";
+import { currentConsent } from "../../../src/leads/consent.js";
+import { translator } from "../../../src/i18n/translate.js";
+import { memoryKeyValueStore } from "../../../src/bot/key-value-store.js";
+import { migratedDatabase } from "../../staff/migrated-database.js";
+import { buttonsOf, chattingBot, textOf } from "../lead-services.js";
+
+const CHAT = 42;
+let db: Database & { clear(): Promise<void> };
+
+beforeAll(async () => {
+  db = await migratedDatabase();
+});
+afterAll(() => db.close());
+beforeEach(() => db.clear());
+
+type Chat = ReturnType<typeof chattingBot>;
+
+/** Answers every question with buttons where there are some, up to the summary. */
+async function fillIn(chat: Chat, answers: { phone?: string; members?: string } = {}) {
+  await chat.press(CHAT, "menu:register");
+  await chat.press(CHAT, "reg:purpose:found_htx");
+  await chat.say(CHAT, "nguyễn văn an");
+  await chat.say(CHAT, answers.phone ?? "0912 345 678");
+  await chat.say(CHAT, "Vĩnh Lợi");
+  await chat.press(CHAT, "reg:place:31777");
+  await chat.press(CHAT, "reg:sector:lua");
+  await chat.say(CHAT, answers.members ?? "3");
+  await chat.say(CHAT, "2 công");
+  await chat.press(CHAT, "reg:callTime:morning");
+  return chat.press(CHAT, "reg:note:skip");
+}
+
+describe("Đăng ký thành lập / tham gia HTX", () => {
+  it("walks the nine steps with a wrong phone, a place without diacritics, a sticker, back, an edit and consent", async () => {
+    const chat = chattingBot(db.prisma);
+    const opened = await chat.press(CHAT, "menu:register");
+    expect(textOf(opened)).toContain("Bước 1/9");
+    expect(buttonsOf(opened)).toEqual(["reg:purpose:found_htx", "reg:purpose:join_htx", "reg:purpose:found_tht", "reg:purpose:found_union"]);
+
+    expect(textOf(await chat.press(CHAT, "reg:purpose:found_htx"))).toContain("Bước 2/9");
+    const named = await chat.say(CHAT, "nguyen van an");
+    expect(textOf(named)).toContain("Bước 3/9");
+    expect(buttonsOf(named)).toEqual(["reg:phone:back"]);
+
+    expect(textOf(await chat.say(CHAT, "09123"))).toContain("Số điện thoại hơi ngắn");
+    expect(textOf(await chat.say(CHAT, "sdt 0912.345.678 nha"))).toContain("Bước 4/9");
+
+    const guessed = await chat.say(CHAT, "vinh loi soc trang");
+    expect(textOf(guessed)).toContain("Xã Vĩnh Lợi, Thành phố Cần Thơ");
+    expect(buttonsOf(guessed)).toContain("reg:place:31777");
+    expect(buttonsOf(guessed).slice(-2)).toEqual(["reg:place:retype", "reg:place:back"]);
+    expect(textOf(await chat.press(CHAT, "reg:place:retype"))).toContain("nhắn lại tên xã");
+    expect(textOf(await chat.say(CHAT, "qwzxv"))).toContain("chưa tìm thấy");
+    await chat.say(CHAT, "vinh loi soc trang");
+    const sector = await chat.press(CHAT, "reg:place:31777");
+    expect(textOf(sector)).toContain("Bước 5/9");
+    expect(buttonsOf(sector)).toEqual(expect.arrayContaining(["reg:sector:lua", "reg:sector:trai_cay", "reg:sector:thuy_san", "reg:sector:hanh_tim", "reg:sector:chan_nuoi", "reg:sector:back"]));
+
+    // Back to the place, and forward again.
+    expect(textOf(await chat.press(CHAT, "reg:sector:back"))).toContain("Bước 4/9");
+    await chat.say(CHAT, "Vĩnh Lợi");
+    await chat.press(CHAT, "reg:place:31777");
+    expect(textOf(await chat.say(CHAT, "nuoi tom cang xanh"))).toContain("Bước 6/9");
+
+    expect(textOf(await chat.sticker(CHAT))).toContain("nhắn bằng chữ");
+    expect(textOf(await chat.say(CHAT, "nhieu lam"))).toContain("ghi số người bằng số");
+    expect(textOf(await chat.say(CHAT, "bay nguoi"))).toContain("Bước 7/9");
+    const time = await chat.say(CHAT, "nua hecta");
+    expect(textOf(time)).toContain("Bước 8/9");
+    expect(buttonsOf(time)).toContain("reg:callTime:any");
+    const note = await chat.say(CHAT, "buoi chieu");
+    expect(buttonsOf(note)).toEqual(["reg:note:skip", "reg:note:back"]);
+    const summary = await chat.say(CHAT, "Xin goi sau 5 gio");
+
+    const text = textOf(summary);
+    for (const shown of ["Nguyen Van An", "0912 345 678", "Xã Vĩnh Lợi, Thành phố Cần Thơ", "Thủy sản (nuoi tom cang xanh)", "Số người: 7", "0,5 ha", "Buổi chiều", "Xin goi sau 5 gio"]) {
+      expect(text).toContain(shown);
+    }
+    expect(buttonsOf(summary)).toEqual(expect.arrayContaining(["reg:summary:members", "reg:summary:phone", "reg:summary:submit", "reg:summary:cancel"]));
+    expect(await db.prisma.lead.count()).toBe(0);
+
+    // Sửa: the number of members.
+    expect(textOf(await chat.press(CHAT, "reg:summary:members"))).toContain("✏️ Số người");
+    const edited = await chat.say(CHAT, "9");
+    expect(textOf(edited)).toContain("Số người: 9");
+
+    const consent = await chat.press(CHAT, "reg:summary:submit");
+    expect(textOf(consent)).toContain("/dulieu");
+    expect(textOf(consent)).toContain("/xoa");
+    expect(buttonsOf(consent)).toEqual(["reg:consent:agree", "reg:consent:decline"]);
+    expect(await db.prisma.lead.count()).toBe(0);
+    // Unclear is not consent.
+    expect(textOf(await chat.say(CHAT, "de xem da"))).toContain("Tôi đồng ý");
+
+    const done = textOf(await chat.press(CHAT, "reg:consent:agree"));
+    const reference = /HTX-[2-9A-Z]{5}/.exec(done)?.[0];
+    expect(reference).toBeDefined();
+    const expected = currentConsent(translator()("reg-data-controller"));
+    expect(await db.prisma.lead.findUniqueOrThrow({ where: { reference } })).toMatchObject({
+      fullName: "Nguyen Van An",
+      phone: "+84912345678",
+      communeCode: "31777",
+      sector: "thuy_san",
+      members: 9,
+      landAreaHa: 0.5,
+      callTime: "afternoon",
+      note: "Xin goi sau 5 gio",
+      channel: "telegram",
+      chatId: String(CHAT),
+      consentVersion: expected.version,
+      consentHash: expected.hash,
+    });
+    // The finished flow leaves no answers behind in the conversation state.
+    expect(await chat.store.read(`conversation:telegram:${CHAT}`)).toBeUndefined();
+  });
+
+  it("stores nothing without consent and offers an anonymous question instead", async () => {
+    const chat = chattingBot(db.prisma);
+    await fillIn(chat);
+    await chat.press(CHAT, "reg:summary:submit");
+    const declined = await chat.press(CHAT, "reg:consent:decline");
+    expect(textOf(declined)).toContain("không lưu");
+    expect(buttonsOf(declined)).toEqual(["menu:officer"]);
+    expect(await db.prisma.lead.count()).toBe(0);
+    expect(await db.prisma.leadEvent.count()).toBe(0);
+    expect(chat.outbox.sent).toEqual([]);
+    expect(JSON.stringify(await chat.store.read(`conversation:telegram:${CHAT}`) ?? null)).not.toContain("0912");
+  });
+
+  it("updates the earlier registration of the same phone and purpose and says so", async () => {
+    const chat = chattingBot(db.prisma);
+    await fillIn(chat);
+    await chat.press(CHAT, "reg:summary:submit");
+    const first = /HTX-[2-9A-Z]{5}/.exec(textOf(await chat.press(CHAT, "reg:consent:agree")))![0];
+
+    await fillIn(chat, { phone: "+84 912 345 678", members: "4" });
+    await chat.press(CHAT, "reg:summary:submit");
+    const again = textOf(await chat.press(CHAT, "reg:consent:agree"));
+    expect(again).toContain("đã đăng ký trước đây");
+    expect(again).toContain(first);
+    const leads = await db.prisma.lead.findMany({ include: { events: { orderBy: { id: "asc" } } } });
+    expect(leads).toHaveLength(1);
+    expect(leads[0]!.members).toBe(4);
+    expect(leads[0]!.events.map((e) => e.kind)).toEqual(["created", "updated_by_farmer"]);
+  });
+
+  it("keeps /huy and /help working and stores nothing after /huy", async () => {
+    const chat = chattingBot(db.prisma);
+    await fillIn(chat);
+    expect(textOf(await chat.say(CHAT, "/help"))).toContain("làm dở");
+    expect(textOf(await chat.say(CHAT, "/huy"))).toContain("Đã thôi");
+    expect(textOf(await chat.press(CHAT, "reg:summary:submit"))).toBe("");
+    expect(await db.prisma.lead.count()).toBe(0);
+  });
+
+  it("resumes the flow after a restart with the same store", async () => {
+    const store = memoryKeyValueStore();
+    await chattingBot(db.prisma, store).press(CHAT, "menu:register");
+    const restarted = chattingBot(db.prisma, store);
+    expect(textOf(await restarted.press(CHAT, "reg:purpose:join_htx"))).toContain("Bước 2/9");
+  });
+});
