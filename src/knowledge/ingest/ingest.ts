@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { createEmbeddings, embeddingIdentity, sameEmbedding } from "../embeddings/select-embeddings.js";
+import { createEmbeddings, describeEmbedding, embeddingIdentity, sameEmbedding } from "../embeddings/select-embeddings.js";
 import { searchText } from "../retrieval/search-text.js";
 import { listKnowledgeFiles, loadSections, sidecarPath } from "../sources/load-sections.js";
 import type { KnowledgeOptions, Section } from "../types.js";
@@ -166,13 +166,20 @@ export async function ingestKnowledge(options: KnowledgeOptions, ingest: IngestO
 /**
  * Called by the app at start: builds the index when missing, updates it when knowledge files
  * changed, and refuses an index built with another embedding (IndexMismatchError) instead of
- * silently re-embedding everything. Returns the ingest report, or null when the index was current.
+ * silently re-embedding everything through a paid endpoint. The one exception is a newer version of
+ * our own offline embedding (after an upgrade of this code): rebuilding it costs a second and no
+ * money, so it is rebuilt whole — never mixed. Returns the ingest report, or null when current.
  */
 export async function ensureIndex(options: KnowledgeOptions, ingest: IngestOptions = {}): Promise<IngestReport | null> {
   const indexDir = indexDirOf(options);
   const manifest = await readManifest(indexDir);
   if (!manifest) return ingestKnowledge(options, ingest);
-  assertSameEmbedding(indexDir, manifest, embeddingIdentity(options.openai));
+  const wanted = embeddingIdentity(options.openai);
+  if (manifest.embedding.kind === "lexical" && wanted.kind === "lexical" && !sameEmbedding(manifest.embedding, wanted)) {
+    options.logger?.info({ from: describeEmbedding(manifest.embedding), to: describeEmbedding(wanted) }, "offline embedding upgraded; rebuilding the index");
+    return ingestKnowledge(options, { ...ingest, rebuild: true });
+  }
+  assertSameEmbedding(indexDir, manifest, wanted);
   const hashes = await currentHashes(options.knowledgeDir);
   const indexed = Object.entries(manifest.files);
   const current = indexed.length === hashes.size && indexed.every(([file, entry]) => hashes.get(file) === entry.hash);

@@ -105,6 +105,9 @@ const CONCEPTS: Record<string, string[]> = {
   "#chia-thu-nhap": ["phan phoi thu nhap", "chia thu nhap", "chia loi", "chia lai", "loi nhuan"],
   "#giai-the": ["giai the", "giai tan", "dong cua"],
   "#qua-doi": ["qua doi", "chet", "tu tran", "tu vong"],
+  "#toi-thieu": ["toi thieu", "it nhat", "it nhut", "thap nhat"],
+  "#toi-da": ["toi da", "nhieu nhat", "nhieu nhut", "cao nhat", "khong qua", "khong vuot qua"],
+  "#so-nguoi": ["bao nhieu nguoi", "bao nhieu thanh vien", "so thanh vien", "so nguoi"],
 };
 const CONCEPT_PHRASES: Array<[string, string[]]> = Object.entries(CONCEPTS).flatMap(([concept, phrases]) =>
   phrases.map((phrase): [string, string[]] => [concept, phrase.split(" ")]),

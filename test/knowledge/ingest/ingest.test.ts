@@ -93,4 +93,13 @@ describe("ensureIndex", () => {
     writeFileSync(join(kb.knowledgeDir, "moi.txt"), "Điều 1. Phạm vi\nNội dung mới.");
     expect(await ensureIndex(kb)).toMatchObject({ changedFiles: ["moi.txt"], embeddedSections: 1 });
   });
+
+  it("rebuilds, whole, an index of an older version of the offline embedding", async () => {
+    await ensureIndex(kb);
+    const manifestPath = join(kb.dataDir, "index", "index.json");
+    const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
+    writeFileSync(manifestPath, JSON.stringify({ ...manifest, embedding: { ...manifest.embedding, model: "vi-hashed-older" } }));
+    expect(await ensureIndex(kb)).toMatchObject({ embeddedSections: 6, reusedSections: 0 });
+    expect(await ensureIndex(kb)).toBeNull();
+  });
 });
