@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Database } from "../../../src/db/index.js";
+import { migratedDatabase } from "../../staff/migrated-database.js";
+import { aDraft } from "../../leads/fixtures.js";
+import { buttonsOf, chattingBot, NOW, textOf } from "../lead-services.js";
+
+const CHAT = 42;
+const OTHER = 43;
+const CONSENT = { version: "2026-11-v1", hash: "a".repeat(64) };
+let db: Database & { clear(): Promise<void> };
+
+beforeAll(async () => {
+  db = await migratedDatabase();
+});
+afterAll(() => db.close());
+beforeEach(() => db.clear());
+
+/** A lead and a question from CHAT, and a lead from another chat that must stay untouched. */
+async function seed(chat: ReturnType<typeof chattingBot>) {
+  const mine = await chat.leads.submit({ draft: aDraft({ note: "Nhà gần chợ" }), consent: CONSENT, from: { channel: "telegram", chatId: String(CHAT) } });
+  const theirs = await chat.leads.submit({ draft: aDraft({ phone: { e164: "+84987654321", display: "0987 654 321" }, fullName: "Trần Thị Bé" }), consent: CONSENT, from: { channel: "telegram", chatId: String(OTHER) } });
+  await db.prisma.officerQuestion.create({ data: { channel: "telegram", chatId: String(CHAT), text: "HTX cần vốn điều lệ bao nhiêu?", origin: "contact", createdAt: NOW } });
+  return { mine: mine.reference, theirs: theirs.reference };
+}
+
+describe("/dulieu and /xoa", () => {
+  it("shows a farmer their leads, consent and questions, and audits the view without personal data", async () => {
+    const chat = chattingBot(db.prisma);
+    expect(textOf(await chat.say(CHAT, "/dulieu"))).toContain("không lưu thông tin cá nhân nào");
+    const { mine, theirs } = await seed(chat);
+
+    const shown = textOf(await chat.say(CHAT, "/dulieu"));
+    for (const part of [mine, "Nguyễn Văn An", "0912 345 678", "Xã Vĩnh Lợi", "Nhà gần chợ", "phiên bản 2026-11-v1, ngày 27/11/2026", "Mới", "CH-", "HTX cần vốn điều lệ bao nhiêu?", "/xoa"]) {
+      expect(shown).toContain(part);
+    }
+    expect(shown).not.toContain(theirs);
+    expect(shown).not.toContain("Trần Thị Bé");
+
+    const audits = await db.prisma.auditEntry.findMany({ where: { action: "farmer_data_view" } });
+    expect(audits.map((a) => [a.channel, a.chatId, a.details])).toEqual([
+      ["telegram", String(CHAT), { leads: 0, questions: 0 }],
+      ["telegram", String(CHAT), { leads: 1, questions: 1 }],
+    ]);
+  });
+
+  it("erases personal data after the confirmation button, keeping anonymous counts", async () => {
+    const chat = chattingBot(db.prisma);
+    const { mine, theirs } = await seed(chat);
+
+    const asked = await chat.say(CHAT, "/xoa");
+    expect(buttonsOf(asked)).toEqual(["mydata:erase", "mydata:keep"]);
+    expect(textOf(await chat.press(CHAT, "mydata:keep"))).toContain("giữ nguyên");
+    expect(await db.prisma.lead.count({ where: { erasedAt: null } })).toBe(2);
+
+    await chat.say(CHAT, "/xoa");
+    expect(textOf(await chat.press(CHAT, "mydata:erase"))).toContain("Đã xóa: 1 hồ sơ đăng ký, 1 câu hỏi");
+
+    const erased = await db.prisma.lead.findUniqueOrThrow({ where: { reference: mine }, include: { events: true } });
+    expect(erased).toMatchObject({ fullName: null, phone: null, note: null, chatId: null, searchText: "", erasedAt: NOW, communeCode: "31777", members: 2 });
+    expect(erased.events.map((e) => e.kind)).toEqual(["created", "erased_by_farmer"]);
+    expect(await db.prisma.lead.findUniqueOrThrow({ where: { reference: theirs } })).toMatchObject({ fullName: "Trần Thị Bé", erasedAt: null });
+    expect(await db.prisma.officerQuestion.findMany()).toEqual([expect.objectContaining({ text: "", answer: null, chatId: "", status: "closed" })]);
+
+    const audit = await db.prisma.auditEntry.findFirstOrThrow({ where: { action: "farmer_data_erase" } });
+    expect(audit).toMatchObject({ channel: "telegram", chatId: String(CHAT), details: { leads: 1, questions: 1 } });
+    expect(textOf(await chat.say(CHAT, "/dulieu"))).toContain("không lưu thông tin cá nhân nào");
+  });
+
+  it("works in the middle of a registration, and erasing drops the answers typed so far", async () => {
+    const chat = chattingBot(db.prisma);
+    await chat.say(CHAT, "/start");
+    await chat.press(CHAT, "menu:register");
+    await chat.press(CHAT, "reg:purpose:found_htx");
+    await chat.say(CHAT, "Lê Văn Tám");
+    expect(JSON.stringify(await chat.store.read(`conversation:telegram:${CHAT}`))).toContain("Lê Văn Tám");
+
+    expect(textOf(await chat.say(CHAT, "/dulieu"))).toContain("không lưu thông tin cá nhân nào");
+    // /dulieu did not end the flow: the phone question is still waiting.
+    expect(textOf(await chat.say(CHAT, "0912345678"))).toContain("Bước 4/9");
+
+    await chat.say(CHAT, "/xoa");
+    await chat.press(CHAT, "mydata:erase");
+    expect(await chat.store.read(`conversation:telegram:${CHAT}`)).toBeUndefined();
+    expect(Object.keys((await chat.store.read(`session:telegram:${CHAT}`)) as object)).toEqual(["firstSeenAt"]);
+    expect(await db.prisma.lead.count()).toBe(0);
+  });
+});
