@@ -7,7 +7,7 @@ import { createInterface } from "node:readline/promises";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ConfigError, loadConfig, loadDotEnv } from "../src/config.js";
+import { loadConfigOrExit } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
 import { startApp, type RunningApp } from "../src/app.js";
 
@@ -18,15 +18,7 @@ interface Message {
   buttons: { text: string; data: string }[][];
 }
 
-await loadDotEnv();
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
+const config = await loadConfigOrExit();
 
 async function reachable(url: string): Promise<boolean> {
   try {

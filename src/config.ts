@@ -107,3 +107,15 @@ export async function loadDotEnv(path = ".env"): Promise<void> {
   const { config } = await import("dotenv");
   config({ path, quiet: true });
 }
+
+/** For entry points: `.env`, then the validated config, or one clear line and exit code 1. */
+export async function loadConfigOrExit(): Promise<Config> {
+  await loadDotEnv();
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}

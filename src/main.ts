@@ -1,17 +1,9 @@
-import { ConfigError, loadConfig, loadDotEnv } from "./config.js";
+import { loadConfigOrExit } from "./config.js";
 import { createLogger } from "./logger.js";
 import { startApp } from "./app.js";
 import { AlreadyRunningError } from "./lib/pid-lock.js";
 
-await loadDotEnv();
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
+const config = await loadConfigOrExit();
 
 const logger = createLogger(config.logLevel);
 try {

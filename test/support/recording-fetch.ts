@@ -31,8 +31,7 @@ export function recordingFetch() {
   };
 }
 
-export function textUpdate(updateId: number, chatId: number, text: string) {
-  const command = /^\/\w+/.exec(text);
+function messageUpdate(updateId: number, chatId: number, content: Record<string, unknown>) {
   return {
     update_id: updateId,
     message: {
@@ -40,10 +39,18 @@ export function textUpdate(updateId: number, chatId: number, text: string) {
       date: 0,
       chat: { id: chatId, type: "private" as const, first_name: "Ba" },
       from: { id: chatId, is_bot: false, first_name: "Ba" },
-      text,
-      ...(command ? { entities: [{ type: "bot_command" as const, offset: 0, length: command[0].length }] } : {}),
+      ...content,
     },
   };
+}
+
+export function textUpdate(updateId: number, chatId: number, text: string) {
+  const command = /^\/\w+/.exec(text);
+  return messageUpdate(updateId, chatId, { text, ...(command ? { entities: [{ type: "bot_command" as const, offset: 0, length: command[0].length }] } : {}) });
+}
+
+export function stickerUpdate(updateId: number, chatId: number) {
+  return messageUpdate(updateId, chatId, { sticker: { file_id: "s", file_unique_id: "s", type: "regular", width: 1, height: 1, is_animated: false, is_video: false } });
 }
 
 export function buttonUpdate(updateId: number, chatId: number, data: string, messageId = 1) {
@@ -55,19 +62,6 @@ export function buttonUpdate(updateId: number, chatId: number, data: string, mes
       chat_instance: "x",
       data,
       message: { message_id: messageId, date: 0, chat: { id: chatId, type: "private" as const, first_name: "Ba" }, text: "..." },
-    },
-  };
-}
-
-export function stickerUpdate(updateId: number, chatId: number) {
-  return {
-    update_id: updateId,
-    message: {
-      message_id: updateId,
-      date: 0,
-      chat: { id: chatId, type: "private" as const, first_name: "Ba" },
-      from: { id: chatId, is_bot: false, first_name: "Ba" },
-      sticker: { file_id: "s", file_unique_id: "s", type: "regular" as const, width: 1, height: 1, is_animated: false, is_video: false },
     },
   };
 }
