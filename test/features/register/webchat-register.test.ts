@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, webChatClient, type WebMessage } from "../../support/in-process-app.js";
+
+/** The bot message that carries a button with this data (the page sends its messageId back). */
+function carrying(messages: WebMessage[] | undefined, data: string): number {
+  const found = (messages ?? []).filter((m) => m.buttons.flat().some((b) => b.data === data)).at(-1);
+  if (!found) throw new Error(`no message with button ${data} in ${JSON.stringify(messages?.map((m) => m.text))}`);
+  return found.messageId;
+}
+
+const texts = (messages: WebMessage[] | undefined) => (messages ?? []).map((m) => m.text).join("\n");
+
+describe("registration through the web chat JSON API, typed without diacritics", () => {
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  it("saves a lead a farmer typed on a phone without Vietnamese keyboard", async () => {
+    const chat = webChatClient(app.url, "session-register-01");
+    const start = await chat.say("/start");
+    const opened = await chat.press("menu:register", carrying(start.messages, "menu:register"));
+    expect(texts(opened.messages)).toContain("Bước 1/9");
+
+    expect(texts((await chat.say("thanh lap htx moi")).messages)).toContain("Bước 2/9");
+    expect(texts((await chat.say("tran thi be")).messages)).toContain("Bước 3/9");
+    expect(texts((await chat.say("0912 345 678")).messages)).toContain("Bước 4/9");
+    const places = await chat.say("vinh loi soc trang");
+    expect(texts(places.messages)).toContain("Xã Vĩnh Lợi, Thành phố Cần Thơ");
+    expect(texts((await chat.press("reg:place:31777", carrying(places.messages, "reg:place:31777"))).messages)).toContain("Bước 5/9");
+    expect(texts((await chat.say("trong lua")).messages)).toContain("Bước 6/9");
+    expect(texts((await chat.say("muoi hai nguoi")).messages)).toContain("Bước 7/9");
+    expect(texts((await chat.say("3 cong")).messages)).toContain("Bước 8/9");
+    expect(texts((await chat.say("luc nao cung duoc")).messages)).toContain("Bước 9/9");
+    const summary = await chat.say("goi em nha");
+    const shown = texts(summary.messages);
+    for (const part of ["Tran Thi Be", "Xã Vĩnh Lợi", "Lúa (trong lua)", "Số người: 12", "0,3 ha", "Lúc nào cũng được", "goi em nha"]) expect(shown).toContain(part);
+
+    const consent = await chat.press("reg:summary:submit", carrying(summary.messages, "reg:summary:submit"));
+    expect(texts(consent.messages)).toContain("/xoa");
+    const saved = texts((await chat.say("dong y")).messages);
+    expect(saved).toMatch(/Mã hồ sơ: HTX-[2-9A-Z]{5}/);
+
+    const mine = texts((await chat.say("/dulieu")).messages);
+    expect(mine).toContain(/HTX-[2-9A-Z]{5}/.exec(saved)![0]);
+    expect(mine).toContain("0912 345 678");
+  });
+});
