@@ -18,3 +18,147 @@ admin-error-setup-link-invalid = Liên kết thiết lập không còn hiệu l�
 admin-error-answer-empty = Vui lòng nhập câu trả lời.
 admin-error-answer-too-long = Câu trả lời dài quá 2000 ký tự.
 admin-error-question-answered = Câu hỏi này đã được trả lời rồi.
+admin-error-note-empty = Vui lòng nhập ghi chú.
+admin-error-note-too-long = Ghi chú dài quá 1000 ký tự.
+admin-error-role-invalid = Vai trò không hợp lệ.
+admin-error-status-transition = Không thể chuyển sang trạng thái này.
+admin-error-status-changed = Hồ sơ vừa được người khác đổi trạng thái. Vui lòng xem lại.
+
+## Frame, navigation, common words
+admin-app-name = Trợ lý HTX · Cán bộ
+admin-nav-overview = Tổng quan
+admin-nav-leads = Đăng ký
+admin-nav-pools = Nhóm đủ người
+admin-nav-questions = Câu hỏi
+admin-nav-chat-link = Nhận thông báo
+admin-nav-users = Người dùng
+admin-nav-audit = Nhật ký
+admin-logout = Đăng xuất
+admin-logged-out = Đã đăng xuất.
+admin-all = Tất cả
+admin-save = Lưu
+admin-filter = Lọc
+admin-filter-clear = Bỏ lọc
+admin-date-from = Từ ngày
+admin-date-to = Đến ngày
+admin-sort = Sắp xếp
+admin-page-previous = ← Trang trước
+admin-page-next = Trang sau →
+admin-page-of = Trang { $page }/{ $pages }
+admin-forbidden-title = Không có quyền
+admin-forbidden = Tài khoản của bạn không có quyền làm việc này.
+admin-unauthorized = Vui lòng đăng nhập.
+admin-csrf-rejected = Yêu cầu không hợp lệ (phiên làm việc đã thay đổi). Vui lòng tải lại trang và thử lại.
+admin-internal-error = Có lỗi xảy ra. Vui lòng thử lại sau.
+admin-not-found-title = Không tìm thấy
+
+## Roles
+admin-role = Vai trò
+admin-role-staff = Nhân viên (chỉ xem)
+admin-role-officer = Cán bộ
+admin-role-admin = Quản trị
+
+## Login and first-admin setup
+admin-login-title = Đăng nhập
+admin-username = Tên đăng nhập
+admin-password = Mật khẩu
+admin-display-name = Họ tên hiển thị
+admin-login = Đăng nhập
+admin-login-failed = Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khóa. Vui lòng thử lại sau ít phút.
+admin-setup-title = Tạo quản trị viên đầu tiên
+admin-setup-intro = Liên kết này chỉ dùng được một lần. Tài khoản tạo ở đây có quyền quản trị: thêm cán bộ, phân quyền, xem nhật ký.
+admin-setup-submit = Tạo tài khoản
+admin-setup-done = Đã tạo tài khoản quản trị. Mời đăng nhập.
+
+## Overview and charts
+admin-overview-title = Tổng quan
+admin-chart-per-week = Đăng ký mỗi tuần (12 tuần gần nhất)
+admin-chart-per-commune = Đăng ký theo xã/phường (10 nơi nhiều nhất)
+admin-chart-per-sector = Đăng ký theo nghề
+admin-chart-week-of = Tuần { $day }
+admin-chart-empty = Chưa có dữ liệu.
+
+## Leads
+admin-leads-title = Đăng ký thành lập, tham gia HTX
+admin-leads-search = Tìm kiếm (tên, xã, nghề, mã hồ sơ; gõ có dấu hay không dấu đều được)
+admin-leads-search-hint = ví dụ: nguyen van an
+admin-leads-found = Tìm thấy { $count } hồ sơ.
+admin-sort-newest = Mới nhất trước
+admin-sort-oldest = Cũ nhất trước
+admin-sort-name = Theo tên
+admin-sort-commune = Theo xã/phường
+admin-sort-members = Nhiều người nhất trước
+admin-sort-status = Theo trạng thái
+admin-export-xlsx = ⬇ Tải Excel (.xlsx)
+admin-export-csv = ⬇ Tải CSV
+admin-lead-erased = (đã xóa theo yêu cầu)
+admin-lead-title = Hồ sơ { $reference }
+admin-lead-change-status = Xử lý hồ sơ
+admin-lead-move-to = Chuyển sang: { $status }
+admin-lead-note = Ghi chú của cán bộ
+admin-lead-add-note = Thêm ghi chú
+admin-lead-history = Lịch sử
+admin-lead-delete = Xóa hồ sơ
+admin-lead-delete-confirm = Xóa hẳn hồ sơ này? Không thể hoàn tác.
+admin-lead-status-changed = Đã đổi trạng thái.
+admin-lead-note-added = Đã thêm ghi chú.
+admin-lead-deleted = Đã xóa hồ sơ.
+admin-event-status = Đổi trạng thái: { $from } → { $to }
+admin-event-note = Ghi chú
+
+## Pools
+admin-pools-title = Nhóm đủ người lập HTX
+admin-pools-intro = Các nhóm cùng xã/phường và cùng nghề có tổng số người dự kiến từ { $minimum } trở lên (mức tối thiểu để lập HTX). Số người là ước tính, cán bộ gọi điện xác nhận.
+admin-pools-leads = Số hồ sơ
+admin-pools-members = Số người dự kiến
+admin-pools-alerted = Đã báo cán bộ
+admin-pools-not-alerted = Chưa báo
+admin-pools-none = Chưa có nhóm nào đủ người.
+
+## Questions
+admin-questions-title = Câu hỏi của bà con
+admin-questions-tab-open = Chờ trả lời
+admin-questions-tab-answered = Đã trả lời
+admin-questions-tab-all = Tất cả
+admin-questions-none = Không có câu hỏi nào.
+admin-origin-contact = Gặp cán bộ
+admin-origin-unanswered = Trợ lý chưa trả lời được
+admin-question-reply = Câu trả lời (gửi vào khung chat của bà con)
+admin-question-send = Gửi trả lời
+admin-question-sent = Đã gửi câu trả lời cho bà con.
+admin-question-answered-by = { $name } trả lời lúc { $at }:
+admin-question-save-faq = Lưu thành mục hỏi đáp
+admin-question-faq-saved = Đã lưu vào kho kiến thức (thư mục knowledge/hoi-dap-can-bo). Trợ lý dùng được sau lần nạp dữ liệu tiếp theo.
+
+## Chat notifications
+admin-chat-link-title = Nhận thông báo qua chat
+admin-chat-link-none = Bạn chưa liên kết khung chat nào.
+admin-chat-link-linked = Đang nhận thông báo qua { $channel }.
+admin-chat-link-intro = Bấm nút để lấy mã, rồi gửi mã đó cho Trợ lý HTX trong Telegram (hoặc khung chat) nơi bạn muốn nhận thông báo.
+admin-chat-link-create = Tạo mã liên kết
+admin-chat-link-send = Gửi tin nhắn sau cho Trợ lý HTX:
+admin-chat-link-expires = Mã dùng một lần, hết hạn lúc { $at }.
+
+## Users
+admin-users-title = Người dùng
+admin-user-state = Tình trạng
+admin-user-chat = Nhận thông báo
+admin-user-active = Đang hoạt động
+admin-user-inactive = Đã khóa
+admin-user-locked = Tạm khóa đến { $until } (nhập sai mật khẩu)
+admin-user-activate = Mở lại
+admin-user-deactivate = Khóa tài khoản
+admin-new-password = Mật khẩu mới
+admin-user-reset-password = Đặt lại mật khẩu
+admin-user-create = Thêm người dùng
+admin-user-created = Đã thêm người dùng.
+admin-user-saved = Đã lưu.
+admin-user-password-reset = Đã đặt lại mật khẩu; người dùng phải đăng nhập lại.
+
+## Audit log
+admin-audit-title = Nhật ký truy cập
+admin-audit-at = Thời điểm
+admin-audit-actor = Người thực hiện
+admin-audit-action = Hành động
+admin-audit-target = Đối tượng
+admin-audit-details = Chi tiết

@@ -8,9 +8,10 @@ export const newSecret = (): string => randomBytes(32).toString("base64url");
 
 export const hashSecret = (secret: string): string => createHash("sha256").update(secret).digest("hex");
 
+/** Constant-time comparison; an empty secret never matches (a missing cookie must not equal a missing field). */
 export function sameSecret(a: string, b: string): boolean {
   const [x, y] = [Buffer.from(a), Buffer.from(b)];
-  return x.length === y.length && timingSafeEqual(x, y);
+  return x.length > 0 && x.length === y.length && timingSafeEqual(x, y);
 }
 
 /** No 0/O, 1/I/L: the code is read off a screen and typed on a phone. */

@@ -1,0 +1,24 @@
+import type { Context } from "hono";
+import type { AuditLog } from "../audit/audit-log.js";
+import type { PrismaClient } from "../db/index.js";
+import type { Translate } from "../i18n/translate.js";
+import type { Logger } from "../logger.js";
+import type { Outbox } from "../outbound/outbox.js";
+import type { StaffSessionInfo } from "../staff/sessions.js";
+
+/** Everything the dashboard needs, handed in by app.ts (tests pass their own clock and outbox). */
+export interface AdminDeps {
+  prisma: PrismaClient;
+  outbox: Outbox;
+  audit: AuditLog;
+  translate: Translate;
+  logger: Logger;
+  now(): Date;
+  /** Where FAQ entries are written (`<knowledgeDir>/hoi-dap-can-bo/`). */
+  knowledgeDir: string;
+  /** NODE_ENV=production: cookies are always `Secure`, even behind a proxy that speaks plain HTTP. */
+  production: boolean;
+}
+
+export type AdminEnv = { Variables: { session: StaffSessionInfo } };
+export type AdminContext = Context<AdminEnv>;

@@ -1,0 +1,67 @@
+import { Hono } from "hono";
+import { html } from "hono/html";
+import { answerOfficerQuestion, ANSWER_MAX_LENGTH, findOfficerQuestion, listOfficerQuestions, type OfficerQuestionView, type QuestionStatusFilter } from "../questions/officer-desk.js";
+import { saveFaqEntry } from "../questions/faq-file.js";
+import { hasRole } from "../staff/roles.js";
+import type { StaffSessionInfo } from "../staff/sessions.js";
+import type { AdminDeps, AdminEnv } from "./deps.js";
+import { vietnamDateTime } from "./format.js";
+import { csrfField, flashFrom, formString, page, pageParam, pager } from "./layout.js";
+import { requireRole } from "./session-guard.js";
+
+const PAGE_SIZE = 20;
+const TABS: QuestionStatusFilter[] = ["open", "answered", "all"];
+
+/** The officers' question queue: read, reply (sent to the farmer's chat), keep a reply as an FAQ entry. */
+export function questionsRoutes(deps: AdminDeps): Hono<AdminEnv> {
+  const { prisma, translate: t, audit } = deps;
+  const app = new Hono<AdminEnv>();
+
+  const card = (session: StaffSessionInfo, q: OfficerQuestionView) => {
+    const officer = hasRole(session.user.role, "officer");
+    const action = (what: string) => `/admin/questions/${q.id}/${what}`;
+    return html`<article class="card question" id="q-${q.id}">
+      <p class="meta"><b>${q.reference}</b> · ${vietnamDateTime(q.createdAt)} · ${t(`admin-origin-${q.origin}`)} · ${q.channel}</p>
+      <p class="text">${q.text}</p>
+      ${q.status === "answered" && q.answer
+        ? html`<div class="answer"><p class="meta">${t("admin-question-answered-by", { name: q.answeredByName ?? "", at: q.answeredAt ? vietnamDateTime(q.answeredAt) : "" })}</p><p>${q.answer}</p>
+          ${officer ? html`<form method="post" action="${action("faq")}">${csrfField(session)}<button type="submit">${t("admin-question-save-faq")}</button></form>` : ""}</div>`
+        : officer && q.status === "open"
+          ? html`<form method="post" action="${action("answer")}" class="stack">${csrfField(session)}
+            <label>${t("admin-question-reply")}<textarea name="answer" rows="4" maxlength="${ANSWER_MAX_LENGTH}" required></textarea></label>
+            <button type="submit">${t("admin-question-send")}</button></form>`
+          : ""}
+    </article>`;
+  };
+
+  app.get("/", async (c) => {
+    const status = TABS.find((tab) => tab === c.req.query("status")) ?? "open";
+    const { questions, total } = await listOfficerQuestions(prisma, { status, page: pageParam(c), pageSize: PAGE_SIZE });
+    const session = c.get("session");
+    const body = html`<p class="tabs">${TABS.map((tab) => html`<a href="/admin/questions?status=${tab}"${tab === status ? html` aria-current="page"` : ""}>${t(`admin-questions-tab-${tab}`)}</a>`)}</p>
+      ${questions.length === 0 ? html`<p>${t("admin-questions-none")}</p>` : questions.map((q) => card(session, q))}
+      ${pager(t, c, pageParam(c), Math.max(1, Math.ceil(total / PAGE_SIZE)))}`;
+    return c.html(page(t, { title: t("admin-questions-title"), session, flash: flashFrom(c, t), body }));
+  });
+
+  const questionId = (raw: string) => (/^\d{1,9}$/.test(raw) ? Number(raw) : 0);
+
+  app.post("/:id/answer", requireRole(deps, "officer"), async (c) => {
+    const officerId = c.get("session").user.id;
+    const answer = formString(await c.req.parseBody(), "answer");
+    const result = await answerOfficerQuestion({ prisma, outbox: deps.outbox, translate: t }, { id: questionId(c.req.param("id")), answer, officerId, now: deps.now() });
+    if (!result.ok) return c.redirect(`/admin/questions?error=${result.problem}`, 303);
+    await audit.record({ action: "question.answer", actorId: officerId, target: result.question.reference });
+    return c.redirect("/admin/questions?status=answered&ok=admin-question-sent", 303);
+  });
+
+  app.post("/:id/faq", requireRole(deps, "officer"), async (c) => {
+    const question = await findOfficerQuestion(prisma, questionId(c.req.param("id")));
+    if (!question?.answer) return c.redirect("/admin/questions?error=admin-error-not-found", 303);
+    const path = await saveFaqEntry(deps.knowledgeDir, { reference: question.reference, question: question.text, answer: question.answer, at: deps.now() });
+    await audit.record({ action: "question.faq", actorId: c.get("session").user.id, target: question.reference, details: { path } });
+    return c.redirect("/admin/questions?status=answered&ok=admin-question-faq-saved", 303);
+  });
+
+  return app;
+}

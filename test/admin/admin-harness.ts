@@ -1,0 +1,90 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { adminRoutes } from "../../src/admin/routes.js";
+import { prismaAuditLog } from "../../src/audit/audit-log.js";
+import { translator } from "../../src/i18n/translate.js";
+import { createLogger } from "../../src/logger.js";
+import { memoryOutbox } from "../../src/outbound/outbox.js";
+import { createHttpApp } from "../../src/server/http-server.js";
+import type { StaffRole } from "../../src/staff/roles.js";
+import { createStaffUser } from "../../src/staff/users.js";
+import { migratedDatabase } from "../staff/migrated-database.js";
+
+export const PASSWORD = "mat khau that dai";
+
+/** The dashboard over a migrated in-memory database, a settable clock, a recording outbox and a temp knowledge dir. */
+export async function adminHarness(options: { production?: boolean } = {}) {
+  const db = await migratedDatabase();
+  const knowledgeDir = await mkdtemp(join(tmpdir(), "admin-knowledge-"));
+  let now = new Date("2026-11-27T08:00:00Z");
+  const outbox = memoryOutbox();
+  const app = createHttpApp([
+    {
+      path: "/admin",
+      app: adminRoutes({
+        prisma: db.prisma,
+        outbox,
+        audit: prismaAuditLog(db.prisma),
+        translate: translator(),
+        logger: createLogger("silent"),
+        now: () => now,
+        knowledgeDir,
+        production: options.production ?? false,
+      }),
+    },
+  ]);
+
+  async function user(username: string, role: StaffRole) {
+    const created = await createStaffUser(db.prisma, { username, displayName: `Tên ${username}`, password: PASSWORD, role });
+    if (!created.ok) throw new Error(created.problem);
+    return created.value;
+  }
+
+  /** A browser-like client: keeps cookies, does not follow redirects. */
+  function agent(base = "http://localhost") {
+    const cookies = new Map<string, string>();
+    async function request(path: string, init: RequestInit = {}) {
+      const headers = new Headers(init.headers);
+      if (cookies.size > 0) headers.set("cookie", [...cookies].map(([k, v]) => `${k}=${v}`).join("; "));
+      const response = await app.request(`${base}${path}`, { ...init, headers });
+      for (const line of response.headers.getSetCookie()) {
+        const [pair] = line.split(";");
+        const [name, value] = pair!.split("=");
+        if (value) cookies.set(name!, value);
+        else cookies.delete(name!);
+      }
+      return response;
+    }
+    const get = (path: string, headers: Record<string, string> = {}) => request(path, { headers });
+    const post = (path: string, form: Record<string, string>, headers: Record<string, string> = {}) =>
+      request(path, { method: "POST", body: new URLSearchParams(form), headers: { "content-type": "application/x-www-form-urlencoded", ...headers } });
+    /** The CSRF token a page's forms carry. */
+    async function csrf(path = "/admin/chat-link") {
+      const html = await (await get(path)).text();
+      const match = /name="_csrf" value="([^"]+)"/.exec(html);
+      if (!match) throw new Error(`no CSRF token on ${path}`);
+      return match[1]!;
+    }
+    async function login(username: string, password = PASSWORD, next?: string) {
+      const html = await (await get("/admin/login")).text();
+      const form = /name="_form" value="([^"]+)"/.exec(html)![1]!;
+      return post("/admin/login", { _form: form, username, password, ...(next ? { next } : {}) });
+    }
+    return { request, get, post, csrf, login, cookies };
+  }
+
+  return {
+    db,
+    app,
+    outbox,
+    knowledgeDir,
+    user,
+    agent,
+    clock: { advance: (ms: number) => (now = new Date(now.getTime() + ms)), now: () => now },
+    close: async () => {
+      await db.close();
+      await rm(knowledgeDir, { recursive: true, force: true });
+    },
+  };
+}
