@@ -22,6 +22,9 @@ import { createHttpApp, startHttpServer, type HttpServer } from "./server/http-s
 import { telegramSender } from "./channels/telegram/sender.js";
 import { startDeliveryWorker } from "./outbound/delivery-worker.js";
 import type { OutboundSender } from "./outbound/outbox.js";
+import { adminRoutes } from "./admin/routes.js";
+import { prismaAuditLog } from "./audit/audit-log.js";
+import { ensureSetupLink } from "./staff/index.js";
 
 export interface RunningApp {
   /** Base URL of the web chat / dashboard / webhook server, when one is listening. */
@@ -81,6 +84,12 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       }
     }
 
+    const dashboard = adminRoutes({
+      prisma: db.prisma, outbox: services.outbox, audit: prismaAuditLog(db.prisma), translate: translator(), logger,
+      now: services.now, knowledgeDir: config.knowledgeDir, production: config.env === "production",
+    });
+    httpParts.push({ path: "/admin", app: dashboard });
+
     const worker = startDeliveryWorker({ prisma: db.prisma, senders, logger, workerId: `${hostname()}:${process.pid}` });
     cleanups.push(() => worker.stop());
 
@@ -88,6 +97,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     if (httpParts.length > 0) {
       server = await startHttpServer(createHttpApp(httpParts), config.http.host, config.http.port);
       cleanups.push(() => server!.close());
+      await ensureSetupLink(db.prisma, server.url, (line) => logger.warn(line));
     }
     return { url: server?.url, webchat, services, stop };
   } catch (error) {
