@@ -1,4 +1,4 @@
-import { createPlaceResolver, type PlaceCandidate, type PlaceResolver } from "../../places/resolver.js";
+import type { PlaceCandidate, PlaceResolver } from "../../places/resolver.js";
 
 /** A commune the farmer may mean, as the answer value the rules read ("Xã Kế Sách, Thành phố Cần Thơ"). */
 export interface CommuneChoice {
@@ -10,9 +10,11 @@ export interface CommuneChoice {
   formerName?: string;
 }
 
+/** The commune answer value: the new name with its province; the rules read its kind (xã, phường). */
+export const communeValue = (c: { name: string; provinceName: string }) => `${c.name}, ${c.provinceName}`;
+
 export type CommuneLookup = { accepted: CommuneChoice } | { suggestions: CommuneChoice[] };
 
-let resolver: PlaceResolver | undefined;
 const MAX_SUGGESTIONS = 4;
 
 const shortProvince = (name: string) => name.replace(/^(Thành phố|Tỉnh) /, "");
@@ -20,16 +22,15 @@ const shortProvince = (name: string) => name.replace(/^(Thành phố|Tỉnh) /, 
 function choice(c: PlaceCandidate): CommuneChoice {
   const former = c.matchedVia === "name" ? undefined : c.formerName;
   const label = `${c.name}, ${shortProvince(c.provinceName)}${former ? ` (${former.split(" (")[0]})` : ""}`;
-  return { code: c.code, value: `${c.name}, ${c.provinceName}`, label, ...(former ? { formerName: former } : {}) };
+  return { code: c.code, value: communeValue(c), label, ...(former ? { formerName: former } : {}) };
 }
 
 /**
  * Reads a typed commune like the rest of the bot (diacritics optional, typos, old Sóc Trăng names):
  * one exact, whole match is taken; anything less certain is offered as "did you mean" choices.
  */
-export function lookUpCommune(text: string): CommuneLookup {
-  resolver ??= createPlaceResolver();
-  const found = resolver.resolve(text, { limit: MAX_SUGGESTIONS });
+export function lookUpCommune(places: PlaceResolver, text: string): CommuneLookup {
+  const found = places.resolve(text, { limit: MAX_SUGGESTIONS });
   const exact = found.filter((c) => c.score === 1);
   if (exact.length === 1 && !exact[0]!.formerPartial) return { accepted: choice(exact[0]!) };
   return { suggestions: found.map(choice) };

@@ -2,8 +2,10 @@ import { Composer, InlineKeyboard, type MiddlewareFn } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { waitForButton, type Flow } from "../../bot/flow.js";
-import type { StoredCheck } from "../../eligibility/index.js";
-import { enterContactOfficer } from "../contact-officer/index.js";
+import type { Answers, StoredCheck } from "../../eligibility/index.js";
+import type { LeadDraft } from "../../leads/lead.js";
+import type { PlaceResolver } from "../../places/resolver.js";
+import { REGISTER } from "../register/index.js";
 import { answerDisplay, askQuestions, type QuestionnaireStart } from "./questionnaire.js";
 import { AGAIN_BUTTON, REGISTER_BUTTON, RESULT_BUTTON, resultDetail, resultMessages, type ResultDetail } from "./results.js";
 
@@ -74,6 +76,20 @@ async function eligibility(conversation: Flow, ctx: FlowContext, args: Eligibili
   for (const message of resultMessages(check, ctx.t)) await latest.reply(message.text, { reply_markup: message.keyboard });
 }
 
+/** Organisations whose member count is what a registration asks for. */
+const GROUPS = new Set(["cooperative_group", "cooperative", "union"]);
+
+/**
+ * What a check already knows that the registration asks again, in the registration's own field
+ * shapes (LeadDraft), passed as the "register" conversation's argument so it can fill them in.
+ */
+export function knownForRegistration(answers: Answers, places: PlaceResolver): Partial<Pick<LeadDraft, "members" | "place">> {
+  const members = GROUPS.has(String(answers.applicant_type)) && typeof answers.member_count === "number" ? answers.member_count : undefined;
+  const found = typeof answers.commune === "string" && answers.commune !== "unknown" ? places.resolve(answers.commune, { limit: 1 })[0] : undefined;
+  const place = found?.score === 1 ? { code: found.code, name: found.name, provinceCode: found.provinceCode, provinceName: found.provinceName } : undefined;
+  return { ...(members !== undefined ? { members } : {}), ...(place ? { place } : {}) };
+}
+
 export const enterEligibility = (ctx: BotContext) => ctx.conversation.enter(ELIGIBILITY);
 
 /** The flow, and the result buttons, which work without it (after it ended, or from an old check). */
@@ -95,11 +111,11 @@ export function eligibilityFeature(flowPlugins: MiddlewareFn<FlowContext>[]): Co
     await ctx.conversation.enter(ELIGIBILITY, { rerunOf: Number(ctx.match[1]) } satisfies EligibilityArgs);
   });
 
-  // The lead registration flow is not there yet: the farmer leaves a message for an officer instead.
   composer.callbackQuery(REGISTER_BUTTON, async (ctx) => {
     await ctx.answerCallbackQuery();
+    const check = await ctx.services.eligibility.find(Number(ctx.match[1]));
     await ctx.conversation.exitAll();
-    await enterContactOfficer(ctx);
+    await ctx.conversation.enter(REGISTER, ownedBy(check, ctx) ? knownForRegistration(check.answers, ctx.services.places) : {});
   });
   return composer;
 }

@@ -116,7 +116,7 @@ async function askOne(conversation: Flow, ctx: FlowContext, step: Step, canGoBac
       reading = readAnswer(question, input.text);
       if (question.type === "commune" && !(reading.ok && reading.value === "unknown")) {
         const typed = input.text;
-        const lookup = await conversation.external(() => lookUpCommune(typed));
+        const lookup = await conversation.external(() => lookUpCommune(ctx.services.places, typed));
         if ("accepted" in lookup) {
           const { formerName, value } = lookup.accepted;
           if (formerName) await latest.reply(ctx.t("elig-commune-former", { former: formerName, name: value }));

@@ -3,6 +3,8 @@ import { buttonUpdate, stickerUpdate, textUpdate, type ApiCall } from "../../sup
 import { buttonData, sentTexts, testBot } from "../../support/test-bot.js";
 import { memoryKeyValueStore } from "../../../src/bot/key-value-store.js";
 import { loadProgrammes } from "../../../src/eligibility/index.js";
+import { knownForRegistration } from "../../../src/features/eligibility/index.js";
+import { createPlaceResolver } from "../../../src/places/resolver.js";
 
 const CHAT = 42;
 
@@ -205,9 +207,16 @@ describe("Kiểm tra điều kiện vay vốn / hỗ trợ, through the bot", ()
     expect(after.api.take().find((c) => c.method === "sendMessage")?.payload.text).toMatch(/^Câu 3\/\d+: Việc làm ăn/);
   });
 
-  it("hands Đăng ký để cán bộ liên hệ over to a registration flow", async () => {
+  it("hands Đăng ký để cán bộ liên hệ over to the registration flow with what the check already knows", async () => {
     const f = farmer();
-    const handover = await f.press("elig:reg:1");
-    expect(handover.filter((c) => c.method === "sendMessage")).not.toHaveLength(0);
+    const answers = { applicant_type: "cooperative", member_count: 12, commune: "Xã Kế Sách, Thành phố Cần Thơ" };
+    const check = await f.checks.insert({ channel: "telegram", chatId: String(CHAT), asOf: new Date("2026-11-27T08:00:00Z"), answers, results: [], rulesVersion: "test" });
+    expect(sentTexts(await f.press(`elig:reg:${check.id}`))[0]).toContain("Tôi hỏi 9 câu");
+    expect(knownForRegistration(answers, createPlaceResolver())).toEqual({
+      members: 12,
+      place: { code: "31528", name: "Xã Kế Sách", provinceCode: "92", provinceName: "Thành phố Cần Thơ" },
+    });
+    // A person's own member count is not a group's, and "Không biết" is no place.
+    expect(knownForRegistration({ applicant_type: "individual", member_count: 3, commune: "unknown" }, createPlaceResolver())).toEqual({});
   });
 });
