@@ -5,6 +5,7 @@ import { memoryOutbox } from "../../src/outbound/outbox.js";
 import { leadService, CHAT_LINK_MAX_FAILURES, type LeadService } from "../../src/leads/lead-service.js";
 import { createChatLinkCode } from "../../src/staff/chat-link.js";
 import { HTX_MIN_MEMBERS } from "../../src/leads/pooling.js";
+import { farmerDataService } from "../../src/leads/farmer-data.js";
 import { migratedDatabase } from "../staff/migrated-database.js";
 import { aDraft } from "./fixtures.js";
 
@@ -166,5 +167,13 @@ describe("officers in chat", () => {
     const an = { id: (await officer("an", "900")).id, displayName: "Cán bộ an" };
     const { reference } = await leads.submit({ draft: aDraft(), consent: CONSENT, from: FARMER });
     expect(await leads.markContacted(reference, an)).toMatchObject({ kind: "done", lead: { status: "contacted", assignedToId: an.id } });
+  });
+
+  it("no longer shows an erased lead to officers", async () => {
+    const an = { id: (await officer("an", "900")).id, displayName: "Cán bộ an" };
+    const { reference } = await leads.submit({ draft: aDraft(), consent: CONSENT, from: FARMER });
+    await farmerDataService({ prisma: db.prisma, audit: prismaAuditLog(db.prisma), now: () => NOW }).erase(FARMER);
+    expect(await leads.openLeads(an)).toEqual({ leads: [], total: 0 });
+    expect(await leads.claim(reference, an)).toEqual({ kind: "not_found" });
   });
 });

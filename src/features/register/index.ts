@@ -57,13 +57,11 @@ async function askPlace(conversation: Flow, ctx: FlowContext, header: string, ca
   for (;;) {
     const answer = await waitForAnswer(conversation, ctx, prefix);
     if (answer.choice === BACK) return { back: true };
-    if (answer.choice === RETYPE) {
-      await answer.ctx.reply(ctx.t("reg-place-again"), { reply_markup: backOnly });
-      continue;
-    }
     if (answer.choice !== undefined) {
+      // A commune code from a "did you mean" button, or *nhập lại*.
       const chosen = validatePlace(answer.choice, ctx.services.places);
       if (chosen.ok) return { back: false, value: chosen.value };
+      await answer.ctx.reply(ctx.t("reg-place-again"), { reply_markup: backOnly });
       continue;
     }
     const typed = answer.text;

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { translator } from "../../src/i18n/translate.js";
+import { contactCard, leadCard, MAX_LEAD_ROWS, newLeadMessage, poolMessage } from "../../src/leads/officer-messages.js";
+import type { StoredLead } from "../../src/leads/lead.js";
+import { aLead } from "./fixtures.js";
+
+const t = translator();
+const stored = (overrides: Partial<StoredLead> = {}): StoredLead => ({
+  ...aLead({ note: "Nhà gần chợ", sector: { id: "trai_cay", text: "sầu riêng" } }),
+  id: 1,
+  channel: "telegram",
+  chatId: "42",
+  consentAt: new Date("2026-11-27T07:05:00Z"),
+  updatedAt: new Date("2026-11-27T07:05:00Z"),
+  ...overrides,
+});
+
+describe("officer messages", () => {
+  it("shows a new lead without the farmer's name or full number, with the two buttons", () => {
+    const message = newLeadMessage(stored(), t);
+    expect(message.text).toContain("HTX-7K3Q9");
+    expect(message.text).toContain("0912 *** 678");
+    expect(message.text).toContain("Trái cây (sầu riêng)");
+    expect(message.text).not.toMatch(/Nguyễn|345 678/);
+    expect(message.buttons).toEqual([
+      [
+        { text: "✋ Nhận xử lý", data: "oc:claim:HTX-7K3Q9" },
+        { text: "📞 Đã liên hệ", data: "oc:contacted:HTX-7K3Q9" },
+      ],
+    ]);
+    expect(leadCard(stored(), t)).toBe(message.text.split("\n").slice(1).join("\n"));
+  });
+
+  it("gives the handling officer everything needed to call back", () => {
+    const card = contactCard(stored(), t);
+    for (const part of ["Nguyễn Văn An", "0912 345 678", "Buổi sáng", "0,2 ha", "Nhà gần chợ"]) expect(card).toContain(part);
+  });
+
+  it("lists every reference of a pool but gives buttons to at most ten", () => {
+    const references = Array.from({ length: 12 }, (_, i) => `HTX-AAA${"23456789AB"[i % 10]}${"23"[Math.floor(i / 10)]}`);
+    const message = poolMessage(
+      { key: "31777|lua", communeCode: "31777", communeName: "Xã Vĩnh Lợi", sector: { id: "lua", text: "lúa" }, leadReferences: references, prospectiveMembers: 14 },
+      t,
+    );
+    expect(message.text).toContain("Xã Vĩnh Lợi – Lúa");
+    expect(message.text).toContain("12 đăng ký, tổng cộng 14 người");
+    for (const reference of references) expect(message.text).toContain(reference);
+    expect(message.buttons).toHaveLength(MAX_LEAD_ROWS);
+    expect(message.buttons![0]).toEqual([
+      { text: `✋ Nhận ${references[0]}`, data: `oc:claim:${references[0]}` },
+      { text: `📞 Đã gọi ${references[0]}`, data: `oc:contacted:${references[0]}` },
+    ]);
+  });
+});
