@@ -17,7 +17,7 @@ import {
 import { lookUpCommune, type CommuneChoice } from "./commune.js";
 
 /** `elig:q:<questionId>:<token>`: token is a button index, "back", or "c<commune code>". */
-export const QUESTION_BUTTON = "elig:q:";
+const QUESTION_BUTTON = "elig:q:";
 
 interface Step {
   question: Question;
@@ -97,7 +97,7 @@ async function askOne(conversation: Flow, ctx: FlowContext, step: Step, canGoBac
   for (;;) {
     const input = await waitForInput(conversation, ctx, question.id);
     const latest = input.ctx;
-    let reading: AnswerReading | undefined;
+    let reading: AnswerReading;
     if ("token" in input) {
       if (input.token === "back") {
         await close(latest, ctx.t("elig-button-back"));
