@@ -14,13 +14,14 @@ import { CorpusStats } from "./corpus-stats.js";
 import { DenseRetriever } from "./dense-retriever.js";
 import { profileQuestion, questionCoverage } from "./coverage.js";
 import { headingTerms, sectionTerms } from "./search-text.js";
-import { searchTerms } from "../text/search-terms.js";
+import { entityFactor, namedEntities, sectionEntities } from "../text/entities.js";
 
 /**
  * Hybrid retrieval in two stages. Candidates: dense vectors in HNSW, BM25 on whole sections and
  * BM25 on headings + keywords, fused by LangChain's EnsembleRetriever (weighted reciprocal-rank
  * fusion). Ranking: each candidate is scored on the normalised BM25 scores, its dense similarity and
- * how much of the question it covers, with a penalty when its heading is about another subject.
+ * how much of the question it covers, times a factor when it is about other entities than the question
+ * names (tổ hợp tác vs hợp tác xã) or narrower than the question (see `entityFactor`).
  * Coverage is also the answer's confidence.
  */
 
@@ -30,19 +31,6 @@ const CANDIDATES = 20;
 const WEIGHTS = [0.3, 0.4, 0.3];
 /** Headings are farmer-style questions: a strong hint, but short, so it counts half. */
 const HEADING_WEIGHT = 0.5;
-/** Score factor for a section whose heading is about another subject ("tổ hợp tác" vs "hợp tác xã"). */
-const OTHER_SUBJECT = 0.85;
-
-/** Multi-syllable names in a text (hop_tac_xa, to_hop_tac, ...): what a heading or question is about. */
-function subjects(text: string): Set<string> {
-  return new Set(searchTerms(text, { accents: false }).filter((term) => term.split("_").length >= 3));
-}
-
-function sameSubject(question: Set<string>, heading: Set<string>): boolean {
-  if (question.size === 0 || heading.size === 0) return true;
-  return [...question].some((s) => heading.has(s));
-}
-
 /** Scores divided by the best one, so BM25 scores of different fields can be added. */
 function normalised(scores: Map<number, number>): Map<number, number> {
   const max = Math.max(0, ...scores.values());
@@ -72,7 +60,7 @@ export async function openKnowledgeIndex(options: KnowledgeOptions): Promise<Kno
   const { sections } = contents;
   const termLists = sections.map(sectionTerms);
   const termSets = termLists.map((terms) => new Set(terms));
-  const headingSubjects = sections.map((s) => subjects(s.heading));
+  const entities = sections.map((s) => sectionEntities(s.heading, s.topicTitle));
   const stats = new CorpusStats(termLists);
   const byId = new Map(sections.map((s, i) => [s.id, i]));
   const embeddings = createEmbeddings(options.openai, (term) => stats.idf(term));
@@ -96,7 +84,7 @@ export async function openKnowledgeIndex(options: KnowledgeOptions): Promise<Kno
     async search(question, limit = 8) {
       const documents = await ensemble.invoke(question);
       const profile = profileQuestion(question, stats);
-      const questionSubjects = subjects(question);
+      const questionEntities = namedEntities(question);
       const sectionScores = normalised(sectionBm25.score(question));
       const headingScores = normalised(headingBm25.score(question));
       const candidates = documents.flatMap((doc) => {
@@ -106,8 +94,7 @@ export async function openKnowledgeIndex(options: KnowledgeOptions): Promise<Kno
         const similarity = Number(doc.metadata.similarity ?? 0);
         const relevance =
           (sectionScores.get(i) ?? 0) + HEADING_WEIGHT * (headingScores.get(i) ?? 0) + similarity + coverage;
-        const subject = sameSubject(questionSubjects, headingSubjects[i]!) ? 1 : OTHER_SUBJECT;
-        return [{ section: sections[i]!, coverage, raw: relevance * subject }];
+        return [{ section: sections[i]!, coverage, raw: relevance * entityFactor(questionEntities, entities[i]!) }];
       });
       candidates.sort((a, b) => b.raw - a.raw);
       const best = candidates[0]?.raw || 1;

@@ -66,6 +66,8 @@ interface Rewrite {
   to: string[];
   /** Tested against the syllable that follows the phrase ("" at the end). */
   after?: RegExp;
+  /** Tested against the syllable before the phrase ("" at the start). */
+  before?: RegExp;
 }
 
 const NEXT_IS_COUNTABLE = /^(nguoi|nam|thang|ngay|lan|tuoi|thanh|phan|trieu|ty|dong|ho|xa)$/;
@@ -82,6 +84,14 @@ const REWRITES: Rewrite[] = [
   { from: ["tin", "chap"], to: ["khong", "co", "tai", "san", "bao", "dam"] },
   { from: ["the", "chap"], to: ["tai", "san", "bao", "dam"], after: /^(?!nhan$)/ },
   { from: ["so", "do"], to: ["giay", "chung", "nhan", "quyen", "su", "dung", "dat"] },
+  // "Hộ tui làm ruộng": the asker's household; "nộp hộ tôi" (on my behalf) does not start a segment.
+  { from: ["ho"], to: ["ho", "gia", "dinh"], before: /^(|la|cua|nha)$/, after: /^(toi|minh|em|chung|nha|anh|chi)$/ },
+  // "hùn vốn" is the southern "góp vốn"; the old law's "Ban quản trị" is today's Hội đồng quản trị.
+  { from: ["hun"], to: ["gop"] },
+  { from: ["ban", "quan", "tri"], to: ["hoi", "dong", "quan", "tri"] },
+  { from: ["giay", "phep"], to: ["giay", "chung", "nhan"] },
+  // "... được không vậy": "vậy" (a particle) folds like "vay" (borrow); at the end after these it is the particle.
+  { from: ["vay"], to: [], before: /^(khong|sao|gi|nao|ha|roi|chu|the|ay)$/, after: /^$/ },
 ];
 
 /**
@@ -108,6 +118,30 @@ const CONCEPTS: Record<string, string[]> = {
   "#toi-thieu": ["toi thieu", "it nhat", "it nhut", "thap nhat"],
   "#toi-da": ["toi da", "nhieu nhat", "nhieu nhut", "cao nhat", "khong qua", "khong vuot qua"],
   "#so-nguoi": ["bao nhieu nguoi", "bao nhieu thanh vien", "so thanh vien", "so nguoi"],
+  // Loans without collateral: "tín chấp", "không thế chấp", "không cần tài sản bảo đảm" (after rewrites).
+  "#tin-chap": [
+    "khong tai san bao dam",
+    "khong co tai san bao dam",
+    "khong can tai san bao dam",
+    "khong can co tai san bao dam",
+    "khong phai tai san bao dam",
+    "khong co bao dam bang tai san",
+    "khong bao dam bang tai san",
+  ],
+  "#nong-nghiep": ["nong nghiep", "lam ruong", "lam nong", "lam lua", "trong lua", "nha nong", "lam vuon"],
+  // Being a member of several cooperatives at once.
+  "#nhieu-htx": ["nhieu hop tac xa", "them hop tac xa", "hop tac xa khac", "hai hop tac xa", "2 hop tac xa"],
+  "#dong-thoi": ["dong thoi", "cung luc", "cung mot luc", "mot luc"],
+  "#ghi-ro": ["ghi ro", "noi ro", "neu ro", "biet ro", "thong bao ro", "ghi nhung gi", "ghi gi"],
+  "#ho-so": ["ho so", "giay to", "giay tu"],
+  "#le-phi": ["le phi", "ton phi", "mat phi", "ton tien", "phi dang ky", "mien phi"],
+  "#giam-doc": ["giam doc", "chu nhiem"],
+  "#dai-hoi": ["dai hoi", "hop thanh vien", "hop toan the", "hop xa vien"],
+  "#bieu-quyet": ["bieu quyet", "bo phieu", "gio tay"],
+  "#qua-han": ["qua han", "tre han", "tre hen", "cham tra", "khong tra kip", "tra khong kip", "tra no khong kip"],
+  "#mat-mua": ["mat mua", "thien tai", "lu lut", "han man", "xam nhap man", "dich benh", "bao lu"],
+  "#tam-ngung": ["tam ngung", "tam nghi", "ngung hoat dong", "ngung kinh doanh", "nghi kinh doanh"],
+  "#khai-tru": ["khai tru", "bi duoi", "gach ten", "cham dut tu cach", "mat tu cach"],
 };
 const CONCEPT_PHRASES: Array<[string, string[]]> = Object.entries(CONCEPTS).flatMap(([concept, phrases]) =>
   phrases.map((phrase): [string, string[]] => [concept, phrase.split(" ")]),
@@ -132,6 +166,8 @@ const ACCENTED_REWRITES: Array<[RegExp, string]> = [
   [word("(?:vô|dzô|zô)(?! (?:hiệu|điều|cùng|số|tận|tư|ích|danh|lý|hạn|hình|chủ|tội|tình|ý))"), "vào"],
   [word("ổng"), "ông ấy"],
   [word("bả"), "bà ấy"],
+  // "vậy" is a particle ("được không vậy"); folded it would read as "vay" (borrow).
+  [word("vậy"), "thế"],
 ];
 
 function rewriteColloquial(segment: string): string {
@@ -151,7 +187,8 @@ function canonicalSyllables(segment: string): string[] {
     const rule = REWRITES.find(
       (r) =>
         r.from.every((s, j) => raw[i + j] === s) &&
-        (!r.after || r.after.test(raw[i + r.from.length] ?? "")),
+        (!r.after || r.after.test(raw[i + r.from.length] ?? "")) &&
+        (!r.before || r.before.test(raw[i - 1] ?? "")),
     );
     if (rule) {
       out.push(...rule.to);
@@ -165,6 +202,11 @@ function canonicalSyllables(segment: string): string[] {
 }
 
 const SEGMENT_BREAK = /[.,;:!?()[\]{}"“”'‘’\n\r\t•–—-]+/u;
+
+/** Canonical folded syllables of each punctuation-free segment of a text (abbreviations expanded, rewrites applied). */
+export function canonicalSegments(text: string): string[][] {
+  return text.split(SEGMENT_BREAK).map(canonicalSyllables).filter((syllables) => syllables.length > 0);
+}
 
 /** Accented lower-case syllables of a segment that differ from their folded form. */
 function accentedSyllables(segment: string): string[] {

@@ -1,0 +1,127 @@
+import { canonicalSegments } from "./search-terms.js";
+
+/**
+ * Who a text is about. Many rules exist once per kind of organisation (tổ hợp tác: 2 people, hợp tác
+ * xã: 5, liên hiệp: 3 HTX; each Quỹ has its own lending rules) or per kind of borrower (household,
+ * farm owner, HTX), and their sections share almost every other word. Ranking compares the entities a
+ * question names with those its candidate sections are about (see `entityFactor`).
+ *
+ * Entities belong to a group; within a group they are alternatives. Phrases are matched on the
+ * canonical syllables (abbreviations expanded: "THT", "HTX", "quỹ HTX" work), longest first, so
+ * "Quỹ hỗ trợ phát triển hợp tác xã" names the fund, not a cooperative, and "liên hiệp HTX" names
+ * the union. A phrase mapped to `null` only blocks shorter matches ("dữ liệu cá nhân" is not about
+ * a "cá nhân" borrower).
+ */
+
+export type EntityGroup = "org" | "person";
+
+interface EntityPhrases {
+  group: EntityGroup;
+  id: string | null;
+  phrases: string[];
+}
+
+const ENTITIES: EntityPhrases[] = [
+  { group: "org", id: "to-hop-tac", phrases: ["to hop tac"] },
+  { group: "org", id: "hop-tac-xa", phrases: ["hop tac xa"] },
+  { group: "org", id: "lien-hiep", phrases: ["lien hiep hop tac xa", "lien hiep"] },
+  { group: "org", id: "lien-minh", phrases: ["lien minh hop tac xa", "lien minh"] },
+  {
+    group: "org",
+    id: "quy-htx",
+    phrases: ["quy ho tro phat trien hop tac xa", "quy phat trien hop tac xa", "quy hop tac xa"],
+  },
+  {
+    group: "org",
+    id: "quy-nong-dan",
+    phrases: ["quy ho tro nong dan", "quy nong dan", "quy hoi nong dan"],
+  },
+  { group: "person", id: "ca-nhan", phrases: ["ca nhan"] },
+  {
+    group: "person",
+    id: "ho-gia-dinh",
+    phrases: ["ho gia dinh", "ho nong dan", "ho dan", "nong ho", "ho san xuat"],
+  },
+  { group: "person", id: "chu-trang-trai", phrases: ["chu trang trai", "trang trai"] },
+  { group: "person", id: "ho-kinh-doanh", phrases: ["ho kinh doanh"] },
+  { group: "person", id: "nguoi-nuoc-ngoai", phrases: ["nguoi nuoc ngoai", "nha dau tu nuoc ngoai"] },
+  {
+    group: "person",
+    id: null,
+    phrases: ["du lieu ca nhan", "thong tin ca nhan", "bao ve du lieu ca nhan"],
+  },
+];
+
+const PHRASES = ENTITIES.flatMap(({ group, id, phrases }) =>
+  phrases.map((phrase) => ({ group, id, syllables: phrase.split(" ") })),
+).sort((a, b) => b.syllables.length - a.syllables.length);
+
+/** Entities named in a text, by group ("org" -> {"to-hop-tac"}). Groups with no entity are absent. */
+export type NamedEntities = Map<EntityGroup, Set<string>>;
+
+export function namedEntities(text: string): NamedEntities {
+  const found: NamedEntities = new Map();
+  for (const syllables of canonicalSegments(text)) {
+    for (let i = 0; i < syllables.length; ) {
+      const match = PHRASES.find((p) => p.syllables.every((s, j) => syllables[i + j] === s));
+      if (!match) {
+        i += 1;
+        continue;
+      }
+      if (match.id) {
+        const ids = found.get(match.group) ?? new Set<string>();
+        ids.add(match.id);
+        found.set(match.group, ids);
+      }
+      i += match.syllables.length;
+    }
+  }
+  return found;
+}
+
+/**
+ * The entities a section is about: those its heading names, group by group, falling back to the
+ * title of its guide (a heading like "Quá hạn mà chưa góp đủ vốn thì sao?" in "Góp vốn vào hợp tác
+ * xã" is about cooperatives).
+ */
+export function sectionEntities(heading: string, topicTitle: string | null): NamedEntities {
+  const own = namedEntities(heading);
+  if (!topicTitle) return own;
+  for (const [group, ids] of namedEntities(topicTitle)) if (!own.has(group)) own.set(group, ids);
+  return own;
+}
+
+/** The entity a question is about when it names none in the group: the bot is about cooperatives. */
+const DEFAULT_ENTITY: Partial<Record<EntityGroup, string>> = { org: "hop-tac-xa" };
+
+/** Score factor for a section about other entities than the ones the question names. */
+export const OTHER_ENTITY = 0.6;
+/** Score factor for a section narrower than the question (about one kind the question did not name). */
+export const NARROWER = 0.9;
+
+/**
+ * How well a section's entities fit the question's, as a score factor (1 = no reason to doubt):
+ * - the question names entities of a group and the section is about others of that group → OTHER_ENTITY
+ *   ("tổ hợp tác ít nhất mấy người" vs the HTX section);
+ * - the section is about a specific entity (other than its group's default) of a group the question
+ *   names nothing of, and shares no specific entity with the question → NARROWER: a generic question
+ *   ("vay không thế chấp được bao nhiêu") is best answered by the overview, not by the farm owners'
+ *   ceiling, while "tổ hợp tác vay tín chấp" still fits "Tổ hợp tác, hộ kinh doanh vay tín chấp".
+ */
+export function entityFactor(question: NamedEntities, section: NamedEntities): number {
+  let factor = 1;
+  let narrower = false;
+  let sharesSpecific = false;
+  for (const [group, ids] of section) {
+    const asked = question.get(group);
+    const specific = [...ids].filter((id) => id !== DEFAULT_ENTITY[group]);
+    if (!asked) {
+      if (specific.length > 0) narrower = true;
+    } else if (![...asked].some((id) => ids.has(id))) {
+      factor *= OTHER_ENTITY;
+    } else if (specific.some((id) => asked.has(id))) {
+      sharesSpecific = true;
+    }
+  }
+  return narrower && !sharesSpecific ? factor * NARROWER : factor;
+}
