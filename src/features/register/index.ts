@@ -54,20 +54,25 @@ async function askPlace(conversation: Flow, ctx: FlowContext, header: string, ca
   const prefix = `${PREFIX}place:`;
   const backOnly = keyboard(prefix, [extraRow(ctx, "place", canGoBack)]);
   await ctx.reply(`${header}\n${ctx.t(askKey("place"))}`, { reply_markup: backOnly });
+  let offered: PlaceChoice[] = [];
   for (;;) {
     const answer = await waitForAnswer(conversation, ctx, prefix);
-    if (answer.choice === BACK) return { back: true };
-    if (answer.choice !== undefined) {
+    // The list is numbered: "2" picks the second place (also where a channel has no buttons).
+    const picked = answer.text !== undefined && /^\d$/.test(answer.text) ? offered[Number(answer.text) - 1] : undefined;
+    const choice = picked?.code ?? answer.choice;
+    if (choice === BACK) return { back: true };
+    if (choice !== undefined) {
       // A commune code from a "did you mean" button, or *nhập lại*.
-      const chosen = validatePlace(answer.choice, ctx.services.places);
+      const chosen = validatePlace(choice, ctx.services.places);
       if (chosen.ok) return { back: false, value: chosen.value };
       await answer.ctx.reply(ctx.t("reg-place-again"), { reply_markup: backOnly });
       continue;
     }
-    const typed = answer.text;
+    const typed = answer.text!;
     const found = await conversation.external((): PlaceChoice[] =>
       ctx.services.places.resolve(typed).map(({ code, name, provinceName, formerName }) => ({ code, name, provinceName, ...(formerName ? { formerName } : {}) })),
     );
+    offered = found;
     if (found.length === 0) {
       await answer.ctx.reply(ctx.t("leads-place-not-found"), { reply_markup: backOnly });
       continue;

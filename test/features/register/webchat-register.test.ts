@@ -29,8 +29,10 @@ describe("registration through the web chat JSON API, typed without diacritics",
     expect(texts((await chat.say("tran thi be")).messages)).toContain("Bước 3/9");
     expect(texts((await chat.say("0912 345 678")).messages)).toContain("Bước 4/9");
     const places = await chat.say("vinh loi soc trang");
-    expect(texts(places.messages)).toContain("Xã Vĩnh Lợi, Thành phố Cần Thơ");
-    expect(texts((await chat.press("reg:place:31777", carrying(places.messages, "reg:place:31777"))).messages)).toContain("Bước 5/9");
+    expect(carrying(places.messages, "reg:place:31777")).toBeGreaterThan(0);
+    expect(places.messages!.at(-1)!.text).toContain("1. Xã Vĩnh Lợi, Thành phố Cần Thơ");
+    // Typing the number of the list works like pressing its button.
+    expect(texts((await chat.say("1")).messages)).toContain("Bước 5/9");
     expect(texts((await chat.say("trong lua")).messages)).toContain("Bước 6/9");
     expect(texts((await chat.say("muoi hai nguoi")).messages)).toContain("Bước 7/9");
     expect(texts((await chat.say("3 cong")).messages)).toContain("Bước 8/9");
