@@ -148,8 +148,12 @@ export function validateCallTime(text: string): FieldResult<CallTime> {
   return found ? ok(found[0]) : fail("leads-call-time-invalid");
 }
 
+/** Typed instead of pressing *Bỏ qua*: "không", "ko co gi", "bỏ qua". */
+const NO_NOTE = ["khong", "ko", "k", "khong co", "ko co", "khong co gi", "ko co gi", "bo qua", "thoi", "het"];
+
 /** Optional: empty is fine. Line breaks are kept, other control characters are dropped. */
 export function validateNote(text: string): FieldResult<string> {
+  if (NO_NOTE.includes(foldVietnamese(text))) return ok("");
   const note = text
     .normalize("NFC")
     .split(/\r?\n/)

@@ -195,6 +195,11 @@ describe("validateNote", () => {
     expect(validateNote("")).toEqual({ ok: true, value: "" });
   });
 
+  it("reads a typed no as no note", () => {
+    for (const typed of ["không", "Ko có gì", "bỏ qua", "khong."]) expect(validateNote(typed)).toEqual({ ok: true, value: "" });
+    expect(validateNote("không cần gọi sáng")).toEqual({ ok: true, value: "không cần gọi sáng" });
+  });
+
   it("limits to 500 characters", () => {
     expect(validateNote("a".repeat(500)).ok).toBe(true);
     expectFailure(validateNote("a".repeat(501)), "leads-note-too-long");
