@@ -31,13 +31,13 @@ export function authRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const t = deps.translate;
   const app = new Hono<AdminEnv>();
 
-  const loginPage = (c: Context, flash?: Flash, next = "/admin") =>
+  const loginPage = (c: Context, flash?: Flash, next = "/admin", username = "") =>
     page(t, {
       title: t("admin-login-title"),
       flash,
       body: html`<form method="post" action="/admin/login" class="card narrow">
         <input type="hidden" name="_form" value="${formToken(c, deps)}"><input type="hidden" name="next" value="${safeNext(next)}">
-        <label>${t("admin-username")}<input name="username" autocomplete="username" required autofocus></label>
+        <label>${t("admin-username")}<input name="username" value="${username}" autocomplete="username" required autofocus></label>
         <label>${t("admin-password")}<input name="password" type="password" autocomplete="current-password" required></label>
         <button type="submit">${t("admin-login")}</button>
       </form>`,
@@ -52,7 +52,7 @@ export function authRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const result = await checkLogin(deps.prisma, formString(body, "username"), formString(body, "password"), deps.now());
     if (!result.ok) {
       await deps.audit.record({ action: "staff.login_failed", actorId: result.userId, details: { reason: result.reason } });
-      return c.html(loginPage(c, { kind: "error", text: t("admin-login-failed") }, next), 401);
+      return c.html(loginPage(c, { kind: "error", text: t("admin-login-failed") }, next, formString(body, "username")), 401);
     }
     const { token } = await startStaffSession(deps.prisma, result.user.id, deps.now());
     setAdminCookie(c, SESSION_COOKIE, token, deps.production);

@@ -1,0 +1,116 @@
+import { readFile } from "node:fs/promises";
+import ExcelJS from "exceljs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Database } from "../../src/db/index.js";
+import { createStaffUser } from "../../src/staff/users.js";
+import { insertLead } from "../admin/lead-rows.js";
+import { launchBrowser } from "../support/browser.js";
+import { startTestApp, webChatClient } from "../support/in-process-app.js";
+import { startPostgres, type PostgresServer } from "../support/postgres-server.js";
+
+// The app and this test share a throwaway PostgreSQL server, so the test can seed users and leads
+// the way the registration flow stores them, and check what the dashboard wrote.
+describe("officers' dashboard in headless Chromium", () => {
+  let pg: PostgresServer;
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  let db: Database;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [pg, browser] = await Promise.all([startPostgres(), launchBrowser()]);
+    app = await startTestApp({ DATABASE_URL: pg.url });
+    db = await openDatabase(pg.url);
+    const officer = await createStaffUser(db.prisma, { username: "canbo.an", displayName: "Cán bộ An", password: "mat khau can bo", role: "officer" });
+    if (!officer.ok) throw new Error(officer.problem);
+    await insertLead(db.prisma, { reference: "HTX-E2E01", fullName: "Nguyễn Văn An", sector: "lua", sectorLabel: "lúa", createdAt: new Date("2026-11-20T03:00:00Z") });
+    await insertLead(db.prisma, { reference: "HTX-E2E02", fullName: "Trần Thị Bích", communeCode: "31801", communeName: "Xã Hòa Tú 2", sector: "thuy_san", sectorLabel: "nuôi tôm", createdAt: new Date("2026-11-21T03:00:00Z") });
+    await insertLead(db.prisma, { reference: "HTX-E2E03", fullName: "Lê Văn Cường", sector: "trai_cay", sectorLabel: "sầu riêng", createdAt: new Date("2026-11-22T03:00:00Z") });
+    page = await browser.newPage({ viewport: { width: 390, height: 844 }, acceptDownloads: true });
+    page.setDefaultTimeout(10_000);
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await db?.close();
+    await app?.stop();
+    await pg?.stop();
+  });
+
+  const rows = () => page.locator("tbody tr");
+
+  it("logs in after a wrong password", async () => {
+    await page.goto(`${app.url}/admin/leads`);
+    await page.getByLabel("Tên đăng nhập").fill("canbo.an");
+    await page.getByLabel("Mật khẩu").fill("sai mat khau roi");
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await page.getByRole("alert").getByText("Tên đăng nhập hoặc mật khẩu không đúng").waitFor();
+    await page.getByLabel("Mật khẩu").fill("mat khau can bo");
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await page.getByRole("heading", { name: "Đăng ký thành lập, tham gia HTX" }).waitFor();
+    expect(await rows().count()).toBe(3);
+    // Lists mask phone numbers.
+    expect(await rows().first().textContent()).toMatch(/\d{4} \*\*\* \d{3}/);
+  });
+
+  it("filters by commune and finds a name typed without diacritics", async () => {
+    await page.locator('select[name="commune"]').selectOption({ label: "Xã Vĩnh Lợi" });
+    await page.getByRole("button", { name: "Lọc" }).click();
+    await page.getByText("Tìm thấy 2 hồ sơ.").waitFor();
+    await page.getByRole("link", { name: "Bỏ lọc" }).click();
+    await page.getByRole("searchbox").fill("tran thi bich");
+    await page.getByRole("button", { name: "Lọc" }).click();
+    await page.getByText("Tìm thấy 1 hồ sơ.").waitFor();
+    expect(await rows().first().textContent()).toContain("Trần Thị Bích");
+  });
+
+  it("moves a lead from Mới to Đã liên hệ on its detail page", async () => {
+    await page.getByRole("link", { name: "HTX-E2E02" }).click();
+    await page.getByRole("heading", { name: "Hồ sơ HTX-E2E02" }).waitFor();
+    await page.getByRole("button", { name: "Chuyển sang: Đã liên hệ" }).click();
+    await page.getByText("Đã đổi trạng thái.").waitFor();
+    expect(await page.locator(".history").textContent()).toContain("Mới → Đã liên hệ");
+    expect(await db.prisma.lead.findUnique({ where: { reference: "HTX-E2E02" } })).toMatchObject({ status: "contacted" });
+    expect(await db.prisma.auditEntry.count({ where: { action: "lead.view", target: "HTX-E2E02" } })).toBeGreaterThan(0);
+  });
+
+  it("exports the filtered list as .xlsx with Vietnamese intact", async () => {
+    await page.goto(`${app.url}/admin/leads?commune=31777`);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "⬇ Tải Excel (.xlsx)" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^dang-ky-htx-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await readFile((await download.path())!));
+    const sheet = workbook.worksheets[0]!;
+    const names = sheet.getColumn(5).values.slice(2);
+    expect(names.sort()).toEqual(["Lê Văn Cường", "Nguyễn Văn An"]);
+    expect(sheet.getRow(1).getCell(5).value).toBe("Họ và tên");
+    expect(sheet.getRow(2).getCell(7).value).toBe("Xã Vĩnh Lợi");
+  });
+
+  it("answers a farmer's question; the reply appears in the farmer's web chat", async () => {
+    const farmer = webChatClient(app.url, "farmer-e2e-admin");
+    const menu = (await farmer.say("/start")).messages!.find((m) => m.buttons.length > 0)!;
+    await farmer.press("menu:officer", menu.messageId);
+    const confirm = await farmer.say("HTX cần ít nhất mấy thành viên?");
+    await farmer.press("officer:send", confirm.messages![0]!.messageId);
+    const seq = farmer.lastSeq();
+
+    await page.getByRole("link", { name: "Câu hỏi" }).click();
+    await page.getByText("HTX cần ít nhất mấy thành viên?").waitFor();
+    await page.getByLabel("Câu trả lời").fill("Ít nhất 05 thành viên chính thức (Điều 4 Luật HTX 2023).");
+    await page.getByRole("button", { name: "Gửi trả lời" }).click();
+    await page.getByText("Đã gửi câu trả lời cho bà con.").waitFor();
+
+    for (let i = 0; i < 60; i++) {
+      const later = await farmer.history(seq);
+      const reply = later.find((m) => m.fromBot && m.text.includes("Ít nhất 05 thành viên chính thức"));
+      if (reply) {
+        expect(reply.text).toContain("HTX cần ít nhất mấy thành viên?");
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error("the officer's reply never reached the farmer's web chat");
+  });
+});
