@@ -16,6 +16,11 @@ const LEAD_BUDGET = 320;
 /** A later sentence is added when it covers at least this share of what the best sentence covers. */
 const EXTRA_SHARE = 0.8;
 const MAX_EXTRAS = 2;
+/**
+ * After that, the sentence adding the most question terms the quote does not cover yet is added when
+ * it adds at least this share of the question ("bao lâu có giấy" after a lead about the file).
+ */
+const MIN_NEW_SHARE = 0.04;
 
 /** The sentence, or its beginning cut after a "; " or ", " so it fits `room`; null if too little fits. */
 function fitted(sentence: string, room: number): string | null {
@@ -34,7 +39,8 @@ export function quotePassage(section: Section, profile: QuestionProfile, options
   const budget = options.budget ?? BODY_BUDGET;
   const sentences = splitSentences(section.text);
   if (sentences.length === 0) return section.heading;
-  const coverage = sentences.map((s) => questionCoverage(profile, new Set(searchTerms(s))));
+  const termsOf = sentences.map((s) => searchTerms(s));
+  const coverage = termsOf.map((terms) => questionCoverage(profile, new Set(terms)));
   const best = Math.max(...coverage);
   const chosen = new Map<number, string>();
   const used = () => [...chosen.values()].reduce((n, s) => n + s.length + 1, 0);
@@ -54,6 +60,13 @@ export function quotePassage(section: Section, profile: QuestionProfile, options
     .sort((a, b) => b.value - a.value)
     .slice(0, MAX_EXTRAS)
     .forEach(({ i }) => add(i));
+
+  const covered = new Set([...chosen.keys()].flatMap((i) => termsOf[i]!));
+  const gains = termsOf.map((terms, i) =>
+    chosen.has(i) ? 0 : [...new Set(terms)].reduce((sum, term) => sum + (covered.has(term) ? 0 : (profile.weights.get(term) ?? 0)), 0),
+  );
+  const bestGain = Math.max(0, ...gains);
+  if (profile.total > 0 && bestGain >= MIN_NEW_SHARE * profile.total) add(gains.indexOf(bestGain));
   return [...chosen]
     .sort((a, b) => a[0] - b[0])
     .map(([, s]) => s)

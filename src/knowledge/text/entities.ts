@@ -6,14 +6,14 @@ import { canonicalSegments } from "./search-terms.js";
  * farm owner, HTX), and their sections share almost every other word. Ranking compares the entities a
  * question names with those its candidate sections are about (see `entityFactor`).
  *
- * Entities belong to a group; within a group they are alternatives. Phrases are matched on the
+ * Entities belong to a group (organisation, kind of borrower, lender); within a group they are alternatives. Phrases are matched on the
  * canonical syllables (abbreviations expanded: "THT", "HTX", "quỹ HTX" work), longest first, so
  * "Quỹ hỗ trợ phát triển hợp tác xã" names the fund, not a cooperative, and "liên hiệp HTX" names
  * the union. A phrase mapped to `null` only blocks shorter matches ("dữ liệu cá nhân" is not about
  * a "cá nhân" borrower).
  */
 
-export type EntityGroup = "org" | "person";
+export type EntityGroup = "org" | "person" | "lender";
 
 interface EntityPhrases {
   group: EntityGroup;
@@ -27,14 +27,20 @@ const ENTITIES: EntityPhrases[] = [
   { group: "org", id: "lien-hiep", phrases: ["lien hiep hop tac xa", "lien hiep"] },
   { group: "org", id: "lien-minh", phrases: ["lien minh hop tac xa", "lien minh"] },
   {
-    group: "org",
+    group: "lender",
     id: "quy-htx",
     phrases: ["quy ho tro phat trien hop tac xa", "quy phat trien hop tac xa", "quy hop tac xa"],
   },
   {
-    group: "org",
+    group: "lender",
     id: "quy-nong-dan",
     phrases: ["quy ho tro nong dan", "quy nong dan", "quy hoi nong dan"],
+  },
+  // Ordinary bank credit for agriculture (Nghị định 55/2015), the lender when a question names none.
+  {
+    group: "lender",
+    id: "ngan-hang",
+    phrases: ["ngan hang", "vay von nong nghiep", "tin dung nong nghiep", "nghi dinh 55"],
   },
   { group: "person", id: "ca-nhan", phrases: ["ca nhan"] },
   {
@@ -91,13 +97,18 @@ export function sectionEntities(heading: string, topicTitle: string | null): Nam
   return own;
 }
 
-/** The entity a question is about when it names none in the group: the bot is about cooperatives. */
-const DEFAULT_ENTITY: Partial<Record<EntityGroup, string>> = { org: "hop-tac-xa" };
+/**
+ * The entity a question is about when it names none in the group: the bot is about cooperatives, and
+ * a loan without a named fund is a bank loan.
+ */
+const DEFAULT_ENTITY: Partial<Record<EntityGroup, string>> = { org: "hop-tac-xa", lender: "ngan-hang" };
 
 /** Score factor for a section about other entities than the ones the question names. */
 export const OTHER_ENTITY = 0.6;
 /** Score factor for a section narrower than the question (about one kind the question did not name). */
 export const NARROWER = 0.9;
+/** Score factor for a section about none of a group when the question names a specific one (a fund, THT). */
+export const UNNAMED = 0.9;
 
 /**
  * How well a section's entities fit the question's, as a score factor (1 = no reason to doubt):
@@ -106,12 +117,17 @@ export const NARROWER = 0.9;
  * - the section is about a specific entity (other than its group's default) of a group the question
  *   names nothing of, and shares no specific entity with the question → NARROWER: a generic question
  *   ("vay không thế chấp được bao nhiêu") is best answered by the overview, not by the farm owners'
- *   ceiling, while "tổ hợp tác vay tín chấp" still fits "Tổ hợp tác, hộ kinh doanh vay tín chấp".
+ *   ceiling, while "tổ hợp tác vay tín chấp" still fits "Tổ hợp tác, hộ kinh doanh vay tín chấp";
+ * - the question names a specific entity (not the group's default) and the section none of its group
+ *   → UNNAMED: "Quỹ nông dân ..." is rather answered from the fund's guide than from a general one.
  */
 export function entityFactor(question: NamedEntities, section: NamedEntities): number {
   let factor = 1;
   let narrower = false;
   let sharesSpecific = false;
+  for (const [group, asked] of question) {
+    if (!section.has(group) && [...asked].some((id) => id !== DEFAULT_ENTITY[group])) factor *= UNNAMED;
+  }
   for (const [group, ids] of section) {
     const asked = question.get(group);
     const specific = [...ids].filter((id) => id !== DEFAULT_ENTITY[group]);

@@ -134,6 +134,8 @@ const CONCEPTS: Record<string, string[]> = {
   "#dong-thoi": ["dong thoi", "cung luc", "cung mot luc", "mot luc"],
   "#ghi-ro": ["ghi ro", "noi ro", "neu ro", "biet ro", "thong bao ro", "ghi nhung gi", "ghi gi"],
   "#ho-so": ["ho so", "giay to", "giay tu"],
+  // Getting the certificate: "bao lâu có giấy" / "được cấp giấy chứng nhận".
+  "#cap-giay": ["cap giay", "co giay", "nhan giay", "lay giay", "ra giay", "cap giay chung nhan"],
   "#le-phi": ["le phi", "ton phi", "mat phi", "ton tien", "phi dang ky", "mien phi"],
   "#giam-doc": ["giam doc", "chu nhiem"],
   "#dai-hoi": ["dai hoi", "hop thanh vien", "hop toan the", "hop xa vien"],

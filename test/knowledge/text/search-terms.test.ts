@@ -75,3 +75,26 @@ describe("searchTerms concepts", () => {
     expect(terms("vô 2 HTX")).toContain("vao");
   });
 });
+
+describe("searchTerms particles and farmer wording", () => {
+  it("does not read the particle vậy as vay (borrow)", () => {
+    expect(terms("Đăng ký có tốn lệ phí không vậy?")).not.toContain("vay");
+    expect(terms("dang ky co ton le phi khong vay")).not.toContain("vay");
+    expect(terms("tui muon vay")).toContain("vay");
+    expect(terms("vậy tui vay được không")).toContain("vay");
+  });
+
+  it("links collateral-free loan wordings", () => {
+    for (const text of ["vay tín chấp", "vay không thế chấp", "vay không cần tài sản bảo đảm"]) {
+      expect(terms(text)).toContain("#tin-chap");
+    }
+  });
+
+  it("reads southern and old-law words as today's terms", () => {
+    expect(terms("hùn vốn")).toEqual(terms("góp vốn"));
+    expect(terms("Ban quản trị")).toEqual(terms("Hội đồng quản trị"));
+    expect(terms("chủ nhiệm HTX")).toContain("#giam-doc");
+    expect(terms("Hộ tui làm ruộng")).toEqual(expect.arrayContaining(["gia_dinh", "#nong-nghiep"]));
+    expect(terms("nộp hộ tôi")).not.toContain("gia_dinh");
+  });
+});
