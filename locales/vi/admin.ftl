@@ -162,3 +162,11 @@ admin-audit-actor = Người thực hiện
 admin-audit-action = Hành động
 admin-audit-target = Đối tượng
 admin-audit-details = Chi tiết
+
+## scripts/create-admin.ts
+admin-cli-usage = Cách dùng: npm run admin:create -- <tên đăng nhập> [họ tên hiển thị]
+admin-cli-password = Mật khẩu (ít nhất 10 ký tự):{" "}
+admin-cli-password-again = Nhập lại mật khẩu:{" "}
+admin-cli-password-mismatch = Hai lần nhập mật khẩu không khớp.
+admin-cli-created = Đã tạo quản trị viên "{ $username }". Đăng nhập tại /admin.
+admin-cli-updated = "{ $username }" nay là quản trị viên đang hoạt động, với mật khẩu mới.
