@@ -22,7 +22,7 @@ export function leadTestServices(prisma: PrismaClient) {
 /** A test bot over real lead services, and a chat that types and presses buttons. */
 export function chattingBot(prisma: PrismaClient, store: KeyValueStore = memoryKeyValueStore()) {
   const services = leadTestServices(prisma);
-  const { bot, api } = testBot(store, { leads: services.leads, farmerData: services.farmerData });
+  const { bot, api, checks } = testBot(store, { leads: services.leads, farmerData: services.farmerData });
   let updateId = 0;
   const calls = async (update: Parameters<typeof bot.handleUpdate>[0]): Promise<ApiCall[]> => {
     await bot.handleUpdate(update);
@@ -31,6 +31,8 @@ export function chattingBot(prisma: PrismaClient, store: KeyValueStore = memoryK
   return {
     ...services,
     store,
+    /** Eligibility checks, whose *Đăng ký* button opens the registration with what they know. */
+    checks,
     say: (chatId: number, text: string) => calls(textUpdate(++updateId, chatId, text)),
     press: (chatId: number, data: string) => calls(buttonUpdate(++updateId, chatId, data)),
     sticker: (chatId: number) => calls(stickerUpdate(++updateId, chatId)),

@@ -29,10 +29,10 @@ function extraRow(ctx: FlowContext, field: LeadField, canGoBack: boolean): Choic
 }
 
 /** A question answered by typing or by its buttons, asked again with the reason until it is valid. */
-async function askText<F extends Exclude<LeadField, "place">>(conversation: Flow, ctx: FlowContext, field: F, header: string, canGoBack: boolean): Promise<Step<LeadDraft[F]>> {
+async function askText<F extends Exclude<LeadField, "place">>(conversation: Flow, ctx: FlowContext, field: F, header: string, canGoBack: boolean, suggested?: Choice): Promise<Step<LeadDraft[F]>> {
   const question = QUESTIONS[field] as FieldQuestion<F>;
   const prefix = `${PREFIX}${field}:`;
-  const buttons = keyboard(prefix, [...(question.choices?.(ctx.t) ?? []), extraRow(ctx, field, canGoBack)]);
+  const buttons = keyboard(prefix, [suggested ? [suggested] : [], ...(question.choices?.(ctx.t) ?? []), extraRow(ctx, field, canGoBack)]);
   await ctx.reply(`${header}\n${ctx.t(askKey(field))}`, { reply_markup: buttons });
   for (;;) {
     const answer = await waitForAnswer(conversation, ctx, prefix);
@@ -50,10 +50,10 @@ type PlaceChoice = Pick<PlaceValue, "code" | "name" | "provinceName"> & { former
  * Typed places are always confirmed with buttons ("did you mean"): since the 2025 merger many
  * farmers still name their old xã, and seeing the new name is how they know we understood.
  */
-async function askPlace(conversation: Flow, ctx: FlowContext, header: string, canGoBack: boolean): Promise<Step<PlaceValue>> {
+async function askPlace(conversation: Flow, ctx: FlowContext, header: string, canGoBack: boolean, suggested?: Choice): Promise<Step<PlaceValue>> {
   const prefix = `${PREFIX}place:`;
   const backOnly = keyboard(prefix, [extraRow(ctx, "place", canGoBack)]);
-  await ctx.reply(`${header}\n${ctx.t(askKey("place"))}`, { reply_markup: backOnly });
+  await ctx.reply(`${header}\n${ctx.t(askKey("place"))}`, { reply_markup: keyboard(prefix, [suggested ? [suggested] : [], extraRow(ctx, "place", canGoBack)]) });
   let offered: PlaceChoice[] = [];
   for (;;) {
     const answer = await waitForAnswer(conversation, ctx, prefix);
@@ -83,8 +83,17 @@ async function askPlace(conversation: Flow, ctx: FlowContext, header: string, ca
   }
 }
 
-function askField(conversation: Flow, ctx: FlowContext, field: LeadField, header: string, canGoBack: boolean): Promise<Step<LeadDraft[LeadField]>> {
-  return field === "place" ? askPlace(conversation, ctx, header, canGoBack) : askText(conversation, ctx, field, header, canGoBack);
+function askField(conversation: Flow, ctx: FlowContext, field: LeadField, header: string, canGoBack: boolean, suggested?: Choice): Promise<Step<LeadDraft[LeadField]>> {
+  return field === "place" ? askPlace(conversation, ctx, header, canGoBack, suggested) : askText(conversation, ctx, field, header, canGoBack, suggested);
+}
+
+/** What another flow already learnt (the eligibility check: group size, commune), offered as one tap. */
+export type RegisterStart = Partial<Pick<LeadDraft, "members" | "place">>;
+
+function suggestion(field: LeadField, start: RegisterStart): Choice | undefined {
+  if (field === "members" && start.members !== undefined) return { text: `✅ ${start.members}`, value: String(start.members) };
+  if (field === "place" && start.place) return { text: `✅ ${start.place.name}, ${start.place.provinceName}`, value: start.place.code };
+  return undefined;
 }
 
 /** Shows everything before anything is stored; each field can be changed. Returns false on cancel. */
@@ -121,13 +130,15 @@ async function askConsent(conversation: Flow, ctx: FlowContext, text: string): P
 /**
  * *Đăng ký thành lập / tham gia HTX*: nine questions, a summary with *Sửa*, consent, then the lead is
  * saved. Until consent the answers live only in the conversation state, which is gone afterwards.
+ * Answers another flow already knows are offered as a button, never taken without the farmer's tap
+ * (validated like typed ones when pressed).
  */
-async function register(conversation: Flow, ctx: FlowContext): Promise<void> {
+async function register(conversation: Flow, ctx: FlowContext, start: RegisterStart = {}): Promise<void> {
   await ctx.reply(ctx.t("reg-intro"));
   const answers: Partial<LeadDraft> = {};
   for (let index = 0; index < LEAD_FIELDS.length; ) {
     const field = LEAD_FIELDS[index]!;
-    const step = await askField(conversation, ctx, field, ctx.t("reg-step", { n: index + 1, total: LEAD_FIELDS.length }), index > 0);
+    const step = await askField(conversation, ctx, field, ctx.t("reg-step", { n: index + 1, total: LEAD_FIELDS.length }), index > 0, suggestion(field, start));
     if (step.back) {
       index--;
       continue;

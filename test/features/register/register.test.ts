@@ -155,6 +155,27 @@ describe("Đăng ký thành lập / tham gia HTX", () => {
     expect(await db.prisma.lead.count()).toBe(0);
   });
 
+  it("offers what an eligibility check already knows as one-tap answers", async () => {
+    const chat = chattingBot(db.prisma);
+    const answers = { applicant_type: "cooperative", member_count: 12, commune: "Xã Kế Sách, Thành phố Cần Thơ" };
+    const check = await chat.checks.insert({ channel: "telegram", chatId: String(CHAT), asOf: new Date("2026-11-27T08:00:00Z"), answers, results: [], rulesVersion: "test" });
+    expect(textOf(await chat.press(CHAT, `elig:reg:${check.id}`))).toContain("Bước 1/9");
+    await chat.press(CHAT, "reg:purpose:join_htx");
+    await chat.say(CHAT, "Lê Thị Hoa");
+    const place = await chat.say(CHAT, "0987654321");
+    expect(buttonsOf(place)).toEqual(["reg:place:31528", "reg:place:back"]);
+    await chat.press(CHAT, "reg:place:31528");
+    const members = await chat.press(CHAT, "reg:sector:lua");
+    expect(buttonsOf(members)).toEqual(["reg:members:12", "reg:members:back"]);
+    expect(textOf(await chat.press(CHAT, "reg:members:12"))).toContain("Bước 7/9");
+    await chat.say(CHAT, "0");
+    await chat.press(CHAT, "reg:callTime:any");
+    const summary = textOf(await chat.say(CHAT, "khong"));
+    expect(summary).toContain("Xã Kế Sách, Thành phố Cần Thơ");
+    expect(summary).toContain("Số người: 12");
+    expect(summary).toContain("Lời nhắn: (không có)");
+  });
+
   it("resumes the flow after a restart with the same store", async () => {
     const store = memoryKeyValueStore();
     await chattingBot(db.prisma, store).press(CHAT, "menu:register");
