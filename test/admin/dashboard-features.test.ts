@@ -1,0 +1,167 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ensureSetupLink } from "../../src/staff/setup-link.js";
+import { adminHarness } from "./admin-harness.js";
+import { insertLead } from "./lead-rows.js";
+
+let h: Awaited<ReturnType<typeof adminHarness>>;
+let officer: ReturnType<typeof h.agent>;
+beforeAll(async () => {
+  h = await adminHarness();
+});
+afterAll(() => h.close());
+beforeEach(async () => {
+  await h.db.clear();
+  await h.user("canbo", "officer");
+  officer = h.agent();
+  await officer.login("canbo");
+});
+
+const html = async (path: string, agent = officer) => (await agent.get(path)).text();
+const references = (page: string) => [...page.matchAll(/<a href="\/admin\/leads\/([\w-]+)">/g)].map((m) => m[1]);
+const submit = async (path: string, form: Record<string, string>, agent = officer) => agent.post(path, { ...form, _csrf: await agent.csrf() });
+
+describe("leads list", () => {
+  beforeEach(async () => {
+    await insertLead(h.db.prisma, { reference: "HTX-A0001", fullName: "Nguyễn Văn Đức", members: 3, createdAt: new Date("2026-11-01T02:00:00Z"), phone: "+84912345678" });
+    await insertLead(h.db.prisma, { reference: "HTX-A0002", fullName: "Trần Thị Mai", members: 9, purpose: "join_htx", status: "contacted", createdAt: new Date("2026-11-10T02:00:00Z") });
+    await insertLead(h.db.prisma, { reference: "HTX-A0003", fullName: "Lê Văn Đức", members: 1, communeCode: "31801", communeName: "Xã Hòa Tú 2", sector: "thuy_san", sectorLabel: "tôm", createdAt: new Date("2026-11-20T16:30:00Z") });
+  });
+
+  it("filters by status, purpose, commune, sector and Vietnam-time dates", async () => {
+    expect(references(await html("/admin/leads?status=contacted"))).toEqual(["HTX-A0002"]);
+    expect(references(await html("/admin/leads?purpose=found_htx"))).toEqual(["HTX-A0003", "HTX-A0001"]);
+    expect(references(await html("/admin/leads?commune=31801"))).toEqual(["HTX-A0003"]);
+    expect(references(await html("/admin/leads?sector=lua"))).toEqual(["HTX-A0002", "HTX-A0001"]);
+    // 16:30 UTC on 20/11 is 23:30 in Vietnam: still the 20th; the 21st starts an hour later.
+    expect(references(await html("/admin/leads?from=2026-11-20&to=2026-11-20"))).toEqual(["HTX-A0003"]);
+    expect(references(await html("/admin/leads?from=2026-11-21"))).toEqual([]);
+    expect(references(await html("/admin/leads?status=bogus"))).toHaveLength(3);
+  });
+
+  it("searches without diacritics, by any case, and by reference", async () => {
+    expect(references(await html("/admin/leads?q=van%20duc"))).toEqual(["HTX-A0003", "HTX-A0001"]);
+    expect(references(await html("/admin/leads?q=TR%E1%BA%A6N%20mai"))).toEqual(["HTX-A0002"]);
+    expect(references(await html("/admin/leads?q=hoa%20tu"))).toEqual(["HTX-A0003"]);
+    expect(references(await html("/admin/leads?q=htx-a0002"))).toEqual(["HTX-A0002"]);
+  });
+
+  it("sorts, and masks phone numbers in the list but not on the audited detail page", async () => {
+    expect(references(await html("/admin/leads?sort=members"))).toEqual(["HTX-A0002", "HTX-A0001", "HTX-A0003"]);
+    expect(references(await html("/admin/leads?sort=oldest"))).toEqual(["HTX-A0001", "HTX-A0002", "HTX-A0003"]);
+    const list = await html("/admin/leads");
+    expect(list).toContain("0912 *** 678");
+    expect(list).not.toContain("0912 345 678");
+    expect(await html("/admin/leads/HTX-A0001")).toContain("0912 345 678");
+    expect(await h.db.prisma.auditEntry.findFirst({ where: { action: "lead.view" } })).toMatchObject({ target: "HTX-A0001" });
+  });
+
+  it("pages 25 at a time", async () => {
+    for (let i = 0; i < 25; i++) await insertLead(h.db.prisma, { createdAt: new Date(Date.UTC(2026, 9, 1, i)) });
+    const first = await html("/admin/leads");
+    expect(references(first)).toHaveLength(25);
+    expect(first).toContain("Trang 1/2");
+    const second = references(await html("/admin/leads?page=2"));
+    expect(second).toHaveLength(3);
+    expect(second).not.toContain(references(first)[0]);
+  });
+
+  it("exports what is filtered as CSV, and records the export", async () => {
+    const response = await officer.get("/admin/leads/export.csv?q=duc");
+    expect(response.headers.get("content-disposition")).toMatch(/attachment; filename="dang-ky-htx-2026-11-27\.csv"/);
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
+    expect(text.startsWith("\uFEFF")).toBe(true);
+    expect(text.trim().split("\r\n")).toHaveLength(3);
+    expect(text).toContain("Nguyễn Văn Đức");
+    expect(text).not.toContain("Trần Thị Mai");
+    const entry = await h.db.prisma.auditEntry.findFirst({ where: { action: "lead.export" } });
+    expect(entry?.details).toMatchObject({ format: "csv", count: 2, search: true });
+    expect(JSON.stringify(entry?.details)).not.toContain("duc");
+  });
+});
+
+describe("lead detail", () => {
+  beforeEach(() => insertLead(h.db.prisma, { reference: "HTX-B0001" }));
+
+  it("follows the status workflow and keeps notes in the history", async () => {
+    const skip = await submit("/admin/leads/HTX-B0001/status", { from: "new", to: "founded" });
+    expect(skip.headers.get("location")).toContain("error=admin-error-status-transition");
+    const stale = await submit("/admin/leads/HTX-B0001/status", { from: "contacted", to: "supporting" });
+    expect(stale.headers.get("location")).toContain("error=admin-error-status-changed");
+    await submit("/admin/leads/HTX-B0001/status", { from: "new", to: "contacted" });
+    await submit("/admin/leads/HTX-B0001/notes", { note: "Đã gọi, hẹn thứ Hai <b>gặp</b>" });
+    const page = await html("/admin/leads/HTX-B0001");
+    expect(page).toContain("Đổi trạng thái: Mới → Đã liên hệ");
+    expect(page).toContain("Đã gọi, hẹn thứ Hai &lt;b&gt;gặp&lt;/b&gt;");
+    expect(page).toContain("Chuyển sang: Đang hỗ trợ");
+    expect((await h.db.prisma.auditEntry.findMany({ where: { action: { in: ["lead.status", "lead.note"] } } })).map((e) => e.action)).toEqual(["lead.status", "lead.note"]);
+  });
+});
+
+describe("overview and pools", () => {
+  it("charts leads and lists commune + sector groups that reach 5 members", async () => {
+    await insertLead(h.db.prisma, { members: 3 });
+    await insertLead(h.db.prisma, { members: 2, purpose: "found_tht" });
+    await insertLead(h.db.prisma, { members: 9, purpose: "join_htx" });
+    await h.db.prisma.poolAlert.create({ data: { key: "31777|lua", members: 5, notifiedAt: new Date("2026-11-26T01:00:00Z") } });
+    const overview = await html("/admin");
+    expect(overview.match(/<svg/g)).toHaveLength(3);
+    expect(overview).toContain("Xã Vĩnh Lợi");
+    const pools = await html("/admin/pools");
+    expect(pools).toMatch(/Xã Vĩnh Lợi<\/td><td>Lúa<\/td>\s*<td class="num"><a href="\/admin\/leads\?commune=31777&amp;sector=lua">2<\/a><\/td><td class="num">5<\/td>\s*<td>26\/11\/2026 08:00<\/td>/);
+  });
+});
+
+describe("questions", () => {
+  it("sends the reply to the farmer's chat and saves it as an FAQ guide", async () => {
+    const question = await h.db.prisma.officerQuestion.create({ data: { channel: "telegram", chatId: "4242", text: "Vay vốn HTX ở đâu?", origin: "unanswered", createdAt: new Date("2026-11-27T01:00:00Z") } });
+    expect(await html("/admin/questions")).toContain("Vay vốn HTX ở đâu?");
+    await submit(`/admin/questions/${question.id}/answer`, { answer: "Hỏi Ngân hàng Chính sách xã hội ở xã." });
+    expect(h.outbox.sent).toEqual([{ to: { channel: "telegram", chatId: "4242" }, message: { text: expect.stringContaining("Hỏi Ngân hàng Chính sách xã hội ở xã.") } }]);
+    const again = await submit(`/admin/questions/${question.id}/answer`, { answer: "Lần hai" });
+    expect(again.headers.get("location")).toContain("error=admin-error-question-answered");
+    expect(h.outbox.sent).toHaveLength(1);
+
+    await submit(`/admin/questions/${question.id}/faq`, {});
+    const saved = await readFile(join(h.knowledgeDir, "hoi-dap-can-bo", "ch-00001.md"), "utf8");
+    expect(saved).toContain("## Vay vốn HTX ở đâu?");
+    expect(saved).toContain('doc: "Giải đáp của cán bộ"');
+    expect((await h.db.prisma.auditEntry.findMany({ where: { action: { startsWith: "question." } } })).map((e) => e.action)).toEqual(["question.answer", "question.faq"]);
+  });
+});
+
+describe("users, chat link and setup", () => {
+  it("an admin creates an officer, who can log in until deactivated", async () => {
+    await h.user("quantri", "admin");
+    const admin = h.agent();
+    await admin.login("quantri");
+    const created = await submit("/admin/users", { username: "canbo.moi", displayName: "Cán bộ Mới", password: "mat khau cua moi", role: "officer" }, admin);
+    expect(created.headers.get("location")).toBe("/admin/users?ok=admin-user-created");
+    expect((await h.agent().login("canbo.moi", "mat khau cua moi")).status).toBe(303);
+    const id = (await h.db.prisma.staffUser.findUniqueOrThrow({ where: { username: "canbo.moi" } })).id;
+    await submit(`/admin/users/${id}/active`, { active: "false" }, admin);
+    expect((await h.agent().login("canbo.moi", "mat khau cua moi")).status).toBe(401);
+    expect(await html("/admin/audit", admin)).toContain("user.deactivate");
+  });
+
+  it("shows a one-time /canbo code in the page, never in a URL", async () => {
+    const response = await submit("/admin/chat-link", {});
+    expect(response.status).toBe(200);
+    expect(await response.text()).toMatch(/\/canbo [A-Z2-9]{8}/);
+    expect(await h.db.prisma.staffToken.count({ where: { kind: "chat_link" } })).toBe(1);
+  });
+
+  it("the first-admin link opens a form once", async () => {
+    const link = (await ensureSetupLink(h.db.prisma, "http://localhost", () => {}, h.clock.now()))!;
+    const visitor = h.agent();
+    const path = link.replace("http://localhost", "");
+    const form = await html(path, visitor);
+    const token = new URL(link).searchParams.get("token")!;
+    const formToken = /name="_form" value="([^"]+)"/.exec(form)![1]!;
+    const done = await visitor.post("/admin/setup", { _form: formToken, token, username: "quantri", displayName: "Quản trị", password: "mat khau quan tri" });
+    expect(done.headers.get("location")).toBe("/admin/login?ok=admin-setup-done");
+    expect((await visitor.get(path)).status).toBe(410);
+    expect((await h.agent().login("quantri", "mat khau quan tri")).status).toBe(303);
+  });
+});
