@@ -30,6 +30,8 @@ reg-field-call-time = Giờ gọi
 reg-field-note = Lời nhắn
 
 ## Consent and result
+# Named in the consent text (Luật 91/2025 Điều 9 khoản 2 điểm b): changing it changes the consent,
+# so bump CONSENT_VERSION in src/leads/consent.ts with it.
 reg-data-controller = Hội Nông dân thành phố Cần Thơ
 reg-consent-expected = Bà con bấm «Tôi đồng ý» hoặc «Không đồng ý» giúp tôi nha.
 reg-declined = Đã hiểu. Tôi không lưu thông tin nào của bà con. Bà con vẫn có thể hỏi cán bộ mà không cần để lại tên hay số điện thoại:
