@@ -80,7 +80,7 @@ describe("officers' dashboard in headless Chromium", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "⬇ Tải Excel (.xlsx)" }).click()]);
     expect(download.suggestedFilename()).toMatch(/^dang-ky-htx-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await readFile((await download.path())!));
+    await workbook.xlsx.load((await readFile(await download.path())) as unknown as ExcelJS.Buffer);
     const sheet = workbook.worksheets[0]!;
     const names = sheet.getColumn(5).values.slice(2);
     expect(names.sort()).toEqual(["Lê Văn Cường", "Nguyễn Văn An"]);
