@@ -16,6 +16,8 @@ help-text =
     • /menu — mở menu chính
     • /huy — thôi việc đang làm
     • /help — xem hướng dẫn này
+    • /dulieu — xem thông tin của bà con đang được lưu
+    • /xoa — xóa thông tin cá nhân của bà con
 cancel-done = Đã thôi việc đang làm. Bà con chọn việc khác nha:
 cancel-nothing = Hiện không có việc gì đang làm dở. Bà con chọn việc cần làm:
 help-flow-continues = Bà con đang làm dở một việc; cứ trả lời tiếp câu hỏi ở trên, hoặc nhắn /huy để thôi.

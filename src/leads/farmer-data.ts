@@ -7,7 +7,7 @@ import type { StoredLead } from "./lead.js";
 
 export type StoredQuestion = { reference: string; text: string; createdAt: Date; answered: boolean };
 export type FarmerData = { leads: StoredLead[]; questions: StoredQuestion[] };
-export type ErasureCounts = { leads: number; questions: number };
+export type ErasureCounts = { leads: number; questions: number; chatMessages: number };
 
 export type FarmerDataService = ReturnType<typeof farmerDataService>;
 
@@ -42,14 +42,17 @@ export function farmerDataService(deps: { prisma: PrismaClient; audit: AuditLog;
 
     /**
      * Leads lose their personal fields (the anonymous rest still counts); questions lose their text,
-     * answer and chat, and open ones are closed since nobody could receive the answer.
+     * answer and chat, and open ones are closed since nobody could receive the answer; a web chat
+     * transcript is deleted.
      */
     async erase(chat: ChatAddress): Promise<ErasureCounts> {
       const at = now();
       const erasedLeads = await leads.eraseByChat(chat, at);
       await prisma.officerQuestion.updateMany({ where: { ...questionsOf(chat), status: "open" }, data: { status: "closed" } });
       const erasedQuestions = await prisma.officerQuestion.updateMany({ where: questionsOf(chat), data: { text: "", answer: null, chatId: "" } });
-      const counts = { leads: erasedLeads, questions: erasedQuestions.count };
+      // The web chat keeps its own transcript of what the farmer typed (names, phone numbers): it goes too.
+      const erasedMessages = chat.channel === "webchat" ? await prisma.webChatMessage.deleteMany({ where: { session: chat.chatId } }) : { count: 0 };
+      const counts = { leads: erasedLeads, questions: erasedQuestions.count, chatMessages: erasedMessages.count };
       await audit.record({ action: "farmer_data_erase", channel: chat.channel, chatId: chat.chatId, details: counts, at });
       return counts;
     },

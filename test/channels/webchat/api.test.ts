@@ -91,6 +91,17 @@ describe("web chat JSON API", () => {
     throw new Error("queued message never reached the web chat history");
   });
 
+  it("erases the web chat transcript with /xoa", async () => {
+    const chat = webChatClient(app.url, "session-erase-01");
+    await chat.say("Tui ten Nguyen Van Ba, so 0912345678");
+    const asked = await chat.say("/xoa");
+    const confirm = asked.messages!.at(-1)!;
+    await chat.press("mydata:erase", confirm.messageId);
+    const left = await chat.history();
+    expect(left.map((m) => m.text).join("\n")).not.toContain("0912345678");
+    expect(left.every((m) => m.fromBot)).toBe(true);
+  });
+
   it("keeps sessions apart", async () => {
     const a = webChatClient(app.url, "session-apart-aa");
     const b = webChatClient(app.url, "session-apart-bb");

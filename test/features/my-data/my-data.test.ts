@@ -62,7 +62,7 @@ describe("/dulieu and /xoa", () => {
     expect(await db.prisma.officerQuestion.findMany()).toEqual([expect.objectContaining({ text: "", answer: null, chatId: "", status: "closed" })]);
 
     const audit = await db.prisma.auditEntry.findFirstOrThrow({ where: { action: "farmer_data_erase" } });
-    expect(audit).toMatchObject({ channel: "telegram", chatId: String(CHAT), details: { leads: 1, questions: 1 } });
+    expect(audit).toMatchObject({ channel: "telegram", chatId: String(CHAT), details: { leads: 1, questions: 1, chatMessages: 0 } });
     expect(textOf(await chat.say(CHAT, "/dulieu"))).toContain("không lưu thông tin cá nhân nào");
   });
 
