@@ -72,7 +72,6 @@ elig-card-notes-hint = ⚠ Có điểm nên hỏi lại (bấm "Vì sao?").
 elig-intro = Tôi hỏi vài câu ngắn để xem bà con hợp chương trình vay vốn, hỗ trợ nào. Bấm nút để trả lời, không rõ thì bấm "Không biết". Nhắn /huy để thôi.
 elig-previous = Lần trước: {$answer}
 elig-answered = 👉 {$answer}
-elig-old-button = Nút đó thuộc câu hỏi trước. Bà con trả lời câu hỏi mới nhất ở trên nha.
 elig-commune-former = {$former} nay là {$name}.
 elig-commune-did-you-mean = Bà con ở nơi nào dưới đây? Bấm để chọn, hoặc gõ lại tên xã.
 elig-commune-not-found = Tôi chưa tìm thấy xã, phường này. Bà con gõ lại tên, ví dụ: xã Kế Sách (không dấu cũng được).

@@ -4,31 +4,60 @@ import type { BotContext, FlowContext } from "./context.js";
 /** The conversation type every flow uses: outside context BotContext, inside FlowContext. */
 export type Flow = Conversation<BotContext, FlowContext>;
 
+export type FlowInput = { ctx: FlowContext; choice: string; text?: undefined } | { ctx: FlowContext; text: string; choice?: undefined };
+
+export interface InputOptions {
+  /** Callback data of this step's buttons starts with this; `choice` is the rest. */
+  stepPrefix: string;
+  /** Callback data of every step of this flow; a button of an earlier step gets a reminder. */
+  flowPrefix?: string;
+  /** Whether typed text answers this step (otherwise the farmer is asked to press a button). */
+  acceptText: boolean;
+}
+
 /**
- * Waits for a text message. Stickers, photos, voice and files get a polite reminder and the flow
- * keeps waiting, so nothing typed before is lost.
+ * The next input for a step of a flow. Buttons of other features (menu, results of an earlier
+ * check) fall through to the rest of the bot; stickers, photos, voice and files get a polite
+ * reminder and the flow keeps waiting, so nothing typed before is lost.
  */
+export async function waitForInput(conversation: Flow, ctx: FlowContext, options: InputOptions): Promise<FlowInput> {
+  const flowPrefix = options.flowPrefix ?? options.stepPrefix;
+  for (;;) {
+    const next = await conversation.wait();
+    const data = next.callbackQuery?.data;
+    if (data !== undefined) {
+      if (!data.startsWith(flowPrefix)) await conversation.skip({ next: true });
+      await next.answerCallbackQuery();
+      if (data.startsWith(options.stepPrefix)) return { ctx: next, choice: data.slice(options.stepPrefix.length) };
+      await next.reply(ctx.t("flow-old-button"));
+      continue;
+    }
+    const text = next.message?.text;
+    if (text !== undefined && options.acceptText) return { ctx: next, text: text.trim() };
+    await next.reply(ctx.t(text !== undefined ? "flow-button-expected" : "flow-text-expected"));
+  }
+}
+
+/** Like waitForInput; a pressed keyboard is removed so it cannot be pressed twice. */
+async function waitAndCloseKeyboard(conversation: Flow, ctx: FlowContext, stepPrefix: string, acceptText: boolean): Promise<FlowInput> {
+  const input = await waitForInput(conversation, ctx, { stepPrefix, acceptText });
+  if (input.choice !== undefined) await input.ctx.editMessageReplyMarkup().catch(() => undefined);
+  return input;
+}
+
+/** Typed text or one of this step's buttons: most questions offer buttons and still accept typing. */
+export const waitForAnswer = (conversation: Flow, ctx: FlowContext, stepPrefix: string) => waitAndCloseKeyboard(conversation, ctx, stepPrefix, true);
+
+/** One of this step's buttons; typed text gets a reminder to use them. */
+export async function waitForButton(conversation: Flow, ctx: FlowContext, stepPrefix: string): Promise<{ ctx: FlowContext; choice: string }> {
+  const input = await waitAndCloseKeyboard(conversation, ctx, stepPrefix, false);
+  return { ctx: input.ctx, choice: input.choice! };
+}
+
+/** Typed text only (a name, a question). */
 export async function waitForText(conversation: Flow, ctx: FlowContext): Promise<string> {
   const reply = await conversation.waitFor("message:text", {
     otherwise: (other) => other.reply(ctx.t("flow-text-expected")),
   });
   return reply.message.text.trim();
-}
-
-/**
- * Waits for one of this flow's buttons (callback data with `prefix`). Other buttons fall through to
- * the rest of the bot; typed text gets a reminder to use the buttons.
- */
-export async function waitForButton(conversation: Flow, ctx: FlowContext, prefix: string): Promise<{ ctx: FlowContext; choice: string }> {
-  for (;;) {
-    const next = await conversation.wait();
-    const data = next.callbackQuery?.data;
-    if (data?.startsWith(prefix)) {
-      await next.answerCallbackQuery();
-      await next.editMessageReplyMarkup().catch(() => undefined);
-      return { ctx: next, choice: data.slice(prefix.length) };
-    }
-    if (data !== undefined) await conversation.skip({ next: true });
-    await next.reply(ctx.t("flow-button-expected"));
-  }
 }

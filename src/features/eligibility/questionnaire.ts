@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { FlowContext } from "../../bot/context.js";
 import type { Services } from "../../bot/services.js";
-import type { Flow } from "../../bot/flow.js";
+import { waitForInput, type Flow } from "../../bot/flow.js";
 import {
   answerButtons,
   formatProgress,
@@ -45,30 +45,6 @@ export function answerDisplay(question: Question, value: AnswerValue): string {
   return reading.ok ? reading.display : String(value);
 }
 
-type Input = { ctx: FlowContext; token: string } | { ctx: FlowContext; text: string };
-
-/**
- * The next answer to `questionId`: a tap on one of its buttons, or typed text. Other buttons (menu,
- * result buttons of an earlier check) go on to the rest of the bot; media get a reminder.
- */
-async function waitForInput(conversation: Flow, ctx: FlowContext, questionId: string): Promise<Input> {
-  for (;;) {
-    const next = await conversation.wait();
-    const data = next.callbackQuery?.data;
-    if (data !== undefined) {
-      if (!data.startsWith(QUESTION_BUTTON)) await conversation.skip({ next: true });
-      await next.answerCallbackQuery();
-      const [id, token] = data.slice(QUESTION_BUTTON.length).split(":");
-      if (id === questionId && token) return { ctx: next, token };
-      await next.reply(ctx.t("elig-old-button"));
-      continue;
-    }
-    const text = next.message?.text;
-    if (text !== undefined) return { ctx: next, text: text.trim() };
-    await next.reply(ctx.t("flow-text-expected"));
-  }
-}
-
 type Reply = { ctx: FlowContext; back: true } | { ctx: FlowContext; back: false; value: AnswerValue | "unknown" };
 
 /** Asks one question until it gets a readable answer (or "Quay lại"). */
@@ -95,20 +71,20 @@ async function askOne(conversation: Flow, ctx: FlowContext, step: Step, canGoBac
   const communes = new Map<string, CommuneChoice>();
 
   for (;;) {
-    const input = await waitForInput(conversation, ctx, question.id);
+    const input = await waitForInput(conversation, ctx, { stepPrefix: data(""), flowPrefix: QUESTION_BUTTON, acceptText: true });
     const latest = input.ctx;
     let reading: AnswerReading;
-    if ("token" in input) {
-      if (input.token === "back") {
+    if (input.choice !== undefined) {
+      if (input.choice === "back") {
         await close(latest, ctx.t("elig-button-back"));
         return { ctx: latest, back: true };
       }
-      const commune = input.token.startsWith("c") ? communes.get(input.token.slice(1)) : undefined;
+      const commune = input.choice.startsWith("c") ? communes.get(input.choice.slice(1)) : undefined;
       if (commune) await latest.editMessageReplyMarkup().catch(() => undefined);
-      const button = buttons[Number(input.token)];
+      const button = buttons[Number(input.choice)];
       const value = commune?.value ?? button?.value;
       if (value === undefined) {
-        await latest.reply(ctx.t("elig-old-button"));
+        await latest.reply(ctx.t("flow-old-button"));
         continue;
       }
       reading = readAnswer(question, value);

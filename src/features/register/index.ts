@@ -1,13 +1,12 @@
 import { Composer, InlineKeyboard, type MiddlewareFn } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import type { BotContext, FlowContext } from "../../bot/context.js";
-import { waitForButton, type Flow } from "../../bot/flow.js";
+import { waitForAnswer, waitForButton, type Flow } from "../../bot/flow.js";
 import { currentConsent, readConsentReply } from "../../leads/consent.js";
 import { LEAD_FIELDS, OPTIONAL_FIELDS, askKey, validatePlace, type LeadField, type PlaceValue } from "../../leads/lead-fields.js";
 import type { LeadDraft } from "../../leads/lead.js";
 import { answerLines, fieldLabelKey, pairs, QUESTIONS, type Choice, type FieldQuestion } from "./questions.js";
 import { MENU_CALLBACK_PREFIX } from "../menu/main-menu.js";
-import { waitForAnswer } from "./wait-for-answer.js";
 
 export const REGISTER = "register";
 const PREFIX = "reg:";
