@@ -4,7 +4,7 @@ import { HTX_MIN_MEMBERS, POOLED_PURPOSES, poolsReachingMinimum } from "../leads
 import type { AdminDeps, AdminEnv } from "./deps.js";
 import { vietnamDateTime } from "./format.js";
 import { filterQuery } from "./leads/lead-filter.js";
-import { toDomainLead } from "./leads/lead-record.js";
+import { toStoredLead } from "../leads/lead-repository.js";
 import { sectorChoiceLabel } from "./leads/sector-choice.js";
 import { page } from "./layout.js";
 
@@ -22,7 +22,7 @@ export function poolsRoutes(deps: AdminDeps): Hono<AdminEnv> {
       prisma.poolAlert.findMany(),
     ]);
     const sectorOf = new Map(rows.map((r) => [r.reference, r.sector]));
-    const pools = poolsReachingMinimum(rows.map(toDomainLead), new Set());
+    const pools = poolsReachingMinimum(rows.map(toStoredLead), new Set());
     const alertedAt = new Map(alerts.map((a) => [a.key, a.notifiedAt]));
     const body = html`<p>${t("admin-pools-intro", { minimum: HTX_MIN_MEMBERS })}</p>
       <div class="table"><table>

@@ -8,9 +8,9 @@ import type { CallTime } from "./lead-fields.js";
 import type { LeadStatus } from "./lead-status.js";
 import type { LeadDraft, StoredLead } from "./lead.js";
 import { POOLED_PURPOSES, type PoolingLead } from "./pooling.js";
-import type { SectorId } from "./sectors.js";
+import { isSectorId } from "./sectors.js";
 
-type LeadRow = Prisma.LeadGetPayload<object>;
+export type LeadRow = Prisma.LeadGetPayload<object>;
 
 /** Statuses an officer still works on; the others are finished. */
 export const OPEN_STATUSES: readonly LeadStatus[] = ["new", "contacted", "supporting"];
@@ -21,8 +21,14 @@ export type SaveOutcome = { lead: StoredLead; outcome: "created" | "updated" };
 /** Erased leads never come back from these queries: their personal fields are gone. */
 const NOT_ERASED = { erasedAt: null } as const;
 
-function toLead(row: LeadRow): StoredLead {
-  const phone = parsePhone(row.phone ?? "");
+function phoneOf(stored: string | null): StoredLead["phone"] {
+  if (!stored) return { e164: "", display: "" };
+  const phone = parsePhone(stored);
+  return phone.ok ? { e164: phone.e164, display: phone.display } : { e164: stored, display: stored };
+}
+
+/** A database row as the domain sees it; erased leads (/xoa) come back with blank personal fields. */
+export function toStoredLead(row: LeadRow): StoredLead {
   return {
     id: row.id,
     reference: row.reference,
@@ -31,9 +37,9 @@ function toLead(row: LeadRow): StoredLead {
     status: row.status,
     purpose: row.purpose,
     fullName: row.fullName ?? "",
-    phone: phone.ok ? { e164: phone.e164, display: phone.display } : { e164: row.phone ?? "", display: row.phone ?? "" },
+    phone: phoneOf(row.phone),
     place: { code: row.communeCode, name: row.communeName, provinceCode: row.provinceCode, provinceName: row.provinceName },
-    sector: { id: row.sector as SectorId | "other", text: row.sectorLabel },
+    sector: { id: isSectorId(row.sector) ? row.sector : "other", text: row.sectorLabel },
     members: row.members,
     ...(row.landAreaHa === null ? {} : { landArea: { hectares: row.landAreaHa, display: formatQuantity(row.landAreaHa, "area") } }),
     callTime: row.callTime as CallTime,
@@ -80,7 +86,7 @@ export function leadRepository(prisma: PrismaClient) {
       where: { id },
       data: { ...answerColumns(draft, consent, from), events: { create: { kind: "updated_by_farmer", at } } },
     });
-    return { lead: toLead(row), outcome: "updated" };
+    return { lead: toStoredLead(row), outcome: "updated" };
   }
 
   return {
@@ -102,7 +108,7 @@ export function leadRepository(prisma: PrismaClient) {
               events: { create: { kind: "created", toStatus: "new", at } },
             },
           });
-          return { lead: toLead(row), outcome: "created" };
+          return { lead: toStoredLead(row), outcome: "created" };
         } catch (error) {
           // Either the same farmer's other submission won the race (found on the next loop), or the code was taken.
           if (!isUniqueViolation(error)) throw error;
@@ -113,13 +119,13 @@ export function leadRepository(prisma: PrismaClient) {
 
     async byReference(reference: string): Promise<StoredLead | undefined> {
       const row = await prisma.lead.findFirst({ where: { reference, ...NOT_ERASED } });
-      return row ? toLead(row) : undefined;
+      return row ? toStoredLead(row) : undefined;
     },
 
     /** Leads registered from one chat, oldest first: what /dulieu shows and /xoa erases. */
     async byChat(from: ChatAddress): Promise<StoredLead[]> {
       const rows = await prisma.lead.findMany({ where: { channel: from.channel, chatId: from.chatId, ...NOT_ERASED }, orderBy: { id: "asc" } });
-      return rows.map(toLead);
+      return rows.map(toStoredLead);
     },
 
     /** Open leads of pooled purposes in one commune: the candidates for a pool alert. */
@@ -128,7 +134,7 @@ export function leadRepository(prisma: PrismaClient) {
         where: { communeCode, purpose: { in: [...POOLED_PURPOSES] }, status: { in: [...OPEN_STATUSES] }, ...NOT_ERASED },
         orderBy: { id: "asc" },
       });
-      return rows.map(toLead);
+      return rows.map(toStoredLead);
     },
 
     async notifiedPoolKeys(keys: readonly string[]): Promise<Set<string>> {
@@ -157,7 +163,7 @@ export function leadRepository(prisma: PrismaClient) {
         prisma.lead.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: limit }),
         prisma.lead.count({ where }),
       ]);
-      return { leads: rows.map(toLead), total };
+      return { leads: rows.map(toStoredLead), total };
     },
 
     /** Assigns an unassigned lead (or keeps it with the same officer); false if someone else has it. */

@@ -26,6 +26,8 @@ const SYNONYMS: Record<SectorId, string[]> = {
 };
 
 /** Message key of a sector's Vietnamese label. */
+export const isSectorId = (value: string): value is SectorId => (SECTOR_IDS as readonly string[]).includes(value);
+
 export const sectorLabelKey = (id: SectorId) => `leads-sector-${id.replaceAll("_", "-")}`;
 
 /**

@@ -8,7 +8,7 @@ import { vietnamDate } from "../../questions/faq-file.js";
 import { flashFrom, formString, page, pageParam } from "../layout.js";
 import { requireRole } from "../session-guard.js";
 import { filterSummary, leadOrderBy, leadWhere, LEADS_PAGE_SIZE, parseLeadFilter } from "./lead-filter.js";
-import { toDomainLead } from "./lead-record.js";
+import { toStoredLead } from "../../leads/lead-repository.js";
 import { addLeadNote, changeLeadStatus } from "./lead-workflow.js";
 import { leadDetailBody, leadsListBody, type LeadChoices } from "./leads-views.js";
 
@@ -46,7 +46,7 @@ export function leadsRoutes(deps: AdminDeps): Hono<AdminEnv> {
     app.get(`/export.${format}`, requireRole(deps, "officer"), async (c) => {
       const filter = parseLeadFilter(c.req.query());
       const rows = await prisma.lead.findMany({ where: leadWhere(filter), orderBy: leadOrderBy(filter), take: EXPORT_MAX_ROWS });
-      const leads = rows.map(toDomainLead);
+      const leads = rows.map(toStoredLead);
       const file = format === "xlsx" ? await leadsToXlsx(leads, t) : leadsToCsv(leads, t);
       await audit.record({ action: "lead.export", actorId: c.get("session").user.id, details: { format, count: leads.length, ...filterSummary(filter) } });
       const type = format === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8";

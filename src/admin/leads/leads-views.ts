@@ -10,7 +10,7 @@ import { vietnamDateTime } from "../format.js";
 import { selectField } from "../form-controls.js";
 import { csrfField, pager, type Html } from "../layout.js";
 import { filterQuery, LEAD_SORTS, type LeadFilter } from "./lead-filter.js";
-import type { LeadRow } from "./lead-record.js";
+import type { LeadRow } from "../../leads/lead-repository.js";
 
 type Choice = { value: string; label: string };
 export type LeadChoices = { communes: Choice[]; sectors: Choice[] };
