@@ -97,7 +97,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     if (httpParts.length > 0) {
       server = await startHttpServer(createHttpApp(httpParts), config.http.host, config.http.port);
       cleanups.push(() => server!.close());
-      await ensureSetupLink(db.prisma, server.url, (line) => logger.warn(line));
+      // The link holds a one-time secret: it goes to the operator's console, never into the logs.
+      await ensureSetupLink(db.prisma, server.url, (line) => console.log(line));
     }
     return { url: server?.url, webchat, services, stop };
   } catch (error) {
