@@ -44,9 +44,11 @@ writeFileSync(sessionFile, session);
 let buttons: Array<{ data: string; messageId: number }> = [];
 
 function show(messages: Message[]): void {
-  buttons = [];
-  // An edit only removes the buttons of a message already shown.
-  for (const message of messages.filter((m) => !m.edited)) {
+  // An edit only removes the buttons of a message already shown; a reply without buttons (a
+  // reminder) keeps the numbers of the buttons still on screen.
+  const shown = messages.filter((m) => !m.edited);
+  if (shown.some((m) => m.buttons.length > 0)) buttons = [];
+  for (const message of shown) {
     console.log(`\n🤖 ${message.text}`);
     for (const button of message.buttons.flat()) {
       buttons.push({ data: button.data, messageId: message.messageId });
