@@ -86,7 +86,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
 
     const dashboard = adminRoutes({
       prisma: db.prisma, outbox: services.outbox, audit: prismaAuditLog(db.prisma), translate: translator(), logger,
-      now: services.now, knowledgeDir: config.knowledgeDir, production: config.env === "production",
+      now: services.now, knowledgeDir: config.knowledgeDir, knowledgeChanged: () => services.knowledge.refresh(), production: config.env === "production",
     });
     httpParts.push({ path: "/admin", app: dashboard });
 

@@ -16,6 +16,8 @@ export interface AdminDeps {
   now(): Date;
   /** Where FAQ entries are written (`<knowledgeDir>/hoi-dap-can-bo/`). */
   knowledgeDir: string;
+  /** Called after an FAQ entry is written, so the chat answers from it at once. */
+  knowledgeChanged(): Promise<void>;
   /** NODE_ENV=production: cookies are always `Secure`, even behind a proxy that speaks plain HTTP. */
   production: boolean;
 }

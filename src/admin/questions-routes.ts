@@ -60,6 +60,7 @@ export function questionsRoutes(deps: AdminDeps): Hono<AdminEnv> {
     if (!question?.answer) return c.redirect("/admin/questions?error=admin-error-not-found", 303);
     const path = await saveFaqEntry(deps.knowledgeDir, { reference: question.reference, question: question.text, answer: question.answer, at: deps.now() });
     await audit.record({ action: "question.faq", actorId: c.get("session").user.id, target: question.reference, details: { path } });
+    await deps.knowledgeChanged();
     return c.redirect("/admin/questions?status=answered&ok=admin-question-faq-saved", 303);
   });
 

@@ -19,6 +19,7 @@ export async function adminHarness(options: { production?: boolean } = {}) {
   const knowledgeDir = await mkdtemp(join(tmpdir(), "admin-knowledge-"));
   let now = new Date("2026-11-27T08:00:00Z");
   const outbox = memoryOutbox();
+  let knowledgeChanges = 0;
   const app = createHttpApp([
     {
       path: "/admin",
@@ -30,6 +31,7 @@ export async function adminHarness(options: { production?: boolean } = {}) {
         logger: createLogger("silent"),
         now: () => now,
         knowledgeDir,
+        knowledgeChanged: async () => void knowledgeChanges++,
         production: options.production ?? false,
       }),
     },
@@ -79,6 +81,7 @@ export async function adminHarness(options: { production?: boolean } = {}) {
     app,
     outbox,
     knowledgeDir,
+    knowledgeChanges: () => knowledgeChanges,
     user,
     agent,
     clock: { advance: (ms: number) => (now = new Date(now.getTime() + ms)), now: () => now },

@@ -127,6 +127,7 @@ describe("questions", () => {
     const saved = await readFile(join(h.knowledgeDir, "hoi-dap-can-bo", "ch-00001.md"), "utf8");
     expect(saved).toContain("## Vay vốn HTX ở đâu?");
     expect(saved).toContain('doc: "Giải đáp của cán bộ"');
+    expect(h.knowledgeChanges()).toBe(1);
     expect((await h.db.prisma.auditEntry.findMany({ where: { action: { startsWith: "question." } } })).map((e) => e.action)).toEqual(["question.answer", "question.faq"]);
   });
 });

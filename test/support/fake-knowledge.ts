@@ -32,5 +32,6 @@ export function fakeKnowledge(): KnowledgeService & { asked: string[] } {
     },
     topics: () => [{ id: "khai-niem", title: "Khái niệm" }],
     sectionsOfTopic: (topicId) => sections.filter((s) => s.topic === topicId).map(({ id, heading }) => ({ id, heading })),
+    refresh: async () => undefined,
   };
 }

@@ -2,6 +2,7 @@ import { translator, type Translate } from "../../i18n/translate.js";
 import { usesOpenAIEndpoint } from "../embeddings/select-embeddings.js";
 import { profileQuestion } from "../retrieval/coverage.js";
 import { openKnowledgeIndex, type KnowledgeIndex, type SearchHit } from "../retrieval/knowledge-index.js";
+import { ensureIndex } from "../ingest/ingest.js";
 import type { Answer, AnswerSource, KnowledgeOptions, Section } from "../types.js";
 import { answerSources, citationSource, referenceText, warningText } from "./citation-text.js";
 import { screenQuestion } from "./guard.js";
@@ -47,6 +48,8 @@ export interface KnowledgeService {
   section(sectionId: string): SectionView | null;
   topics(): Topic[];
   sectionsOfTopic(topicId: string): Array<{ id: string; heading: string }>;
+  /** Re-indexes changed knowledge files (e.g. an FAQ entry an officer just saved) and answers from them. */
+  refresh(): Promise<void>;
 }
 
 function declined(text: string, confidence = 0): Answer {
@@ -81,7 +84,7 @@ function followUps(hits: SearchHit[], index: KnowledgeIndex): string[] {
 
 export async function createKnowledgeService(options: KnowledgeOptions): Promise<KnowledgeService> {
   const t = translator();
-  const index = await openKnowledgeIndex(options);
+  let index = await openKnowledgeIndex(options);
   const { openai, logger } = options;
   const llm: LlmAnswerer | null =
     openai?.model && usesOpenAIEndpoint(openai) ? createLlmAnswerer({ ...openai, model: openai.model }) : null;
@@ -174,6 +177,10 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
 
     sectionsOfTopic(topicId) {
       return index.sections.filter((s) => s.topic === topicId).map((s) => ({ id: s.id, heading: s.heading }));
+    },
+
+    async refresh() {
+      if (await ensureIndex(options)) index = await openKnowledgeIndex(options);
     },
   };
 }
