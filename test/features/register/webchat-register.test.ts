@@ -27,6 +27,9 @@ describe("registration through the web chat JSON API, typed without diacritics",
 
     expect(texts((await chat.say("thanh lap htx moi")).messages)).toContain("Bước 2/9");
     expect(texts((await chat.say("tran thi be")).messages)).toContain("Bước 3/9");
+    const wrongPhone = texts((await chat.say("0912 345")).messages);
+    expect(wrongPhone).not.toContain("Bước 4/9");
+    expect(wrongPhone).toMatch(/số điện thoại/i);
     expect(texts((await chat.say("0912 345 678")).messages)).toContain("Bước 4/9");
     const places = await chat.say("vinh loi soc trang");
     expect(carrying(places.messages, "reg:place:31777")).toBeGreaterThan(0);
