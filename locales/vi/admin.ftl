@@ -105,6 +105,10 @@ admin-lead-note-added = Đã thêm ghi chú.
 admin-lead-deleted = Đã xóa hồ sơ.
 admin-event-status = Đổi trạng thái: { $from } → { $to }
 admin-event-note = Ghi chú
+admin-event-created = Bà con đăng ký
+admin-event-updated-by-farmer = Bà con đăng ký lại, cập nhật thông tin
+admin-event-assigned = Cán bộ nhận xử lý
+admin-event-erased-by-farmer = Bà con xóa dữ liệu cá nhân (/xoa)
 
 ## Pools
 admin-pools-title = Nhóm đủ người lập HTX

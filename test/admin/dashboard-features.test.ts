@@ -95,7 +95,16 @@ describe("lead detail", () => {
     expect(page).toContain("Đổi trạng thái: Mới → Đã liên hệ");
     expect(page).toContain("Đã gọi, hẹn thứ Hai &lt;b&gt;gặp&lt;/b&gt;");
     expect(page).toContain("Chuyển sang: Đang hỗ trợ");
+    expect(page).toContain("0,5");
     expect((await h.db.prisma.auditEntry.findMany({ where: { action: { in: ["lead.status", "lead.note"] } } })).map((e) => e.action)).toEqual(["lead.status", "lead.note"]);
+  });
+
+  it("names the farmer's own events in Vietnamese", async () => {
+    const lead = await h.db.prisma.lead.findUniqueOrThrow({ where: { reference: "HTX-B0001" } });
+    await h.db.prisma.leadEvent.createMany({ data: [{ leadId: lead.id, kind: "created" }, { leadId: lead.id, kind: "updated_by_farmer" }] });
+    const page = await html("/admin/leads/HTX-B0001");
+    expect(page).toContain("Bà con đăng ký");
+    expect(page).toContain("Bà con đăng ký lại, cập nhật thông tin");
   });
 });
 

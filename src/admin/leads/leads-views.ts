@@ -11,6 +11,8 @@ import { selectField } from "../form-controls.js";
 import { csrfField, pager, type Html } from "../layout.js";
 import { filterQuery, LEAD_SORTS, type LeadFilter } from "./lead-filter.js";
 import type { LeadRow } from "../../leads/lead-repository.js";
+import { formatNumber } from "../../lib/farmer-numbers.js";
+import { sectorChoiceLabel } from "./sector-choice.js";
 
 type Choice = { value: string; label: string };
 export type LeadChoices = { communes: Choice[]; sectors: Choice[] };
@@ -54,7 +56,7 @@ export function leadsListBody(
         (row) => html`<tr>
           <td><a href="${leadLink(row)}">${row.reference}</a></td><td>${vietnamDateTime(row.createdAt)}</td>
           <td>${row.fullName ?? t("admin-lead-erased")}</td><td>${row.phone ? maskPhone(row.phone) : ""}</td>
-          <td>${row.communeName}</td><td>${row.sectorLabel}</td><td>${t(purposeLabelKey(row.purpose))}</td>
+          <td>${row.communeName}</td><td>${sectorChoiceLabel(t, row.sector, row.sectorLabel)}</td><td>${t(purposeLabelKey(row.purpose))}</td>
           <td class="num">${row.members}</td><td><span class="status status-${row.status}">${t(statusLabelKey(row.status))}</span></td>
         </tr>`,
       )}</tbody>
@@ -68,8 +70,8 @@ function eventText(t: Translate, event: LeadEventView): string {
   if (event.kind === "status" && event.fromStatus && event.toStatus) {
     return t("admin-event-status", { from: t(statusLabelKey(event.fromStatus)), to: t(statusLabelKey(event.toStatus)) });
   }
-  if (event.kind === "note") return t("admin-event-note");
-  return event.kind;
+  const known = ["note", "created", "updated_by_farmer", "assigned", "erased_by_farmer"];
+  return known.includes(event.kind) ? t(`admin-event-${event.kind.replaceAll("_", "-")}`) : event.kind;
 }
 
 export function leadDetailBody(t: Translate, view: { session: StaffSessionInfo; lead: LeadRow; events: LeadEventView[] }): Html {
@@ -86,9 +88,9 @@ export function leadDetailBody(t: Translate, view: { session: StaffSessionInfo; 
       ${field("leads-col-full-name", lead.fullName ?? t("admin-lead-erased"))}
       <dt>${t("leads-col-phone")}</dt><dd>${phone?.ok ? html`<a href="tel:${phone.e164}">${phone.display}</a>` : (lead.phone ?? "")}</dd>
       ${field("leads-col-commune", `${lead.communeName}, ${lead.provinceName}`)}
-      ${field("leads-col-sector", lead.sectorLabel)}
+      ${field("leads-col-sector", sectorChoiceLabel(t, lead.sector, lead.sectorLabel))}
       ${field("leads-col-members", lead.members)}
-      ${field("leads-col-land-area", lead.landAreaHa ?? "")}
+      ${field("leads-col-land-area", lead.landAreaHa === null ? "" : formatNumber(lead.landAreaHa))}
       ${field("leads-col-call-time", t(`leads-call-time-${lead.callTime}`))}
       ${field("leads-col-note", lead.note ?? "")}
       ${field("leads-col-consent-version", lead.consentVersion)}
