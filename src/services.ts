@@ -12,6 +12,7 @@ import { prismaAuditLog } from "./audit/audit-log.js";
 import { leadService } from "./leads/lead-service.js";
 import { farmerDataService } from "./leads/farmer-data.js";
 import { createPlaceResolver } from "./places/resolver.js";
+import { translator } from "./i18n/translate.js";
 
 /**
  * Builds the plain-TypeScript services over the database and the knowledge folder; the clock is real
@@ -21,15 +22,17 @@ export async function createServices(prisma: PrismaClient, config: Config, logge
   const knowledgeOptions: KnowledgeOptions = { dataDir: config.dataDir, knowledgeDir: config.knowledgeDir, openai: config.openai, logger };
   await ensureIndex(knowledgeOptions);
   const audit = prismaAuditLog(prisma);
+  const outbox = prismaOutbox(prisma);
+  const now = () => new Date();
   return {
-    now: () => new Date(),
-    questions: prismaQuestionQueue(prisma),
-    outbox: prismaOutbox(prisma),
+    now,
+    questions: prismaQuestionQueue(prisma, { outbox, translate: translator() }),
+    outbox,
     knowledge: await createKnowledgeService(knowledgeOptions),
     // Rules are read once at start: a broken rule file stops the start instead of misleading farmers.
     eligibility: eligibilityService(loadProgrammes(join(config.knowledgeDir, "programmes")), prismaCheckStore(prisma)),
-    leads: leadService({ prisma, outbox: prismaOutbox(prisma), audit, now: () => new Date() }),
-    farmerData: farmerDataService({ prisma, audit, now: () => new Date() }),
+    leads: leadService({ prisma, outbox, audit, now }),
+    farmerData: farmerDataService({ prisma, audit, now }),
     places: createPlaceResolver(),
   };
 }

@@ -43,3 +43,24 @@ oc-contacted = Đã ghi nhận: hồ sơ { $reference } đã liên hệ.
 oc-taken = Hồ sơ này đã có { $name } nhận xử lý.
 oc-not-found = Không tìm thấy hồ sơ này (có thể bà con đã xóa dữ liệu).
 oc-status-unchanged = Hồ sơ đang ở trạng thái «{ $status }», không chuyển sang «Đã liên hệ» được.
+
+## Farmers' questions answered from chat (/cauhoi, Trả lời)
+oc-question-new =
+    ❓ Câu hỏi { $reference } của bà con:
+    «{ $question }»
+oc-button-answer = ✍️ Trả lời
+oc-questions-none = Hiện không có câu hỏi nào đang chờ trả lời.
+oc-questions-header = Có { $total } câu hỏi đang chờ trả lời (cũ nhất trước):
+oc-question-gone = Câu hỏi này đã được trả lời hoặc không còn nữa.
+oc-answer-ask =
+    Trả lời câu hỏi { $reference }:
+    «{ $question }»
+    Anh/chị nhắn câu trả lời vào đây (nhắn /huy để thôi).
+oc-answer-confirm =
+    Câu trả lời cho { $reference }:
+    «{ $answer }»
+    Gửi cho bà con nha?
+oc-answer-send = ✅ Gửi cho bà con
+oc-answer-again = Anh/chị nhắn lại câu trả lời nha:
+oc-answer-cancelled = Đã thôi, chưa gửi gì cho bà con.
+oc-answer-sent = Đã gửi câu trả lời { $reference } cho bà con, trong khung chat của bà con.

@@ -14,6 +14,7 @@ import { deduplicate } from "./middleware/deduplicate.js";
 import { handleBotError } from "./middleware/error-boundary.js";
 import { menuFeature } from "../features/menu/index.js";
 import { contactOfficerFeature, enterContactOfficer } from "../features/contact-officer/index.js";
+import { answerQuestionFeature, openQuestionsCommand } from "../features/officer-chat/answer-question.js";
 import { askFeature, showAskPrompt } from "../features/ask/index.js";
 import { learnLawFeature, showTopics } from "../features/learn-law/index.js";
 import { fallbackFeature } from "../features/fallback/index.js";
@@ -66,7 +67,9 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   // Commands that also work in the middle of a flow, like /huy: seen before the conversations.
   guarded.use(myDataFeature());
   guarded.use(officerChatFeature());
+  guarded.use(openQuestionsCommand());
   guarded.use(contactOfficerFeature(flowPlugins));
+  guarded.use(answerQuestionFeature(flowPlugins));
   guarded.use(registerFeature(flowPlugins));
   guarded.use(eligibilityFeature(flowPlugins));
   guarded.use(menu.afterFlows);

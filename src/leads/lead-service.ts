@@ -1,7 +1,8 @@
 import type { PrismaClient } from "../db/index.js";
+import { officerNotifier } from "../staff/officer-notifier.js";
 import { translator, type Translate } from "../i18n/translate.js";
 import type { AuditLog } from "../audit/audit-log.js";
-import type { ChatAddress, Outbox, OutboundMessage } from "../outbound/outbox.js";
+import type { ChatAddress, Outbox } from "../outbound/outbox.js";
 import { redeemChatLinkCode } from "../staff/index.js";
 import type { Consent, ConsentRecord } from "./consent.js";
 import { leadRepository } from "./lead-repository.js";
@@ -48,15 +49,7 @@ export function leadService(deps: LeadServiceDeps) {
   const t = deps.translate ?? translator();
   const leads = leadRepository(prisma);
 
-  /** Officers who linked a chat get notifications there. */
-  async function linkedOfficerChats(): Promise<ChatAddress[]> {
-    const users = await prisma.staffUser.findMany({ where: { active: true, chatChannel: { not: null }, chatId: { not: null } }, orderBy: { id: "asc" } });
-    return users.map((u) => ({ channel: u.chatChannel!, chatId: u.chatId! }));
-  }
-
-  async function notifyOfficers(message: OutboundMessage): Promise<void> {
-    for (const chat of await linkedOfficerChats()) await outbox.enqueue(chat, message);
-  }
+  const officers = officerNotifier(prisma, outbox);
 
   /** Pools of the lead's commune that reached the HTX minimum just now; each is announced once. */
   async function announcePools(lead: StoredLead, at: Date): Promise<Pool[]> {
@@ -66,7 +59,7 @@ export function leadService(deps: LeadServiceDeps) {
     for (const pool of poolsReachingMinimum(candidates, notified)) {
       if (!(await leads.claimPoolAlert(pool.key, pool.prospectiveMembers, at))) continue;
       try {
-        await notifyOfficers(poolMessage(pool, t));
+        await officers.notify(poolMessage(pool, t));
       } catch (error) {
         await leads.releasePoolAlert(pool.key);
         throw error;
@@ -101,7 +94,7 @@ export function leadService(deps: LeadServiceDeps) {
       const at = now();
       const record: ConsentRecord = { version: consent.version, hash: consent.hash, givenAt: at };
       const saved = await leads.save(draft, record, from, () => createReferenceCode(deps.random), at);
-      if (saved.outcome === "created") await notifyOfficers(newLeadMessage(saved.lead, t));
+      if (saved.outcome === "created") await officers.notify(newLeadMessage(saved.lead, t));
       const pools = await announcePools(saved.lead, at);
       return { reference: saved.lead.reference, outcome: saved.outcome, pools };
     },

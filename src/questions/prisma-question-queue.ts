@@ -1,13 +1,47 @@
 import type { PrismaClient } from "../db/index.js";
-import { questionReference, type QuestionQueue } from "./question-queue.js";
+import type { Translate } from "../i18n/translate.js";
+import type { Outbox } from "../outbound/outbox.js";
+import { officerNotifier } from "../staff/officer-notifier.js";
+import { answerOfficerQuestion, findOfficerQuestion, listOfficerQuestions, type OfficerQuestionView } from "./officer-desk.js";
+import { ANSWER_BUTTON_PREFIX, type QueuedQuestion, type QuestionQueue } from "./question-queue.js";
 
-export function prismaQuestionQueue(prisma: PrismaClient): QuestionQueue {
+const asQueued = (q: OfficerQuestionView): QueuedQuestion => ({
+  id: q.id,
+  reference: q.reference,
+  channel: q.channel,
+  chatId: q.chatId,
+  text: q.text,
+  origin: q.origin,
+  at: q.createdAt,
+  status: q.status,
+});
+
+export function prismaQuestionQueue(prisma: PrismaClient, deps: { outbox: Outbox; translate: Translate }): QuestionQueue {
+  const officers = officerNotifier(prisma, deps.outbox);
+  const t = deps.translate;
   return {
     async submit(question) {
       const row = await prisma.officerQuestion.create({
         data: { channel: question.channel, chatId: question.chatId, text: question.text, origin: question.origin, createdAt: question.at },
       });
-      return { ...question, id: row.id, reference: questionReference(row.id), status: "open" };
+      const queued = asQueued((await findOfficerQuestion(prisma, row.id))!);
+      await officers.notify({
+        text: t("oc-question-new", { reference: queued.reference, question: question.text }),
+        buttons: [[{ text: t("oc-button-answer"), data: `${ANSWER_BUTTON_PREFIX}${queued.id}` }]],
+      });
+      return queued;
+    },
+    async open(limit) {
+      const { questions, total } = await listOfficerQuestions(prisma, { status: "open", page: 1, pageSize: limit });
+      return { questions: questions.map(asQueued), total };
+    },
+    async find(id) {
+      const question = await findOfficerQuestion(prisma, id);
+      return question && asQueued(question);
+    },
+    async answer({ id, answer, officerId, at }) {
+      const outcome = await answerOfficerQuestion({ prisma, outbox: deps.outbox, translate: t }, { id, answer, officerId, now: at });
+      return outcome.ok ? { ok: true, question: asQueued(outcome.question) } : outcome;
     },
   };
 }

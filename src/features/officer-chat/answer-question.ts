@@ -1,0 +1,84 @@
+import { Composer, InlineKeyboard, type MiddlewareFn } from "grammy";
+import { createConversation } from "@grammyjs/conversations";
+import type { BotContext, FlowContext } from "../../bot/context.js";
+import { waitForButton, waitForText, type Flow } from "../../bot/flow.js";
+import { ANSWER_BUTTON_PREFIX } from "../../questions/question-queue.js";
+
+export const ANSWER_QUESTION = "officer-answer";
+const BUTTON = "ocans:";
+const OPEN_SHOWN = 5;
+const chatOf = (ctx: { channel: string; chatId?: number }) => ({ channel: ctx.channel, chatId: String(ctx.chatId) });
+
+/** An officer answers one farmer's question from chat: write, check, send (to the farmer's chat). */
+async function answerQuestion(conversation: Flow, ctx: FlowContext, questionId: number): Promise<void> {
+  const question = await conversation.external(() => ctx.services.questions.find(questionId));
+  if (question?.status !== "open") {
+    await ctx.reply(ctx.t("oc-question-gone"));
+    return;
+  }
+  await ctx.reply(ctx.t("oc-answer-ask", { reference: question.reference, question: question.text }));
+  for (;;) {
+    const answer = await waitForText(conversation, ctx);
+    const keyboard = new InlineKeyboard().text(ctx.t("oc-answer-send"), `${BUTTON}send`).row().text(ctx.t("officer-rewrite"), `${BUTTON}rewrite`).text(ctx.t("officer-cancel"), `${BUTTON}cancel`);
+    await ctx.reply(ctx.t("oc-answer-confirm", { reference: question.reference, answer }), { reply_markup: keyboard });
+    const { ctx: pressed, choice } = await waitForButton(conversation, ctx, BUTTON);
+    if (choice === "rewrite") {
+      await pressed.reply(ctx.t("oc-answer-again"));
+      continue;
+    }
+    if (choice === "cancel") {
+      await pressed.reply(ctx.t("oc-answer-cancelled"));
+      return;
+    }
+    const outcome = await conversation.external(async () => {
+      const officer = await ctx.services.leads.officerForChat(chatOf(ctx));
+      if (!officer) return { ok: false as const, problem: "oc-not-officer" };
+      return ctx.services.questions.answer({ id: questionId, answer, officerId: officer.id, at: ctx.services.now() });
+    });
+    await pressed.reply(outcome.ok ? ctx.t("oc-answer-sent", { reference: question.reference }) : ctx.t(outcome.problem));
+    return;
+  }
+}
+
+async function isOfficer(ctx: BotContext): Promise<boolean> {
+  if (await ctx.services.leads.officerForChat(chatOf(ctx))) return true;
+  await ctx.reply(ctx.t("oc-not-officer"));
+  return false;
+}
+
+/** `/cauhoi` lists the open questions; installed before the flows so it works in the middle of one. */
+export function openQuestionsCommand(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.command("cauhoi", async (ctx) => {
+    if (!(await isOfficer(ctx))) return;
+    const { questions, total } = await ctx.services.questions.open(OPEN_SHOWN);
+    if (total === 0) {
+      await ctx.reply(ctx.t("oc-questions-none"));
+      return;
+    }
+    await ctx.reply(ctx.t("oc-questions-header", { total }));
+    for (const q of questions) {
+      await ctx.reply(ctx.t("oc-question-new", { reference: q.reference, question: q.text }), {
+        reply_markup: new InlineKeyboard().text(ctx.t("oc-button-answer"), `${ANSWER_BUTTON_PREFIX}${q.id}`),
+      });
+    }
+  });
+  return composer;
+}
+
+/**
+ * Officers answer farmers' questions in chat as well as in the dashboard: *Trả lời* (under each
+ * new-question notification and each `/cauhoi` item) opens the answer flow.
+ */
+export function answerQuestionFeature(flowPlugins: MiddlewareFn<FlowContext>[]): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.use(createConversation(answerQuestion, { id: ANSWER_QUESTION, plugins: flowPlugins }));
+
+  composer.callbackQuery(new RegExp(`^${ANSWER_BUTTON_PREFIX}(\\d+)$`), async (ctx) => {
+    await ctx.answerCallbackQuery();
+    if (!(await isOfficer(ctx))) return;
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter(ANSWER_QUESTION, Number(ctx.match[1]));
+  });
+  return composer;
+}
