@@ -29,7 +29,7 @@ oc-button-contacted-ref = 📞 Đã gọi { $reference }
 
 ## /canbo
 oc-link-usage = Cán bộ nhắn: /canbo <mã liên kết> (mã lấy trên trang quản lý).
-oc-link-ok = Đã liên kết khung chat này với tài khoản { $name }. Thông báo đăng ký mới sẽ gửi về đây. Nhắn /leads để xem hồ sơ đang mở.
+oc-link-ok = Đã liên kết khung chat này với tài khoản { $name }. Thông báo đăng ký mới và câu hỏi của bà con sẽ gửi về đây. Nhắn /leads để xem hồ sơ đang mở, /cauhoi để xem câu hỏi chờ trả lời.
 oc-link-invalid = Mã liên kết không đúng hoặc đã hết hạn. Cán bộ lấy mã mới trên trang quản lý nha.
 oc-link-too-many = Nhập sai mã nhiều lần. Cán bộ chờ 15 phút rồi thử lại nha.
 
