@@ -4,3 +4,5 @@ fallback-media = Tôi chỉ đọc được chữ và nút bấm thôi. Bà con 
 fallback-old-button = Nút này đã cũ. Bà con nhắn /menu để mở menu mới nha.
 fallback-unknown = Tôi chưa hiểu tin nhắn này. Bà con chọn trong menu nha.
 flow-old-button = Nút đó thuộc câu hỏi trước. Bà con trả lời câu hỏi mới nhất ở trên nha.
+flow-rewrite = ✏️ Viết lại
+flow-cancel = ✖️ Thôi

@@ -5,7 +5,5 @@ officer-confirm =
     «{ $question }»
     Gửi cho cán bộ nha?
 officer-send = ✅ Gửi cho cán bộ
-officer-rewrite = ✏️ Viết lại
-officer-cancel = ✖️ Thôi
 officer-cancelled = Đã thôi, câu hỏi chưa được gửi. Nhắn /menu để chọn việc khác.
 officer-sent = Đã gửi câu hỏi cho cán bộ. Mã của bà con: { $reference }. Cán bộ sẽ trả lời trong khung chat này, bà con chờ chút nha.

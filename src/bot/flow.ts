@@ -1,4 +1,5 @@
 import type { Conversation } from "@grammyjs/conversations";
+import { InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "./context.js";
 
 /** The conversation type every flow uses: outside context BotContext, inside FlowContext. */
@@ -60,4 +61,40 @@ export async function waitForText(conversation: Flow, ctx: FlowContext): Promise
     otherwise: (other) => other.reply(ctx.t("flow-text-expected")),
   });
   return reply.message.text.trim();
+}
+
+export interface WriteAndConfirmTexts {
+  /** The confirmation shown under what was written, e.g. "Gửi cho cán bộ nha?". */
+  confirm(text: string): string;
+  send: string;
+  /** Said when the writer chose to write again, and when they gave up. */
+  writeAgain: string;
+  cancelled: string;
+}
+
+/**
+ * Write a text, see it back with *Gửi* / *Viết lại* / *Thôi*, and only then send: a question to
+ * officers, an officer's answer. Returns what was written and the context of the *Gửi* press, or
+ * undefined when the writer gave up.
+ */
+export async function writeAndConfirm(
+  conversation: Flow,
+  ctx: FlowContext,
+  options: { prefix: string; texts: WriteAndConfirmTexts; written?: string },
+): Promise<{ ctx: FlowContext; text: string } | undefined> {
+  let written = options.written;
+  for (;;) {
+    const text = written ?? (await waitForText(conversation, ctx));
+    written = undefined;
+    const keyboard = new InlineKeyboard()
+      .text(options.texts.send, `${options.prefix}send`)
+      .row()
+      .text(ctx.t("flow-rewrite"), `${options.prefix}rewrite`)
+      .text(ctx.t("flow-cancel"), `${options.prefix}cancel`);
+    await ctx.reply(options.texts.confirm(text), { reply_markup: keyboard });
+    const { ctx: pressed, choice } = await waitForButton(conversation, ctx, options.prefix);
+    if (choice === "send") return { ctx: pressed, text };
+    await pressed.reply(choice === "rewrite" ? options.texts.writeAgain : options.texts.cancelled);
+    if (choice !== "rewrite") return undefined;
+  }
 }

@@ -1,7 +1,7 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import type { BotContext, FlowContext } from "../../bot/context.js";
-import { waitForButton, waitForText, type Flow } from "../../bot/flow.js";
+import { writeAndConfirm, type Flow } from "../../bot/flow.js";
 import type { MiddlewareFn } from "grammy";
 
 export const CONTACT_OFFICER = "contact-officer";
@@ -16,31 +16,16 @@ export interface ContactOfficerStart {
 /** *Gặp cán bộ*: the farmer writes a question, checks it, and it goes to the officers' queue. */
 async function contactOfficer(conversation: Flow, ctx: FlowContext, start?: ContactOfficerStart): Promise<void> {
   if (!start) await ctx.reply(ctx.t("officer-ask"));
-  let prefilled = start?.question;
-  for (;;) {
-    const question = prefilled ?? (await waitForText(conversation, ctx));
-    prefilled = undefined;
-    const keyboard = new InlineKeyboard()
-      .text(ctx.t("officer-send"), `${BUTTON}send`)
-      .row()
-      .text(ctx.t("officer-rewrite"), `${BUTTON}rewrite`)
-      .text(ctx.t("officer-cancel"), `${BUTTON}cancel`);
-    await ctx.reply(ctx.t("officer-confirm", { question }), { reply_markup: keyboard });
-    const { ctx: pressed, choice } = await waitForButton(conversation, ctx, BUTTON);
-    if (choice === "rewrite") {
-      await pressed.reply(ctx.t("officer-ask-again"));
-      continue;
-    }
-    if (choice === "cancel") {
-      await pressed.reply(ctx.t("officer-cancelled"));
-      return;
-    }
-    const queued = await conversation.external(() =>
-      ctx.services.questions.submit({ channel: ctx.channel, chatId: String(ctx.chatId), text: question, origin: start?.origin ?? "contact", at: ctx.services.now() }),
-    );
-    await pressed.reply(ctx.t("officer-sent", { reference: queued.reference }));
-    return;
-  }
+  const written = await writeAndConfirm(conversation, ctx, {
+    prefix: BUTTON,
+    written: start?.question,
+    texts: { confirm: (question) => ctx.t("officer-confirm", { question }), send: ctx.t("officer-send"), writeAgain: ctx.t("officer-ask-again"), cancelled: ctx.t("officer-cancelled") },
+  });
+  if (!written) return;
+  const queued = await conversation.external(() =>
+    ctx.services.questions.submit({ channel: ctx.channel, chatId: String(ctx.chatId), text: written.text, origin: start?.origin ?? "contact", at: ctx.services.now() }),
+  );
+  await written.ctx.reply(ctx.t("officer-sent", { reference: queued.reference }));
 }
 
 export function contactOfficerFeature(flowPlugins: MiddlewareFn<FlowContext>[]): Composer<BotContext> {

@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard, type MiddlewareFn } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import type { BotContext, FlowContext } from "../../bot/context.js";
-import { waitForButton, waitForText, type Flow } from "../../bot/flow.js";
+import { writeAndConfirm, type Flow } from "../../bot/flow.js";
 import { ANSWER_BUTTON_PREFIX } from "../../questions/question-queue.js";
 
 export const ANSWER_QUESTION = "officer-answer";
@@ -17,27 +17,17 @@ async function answerQuestion(conversation: Flow, ctx: FlowContext, questionId: 
     return;
   }
   await ctx.reply(ctx.t("oc-answer-ask", { reference: question.reference, question: question.text }));
-  for (;;) {
-    const answer = await waitForText(conversation, ctx);
-    const keyboard = new InlineKeyboard().text(ctx.t("oc-answer-send"), `${BUTTON}send`).row().text(ctx.t("officer-rewrite"), `${BUTTON}rewrite`).text(ctx.t("officer-cancel"), `${BUTTON}cancel`);
-    await ctx.reply(ctx.t("oc-answer-confirm", { reference: question.reference, answer }), { reply_markup: keyboard });
-    const { ctx: pressed, choice } = await waitForButton(conversation, ctx, BUTTON);
-    if (choice === "rewrite") {
-      await pressed.reply(ctx.t("oc-answer-again"));
-      continue;
-    }
-    if (choice === "cancel") {
-      await pressed.reply(ctx.t("oc-answer-cancelled"));
-      return;
-    }
-    const outcome = await conversation.external(async () => {
-      const officer = await ctx.services.leads.officerForChat(chatOf(ctx));
-      if (!officer) return { ok: false as const, problem: "oc-not-officer" };
-      return ctx.services.questions.answer({ id: questionId, answer, officerId: officer.id, at: ctx.services.now() });
-    });
-    await pressed.reply(outcome.ok ? ctx.t("oc-answer-sent", { reference: question.reference }) : ctx.t(outcome.problem));
-    return;
-  }
+  const written = await writeAndConfirm(conversation, ctx, {
+    prefix: BUTTON,
+    texts: { confirm: (answer) => ctx.t("oc-answer-confirm", { reference: question.reference, answer }), send: ctx.t("oc-answer-send"), writeAgain: ctx.t("oc-answer-again"), cancelled: ctx.t("oc-answer-cancelled") },
+  });
+  if (!written) return;
+  const outcome = await conversation.external(async () => {
+    const officer = await ctx.services.leads.officerForChat(chatOf(ctx));
+    if (!officer) return { ok: false as const, problem: "oc-not-officer" };
+    return ctx.services.questions.answer({ id: questionId, answer: written.text, officerId: officer.id, at: ctx.services.now() });
+  });
+  await written.ctx.reply(outcome.ok ? ctx.t("oc-answer-sent", { reference: question.reference }) : ctx.t(outcome.problem));
 }
 
 async function isOfficer(ctx: BotContext): Promise<boolean> {
