@@ -73,12 +73,14 @@ function evaluateProgramme(p: Programme, rules: LoadedRules, answers: Answers, d
 
 /**
  * One result per programme already in force on `asOf` (programmes that start later are left
- * out; programmes past effective_to are reported as "ended"), eligible first.
+ * out; programmes past effective_to are reported as "ended") and not hidden by its show_if,
+ * eligible first.
  */
 export function evaluateProgrammes(rules: LoadedRules, answers: Answers, asOf: Date): ProgrammeResult[] {
   const date = vietnamDate(asOf);
   return rules.programmes
     .filter((p) => p.effective_from <= date)
+    .filter((p) => !p.show_if || evaluateExpr(p.show_if, answers, rules.questionById) !== "no")
     .map((p) => evaluateProgramme(p, rules, answers, date))
     .sort((a, b) => OUTCOME_ORDER.indexOf(a.outcome) - OUTCOME_ORDER.indexOf(b.outcome));
 }

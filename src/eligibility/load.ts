@@ -64,7 +64,7 @@ function testProblem(test: Expr, question: Question): string | undefined {
 
 /** Every expression in a programme with its field path. */
 function expressions(p: Programme): [Path, Expr][] {
-  const found: [Path, Expr][] = [];
+  const found: [Path, Expr][] = p.show_if ? [[["show_if"], p.show_if]] : [];
   p.conditions.forEach((c, i) => {
     found.push([["conditions", i, "when"], c.when]);
     if (c.applies_if) found.push([["conditions", i, "applies_if"], c.applies_if]);

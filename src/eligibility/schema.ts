@@ -157,6 +157,11 @@ export const programmeSchema = z
     /** Last day the programme applies; after it the result is "ended". */
     effective_to: isoDate.optional(),
     status: z.enum(["in_force", "amended", "ended"]),
+    /**
+     * When to show the programme at all (e.g. only to farmers asking about loans). A programme whose
+     * show_if is "no" is left out of the results and its questions are not asked; "unknown" shows it.
+     */
+    show_if: exprSchema.optional(),
     conditions: z.array(conditionSchema).min(1),
     benefits: z.array(benefitSchema).default([]),
     documents: z.array(listItem).default([]),

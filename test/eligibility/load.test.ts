@@ -30,7 +30,7 @@ describe("loadProgrammes", () => {
     const rules = loadProgrammes(RULES_DIR);
     expect(rules.programmes.map((p) => p.id)).toContain("tin-dung-55");
     expect(rules.programmes.length).toBeGreaterThanOrEqual(7);
-    expect(rules.questions[0]?.id).toBe("applicant_type");
+    expect(rules.questions.slice(0, 2).map((q) => q.id)).toEqual(["interest", "applicant_type"]);
     expect(rules.version).toMatch(/^[0-9a-f]{12}$/);
     expect(loadProgrammes(RULES_DIR).version).toBe(rules.version);
   });
@@ -38,6 +38,11 @@ describe("loadProgrammes", () => {
   it("rejects an unknown question, naming the file and the field path", () => {
     const dir = copyWith("tin-dung-55.yaml", (t) => t.replace("{ question: works_in_agriculture,", "{ question: x,"));
     expect(loadError(dir)).toContain(`${dir}/tin-dung-55.yaml: conditions[1].when.any[0].question: unknown question "x"`);
+  });
+
+  it("checks show_if like any other rule", () => {
+    const dir = copyWith("tin-dung-55.yaml", (t) => t.replace("in: [loan, everything]", "in: [loans, everything]"));
+    expect(loadError(dir)).toContain('tin-dung-55.yaml: show_if: "loans" is not one of interest');
   });
 
   it("rejects a misspelt key, a missing field and an option that does not exist", () => {

@@ -7,8 +7,21 @@ const BEFORE_2025 = new Date("2024-03-01T12:00:00+07:00");
 const ids = (answers: Answers, asOf = AFTER_2025) => relevantQuestions(rules, answers, asOf).map((q) => q.id);
 
 describe("nextQuestion", () => {
-  it("starts with who is asking", () => {
-    expect(nextQuestion(rules, {}, AFTER_2025)?.id).toBe("applicant_type");
+  it("starts with what the farmer wants, then who is asking", () => {
+    expect(nextQuestion(rules, {}, AFTER_2025)?.id).toBe("interest");
+    expect(nextQuestion(rules, { interest: "loan" }, AFTER_2025)?.id).toBe("applicant_type");
+  });
+
+  it("asks fewer questions of a farmer who only asks about loans, and none about programmes not shown", () => {
+    const individual = { applicant_type: "individual" };
+    const loanOnly = ids({ ...individual, interest: "loan" });
+    const everything = ids({ ...individual, interest: "everything" });
+    expect(loanOnly.length).toBeLessThan(everything.length);
+    expect(everything).toContain("compulsory_social_insurance");
+    expect(loanOnly).not.toContain("compulsory_social_insurance");
+    const supportOnly = ids({ applicant_type: "cooperative", interest: "support" });
+    expect(supportOnly).toContain("under_sanction");
+    expect(supportOnly).not.toContain("has_bad_debt");
   });
 
   it("does not ask an individual how many members they have", () => {

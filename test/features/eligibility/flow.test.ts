@@ -46,6 +46,7 @@ function farmer(bot = testBot()) {
 }
 
 const taps: Record<string, string> = {
+  interest: "Tất cả",
   organic_or_circular: "Không",
   high_tech_or_value_chain: "Không",
   has_business_plan: "Có",
@@ -75,11 +76,13 @@ describe("Kiểm tra điều kiện vay vốn / hỗ trợ, through the bot", ()
     const f = farmer();
     const opened = await f.press("menu:check");
     expect(sentTexts(opened)[0]).toContain("Không biết");
-    expect(f.questionText()).toMatch(/^Câu 1\/\d+: Bà con hỏi cho ai\?/);
+    expect(f.questionText()).toMatch(/^Câu 1\/\d+: Bà con muốn tìm hiểu về gì\?/);
+    await f.tap("Tất cả");
+    expect(f.questionText()).toMatch(/^Câu 2\/\d+: Bà con hỏi cho ai\?/);
 
     await f.tap("Hợp tác xã");
     expect(f.questionId()).toBe("member_count");
-    expect(f.questionText()).toMatch(/^Câu 2\/\d+/);
+    expect(f.questionText()).toMatch(/^Câu 3\/\d+/);
 
     // A sticker and an unreadable number: polite reminders, the question stays.
     expect(sentTexts(await f.sticker())[0]).toContain("nhắn bằng chữ");
@@ -142,9 +145,9 @@ describe("Kiểm tra điều kiện vay vốn / hỗ trợ, through the bot", ()
 
     // Kiểm tra lại: pick the member count, see the old answer, change it; the rest is kept.
     const again = sentTexts(await f.press(`elig:again:${check.id}`))[0]!;
-    expect(again).toContain("2. Số thành viên: 12 người");
-    expect(again).toContain("4. Nơi ở (xã hay phường): Xã Kế Sách, Thành phố Cần Thơ");
-    await f.press("elig:e:1");
+    expect(again).toContain("3. Số thành viên: 12 người");
+    expect(again).toContain("5. Nơi ở (xã hay phường): Xã Kế Sách, Thành phố Cần Thơ");
+    await f.press("elig:e:2");
     expect(f.questionId()).toBe("member_count");
     expect(f.questionText()).toContain("Lần trước: 12 người");
     const rerun = results(await f.say("3"));
@@ -157,6 +160,7 @@ describe("Kiểm tra điều kiện vay vốn / hỗ trợ, through the bot", ()
   it("offers did-you-mean buttons for an unclear commune and maps an old Sóc Trăng name to the new commune", async () => {
     const f = farmer();
     await f.press("menu:check");
+    await f.tap("Tất cả");
     await f.tap("Cá nhân, hộ gia đình");
     await f.tap("Không biết");
     expect(f.questionId()).toBe("commune");
@@ -184,6 +188,7 @@ describe("Kiểm tra điều kiện vay vốn / hỗ trợ, through the bot", ()
   it("lets result buttons of an earlier check work in the middle of a new check", async () => {
     const f = farmer();
     await f.press("menu:check");
+    await f.tap("Tất cả");
     await f.tap("Doanh nghiệp hoặc loại khác");
     for (let guard = 0; guard < 10 && f.checks.all().length === 0; guard++) await f.tap("Không biết");
     const first = f.checks.all()[0]!;
@@ -193,6 +198,7 @@ describe("Kiểm tra điều kiện vay vốn / hỗ trợ, through the bot", ()
     const why = await f.press(`elig:why:${first.id}:tin-dung-55`);
     expect(sentTexts(why)[0]).toContain("Vì sao?");
     expect(f.questionId()).toBe(asked);
+    await f.tap("Tất cả");
     await f.tap("Hợp tác xã");
     expect(f.questionId()).toBe("member_count");
   });
@@ -201,10 +207,11 @@ describe("Kiểm tra điều kiện vay vốn / hỗ trợ, through the bot", ()
     const store = memoryKeyValueStore();
     const before = farmer(testBot(store));
     await before.press("menu:check");
+    await before.tap("Tất cả");
     await before.tap("Hợp tác xã");
     const after = testBot(store);
     await after.bot.handleUpdate(textUpdate(100, CHAT, "12"));
-    expect(after.api.take().find((c) => c.method === "sendMessage")?.payload.text).toMatch(/^Câu 3\/\d+: Việc làm ăn/);
+    expect(after.api.take().find((c) => c.method === "sendMessage")?.payload.text).toMatch(/^Câu 4\/\d+: Việc làm ăn/);
   });
 
   it("hands Đăng ký để cán bộ liên hệ over to the registration flow with what the check already knows", async () => {

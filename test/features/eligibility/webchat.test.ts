@@ -41,6 +41,7 @@ async function runCheck(app: App, session: string, script: Script) {
 }
 
 const HTX_LOAN: Script = {
+  interest: "Tất cả",
   applicant_type: "Hợp tác xã",
   member_count: { type: "12 người" },
   works_in_agriculture: "Có",
@@ -56,6 +57,7 @@ const HTX_LOAN: Script = {
 };
 
 const HOUSEHOLD: Script = {
+  interest: "Tất cả",
   applicant_type: "Cá nhân, hộ gia đình",
   works_in_agriculture: "Có",
   commune: { type: "An Lạc Thôn" },
@@ -125,7 +127,7 @@ describe("eligibility through the web chat JSON API, whole app in-process", () =
       group_plan: "Có",
       household_fund_debt: "Không",
     });
-    expect(asked.slice(0, 3)).toEqual(["applicant_type", "works_in_agriculture", "commune"]);
+    expect(asked.slice(0, 4)).toEqual(["interest", "applicant_type", "works_in_agriculture", "commune"]);
     const bank = card(fit, "Vay ngân hàng không cần tài sản bảo đảm");
     expect(bank).toMatch(/^\d+\. ❓ Có thể phù hợp/);
     expect(bank).toContain("tối đa 300 triệu đồng, áp dụng từ 01/07/2025 (điểm a khoản 2 Điều 9 Nghị định 55/2015/NĐ-CP");
