@@ -28,7 +28,7 @@ async function reachable(url: string): Promise<boolean> {
   }
 }
 
-let base = process.env.CHAT_URL ?? `http://localhost:${config.http.port}`;
+let base = process.env.CHAT_URL || `http://localhost:${config.http.port}`;
 let local: RunningApp | undefined;
 if (!(await reachable(base))) {
   local = await startApp({ ...config, http: { ...config.http, port: 0 }, telegram: undefined, webchat: { enabled: true } }, createLogger("warn"));
