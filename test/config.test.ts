@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { parse } from "dotenv";
 import { ConfigError, loadConfig } from "../src/config.js";
 
 describe("loadConfig", () => {
@@ -9,6 +11,15 @@ describe("loadConfig", () => {
     expect(config.webchat.enabled).toBe(true);
     expect(config.telegram).toBeUndefined();
     expect(config.openai).toBeUndefined();
+  });
+
+  it("accepts .env.example copied as it is, and it documents every variable", () => {
+    const example = parse(readFileSync(".env.example"));
+    expect(loadConfig(example)).toEqual(loadConfig({}));
+    const source = readFileSync("src/config.ts", "utf8");
+    const used = [...source.matchAll(/^\s{4}([A-Z][A-Z_]+): /gm)].map((m) => m[1]!);
+    expect(used.length).toBeGreaterThan(10);
+    expect(used.filter((name) => !(name in example))).toEqual([]);
   });
 
   it("treats empty values (as copied from .env.example) as unset", () => {
