@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { html } from "hono/html";
 import type { AdminDeps, AdminEnv } from "./deps.js";
-import { vietnamDateTime } from "./format.js";
+import { displayDateTime } from "../lib/vietnam-time.js";
 import { page, pageParam, pager } from "./layout.js";
 
 const PAGE_SIZE = 50;
@@ -26,7 +26,7 @@ export function auditRoutes(deps: AdminDeps): Hono<AdminEnv> {
       <div class="table"><table>
         <thead><tr><th>${t("admin-audit-at")}</th><th>${t("admin-audit-actor")}</th><th>${t("admin-audit-action")}</th><th>${t("admin-audit-target")}</th><th>${t("admin-audit-details")}</th></tr></thead>
         <tbody>${entries.map(
-          (e) => html`<tr><td>${vietnamDateTime(e.at)}</td><td>${e.actor?.username ?? (e.channel ? `${e.channel}:${e.chatId ?? ""}` : "—")}</td>
+          (e) => html`<tr><td>${displayDateTime(e.at)}</td><td>${e.actor?.username ?? (e.channel ? `${e.channel}:${e.chatId ?? ""}` : "—")}</td>
             <td>${e.action}</td><td>${e.target ?? ""}</td><td><code>${e.details ? JSON.stringify(e.details) : ""}</code></td></tr>`,
         )}</tbody></table></div>
       ${pager(t, c, pageNumber, Math.max(1, Math.ceil(total / PAGE_SIZE)))}`;

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { html } from "hono/html";
 import { createChatLinkCode } from "../staff/chat-link.js";
 import type { AdminDeps, AdminEnv, AdminContext } from "./deps.js";
-import { vietnamDateTime } from "./format.js";
+import { displayDateTime } from "../lib/vietnam-time.js";
 import { csrfField, page, type Html } from "./layout.js";
 
 /**
@@ -30,7 +30,7 @@ export function chatLinkRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const { code, expiresAt } = await createChatLinkCode(prisma, userId, deps.now());
     await deps.audit.record({ action: "chat_link.create", actorId: userId, target: `user:${userId}` });
     c.header("cache-control", "no-store");
-    return render(c, html`<p class="code card">${t("admin-chat-link-send")}<br><code class="big">/canbo ${code}</code><br>${t("admin-chat-link-expires", { at: vietnamDateTime(expiresAt) })}</p>`);
+    return render(c, html`<p class="code card">${t("admin-chat-link-send")}<br><code class="big">/canbo ${code}</code><br>${t("admin-chat-link-expires", { at: displayDateTime(expiresAt) })}</p>`);
   });
 
   return app;

@@ -1,3 +1,4 @@
+import { vietnamDayStart } from "../lib/vietnam-time.js";
 import { Hono } from "hono";
 import { html } from "hono/html";
 import { LEAD_STATUSES, statusLabelKey } from "../leads/lead-status.js";
@@ -19,7 +20,7 @@ export function overviewRoutes(deps: AdminDeps): Hono<AdminEnv> {
   async function weeklyBars(): Promise<Bar[]> {
     const now = deps.now();
     const weeks = Array.from({ length: WEEKS }, (_, i) => vietnamWeekStart(new Date(now.getTime() - (WEEKS - 1 - i) * WEEK_MS)));
-    const rows = await prisma.lead.findMany({ where: { createdAt: { gte: new Date(Date.parse(weeks[0]!) - 7 * 3600_000) } }, select: { createdAt: true } });
+    const rows = await prisma.lead.findMany({ where: { createdAt: { gte: vietnamDayStart(weeks[0]!) } }, select: { createdAt: true } });
     const counts = new Map(weeks.map((w) => [w, 0]));
     for (const row of rows) {
       const week = vietnamWeekStart(row.createdAt);

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { html } from "hono/html";
 import { HTX_MIN_MEMBERS, POOLED_PURPOSES, poolsReachingMinimum } from "../leads/pooling.js";
 import type { AdminDeps, AdminEnv } from "./deps.js";
-import { vietnamDateTime } from "./format.js";
+import { displayDateTime } from "../lib/vietnam-time.js";
 import { filterQuery } from "./leads/lead-filter.js";
 import { toStoredLead } from "../leads/lead-repository.js";
 import { sectorChoiceLabel } from "./leads/sector-choice.js";
@@ -34,7 +34,7 @@ export function poolsRoutes(deps: AdminDeps): Hono<AdminEnv> {
           const alerted = alertedAt.get(pool.key);
           return html`<tr><td>${pool.communeName}</td><td>${sectorChoiceLabel(t, sector, pool.sector.text)}</td>
             <td class="num"><a href="${link}">${pool.leadReferences.length}</a></td><td class="num">${pool.prospectiveMembers}</td>
-            <td>${alerted ? vietnamDateTime(alerted) : t("admin-pools-not-alerted")}</td></tr>`;
+            <td>${alerted ? displayDateTime(alerted) : t("admin-pools-not-alerted")}</td></tr>`;
         })}</tbody></table></div>
       ${pools.length === 0 ? html`<p>${t("admin-pools-none")}</p>` : ""}`;
     return c.html(page(t, { title: t("admin-pools-title"), session: c.get("session"), body }));

@@ -5,7 +5,7 @@ import { saveFaqEntry } from "../questions/faq-file.js";
 import { hasRole } from "../staff/roles.js";
 import type { StaffSessionInfo } from "../staff/sessions.js";
 import type { AdminDeps, AdminEnv } from "./deps.js";
-import { vietnamDateTime } from "./format.js";
+import { displayDateTime } from "../lib/vietnam-time.js";
 import { csrfField, flashFrom, formString, page, pageParam, pager } from "./layout.js";
 import { requireRole } from "./session-guard.js";
 
@@ -21,10 +21,10 @@ export function questionsRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const officer = hasRole(session.user.role, "officer");
     const action = (what: string) => `/admin/questions/${q.id}/${what}`;
     return html`<article class="card question" id="q-${q.id}">
-      <p class="meta"><b>${q.reference}</b> · ${vietnamDateTime(q.createdAt)} · ${t(`admin-origin-${q.origin}`)} · ${q.channel}</p>
+      <p class="meta"><b>${q.reference}</b> · ${displayDateTime(q.createdAt)} · ${t(`admin-origin-${q.origin}`)} · ${q.channel}</p>
       <p class="text">${q.text}</p>
       ${q.status === "answered" && q.answer
-        ? html`<div class="answer"><p class="meta">${t("admin-question-answered-by", { name: q.answeredByName ?? "", at: q.answeredAt ? vietnamDateTime(q.answeredAt) : "" })}</p><p>${q.answer}</p>
+        ? html`<div class="answer"><p class="meta">${t("admin-question-answered-by", { name: q.answeredByName ?? "", at: q.answeredAt ? displayDateTime(q.answeredAt) : "" })}</p><p>${q.answer}</p>
           ${officer ? html`<form method="post" action="${action("faq")}">${csrfField(session)}<button type="submit">${t("admin-question-save-faq")}</button></form>` : ""}</div>`
         : officer && q.status === "open"
           ? html`<form method="post" action="${action("answer")}" class="stack">${csrfField(session)}

@@ -1,16 +1,11 @@
 /** Evaluating every programme against the farmer's answers as of a date. */
 import { translator } from "../i18n/translate.js";
+import { vietnamDate } from "../lib/vietnam-time.js";
 import { computeBenefit } from "./benefits.js";
 import { allOf, evaluateExpr, questionTests } from "./logic.js";
 import type { Condition, ListItem } from "./schema.js";
 import type { Answers, ConditionTrace, LoadedRules, Outcome, Programme, ProgrammeResult } from "./types.js";
 
-const VIETNAM_UTC_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-/** The calendar date in Vietnam (UTC+7): a rule dated 01/07/2025 applies from midnight there. */
-export function vietnamDate(asOf: Date): string {
-  return new Date(asOf.getTime() + VIETNAM_UTC_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 /** Eligible first, so the card leads with what the farmer can use; ended last. */
 const OUTCOME_ORDER: Outcome[] = ["eligible", "maybe", "not_eligible", "ended"];

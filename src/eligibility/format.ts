@@ -2,17 +2,13 @@
  * Plain-text rendering of results for any channel (Telegram, Zalo, web). Channels that draw
  * richer cards can use the result fields directly and these helpers for the single lines.
  */
+import { displayDate } from "../lib/vietnam-time.js";
 import { translator } from "../i18n/translate.js";
 import { formatMoney } from "../lib/farmer-numbers.js";
 import type { Progress } from "./next-question.js";
 import type { Citation } from "./schema.js";
 import type { BenefitResult, ProgrammeResult } from "./types.js";
 
-/** "2025-07-01" → "01/07/2025". */
-export function formatDate(iso: string): string {
-  const [year, month, day] = iso.split("-");
-  return `${day}/${month}/${year}`;
-}
 
 /** The kind of a document from its number: "55/2015/NĐ-CP" is a decree, "17/2023/QH15" a law. */
 function docKind(doc: string): string {
@@ -56,7 +52,7 @@ function benefitValue(b: BenefitResult): string {
 /** "Mức cho vay tối đa …: tối đa 300 triệu đồng, áp dụng từ 01/07/2025 (khoản 2 Điều 9 …)". */
 export function formatBenefit(b: BenefitResult): string {
   const t = translator();
-  const since = b.amount || b.percentOfProject ? `, ${t("elig-benefit-since", { date: formatDate(b.validFrom) })}` : "";
+  const since = b.amount || b.percentOfProject ? `, ${t("elig-benefit-since", { date: displayDate(b.validFrom) })}` : "";
   const isRange = [b.amount, b.percentOfProject].some((r) => r && r.min !== r.max);
   const condition = b.certain || isRange ? "" : ` (${t("elig-benefit-if")})`;
   return `${b.label}: ${benefitValue(b)}${since}${condition} (${b.cites.map(formatCitation).join("; ")})`;
@@ -72,7 +68,7 @@ const bullets = (lines: string[]) => lines.map((line) => `• ${line}`);
 export function formatResultCard(r: ProgrammeResult): string {
   const t = translator();
   const lines = [`${t(`elig-outcome-${r.outcome}`)}: ${r.name}`];
-  if (r.outcome === "ended") lines.push(t("elig-ended-on", { date: formatDate(r.effectiveTo!) }));
+  if (r.outcome === "ended") lines.push(t("elig-ended-on", { date: displayDate(r.effectiveTo!) }));
   lines.push(r.summary);
   if (r.benefits.length) lines.push(t("elig-card-benefits"), ...bullets(r.benefits.map(formatBenefit)));
   if (r.documents.length) lines.push(t("elig-card-documents"), ...bullets(r.documents));
@@ -92,7 +88,7 @@ export function formatShortCard(r: ProgrammeResult): string {
   const lines = [`${t(`elig-outcome-${r.outcome}`)}: ${r.name}`];
   if (r.outcome === "ended") {
     const docs = [...new Set(r.legalBasis.map((c) => formatDocument(c.doc)))].join(", ");
-    lines.push(t("elig-ended-between", { from: formatDate(r.effectiveFrom), to: formatDate(r.effectiveTo!), docs }));
+    lines.push(t("elig-ended-between", { from: displayDate(r.effectiveFrom), to: displayDate(r.effectiveTo!), docs }));
     return lines.join("\n");
   }
   const [measured, described] = [r.benefits.filter((b) => !b.text), r.benefits.filter((b) => b.text)];

@@ -1,3 +1,4 @@
+import { vietnamWallClock } from "../lib/vietnam-time.js";
 import ExcelJS from "exceljs";
 import { translator, type Translate } from "../i18n/translate.js";
 import type { Lead } from "./lead.js";
@@ -19,9 +20,6 @@ export function escapeFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-/** Vietnam has no daylight saving time: local time is always UTC+7. */
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
-const vietnamWallClock = (date: Date) => new Date(date.getTime() + VIETNAM_OFFSET_MS);
 
 function columns(t: Translate): Column[] {
   return [

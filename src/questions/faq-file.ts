@@ -1,3 +1,4 @@
+import { vietnamDate } from "../lib/vietnam-time.js";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
@@ -9,8 +10,6 @@ export const FAQ_DIR = "hoi-dap-can-bo";
 export const FAQ_DOC = "Giải đáp của cán bộ";
 const HEADING_MAX_LENGTH = 200;
 
-/** Vietnam has no daylight saving time: its date is the UTC+7 date. */
-export const vietnamDate = (at: Date) => new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /** One line, no Markdown heading marks: the question becomes the section heading. */
 function headingText(question: string): string {

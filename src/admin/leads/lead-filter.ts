@@ -3,7 +3,7 @@ import type { Prisma } from "../../db/index.js";
 import { LEAD_STATUSES } from "../../leads/lead-status.js";
 import { PURPOSE_IDS } from "../../leads/purposes.js";
 import { foldVietnamese } from "../../lib/vietnamese.js";
-import { vietnamDayStart } from "../format.js";
+import { vietnamDayStart } from "../../lib/vietnam-time.js";
 
 /**
  * The leads list's filters, sorting and paging as query parameters, shared by the list and the

@@ -4,7 +4,7 @@ import { leadsToCsv, leadsToXlsx } from "../../leads/export.js";
 import { isLeadStatus } from "../../leads/lead-status.js";
 import { sectorChoiceLabel } from "./sector-choice.js";
 import type { AdminDeps, AdminEnv } from "../deps.js";
-import { vietnamDate } from "../../questions/faq-file.js";
+import { vietnamDate } from "../../lib/vietnam-time.js";
 import { flashFrom, formString, page, pageParam } from "../layout.js";
 import { requireRole } from "../session-guard.js";
 import { filterSummary, leadOrderBy, leadWhere, LEADS_PAGE_SIZE, parseLeadFilter } from "./lead-filter.js";

@@ -6,7 +6,7 @@ import { PURPOSE_IDS, purposeLabelKey } from "../../leads/purposes.js";
 import { maskPhone, parsePhone } from "../../lib/phone.js";
 import { hasRole } from "../../staff/roles.js";
 import type { StaffSessionInfo } from "../../staff/sessions.js";
-import { vietnamDateTime } from "../format.js";
+import { displayDateTime } from "../../lib/vietnam-time.js";
 import { selectField } from "../form-controls.js";
 import { csrfField, pager, type Html } from "../layout.js";
 import { filterQuery, LEAD_SORTS, type LeadFilter } from "./lead-filter.js";
@@ -54,7 +54,7 @@ export function leadsListBody(
         <th>${t("leads-col-members")}</th><th>${t("leads-col-status")}</th></tr></thead>
       <tbody>${view.rows.map(
         (row) => html`<tr>
-          <td><a href="${leadLink(row)}">${row.reference}</a></td><td>${vietnamDateTime(row.createdAt)}</td>
+          <td><a href="${leadLink(row)}">${row.reference}</a></td><td>${displayDateTime(row.createdAt)}</td>
           <td>${row.fullName ?? t("admin-lead-erased")}</td><td>${row.phone ? maskPhone(row.phone) : ""}</td>
           <td>${row.communeName}</td><td>${sectorChoiceLabel(t, row.sector, row.sectorLabel)}</td><td>${t(purposeLabelKey(row.purpose))}</td>
           <td class="num">${row.members}</td><td><span class="status status-${row.status}">${t(statusLabelKey(row.status))}</span></td>
@@ -83,7 +83,7 @@ export function leadDetailBody(t: Translate, view: { session: StaffSessionInfo; 
   return html`<section class="card">
     <dl class="fields">
       ${field("leads-col-status", t(statusLabelKey(lead.status)))}
-      ${field("leads-col-created-at", vietnamDateTime(lead.createdAt))}
+      ${field("leads-col-created-at", displayDateTime(lead.createdAt))}
       ${field("leads-col-purpose", t(purposeLabelKey(lead.purpose)))}
       ${field("leads-col-full-name", lead.fullName ?? t("admin-lead-erased"))}
       <dt>${t("leads-col-phone")}</dt><dd>${phone?.ok ? html`<a href="tel:${phone.e164}">${phone.display}</a>` : (lead.phone ?? "")}</dd>
@@ -105,7 +105,7 @@ export function leadDetailBody(t: Translate, view: { session: StaffSessionInfo; 
         <button type="submit">${t("admin-lead-add-note")}</button></form></section>` : ""}
     <section class="card"><h2>${t("admin-lead-history")}</h2><ol class="history">
       ${view.events.map(
-        (e) => html`<li><time>${vietnamDateTime(e.at)}</time> ${e.actorName ? html`<b>${e.actorName}</b>: ` : ""}${eventText(t, e)}${e.note ? html`<p>${e.note}</p>` : ""}</li>`,
+        (e) => html`<li><time>${displayDateTime(e.at)}</time> ${e.actorName ? html`<b>${e.actorName}</b>: ` : ""}${eventText(t, e)}${e.note ? html`<p>${e.note}</p>` : ""}</li>`,
       )}
     </ol></section>
     ${hasRole(role, "admin") ? html`<form method="post" action="${action("delete")}" class="danger">${csrfField(session)}

@@ -1,6 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { Translate } from "../../i18n/translate.js";
-import { formatDate, formatShortCard, formatWhy, vietnamDate, type ProgrammeResult } from "../../eligibility/index.js";
+import { formatShortCard, formatWhy, type ProgrammeResult } from "../../eligibility/index.js";
+import { displayDate, vietnamDate } from "../../lib/vietnam-time.js";
 import { MENU_CALLBACK_PREFIX } from "../menu/main-menu.js";
 
 /**
@@ -35,7 +36,7 @@ export function resultMessages(check: { id: number; asOf: string; results: Progr
   for (const { result, n } of fit) {
     first.text(...button("why", n, result.id)).text(...button("docs", n, result.id)).text(...button("where", n, result.id)).row();
   }
-  const title = t("elig-results-title", { date: formatDate(vietnamDate(new Date(check.asOf))) });
+  const title = t("elig-results-title", { date: displayDate(vietnamDate(new Date(check.asOf))) });
   const fitText = fit.length ? fit.map(card).join("\n\n") : t("elig-results-none-fit");
 
   const second = new InlineKeyboard();

@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.js";
 import type { Translate } from "../../i18n/translate.js";
-import { formatDate, vietnamDate } from "../../eligibility/index.js";
+import { displayDate, vietnamDate } from "../../lib/vietnam-time.js";
 import type { FarmerData } from "../../leads/farmer-data.js";
 import { statusLabelKey } from "../../leads/lead-status.js";
 import { answerLines } from "../register/questions.js";
@@ -11,7 +11,7 @@ const BUTTON = "mydata:";
 const MESSAGE_LIMIT = 4000;
 const QUESTION_PREVIEW = 300;
 /** "27/11/2026", the calendar day in Vietnam. */
-const vietnamDay = (date: Date) => formatDate(vietnamDate(date));
+const vietnamDay = (date: Date) => displayDate(vietnamDate(date));
 
 const preview = (text: string) => (text.length > QUESTION_PREVIEW ? `${text.slice(0, QUESTION_PREVIEW)}…` : text);
 

@@ -1,3 +1,4 @@
+import { displayDate } from "../../lib/vietnam-time.js";
 import type { Translate } from "../../i18n/translate.js";
 import type { SearchHit } from "../retrieval/knowledge-index.js";
 import type { AnswerSource, Citation } from "../types.js";
@@ -5,10 +6,7 @@ import type { AnswerSource, Citation } from "../types.js";
 /** How citations are shown to farmers: reference line, status label and warnings (texts in ask.ftl). */
 
 /** "2024-07-01" -> "01/07/2024", the way dates are written in Vietnam. */
-function vietnameseDate(iso: string | undefined): string | undefined {
-  const match = iso && /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return match ? `${match[3]}/${match[2]}/${match[1]}` : iso;
-}
+const vietnameseDate = (iso: string | undefined): string | undefined => (iso === undefined ? undefined : displayDate(iso));
 
 export function referenceText(citation: Citation, t: Translate): string {
   const args = { doc: citation.doc, title: citation.docTitle, article: citation.article ?? "", clause: citation.clause ?? "" };
