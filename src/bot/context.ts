@@ -3,6 +3,7 @@ import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { Logger } from "../logger.js";
 import type { Translate } from "../i18n/translate.js";
 import type { Services } from "./services.js";
+import type { ChatAddress } from "../outbound/outbox.js";
 
 /** Per-chat data kept between updates (in the database). Keep it small and JSON-serializable. */
 export interface SessionData {
@@ -26,3 +27,6 @@ export type BotContext = ConversationFlavor<Context & SessionFlavor<SessionData>
 
 /** Context inside conversations: plugins are re-installed there, so it carries the same helpers. */
 export type FlowContext = Context & BaseContextFlavor;
+
+/** Where this update came from, as services address chats (leads, questions, the outbox). */
+export const chatAddress = (ctx: { channel: string; chatId?: number }): ChatAddress => ({ channel: ctx.channel, chatId: String(ctx.chatId) });

@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
-import type { BotContext, FlowContext } from "../../bot/context.js";
+import { chatAddress, type BotContext, type FlowContext } from "../../bot/context.js";
 import { writeAndConfirm, type Flow } from "../../bot/flow.js";
 import type { MiddlewareFn } from "grammy";
 
@@ -23,7 +23,7 @@ async function contactOfficer(conversation: Flow, ctx: FlowContext, start?: Cont
   });
   if (!written) return;
   const queued = await conversation.external(() =>
-    ctx.services.questions.submit({ channel: ctx.channel, chatId: String(ctx.chatId), text: written.text, origin: start?.origin ?? "contact", at: ctx.services.now() }),
+    ctx.services.questions.submit({ ...chatAddress(ctx), text: written.text, origin: start?.origin ?? "contact", at: ctx.services.now() }),
   );
   await written.ctx.reply(ctx.t("officer-sent", { reference: queued.reference }));
 }

@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard, type MiddlewareFn } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
-import type { BotContext, FlowContext } from "../../bot/context.js";
+import { chatAddress, type BotContext, type FlowContext } from "../../bot/context.js";
 import { waitForButton, type Flow } from "../../bot/flow.js";
 import type { Answers, StoredCheck } from "../../eligibility/index.js";
 import type { LeadDraft } from "../../leads/lead.js";
@@ -69,7 +69,7 @@ async function eligibility(conversation: Flow, ctx: FlowContext, args: Eligibili
   }
   const { answers, ctx: latest } = await askQuestions(conversation, start);
   const check = await conversation.external(async () => {
-    const stored = await ctx.services.eligibility.check({ channel: ctx.channel, chatId: String(ctx.chatId), answers, asOf: ctx.services.now() });
+    const stored = await ctx.services.eligibility.check({ ...chatAddress(ctx), answers, asOf: ctx.services.now() });
     // Only JSON goes into the conversation log: a Date would come back as a string on replay.
     return { id: stored.id, asOf: stored.asOf.toISOString(), results: stored.results };
   });

@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
-import type { BotContext } from "../../bot/context.js";
+import { chatAddress, type BotContext } from "../../bot/context.js";
 import type { Translate } from "../../i18n/translate.js";
 import { displayDate, vietnamDate } from "../../lib/vietnam-time.js";
 import type { FarmerData } from "../../leads/farmer-data.js";
@@ -40,7 +40,6 @@ function dataMessages(data: FarmerData, t: Translate): string[] {
   return sections;
 }
 
-const chatOf = (ctx: BotContext) => ({ channel: ctx.channel, chatId: String(ctx.chatId) });
 
 /**
  * /dulieu and /xoa: what is stored about this chat, and erasing it after a confirmation button.
@@ -50,7 +49,7 @@ export function myDataFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
 
   composer.command("dulieu", async (ctx) => {
-    const data = await ctx.services.farmerData.view(chatOf(ctx));
+    const data = await ctx.services.farmerData.view(chatAddress(ctx));
     if (data.leads.length === 0 && data.questions.length === 0) {
       await ctx.reply(ctx.t("mydata-empty"));
       return;
@@ -69,7 +68,7 @@ export function myDataFeature(): Composer<BotContext> {
   composer.callbackQuery(`${BUTTON}erase`, async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => undefined);
-    const erased = await ctx.services.farmerData.erase(chatOf(ctx));
+    const erased = await ctx.services.farmerData.erase(chatAddress(ctx));
     // A registration in progress holds typed answers in its state; the session keeps only the greeting date.
     await ctx.conversation.exitAll();
     ctx.session = { ...(ctx.session.firstSeenAt ? { firstSeenAt: ctx.session.firstSeenAt } : {}) };

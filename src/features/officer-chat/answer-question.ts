@@ -1,13 +1,13 @@
 import { Composer, InlineKeyboard, type MiddlewareFn } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
-import type { BotContext, FlowContext } from "../../bot/context.js";
+import { chatAddress, type BotContext, type FlowContext } from "../../bot/context.js";
+import { officerOrRefuse } from "./index.js";
 import { writeAndConfirm, type Flow } from "../../bot/flow.js";
 import { ANSWER_BUTTON_PREFIX } from "../../questions/question-queue.js";
 
 export const ANSWER_QUESTION = "officer-answer";
 const BUTTON = "ocans:";
 const OPEN_SHOWN = 5;
-const chatOf = (ctx: { channel: string; chatId?: number }) => ({ channel: ctx.channel, chatId: String(ctx.chatId) });
 
 /** An officer answers one farmer's question from chat: write, check, send (to the farmer's chat). */
 async function answerQuestion(conversation: Flow, ctx: FlowContext, questionId: number): Promise<void> {
@@ -23,24 +23,18 @@ async function answerQuestion(conversation: Flow, ctx: FlowContext, questionId: 
   });
   if (!written) return;
   const outcome = await conversation.external(async () => {
-    const officer = await ctx.services.leads.officerForChat(chatOf(ctx));
+    const officer = await ctx.services.leads.officerForChat(chatAddress(ctx));
     if (!officer) return { ok: false as const, problem: "oc-not-officer" };
     return ctx.services.questions.answer({ id: questionId, answer: written.text, officerId: officer.id, at: ctx.services.now() });
   });
   await written.ctx.reply(outcome.ok ? ctx.t("oc-answer-sent", { reference: question.reference }) : ctx.t(outcome.problem));
 }
 
-async function isOfficer(ctx: BotContext): Promise<boolean> {
-  if (await ctx.services.leads.officerForChat(chatOf(ctx))) return true;
-  await ctx.reply(ctx.t("oc-not-officer"));
-  return false;
-}
-
 /** `/cauhoi` lists the open questions; installed before the flows so it works in the middle of one. */
 export function openQuestionsCommand(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.command("cauhoi", async (ctx) => {
-    if (!(await isOfficer(ctx))) return;
+    if (!(await officerOrRefuse(ctx))) return;
     const { questions, total } = await ctx.services.questions.open(OPEN_SHOWN);
     if (total === 0) {
       await ctx.reply(ctx.t("oc-questions-none"));
@@ -66,7 +60,7 @@ export function answerQuestionFeature(flowPlugins: MiddlewareFn<FlowContext>[]):
 
   composer.callbackQuery(new RegExp(`^${ANSWER_BUTTON_PREFIX}(\\d+)$`), async (ctx) => {
     await ctx.answerCallbackQuery();
-    if (!(await isOfficer(ctx))) return;
+    if (!(await officerOrRefuse(ctx))) return;
     await ctx.conversation.exitAll();
     await ctx.conversation.enter(ANSWER_QUESTION, Number(ctx.match[1]));
   });

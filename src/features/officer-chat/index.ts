@@ -1,17 +1,16 @@
 import { Composer, InlineKeyboard } from "grammy";
-import type { BotContext } from "../../bot/context.js";
+import { chatAddress, type BotContext } from "../../bot/context.js";
 import type { OutboundButton } from "../../outbound/outbox.js";
 import type { Officer, OfficerActionResult } from "../../leads/lead-service.js";
 import { statusLabelKey } from "../../leads/lead-status.js";
 import { contactCard, leadButtons, leadCard, OFFICER_ACTIONS, OFFICER_BUTTON_PREFIX } from "../../leads/officer-messages.js";
 
-const chatOf = (ctx: BotContext) => ({ channel: ctx.channel, chatId: String(ctx.chatId) });
 const keyboard = (rows: OutboundButton[][]) => InlineKeyboard.from(rows.map((row) => row.map((b) => InlineKeyboard.text(b.text, b.data))));
 const ACTION_BUTTON = new RegExp(`^${OFFICER_BUTTON_PREFIX}(${OFFICER_ACTIONS.join("|")}):(.+)$`);
 
 /** The officer linked to this chat, or a polite refusal: farmers never reach officer commands. */
-async function officerOrRefuse(ctx: BotContext): Promise<Officer | undefined> {
-  const officer = await ctx.services.leads.officerForChat(chatOf(ctx));
+export async function officerOrRefuse(ctx: BotContext): Promise<Officer | undefined> {
+  const officer = await ctx.services.leads.officerForChat(chatAddress(ctx));
   if (!officer) await ctx.reply(ctx.t("oc-not-officer"));
   return officer;
 }
@@ -45,7 +44,7 @@ export function officerChatFeature(): Composer<BotContext> {
       await ctx.reply(ctx.t("oc-link-usage"));
       return;
     }
-    const linked = await ctx.services.leads.linkOfficerChat(code, chatOf(ctx));
+    const linked = await ctx.services.leads.linkOfficerChat(code, chatAddress(ctx));
     if (linked.ok) await ctx.reply(ctx.t("oc-link-ok", { name: linked.officer.displayName }));
     else await ctx.reply(ctx.t(linked.reason === "too_many_attempts" ? "oc-link-too-many" : "oc-link-invalid"));
   });

@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard, type MiddlewareFn } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
-import type { BotContext, FlowContext } from "../../bot/context.js";
+import { chatAddress, type BotContext, type FlowContext } from "../../bot/context.js";
 import { waitForAnswer, waitForButton, type Flow } from "../../bot/flow.js";
 import { currentConsent, readConsentReply } from "../../leads/consent.js";
 import { LEAD_FIELDS, OPTIONAL_FIELDS, askKey, validatePlace, type LeadField, type PlaceValue } from "../../leads/lead-fields.js";
@@ -157,7 +157,7 @@ async function register(conversation: Flow, ctx: FlowContext, start: RegisterSta
     await decided.reply(ctx.t("reg-declined"), { reply_markup: new InlineKeyboard().text(ctx.t("reg-ask-officer"), `${MENU_CALLBACK_PREFIX}officer`) });
     return;
   }
-  const from = { channel: ctx.channel, chatId: String(ctx.chatId) };
+  const from = chatAddress(ctx);
   const saved = await conversation.external(async () => {
     const { reference, outcome } = await ctx.services.leads.submit({ draft, consent: { version: consent.version, hash: consent.hash }, from });
     return { reference, outcome };
