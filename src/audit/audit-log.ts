@@ -36,13 +36,3 @@ export function prismaAuditLog(prisma: PrismaClient): AuditLog {
     },
   };
 }
-
-export function memoryAuditLog(): AuditLog & { entries: AuditRecord[] } {
-  const entries: AuditRecord[] = [];
-  return {
-    entries,
-    async record(entry) {
-      entries.push(entry);
-    },
-  };
-}

@@ -26,7 +26,11 @@ export async function checkLogin(prisma: PrismaClient, username: string, passwor
     await verifyPassword(password, await decoy());
     return { ok: false, reason: "unknown" };
   }
-  if (user.lockedUntil && user.lockedUntil > now) return { ok: false, reason: "locked", userId: user.id };
+  if (user.lockedUntil && user.lockedUntil > now) {
+    // A locked account answers as slowly as any other, or timing would reveal that it exists.
+    await verifyPassword(password, await decoy());
+    return { ok: false, reason: "locked", userId: user.id };
+  }
 
   if (!(await verifyPassword(password, user.passwordHash))) {
     // Increment in the database: parallel guesses must not each read the same old count.

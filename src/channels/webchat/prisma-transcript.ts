@@ -21,10 +21,11 @@ export function prismaTranscript(prisma: PrismaClient): Transcript {
         const existing = await prisma.webChatMessage.findUnique({ where: { session_clientId: { session, clientId: message.clientId } } });
         if (existing) return { ...toChatMessage(existing), duplicate: true };
       }
-      // Inputs of one chat are serialized by the web chat, so max+1 cannot race within a process.
-      const last = await prisma.webChatMessage.findFirst({ where: { session }, orderBy: { messageId: "desc" }, select: { messageId: true } });
+      // Message ids come from the transcript's sequence: never reused (not even after /xoa deleted
+      // the chat's messages, when max+1 would start again at 1) and free of races between instances.
+      const [{ id }] = await prisma.$queryRaw<[{ id: number }]>`SELECT nextval(pg_get_serial_sequence('web_chat_message', 'seq'))::int AS id`;
       const row = await prisma.webChatMessage.create({
-        data: { session, messageId: (last?.messageId ?? 0) + 1, fromBot: message.fromBot, text: message.text, buttons: message.buttons, clientId: message.clientId },
+        data: { session, seq: id, messageId: id, fromBot: message.fromBot, text: message.text, buttons: message.buttons, clientId: message.clientId },
       });
       return { ...toChatMessage(row), duplicate: false };
     },

@@ -31,36 +31,3 @@ export interface Transcript {
   /** Messages created or edited after `afterSeq`/`since`, oldest first. */
   history(chatId: number, afterSeq?: number): Promise<ChatMessage[]>;
 }
-
-export function memoryTranscript(): Transcript {
-  const chats = new Map<number, Array<ChatMessage & { clientId?: string }>>();
-  let seq = 0;
-  const list = (chatId: number) => chats.get(chatId) ?? chats.set(chatId, []).get(chatId)!;
-  const strip = ({ clientId: _clientId, ...message }: ChatMessage & { clientId?: string }): ChatMessage => ({ ...message });
-  return {
-    async append(chatId, message) {
-      const messages = list(chatId);
-      const existing = message.clientId === undefined ? undefined : messages.find((m) => m.clientId === message.clientId);
-      if (existing) return { ...strip(existing), duplicate: true };
-      const saved = { ...message, seq: ++seq, messageId: messages.length + 1, edited: false };
-      messages.push(saved);
-      return { ...strip(saved), duplicate: false };
-    },
-    async edit(chatId, messageId, change) {
-      const found = list(chatId).find((m) => m.messageId === messageId);
-      if (!found) return undefined;
-      Object.assign(found, { ...change, edited: true, seq: ++seq });
-      return strip(found);
-    },
-    async get(chatId, messageId) {
-      const found = list(chatId).find((m) => m.messageId === messageId);
-      return found && strip(found);
-    },
-    async history(chatId, afterSeq = 0) {
-      return list(chatId)
-        .filter((m) => m.seq > afterSeq)
-        .sort((a, b) => a.seq - b.seq)
-        .map(strip);
-    },
-  };
-}

@@ -46,7 +46,8 @@ export function createWebChat(deps: { transcript: Transcript; buildBot: (client:
       };
     }
     const pressed = await deps.transcript.get(chatId, input.messageId);
-    if (!pressed?.fromBot) return undefined;
+    // Only a button the bot actually put on that message can be pressed: the page is not trusted.
+    if (!pressed?.fromBot || !pressed.buttons.flat().some((b) => b.data === input.button)) return undefined;
     return {
       update_id: updateId,
       callback_query: {

@@ -62,6 +62,15 @@ describe("web chat JSON API", () => {
     expect((await chat.history()).filter((m) => !m.fromBot)).toHaveLength(1);
   });
 
+  it("accepts only a button the bot put on that message", async () => {
+    const chat = webChatClient(app.url, "session-forged-1");
+    const menu = (await chat.say("/start")).messages![0]!;
+    const forged = await chat.press("reg:phone:skip", menu.messageId);
+    expect(forged.status).toBe(400);
+    expect(forged.error).toMatch(/Bà con/);
+    expect((await chat.press("menu:ask", menu.messageId)).status).toBe(200);
+  });
+
   it("rejects bad input with a polite Vietnamese message", async () => {
     const chat = webChatClient(app.url, "session-bad-in-1");
     for (const body of [{ text: "" }, { text: "x".repeat(2001) }, { button: "menu:law" }, { button: "menu:law", messageId: 999 }, { text: "hi", extra: 1 }]) {
@@ -100,6 +109,8 @@ describe("web chat JSON API", () => {
     const left = await chat.history();
     expect(left.map((m) => m.text).join("\n")).not.toContain("0912345678");
     expect(left.every((m) => m.fromBot)).toBe(true);
+    // Message ids are never reused, so the page cannot mistake new messages for erased ones.
+    expect(Math.min(...left.map((m) => m.messageId))).toBeGreaterThan(confirm.messageId);
   });
 
   it("keeps sessions apart", async () => {
