@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { evaluateProgrammes, loadProgrammes, type Answers, type Outcome, type Tri } from "../../src/eligibility/index.js";
+import { evaluateProgrammes, loadProgrammes, type Answers, type Citation, type Outcome, type Tri } from "../../src/eligibility/index.js";
 import { parseQuantity } from "../../src/lib/farmer-numbers.js";
 
 interface BenefitExpectation {
@@ -17,6 +17,10 @@ interface BenefitExpectation {
   certain?: boolean;
   /** A document number that must appear in the citations (doc or amended_by). */
   cited_by?: string;
+  /** A document number that must not appear in the citations. */
+  not_cited_by?: string;
+  /** Text that must appear in one of the benefit's notes, and so in the result's ("nên hỏi lại"). */
+  note?: string;
 }
 interface Case {
   name: string;
@@ -27,6 +31,7 @@ interface Case {
 
 const CASES_DIR = new URL("./cases/", import.meta.url).pathname;
 const rules = loadProgrammes("knowledge/programmes");
+const cites = (c: Citation, doc: string) => c.doc === doc || c.amended_by === doc;
 const money = (text: string) => (parseQuantity(text, "money") as { value: number }).value;
 
 for (const file of readdirSync(CASES_DIR).filter((f) => f.endsWith(".yaml"))) {
@@ -55,7 +60,15 @@ for (const file of readdirSync(CASES_DIR).filter((f) => f.endsWith(".yaml"))) {
             if (b.percent !== undefined) expect(actual!.percentOfProject).toEqual({ min: b.percent, max: b.percent });
             if (b.certain !== undefined) expect(actual!.certain, `${id}.${benefitId} certain`).toBe(b.certain);
             if (b.cited_by) {
-              expect(actual!.cites.some((x) => x.doc === b.cited_by || x.amended_by === b.cited_by), `${id}.${benefitId} cite`).toBe(true);
+              expect(actual!.cites.some((x) => cites(x, b.cited_by!)), `${id}.${benefitId} cite`).toBe(true);
+            }
+            if (b.not_cited_by) {
+              expect(actual!.cites.some((x) => cites(x, b.not_cited_by!)), `${id}.${benefitId} not cited by`).toBe(false);
+            }
+            if (b.note !== undefined) {
+              const noted = (notes: string[]) => notes.some((n) => n.includes(b.note!));
+              expect(noted(actual!.notes), `${id}.${benefitId} note`).toBe(true);
+              expect(noted(result!.notes), `${id} notes`).toBe(true);
             }
           }
         }

@@ -58,7 +58,7 @@ describe("loadProgrammes", () => {
 
   it("rejects an amount it cannot read and a YAML syntax error", () => {
     const dir = copyWith("tin-dung-55.yaml", (t) => t.replace("amount: 5 tỷ", "amount: năm tỷ rưỡi xu"));
-    expect(loadError(dir)).toMatch(/tin-dung-55\.yaml: benefits\[0\]\.cases\[3\]\.values\[2\]\.amount: not an amount of money/);
+    expect(loadError(dir)).toMatch(/tin-dung-55\.yaml: benefits\[0\]\.cases\[3\]\.values\[4\]\.amount: not an amount of money/);
     const broken = copyWith("questions.yaml", (t) => t.replace("  - id: adult\n", "  - id: adult\n   oops: [\n"));
     expect(loadError(broken)).toMatch(/questions\.yaml: .*line/);
   });
