@@ -79,15 +79,45 @@ export interface LoadedFile {
   problems: string[];
 }
 
+/** A YAML mapping or nothing; anything else (a list, a bare string) is a mistake in the file. */
+function yamlMapping(raw: unknown, what: string): Record<string, unknown> {
+  if (raw === null || raw === undefined) return {};
+  if (typeof raw === "object" && !Array.isArray(raw)) return raw as Record<string, unknown>;
+  throw new Error(`${what} is not a YAML mapping of fields`);
+}
+
+/**
+ * One file's sections. A file that cannot be read (corrupt PDF/DOCX, bad front matter, bad
+ * `.meta.yaml`) never throws: it gives no sections and a problem "<file>: <message>", so ingest
+ * and app start go on with the other files.
+ */
 export async function loadSections(knowledgeDir: string, file: string): Promise<LoadedFile> {
+  try {
+    return await loadFile(knowledgeDir, file);
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).split("\n")[0]!.trim();
+    return { sections: [], problems: [`${file}: ${message || "could not be read"}, file skipped`] };
+  }
+}
+
+async function loadFile(knowledgeDir: string, file: string): Promise<LoadedFile> {
   const absolutePath = join(knowledgeDir, file);
   const text = await extractText(absolutePath);
   if (extname(file).toLowerCase() === ".md" && isGuide(text)) return parseGuide(file, text);
 
   const { data, body } = extname(file).toLowerCase() === ".md" ? splitFrontMatter(text) : { data: {}, body: text };
   const sidecar = sidecarPath(absolutePath);
-  const meta = existsSync(sidecar) ? (parseYaml(await readFile(sidecar, "utf8")) as Record<string, unknown>) : data;
-  const sections = splitLegalText(file, stripMarkdown(body), citationDefaults(meta ?? {}));
+  let meta = data;
+  if (existsSync(sidecar)) {
+    let raw: unknown;
+    try {
+      raw = parseYaml(await readFile(sidecar, "utf8"));
+    } catch (error) {
+      throw new Error(`${basename(sidecar)} is not valid YAML (${(error as Error).message.split("\n")[0]})`);
+    }
+    meta = yamlMapping(raw, basename(sidecar));
+  }
+  const sections = splitLegalText(file, stripMarkdown(body), citationDefaults(meta));
   const problems = sections.length === 0 ? [`${file}: no text could be extracted`] : [];
   return { sections, problems };
 }

@@ -25,6 +25,17 @@ describe("ingestKnowledge", () => {
     expect(existsSync(join(kb.dataDir, "index", "hnsw", "hnswlib.index"))).toBe(true);
   });
 
+  it("reports a broken file and indexes the others", async () => {
+    writeFileSync(join(kb.knowledgeDir, "luat", "hong.pdf"), "%PDF-1.4 hỏng");
+    writeFileSync(join(kb.knowledgeDir, "luat", "sai.txt"), "Điều 1. Nội dung");
+    writeFileSync(join(kb.knowledgeDir, "luat", "sai.meta.yaml"), "doc: [01/2025");
+    const report = await ingestKnowledge(kb);
+    expect(report).toMatchObject({ files: 4, sections: 6 });
+    expect(report.problems).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^luat\/hong\.pdf: /), expect.stringMatching(/^luat\/sai\.txt: sai\.meta\.yaml/)]),
+    );
+  });
+
   it("re-embeds only what changed", async () => {
     await ingestKnowledge(kb);
     const unchanged = await ingestKnowledge(kb);

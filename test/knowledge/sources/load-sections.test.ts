@@ -33,6 +33,12 @@ beforeAll(() => {
     "doc: 01/2025/TB-UBND\ndoc_title: Thông báo của UBND\nstatus: expired\nexpires: 2025-12-31\n",
   );
   writeFileSync(join(dir, "README.md"), "# Not a document");
+  mkdirSync(join(dir, "hong"));
+  writeFileSync(join(dir, "hong", "sai-meta.txt"), "Điều 1. Nội dung\nVăn bản có sidecar hỏng.");
+  writeFileSync(join(dir, "hong", "sai-meta.meta.yaml"), "doc: [01/2025\nstatus: : expired\n");
+  writeFileSync(join(dir, "hong", "sai-front-matter.md"), "---\ndoc: [17/2023/QH15\n---\nĐiều 1. Phạm vi\nNội dung.");
+  writeFileSync(join(dir, "hong", "hong.pdf"), Buffer.from("%PDF-1.4\nkhông phải PDF thật"));
+  writeFileSync(join(dir, "hong", "hong.docx"), Buffer.from("PK\u0003\u0004 không phải docx"));
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -40,6 +46,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe("listKnowledgeFiles", () => {
   it("lists supported files, skipping programmes/, READMEs and sidecars", async () => {
     expect(await listKnowledgeFiles(dir)).toEqual([
+      "hong/hong.docx",
+      "hong/hong.pdf",
+      "hong/sai-front-matter.md",
+      "hong/sai-meta.txt",
       "luat/thanh-vien.md",
       "tin-dung/vay-von.md",
       "van-ban/luat.html",
@@ -83,5 +93,16 @@ describe("loadSections", () => {
     const { sections } = await loadSections(dir, "tin-dung/vay-von.md");
     expect(sections.map((s) => s.kind)).toEqual(["guide", "guide", "guide"]);
     expect(sections[1]!.citations[0]).toMatchObject({ article: null, uncertain: true });
+  });
+
+  it.each([
+    ["hong/sai-meta.txt", "sai-meta.meta.yaml is not valid YAML"],
+    ["hong/sai-front-matter.md", "front matter is not valid YAML"],
+    ["hong/hong.pdf", ""],
+    ["hong/hong.docx", ""],
+  ])("reports a broken %s as a problem instead of throwing", async (file, message) => {
+    const loaded = await loadSections(dir, file);
+    expect(loaded.sections).toEqual([]);
+    expect(loaded.problems).toEqual([expect.stringMatching(new RegExp(`^${file}: .*${message}`))]);
   });
 });
