@@ -5,6 +5,8 @@ import { MENU_CALLBACK_PREFIX, MENU_ITEMS, mainMenuKeyboard, type MenuItem } fro
 /** What a feature does when its main-menu button is pressed (a flow is entered, a list is shown, ...). */
 export type MenuEntries = Partial<Record<MenuItem, (ctx: BotContext) => Promise<unknown>>>;
 
+const isInFlow = async (ctx: BotContext) => Object.keys(await ctx.conversation.active()).length > 0;
+
 export async function showMainMenu(ctx: BotContext, intro = ctx.t("menu-prompt")): Promise<void> {
   await ctx.reply(intro, { reply_markup: mainMenuKeyboard(ctx.t) });
 }
@@ -29,13 +31,13 @@ export function menuFeature(entries: MenuEntries): { beforeFlows: Composer<BotCo
   composer.command("menu", (ctx) => showMainMenu(ctx));
 
   composer.command("help", async (ctx) => {
-    const inFlow = Object.keys(await ctx.conversation.active()).length > 0;
+    const inFlow = await isInFlow(ctx);
     await ctx.reply(ctx.t("help-text"));
     if (inFlow) await ctx.reply(ctx.t("help-flow-continues"));
   });
 
   composer.command("huy", async (ctx) => {
-    const inFlow = Object.keys(await ctx.conversation.active()).length > 0;
+    const inFlow = await isInFlow(ctx);
     await ctx.conversation.exitAll();
     await showMainMenu(ctx, ctx.t(inFlow ? "cancel-done" : "cancel-nothing"));
   });

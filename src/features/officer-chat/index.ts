@@ -1,11 +1,10 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
+import { inlineKeyboard } from "../../bot/keyboard.js";
 import { chatAddress, type BotContext } from "../../bot/context.js";
-import type { OutboundButton } from "../../outbound/outbox.js";
 import type { Officer, OfficerActionResult } from "../../leads/lead-service.js";
 import { statusLabelKey } from "../../leads/lead-status.js";
 import { contactCard, leadButtons, leadCard, OFFICER_ACTIONS, OFFICER_BUTTON_PREFIX } from "../../leads/officer-messages.js";
 
-const keyboard = (rows: OutboundButton[][]) => InlineKeyboard.from(rows.map((row) => row.map((b) => InlineKeyboard.text(b.text, b.data))));
 const ACTION_BUTTON = new RegExp(`^${OFFICER_BUTTON_PREFIX}(${OFFICER_ACTIONS.join("|")}):(.+)$`);
 
 /** The officer linked to this chat, or a polite refusal: farmers never reach officer commands. */
@@ -58,7 +57,7 @@ export function officerChatFeature(): Composer<BotContext> {
       return;
     }
     await ctx.reply(ctx.t("oc-leads-header", { name: officer.displayName, total }));
-    for (const lead of leads) await ctx.reply(leadCard(lead, ctx.t), { reply_markup: keyboard([leadButtons(lead.reference, ctx.t)]) });
+    for (const lead of leads) await ctx.reply(leadCard(lead, ctx.t), { reply_markup: inlineKeyboard([leadButtons(lead.reference, ctx.t)]) });
     if (total > leads.length) await ctx.reply(ctx.t("oc-leads-more", { more: total - leads.length }));
   });
 
