@@ -77,6 +77,8 @@
       try {
         const messages = await post(pending[0]);
         messages.forEach(render);
+        // A resent button press is not run again and returns nothing: catch up from the history.
+        if (!messages.length) await poll();
         showStatus("");
       } catch (error) {
         if (!error.final) {
