@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import type { MiddlewareFn } from "grammy";
 import type { Logger } from "../../logger.js";
 import type { Translate } from "../../i18n/translate.js";
@@ -6,10 +6,14 @@ import type { Services } from "../services.js";
 import type { BaseContextFlavor } from "../context.js";
 import type { Context } from "grammy";
 
-/** Chat ids are pseudonymised in logs so a log line cannot be tied to a farmer on its own. */
+/**
+ * Chat ids are pseudonymised in logs so a log line cannot be tied to a farmer on its own. The key
+ * is per process: Telegram ids are enumerable, so a plain hash could be reversed by trying them all.
+ */
+const TAG_KEY = randomBytes(32);
 export function chatTag(chatId: number | string | undefined): string | undefined {
   if (chatId === undefined) return undefined;
-  return createHash("sha256").update(String(chatId)).digest("hex").slice(0, 10);
+  return createHmac("sha256", TAG_KEY).update(String(chatId)).digest("hex").slice(0, 10);
 }
 
 export interface ContextSetupDeps {
