@@ -16,8 +16,8 @@ function traceCondition(c: Condition, answers: Answers, rules: LoadedRules): Con
   const holds = evaluateExpr(c.when, answers, rules.questionById);
   // "Only if X, then must Y": when X is unknown, Y being true still settles it.
   const outcome = applies === "yes" || holds === "yes" ? holds : "unknown";
-  const tests = [c.when, ...(c.applies_if ? [c.applies_if] : [])].flatMap(questionTests);
-  const unanswered = [...new Set(tests.map((t) => t.question!))].filter((q) => [undefined, "unknown"].includes(answers[q] as string));
+  const tests = [c.when, ...(c.applies_if ? [c.applies_if] : [])].flatMap((e) => questionTests(e));
+  const unanswered = [...new Set(tests.map(([, t]) => t.question!))].filter((q) => [undefined, "unknown"].includes(answers[q] as string));
   const labels = unanswered.map((q) => rules.questionById.get(q)!.label).join(", ");
   const reason =
     outcome === "yes" ? c.pass : outcome === "no" ? c.fail : (c.unknown ?? translator()("elig-reason-unknown", { labels }));

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import type { z } from "zod";
 import { COMMUNE_KINDS } from "./answers.js";
-import { questionTests } from "./logic.js";
+import { programmeExpressions, questionTests } from "./logic.js";
 import { programmeSchema, questionsFileSchema, type Expr, type Question } from "./schema.js";
 import type { LoadedRules, Programme } from "./types.js";
 
@@ -21,8 +21,6 @@ export class RulesError extends Error {
     this.name = "RulesError";
   }
 }
-
-type Path = (string | number)[];
 
 /** ["conditions", 2, "when", "question"] → "conditions[2].when.question". */
 function formatPath(path: readonly PropertyKey[]): string {
@@ -62,37 +60,10 @@ function testProblem(test: Expr, question: Question): string | undefined {
   }
 }
 
-/** Every expression in a programme with its field path. */
-function expressions(p: Programme): [Path, Expr][] {
-  const found: [Path, Expr][] = p.show_if ? [[["show_if"], p.show_if]] : [];
-  p.conditions.forEach((c, i) => {
-    found.push([["conditions", i, "when"], c.when]);
-    if (c.applies_if) found.push([["conditions", i, "applies_if"], c.applies_if]);
-  });
-  p.benefits.forEach((b, i) =>
-    b.cases.forEach((k, j) => {
-      if (k.when) found.push([["benefits", i, "cases", j, "when"], k.when]);
-      k.values.forEach((v, n) => v.when && found.push([["benefits", i, "cases", j, "values", n, "when"], v.when]));
-    }),
-  );
-  for (const key of ["documents", "where_to_apply"] as const) {
-    p[key].forEach((item, i) => typeof item !== "string" && found.push([[key, i, "when"], item.when]));
-  }
-  return found;
-}
-
-/** Path of each question test inside an expression, for error messages. */
-function testsWithPaths(expr: Expr, path: Path): [Path, Expr][] {
-  if (expr.question !== undefined) return [[path, expr]];
-  const key = expr.all ? "all" : expr.any ? "any" : "not";
-  if (expr.not) return testsWithPaths(expr.not, [...path, "not"]);
-  return (expr[key] as Expr[]).flatMap((e, i) => testsWithPaths(e, [...path, key, i]));
-}
-
 function checkReferences(p: Programme, questions: ReadonlyMap<string, Question>): string[] {
   const issues: string[] = [];
-  for (const [path, expr] of expressions(p)) {
-    for (const [testPath, test] of testsWithPaths(expr, path)) {
+  for (const [path, expr] of programmeExpressions(p)) {
+    for (const [testPath, test] of questionTests(expr, path)) {
       const question = questions.get(test.question!);
       const problem = question ? testProblem(test, question) : `unknown question "${test.question}"`;
       if (problem) issues.push(`${p.file}: ${formatPath(question ? testPath : [...testPath, "question"])}: ${problem}`);
@@ -118,11 +89,9 @@ export function loadProgrammes(dir: string): LoadedRules {
     const file = join(dir, name);
     const data = readYaml(file, programmeSchema, issues);
     if (!data) continue;
-    const programme: Programme = { ...data, file, questionIds: [] };
+    const programme: Programme = { ...data, file };
     if (programmes.some((other) => other.id === data.id)) issues.push(`${file}: id: duplicate programme id "${data.id}"`);
     issues.push(...checkReferences(programme, questionById));
-    const used = new Set(expressions(programme).flatMap(([, e]) => questionTests(e).map((t) => t.question!)));
-    programme.questionIds = questionList.map((q) => q.id).filter((id) => used.has(id));
     programmes.push(programme);
   }
   if (issues.length > 0) throw new RulesError(issues);

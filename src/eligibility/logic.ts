@@ -1,6 +1,6 @@
 /** Three-valued evaluation of rule expressions over the farmer's answers. */
 import { communeKind } from "./answers.js";
-import type { Expr, Question } from "./schema.js";
+import type { Expr, ProgrammeData, Question } from "./schema.js";
 import type { Answers, Tri } from "./types.js";
 
 const tri = (b: boolean): Tri => (b ? "yes" : "no");
@@ -36,8 +36,35 @@ export function evaluateExpr(expr: Expr, answers: Answers, questions: ReadonlyMa
   return testQuestion(expr, answers, questions);
 }
 
-/** Every question test inside an expression, depth first. */
-export function questionTests(expr: Expr): Expr[] {
-  const children = expr.all ?? expr.any ?? (expr.not ? [expr.not] : []);
-  return expr.question !== undefined ? [expr] : children.flatMap(questionTests);
+/** Where an expression sits, e.g. ["conditions", 2, "when", "any", 0]; for error messages. */
+export type ExprPath = (string | number)[];
+
+/** Every question test inside an expression, depth first, each with its path under `path`. */
+export function questionTests(expr: Expr, path: ExprPath = []): [ExprPath, Expr][] {
+  if (expr.question !== undefined) return [[path, expr]];
+  if (expr.not) return questionTests(expr.not, [...path, "not"]);
+  const key = expr.all ? "all" : "any";
+  return (expr[key] ?? []).flatMap((e, i) => questionTests(e, [...path, key, i]));
+}
+
+/**
+ * Every expression in a programme with its field path: show_if, conditions (when, applies_if),
+ * benefit cases and values, and the `when` of documents and places to apply.
+ */
+export function programmeExpressions(p: ProgrammeData): [ExprPath, Expr][] {
+  const found: [ExprPath, Expr][] = p.show_if ? [[["show_if"], p.show_if]] : [];
+  p.conditions.forEach((c, i) => {
+    found.push([["conditions", i, "when"], c.when]);
+    if (c.applies_if) found.push([["conditions", i, "applies_if"], c.applies_if]);
+  });
+  p.benefits.forEach((b, i) =>
+    b.cases.forEach((k, j) => {
+      if (k.when) found.push([["benefits", i, "cases", j, "when"], k.when]);
+      k.values.forEach((v, n) => v.when && found.push([["benefits", i, "cases", j, "values", n, "when"], v.when]));
+    }),
+  );
+  for (const key of ["documents", "where_to_apply"] as const) {
+    p[key].forEach((item, i) => typeof item !== "string" && found.push([[key, i, "when"], item.when]));
+  }
+  return found;
 }

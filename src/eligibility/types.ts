@@ -14,8 +14,6 @@ export type Outcome = "eligible" | "maybe" | "not_eligible" | "ended";
 export interface Programme extends ProgrammeData {
   /** Path of the YAML file, for error messages and officers. */
   file: string;
-  /** Every question the programme's conditions and benefits read, in questions.yaml order. */
-  questionIds: string[];
 }
 
 export interface LoadedRules {
