@@ -1,9 +1,9 @@
 /** Public API of the eligibility checker; see README.md in this folder. */
 export { loadProgrammes, RulesError } from "./load.js";
 export { evaluateProgrammes } from "./evaluate.js";
-export { nextQuestion, progress, relevantQuestions, type Progress } from "./next-question.js";
-export { answerButtons, communeKind, quantityKind, readAnswer, type AnswerButton, type AnswerReading } from "./answers.js";
-export { formatBenefit, formatCitation, formatDocument, formatProgress, formatResultCard, formatShortCard, formatWhy } from "./format.js";
+export { plan, type Plan, type Progress } from "./next-question.js";
+export { answerButtons, communeKind, readAnswer, type AnswerButton, type AnswerReading } from "./answers.js";
+export { formatBenefit, formatCitation, formatDocument, formatProgress, formatShortCard, formatWhy } from "./format.js";
 export { eligibilityService, memoryCheckStore, type CheckInput, type CheckStore, type EligibilityService, type StoredCheck } from "./service.js";
 export type { Citation, Question } from "./schema.js";
 export type * from "./types.js";

@@ -4,8 +4,8 @@
  * questions.yaml order, so officers control the flow by ordering that file.
  */
 import { evaluateProgrammes } from "./evaluate.js";
-import { questionTests } from "./logic.js";
-import type { Expr, Question } from "./schema.js";
+import { programmeExpressions, questionTests } from "./logic.js";
+import type { Question } from "./schema.js";
 import type { AnswerValue, Answers, LoadedRules, ProgrammeResult } from "./types.js";
 
 /** What the farmer sees change: outcomes and benefit values, not the wording of traces. */
@@ -15,15 +15,20 @@ function fingerprint(results: ProgrammeResult[]): string {
   );
 }
 
-function allExpressions(rules: LoadedRules): Expr[] {
-  return rules.programmes.flatMap((p) => [
-    ...p.conditions.flatMap((c) => [c.when, ...(c.applies_if ? [c.applies_if] : [])]),
-    ...p.benefits.flatMap((b) => b.cases.flatMap((k) => [k.when, ...k.values.map((v) => v.when)])),
-  ]).filter((e): e is Expr => e !== undefined);
+/** Every min/max the rules compare a number question with, by question id. */
+function numberThresholds(rules: LoadedRules): Map<string, number[]> {
+  const thresholds = new Map<string, number[]>();
+  for (const [, expr] of rules.programmes.flatMap(programmeExpressions)) {
+    for (const [, test] of questionTests(expr)) {
+      const bounds = [test.min, test.max].filter((n): n is number => n !== undefined);
+      thresholds.set(test.question!, [...(thresholds.get(test.question!) ?? []), ...bounds]);
+    }
+  }
+  return thresholds;
 }
 
 /** Answers that cover every distinction the rules draw for this question. */
-function sampleAnswers(question: Question, rules: LoadedRules): AnswerValue[] {
+function sampleAnswers(question: Question, thresholds: ReadonlyMap<string, number[]>): AnswerValue[] {
   switch (question.type) {
     case "yes_no":
       return [true, false];
@@ -31,30 +36,10 @@ function sampleAnswers(question: Question, rules: LoadedRules): AnswerValue[] {
       return question.options.map((o) => o.id);
     case "commune":
       return ["xã", "phường", "đặc khu", "thị trấn"];
-    case "number": {
-      const tests = allExpressions(rules).flatMap(questionTests).filter((t) => t.question === question.id);
+    case "number":
       // Each threshold, and just either side of it, separates every band the rules use.
-      const bounds = tests.flatMap((t) => [t.min, t.max]).filter((n): n is number => n !== undefined);
-      return bounds.flatMap((n) => [n - 1e-6, n, n + 1e-6]);
-    }
+      return (thresholds.get(question.id) ?? []).flatMap((n) => [n - 1e-6, n, n + 1e-6]);
   }
-}
-
-function wouldChangeAResult(question: Question, rules: LoadedRules, answers: Answers, asOf: Date): boolean {
-  const seen = new Set(
-    sampleAnswers(question, rules).map((value) => fingerprint(evaluateProgrammes(rules, { ...answers, [question.id]: value }, asOf))),
-  );
-  return seen.size > 1;
-}
-
-/** Unasked questions that could still change some result, in asking order. */
-export function relevantQuestions(rules: LoadedRules, answers: Answers, asOf: Date): Question[] {
-  return rules.questions.filter((q) => answers[q.id] === undefined && wouldChangeAResult(q, rules, answers, asOf));
-}
-
-/** The next question to ask, or undefined when nothing more can change the results. */
-export function nextQuestion(rules: LoadedRules, answers: Answers, asOf: Date): Question | undefined {
-  return rules.questions.find((q) => answers[q.id] === undefined && wouldChangeAResult(q, rules, answers, asOf));
 }
 
 export interface Progress {
@@ -64,8 +49,33 @@ export interface Progress {
   total: number;
 }
 
-export function progress(rules: LoadedRules, answers: Answers, asOf: Date): Progress {
+export interface Plan {
+  /** The next question to ask, or undefined when nothing more can change the results. */
+  next: Question | undefined;
+  /** Unasked questions that could still change some result, in asking order (`next` first). */
+  remaining: Question[];
+  progress: Progress;
+}
+
+/**
+ * One pass over the questions: each unasked one is worth asking when two of its sample answers
+ * give results that differ (outcome or benefit). The flow shows `next` with `progress`.
+ */
+export function plan(rules: LoadedRules, answers: Answers, asOf: Date): Plan {
+  const thresholds = numberThresholds(rules);
+  const resultWith = (question: Question, value: AnswerValue) =>
+    fingerprint(evaluateProgrammes(rules, { ...answers, [question.id]: value }, asOf));
+  const worthAsking = (question: Question): boolean => {
+    const [first, ...others] = sampleAnswers(question, thresholds);
+    if (first === undefined) return false;
+    const firstResult = resultWith(question, first);
+    return others.some((value) => resultWith(question, value) !== firstResult);
+  };
+  const remaining = rules.questions.filter((q) => answers[q.id] === undefined && worthAsking(q));
   const answered = rules.questions.filter((q) => answers[q.id] !== undefined).length;
-  const remaining = relevantQuestions(rules, answers, asOf).length;
-  return { current: Math.min(answered + 1, answered + remaining), total: answered + remaining };
+  return {
+    next: remaining[0],
+    remaining,
+    progress: { current: Math.min(answered + 1, answered + remaining.length), total: answered + remaining.length },
+  };
 }

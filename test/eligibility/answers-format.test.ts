@@ -4,7 +4,7 @@ import {
   communeKind,
   evaluateProgrammes,
   formatCitation,
-  formatResultCard,
+  formatShortCard,
   formatWhy,
   loadProgrammes,
   readAnswer,
@@ -55,21 +55,22 @@ describe("format", () => {
     expect(formatCitation({ doc: "17/2023/QH15", article: "18" })).toBe("Điều 18 Luật 17/2023/QH15");
   });
 
-  it("renders a card with the ceiling, papers, place and caveats, and the why-trace", () => {
+  it("renders a short card with the ceiling and a hint to ask again, and the why-trace with the caveats", () => {
     const answers = { applicant_type: "individual", works_in_agriculture: true };
     const [first] = evaluateProgrammes(rules, answers, new Date("2026-03-01T12:00:00+07:00"));
     expect(first?.outcome).toBe("eligible");
-    const card = formatResultCard(first!);
+    const card = formatShortCard(first!);
     expect(card).toContain("✅ Phù hợp");
     expect(card).toContain("tối đa 300 triệu đồng, áp dụng từ 01/07/2025");
-    expect(card).toContain("Agribank");
     expect(card).toContain("nên hỏi lại");
-    expect(formatWhy(first!)).toContain("✔");
+    const why = formatWhy(first!);
+    expect(why).toContain("✔");
+    expect(why).toContain("nên hỏi lại");
   });
 
-  it("reports an ended programme with its end date", () => {
+  it("reports an ended programme with the dates it ran", () => {
     const ended = evaluateProgrammes(rules, {}, new Date("2026-03-01T12:00:00+07:00")).find((r) => r.id === "ho-tro-lai-suat-2pct")!;
-    expect(formatResultCard(ended)).toContain("⏹ Đã kết thúc");
-    expect(formatResultCard(ended)).toContain("31/12/2023");
+    expect(formatShortCard(ended)).toContain("⏹ Đã kết thúc");
+    expect(formatShortCard(ended)).toContain("31/12/2023");
   });
 });

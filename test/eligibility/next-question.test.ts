@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { loadProgrammes, nextQuestion, progress, relevantQuestions, type Answers } from "../../src/eligibility/index.js";
+import { loadProgrammes, plan, type Answers } from "../../src/eligibility/index.js";
 
 const rules = loadProgrammes("knowledge/programmes");
 const AFTER_2025 = new Date("2026-03-01T12:00:00+07:00");
 const BEFORE_2025 = new Date("2024-03-01T12:00:00+07:00");
-const ids = (answers: Answers, asOf = AFTER_2025) => relevantQuestions(rules, answers, asOf).map((q) => q.id);
+const ids = (answers: Answers, asOf = AFTER_2025) => plan(rules, answers, asOf).remaining.map((q) => q.id);
 
-describe("nextQuestion", () => {
+describe("plan", () => {
   it("starts with what the farmer wants, then who is asking", () => {
-    expect(nextQuestion(rules, {}, AFTER_2025)?.id).toBe("interest");
-    expect(nextQuestion(rules, { interest: "loan" }, AFTER_2025)?.id).toBe("applicant_type");
+    expect(plan(rules, {}, AFTER_2025).next?.id).toBe("interest");
+    expect(plan(rules, { interest: "loan" }, AFTER_2025).next?.id).toBe("applicant_type");
   });
 
   it("asks fewer questions of a farmer who only asks about loans, and none about programmes not shown", () => {
@@ -48,12 +48,14 @@ describe("nextQuestion", () => {
   it("ends, with progress counting up to the total, when the farmer always says Không biết", () => {
     const answers: Answers = { applicant_type: "cooperative" };
     const seen: string[] = [];
-    for (let question = nextQuestion(rules, answers, AFTER_2025); question; question = nextQuestion(rules, answers, AFTER_2025)) {
-      const { current, total } = progress(rules, answers, AFTER_2025);
+    for (let step = plan(rules, answers, AFTER_2025); step.next; step = plan(rules, answers, AFTER_2025)) {
+      const { current, total } = step.progress;
       expect(current).toBeLessThanOrEqual(total);
-      seen.push(question.id);
-      answers[question.id] = "unknown";
+      expect(step.next).toBe(step.remaining[0]);
+      seen.push(step.next.id);
+      answers[step.next.id] = "unknown";
     }
+    expect(plan(rules, answers, AFTER_2025).remaining).toEqual([]);
     expect(seen.length).toBeGreaterThan(3);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen).not.toContain("farmers_union_member");

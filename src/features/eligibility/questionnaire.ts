@@ -5,8 +5,7 @@ import { waitForInput, type Flow } from "../../bot/flow.js";
 import {
   answerButtons,
   formatProgress,
-  nextQuestion,
-  progress,
+  plan,
   readAnswer,
   type AnswerReading,
   type AnswerValue,
@@ -35,8 +34,9 @@ export interface QuestionnaireStart {
 function planStep(services: Services, answers: Answers, pending: string | undefined): Step | undefined {
   const { rules } = services.eligibility;
   const asOf = services.now();
-  const question = pending !== undefined ? rules.questionById.get(pending) : nextQuestion(rules, answers, asOf);
-  return question && { question, progress: progress(rules, answers, asOf) };
+  const { next, progress } = plan(rules, answers, asOf);
+  const question = pending !== undefined ? rules.questionById.get(pending) : next;
+  return question && { question, progress };
 }
 
 /** How a stored answer reads back to the farmer ("Có", "12 người", "Không biết"). */
