@@ -49,7 +49,6 @@ elig-outcome-eligible = ✅ Phù hợp
 elig-outcome-maybe = ❓ Có thể phù hợp, cần thêm thông tin
 elig-outcome-not_eligible = ❌ Chưa phù hợp
 elig-outcome-ended = ⏹ Đã kết thúc
-elig-ended-on = Chương trình chỉ áp dụng đến hết ngày {$date}, nay đã kết thúc, không còn đăng ký được.
 elig-benefit-amount = tối đa {$amount}
 elig-benefit-amount-range = từ {$min} đến {$max}, tùy trường hợp
 elig-benefit-percent = tối đa {$percent}% giá trị dự án, phương án

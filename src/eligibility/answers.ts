@@ -23,7 +23,7 @@ export function communeKind(name: string): CommuneKind | undefined {
 const UNIT_KIND: Record<"người" | "ha" | "đồng", QuantityKind> = { người: "count", ha: "area", đồng: "money" };
 
 /** Which farmer-numbers parser reads a number question. */
-export function quantityKind(question: Question & { type: "number" }): QuantityKind {
+function quantityKind(question: Question & { type: "number" }): QuantityKind {
   return UNIT_KIND[question.unit];
 }
 

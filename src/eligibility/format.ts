@@ -64,20 +64,6 @@ export function formatProgress(p: Progress): string {
 
 const bullets = (lines: string[]) => lines.map((line) => `• ${line}`);
 
-/** The card: outcome and name, what the farmer gets, papers, where to go, caveats. */
-export function formatResultCard(r: ProgrammeResult): string {
-  const t = translator();
-  const lines = [`${t(`elig-outcome-${r.outcome}`)}: ${r.name}`];
-  if (r.outcome === "ended") lines.push(t("elig-ended-on", { date: displayDate(r.effectiveTo!) }));
-  lines.push(r.summary);
-  if (r.benefits.length) lines.push(t("elig-card-benefits"), ...bullets(r.benefits.map(formatBenefit)));
-  if (r.documents.length) lines.push(t("elig-card-documents"), ...bullets(r.documents));
-  if (r.whereToApply.length) lines.push(t("elig-card-where"), ...bullets(r.whereToApply));
-  if (r.notes.length) lines.push(t("elig-card-ask-again"), ...bullets(r.notes));
-  if (r.outcome !== "ended") lines.push(t("elig-card-disclaimer"));
-  return lines.join("\n");
-}
-
 /**
  * The short card for a list of results on a phone screen: how much (amounts and shares with their
  * citation), the names of other supports, what still blocks (maybe, not eligible) with its
