@@ -10,7 +10,6 @@ ask-not-found = Xin lỗi, mình chưa tìm thấy quy định nào trả lời 
 ask-llm-unknown = Các tài liệu mình có chưa nói rõ chuyện này nên mình không dám trả lời chắc. Bà con bấm Gặp cán bộ để hỏi trực tiếp nha.
 ask-uncertain = Lưu ý: thông tin này chưa được xác minh chắc chắn. Bà con nên hỏi lại UBND xã/phường trước khi làm.
 
-ask-status-in_force = Còn hiệu lực
 ask-status-amended = Đã được sửa đổi
 ask-status-expired = Hết hiệu lực
 ask-status-outdated_in_part = Lỗi thời một phần
@@ -26,7 +25,7 @@ ask-warning-amended = ⚠️ { $doc } đã được sửa đổi{ $by ->
     [none] {""}
    *[other] {" "}bởi { $by }
 }; nội dung trên là quy định sau khi sửa.
-ask-warning-outdated = ⚠️ Một phần của { $doc } đã lỗi thời (ví dụ quy định về cấp huyện từ 01/07/2025). Bà con hỏi UBND xã/phường để biết cách làm hiện nay.
+ask-warning-outdated = ⚠️ Một phần của { $doc } đã lỗi thời (xem ghi chú ở nguồn). Bà con hỏi UBND xã/phường hoặc cán bộ để biết quy định hiện nay.
 
 ask-decline-injection = Xin lỗi, mình không thể làm theo yêu cầu thay đổi cách trả lời hay tiết lộ thông tin hệ thống. Mình chỉ trả lời đúng theo quy định pháp luật hiện hành.
 ask-decline-injection-answer = Về câu hỏi của bà con, theo quy định:
