@@ -35,7 +35,7 @@ const OUT_OF_SCOPE: Array<[DeclineTopic, RegExp]> = [
   [
     "weather",
     new RegExp(
-      String.raw`\b(thoi tiet|du bao (thoi tiet|mua|bao|nang|lu)|bao so \d+|(con|tin|tam) bao (so|lon|manh|nay|sap|dang|vao|do bo)|bao (lon|manh|do bo|sap (den|toi|vao)|dang (den|toi|vao))|mua bao (lon|to|keo dai|sap|dang)|ap thap|nhiet do|troi (co )?mua|nang nong|weather)\b`,
+      String.raw`\b(thoi tiet|du bao (thoi tiet|mua|bao|nang|lu)|bao so \d+|(con|tin|tam) bao (so|lon|manh|nay|sap|dang|vao|do bo)|bao (lon|manh|do bo|sap (den|toi|vao)|dang (den|toi|vao))|mua bao (lon|to|keo dai|sap|dang|khong|chua|nua|o|tai|mien|vung)|mua bao(?= *([?.!,]|$))|ap thap|nhiet do|troi (co )?mua|nang nong|weather)\b`,
     ),
   ],
   [
