@@ -13,6 +13,7 @@ import { Document } from "@langchain/core/documents";
 import { BM25Retriever } from "@langchain/community/retrievers/bm25";
 import { createKnowledgeService, ingestKnowledge, knowledgeOptionsFromEnv } from "../src/knowledge/index.js";
 import { evaluate, loadCases, type EvalCase } from "../src/knowledge/eval/evaluate.js";
+import { embeddingIdentity } from "../src/knowledge/embeddings/select-embeddings.js";
 import { openKnowledgeIndex } from "../src/knowledge/retrieval/knowledge-index.js";
 import { splitSentences } from "../src/knowledge/text/sentences.js";
 import type { Answer } from "../src/knowledge/types.js";
@@ -96,7 +97,7 @@ const summary = {
   base_p50_ms: +percentile(baseTimes, 50).toFixed(2),
   base_p95_ms: +percentile(baseTimes, 95).toFixed(2),
   p95_vs_base: +(percentile(ourTimes, 95) / Math.max(percentile(baseTimes, 95), 1e-6)).toFixed(2),
-  embedding: options.openai ? "openai" : "lexical",
+  embedding: embeddingIdentity(options.openai).kind,
 };
 console.log(`Questions: ${summary.questions} from ${files.join(", ")} × ${rounds} rounds`);
 console.log(`Index: ${summary.index_sections} sections, built in ${summary.index_build_ms} ms, ${(indexBytes / 1e6).toFixed(1)} MB`);
