@@ -92,3 +92,7 @@ leads-col-call-time = Giờ tiện gọi
 leads-col-note = Ghi chú
 leads-col-consent-version = Phiên bản đồng ý
 leads-sheet-name = Đăng ký HTX
+
+## Notifications to officers' chats (src/leads/officer-messages.ts), above the lead's card
+leads-officer-reopened = 🔁 Bà con đăng ký lại, hồ sơ được mở lại (trạng thái Mới)
+leads-officer-duplicate = ⚠️ Số điện thoại của hồ sơ này vừa được đăng ký từ một cuộc trò chuyện khác. Hồ sơ giữ nguyên; cán bộ gọi số đã lưu để kiểm tra.

@@ -39,6 +39,9 @@ reg-ask-officer = 👤 Hỏi cán bộ
 reg-saved =
     ✅ Đã gửi đăng ký. Mã hồ sơ: { $reference }
     Cán bộ sẽ gọi lại cho bà con. Xem lại thông tin: /dulieu. Xóa thông tin: /xoa.
+# The phone already has a lead from another chat: nothing tells whether it does (no code, no "đã đăng ký").
+reg-received =
+    ✅ Đã ghi nhận đăng ký. Cán bộ sẽ liên hệ với bà con qua số điện thoại đã ghi.
 reg-updated =
     ✅ Số điện thoại này đã đăng ký trước đây (mã { $reference }), tôi đã cập nhật thông tin mới.
     Xem lại thông tin: /dulieu. Xóa thông tin: /xoa.

@@ -1,39 +1,39 @@
 import { Hono } from "hono";
 import { html } from "hono/html";
-import { HTX_MIN_MEMBERS, POOLED_PURPOSES, poolsReachingMinimum } from "../leads/pooling.js";
+import { HTX_MIN_MEMBERS, poolsReachingMinimum, type Pool } from "../leads/pooling.js";
 import type { AdminDeps, AdminEnv } from "./deps.js";
 import { displayDateTime } from "../lib/vietnam-time.js";
 import { filterQuery } from "./leads/lead-filter.js";
-import { toStoredLead } from "../leads/lead-repository.js";
+import { leadRepository } from "../leads/lead-repository.js";
 import { sectorChoiceLabel } from "./leads/sector-choice.js";
 import { page } from "./layout.js";
 
 /**
  * Commune + sector groups whose founding leads together reach the legal minimum of members, with the
- * date officers were alerted (PoolAlert). The grouping rule is src/leads/pooling.ts, not repeated here.
+ * date officers were alerted (PoolAlert). The leads and the grouping rule are the alerts' own
+ * (the repository's pooling query, src/leads/pooling.ts), so the page and the alerts agree.
  */
 export function poolsRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const { prisma, translate: t } = deps;
   const app = new Hono<AdminEnv>();
+  const leads = leadRepository(prisma);
+
+  /** The pool's leads in the list; a sector of the farmer's own words is one of many "other" ones, found by its words. */
+  const leadsLink = (pool: Pool) =>
+    `/admin/leads?${filterQuery({ commune: pool.communeCode, sector: pool.sector.id, ...(pool.sector.id === "other" ? { q: pool.sector.text } : {}) })}`;
 
   app.get("/", async (c) => {
-    const [rows, alerts] = await Promise.all([
-      prisma.lead.findMany({ where: { purpose: { in: [...POOLED_PURPOSES] }, status: { notIn: ["closed", "founded"] } } }),
-      prisma.poolAlert.findMany(),
-    ]);
-    const sectorOf = new Map(rows.map((r) => [r.reference, r.sector]));
-    const pools = poolsReachingMinimum(rows.map(toStoredLead), new Set());
+    const [candidates, alerts] = await Promise.all([leads.poolingLeads(), prisma.poolAlert.findMany()]);
+    const pools = poolsReachingMinimum(candidates, new Set());
     const alertedAt = new Map(alerts.map((a) => [a.key, a.notifiedAt]));
     const body = html`<p>${t("admin-pools-intro", { minimum: HTX_MIN_MEMBERS })}</p>
       <div class="table"><table>
         <thead><tr><th>${t("leads-col-commune")}</th><th>${t("leads-col-sector")}</th><th>${t("admin-pools-leads")}</th>
           <th>${t("admin-pools-members")}</th><th>${t("admin-pools-alerted")}</th></tr></thead>
         <tbody>${pools.map((pool) => {
-          const sector = sectorOf.get(pool.leadReferences[0]!) ?? pool.sector.id;
-          const link = `/admin/leads?${filterQuery({ commune: pool.communeCode, sector })}`;
           const alerted = alertedAt.get(pool.key);
-          return html`<tr><td>${pool.communeName}</td><td>${sectorChoiceLabel(t, sector, pool.sector.text)}</td>
-            <td class="num"><a href="${link}">${pool.leadReferences.length}</a></td><td class="num">${pool.prospectiveMembers}</td>
+          return html`<tr><td>${pool.communeName}</td><td>${sectorChoiceLabel(t, pool.sector.id, pool.sector.text)}</td>
+            <td class="num"><a href="${leadsLink(pool)}">${pool.leadReferences.length}</a></td><td class="num">${pool.prospectiveMembers}</td>
             <td>${alerted ? displayDateTime(alerted) : t("admin-pools-not-alerted")}</td></tr>`;
         })}</tbody></table></div>
       ${pools.length === 0 ? html`<p>${t("admin-pools-none")}</p>` : ""}`;

@@ -37,7 +37,7 @@ export function currentConsent(controller: string, t: Translate = translator()):
   return { version: CONSENT_VERSION, text, hash: consentHash(text) };
 }
 
-export function consentRecord(consent: Consent, givenAt: Date): ConsentRecord {
+export function consentRecord(consent: Pick<Consent, "version" | "hash">, givenAt: Date): ConsentRecord {
   return { version: consent.version, hash: consent.hash, givenAt };
 }
 

@@ -2,12 +2,13 @@ import type { PrismaClient } from "../db/index.js";
 import type { AuditLog } from "../audit/audit-log.js";
 import type { ChatAddress } from "../outbound/outbox.js";
 import { questionReference } from "../questions/question-queue.js";
-import { leadRepository } from "./lead-repository.js";
+import { eraseLeads, leadRepository } from "./lead-repository.js";
 import type { StoredLead } from "./lead.js";
 
 export type StoredQuestion = { reference: string; text: string; createdAt: Date; answered: boolean };
-export type FarmerData = { leads: StoredLead[]; questions: StoredQuestion[] };
-export type ErasureCounts = { leads: number; questions: number; chatMessages: number };
+/** `eligibilityChecks`: when each check of this chat was made (its answers and results are stored too). */
+export type FarmerData = { leads: StoredLead[]; questions: StoredQuestion[]; eligibilityChecks: Date[] };
+export type ErasureCounts = { leads: number; questions: number; eligibilityChecks: number; outboundMessages: number; chatMessages: number };
 
 export type FarmerDataService = ReturnType<typeof farmerDataService>;
 
@@ -19,40 +20,48 @@ export function farmerDataService(deps: { prisma: PrismaClient; audit: AuditLog;
   const { prisma, audit, now } = deps;
   const leads = leadRepository(prisma);
   // Erased questions keep no chat, so they no longer match any farmer.
-  const questionsOf = (chat: ChatAddress) => ({ channel: chat.channel, chatId: chat.chatId });
+  const ofChat = (chat: ChatAddress) => ({ channel: chat.channel, chatId: chat.chatId });
 
   return {
     async view(chat: ChatAddress): Promise<FarmerData> {
-      const [found, questions] = await Promise.all([
+      const [found, questions, checks] = await Promise.all([
         leads.byChat(chat),
-        prisma.officerQuestion.findMany({ where: questionsOf(chat), orderBy: { id: "asc" } }),
+        prisma.officerQuestion.findMany({ where: ofChat(chat), orderBy: { id: "asc" } }),
+        prisma.eligibilityCheck.findMany({ where: ofChat(chat), orderBy: { id: "asc" }, select: { createdAt: true } }),
       ]);
       await audit.record({
         action: "farmer_data_view",
         channel: chat.channel,
         chatId: chat.chatId,
-        details: { leads: found.length, questions: questions.length },
+        details: { leads: found.length, questions: questions.length, eligibilityChecks: checks.length },
         at: now(),
       });
       return {
         leads: found,
         questions: questions.map((q) => ({ reference: questionReference(q.id), text: q.text, createdAt: q.createdAt, answered: q.status === "answered" })),
+        eligibilityChecks: checks.map((c) => c.createdAt),
       };
     },
 
     /**
-     * Leads lose their personal fields (the anonymous rest still counts); questions lose their text,
-     * answer and chat, and open ones are closed since nobody could receive the answer; a web chat
-     * transcript is deleted.
+     * In one transaction: leads lose their personal fields (the anonymous rest still counts);
+     * questions lose their text, answer and chat, and open ones are closed since nobody could receive
+     * the answer; eligibility checks (the farmer's answers about family and land) and messages still
+     * queued for or already sent to this chat (they quote the farmer) are deleted, and so is a web
+     * chat transcript.
      */
     async erase(chat: ChatAddress): Promise<ErasureCounts> {
       const at = now();
-      const erasedLeads = await leads.eraseByChat(chat, at);
-      await prisma.officerQuestion.updateMany({ where: { ...questionsOf(chat), status: "open" }, data: { status: "closed" } });
-      const erasedQuestions = await prisma.officerQuestion.updateMany({ where: questionsOf(chat), data: { text: "", answer: null, chatId: "" } });
-      // The web chat keeps its own transcript of what the farmer typed (names, phone numbers): it goes too.
-      const erasedMessages = chat.channel === "webchat" ? await prisma.webChatMessage.deleteMany({ where: { session: chat.chatId } }) : { count: 0 };
-      const counts = { leads: erasedLeads, questions: erasedQuestions.count, chatMessages: erasedMessages.count };
+      const counts = await prisma.$transaction(async (tx) => {
+        const erasedLeads = await eraseLeads(tx, ofChat(chat), "erased_by_farmer", at);
+        await tx.officerQuestion.updateMany({ where: { ...ofChat(chat), status: "open" }, data: { status: "closed" } });
+        const questions = await tx.officerQuestion.updateMany({ where: ofChat(chat), data: { text: "", answer: null, chatId: "" } });
+        const checks = await tx.eligibilityCheck.deleteMany({ where: ofChat(chat) });
+        const outbound = await tx.outboundJob.deleteMany({ where: ofChat(chat) });
+        // The web chat keeps its own transcript of what the farmer typed (names, phone numbers): it goes too.
+        const messages = chat.channel === "webchat" ? await tx.webChatMessage.deleteMany({ where: { session: chat.chatId } }) : { count: 0 };
+        return { leads: erasedLeads, questions: questions.count, eligibilityChecks: checks.count, outboundMessages: outbound.count, chatMessages: messages.count };
+      });
       await audit.record({ action: "farmer_data_erase", channel: chat.channel, chatId: chat.chatId, details: counts, at });
       return counts;
     },

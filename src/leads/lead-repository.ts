@@ -16,7 +16,13 @@ export type LeadRow = Prisma.LeadGetPayload<object>;
 export const OPEN_STATUSES: readonly LeadStatus[] = ["new", "contacted", "supporting"];
 const MAX_REFERENCE_ATTEMPTS = 8;
 
-export type SaveOutcome = { lead: StoredLead; outcome: "created" | "updated" };
+/**
+ * - created: a new lead;
+ * - updated: the farmer registered again from the chat that owns the lead;
+ * - reopened: the same, on a lead officers had closed or founded, which is worked on again;
+ * - duplicate: the phone is another chat's lead, which stays untouched (see `save`).
+ */
+export type SaveOutcome = { lead: StoredLead; outcome: "created" | "updated" | "reopened" | "duplicate" };
 
 /** Erased leads never come back from these queries: their personal fields are gone. */
 const NOT_ERASED = { erasedAt: null } as const;
@@ -53,10 +59,8 @@ export function toStoredLead(row: LeadRow): StoredLead {
 }
 
 /** The columns a farmer's answers and consent fill; the same for a new lead and an update. */
-function answerColumns(draft: LeadDraft, consent: ConsentRecord, from: ChatAddress) {
+function answerColumns(draft: LeadDraft, consent: ConsentRecord) {
   return {
-    channel: from.channel,
-    chatId: from.chatId,
     fullName: draft.fullName,
     phone: draft.phone.e164,
     communeCode: draft.place.code,
@@ -80,30 +84,67 @@ const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClie
 
 export type LeadRepository = ReturnType<typeof leadRepository>;
 
+/**
+ * Anonymises the matching leads the way the farmer's /xoa does: personal fields, search text, chat
+ * link and the notes in their history go; the rest (commune, sector, members, status) stays as an
+ * anonymous count. Run inside the caller's transaction, so an erasure is all or nothing.
+ */
+export async function eraseLeads(tx: Prisma.TransactionClient, where: Prisma.LeadWhereInput, kind: "erased_by_farmer" | "erased_after_retention", at: Date): Promise<number> {
+  const ids = (await tx.lead.findMany({ where: { AND: [where, NOT_ERASED] }, select: { id: true } })).map((r) => r.id);
+  if (ids.length === 0) return 0;
+  await tx.lead.updateMany({ where: { id: { in: ids } }, data: { fullName: null, phone: null, note: null, chatId: null, searchText: "", erasedAt: at } });
+  // Officers' notes may quote the farmer (name, phone, family): they go with the lead.
+  await tx.leadEvent.updateMany({ where: { leadId: { in: ids } }, data: { note: null } });
+  await tx.leadEvent.createMany({ data: ids.map((leadId) => ({ leadId, kind, at })) });
+  return ids.length;
+}
+
 export function leadRepository(prisma: PrismaClient) {
-  async function updateExisting(id: number, draft: LeadDraft, consent: ConsentRecord, from: ChatAddress, at: Date): Promise<SaveOutcome> {
+  /**
+   * The same phone and purpose again. Only the chat that registered the lead may change it: anyone
+   * can type someone else's number, and must neither take over that lead nor learn it exists.
+   */
+  async function saveOverExisting(existing: LeadRow, draft: LeadDraft, consent: ConsentRecord, from: ChatAddress, at: Date): Promise<SaveOutcome> {
+    if (existing.channel !== from.channel || existing.chatId !== from.chatId) {
+      // No note: whoever typed the number is unknown, and their chat is not the farmer's data.
+      await prisma.leadEvent.create({ data: { leadId: existing.id, kind: "duplicate_from_other_chat", at } });
+      return { lead: toStoredLead(existing), outcome: "duplicate" };
+    }
+    // The farmer is back after officers finished with the lead: it is new work again.
+    const reopen = !OPEN_STATUSES.includes(existing.status);
     const row = await prisma.lead.update({
-      where: { id },
-      data: { ...answerColumns(draft, consent, from), events: { create: { kind: "updated_by_farmer", at } } },
+      where: { id: existing.id },
+      data: {
+        ...answerColumns(draft, consent),
+        ...(reopen ? { status: "new" as const } : {}),
+        events: {
+          create: [
+            { kind: "updated_by_farmer", at },
+            ...(reopen ? [{ kind: "status", fromStatus: existing.status, toStatus: "new" as const, at }] : []),
+          ],
+        },
+      },
     });
-    return { lead: toStoredLead(row), outcome: "updated" };
+    return { lead: toStoredLead(row), outcome: reopen ? "reopened" : "updated" };
   }
 
   return {
     /**
-     * Creates the lead, or updates the one with the same phone and purpose (the farmer registered
-     * again). Reference codes are random: a clash with an existing one is retried with a new code.
+     * Creates the lead, or updates the one with the same phone and purpose when this chat registered
+     * it (the farmer registered again). Reference codes are random: a clash is retried with a new code.
      */
     async save(draft: LeadDraft, consent: ConsentRecord, from: ChatAddress, newReference: () => string, at: Date): Promise<SaveOutcome> {
       for (let attempt = 0; attempt < MAX_REFERENCE_ATTEMPTS; attempt++) {
         const existing = await prisma.lead.findUnique({ where: { phone_purpose: { phone: draft.phone.e164, purpose: draft.purpose } } });
-        if (existing) return updateExisting(existing.id, draft, consent, from, at);
+        if (existing) return saveOverExisting(existing, draft, consent, from, at);
         try {
           const row = await prisma.lead.create({
             data: {
               reference: newReference(),
               purpose: draft.purpose,
-              ...answerColumns(draft, consent, from),
+              channel: from.channel,
+              chatId: from.chatId,
+              ...answerColumns(draft, consent),
               createdAt: at,
               events: { create: { kind: "created", toStatus: "new", at } },
             },
@@ -128,10 +169,10 @@ export function leadRepository(prisma: PrismaClient) {
       return rows.map(toStoredLead);
     },
 
-    /** Open leads of pooled purposes in one commune: the candidates for a pool alert. */
-    async poolingLeads(communeCode: string): Promise<PoolingLead[]> {
+    /** Open leads of pooled purposes (in one commune, or all): the candidates for pools. */
+    async poolingLeads(communeCode?: string): Promise<PoolingLead[]> {
       const rows = await prisma.lead.findMany({
-        where: { communeCode, purpose: { in: [...POOLED_PURPOSES] }, status: { in: [...OPEN_STATUSES] }, ...NOT_ERASED },
+        where: { ...(communeCode === undefined ? {} : { communeCode }), purpose: { in: [...POOLED_PURPOSES] }, status: { in: [...OPEN_STATUSES] }, ...NOT_ERASED },
         orderBy: { id: "asc" },
       });
       return rows.map(toStoredLead);
@@ -178,32 +219,17 @@ export function leadRepository(prisma: PrismaClient) {
       });
     },
 
-    /** Moves the status only from the one the caller saw, so two officers' taps do not both apply. */
+    /**
+     * Moves the status only from the one the caller saw, so two officers' taps (chat or dashboard)
+     * do not both apply. The caller checks that the move is allowed.
+     */
     async changeStatus(id: number, from: LeadStatus, to: LeadStatus, actorId: number, at: Date): Promise<boolean> {
       return prisma.$transaction(async (tx) => {
         const moved = await tx.lead.updateMany({ where: { id, status: from }, data: { status: to } });
         if (moved.count === 0) return false;
-        // Same kind as status changes made on the dashboard, so the lead's history reads as one.
         await tx.leadEvent.create({ data: { leadId: id, actorId, kind: "status", fromStatus: from, toStatus: to, at } });
         return true;
       });
-    },
-
-    /**
-     * The farmer's right to erasure: personal fields, search text and chat link go; the rest of each
-     * lead (commune, sector, members, status) stays as an anonymous count.
-     */
-    async eraseByChat(from: ChatAddress, at: Date): Promise<number> {
-      const ids = (await prisma.lead.findMany({ where: { channel: from.channel, chatId: from.chatId, ...NOT_ERASED }, select: { id: true } })).map((r) => r.id);
-      if (ids.length === 0) return 0;
-      await prisma.$transaction([
-        prisma.lead.updateMany({
-          where: { id: { in: ids } },
-          data: { fullName: null, phone: null, note: null, chatId: null, searchText: "", erasedAt: at },
-        }),
-        prisma.leadEvent.createMany({ data: ids.map((leadId) => ({ leadId, kind: "erased_by_farmer", at })) }),
-      ]);
-      return ids.length;
     },
   };
 }

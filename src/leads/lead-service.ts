@@ -4,11 +4,11 @@ import { translator, type Translate } from "../i18n/translate.js";
 import type { AuditLog } from "../audit/audit-log.js";
 import type { ChatAddress, Outbox } from "../outbound/outbox.js";
 import { redeemChatLinkCode } from "../staff/index.js";
-import type { Consent, ConsentRecord } from "./consent.js";
+import { consentRecord, type Consent } from "./consent.js";
 import { leadRepository } from "./lead-repository.js";
 import { canTransition, type LeadStatus } from "./lead-status.js";
 import type { LeadDraft, StoredLead } from "./lead.js";
-import { MAX_LEAD_ROWS, newLeadMessage, poolMessage } from "./officer-messages.js";
+import { leadNotice, MAX_LEAD_ROWS, poolMessage } from "./officer-messages.js";
 import { poolKey, poolsReachingMinimum, type Pool } from "./pooling.js";
 import { createReferenceCode, type RandomInt } from "./reference-code.js";
 
@@ -22,7 +22,11 @@ export interface LeadServiceDeps {
 }
 
 export type Submission = { draft: LeadDraft; consent: Pick<Consent, "version" | "hash">; from: ChatAddress };
-export type SubmitResult = { reference: string; outcome: "created" | "updated" };
+/**
+ * What the farmer may be told. A duplicate (the phone is another chat's lead) carries no reference:
+ * whoever typed the number learns nothing about that lead, not even that it exists.
+ */
+export type SubmitResult = { outcome: "created" | "updated" | "reopened"; reference: string } | { outcome: "duplicate"; reference?: never };
 
 export type Officer = { id: number; displayName: string };
 export type ChatLinkOutcome = { ok: true; officer: Officer } | { ok: false; reason: "invalid" | "too_many_attempts" };
@@ -89,12 +93,16 @@ export function leadService(deps: LeadServiceDeps) {
   }
 
   return {
-    /** Saves the farmer's answers with their consent; the same phone and purpose updates the earlier lead. */
+    /**
+     * Saves the farmer's answers with their consent; the same phone and purpose from the same chat
+     * updates the earlier lead. Officers hear about every lead that needs a call: a new one, a
+     * reopened one, and another chat registering a number that already has a lead.
+     */
     async submit({ draft, consent, from }: Submission): Promise<SubmitResult & { pools: Pool[] }> {
       const at = now();
-      const record: ConsentRecord = { version: consent.version, hash: consent.hash, givenAt: at };
-      const saved = await leads.save(draft, record, from, () => createReferenceCode(deps.random), at);
-      if (saved.outcome === "created") await officers.notify(newLeadMessage(saved.lead, t));
+      const saved = await leads.save(draft, consentRecord(consent, at), from, () => createReferenceCode(deps.random), at);
+      if (saved.outcome !== "updated") await officers.notify(leadNotice(saved.outcome, saved.lead, t));
+      if (saved.outcome === "duplicate") return { outcome: "duplicate", pools: [] };
       const pools = await announcePools(saved.lead, at);
       return { reference: saved.lead.reference, outcome: saved.outcome, pools };
     },

@@ -55,8 +55,11 @@ export function leadButtons(reference: string, t: Translate, labelled = false): 
   }));
 }
 
-export function newLeadMessage(lead: StoredLead, t: Translate): OutboundMessage {
-  return { text: `${t("oc-new-lead")}\n${leadCard(lead, t)}`, buttons: [leadButtons(lead.reference, t)] };
+const NOTICE_HEADLINES = { created: "oc-new-lead", reopened: "leads-officer-reopened", duplicate: "leads-officer-duplicate" } as const;
+
+/** A lead that needs a call: new, reopened by its farmer, or its phone registered again from another chat. */
+export function leadNotice(why: keyof typeof NOTICE_HEADLINES, lead: StoredLead, t: Translate): OutboundMessage {
+  return { text: `${t(NOTICE_HEADLINES[why])}\n${leadCard(lead, t)}`, buttons: [leadButtons(lead.reference, t)] };
 }
 
 export function poolMessage(pool: Pool, t: Translate): OutboundMessage {

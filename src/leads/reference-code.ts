@@ -17,12 +17,3 @@ export function createReferenceCode(random: RandomInt = randomInt): string {
   for (let i = 0; i < REFERENCE_LENGTH; i++) code += REFERENCE_ALPHABET[random(REFERENCE_ALPHABET.length)];
   return REFERENCE_PREFIX + code;
 }
-
-/** Reads a code as typed ("htx 7k3q9", "7K3Q9") into canonical form, or undefined. */
-export function parseReferenceCode(text: string): string | undefined {
-  const typed = text.toUpperCase().replace(/[^0-9A-Z]/g, "");
-  // A bare code may itself start with "HTX", so the prefix is only dropped from longer input.
-  const compact = typed.length === REFERENCE_LENGTH + 3 && typed.startsWith("HTX") ? typed.slice(3) : typed;
-  if (compact.length !== REFERENCE_LENGTH) return undefined;
-  return [...compact].every((c) => REFERENCE_ALPHABET.includes(c)) ? REFERENCE_PREFIX + compact : undefined;
-}

@@ -73,17 +73,17 @@ describe("leadService.submit", () => {
     expect(message.buttons!.flat().map((b) => b.data)).toEqual([`oc:claim:${result.reference}`, `oc:contacted:${result.reference}`]);
   });
 
-  it("updates the lead of the same phone and purpose instead of adding one, and keeps its reference", async () => {
+  it("updates the lead of the same phone and purpose from the same chat, and keeps its reference", async () => {
     await officer("an", "900");
     const first = await leads.submit({ draft: aDraft(), consent: CONSENT, from: FARMER });
-    const again = await leads.submit({ draft: aDraft({ members: 3, fullName: "Nguyễn Văn Anh" }), consent: CONSENT, from: { channel: "webchat", chatId: "7" } });
+    const again = await leads.submit({ draft: aDraft({ members: 3, fullName: "Nguyễn Văn Anh" }), consent: CONSENT, from: FARMER });
 
     expect(again).toMatchObject({ reference: first.reference, outcome: "updated" });
     const rows = await db.prisma.lead.findMany({ include: { events: { orderBy: { id: "asc" } } } });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ members: 3, fullName: "Nguyễn Văn Anh", channel: "webchat", chatId: "7" });
+    expect(rows[0]).toMatchObject({ members: 3, fullName: "Nguyễn Văn Anh", channel: "telegram", chatId: "42" });
     expect(rows[0]!.events.map((e) => e.kind)).toEqual(["created", "updated_by_farmer"]);
-    // Officers heard about the new lead once; an update is not a new lead.
+    // Officers heard about the new lead once; an update of an open lead is not new work.
     expect(outbox.sent).toHaveLength(1);
 
     const other = await leads.submit({ draft: aDraft({ purpose: "join_htx" }), consent: CONSENT, from: FARMER });
@@ -91,6 +91,48 @@ describe("leadService.submit", () => {
     expect(await db.prisma.lead.count()).toBe(2);
   });
 
+  it("leaves a lead alone when another chat types its phone, tells that chat nothing and warns officers", async () => {
+    await officer("an", "900");
+    const first = await leads.submit({ draft: aDraft({ note: "Nhà gần chợ" }), consent: CONSENT, from: FARMER });
+    const before = await db.prisma.lead.findUniqueOrThrow({ where: { reference: first.reference } });
+
+    const intruder = await leads.submit({ draft: aDraft({ members: 9, fullName: "Kẻ Lạ", note: "" }), consent: CONSENT, from: { channel: "webchat", chatId: "stranger-1" } });
+
+    expect(intruder).toEqual({ outcome: "duplicate", pools: [] });
+    const row = await db.prisma.lead.findUniqueOrThrow({ where: { reference: first.reference }, include: { events: { orderBy: { id: "asc" } } } });
+    const { events, ...after } = row;
+    expect(after).toEqual(before);
+    expect(events.map((e) => [e.kind, e.note])).toEqual([["created", null], ["duplicate_from_other_chat", null]]);
+    expect(outbox.sent).toHaveLength(2);
+    const warning = outbox.sent[1]!;
+    expect(warning.to).toEqual({ channel: "telegram", chatId: "900" });
+    expect(warning.message.text).toContain("cuộc trò chuyện khác");
+    expect(warning.message.text).toContain(first.reference);
+    expect(warning.message.text).not.toMatch(/Kẻ Lạ|Nguyễn|stranger/);
+    // The owner's chat still sees and controls its lead.
+    expect((await farmerDataService({ prisma: db.prisma, audit: prismaAuditLog(db.prisma), now: () => NOW }).view(FARMER)).leads).toHaveLength(1);
+  });
+
+  it("reopens a closed or founded lead its farmer registers again, and tells officers", async () => {
+    const an = await officer("an", "900");
+    for (const [i, status] of [[1, "closed"], [2, "founded"]] as const) {
+      // Not a pooled purpose: no pool alert among the messages.
+      const draft = aDraft({ phone: phone(i), purpose: "join_htx" });
+      const { reference } = await leads.submit({ draft, consent: CONSENT, from: FARMER });
+      await db.prisma.lead.update({ where: { reference }, data: { status, assignedToId: an.id } });
+
+      expect(await leads.submit({ draft: { ...draft, members: 4 }, consent: CONSENT, from: FARMER })).toMatchObject({ outcome: "reopened", reference });
+      const row = await db.prisma.lead.findUniqueOrThrow({ where: { reference }, include: { events: { orderBy: { id: "asc" } } } });
+      expect(row).toMatchObject({ status: "new", members: 4 });
+      expect(row.events.map((e) => [e.kind, e.fromStatus, e.toStatus])).toEqual([
+        ["created", null, "new"],
+        ["updated_by_farmer", null, null],
+        ["status", status, "new"],
+      ]);
+      expect(outbox.sent.at(-1)!.message.text).toMatch(new RegExp(`mở lại[^]*${reference}`));
+    }
+    expect(outbox.sent).toHaveLength(4);
+  });
   it("draws a new reference when the first one is taken", async () => {
     const draws = [...Array(5).fill(0), ...Array(5).fill(1)];
     const clashing = leadService({ prisma: db.prisma, outbox, audit: prismaAuditLog(db.prisma), now: () => NOW, random: () => draws.shift() ?? 2 });
@@ -125,6 +167,13 @@ describe("pooling", () => {
   });
 });
 
+/** FARMER's lead; its reference. */
+async function farmersLead(): Promise<string> {
+  const result = await leads.submit({ draft: aDraft(), consent: CONSENT, from: FARMER });
+  if (result.reference === undefined) throw new Error(`expected a lead of this chat, got ${result.outcome}`);
+  return result.reference;
+}
+
 describe("officers in chat", () => {
   it("links a chat with a one-time code, and slows down wrong codes", async () => {
     const an = await officer("an");
@@ -141,7 +190,7 @@ describe("officers in chat", () => {
   it("lists open leads, lets one officer claim a lead and records who marked it contacted", async () => {
     const an = { id: (await officer("an", "900")).id, displayName: "Cán bộ an" };
     const binh = { id: (await officer("binh", "901")).id, displayName: "Cán bộ binh" };
-    const { reference } = await leads.submit({ draft: aDraft(), consent: CONSENT, from: FARMER });
+    const reference = await farmersLead();
 
     expect((await leads.openLeads(binh)).leads.map((l) => l.reference)).toEqual([reference]);
     const claimed = await leads.claim(reference, an);
@@ -165,13 +214,13 @@ describe("officers in chat", () => {
 
   it("assigns an unassigned lead to the officer who marks it contacted", async () => {
     const an = { id: (await officer("an", "900")).id, displayName: "Cán bộ an" };
-    const { reference } = await leads.submit({ draft: aDraft(), consent: CONSENT, from: FARMER });
+    const reference = await farmersLead();
     expect(await leads.markContacted(reference, an)).toMatchObject({ kind: "done", lead: { status: "contacted", assignedToId: an.id } });
   });
 
   it("no longer shows an erased lead to officers", async () => {
     const an = { id: (await officer("an", "900")).id, displayName: "Cán bộ an" };
-    const { reference } = await leads.submit({ draft: aDraft(), consent: CONSENT, from: FARMER });
+    const reference = await farmersLead();
     await farmerDataService({ prisma: db.prisma, audit: prismaAuditLog(db.prisma), now: () => NOW }).erase(FARMER);
     expect(await leads.openLeads(an)).toEqual({ leads: [], total: 0 });
     expect(await leads.claim(reference, an)).toEqual({ kind: "not_found" });

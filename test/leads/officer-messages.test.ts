@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { translator } from "../../src/i18n/translate.js";
-import { contactCard, leadCard, MAX_LEAD_ROWS, newLeadMessage, poolMessage } from "../../src/leads/officer-messages.js";
+import { contactCard, leadCard, leadNotice, MAX_LEAD_ROWS, poolMessage } from "../../src/leads/officer-messages.js";
 import type { StoredLead } from "../../src/leads/lead.js";
 import { aLead } from "./fixtures.js";
 
@@ -17,7 +17,7 @@ const stored = (overrides: Partial<StoredLead> = {}): StoredLead => ({
 
 describe("officer messages", () => {
   it("shows a new lead without the farmer's name or full number, with the two buttons", () => {
-    const message = newLeadMessage(stored(), t);
+    const message = leadNotice("created", stored(), t);
     expect(message.text).toContain("HTX-7K3Q9");
     expect(message.text).toContain("0912 *** 678");
     expect(message.text).toContain("Trái cây (sầu riêng)");
@@ -29,6 +29,14 @@ describe("officer messages", () => {
       ],
     ]);
     expect(leadCard(stored(), t)).toBe(message.text.split("\n").slice(1).join("\n"));
+  });
+
+  it("says why a lead needs a call again: reopened by its farmer, or its phone typed in another chat", () => {
+    expect(leadNotice("reopened", stored(), t).text).toMatch(/^🔁 .*mở lại[^]*HTX-7K3Q9/);
+    const duplicate = leadNotice("duplicate", stored(), t);
+    expect(duplicate.text).toMatch(/^⚠️ .*khác[^]*HTX-7K3Q9/);
+    expect(duplicate.text).not.toMatch(/Nguyễn|345 678/);
+    expect(duplicate.buttons).toEqual(leadNotice("created", stored(), t).buttons);
   });
 
   it("gives the handling officer everything needed to call back", () => {

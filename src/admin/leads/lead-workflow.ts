@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../../db/index.js";
+import { leadRepository } from "../../leads/lead-repository.js";
 import { canTransition, type LeadStatus } from "../../leads/lead-status.js";
 
 /**
@@ -13,14 +14,8 @@ export async function changeLeadStatus(
   change: { leadId: number; from: LeadStatus; to: LeadStatus; actorId: number; now: Date },
 ): Promise<Result> {
   if (!canTransition(change.from, change.to)) return { ok: false, problem: "admin-error-status-transition" };
-  return prisma.$transaction(async (tx) => {
-    const { count } = await tx.lead.updateMany({ where: { id: change.leadId, status: change.from }, data: { status: change.to } });
-    if (count !== 1) return { ok: false, problem: "admin-error-status-changed" };
-    await tx.leadEvent.create({
-      data: { leadId: change.leadId, actorId: change.actorId, kind: "status", fromStatus: change.from, toStatus: change.to, at: change.now },
-    });
-    return { ok: true };
-  });
+  const moved = await leadRepository(prisma).changeStatus(change.leadId, change.from, change.to, change.actorId, change.now);
+  return moved ? { ok: true } : { ok: false, problem: "admin-error-status-changed" };
 }
 
 export async function addLeadNote(prisma: PrismaClient, note: { leadId: number; text: string; actorId: number; now: Date }): Promise<Result> {

@@ -37,9 +37,13 @@ function dataMessages(data: FarmerData, t: Translate): string[] {
     }
     sections.push(current);
   }
+  if (data.eligibilityChecks.length > 0) {
+    // Days, not times: a farmer who checked five times in one evening reads one date.
+    const days = [...new Set(data.eligibilityChecks.map(vietnamDay))];
+    sections.push(t("mydata-eligibility", { count: data.eligibilityChecks.length, dates: days.join(", ") }));
+  }
   return sections;
 }
-
 
 /**
  * /dulieu and /xoa: what is stored about this chat, and erasing it after a confirmation button.
@@ -50,7 +54,7 @@ export function myDataFeature(): Composer<BotContext> {
 
   composer.command("dulieu", async (ctx) => {
     const data = await ctx.services.farmerData.view(chatAddress(ctx));
-    if (data.leads.length === 0 && data.questions.length === 0) {
+    if (data.leads.length === 0 && data.questions.length === 0 && data.eligibilityChecks.length === 0) {
       await ctx.reply(ctx.t("mydata-empty"));
       return;
     }

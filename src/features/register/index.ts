@@ -5,6 +5,7 @@ import { waitForAnswer, waitForButton, type Flow } from "../../bot/flow.js";
 import { currentConsent, readConsentReply } from "../../leads/consent.js";
 import { LEAD_FIELDS, OPTIONAL_FIELDS, askKey, validatePlace, type LeadField, type PlaceValue } from "../../leads/lead-fields.js";
 import type { LeadDraft } from "../../leads/lead.js";
+import type { SubmitResult } from "../../leads/lead-service.js";
 import { answerLines, fieldLabelKey, pairs, QUESTIONS, type Choice, type FieldQuestion } from "./questions.js";
 import { MENU_CALLBACK_PREFIX } from "../menu/main-menu.js";
 
@@ -19,12 +20,21 @@ type Step<T> = { back: true } | { back: false; value: T };
 const keyboard = (prefix: string, rows: Choice[][]) =>
   InlineKeyboard.from(rows.filter((row) => row.length > 0).map((row) => row.map((c) => InlineKeyboard.text(c.text, prefix + c.value))));
 
+const canSkip = (field: LeadField) => OPTIONAL_FIELDS.includes(field);
+
 /** *Bỏ qua* on optional questions, *Quay lại* everywhere but the first question. */
 function extraRow(ctx: FlowContext, field: LeadField, canGoBack: boolean): Choice[] {
-  return [
-    ...(OPTIONAL_FIELDS.includes(field) ? [{ text: ctx.t("reg-skip"), value: SKIP }] : []),
-    ...(canGoBack ? [{ text: ctx.t("reg-back"), value: BACK }] : []),
-  ];
+  return [...(canSkip(field) ? [{ text: ctx.t("reg-skip"), value: SKIP }] : []), ...(canGoBack ? [{ text: ctx.t("reg-back"), value: BACK }] : [])];
+}
+
+/**
+ * *Quay lại* / *Bỏ qua* count only where the step shows them: button data is the client's to forge
+ * ("reg:phone:skip" would store a lead without a phone), so elsewhere they are an unusable button.
+ */
+function readControl(choice: string | undefined, field: LeadField, canGoBack: boolean): typeof BACK | typeof SKIP | "unusable" | undefined {
+  if (choice === BACK) return canGoBack ? BACK : "unusable";
+  if (choice === SKIP) return canSkip(field) ? SKIP : "unusable";
+  return undefined;
 }
 
 /** A question answered by typing or by its buttons, asked again with the reason until it is valid. */
@@ -35,8 +45,14 @@ async function askText<F extends Exclude<LeadField, "place">>(conversation: Flow
   await ctx.reply(`${header}\n${ctx.t(askKey(field))}`, { reply_markup: buttons });
   for (;;) {
     const answer = await waitForAnswer(conversation, ctx, prefix);
-    if (answer.choice === BACK) return { back: true };
-    if (answer.choice === SKIP) return { back: false, value: question.skipped as LeadDraft[F] };
+    const control = readControl(answer.choice, field, canGoBack);
+    if (control === "unusable") {
+      // The pressed message lost its keyboard: the reminder carries it again.
+      await answer.ctx.reply(ctx.t("flow-old-button"), { reply_markup: buttons });
+      continue;
+    }
+    if (control === BACK) return { back: true };
+    if (control === SKIP) return { back: false, value: question.skipped as LeadDraft[F] };
     const result = answer.choice === undefined ? question.readText(answer.text) : (question.readChoice ?? question.readText)(answer.choice, ctx.t);
     if (result.ok) return { back: false, value: result.value };
     await answer.ctx.reply(ctx.t(result.reason, result.args), { reply_markup: buttons });
@@ -52,19 +68,26 @@ type PlaceChoice = Pick<PlaceValue, "code" | "name" | "provinceName"> & { former
 async function askPlace(conversation: Flow, ctx: FlowContext, header: string, canGoBack: boolean, suggested?: Choice): Promise<Step<PlaceValue>> {
   const prefix = `${PREFIX}place:`;
   const backOnly = keyboard(prefix, [extraRow(ctx, "place", canGoBack)]);
-  await ctx.reply(`${header}\n${ctx.t(askKey("place"))}`, { reply_markup: keyboard(prefix, [suggested ? [suggested] : [], extraRow(ctx, "place", canGoBack)]) });
+  let buttons = keyboard(prefix, [suggested ? [suggested] : [], extraRow(ctx, "place", canGoBack)]);
+  await ctx.reply(`${header}\n${ctx.t(askKey("place"))}`, { reply_markup: buttons });
   let offered: PlaceChoice[] = [];
   for (;;) {
     const answer = await waitForAnswer(conversation, ctx, prefix);
     // The list is numbered: "2" picks the second place (also where a channel has no buttons).
     const picked = answer.text !== undefined && /^\d$/.test(answer.text) ? offered[Number(answer.text) - 1] : undefined;
     const choice = picked?.code ?? answer.choice;
-    if (choice === BACK) return { back: true };
+    const control = readControl(choice, "place", canGoBack);
+    if (control === BACK) return { back: true };
+    if (control === "unusable") {
+      await answer.ctx.reply(ctx.t("flow-old-button"), { reply_markup: buttons });
+      continue;
+    }
     if (choice !== undefined) {
       // A commune code from a "did you mean" button, or *nhập lại*.
       const chosen = validatePlace(choice, ctx.services.places);
       if (chosen.ok) return { back: false, value: chosen.value };
-      await answer.ctx.reply(ctx.t("reg-place-again"), { reply_markup: backOnly });
+      buttons = backOnly;
+      await answer.ctx.reply(ctx.t("reg-place-again"), { reply_markup: buttons });
       continue;
     }
     const typed = answer.text!;
@@ -73,12 +96,14 @@ async function askPlace(conversation: Flow, ctx: FlowContext, header: string, ca
     );
     offered = found;
     if (found.length === 0) {
-      await answer.ctx.reply(ctx.t("leads-place-not-found"), { reply_markup: backOnly });
+      buttons = backOnly;
+      await answer.ctx.reply(ctx.t("leads-place-not-found"), { reply_markup: buttons });
       continue;
     }
     const lines = found.map((c, i) => `${i + 1}. ${c.name}, ${c.provinceName}${c.formerName ? ` (${ctx.t("reg-place-former", { former: c.formerName })})` : ""}`);
     const rows = [...found.map((c) => [{ text: `${c.name}, ${c.provinceName}`, value: c.code }]), [{ text: ctx.t("reg-place-retype"), value: RETYPE }], extraRow(ctx, "place", canGoBack)];
-    await answer.ctx.reply([ctx.t(found.length === 1 ? "reg-place-confirm" : "leads-place-choose"), ...lines].join("\n"), { reply_markup: keyboard(prefix, rows) });
+    buttons = keyboard(prefix, rows);
+    await answer.ctx.reply([ctx.t(found.length === 1 ? "reg-place-confirm" : "leads-place-choose"), ...lines].join("\n"), { reply_markup: buttons });
   }
 }
 
@@ -158,11 +183,13 @@ async function register(conversation: Flow, ctx: FlowContext, start: RegisterSta
     return;
   }
   const from = chatAddress(ctx);
-  const saved = await conversation.external(async () => {
-    const { reference, outcome } = await ctx.services.leads.submit({ draft, consent: { version: consent.version, hash: consent.hash }, from });
-    return { reference, outcome };
+  const saved = await conversation.external(async (): Promise<SubmitResult> => {
+    const { pools: _pools, ...result } = await ctx.services.leads.submit({ draft, consent: { version: consent.version, hash: consent.hash }, from });
+    return result;
   });
-  await decided.reply(ctx.t(saved.outcome === "created" ? "reg-saved" : "reg-updated", { reference: saved.reference }));
+  // Someone else's number: the same words as for any registration, minus the code, which is not theirs.
+  if (saved.outcome === "duplicate") await decided.reply(ctx.t("reg-received"));
+  else await decided.reply(ctx.t(saved.outcome === "created" ? "reg-saved" : "reg-updated", { reference: saved.reference }));
 }
 
 export function registerFeature(flowPlugins: MiddlewareFn<FlowContext>[]): Composer<BotContext> {

@@ -13,14 +13,37 @@ beforeAll(async () => {
   db = await migratedDatabase();
 });
 afterAll(() => db.close());
-beforeEach(() => db.clear());
+beforeEach(async () => {
+  await db.clear();
+  // Not emptied by clear(): these tests write to it.
+  await db.prisma.eligibilityCheck.deleteMany();
+});
 
-/** A lead and a question from CHAT, and a lead from another chat that must stay untouched. */
+const address = (chatId: number) => ({ channel: "telegram", chatId: String(chatId) });
+
+/** Eligibility checks of a chat, made on these dates. */
+async function checks(chatId: number, ...dates: string[]) {
+  for (const asOf of dates) {
+    await db.prisma.eligibilityCheck.create({ data: { ...address(chatId), asOf: new Date(asOf), createdAt: new Date(asOf), answers: { member_count: 3 }, results: [], rulesVersion: "test" } });
+  }
+}
+
+/**
+ * From CHAT: a lead with an officer's note in its history, a question, two eligibility checks and
+ * messages to the chat; from OTHER the same kinds of data, which must stay untouched.
+ */
 async function seed(chat: ReturnType<typeof chattingBot>) {
-  const mine = await chat.leads.submit({ draft: aDraft({ note: "Nhà gần chợ" }), consent: CONSENT, from: { channel: "telegram", chatId: String(CHAT) } });
-  const theirs = await chat.leads.submit({ draft: aDraft({ phone: { e164: "+84987654321", display: "0987 654 321" }, fullName: "Trần Thị Bé" }), consent: CONSENT, from: { channel: "telegram", chatId: String(OTHER) } });
-  await db.prisma.officerQuestion.create({ data: { channel: "telegram", chatId: String(CHAT), text: "HTX cần vốn điều lệ bao nhiêu?", origin: "contact", createdAt: NOW } });
-  return { mine: mine.reference, theirs: theirs.reference };
+  const mine = await chat.leads.submit({ draft: aDraft({ note: "Nhà gần chợ" }), consent: CONSENT, from: address(CHAT) });
+  const theirs = await chat.leads.submit({ draft: aDraft({ phone: { e164: "+84987654321", display: "0987 654 321" }, fullName: "Trần Thị Bé" }), consent: CONSENT, from: address(OTHER) });
+  const lead = await db.prisma.lead.findUniqueOrThrow({ where: { reference: mine.reference! } });
+  await db.prisma.leadEvent.create({ data: { leadId: lead.id, kind: "note", note: "Anh An hẹn gọi lại số vợ 0987 111 222", at: NOW } });
+  await db.prisma.officerQuestion.create({ data: { ...address(CHAT), text: "HTX cần vốn điều lệ bao nhiêu?", origin: "contact", createdAt: NOW } });
+  await checks(CHAT, "2026-11-20T03:00:00Z", "2026-11-27T01:00:00Z");
+  await checks(OTHER, "2026-11-21T03:00:00Z");
+  for (const chatId of [CHAT, OTHER]) {
+    await db.prisma.outboundJob.create({ data: { ...address(chatId), payload: { text: "Trả lời: vốn điều lệ do các thành viên góp" } } });
+  }
+  return { mine: mine.reference!, theirs: theirs.reference! };
 }
 
 describe("/dulieu and /xoa", () => {
@@ -30,7 +53,7 @@ describe("/dulieu and /xoa", () => {
     const { mine, theirs } = await seed(chat);
 
     const shown = textOf(await chat.say(CHAT, "/dulieu"));
-    for (const part of [mine, "Nguyễn Văn An", "0912 345 678", "Xã Vĩnh Lợi", "Nhà gần chợ", "phiên bản 2026-11-v1, ngày 27/11/2026", "Mới", "CH-", "HTX cần vốn điều lệ bao nhiêu?", "/xoa"]) {
+    for (const part of [mine, "Nguyễn Văn An", "0912 345 678", "Xã Vĩnh Lợi", "Nhà gần chợ", "phiên bản 2026-11-v1, ngày 27/11/2026", "Mới", "CH-", "HTX cần vốn điều lệ bao nhiêu?", "Kiểm tra điều kiện vay vốn/hỗ trợ (lưu câu trả lời và kết quả): 2 lần, ngày 20/11/2026, 27/11/2026", "/xoa"]) {
       expect(shown).toContain(part);
     }
     expect(shown).not.toContain(theirs);
@@ -38,8 +61,8 @@ describe("/dulieu and /xoa", () => {
 
     const audits = await db.prisma.auditEntry.findMany({ where: { action: "farmer_data_view" } });
     expect(audits.map((a) => [a.channel, a.chatId, a.details])).toEqual([
-      ["telegram", String(CHAT), { leads: 0, questions: 0 }],
-      ["telegram", String(CHAT), { leads: 1, questions: 1 }],
+      ["telegram", String(CHAT), { leads: 0, questions: 0, eligibilityChecks: 0 }],
+      ["telegram", String(CHAT), { leads: 1, questions: 1, eligibilityChecks: 2 }],
     ]);
   });
 
@@ -51,18 +74,21 @@ describe("/dulieu and /xoa", () => {
     expect(buttonsOf(asked)).toEqual(["mydata:erase", "mydata:keep"]);
     expect(textOf(await chat.press(CHAT, "mydata:keep"))).toContain("giữ nguyên");
     expect(await db.prisma.lead.count({ where: { erasedAt: null } })).toBe(2);
+    expect(await db.prisma.eligibilityCheck.count()).toBe(3);
 
     await chat.say(CHAT, "/xoa");
-    expect(textOf(await chat.press(CHAT, "mydata:erase"))).toContain("Đã xóa: 1 hồ sơ đăng ký, 1 câu hỏi");
+    expect(textOf(await chat.press(CHAT, "mydata:erase"))).toContain("Đã xóa: 1 hồ sơ đăng ký, 1 câu hỏi, 2 lần kiểm tra điều kiện");
 
-    const erased = await db.prisma.lead.findUniqueOrThrow({ where: { reference: mine }, include: { events: true } });
+    const erased = await db.prisma.lead.findUniqueOrThrow({ where: { reference: mine }, include: { events: { orderBy: { id: "asc" } } } });
     expect(erased).toMatchObject({ fullName: null, phone: null, note: null, chatId: null, searchText: "", erasedAt: NOW, communeCode: "31777", members: 2 });
-    expect(erased.events.map((e) => e.kind)).toEqual(["created", "erased_by_farmer"]);
+    expect(erased.events.map((e) => [e.kind, e.note])).toEqual([["created", null], ["note", null], ["erased_by_farmer", null]]);
     expect(await db.prisma.lead.findUniqueOrThrow({ where: { reference: theirs } })).toMatchObject({ fullName: "Trần Thị Bé", erasedAt: null });
     expect(await db.prisma.officerQuestion.findMany()).toEqual([expect.objectContaining({ text: "", answer: null, chatId: "", status: "closed" })]);
+    expect(await db.prisma.eligibilityCheck.findMany()).toEqual([expect.objectContaining(address(OTHER))]);
+    expect(await db.prisma.outboundJob.findMany()).toEqual([expect.objectContaining(address(OTHER))]);
 
     const audit = await db.prisma.auditEntry.findFirstOrThrow({ where: { action: "farmer_data_erase" } });
-    expect(audit).toMatchObject({ channel: "telegram", chatId: String(CHAT), details: { leads: 1, questions: 1, chatMessages: 0 } });
+    expect(audit).toMatchObject({ channel: "telegram", chatId: String(CHAT), details: { leads: 1, questions: 1, eligibilityChecks: 2, outboundMessages: 1, chatMessages: 0 } });
     expect(textOf(await chat.say(CHAT, "/dulieu"))).toContain("không lưu thông tin cá nhân nào");
   });
 

@@ -18,18 +18,19 @@ beforeEach(() => db.clear());
 type Chat = ReturnType<typeof chattingBot>;
 
 /** Answers every question with buttons where there are some, up to the summary. */
-async function fillIn(chat: Chat, answers: { phone?: string; members?: string } = {}) {
-  await chat.press(CHAT, "menu:register");
-  await chat.press(CHAT, "reg:purpose:found_htx");
-  await chat.say(CHAT, "nguyễn văn an");
-  await chat.say(CHAT, answers.phone ?? "0912 345 678");
-  await chat.say(CHAT, "Vĩnh Lợi");
-  await chat.press(CHAT, "reg:place:31777");
-  await chat.press(CHAT, "reg:sector:lua");
-  await chat.say(CHAT, answers.members ?? "3");
-  await chat.say(CHAT, "2 công");
-  await chat.press(CHAT, "reg:callTime:morning");
-  return chat.press(CHAT, "reg:note:skip");
+async function fillIn(chat: Chat, answers: { phone?: string; members?: string; chatId?: number } = {}) {
+  const id = answers.chatId ?? CHAT;
+  await chat.press(id, "menu:register");
+  await chat.press(id, "reg:purpose:found_htx");
+  await chat.say(id, "nguyễn văn an");
+  await chat.say(id, answers.phone ?? "0912 345 678");
+  await chat.say(id, "Vĩnh Lợi");
+  await chat.press(id, "reg:place:31777");
+  await chat.press(id, "reg:sector:lua");
+  await chat.say(id, answers.members ?? "3");
+  await chat.say(id, "2 công");
+  await chat.press(id, "reg:callTime:morning");
+  return chat.press(id, "reg:note:skip");
 }
 
 describe("Đăng ký thành lập / tham gia HTX", () => {
@@ -144,6 +145,42 @@ describe("Đăng ký thành lập / tham gia HTX", () => {
     expect(leads).toHaveLength(1);
     expect(leads[0]!.members).toBe(4);
     expect(leads[0]!.events.map((e) => e.kind)).toEqual(["created", "updated_by_farmer"]);
+  });
+
+  it("takes nothing over when another chat types a registered phone, and reveals nothing to it", async () => {
+    const chat = chattingBot(db.prisma);
+    await fillIn(chat);
+    await chat.press(CHAT, "reg:summary:submit");
+    const first = /HTX-[2-9A-Z]{5}/.exec(textOf(await chat.press(CHAT, "reg:consent:agree")))![0];
+
+    const STRANGER = 77;
+    await fillIn(chat, { chatId: STRANGER, members: "8" });
+    await chat.press(STRANGER, "reg:summary:submit");
+    const reply = textOf(await chat.press(STRANGER, "reg:consent:agree"));
+    expect(reply).toContain("Đã ghi nhận đăng ký");
+    expect(reply).not.toMatch(/HTX-|trước đây|cập nhật/);
+
+    expect(await db.prisma.lead.findMany()).toEqual([expect.objectContaining({ reference: first, chatId: String(CHAT), members: 3 })]);
+    expect(textOf(await chat.say(STRANGER, "/dulieu"))).not.toContain(first);
+  });
+
+  it("honours Bỏ qua and Quay lại only on the steps that show them", async () => {
+    const chat = chattingBot(db.prisma);
+    await chat.press(CHAT, "menu:register");
+    // Step 1 has no way back.
+    const early = await chat.press(CHAT, "reg:purpose:back");
+    expect(textOf(early)).toContain("Nút đó thuộc câu hỏi trước");
+    expect(buttonsOf(early)).toContain("reg:purpose:found_htx");
+    await chat.press(CHAT, "reg:purpose:found_htx");
+    await chat.say(CHAT, "nguyễn văn an");
+    // The phone is required: a forged skip is not an answer.
+    const skipped = await chat.press(CHAT, "reg:phone:skip");
+    expect(textOf(skipped)).toContain("Nút đó thuộc câu hỏi trước");
+    expect(textOf(skipped)).not.toContain("Bước 4/9");
+    expect(buttonsOf(skipped)).toEqual(["reg:phone:back"]);
+    expect(textOf(await chat.say(CHAT, "0912 345 678"))).toContain("Bước 4/9");
+    expect(textOf(await chat.press(CHAT, "reg:place:skip"))).toContain("Nút đó thuộc câu hỏi trước");
+    expect(textOf(await chat.press(CHAT, "reg:place:back"))).toContain("Bước 3/9");
   });
 
   it("keeps /huy and /help working and stores nothing after /huy", async () => {
