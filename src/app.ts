@@ -21,6 +21,7 @@ import { telegramWebhook } from "./channels/telegram/webhook.js";
 import { createHttpApp, startHttpServer, type HttpServer } from "./server/http-server.js";
 import { telegramSender } from "./channels/telegram/sender.js";
 import { startDeliveryWorker } from "./outbound/delivery-worker.js";
+import { startMaintenance } from "./maintenance/maintenance.js";
 import type { OutboundSender } from "./outbound/outbox.js";
 import { adminRoutes } from "./admin/routes.js";
 import { prismaAuditLog } from "./audit/audit-log.js";
@@ -92,6 +93,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
 
     const worker = startDeliveryWorker({ prisma: db.prisma, senders, logger, workerId: `${hostname()}:${process.pid}` });
     cleanups.push(() => worker.stop());
+    const maintenance = startMaintenance({ prisma: db.prisma, logger, now: services.now });
+    cleanups.push(() => maintenance.stop());
 
     let server: HttpServer | undefined;
     if (httpParts.length > 0) {

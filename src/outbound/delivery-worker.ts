@@ -52,7 +52,8 @@ export async function deliverDueJobs(options: DeliveryWorkerOptions): Promise<nu
     try {
       if (!sender) throw new Error(`no sender for channel ${job.channel}`);
       await sender.send(job.chat_id, job.payload);
-      await prisma.outboundJob.update({ where: { id: job.id }, data: { status: "sent", lockedBy: null, lockedAt: null, lastError: null } });
+      // updatedAt is when it was sent, on the worker's clock: maintenance empties the payload a day later.
+      await prisma.outboundJob.update({ where: { id: job.id }, data: { status: "sent", lockedBy: null, lockedAt: null, lastError: null, updatedAt: now } });
     } catch (error) {
       const retryLater = error instanceof RetryLater;
       const attempts = job.attempts + (retryLater ? 0 : 1);

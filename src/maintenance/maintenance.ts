@@ -1,0 +1,71 @@
+import type { PrismaClient } from "../db/index.js";
+import type { Logger } from "../logger.js";
+import { prismaAuditLog } from "../audit/audit-log.js";
+import { RETENTION_MONTHS } from "../leads/consent.js";
+import { eraseLeads } from "../leads/lead-repository.js";
+
+/** Redelivered updates arrive within minutes; a week is far more than any channel retries. */
+export const PROCESSED_UPDATE_DAYS = 7;
+/** A sent message's text is kept a day for troubleshooting a delivery, then only its envelope. */
+export const SENT_PAYLOAD_DAYS = 1;
+export const MAINTENANCE_INTERVAL_MS = 6 * 3600_000;
+
+const DAY_MS = 86_400_000;
+
+export type MaintenanceCounts = { anonymisedLeads: number; processedUpdates: number; emptiedPayloads: number };
+
+/** The same day of the month `months` earlier (UTC); a day the month lacks rolls into the next. */
+function monthsBefore(at: Date, months: number): Date {
+  const earlier = new Date(at);
+  earlier.setUTCMonth(earlier.getUTCMonth() - months);
+  return earlier;
+}
+
+/**
+ * Keeps the promises of the consent text and stops tables from growing forever:
+ * - leads whose consent is older than RETENTION_MONTHS are anonymised exactly as the farmer's /xoa
+ *   anonymises them (Luật 91/2025/QH15 Điều 3 khoản 3: kept only as long as the purpose needs);
+ * - the update ledger forgets updates older than PROCESSED_UPDATE_DAYS;
+ * - messages sent more than SENT_PAYLOAD_DAYS ago lose their text, which quotes farmers' questions.
+ */
+export async function runMaintenance(prisma: PrismaClient, now: Date): Promise<MaintenanceCounts> {
+  const anonymisedLeads = await prisma.$transaction((tx) =>
+    eraseLeads(tx, { consentAt: { lt: monthsBefore(now, RETENTION_MONTHS) } }, "erased_after_retention", now),
+  );
+  const updates = await prisma.processedUpdate.deleteMany({ where: { processedAt: { lt: new Date(now.getTime() - PROCESSED_UPDATE_DAYS * DAY_MS) } } });
+  const payloads = await prisma.outboundJob.updateMany({
+    where: { status: "sent", updatedAt: { lt: new Date(now.getTime() - SENT_PAYLOAD_DAYS * DAY_MS) }, NOT: { payload: { equals: {} } } },
+    data: { payload: {} },
+  });
+  const counts = { anonymisedLeads, processedUpdates: updates.count, emptiedPayloads: payloads.count };
+  // Erasing personal data is recorded like a farmer's /xoa, with counts only.
+  if (anonymisedLeads > 0) await prismaAuditLog(prisma).record({ action: "retention_erase", details: counts, at: now });
+  return counts;
+}
+
+/**
+ * Runs maintenance now and then every `intervalMs` until stopped. The timer does not keep the
+ * process alive; `stop` waits for a run in progress, so the database is not closed under it.
+ */
+export function startMaintenance(options: { prisma: PrismaClient; logger: Logger; now: () => Date; intervalMs?: number }): { stop(): Promise<void> } {
+  let running: Promise<void> = Promise.resolve();
+  const run = () => {
+    running = running.then(async () => {
+      try {
+        const counts = await runMaintenance(options.prisma, options.now());
+        options.logger.info(counts, "maintenance done");
+      } catch (error) {
+        options.logger.error({ err: { message: (error as Error).message } }, "maintenance failed");
+      }
+    });
+  };
+  run();
+  const timer = setInterval(run, options.intervalMs ?? MAINTENANCE_INTERVAL_MS);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

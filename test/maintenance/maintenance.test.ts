@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Database } from "../../src/db/index.js";
+import { prismaAuditLog } from "../../src/audit/audit-log.js";
+import { farmerDataService } from "../../src/leads/farmer-data.js";
+import { leadService } from "../../src/leads/lead-service.js";
+import type { Logger } from "../../src/logger.js";
+import { runMaintenance, startMaintenance } from "../../src/maintenance/maintenance.js";
+import { memoryOutbox } from "../../src/outbound/outbox.js";
+import { migratedDatabase } from "../staff/migrated-database.js";
+import { aDraft } from "../leads/fixtures.js";
+
+const NOW = new Date("2028-11-27T08:00:00Z");
+const CONSENT = { version: "2026-11-v1", hash: "a".repeat(64) };
+const hoursBefore = (hours: number) => new Date(NOW.getTime() - hours * 3600_000);
+
+let db: Database & { clear(): Promise<void> };
+
+beforeAll(async () => {
+  db = await migratedDatabase();
+});
+afterAll(() => db.close());
+beforeEach(async () => {
+  await db.clear();
+  // Not emptied by clear(): these tests write to it.
+  await db.prisma.processedUpdate.deleteMany();
+});
+
+/** A lead registered (consent given) at `at` from its own chat, with an officer's note; its reference. */
+async function leadConsentedAt(at: Date, chatId: string, phone: string): Promise<string> {
+  const leads = leadService({ prisma: db.prisma, outbox: memoryOutbox(), audit: prismaAuditLog(db.prisma), now: () => at });
+  const { reference } = await leads.submit({ draft: aDraft({ phone: { e164: phone, display: phone } }), consent: CONSENT, from: { channel: "telegram", chatId } });
+  const lead = await db.prisma.lead.findUniqueOrThrow({ where: { reference: reference! } });
+  await db.prisma.leadEvent.create({ data: { leadId: lead.id, kind: "note", note: "Gọi số của con trai", at } });
+  return reference!;
+}
+
+describe("runMaintenance", () => {
+  it("anonymises leads whose consent is older than 24 months exactly as /xoa does", async () => {
+    const expired = await leadConsentedAt(new Date("2026-11-27T07:59:00Z"), "1", "+84912345601");
+    const kept = await leadConsentedAt(new Date("2026-11-27T08:01:00Z"), "2", "+84912345602");
+    await leadConsentedAt(new Date("2026-11-27T07:59:00Z"), "3", "+84912345603");
+    await farmerDataService({ prisma: db.prisma, audit: prismaAuditLog(db.prisma), now: () => NOW }).erase({ channel: "telegram", chatId: "3" });
+
+    expect(await runMaintenance(db.prisma, NOW)).toMatchObject({ anonymisedLeads: 1 });
+
+    const rows = await db.prisma.lead.findMany({ orderBy: { id: "asc" }, include: { events: { orderBy: { id: "asc" } } } });
+    const [retention, fresh, erasedByFarmer] = rows;
+    expect(retention).toMatchObject({ reference: expired, fullName: null, phone: null, note: null, chatId: null, searchText: "", erasedAt: NOW, communeCode: "31777", members: 2 });
+    expect(retention!.events.map((e) => [e.kind, e.note])).toEqual([["created", null], ["note", null], ["erased_after_retention", null]]);
+    expect(fresh).toMatchObject({ reference: kept, fullName: "Nguyễn Văn An", erasedAt: null });
+    // The fields /xoa clears are the ones retention clears.
+    const personal = (row: typeof retention) => ({ fullName: row!.fullName, phone: row!.phone, note: row!.note, chatId: row!.chatId, searchText: row!.searchText });
+    expect(personal(retention)).toEqual(personal(erasedByFarmer));
+    expect(erasedByFarmer!.events.map((e) => e.kind)).toEqual(["created", "note", "erased_by_farmer"]);
+
+    expect(await db.prisma.auditEntry.findMany({ where: { action: "retention_erase" } })).toEqual([
+      expect.objectContaining({ actorId: null, chatId: null, details: { anonymisedLeads: 1, processedUpdates: 0, emptiedPayloads: 0 } }),
+    ]);
+    // A second run finds nothing more to do, and leaves no audit entry for nothing.
+    expect(await runMaintenance(db.prisma, NOW)).toEqual({ anonymisedLeads: 0, processedUpdates: 0, emptiedPayloads: 0 });
+    expect(await db.prisma.auditEntry.count({ where: { action: "retention_erase" } })).toBe(1);
+  });
+
+  it("forgets processed updates after 7 days and the text of messages sent more than a day ago", async () => {
+    await db.prisma.processedUpdate.createMany({
+      data: [
+        { channel: "telegram", updateId: "old", processedAt: hoursBefore(7 * 24 + 1) },
+        { channel: "telegram", updateId: "recent", processedAt: hoursBefore(7 * 24 - 1) },
+      ],
+    });
+    const payload = { text: "Trả lời câu hỏi của bà con về vốn vay" };
+    const job = (status: "sent" | "pending" | "failed", sentHoursAgo: number) =>
+      db.prisma.outboundJob.create({ data: { channel: "telegram", chatId: "42", payload, status, updatedAt: hoursBefore(sentHoursAgo) } });
+    const oldSent = await job("sent", 25);
+    const newSent = await job("sent", 23);
+    const oldPending = await job("pending", 25);
+    const oldFailed = await job("failed", 25);
+
+    expect(await runMaintenance(db.prisma, NOW)).toEqual({ anonymisedLeads: 0, processedUpdates: 1, emptiedPayloads: 1 });
+    expect((await db.prisma.processedUpdate.findMany()).map((u) => u.updateId)).toEqual(["recent"]);
+    const payloads = new Map((await db.prisma.outboundJob.findMany()).map((j) => [j.id, j.payload]));
+    expect(payloads.get(oldSent.id)).toEqual({});
+    for (const untouched of [newSent, oldPending, oldFailed]) expect(payloads.get(untouched.id)).toEqual(payload);
+    expect(await db.prisma.auditEntry.count()).toBe(0);
+    // An emptied payload is not emptied again on the next run.
+    expect((await runMaintenance(db.prisma, NOW)).emptiedPayloads).toBe(0);
+  });
+});
+
+describe("startMaintenance", () => {
+  it("runs at once, and stopping waits for that run", async () => {
+    await db.prisma.processedUpdate.create({ data: { channel: "telegram", updateId: "old", processedAt: hoursBefore(8 * 24) } });
+    const logged: unknown[] = [];
+    const logger = { info: (counts: unknown) => logged.push(counts), error: (failure: unknown) => logged.push(failure) } as unknown as Logger;
+    const maintenance = startMaintenance({ prisma: db.prisma, logger, now: () => NOW });
+    await maintenance.stop();
+    expect(logged).toEqual([{ anonymisedLeads: 0, processedUpdates: 1, emptiedPayloads: 0 }]);
+    expect(await db.prisma.processedUpdate.count()).toBe(0);
+  });
+});
