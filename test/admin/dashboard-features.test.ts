@@ -120,6 +120,17 @@ describe("overview and pools", () => {
     const pools = await html("/admin/pools");
     expect(pools).toMatch(/Xã Vĩnh Lợi<\/td><td>Lúa<\/td>\s*<td class="num"><a href="\/admin\/leads\?commune=31777&amp;sector=lua">2<\/a><\/td><td class="num">5<\/td>\s*<td>26\/11\/2026 08:00<\/td>/);
   });
+
+  it("lists pools as the alerts see them: erased leads do not count, a farmer's own sector links by its words", async () => {
+    await insertLead(h.db.prisma, { members: 4 });
+    await insertLead(h.db.prisma, { members: 3, fullName: null, phone: null, chatId: null, erasedAt: new Date("2026-11-25T01:00:00Z") });
+    for (const members of [3, 2]) await insertLead(h.db.prisma, { members, sector: "other", sectorLabel: "nuôi ếch" });
+    await insertLead(h.db.prisma, { members: 9, sector: "other", sectorLabel: "trồng nấm" });
+    const pools = await html("/admin/pools");
+    expect(pools).not.toContain("sector=lua");
+    expect(pools).toMatch(/<td>nuôi ếch<\/td>\s*<td class="num"><a href="\/admin\/leads\?commune=31777&amp;sector=other&amp;q=nu%C3%B4i\+%E1%BA%BFch">2<\/a><\/td><td class="num">5<\/td>/);
+    expect(pools).toMatch(/<td>trồng nấm<\/td>\s*<td class="num"><a href="[^"]*q=tr%E1%BB%93ng\+n%E1%BA%A5m">1<\/a><\/td><td class="num">9<\/td>/);
+  });
 });
 
 describe("questions", () => {
