@@ -1,6 +1,6 @@
 import { translator, type Translate } from "../../i18n/translate.js";
 import { usesOpenAIEndpoint } from "../embeddings/select-embeddings.js";
-import { profileQuestion } from "../retrieval/coverage.js";
+import { profileQuestion, type QuestionProfile } from "../retrieval/coverage.js";
 import { openKnowledgeIndex, type KnowledgeIndex, type SearchHit } from "../retrieval/knowledge-index.js";
 import { ensureIndex } from "../ingest/ingest.js";
 import type { Answer, AnswerSource, KnowledgeOptions, Section } from "../types.js";
@@ -89,9 +89,8 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
   const llm: LlmAnswerer | null =
     openai?.model && usesOpenAIEndpoint(openai) ? createLlmAnswerer({ ...openai, model: openai.model }) : null;
 
-  function extractive(question: string, hits: SearchHit[], confidence: number): Answer {
+  function extractive(profile: QuestionProfile, hits: SearchHit[], confidence: number): Answer {
     const best = hits[0]!;
-    const profile = profileQuestion(question, index.stats);
     const unsure = confidence < NOT_SURE_BELOW;
     // When unsure, the two likeliest passages, shorter, give the farmer a better chance than one.
     const used = unsure ? hits.slice(0, 2) : [best];
@@ -107,7 +106,7 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     };
   }
 
-  async function generated(question: string, hits: SearchHit[], confidence: number): Promise<Answer> {
+  async function generated(question: string, profile: QuestionProfile, hits: SearchHit[], confidence: number): Promise<Answer> {
     const passages = hits.slice(0, PASSAGES_FOR_LLM);
     try {
       const result = await llm!(question, passages);
@@ -126,15 +125,18 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
       };
     } catch (error) {
       logger?.warn({ err: error }, "LLM answer failed; falling back to the extractive answer");
-      return extractive(question, hits, confidence);
+      return extractive(profile, hits, confidence);
     }
   }
 
   async function answerFromKnowledge(question: string): Promise<Answer | null> {
-    const hits = await index.search(question.slice(0, MAX_QUESTION_CHARS), SEARCH_HITS);
+    const searched = question.slice(0, MAX_QUESTION_CHARS);
+    // One profile per question, for both ranking and quoting.
+    const profile = profileQuestion(searched, index.stats);
+    const hits = await index.search(searched, SEARCH_HITS, profile);
     const confidence = hits[0]?.coverage ?? 0;
     if (hits.length === 0 || confidence < NOT_FOUND_BELOW) return null;
-    return llm ? generated(question, hits, confidence) : extractive(question, hits, confidence);
+    return llm ? generated(question, profile, hits, confidence) : extractive(profile, hits, confidence);
   }
 
   return {

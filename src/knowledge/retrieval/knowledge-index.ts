@@ -1,5 +1,3 @@
-import type { BaseRetriever } from "@langchain/core/retrievers";
-import { EnsembleRetriever } from "@langchain/classic/retrievers/ensemble";
 import { createEmbeddings, embeddingIdentity } from "../embeddings/select-embeddings.js";
 import {
   MissingIndexError,
@@ -12,29 +10,62 @@ import type { KnowledgeOptions, Section } from "../types.js";
 import { VietnameseBM25Retriever } from "./bm25-retriever.js";
 import { CorpusStats } from "./corpus-stats.js";
 import { DenseRetriever } from "./dense-retriever.js";
-import { profileQuestion, questionCoverage } from "./coverage.js";
+import { profileQuestion, questionCoverage, type QuestionProfile } from "./coverage.js";
 import { headingTerms, sectionTerms } from "./search-text.js";
 import { entityFactor, namedEntities, sectionEntities } from "../text/entities.js";
+import { foldVietnamese } from "../../lib/vietnamese.js";
 
 /**
- * Hybrid retrieval in two stages. Candidates: dense vectors in HNSW, BM25 on whole sections and
- * BM25 on headings + keywords, fused by LangChain's EnsembleRetriever (weighted reciprocal-rank
- * fusion). Ranking: each candidate is scored on the normalised BM25 scores, its dense similarity and
- * how much of the question it covers, times a factor when it is about other entities than the question
- * names (tổ hợp tác vs hợp tác xã) or narrower than the question (see `entityFactor`).
+ * Hybrid retrieval in two stages. Candidates: the union of the top sections of three retrievers,
+ * dense vectors in LangChain's HNSWLib (`DenseRetriever`), BM25 on whole sections and BM25 on
+ * headings + keywords. Ranking (the fusion, done here explicitly instead of by EnsembleRetriever,
+ * whose reciprocal-rank order the ranking replaced anyway): each candidate scores the sum of its
+ * normalised BM25 scores, its dense similarity and how much of the question it covers, times a
+ * factor when it is about other entities than the question names (tổ hợp tác vs hợp tác xã) or
+ * narrower than the question (see `entityFactor`), and times EXPIRED_FACTOR when its main source
+ * has expired and the question does not ask for it. Each score is computed once per question.
  * Coverage is also the answer's confidence.
  */
 
-/** Candidates taken from each retriever before fusion. */
+/** Candidates taken from each retriever. */
 const CANDIDATES = 20;
-/** Fusion weights for [dense, BM25 on sections, BM25 on headings + keywords]. */
-const WEIGHTS = [0.3, 0.4, 0.3];
 /** Headings are farmer-style questions: a strong hint, but short, so it counts half. */
 const HEADING_WEIGHT = 0.5;
+/** An expired source ranks below the law in force unless the question asks for it. */
+const EXPIRED_FACTOR = 0.8;
+/** Questions about how things were: "trước đây", "mức cũ", "hồi trước", "năm 2022". */
+const ASKS_ABOUT_PAST =
+  /\b(truoc day|truoc kia|hoi truoc|luc truoc|ngay truoc|ho truoc|thoi truoc|truoc (nam|ngay|thang|khi|2\d{3})|nam (19|20)\d{2}|(muc|quy dinh|luat|ban|nghi dinh|chinh sach|van ban|lai suat|che do)( \w+){0,2} cu|da het hieu luc|con hieu luc)\b/;
+
 /** Scores divided by the best one, so BM25 scores of different fields can be added. */
 function normalised(scores: Map<number, number>): Map<number, number> {
   const max = Math.max(0, ...scores.values());
   return max > 0 ? new Map([...scores].map(([i, v]) => [i, v / max])) : scores;
+}
+
+/** The `k` best-scored section indexes. */
+function top(scores: Map<number, number>, k: number): number[] {
+  return [...scores]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, k)
+    .map(([i]) => i);
+}
+
+/** "116/2018/NĐ-CP" is named by "116/2018" or "nghị định 116" (folded: "116 2018", "nghi dinh 116"). */
+function namesDocument(foldedQuestion: string, doc: string): boolean {
+  const [number, year] = foldVietnamese(doc).split(" ");
+  if (!number || !/^\d+$/.test(number)) return false;
+  if (year && new RegExp(`\\b${number} ${year}\\b`).test(foldedQuestion)) return true;
+  return new RegExp(`\\b(nghi dinh|nd|luat|quyet dinh|qd|thong tu|tt|nghi quyet|nq|so) ${number}\\b`).test(foldedQuestion);
+}
+
+/** ×EXPIRED_FACTOR for a section whose main source expired, unless the question asks for the past or names it. */
+export function expiredFactor(question: string, section: Section): number {
+  const main = section.citations[0];
+  if (main?.status !== "expired") return 1;
+  const folded = foldVietnamese(question);
+  if (/(^|[^\p{L}])cũ($|[^\p{L}])/iu.test(question) || ASKS_ABOUT_PAST.test(folded) || namesDocument(folded, main.doc)) return 1;
+  return EXPIRED_FACTOR;
 }
 
 export interface SearchHit {
@@ -49,7 +80,8 @@ export interface KnowledgeIndex {
   sections: Section[];
   stats: CorpusStats;
   section(id: string): Section | undefined;
-  search(question: string, limit?: number): Promise<SearchHit[]>;
+  /** `profile` is `profileQuestion(question, stats)` when the caller already has it. */
+  search(question: string, limit?: number, profile?: QuestionProfile): Promise<SearchHit[]>;
 }
 
 export async function openKnowledgeIndex(options: KnowledgeOptions): Promise<KnowledgeIndex> {
@@ -68,11 +100,7 @@ export async function openKnowledgeIndex(options: KnowledgeOptions): Promise<Kno
 
   const sectionBm25 = new VietnameseBM25Retriever({ sections, termLists, stats, k: CANDIDATES });
   const headingBm25 = VietnameseBM25Retriever.fromSections(sections, CANDIDATES, headingTerms);
-  // EnsembleRetriever keeps the first copy of a document it sees, so the dense retriever goes first
-  // and its similarity (metadata.similarity) survives the fusion.
-  const retrievers: BaseRetriever[] = store ? [new DenseRetriever({ store, k: CANDIDATES })] : [];
-  retrievers.push(sectionBm25, headingBm25);
-  const ensemble = new EnsembleRetriever({ retrievers, weights: WEIGHTS.slice(WEIGHTS.length - retrievers.length) });
+  const dense = store ? new DenseRetriever({ store, k: CANDIDATES }) : null;
 
   return {
     sections,
@@ -81,20 +109,25 @@ export async function openKnowledgeIndex(options: KnowledgeOptions): Promise<Kno
       const i = byId.get(id);
       return i === undefined ? undefined : sections[i];
     },
-    async search(question, limit = 8) {
-      const documents = await ensemble.invoke(question);
-      const profile = profileQuestion(question, stats);
-      const questionEntities = namedEntities(question);
-      const sectionScores = normalised(sectionBm25.score(question));
-      const headingScores = normalised(headingBm25.score(question));
-      const candidates = documents.flatMap((doc) => {
+    async search(question, limit = 8, profile = profileQuestion(question, stats)) {
+      const denseDocuments = dense ? await dense.invoke(question) : [];
+      const sectionRaw = sectionBm25.score(question);
+      const headingRaw = headingBm25.score(question);
+      const similarity = new Map<number, number>();
+      for (const doc of denseDocuments) {
         const i = byId.get(String(doc.metadata.sectionId));
-        if (i === undefined) return [];
+        if (i !== undefined && !similarity.has(i)) similarity.set(i, Number(doc.metadata.similarity ?? 0));
+      }
+      const candidateIds = new Set([...similarity.keys(), ...top(sectionRaw, CANDIDATES), ...top(headingRaw, CANDIDATES)]);
+      const sectionScores = normalised(sectionRaw);
+      const headingScores = normalised(headingRaw);
+      const questionEntities = namedEntities(question);
+      const candidates = [...candidateIds].map((i) => {
         const coverage = questionCoverage(profile, termSets[i]!);
-        const similarity = Number(doc.metadata.similarity ?? 0);
         const relevance =
-          (sectionScores.get(i) ?? 0) + HEADING_WEIGHT * (headingScores.get(i) ?? 0) + similarity + coverage;
-        return [{ section: sections[i]!, coverage, raw: relevance * entityFactor(questionEntities, entities[i]!) }];
+          (sectionScores.get(i) ?? 0) + HEADING_WEIGHT * (headingScores.get(i) ?? 0) + (similarity.get(i) ?? 0) + coverage;
+        const factor = entityFactor(questionEntities, entities[i]!) * expiredFactor(question, sections[i]!);
+        return { section: sections[i]!, coverage, raw: relevance * factor };
       });
       candidates.sort((a, b) => b.raw - a.raw);
       const best = candidates[0]?.raw || 1;
