@@ -130,9 +130,10 @@ const CONCEPTS: Record<string, string[]> = {
   ],
   "#nong-nghiep": ["nong nghiep", "lam ruong", "lam nong", "lam lua", "trong lua", "nha nong", "lam vuon"],
   // Being a member of several cooperatives at once.
-  "#nhieu-htx": ["nhieu hop tac xa", "them hop tac xa", "hop tac xa khac", "hai hop tac xa", "2 hop tac xa"],
+  "#nhieu-htx": ["nhieu hop tac xa", "them hop tac xa", "hai hop tac xa", "2 hop tac xa"],
   "#dong-thoi": ["dong thoi", "cung luc", "cung mot luc", "mot luc"],
-  "#ghi-ro": ["ghi ro", "noi ro", "neu ro", "biet ro", "thong bao ro", "ghi nhung gi", "ghi gi"],
+  // The law's "nêu rõ" in farmer words ("ghi rõ", "nói rõ").
+  "#ghi-ro": ["ghi ro", "noi ro", "neu ro", "thong bao ro"],
   "#ho-so": ["ho so", "giay to", "giay tu"],
   // Getting the certificate: "bao lâu có giấy" / "được cấp giấy chứng nhận".
   "#cap-giay": ["cap giay", "co giay", "nhan giay", "lay giay", "ra giay", "cap giay chung nhan"],

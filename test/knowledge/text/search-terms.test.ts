@@ -73,6 +73,13 @@ describe("searchTerms concepts", () => {
     expect(terms("mua bán với xã viên")).toContain("#giao-dich-noi-bo");
     expect(terms("giao dịch nội bộ")).toContain("#giao-dich-noi-bo");
     expect(terms("vô 2 HTX")).toContain("vao");
+    expect(terms("vô thêm HTX nữa")).toContain("#nhieu-htx");
+    expect(terms("hồ sơ phải ghi rõ tên")).toContain("#ghi-ro");
+  });
+
+  it("adds no concept for a plain wording that has other meanings", () => {
+    expect(terms("đơn ghi gì")).not.toContain("#ghi-ro");
+    expect(terms("sáp nhập với HTX khác")).not.toContain("#nhieu-htx");
   });
 });
 
