@@ -101,10 +101,14 @@ describe("lead detail", () => {
 
   it("names the farmer's own events in Vietnamese", async () => {
     const lead = await h.db.prisma.lead.findUniqueOrThrow({ where: { reference: "HTX-B0001" } });
-    await h.db.prisma.leadEvent.createMany({ data: [{ leadId: lead.id, kind: "created" }, { leadId: lead.id, kind: "updated_by_farmer" }] });
+    const kinds = ["created", "updated_by_farmer", "duplicate_from_other_chat", "erased_after_retention"];
+    await h.db.prisma.leadEvent.createMany({ data: kinds.map((kind) => ({ leadId: lead.id, kind })) });
     const page = await html("/admin/leads/HTX-B0001");
     expect(page).toContain("Bà con đăng ký");
     expect(page).toContain("Bà con đăng ký lại, cập nhật thông tin");
+    expect(page).toContain("khung chat khác");
+    expect(page).toContain("Hết thời hạn lưu");
+    for (const kind of kinds) expect(page).not.toContain(kind);
   });
 });
 

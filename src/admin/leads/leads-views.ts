@@ -70,7 +70,7 @@ function eventText(t: Translate, event: LeadEventView): string {
   if (event.kind === "status" && event.fromStatus && event.toStatus) {
     return t("admin-event-status", { from: t(statusLabelKey(event.fromStatus)), to: t(statusLabelKey(event.toStatus)) });
   }
-  const known = ["note", "created", "updated_by_farmer", "assigned", "erased_by_farmer"];
+  const known = ["note", "created", "updated_by_farmer", "assigned", "erased_by_farmer", "erased_after_retention", "duplicate_from_other_chat"];
   return known.includes(event.kind) ? t(`admin-event-${event.kind.replaceAll("_", "-")}`) : event.kind;
 }
 
