@@ -12,7 +12,15 @@ export const MAINTENANCE_INTERVAL_MS = 6 * 3600_000;
 
 const DAY_MS = 86_400_000;
 
-export type MaintenanceCounts = { anonymisedLeads: number; processedUpdates: number; emptiedPayloads: number };
+export type MaintenanceCounts = {
+  anonymisedLeads: number;
+  /** Questions to officers, eligibility checks and web chat messages older than the retention period. */
+  expiredQuestions: number;
+  expiredChecks: number;
+  expiredChatMessages: number;
+  processedUpdates: number;
+  emptiedPayloads: number;
+};
 
 /** The same day of the month `months` earlier (UTC); a day the month lacks rolls into the next. */
 function monthsBefore(at: Date, months: number): Date {
@@ -24,22 +32,36 @@ function monthsBefore(at: Date, months: number): Date {
 /**
  * Keeps the promises of the consent text and stops tables from growing forever:
  * - leads whose consent is older than RETENTION_MONTHS are anonymised exactly as the farmer's /xoa
- *   anonymises them (Luật 91/2025/QH15 Điều 3 khoản 3: kept only as long as the purpose needs);
+ *   anonymises them (Luật 91/2025/QH15 Điều 3 khoản 3: kept only as long as the purpose needs), and
+ *   what else a chat left behind that long ago goes the same way: questions to officers lose their
+ *   text, eligibility checks and web chat messages are deleted;
  * - the update ledger forgets updates older than PROCESSED_UPDATE_DAYS;
  * - messages sent more than SENT_PAYLOAD_DAYS ago lose their text, which quotes farmers' questions.
  */
 export async function runMaintenance(prisma: PrismaClient, now: Date): Promise<MaintenanceCounts> {
-  const anonymisedLeads = await prisma.$transaction((tx) =>
-    eraseLeads(tx, { consentAt: { lt: monthsBefore(now, RETENTION_MONTHS) } }, "erased_after_retention", now),
-  );
+  const retainedSince = monthsBefore(now, RETENTION_MONTHS);
+  const anonymisedLeads = await prisma.$transaction((tx) => eraseLeads(tx, { consentAt: { lt: retainedSince } }, "erased_after_retention", now));
+  const questions = await prisma.officerQuestion.updateMany({
+    where: { createdAt: { lt: retainedSince }, NOT: { text: "", chatId: "" } },
+    data: { text: "", answer: null, chatId: "", status: "closed" },
+  });
+  const checks = await prisma.eligibilityCheck.deleteMany({ where: { createdAt: { lt: retainedSince } } });
+  const messages = await prisma.webChatMessage.deleteMany({ where: { createdAt: { lt: retainedSince } } });
   const updates = await prisma.processedUpdate.deleteMany({ where: { processedAt: { lt: new Date(now.getTime() - PROCESSED_UPDATE_DAYS * DAY_MS) } } });
   const payloads = await prisma.outboundJob.updateMany({
     where: { status: "sent", updatedAt: { lt: new Date(now.getTime() - SENT_PAYLOAD_DAYS * DAY_MS) }, NOT: { payload: { equals: {} } } },
     data: { payload: {} },
   });
-  const counts = { anonymisedLeads, processedUpdates: updates.count, emptiedPayloads: payloads.count };
+  const counts = {
+    anonymisedLeads,
+    expiredQuestions: questions.count,
+    expiredChecks: checks.count,
+    expiredChatMessages: messages.count,
+    processedUpdates: updates.count,
+    emptiedPayloads: payloads.count,
+  };
   // Erasing personal data is recorded like a farmer's /xoa, with counts only.
-  if (anonymisedLeads > 0) await prismaAuditLog(prisma).record({ action: "retention_erase", details: counts, at: now });
+  if (anonymisedLeads + questions.count + checks.count + messages.count > 0) await prismaAuditLog(prisma).record({ action: "retention_erase", details: counts, at: now });
   return counts;
 }
 

@@ -54,10 +54,27 @@ describe("runMaintenance", () => {
     expect(erasedByFarmer!.events.map((e) => e.kind)).toEqual(["created", "note", "erased_by_farmer"]);
 
     expect(await db.prisma.auditEntry.findMany({ where: { action: "retention_erase" } })).toEqual([
-      expect.objectContaining({ actorId: null, chatId: null, details: { anonymisedLeads: 1, processedUpdates: 0, emptiedPayloads: 0 } }),
+      expect.objectContaining({ actorId: null, chatId: null, details: { anonymisedLeads: 1, expiredQuestions: 0, expiredChecks: 0, expiredChatMessages: 0, processedUpdates: 0, emptiedPayloads: 0 } }),
     ]);
     // A second run finds nothing more to do, and leaves no audit entry for nothing.
-    expect(await runMaintenance(db.prisma, NOW)).toEqual({ anonymisedLeads: 0, processedUpdates: 0, emptiedPayloads: 0 });
+    expect(await runMaintenance(db.prisma, NOW)).toEqual({ anonymisedLeads: 0, expiredQuestions: 0, expiredChecks: 0, expiredChatMessages: 0, processedUpdates: 0, emptiedPayloads: 0 });
+    expect(await db.prisma.auditEntry.count({ where: { action: "retention_erase" } })).toBe(1);
+  });
+
+  it("also lets questions, eligibility checks and web chat messages of more than 24 months go", async () => {
+    const old = new Date("2026-11-27T07:59:00Z");
+    const recent = new Date("2026-11-27T08:01:00Z");
+    for (const at of [old, recent]) {
+      await db.prisma.officerQuestion.create({ data: { channel: "telegram", chatId: "7", text: "Nhà tui ở ấp 3, số 0912345678", origin: "contact", createdAt: at } });
+      await db.prisma.eligibilityCheck.create({ data: { channel: "telegram", chatId: "7", asOf: at, answers: { applicant_type: "individual" }, results: [], rulesVersion: "v", createdAt: at } });
+      await db.prisma.webChatMessage.create({ data: { session: "7", messageId: at.getTime() % 100000, fromBot: false, text: "0912345678", createdAt: at } });
+    }
+    expect(await runMaintenance(db.prisma, NOW)).toMatchObject({ expiredQuestions: 1, expiredChecks: 1, expiredChatMessages: 1 });
+    const questions = await db.prisma.officerQuestion.findMany({ orderBy: { id: "asc" } });
+    expect(questions.map((q) => [q.text, q.chatId, q.status])).toEqual([["", "", "closed"], ["Nhà tui ở ấp 3, số 0912345678", "7", "open"]]);
+    expect(await db.prisma.eligibilityCheck.count()).toBe(1);
+    expect(await db.prisma.webChatMessage.count()).toBe(1);
+    expect(await runMaintenance(db.prisma, NOW)).toMatchObject({ expiredQuestions: 0, expiredChecks: 0, expiredChatMessages: 0 });
     expect(await db.prisma.auditEntry.count({ where: { action: "retention_erase" } })).toBe(1);
   });
 
@@ -76,7 +93,7 @@ describe("runMaintenance", () => {
     const oldPending = await job("pending", 25);
     const oldFailed = await job("failed", 25);
 
-    expect(await runMaintenance(db.prisma, NOW)).toEqual({ anonymisedLeads: 0, processedUpdates: 1, emptiedPayloads: 1 });
+    expect(await runMaintenance(db.prisma, NOW)).toEqual({ anonymisedLeads: 0, expiredQuestions: 0, expiredChecks: 0, expiredChatMessages: 0, processedUpdates: 1, emptiedPayloads: 1 });
     expect((await db.prisma.processedUpdate.findMany()).map((u) => u.updateId)).toEqual(["recent"]);
     const payloads = new Map((await db.prisma.outboundJob.findMany()).map((j) => [j.id, j.payload]));
     expect(payloads.get(oldSent.id)).toEqual({});
@@ -94,7 +111,7 @@ describe("startMaintenance", () => {
     const logger = { info: (counts: unknown) => logged.push(counts), error: (failure: unknown) => logged.push(failure) } as unknown as Logger;
     const maintenance = startMaintenance({ prisma: db.prisma, logger, now: () => NOW });
     await maintenance.stop();
-    expect(logged).toEqual([{ anonymisedLeads: 0, processedUpdates: 1, emptiedPayloads: 0 }]);
+    expect(logged).toEqual([{ anonymisedLeads: 0, expiredQuestions: 0, expiredChecks: 0, expiredChatMessages: 0, processedUpdates: 1, emptiedPayloads: 0 }]);
     expect(await db.prisma.processedUpdate.count()).toBe(0);
   });
 });
