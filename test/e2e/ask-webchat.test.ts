@@ -23,6 +23,14 @@ describe("cited answers in the web chat (real offline index)", () => {
     expect(answer.buttons.flat().some((b) => b.data.startsWith("law:s:"))).toBe(true);
   });
 
+  it("answers a generic question with the overview, not one borrower type's ceiling", async () => {
+    const chat = webChatClient(app.url, "session-ask-generic1");
+    const answer = (await chat.say("vay khong the chap duoc bao nhieu")).messages!.at(-1)!.text;
+    expect(answer).toContain("300 triệu");
+    expect(answer).toMatch(/05 tỷ/);
+    expect(answer).toContain("55/2015/NĐ-CP");
+  });
+
   it("opens the full section from the answer", async () => {
     const chat = webChatClient(app.url, "session-ask-fullsec");
     const reply = await chat.say("to hop tac co tu cach phap nhan khong");

@@ -106,7 +106,7 @@ const DEFAULT_ENTITY: Partial<Record<EntityGroup, string>> = { org: "hop-tac-xa"
 /** Score factor for a section about other entities than the ones the question names. */
 export const OTHER_ENTITY = 0.6;
 /** Score factor for a section narrower than the question (about one kind the question did not name). */
-export const NARROWER = 0.9;
+export const NARROWER = 0.8;
 /** Score factor for a section about none of a group when the question names a specific one (a fund, THT). */
 export const UNNAMED = 0.9;
 
