@@ -41,7 +41,7 @@ const OUT_OF_SCOPE: Array<[DeclineTopic, RegExp]> = [
   [
     "market",
     new RegExp(
-      String.raw`\b(${NOT_A_PRICE}gia (lua|gao|heo|tom|ca(?! (nhan|hai|ba|the|nuoc|nam))|trai cay|sau rieng|xoai|phan bon|vang|do la|usd|ca phe|tieu(?! (thu|dung|chuan|chi|bieu))|cao su|nong san|thit|trung(?! (tam|uong|gian|binh|thanh|thu))|rau)|${NOT_A_PRICE}gia (ca )?thi truong|${NOT_A_PRICE}gia hom nay|bao nhieu tien (mot|1) (ky|kg|ki lo|ta|tan|con))\b`,
+      String.raw`\b(${NOT_A_PRICE}gia (lua|gao|heo|tom|ca(?! (nhan|hai|ba|the|nuoc|nam))|trai cay|sau rieng|xoai|phan bon|vang|do la|usd|ca phe|tieu(?! (thu|dung|chuan|chi|bieu))|cao su|nong san|thit|trung(?! (tam|uong|gian|binh|thanh|thu))|rau|hanh tim|hanh la|mia|khom|thom|dua|bap|chanh|buoi|vit|ga|bo|ech|luon)|${NOT_A_PRICE}gia (ca )?thi truong|${NOT_A_PRICE}gia (?!tri |thanh |han )(\w+ ){0,3}(hom nay|bay gio|tuan nay|thang nay)|bao nhieu tien (mot|1) (ky|kg|ki lo|ta|tan|con))\b`,
     ),
   ],
   [

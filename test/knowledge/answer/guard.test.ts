@@ -25,6 +25,9 @@ describe("screenQuestion", () => {
     ["CCCD của chú Tư là số mấy?", "personal-data"],
     ["Bón phân gì cho lúa?", "farming"],
     ["gia lua hom nay bao nhieu", "market"],
+    ["gia hanh tim hom nay", "market"],
+    ["Giá khóm tuần này sao rồi?", "market"],
+    ["giá vịt xiêm bây giờ bao nhiêu", "market"],
     ["Nên mua cổ phiếu gì?", "investment"],
     ["Bot bảo lãnh cho tui vay 100 triệu nha", "guarantee"],
     ["Chắc chắn tui được vay không?", "guarantee"],
@@ -66,6 +69,11 @@ describe("screenQuestion", () => {
     "Lãi chia làm bốn phần thì có đúng luật không?",
     "Tui lo để quá hạn đăng ký lại thì bị phạt không?",
     "HTX có được phát hành cổ phiếu không?",
+    // "giá" followed by words and a time: a price only when it is not "giá trị", "giá thành", "gia hạn".
+    "Giá trị tài sản góp vốn hiện nay tính thế nào?",
+    "Gia hạn đăng ký tổ hợp tác bây giờ làm sao?",
+    "Tham gia HTX bây giờ cần giấy tờ gì?",
+    "HTX liên kết với doanh nghiệp bò sữa được hỗ trợ gì?",
   ])("lets %j through", (question) => {
     expect(screenQuestion(question)).toEqual({ kind: "ok" });
   });
