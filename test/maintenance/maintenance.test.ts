@@ -19,11 +19,7 @@ beforeAll(async () => {
   db = await migratedDatabase();
 });
 afterAll(() => db.close());
-beforeEach(async () => {
-  await db.clear();
-  // Not emptied by clear(): these tests write to it.
-  await db.prisma.processedUpdate.deleteMany();
-});
+beforeEach(() => db.clear());
 
 /** A lead registered (consent given) at `at` from its own chat, with an officer's note; its reference. */
 async function leadConsentedAt(at: Date, chatId: string, phone: string): Promise<string> {

@@ -13,11 +13,7 @@ beforeAll(async () => {
   db = await migratedDatabase();
 });
 afterAll(() => db.close());
-beforeEach(async () => {
-  await db.clear();
-  // Not emptied by clear(): these tests write to it.
-  await db.prisma.eligibilityCheck.deleteMany();
-});
+beforeEach(() => db.clear());
 
 const address = (chatId: number) => ({ channel: "telegram", chatId: String(chatId) });
 
