@@ -32,7 +32,7 @@ let base = process.env.CHAT_URL || `http://localhost:${config.http.port}`;
 let local: RunningApp | undefined;
 if (!(await reachable(base))) {
   local = await startApp({ ...config, http: { ...config.http, port: 0 }, telegram: undefined, webchat: { enabled: true } }, createLogger("warn"));
-  base = local.url!;
+  base = local.url;
 }
 
 // One terminal session per data directory, so the conversation continues next time.

@@ -18,7 +18,7 @@ import { prismaTranscript } from "./channels/webchat/prisma-transcript.js";
 import { webChatRoutes } from "./channels/webchat/routes.js";
 import { startPolling } from "./channels/telegram/polling.js";
 import { telegramWebhook } from "./channels/telegram/webhook.js";
-import { createHttpApp, startHttpServer, type HttpServer } from "./server/http-server.js";
+import { createHttpApp, startHttpServer } from "./server/http-server.js";
 import { telegramSender } from "./channels/telegram/sender.js";
 import { startDeliveryWorker } from "./outbound/delivery-worker.js";
 import { startMaintenance } from "./maintenance/maintenance.js";
@@ -28,8 +28,8 @@ import { prismaAuditLog } from "./audit/audit-log.js";
 import { ensureSetupLink } from "./staff/index.js";
 
 export interface RunningApp {
-  /** Base URL of the web chat / dashboard / webhook server, when one is listening. */
-  url?: string;
+  /** Base URL of the server for the dashboard, and the web chat and Telegram webhook when enabled. */
+  url: string;
   webchat?: WebChat;
   services: Services;
   stop(): Promise<void>;
@@ -96,14 +96,11 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const maintenance = startMaintenance({ prisma: db.prisma, logger, now: services.now });
     cleanups.push(() => maintenance.stop());
 
-    let server: HttpServer | undefined;
-    if (httpParts.length > 0) {
-      server = await startHttpServer(createHttpApp(httpParts), config.http.host, config.http.port);
-      cleanups.push(() => server!.close());
-      // The link holds a one-time secret: it goes to the operator's console, never into the logs.
-      await ensureSetupLink(db.prisma, server.url, (line) => console.log(line));
-    }
-    return { url: server?.url, webchat, services, stop };
+    const server = await startHttpServer(createHttpApp(httpParts), config.http.host, config.http.port);
+    cleanups.push(() => server.close());
+    // The link holds a one-time secret: it goes to the operator's console, never into the logs.
+    await ensureSetupLink(db.prisma, server.url, (line) => console.log(line));
+    return { url: server.url, webchat, services, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -8,7 +8,7 @@ const config = await loadConfigOrExit();
 const logger = createLogger(config.logLevel);
 try {
   const app = await startApp(config, logger);
-  if (app.url) console.log(`Trợ lý HTX is listening on ${app.url}${app.webchat ? ` (web chat: ${app.url}/)` : ""}`);
+  console.log(`Trợ lý HTX is listening on ${app.url}${app.webchat ? ` (web chat: ${app.url}/)` : ""}`);
   const shutdown = async (signal: string) => {
     logger.info({ signal }, "shutting down");
     await app.stop();

@@ -7,7 +7,7 @@ import { tempDataDir } from "./app-process.js";
 export async function startTestApp(env: Record<string, string> = {}) {
   const config = loadConfig({ DATA_DIR: tempDataDir(), DATABASE_URL: "pglite:memory", PORT: "0", LOG_LEVEL: "silent", ...env });
   const app = await startApp(config, createLogger("silent"));
-  return { ...app, url: app.url! };
+  return app;
 }
 
 /** Talks to the web chat JSON API the way the page does. */
