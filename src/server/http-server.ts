@@ -7,7 +7,7 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
-/** Mounts each part (web chat, Telegram webhook, later the dashboard) on one Hono app. */
+/** Mounts each part (the dashboard, and the web chat and Telegram webhook when enabled) on one Hono app. */
 export function createHttpApp(parts: Array<{ path: string; app: Hono }>): Hono {
   const root = new Hono();
   root.get("/healthz", (c) => c.json({ ok: true }));
