@@ -3,7 +3,7 @@ import type { Translate } from "../i18n/translate.js";
 import type { Outbox } from "../outbound/outbox.js";
 import { officerNotifier } from "../staff/officer-notifier.js";
 import { answerOfficerQuestion, findOfficerQuestion, listOfficerQuestions, type OfficerQuestionView } from "./officer-desk.js";
-import { ANSWER_BUTTON_PREFIX, type QueuedQuestion, type QuestionQueue } from "./question-queue.js";
+import { ANSWER_BUTTON_PREFIX, questionReference, type QueuedQuestion, type QuestionQueue } from "./question-queue.js";
 
 const asQueued = (q: OfficerQuestionView): QueuedQuestion => ({
   id: q.id,
@@ -24,7 +24,7 @@ export function prismaQuestionQueue(prisma: PrismaClient, deps: { outbox: Outbox
       const row = await prisma.officerQuestion.create({
         data: { channel: question.channel, chatId: question.chatId, text: question.text, origin: question.origin, createdAt: question.at },
       });
-      const queued = asQueued((await findOfficerQuestion(prisma, row.id))!);
+      const queued = asQueued({ ...row, reference: questionReference(row.id), answeredByName: null });
       await officers.notify({
         text: t("oc-question-new", { reference: queued.reference, question: question.text }),
         buttons: [[{ text: t("oc-button-answer"), data: `${ANSWER_BUTTON_PREFIX}${queued.id}` }]],
