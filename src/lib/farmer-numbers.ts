@@ -144,8 +144,9 @@ function read(tokens: Token[], kind: QuantityKind): Reading {
   return { value: total, hadUnit: lastScale !== undefined };
 }
 
-/** Vietnamese number format (decimal comma): 0,3 — 1.500. */
-export const formatNumber = (n: number) => new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 3 }).format(n);
+const VIETNAMESE_NUMBER = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 3 });
+/** Vietnamese number format (decimal comma): 0,3 — 1.500. One formatter: exports format thousands. */
+export const formatNumber = (n: number) => VIETNAMESE_NUMBER.format(n);
 
 /** "1,5 tỷ đồng", "300 triệu đồng", "500 nghìn đồng", "800 đồng". */
 export function formatMoney(vnd: number): string {
