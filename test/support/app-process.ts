@@ -22,6 +22,7 @@ export function startAppProcess(env: Record<string, string>) {
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
 
   return {
+    pid: child.pid!,
     output: () => output,
     exited,
     /** Resolves with the first stdout/stderr match, e.g. the web chat URL line. */

@@ -1,0 +1,139 @@
+/**
+ * Load benchmark: simulated farmers over the web chat JSON API against the real app processes —
+ * one instance on PGlite (the default), then one and two instances on a throwaway PostgreSQL server
+ * (skipped with a note when no PostgreSQL is installed). Each setup gets the same open-loop steps at
+ * fixed offered rates and a closed-loop max-throughput step; the table shows achieved rate, p50/p95
+ * reply latency, errors, new-connection accept latency and RSS, with ratios against the PGlite
+ * instance measured in the same run. Ends with one `key=value` summary line.
+ *   npm run bench:load [-- --rates 30,60,120,180 --seconds 10 --farmers 300 --concurrency 48 --no-postgres]
+ */
+import { readFile, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { startAppProcess, tempDataDir } from "../test/support/app-process.js";
+import { startPostgres, type PostgresServer } from "../test/support/postgres-server.js";
+import { createFarmers, maxThroughputStep, offeredRateStep, verifyTranscripts, type StepResult } from "./bench-load-driver.js";
+
+const { values } = parseArgs({
+  options: {
+    rates: { type: "string", default: "30,60,120,180" },
+    seconds: { type: "string", default: "10" },
+    farmers: { type: "string", default: "300" },
+    concurrency: { type: "string", default: "48" },
+    "no-postgres": { type: "boolean", default: false },
+  },
+});
+const rates = values.rates.split(",").map(Number);
+const seconds = Number(values.seconds);
+const farmerCount = Number(values.farmers);
+const concurrency = Number(values.concurrency);
+
+const questionFiles = ["../shared/eval/dev.jsonl", "test/eval/extra.jsonl"].map((f) => resolve(f)).filter(existsSync);
+const questions = (await Promise.all(questionFiles.map((f) => readFile(f, "utf8"))))
+  .flatMap((text) => text.split("\n").filter((line) => line.trim() !== ""))
+  .map((line) => (JSON.parse(line) as { question: string }).question);
+
+interface SetupResult {
+  name: string;
+  steps: StepResult[];
+  rssStartMb: number;
+  rssLoadMb: number;
+  lost: number;
+  duplicated: number;
+}
+
+async function rssMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+/** Starts `instances` app processes on `databaseUrl` (own data dir each), drives the steps, stops them. */
+async function runSetup(name: string, instances: number, databaseUrl?: string): Promise<SetupResult> {
+  const dataDirs = Array.from({ length: instances }, () => tempDataDir());
+  const apps = dataDirs.map((dir) =>
+    startAppProcess({ DATA_DIR: dir, LOG_LEVEL: "warn", ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }),
+  );
+  try {
+    const targets = await Promise.all(apps.map(async (app) => (await app.waitForOutput(/listening on (http:\/\/\S+)/, 180_000))[1]!));
+    await new Promise((r) => setTimeout(r, 2000));
+    const rssStartMb = Math.max(...(await Promise.all(apps.map((app) => rssMb(app.pid)))));
+    const farmers = createFarmers(name, farmerCount, targets);
+    // Warm-up: every farmer's /start, a few at a time, so the steps measure a warm process.
+    await maxThroughputStep(farmers, questions, Math.min(concurrency, farmerCount), 3);
+    const steps: StepResult[] = [];
+    let rssLoadMb = 0;
+    for (const rate of rates) {
+      steps.push(await offeredRateStep(farmers, questions, rate, seconds));
+      rssLoadMb = Math.max(rssLoadMb, ...(await Promise.all(apps.map((app) => rssMb(app.pid)))));
+      process.stderr.write(`${name} ${rate}/s: ${steps.at(-1)!.rps.toFixed(1)} rps, p95 ${steps.at(-1)!.p95.toFixed(0)} ms\n`);
+    }
+    steps.push(await maxThroughputStep(farmers, questions, concurrency, seconds));
+    rssLoadMb = Math.max(rssLoadMb, ...(await Promise.all(apps.map((app) => rssMb(app.pid)))));
+    process.stderr.write(`${name} max: ${steps.at(-1)!.rps.toFixed(1)} rps\n`);
+    const { lost, duplicated } = await verifyTranscripts(farmers);
+    return { name, steps, rssStartMb, rssLoadMb, lost, duplicated };
+  } finally {
+    await Promise.all(apps.map((app) => app.stop()));
+    await Promise.all(dataDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+  }
+}
+
+const results: SetupResult[] = [await runSetup("PGlite-1", 1)];
+let postgresNote = "";
+let postgres: PostgresServer | undefined;
+if (!values["no-postgres"]) {
+  try {
+    postgres = await startPostgres();
+  } catch (error) {
+    postgresNote = `PostgreSQL half skipped: ${(error as Error).message}`;
+  }
+}
+if (postgres) {
+  try {
+    results.push(await runSetup("PG-1", 1, postgres.url));
+    results.push(await runSetup("PG-2", 2, postgres.url));
+  } finally {
+    await postgres.stop();
+  }
+}
+
+const base = results[0]!;
+const fmt = (n: number, digits = 0) => n.toFixed(digits);
+const header = ["step", ...results.flatMap((r) => [`${r.name} rps`, "p50 ms", "p95 ms", "err", "accept p95"]), ...results.slice(1).map((r) => `${r.name}/PGlite-1`)];
+const rows = base.steps.map((step, i) => [
+  step.label,
+  ...results.flatMap((r) => {
+    const s = r.steps[i]!;
+    return [fmt(s.rps, 1), fmt(s.p50), fmt(s.p95), String(s.errors), fmt(s.acceptP95)];
+  }),
+  ...results.slice(1).map((r) => `${fmt(r.steps[i]!.rps / step.rps, 2)}x`),
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join("  ");
+console.log(line(header));
+for (const row of rows) console.log(line(row));
+for (const r of results) {
+  console.log(`${r.name}: RSS after start ${fmt(r.rssStartMb)} MB, under load ${fmt(r.rssLoadMb)} MB; lost ${r.lost}, duplicated ${r.duplicated}`);
+}
+if (postgresNote) console.log(postgresNote);
+
+const maxRps = (r: SetupResult | undefined) => r?.steps.at(-1)!.rps ?? 0;
+const at = (r: SetupResult, rate: number) => r.steps.find((s) => s.offered === rate);
+const pg1 = results.find((r) => r.name === "PG-1");
+const pg2 = results.find((r) => r.name === "PG-2");
+const summary: Record<string, string> = {
+  pglite_max_rps: fmt(maxRps(base), 1),
+  pglite_p95_ms_at_60: at(base, 60) ? fmt(at(base, 60)!.p95) : "n/a",
+  pglite_accept_p95_ms_max: fmt(base.steps.at(-1)!.acceptP95),
+  pg1_max_rps: pg1 ? fmt(maxRps(pg1), 1) : "n/a",
+  pg2_max_rps: pg2 ? fmt(maxRps(pg2), 1) : "n/a",
+  pg2_speedup: pg1 && pg2 ? fmt(maxRps(pg2) / maxRps(pg1), 2) : "n/a",
+  pg2_vs_pglite: pg2 ? fmt(maxRps(pg2) / maxRps(base), 2) : "n/a",
+  rss_start_mb: fmt(Math.max(...results.map((r) => r.rssStartMb))),
+  rss_load_mb: fmt(Math.max(...results.map((r) => r.rssLoadMb))),
+  errors: String(results.reduce((sum, r) => sum + r.steps.reduce((s, step) => s + step.errors, 0), 0)),
+  lost: String(results.reduce((sum, r) => sum + r.lost, 0)),
+  duplicated: String(results.reduce((sum, r) => sum + r.duplicated, 0)),
+};
+console.log(Object.entries(summary).map(([k, v]) => `${k}=${v}`).join(" "));
