@@ -4,6 +4,7 @@ import type { Logger } from "../logger.js";
 import type { Translate } from "../i18n/translate.js";
 import type { Services } from "./services.js";
 import type { ChatAddress } from "../outbound/outbox.js";
+import type { ChoiceRenderer } from "./choices.js";
 
 /** Per-chat data kept between updates (in the database). Keep it small and JSON-serializable. */
 export interface SessionData {
@@ -21,6 +22,8 @@ export interface BaseContextFlavor {
   services: Services;
   /** The transport this update came through: "telegram", "webchat", later "zalo". */
   channel: string;
+  /** How this channel shows choices (buttons, a numbered list); use `replyWithChoices`. */
+  renderChoices: ChoiceRenderer;
 }
 
 export type BotContext = ConversationFlavor<Context & SessionFlavor<SessionData> & BaseContextFlavor>;

@@ -9,6 +9,7 @@ import type { Services } from "./services.js";
 import type { KeyValueStore } from "./key-value-store.js";
 import type { UpdateLedger } from "./update-ledger.js";
 import { conversationStorage, sessionStorage } from "./storage.js";
+import { renderAsButtons, type ChoiceRenderer } from "./choices.js";
 import { contextSetup } from "./middleware/context-setup.js";
 import { deduplicate } from "./middleware/deduplicate.js";
 import { handleBotError } from "./middleware/error-boundary.js";
@@ -36,6 +37,8 @@ export interface BotDeps {
   logger: Logger;
   services: Services;
   locale?: string;
+  /** How the channel shows choices; buttons (an inline keyboard) unless the channel has none. */
+  renderChoices?: ChoiceRenderer;
 }
 
 /**
@@ -47,8 +50,9 @@ const CONVERSATION_VERSION = 1;
 /** Assembles the one bot every channel runs: same features, same flows, same texts. */
 export function createBot(deps: BotDeps): Bot<BotContext> {
   const bot = new Bot<BotContext>(deps.token, { botInfo: deps.botInfo, client: deps.client });
-  const setup = contextSetup<BotContext>({ channel: deps.channel, logger: deps.logger, translate: translator(deps.locale), services: deps.services });
-  const flowPlugins = [contextSetup<FlowContext>({ channel: deps.channel, logger: deps.logger, translate: translator(deps.locale), services: deps.services })] as MiddlewareFn<FlowContext>[];
+  const setupDeps = { channel: deps.channel, logger: deps.logger, translate: translator(deps.locale), services: deps.services, renderChoices: deps.renderChoices ?? renderAsButtons };
+  const setup = contextSetup<BotContext>(setupDeps);
+  const flowPlugins = [contextSetup<FlowContext>(setupDeps)] as MiddlewareFn<FlowContext>[];
 
   // One update per chat at a time, so a fast double tap cannot interleave two steps of a flow.
   bot.use(sequentialize((ctx) => ctx.chatId?.toString()));

@@ -1,6 +1,6 @@
 import type { Conversation } from "@grammyjs/conversations";
-import { InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "./context.js";
+import { replyWithChoices } from "./choices.js";
 
 /** The conversation type every flow uses: outside context BotContext, inside FlowContext. */
 export type Flow = Conversation<BotContext, FlowContext>;
@@ -86,12 +86,13 @@ export async function writeAndConfirm(
   for (;;) {
     const text = written ?? (await waitForText(conversation, ctx));
     written = undefined;
-    const keyboard = new InlineKeyboard()
-      .text(options.texts.send, `${options.prefix}send`)
-      .row()
-      .text(ctx.t("flow-rewrite"), `${options.prefix}rewrite`)
-      .text(ctx.t("flow-cancel"), `${options.prefix}cancel`);
-    await ctx.reply(options.texts.confirm(text), { reply_markup: keyboard });
+    await replyWithChoices(ctx, options.texts.confirm(text), [
+      [{ text: options.texts.send, data: `${options.prefix}send` }],
+      [
+        { text: ctx.t("flow-rewrite"), data: `${options.prefix}rewrite` },
+        { text: ctx.t("flow-cancel"), data: `${options.prefix}cancel` },
+      ],
+    ]);
     const { ctx: pressed, choice } = await waitForButton(conversation, ctx, options.prefix);
     if (choice === "send") return { ctx: pressed, text };
     await pressed.reply(choice === "rewrite" ? options.texts.writeAgain : options.texts.cancelled);

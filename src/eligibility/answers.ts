@@ -5,6 +5,7 @@
 import { translator } from "../i18n/translate.js";
 import { formatQuantity, parseQuantity, type QuantityKind } from "../lib/farmer-numbers.js";
 import { foldVietnamese } from "../lib/vietnamese.js";
+import { readYesNo } from "../lib/yes-no.js";
 import type { Question } from "./schema.js";
 import type { AnswerValue } from "./types.js";
 
@@ -49,8 +50,6 @@ export type AnswerReading =
   | { ok: true; value: AnswerValue | "unknown"; display: string }
   | { ok: false; reason: string };
 
-const YES = new Set(["co", "dung", "roi", "co roi", "yes", "c", "u", "uh", "vang"]);
-const NO = new Set(["khong", "ko", "k", "chua", "no", "khong co", "chua co"]);
 const UNKNOWN = new Set(["unknown", "khong biet", "kb", "chua biet", "khong ro"]);
 
 /**
@@ -66,7 +65,8 @@ export function readAnswer(question: Question, input: AnswerValue): AnswerReadin
   }
   switch (question.type) {
     case "yes_no": {
-      const value = typeof input === "boolean" ? input : folded && YES.has(folded) ? true : folded && NO.has(folded) ? false : undefined;
+      const typed = typeof input === "string" ? readYesNo(input) : undefined;
+      const value = typeof input === "boolean" ? input : typed === undefined ? undefined : typed === "yes";
       if (value === undefined) return { ok: false, reason: t("elig-answer-yes-no") };
       return { ok: true, value, display: t(value ? "elig-button-yes" : "elig-button-no") };
     }

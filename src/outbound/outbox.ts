@@ -1,10 +1,12 @@
+import type { Choice } from "../bot/choices.js";
+
 /**
  * The one way to send a message to a farmer or officer outside the reply to their own update: officer
  * replies, lead notifications, later broadcasts. Messages are queued in the database (OutboundJob) and
  * delivered by a worker through each channel's sender, so nothing is lost on a restart and several
  * instances can share the work.
  */
-export type OutboundButton = { text: string; data: string };
+export type OutboundButton = Choice;
 
 export interface OutboundMessage {
   text: string;

@@ -4,6 +4,7 @@ import type { Logger } from "../../logger.js";
 import type { Translate } from "../../i18n/translate.js";
 import type { Services } from "../services.js";
 import type { BaseContextFlavor } from "../context.js";
+import type { ChoiceRenderer } from "../choices.js";
 import type { Context } from "grammy";
 
 /**
@@ -21,6 +22,7 @@ export interface ContextSetupDeps {
   logger: Logger;
   translate: Translate;
   services: Services;
+  renderChoices: ChoiceRenderer;
 }
 
 /** Gives each update its translator, services and a child logger carrying the update id. */
@@ -29,6 +31,7 @@ export function contextSetup<C extends Context & BaseContextFlavor>(deps: Contex
     ctx.channel = deps.channel;
     ctx.t = deps.translate;
     ctx.services = deps.services;
+    ctx.renderChoices = deps.renderChoices;
     ctx.logger = deps.logger.child({ channel: deps.channel, update_id: ctx.update.update_id, chat: chatTag(ctx.chatId) });
     await next();
   };

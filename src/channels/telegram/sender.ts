@@ -1,12 +1,12 @@
 import { GrammyError, type Api } from "grammy";
-import { inlineKeyboard } from "../../bot/keyboard.js";
+import { inlineKeyboardMarkup } from "../../bot/choices.js";
 import { RetryLater, type OutboundMessage, type OutboundSender } from "../../outbound/outbox.js";
 
 /** Delivers queued messages through the Bot API; Telegram's flood limit becomes a RetryLater. */
 export function telegramSender(api: Api): OutboundSender {
   return {
     async send(chatId, message: OutboundMessage) {
-      const keyboard = message.buttons?.length ? inlineKeyboard(message.buttons) : undefined;
+      const keyboard = message.buttons?.length ? inlineKeyboardMarkup(message.buttons) : undefined;
       try {
         await api.sendMessage(chatId, message.text, keyboard ? { reply_markup: keyboard } : {});
       } catch (error) {

@@ -1,18 +1,19 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
+import { replyWithChoices, type ChoiceRows } from "../../bot/choices.js";
 import type { BotContext } from "../../bot/context.js";
 import type { Answer } from "../../knowledge/index.js";
 import { enterContactOfficer } from "../contact-officer/index.js";
 
 const EXAMPLES = 3;
 
-/** Buttons under an answer: read the source in full, ask an officer, follow-up questions. */
-function answerKeyboard(ctx: BotContext, answer: Answer): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
+/** Choices under an answer: read the source in full, ask an officer, follow-up questions. */
+function answerChoices(ctx: BotContext, answer: Answer): ChoiceRows {
   const [best] = answer.sources;
-  if (best && !answer.declined) keyboard.text(ctx.t("qa-read-full"), `law:s:${best.sectionId}`);
-  keyboard.text(ctx.t(answer.suggestOfficer ? "qa-send-to-officer" : "qa-ask-officer"), "qa:officer").row();
-  answer.followUps.forEach((question, i) => keyboard.text(`❓ ${question}`, `qa:more:${i}`).row());
-  return keyboard;
+  const first = [
+    ...(best && !answer.declined ? [{ text: ctx.t("qa-read-full"), data: `law:s:${best.sectionId}` }] : []),
+    { text: ctx.t(answer.suggestOfficer ? "qa-send-to-officer" : "qa-ask-officer"), data: "qa:officer" },
+  ];
+  return [first, ...answer.followUps.map((question, i) => [{ text: `❓ ${question}`, data: `qa:more:${i}` }])];
 }
 
 export async function answerQuestion(ctx: BotContext, question: string): Promise<void> {
@@ -21,13 +22,12 @@ export async function answerQuestion(ctx: BotContext, question: string): Promise
   ctx.session.lastQuestion = question;
   ctx.session.followUps = answer.followUps;
   ctx.logger.info({ declined: answer.declined, sources: answer.sources.length, confidence: Number(answer.confidence.toFixed(2)) }, "question answered");
-  await ctx.reply(answer.answer, { reply_markup: answerKeyboard(ctx, answer) });
+  await replyWithChoices(ctx, answer.answer, answerChoices(ctx, answer));
 }
 
 export async function showAskPrompt(ctx: BotContext): Promise<void> {
-  const keyboard = new InlineKeyboard();
-  for (let i = 1; i <= EXAMPLES; i++) keyboard.text(ctx.t(`qa-example-${i}`), `qa:ex:${i}`).row();
-  await ctx.reply(ctx.t("qa-prompt"), { reply_markup: keyboard });
+  const examples = Array.from({ length: EXAMPLES }, (_, i) => [{ text: ctx.t(`qa-example-${i + 1}`), data: `qa:ex:${i + 1}` }]);
+  await replyWithChoices(ctx, ctx.t("qa-prompt"), examples);
 }
 
 /**

@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard, type MiddlewareFn } from "grammy";
+import { Composer, type MiddlewareFn } from "grammy";
+import { inRows, replyWithChoices } from "../../bot/choices.js";
 import { createConversation } from "@grammyjs/conversations";
 import { chatAddress, type BotContext, type FlowContext } from "../../bot/context.js";
 import { waitForButton, type Flow } from "../../bot/flow.js";
@@ -42,13 +43,9 @@ async function chooseAnswerToChange(conversation: Flow, ctx: FlowContext, checkI
   if (!previous || previous.answered.length === 0) return undefined;
 
   const list = previous.answered.map((a, i) => `${i + 1}. ${a.label.charAt(0).toUpperCase()}${a.label.slice(1)}: ${a.display}`);
-  const keyboard = new InlineKeyboard();
-  previous.answered.forEach((_, i) => {
-    keyboard.text(String(i + 1), `${EDIT_BUTTON}${i}`);
-    if (i % EDIT_PER_ROW === EDIT_PER_ROW - 1) keyboard.row();
-  });
-  keyboard.row().text(ctx.t("elig-rerun-from-start"), `${EDIT_BUTTON}new`);
-  await ctx.reply(ctx.t("elig-rerun-pick", { list: list.join("\n") }), { reply_markup: keyboard });
+  const numbers = previous.answered.map((_, i) => ({ text: String(i + 1), data: `${EDIT_BUTTON}${i}` }));
+  const rows = [...inRows(numbers, EDIT_PER_ROW), [{ text: ctx.t("elig-rerun-from-start"), data: `${EDIT_BUTTON}new` }]];
+  await replyWithChoices(ctx, ctx.t("elig-rerun-pick", { list: list.join("\n") }), rows);
 
   for (;;) {
     const { ctx: pressed, choice } = await waitForButton(conversation, ctx, EDIT_BUTTON);
@@ -73,7 +70,7 @@ async function eligibility(conversation: Flow, ctx: FlowContext, args: Eligibili
     // Only JSON goes into the conversation log: a Date would come back as a string on replay.
     return { id: stored.id, asOf: stored.asOf.toISOString(), results: stored.results };
   });
-  for (const message of resultMessages(check, ctx.t)) await latest.reply(message.text, { reply_markup: message.keyboard });
+  for (const message of resultMessages(check, ctx.t)) await replyWithChoices(latest, message.text, message.choices);
 }
 
 /** Organisations whose member count is what a registration asks for. */

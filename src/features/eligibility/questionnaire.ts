@@ -1,5 +1,5 @@
-import { InlineKeyboard } from "grammy";
 import type { FlowContext } from "../../bot/context.js";
+import { replyWithChoices, type Choice } from "../../bot/choices.js";
 import type { Services } from "../../bot/services.js";
 import { waitForInput, type Flow } from "../../bot/flow.js";
 import {
@@ -52,19 +52,16 @@ async function askOne(conversation: Flow, ctx: FlowContext, step: Step, canGoBac
   const { question } = step;
   const buttons = answerButtons(question);
   const data = (token: string | number) => `${QUESTION_BUTTON}${question.id}:${token}`;
-  const keyboard = new InlineKeyboard();
-  buttons.forEach((b, i) => {
-    keyboard.text(b.label, data(i));
-    // Options are long phrases: one per row; Có / Không / Không biết fit on one.
-    if (question.type === "choice") keyboard.row();
-  });
-  if (canGoBack) keyboard.row().text(ctx.t("elig-button-back"), data("back"));
+  const choices: Choice[] = buttons.map((b, i) => ({ text: b.label, data: data(i), ...(typeof b.value === "boolean" ? { means: b.value ? "yes" : "no" } : {}) }));
+  // Options are long phrases: one per row; Có / Không / Không biết fit on one.
+  const rows = [...(question.type === "choice" ? choices.map((c) => [c]) : [choices]), canGoBack ? [{ text: ctx.t("elig-button-back"), data: data("back") }] : []];
   const text = [
     `${formatProgress(step.progress)}: ${question.text}`,
     ...(question.help ? [question.help] : []),
     ...(previous ? [ctx.t("elig-previous", { answer: previous })] : []),
   ].join("\n");
-  const sent = await ctx.reply(text, { reply_markup: keyboard });
+  // A number question is answered by typing the number: its choices must not be numbered too.
+  const sent = await replyWithChoices(ctx, text, rows, { numbersAreAnswers: question.type === "number" });
   // The question message keeps the answer and loses its buttons, so the chat reads as a record.
   const close = (latest: FlowContext, answer: string) =>
     latest.api.editMessageText(sent.chat.id, sent.message_id, `${text}\n${ctx.t("elig-answered", { answer })}`).catch(() => undefined);
@@ -98,12 +95,8 @@ async function askOne(conversation: Flow, ctx: FlowContext, step: Step, canGoBac
           if (formerName) await latest.reply(ctx.t("elig-commune-former", { former: formerName, name: value }));
           reading = readAnswer(question, value);
         } else if (lookup.suggestions.length > 0) {
-          const choices = new InlineKeyboard();
-          for (const s of lookup.suggestions) {
-            communes.set(s.code, s);
-            choices.text(s.label, data(`c${s.code}`)).row();
-          }
-          await latest.reply(ctx.t("elig-commune-did-you-mean"), { reply_markup: choices });
+          for (const s of lookup.suggestions) communes.set(s.code, s);
+          await replyWithChoices(latest, ctx.t("elig-commune-did-you-mean"), lookup.suggestions.map((s) => [{ text: s.label, data: data(`c${s.code}`) }]));
           continue;
         } else {
           await latest.reply(ctx.t("elig-commune-not-found"));

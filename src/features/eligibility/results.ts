@@ -1,4 +1,4 @@
-import { InlineKeyboard } from "grammy";
+import { inRows, type Choice, type ChoiceRows } from "../../bot/choices.js";
 import type { Translate } from "../../i18n/translate.js";
 import { formatShortCard, formatWhy, type ProgrammeResult } from "../../eligibility/index.js";
 import { displayDate, vietnamDate } from "../../lib/vietnam-time.js";
@@ -15,7 +15,7 @@ export type ResultDetail = "why" | "docs" | "where";
 
 export interface ResultMessage {
   text: string;
-  keyboard: InlineKeyboard;
+  choices: ChoiceRows;
 }
 
 const FITS = new Set(["eligible", "maybe"]);
@@ -30,33 +30,24 @@ export function resultMessages(check: { id: number; asOf: string; results: Progr
   const fit = numbered.filter(({ result }) => FITS.has(result.outcome));
   const rest = numbered.filter(({ result }) => !FITS.has(result.outcome));
   const card = ({ result, n }: (typeof numbered)[number]) => `${n}. ${formatShortCard(result)}`;
-  const button = (kind: ResultDetail, n: number, id: string) => [t(`elig-button-${kind}`, { n }), `elig:${kind}:${check.id}:${id}`] as const;
+  const button = (kind: ResultDetail, n: number, id: string): Choice => ({ text: t(`elig-button-${kind}`, { n }), data: `elig:${kind}:${check.id}:${id}` });
 
-  const first = new InlineKeyboard();
-  for (const { result, n } of fit) {
-    first.text(...button("why", n, result.id)).text(...button("docs", n, result.id)).text(...button("where", n, result.id)).row();
-  }
+  const first = fit.map(({ result, n }) => [button("why", n, result.id), button("docs", n, result.id), button("where", n, result.id)]);
   const title = t("elig-results-title", { date: displayDate(vietnamDate(new Date(check.asOf))) });
   const fitText = fit.length ? fit.map(card).join("\n\n") : t("elig-results-none-fit");
 
-  const second = new InlineKeyboard();
-  const notEligible = rest.filter(({ result }) => result.outcome === "not_eligible");
-  notEligible.forEach(({ result, n }, i) => {
-    second.text(...button("why", n, result.id));
-    if (i % 3 === 2) second.row();
-  });
-  second
-    .row()
-    .text(t("elig-button-again"), `elig:again:${check.id}`)
-    .row()
-    .text(t("elig-button-register"), `elig:reg:${check.id}`)
-    .row()
-    .text(t("menu-officer"), `${MENU_CALLBACK_PREFIX}officer`);
+  const whyNotEligible = rest.filter(({ result }) => result.outcome === "not_eligible").map(({ result, n }) => button("why", n, result.id));
+  const second: ChoiceRows = [
+    ...inRows(whyNotEligible, 3),
+    [{ text: t("elig-button-again"), data: `elig:again:${check.id}` }],
+    [{ text: t("elig-button-register"), data: `elig:reg:${check.id}` }],
+    [{ text: t("menu-officer"), data: `${MENU_CALLBACK_PREFIX}officer` }],
+  ];
   const restText = [...(rest.length ? [t("elig-results-rest"), ...rest.map(card)] : []), t("elig-card-disclaimer")].join("\n\n");
 
   return [
-    { text: `${title}\n\n${fitText}`, keyboard: first },
-    { text: restText, keyboard: second },
+    { text: `${title}\n\n${fitText}`, choices: first },
+    { text: restText, choices: second },
   ];
 }
 

@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.js";
-import { mainMenuKeyboard } from "../menu/main-menu.js";
+import { replyWithChoices } from "../../bot/choices.js";
+import { mainMenuChoices } from "../menu/main-menu.js";
 
 /**
  * The last stop: anything no feature took. Media gets a polite note (we read text and buttons only);
@@ -9,11 +10,11 @@ import { mainMenuKeyboard } from "../menu/main-menu.js";
 export function fallbackFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.on(["message:sticker", "message:photo", "message:voice", "message:audio", "message:video", "message:video_note", "message:document", "message:animation", "message:location", "message:contact"], (ctx) =>
-    ctx.reply(ctx.t("fallback-media"), { reply_markup: mainMenuKeyboard(ctx.t) }),
+    replyWithChoices(ctx, ctx.t("fallback-media"), mainMenuChoices(ctx.t)),
   );
   composer.on("callback_query", async (ctx) => {
     await ctx.answerCallbackQuery({ text: ctx.t("fallback-old-button") });
   });
-  composer.on("message", (ctx) => ctx.reply(ctx.t("fallback-unknown"), { reply_markup: mainMenuKeyboard(ctx.t) }));
+  composer.on("message", (ctx) => replyWithChoices(ctx, ctx.t("fallback-unknown"), mainMenuChoices(ctx.t)));
   return composer;
 }

@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
+import { replyWithChoices, type Choice } from "../../bot/choices.js";
 import type { BotContext } from "../../bot/context.js";
 
 /** Callback data stays under Telegram's 64 bytes: section ids are short by design. */
@@ -15,9 +16,7 @@ function orderedTopics(ctx: BotContext) {
 }
 
 export async function showTopics(ctx: BotContext): Promise<void> {
-  const keyboard = new InlineKeyboard();
-  for (const topic of orderedTopics(ctx)) keyboard.text(topic.title, `${TOPIC}${topic.id}:0`).row();
-  await ctx.reply(ctx.t("law-topics"), { reply_markup: keyboard });
+  await replyWithChoices(ctx, ctx.t("law-topics"), orderedTopics(ctx).map((topic) => [{ text: topic.title, data: `${TOPIC}${topic.id}:0` }]));
 }
 
 async function showTopic(ctx: BotContext, topicId: string, page: number): Promise<void> {
@@ -29,11 +28,10 @@ async function showTopic(ctx: BotContext, topicId: string, page: number): Promis
   }
   const pages = Math.ceil(sections.length / SECTIONS_PER_PAGE);
   const current = Math.min(Math.max(page, 0), pages - 1);
-  const keyboard = new InlineKeyboard();
-  for (const section of sections.slice(current * SECTIONS_PER_PAGE, (current + 1) * SECTIONS_PER_PAGE)) keyboard.text(section.heading, `${SECTION}${section.id}`).row();
-  if (current + 1 < pages) keyboard.text(ctx.t("law-more"), `${TOPIC}${topicId}:${current + 1}`).row();
-  keyboard.text(ctx.t("law-all-topics"), TOPICS);
-  await ctx.reply(ctx.t("law-topic", { topic: topic.title, page: current + 1, pages }), { reply_markup: keyboard });
+  const rows: Choice[][] = sections.slice(current * SECTIONS_PER_PAGE, (current + 1) * SECTIONS_PER_PAGE).map((section) => [{ text: section.heading, data: `${SECTION}${section.id}` }]);
+  if (current + 1 < pages) rows.push([{ text: ctx.t("law-more"), data: `${TOPIC}${topicId}:${current + 1}` }]);
+  rows.push([{ text: ctx.t("law-all-topics"), data: TOPICS }]);
+  await replyWithChoices(ctx, ctx.t("law-topic", { topic: topic.title, page: current + 1, pages }), rows);
 }
 
 /** One section in full, with its source and warnings, and a way on to the next one. */
@@ -46,12 +44,15 @@ export async function showSection(ctx: BotContext, sectionId: string): Promise<v
   const siblings = section.topic ? ctx.services.knowledge.sectionsOfTopic(section.topic) : [];
   const position = siblings.findIndex((s) => s.id === section.id);
   const next = position >= 0 ? siblings[position + 1] : undefined;
-  const keyboard = new InlineKeyboard();
-  if (next) keyboard.text(ctx.t("law-next", { heading: next.heading }), `${SECTION}${next.id}`).row();
-  if (section.topic) keyboard.text(ctx.t("law-back-topic"), `${TOPIC}${section.topic}:${Math.floor(Math.max(position, 0) / SECTIONS_PER_PAGE)}`);
-  keyboard.text(ctx.t("law-ask-officer"), "menu:officer").row();
+  const rows: Choice[][] = [
+    next ? [{ text: ctx.t("law-next", { heading: next.heading }), data: `${SECTION}${next.id}` }] : [],
+    [
+      ...(section.topic ? [{ text: ctx.t("law-back-topic"), data: `${TOPIC}${section.topic}:${Math.floor(Math.max(position, 0) / SECTIONS_PER_PAGE)}` }] : []),
+      { text: ctx.t("law-ask-officer"), data: "menu:officer" },
+    ],
+  ];
   const text = [`📖 ${section.heading}`, section.text, section.reference, ...section.warnings].filter(Boolean).join("\n\n");
-  await ctx.reply(text, { reply_markup: keyboard });
+  await replyWithChoices(ctx, text, rows);
 }
 
 /** *Tìm hiểu Luật HTX 2023*: browse the guides by topic, read a section in full with its source. */

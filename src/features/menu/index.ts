@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.js";
-import { MENU_CALLBACK_PREFIX, MENU_ITEMS, mainMenuKeyboard, type MenuItem } from "./main-menu.js";
+import { replyWithChoices } from "../../bot/choices.js";
+import { MENU_CALLBACK_PREFIX, MENU_ITEMS, mainMenuChoices, type MenuItem } from "./main-menu.js";
 
 /** What a feature does when its main-menu button is pressed (a flow is entered, a list is shown, ...). */
 export type MenuEntries = Partial<Record<MenuItem, (ctx: BotContext) => Promise<unknown>>>;
@@ -8,7 +9,7 @@ export type MenuEntries = Partial<Record<MenuItem, (ctx: BotContext) => Promise<
 const isInFlow = async (ctx: BotContext) => Object.keys(await ctx.conversation.active()).length > 0;
 
 export async function showMainMenu(ctx: BotContext, intro = ctx.t("menu-prompt")): Promise<void> {
-  await ctx.reply(intro, { reply_markup: mainMenuKeyboard(ctx.t) });
+  await replyWithChoices(ctx, intro, mainMenuChoices(ctx.t));
 }
 
 const MENU_BUTTON = new RegExp(`^${MENU_CALLBACK_PREFIX}(${MENU_ITEMS.join("|")})$`);

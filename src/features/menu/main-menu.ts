@@ -1,4 +1,4 @@
-import { InlineKeyboard } from "grammy";
+import type { ChoiceRows } from "../../bot/choices.js";
 import type { Translate } from "../../i18n/translate.js";
 
 /** The five doors of the product, in the order farmers see them. */
@@ -7,9 +7,5 @@ export type MenuItem = (typeof MENU_ITEMS)[number];
 
 export const MENU_CALLBACK_PREFIX = "menu:";
 
-export function mainMenuKeyboard(t: Translate): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
-  // One button per row: long Vietnamese labels stay readable on small screens.
-  for (const item of MENU_ITEMS) keyboard.text(t(`menu-${item}`), `${MENU_CALLBACK_PREFIX}${item}`).row();
-  return keyboard;
-}
+/** One choice per row: long Vietnamese labels stay readable on small screens. */
+export const mainMenuChoices = (t: Translate): ChoiceRows => MENU_ITEMS.map((item) => [{ text: t(`menu-${item}`), data: `${MENU_CALLBACK_PREFIX}${item}` }]);

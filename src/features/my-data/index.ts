@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
+import { replyWithChoices } from "../../bot/choices.js";
 import { chatAddress, type BotContext } from "../../bot/context.js";
 import type { Translate } from "../../i18n/translate.js";
 import { displayDate, vietnamDate } from "../../lib/vietnam-time.js";
@@ -64,9 +65,10 @@ export function myDataFeature(): Composer<BotContext> {
   });
 
   composer.command("xoa", (ctx) =>
-    ctx.reply(ctx.t("mydata-erase-confirm"), {
-      reply_markup: new InlineKeyboard().text(ctx.t("mydata-erase-yes"), `${BUTTON}erase`).row().text(ctx.t("mydata-erase-no"), `${BUTTON}keep`),
-    }),
+    replyWithChoices(ctx, ctx.t("mydata-erase-confirm"), [
+      [{ text: ctx.t("mydata-erase-yes"), data: `${BUTTON}erase`, means: "yes" }],
+      [{ text: ctx.t("mydata-erase-no"), data: `${BUTTON}keep`, means: "no" }],
+    ]),
   );
 
   composer.callbackQuery(`${BUTTON}erase`, async (ctx) => {

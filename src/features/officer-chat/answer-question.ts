@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard, type MiddlewareFn } from "grammy";
+import { Composer, type MiddlewareFn } from "grammy";
+import { replyWithChoices } from "../../bot/choices.js";
 import { createConversation } from "@grammyjs/conversations";
 import { chatAddress, type BotContext, type FlowContext } from "../../bot/context.js";
 import { officerOrRefuse } from "./index.js";
@@ -42,9 +43,7 @@ export function openQuestionsCommand(): Composer<BotContext> {
     }
     await ctx.reply(ctx.t("oc-questions-header", { total }));
     for (const q of questions) {
-      await ctx.reply(ctx.t("oc-question-new", { reference: q.reference, question: q.text }), {
-        reply_markup: new InlineKeyboard().text(ctx.t("oc-button-answer"), `${ANSWER_BUTTON_PREFIX}${q.id}`),
-      });
+      await replyWithChoices(ctx, ctx.t("oc-question-new", { reference: q.reference, question: q.text }), [[{ text: ctx.t("oc-button-answer"), data: `${ANSWER_BUTTON_PREFIX}${q.id}` }]]);
     }
   });
   return composer;

@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import { inlineKeyboard } from "../../bot/keyboard.js";
+import { replyWithChoices } from "../../bot/choices.js";
 import { chatAddress, type BotContext } from "../../bot/context.js";
 import type { Officer, OfficerActionResult } from "../../leads/lead-service.js";
 import { statusLabelKey } from "../../leads/lead-status.js";
@@ -57,7 +57,7 @@ export function officerChatFeature(): Composer<BotContext> {
       return;
     }
     await ctx.reply(ctx.t("oc-leads-header", { name: officer.displayName, total }));
-    for (const lead of leads) await ctx.reply(leadCard(lead, ctx.t), { reply_markup: inlineKeyboard([leadButtons(lead.reference, ctx.t)]) });
+    for (const lead of leads) await replyWithChoices(ctx, leadCard(lead, ctx.t), [leadButtons(lead.reference, ctx.t)]);
     if (total > leads.length) await ctx.reply(ctx.t("oc-leads-more", { more: total - leads.length }));
   });
 

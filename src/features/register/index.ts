@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard, type MiddlewareFn } from "grammy";
+import { Composer, type MiddlewareFn } from "grammy";
+import { inRows, replyWithChoices, type ChoiceRows } from "../../bot/choices.js";
 import { createConversation } from "@grammyjs/conversations";
 import { chatAddress, type BotContext, type FlowContext } from "../../bot/context.js";
 import { waitForAnswer, waitForButton, type Flow } from "../../bot/flow.js";
@@ -6,7 +7,7 @@ import { currentConsent, readConsentReply } from "../../leads/consent.js";
 import { LEAD_FIELDS, OPTIONAL_FIELDS, askKey, validatePlace, type LeadField, type PlaceValue } from "../../leads/lead-fields.js";
 import type { LeadDraft } from "../../leads/lead.js";
 import type { SubmitResult } from "../../leads/lead-service.js";
-import { answerLines, fieldLabelKey, pairs, QUESTIONS, type Choice, type FieldQuestion } from "./questions.js";
+import { answerLines, fieldLabelKey, QUESTIONS, type FieldChoice, type FieldQuestion } from "./questions.js";
 import { MENU_CALLBACK_PREFIX } from "../menu/main-menu.js";
 
 export const REGISTER = "register";
@@ -17,13 +18,12 @@ const RETYPE = "retype";
 
 type Step<T> = { back: true } | { back: false; value: T };
 
-const keyboard = (prefix: string, rows: Choice[][]) =>
-  InlineKeyboard.from(rows.filter((row) => row.length > 0).map((row) => row.map((c) => InlineKeyboard.text(c.text, prefix + c.value))));
+const choices = (prefix: string, rows: FieldChoice[][]): ChoiceRows => rows.map((row) => row.map(({ value, ...c }) => ({ ...c, data: prefix + value })));
 
 const canSkip = (field: LeadField) => OPTIONAL_FIELDS.includes(field);
 
 /** *Bỏ qua* on optional questions, *Quay lại* everywhere but the first question. */
-function extraRow(ctx: FlowContext, field: LeadField, canGoBack: boolean): Choice[] {
+function extraRow(ctx: FlowContext, field: LeadField, canGoBack: boolean): FieldChoice[] {
   return [...(canSkip(field) ? [{ text: ctx.t("reg-skip"), value: SKIP }] : []), ...(canGoBack ? [{ text: ctx.t("reg-back"), value: BACK }] : [])];
 }
 
@@ -38,24 +38,25 @@ function readControl(choice: string | undefined, field: LeadField, canGoBack: bo
 }
 
 /** A question answered by typing or by its buttons, asked again with the reason until it is valid. */
-async function askText<F extends Exclude<LeadField, "place">>(conversation: Flow, ctx: FlowContext, field: F, header: string, canGoBack: boolean, suggested?: Choice): Promise<Step<LeadDraft[F]>> {
+async function askText<F extends Exclude<LeadField, "place">>(conversation: Flow, ctx: FlowContext, field: F, header: string, canGoBack: boolean, suggested?: FieldChoice): Promise<Step<LeadDraft[F]>> {
   const question = QUESTIONS[field] as FieldQuestion<F>;
   const prefix = `${PREFIX}${field}:`;
-  const buttons = keyboard(prefix, [suggested ? [suggested] : [], ...(question.choices?.(ctx.t) ?? []), extraRow(ctx, field, canGoBack)]);
-  await ctx.reply(`${header}\n${ctx.t(askKey(field))}`, { reply_markup: buttons });
+  const buttons = choices(prefix, [suggested ? [suggested] : [], ...(question.choices?.(ctx.t) ?? []), extraRow(ctx, field, canGoBack)]);
+  const ask = (on: FlowContext, text: string) => replyWithChoices(on, text, buttons, { numbersAreAnswers: question.numbersAreAnswers });
+  await ask(ctx, `${header}\n${ctx.t(askKey(field))}`);
   for (;;) {
     const answer = await waitForAnswer(conversation, ctx, prefix);
     const control = readControl(answer.choice, field, canGoBack);
     if (control === "unusable") {
       // The pressed message lost its keyboard: the reminder carries it again.
-      await answer.ctx.reply(ctx.t("flow-old-button"), { reply_markup: buttons });
+      await ask(answer.ctx, ctx.t("flow-old-button"));
       continue;
     }
     if (control === BACK) return { back: true };
     if (control === SKIP) return { back: false, value: question.skipped as LeadDraft[F] };
     const result = answer.choice === undefined ? question.readText(answer.text) : (question.readChoice ?? question.readText)(answer.choice, ctx.t);
     if (result.ok) return { back: false, value: result.value };
-    await answer.ctx.reply(ctx.t(result.reason, result.args), { reply_markup: buttons });
+    await ask(answer.ctx, ctx.t(result.reason, result.args));
   }
 }
 
@@ -65,11 +66,11 @@ type PlaceChoice = Pick<PlaceValue, "code" | "name" | "provinceName"> & { former
  * Typed places are always confirmed with buttons ("did you mean"): since the 2025 merger many
  * farmers still name their old xã, and seeing the new name is how they know we understood.
  */
-async function askPlace(conversation: Flow, ctx: FlowContext, header: string, canGoBack: boolean, suggested?: Choice): Promise<Step<PlaceValue>> {
+async function askPlace(conversation: Flow, ctx: FlowContext, header: string, canGoBack: boolean, suggested?: FieldChoice): Promise<Step<PlaceValue>> {
   const prefix = `${PREFIX}place:`;
-  const backOnly = keyboard(prefix, [extraRow(ctx, "place", canGoBack)]);
-  let buttons = keyboard(prefix, [suggested ? [suggested] : [], extraRow(ctx, "place", canGoBack)]);
-  await ctx.reply(`${header}\n${ctx.t(askKey("place"))}`, { reply_markup: buttons });
+  const backOnly = choices(prefix, [extraRow(ctx, "place", canGoBack)]);
+  let buttons = choices(prefix, [suggested ? [suggested] : [], extraRow(ctx, "place", canGoBack)]);
+  await replyWithChoices(ctx, `${header}\n${ctx.t(askKey("place"))}`, buttons);
   let offered: PlaceChoice[] = [];
   for (;;) {
     const answer = await waitForAnswer(conversation, ctx, prefix);
@@ -79,7 +80,7 @@ async function askPlace(conversation: Flow, ctx: FlowContext, header: string, ca
     const control = readControl(choice, "place", canGoBack);
     if (control === BACK) return { back: true };
     if (control === "unusable") {
-      await answer.ctx.reply(ctx.t("flow-old-button"), { reply_markup: buttons });
+      await replyWithChoices(answer.ctx, ctx.t("flow-old-button"), buttons);
       continue;
     }
     if (choice !== undefined) {
@@ -87,7 +88,7 @@ async function askPlace(conversation: Flow, ctx: FlowContext, header: string, ca
       const chosen = validatePlace(choice, ctx.services.places);
       if (chosen.ok) return { back: false, value: chosen.value };
       buttons = backOnly;
-      await answer.ctx.reply(ctx.t("reg-place-again"), { reply_markup: buttons });
+      await replyWithChoices(answer.ctx, ctx.t("reg-place-again"), buttons);
       continue;
     }
     const typed = answer.text!;
@@ -97,24 +98,24 @@ async function askPlace(conversation: Flow, ctx: FlowContext, header: string, ca
     offered = found;
     if (found.length === 0) {
       buttons = backOnly;
-      await answer.ctx.reply(ctx.t("leads-place-not-found"), { reply_markup: buttons });
+      await replyWithChoices(answer.ctx, ctx.t("leads-place-not-found"), buttons);
       continue;
     }
     const lines = found.map((c, i) => `${i + 1}. ${c.name}, ${c.provinceName}${c.formerName ? ` (${ctx.t("reg-place-former", { former: c.formerName })})` : ""}`);
     const rows = [...found.map((c) => [{ text: `${c.name}, ${c.provinceName}`, value: c.code }]), [{ text: ctx.t("reg-place-retype"), value: RETYPE }], extraRow(ctx, "place", canGoBack)];
-    buttons = keyboard(prefix, rows);
-    await answer.ctx.reply([ctx.t(found.length === 1 ? "reg-place-confirm" : "leads-place-choose"), ...lines].join("\n"), { reply_markup: buttons });
+    buttons = choices(prefix, rows);
+    await replyWithChoices(answer.ctx, [ctx.t(found.length === 1 ? "reg-place-confirm" : "leads-place-choose"), ...lines].join("\n"), buttons);
   }
 }
 
-function askField(conversation: Flow, ctx: FlowContext, field: LeadField, header: string, canGoBack: boolean, suggested?: Choice): Promise<Step<LeadDraft[LeadField]>> {
+function askField(conversation: Flow, ctx: FlowContext, field: LeadField, header: string, canGoBack: boolean, suggested?: FieldChoice): Promise<Step<LeadDraft[LeadField]>> {
   return field === "place" ? askPlace(conversation, ctx, header, canGoBack, suggested) : askText(conversation, ctx, field, header, canGoBack, suggested);
 }
 
 /** What another flow already learnt (the eligibility check: group size, commune), offered as one tap. */
 export type RegisterStart = Partial<Pick<LeadDraft, "members" | "place">>;
 
-function suggestion(field: LeadField, start: RegisterStart): Choice | undefined {
+function suggestion(field: LeadField, start: RegisterStart): FieldChoice | undefined {
   if (field === "members" && start.members !== undefined) return { text: `✅ ${start.members}`, value: String(start.members) };
   if (field === "place" && start.place) return { text: `✅ ${start.place.name}, ${start.place.provinceName}`, value: start.place.code };
   return undefined;
@@ -125,9 +126,9 @@ async function review(conversation: Flow, ctx: FlowContext, draft: LeadDraft): P
   const prefix = `${PREFIX}summary:`;
   for (;;) {
     const edits = LEAD_FIELDS.map((field) => ({ text: ctx.t("reg-edit", { field: ctx.t(fieldLabelKey(field)) }), value: field }));
-    const rows = [...pairs(edits), [{ text: ctx.t("reg-submit"), value: "submit" }], [{ text: ctx.t("reg-cancel"), value: "cancel" }]];
+    const rows = [...inRows(edits, 2), [{ text: ctx.t("reg-submit"), value: "submit" }], [{ text: ctx.t("reg-cancel"), value: "cancel" }]];
     const text = [ctx.t("reg-summary-title"), ...answerLines(draft, ctx.t), ctx.t("reg-summary-hint")].join("\n");
-    await ctx.reply(text, { reply_markup: keyboard(prefix, rows) });
+    await replyWithChoices(ctx, text, choices(prefix, rows));
     const { choice } = await waitForButton(conversation, ctx, prefix);
     if (choice === "submit") return true;
     if (choice === "cancel") return false;
@@ -141,13 +142,13 @@ async function review(conversation: Flow, ctx: FlowContext, draft: LeadDraft): P
 /** Explicit consent (Luật 91/2025 Điều 9); anything unclear is asked again, never taken as yes. */
 async function askConsent(conversation: Flow, ctx: FlowContext, text: string): Promise<{ ctx: FlowContext; agreed: boolean }> {
   const prefix = `${PREFIX}consent:`;
-  const buttons = keyboard(prefix, [[{ text: ctx.t("leads-consent-agree"), value: "agree" }, { text: ctx.t("leads-consent-decline"), value: "decline" }]]);
-  await ctx.reply(text, { reply_markup: buttons });
+  const buttons = choices(prefix, [[{ text: ctx.t("leads-consent-agree"), value: "agree", means: "yes" }, { text: ctx.t("leads-consent-decline"), value: "decline", means: "no" }]]);
+  await replyWithChoices(ctx, text, buttons);
   for (;;) {
     const answer = await waitForAnswer(conversation, ctx, prefix);
     const reply = readConsentReply(answer.choice ?? answer.text);
     if (reply) return { ctx: answer.ctx, agreed: reply === "agree" };
-    await answer.ctx.reply(ctx.t("reg-consent-expected"), { reply_markup: buttons });
+    await replyWithChoices(answer.ctx, ctx.t("reg-consent-expected"), buttons);
   }
 }
 
@@ -179,7 +180,7 @@ async function register(conversation: Flow, ctx: FlowContext, start: RegisterSta
   const consent = currentConsent(ctx.t("reg-data-controller"), ctx.t);
   const { ctx: decided, agreed } = await askConsent(conversation, ctx, consent.text);
   if (!agreed) {
-    await decided.reply(ctx.t("reg-declined"), { reply_markup: new InlineKeyboard().text(ctx.t("reg-ask-officer"), `${MENU_CALLBACK_PREFIX}officer`) });
+    await replyWithChoices(decided, ctx.t("reg-declined"), [[{ text: ctx.t("reg-ask-officer"), data: `${MENU_CALLBACK_PREFIX}officer` }]]);
     return;
   }
   const from = chatAddress(ctx);

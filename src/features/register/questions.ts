@@ -1,4 +1,6 @@
 import type { Translate } from "../../i18n/translate.js";
+import { inRows } from "../../bot/choices.js";
+import type { YesNo } from "../../lib/yes-no.js";
 import {
   CALL_TIMES,
   LEAD_FIELDS,
@@ -18,12 +20,14 @@ import type { LeadDraft } from "../../leads/lead.js";
 import { PURPOSE_IDS, purposeLabelKey } from "../../leads/purposes.js";
 import { SECTOR_IDS, sectorLabelKey, sectorText, type SectorId } from "../../leads/sectors.js";
 
-/** A button of a question: its label and the value it stands for (part of the callback data). */
-export type Choice = { text: string; value: string };
+/** A choice of a question: its label and the value it stands for (part of the callback data). */
+export type FieldChoice = { text: string; value: string; means?: YesNo };
 
 /** How one question of the flow is asked and read. The place question has its own step (did you mean). */
 export interface FieldQuestion<F extends LeadField> {
-  choices?: (t: Translate) => Choice[][];
+  choices?: (t: Translate) => FieldChoice[][];
+  /** Typed numbers are the answer itself (a phone number, a count, an area): choices are lettered. */
+  numbersAreAnswers?: boolean;
   /** Typed answers. */
   readText(text: string): FieldResult<LeadDraft[F]>;
   /** Button values; typed answers and buttons share the validator where they can. */
@@ -34,8 +38,6 @@ export interface FieldQuestion<F extends LeadField> {
 
 type TextField = Exclude<LeadField, "place">;
 
-/** Two buttons per row: short labels, fewer rows on a small screen. */
-export const pairs = <T>(items: T[]): T[][] => items.reduce<T[][]>((rows, item, i) => (i % 2 === 0 ? [...rows, [item]] : (rows.at(-1)!.push(item), rows)), []);
 
 export const QUESTIONS: { [F in TextField]: FieldQuestion<F> } = {
   purpose: {
@@ -44,17 +46,17 @@ export const QUESTIONS: { [F in TextField]: FieldQuestion<F> } = {
     readText: validatePurpose,
   },
   fullName: { readText: validateFullName },
-  phone: { readText: validatePhone },
+  phone: { readText: validatePhone, numbersAreAnswers: true },
   sector: {
-    choices: (t) => pairs(SECTOR_IDS.map((id) => ({ text: t(sectorLabelKey(id)), value: id }))),
+    choices: (t) => inRows(SECTOR_IDS.map((id) => ({ text: t(sectorLabelKey(id)), value: id })), 2),
     readText: validateSector,
     // The label, so officers read "Lúa" rather than the id.
     readChoice: (value, t) => validateSector(t(sectorLabelKey(value as SectorId))),
   },
-  members: { readText: validateMembers },
-  landArea: { readText: validateLandArea, skipped: undefined },
+  members: { readText: validateMembers, numbersAreAnswers: true },
+  landArea: { readText: validateLandArea, skipped: undefined, numbersAreAnswers: true },
   callTime: {
-    choices: (t) => pairs(CALL_TIMES.map((id) => ({ text: t(callTimeLabelKey(id)), value: id }))),
+    choices: (t) => inRows(CALL_TIMES.map((id) => ({ text: t(callTimeLabelKey(id)), value: id })), 2),
     readText: validateCallTime,
   },
   note: { readText: validateNote, skipped: "" },
