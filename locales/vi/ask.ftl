@@ -36,3 +36,8 @@ ask-decline-guarantee = Xin lỗi, mình không thể bảo lãnh hay hứa ch�
 ask-decline-personal-data = Xin lỗi, mình không thể cung cấp thông tin cá nhân của người khác (số điện thoại, địa chỉ, giấy tờ…). Pháp luật bảo vệ dữ liệu cá nhân của mỗi người.
 ask-decline-fraud = Xin lỗi, mình không hỗ trợ việc này: kê khai không trung thực, làm giả giấy tờ hay lập thành viên ảo là hành vi bị cấm (Điều 7 Luật Hợp tác xã 2023).
 ask-decline-farming = Xin lỗi, kỹ thuật canh tác, phân bón, thuốc bảo vệ thực vật nằm ngoài phạm vi mình hỗ trợ. Bà con hỏi cán bộ khuyến nông hoặc Sở Nông nghiệp và Môi trường nha.
+
+# Quotes of official texts (knowledge/van-ban), used when no guide covers the question.
+ask-legal-lead = Câu này luật có quy định, ở phần "{ $title }":
+ask-legal-quote = Nguyên văn { $reference }: “{ $text }”
+ask-legal-note = Lưu ý: { $note }.

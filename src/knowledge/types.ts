@@ -52,6 +52,13 @@ export interface Answer {
   confidence: number;
   /** True when the chat should offer the *Gặp cán bộ* button prominently. */
   suggestOfficer: boolean;
+  /**
+   * True when the answer says it may not fit the question (low coverage, or the question's focus is
+   * missing from what was found); `followUps` then holds the likeliest topics.
+   */
+  hedged?: boolean;
+  /** Small talk, insults and the like: the chat answers briefly and shows the main menu. */
+  showMenu?: boolean;
 }
 
 export interface OpenAIOptions {

@@ -6,8 +6,10 @@ import { ensureIndex } from "../ingest/ingest.js";
 import type { Answer, AnswerSource, KnowledgeOptions, Section } from "../types.js";
 import { answerSources, citationSource, referenceText, warningText } from "./citation-text.js";
 import { screenQuestion } from "./guard.js";
+import { coversFocus, subjectsOf } from "./focus.js";
+import { quoteLegal } from "./legal-quote.js";
 import { createLlmAnswerer, type LlmAnswerer } from "./llm-answer.js";
-import { quotePassage } from "./passage.js";
+import { quotePassage, type QuoteOptions } from "./passage.js";
 
 /**
  * The knowledge service the chat features use: answers with sources, full sections for the
@@ -26,6 +28,10 @@ const FOLLOW_UPS = 3;
 const PASSAGES_FOR_LLM = 4;
 /** Hits kept per question: several share an article, and the source list shows up to 5 distinct ones. */
 const SEARCH_HITS = 12;
+/** Hits looked at for a passage holding the question's focus when the best one lacks it. */
+const FOCUS_LOOKAHEAD = 4;
+/** Such a passage must rank at least this close to the best hit. */
+const FOCUS_MIN_SCORE = 0.6;
 
 export interface SectionView {
   id: string;
@@ -57,17 +63,32 @@ function declined(text: string, confidence = 0): Answer {
 }
 
 /** Uncertainty note, source line and status warnings of the passage an answer is built on. */
-function citationLines(section: Section, t: Translate): string[] {
-  const [main] = section.citations;
+function citationLines(section: Section, t: Translate, main = section.citations[0], withSource = true): string[] {
   if (!main) return [];
   const lines: string[] = [];
   if (section.citations.some((c) => c.uncertain)) lines.push(t("ask-uncertain"));
-  lines.push(t("ask-source", { reference: referenceText(main, t) }));
+  if (withSource) lines.push(t("ask-source", { reference: referenceText(main, t) }));
   for (const citation of section.citations) {
     const warning = warningText(citation, t);
     if (warning && !lines.includes(warning)) lines.push(warning);
   }
+  // An official text's caveat (district level gone, not yet amended) is part of the answer.
+  if (section.kind === "legal" && main.note && main.status !== "in_force") lines.push(t("ask-legal-note", { note: main.note }));
   return lines;
+}
+
+/**
+ * A passage as quoted in an answer: our guide's words, or an official text's khoản word for word,
+ * marked as the law's own words with a plain lead-in from the article title.
+ */
+function passageLines(section: Section, profile: QuestionProfile, t: Translate, quote: QuoteOptions = {}): string[] {
+  if (section.kind !== "legal") return [quotePassage(section, profile, quote), ...citationLines(section, t)];
+  const legal = quoteLegal(section, profile);
+  return [
+    ...(legal.articleTitle ? [t("ask-legal-lead", { title: legal.articleTitle })] : []),
+    t("ask-legal-quote", { reference: referenceText(legal.citation, t), text: legal.text }),
+    ...citationLines(section, t, legal.citation, false),
+  ];
 }
 
 /** Headings of other good hits, then of the sections next to the best one in its guide. */
@@ -89,20 +110,38 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
   const llm: LlmAnswerer | null =
     openai?.model && usesOpenAIEndpoint(openai) ? createLlmAnswerer({ ...openai, model: openai.model }) : null;
 
-  function extractive(profile: QuestionProfile, hits: SearchHit[], confidence: number): Answer {
+  /**
+   * The hit to answer from: the best one, unless it lacks the question's focus and a hit close
+   * behind has it (a guide about a neighbouring topic ranks above the khoản that answers).
+   */
+  function answeringHits(question: string, hits: SearchHit[]): { ranked: SearchHit[]; focused: boolean } {
+    const focus = subjectsOf(question);
+    const covers = (hit: SearchHit) => coversFocus(focus, subjectsOf(`${hit.section.heading}\n${hit.section.text}`));
+    if (covers(hits[0]!)) return { ranked: hits, focused: true };
+    const alternative = hits
+      .slice(1, FOCUS_LOOKAHEAD)
+      .find((hit) => hit.score >= FOCUS_MIN_SCORE && hit.coverage >= NOT_SURE_BELOW && covers(hit));
+    if (!alternative) return { ranked: hits, focused: false };
+    return { ranked: [alternative, ...hits.filter((hit) => hit !== alternative)], focused: true };
+  }
+
+  function extractive(question: string, profile: QuestionProfile, found: SearchHit[], confidence: number): Answer {
+    const { ranked: hits, focused } = answeringHits(question, found);
     const best = hits[0]!;
-    const unsure = confidence < NOT_SURE_BELOW;
+    const unsure = confidence < NOT_SURE_BELOW || !focused;
     // When unsure, the two likeliest passages, shorter, give the farmer a better chance than one.
     const used = unsure ? hits.slice(0, 2) : [best];
     const quote = unsure ? { budget: UNSURE_PASSAGE_BUDGET, focus: true } : {};
-    const passages = used.flatMap((hit) => [quotePassage(hit.section, profile, quote), ...citationLines(hit.section, t)]);
+    const passages = used.flatMap((hit) => passageLines(hit.section, profile, t, quote));
     return {
       answer: [...(unsure ? [t("ask-not-sure")] : []), ...passages].join("\n"),
       declined: false,
       sources: answerSources(hits, used.length, t),
-      followUps: followUps(hits, index),
+      // When unsure, the two likeliest topics are offered as choices (with Gặp cán bộ).
+      followUps: unsure ? [...new Set(hits.slice(0, 2).map((h) => h.section.heading))] : followUps(hits, index),
       confidence,
-      suggestOfficer: confidence < NOT_SURE_BELOW || best.section.citations.some((c) => c.uncertain),
+      suggestOfficer: unsure || best.section.citations.some((c) => c.uncertain),
+      hedged: unsure,
     };
   }
 
@@ -125,7 +164,7 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
       };
     } catch (error) {
       logger?.warn({ err: error }, "LLM answer failed; falling back to the extractive answer");
-      return extractive(profile, hits, confidence);
+      return extractive(question, profile, hits, confidence);
     }
   }
 
@@ -136,7 +175,7 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     const hits = await index.search(searched, SEARCH_HITS, profile);
     const confidence = hits[0]?.coverage ?? 0;
     if (hits.length === 0 || confidence < NOT_FOUND_BELOW) return null;
-    return llm ? generated(question, profile, hits, confidence) : extractive(profile, hits, confidence);
+    return llm ? generated(question, profile, hits, confidence) : extractive(searched, profile, hits, confidence);
   }
 
   return {

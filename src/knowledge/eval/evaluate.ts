@@ -19,6 +19,8 @@ export interface EvalResultLine {
   id: string;
   answer: string;
   declined: boolean;
+  /** The answer said it may not fit the question and offered topics and an officer. */
+  hedged: boolean;
   sources: Array<Pick<AnswerSource, "doc" | "article" | "title" | "score" | "status">>;
 }
 
@@ -28,6 +30,11 @@ export interface CaseScore {
   citationHit: boolean | null;
   factHit: boolean;
   declineCorrect: boolean;
+  /**
+   * Answered without declining or hedging, yet wrong: an out-of-scope question answered, or an
+   * in-scope one with the wrong fact or no right citation in the top 5.
+   */
+  confidentWrong: boolean;
   length: number;
 }
 
@@ -36,6 +43,7 @@ export interface EvalSummary {
   hitAt5: number;
   factAccuracy: number;
   declineAccuracy: number;
+  confidentWrong: number;
   medianAnswerChars: number;
 }
 
@@ -64,13 +72,20 @@ export function citationMatches(cite: NonNullable<EvalCase["cite"]>, source: Pic
   return wantedArticle === null || articleKey(source.article) === wantedArticle;
 }
 
-export function scoreCase(testCase: EvalCase, answer: Pick<Answer, "answer" | "declined" | "sources">): CaseScore {
+export function scoreCase(
+  testCase: EvalCase,
+  answer: Pick<Answer, "answer" | "declined" | "sources" | "hedged">,
+): CaseScore {
   const shouldDecline = testCase.kind === "out_of_scope";
+  const citationHit = testCase.cite ? answer.sources.slice(0, 5).some((s) => citationMatches(testCase.cite!, s)) : null;
+  const factHit = testCase.expect_any.some((phrase) => containsPhrase(answer.answer, phrase));
+  const confident = !answer.declined && !answer.hedged;
   return {
     id: testCase.id,
-    citationHit: testCase.cite ? answer.sources.slice(0, 5).some((s) => citationMatches(testCase.cite!, s)) : null,
-    factHit: testCase.expect_any.some((phrase) => containsPhrase(answer.answer, phrase)),
+    citationHit,
+    factHit,
     declineCorrect: answer.declined === shouldDecline,
+    confidentWrong: confident && (shouldDecline || !factHit || citationHit === false),
     length: answer.answer.length,
   };
 }
@@ -91,6 +106,7 @@ export function summarize(scores: CaseScore[]): EvalSummary {
     hitAt5: share(cited),
     factAccuracy: share(scores.map((s) => s.factHit)),
     declineAccuracy: share(scores.map((s) => s.declineCorrect)),
+    confidentWrong: scores.filter((s) => s.confidentWrong).length,
     medianAnswerChars: median(scores.map((s) => s.length)),
   };
 }
@@ -100,6 +116,7 @@ function resultLine(testCase: EvalCase, answer: Answer): EvalResultLine {
     id: testCase.id,
     answer: answer.answer,
     declined: answer.declined,
+    hedged: answer.hedged === true,
     sources: answer.sources.map(({ doc, article, title, score, status }) => ({ doc, article, title, score, status })),
   };
 }

@@ -31,6 +31,11 @@ import { foldVietnamese } from "../../lib/vietnamese.js";
 const CANDIDATES = 20;
 /** Headings are farmer-style questions: a strong hint, but short, so it counts half. */
 const HEADING_WEIGHT = 0.5;
+/**
+ * Official texts are the second tier: our guides answer in plain words and rank first; a legal
+ * passage wins only when it fits the question clearly better than every guide section.
+ */
+const LEGAL_TIER_FACTOR = 0.75;
 /** An expired source ranks below the law in force unless the question asks for it. */
 const EXPIRED_FACTOR = 0.8;
 /** Questions about how things were: "trước đây", "mức cũ", "hồi trước", "năm 2022". */
@@ -126,7 +131,8 @@ export async function openKnowledgeIndex(options: KnowledgeOptions): Promise<Kno
         const coverage = questionCoverage(profile, termSets[i]!);
         const relevance =
           (sectionScores.get(i) ?? 0) + HEADING_WEIGHT * (headingScores.get(i) ?? 0) + (similarity.get(i) ?? 0) + coverage;
-        const factor = entityFactor(questionEntities, entities[i]!) * expiredFactor(question, sections[i]!);
+        const tier = sections[i]!.kind === "legal" ? LEGAL_TIER_FACTOR : 1;
+        const factor = tier * entityFactor(questionEntities, entities[i]!) * expiredFactor(question, sections[i]!);
         return { section: sections[i]!, coverage, raw: relevance * factor };
       });
       candidates.sort((a, b) => b.raw - a.raw);

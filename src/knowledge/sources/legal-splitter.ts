@@ -113,14 +113,21 @@ function plainPassages(text: string): string[] {
 /**
  * `base` carries what is known about the document as a whole (sidecar or front matter); missing
  * number and title are inferred from the text, and each chunk adds its article and clause.
+ * `articles` overrides status fields for single articles (an amended or repealed Điều).
  */
-export function splitLegalText(file: string, text: string, base: Partial<Citation> = {}): Section[] {
+export function splitLegalText(
+  file: string,
+  text: string,
+  base: Partial<Citation> = {},
+  articles: ReadonlyMap<string, Partial<Citation>> = new Map(),
+): Section[] {
   const doc = base.doc ?? inferDocNumber(text) ?? file;
   const docTitle = base.docTitle ?? inferDocTitle(text) ?? doc;
   const citationFor = (article: string | null, clause?: string): Citation => ({
     status: "unknown",
     uncertain: false,
     ...base,
+    ...(article ? articles.get(article) : undefined),
     doc,
     docTitle,
     article,
@@ -131,7 +138,7 @@ export function splitLegalText(file: string, text: string, base: Partial<Citatio
     .split(/\r?\n/)
     .map((l) => l.replace(/\s+/g, " ").trim())
     .filter(Boolean);
-  const articles = readArticles(lines);
+  const articleList = readArticles(lines);
   const sections: Section[] = [];
   const push = (heading: string, body: string, citation: Citation, context: string) => {
     sections.push({
@@ -148,11 +155,11 @@ export function splitLegalText(file: string, text: string, base: Partial<Citatio
     });
   };
 
-  if (articles.length === 0) {
+  if (articleList.length === 0) {
     plainPassages(text).forEach((passage, i) => push(`${docTitle} (phần ${i + 1})`, passage, citationFor(null), ""));
     return sections;
   }
-  for (const article of articles) {
+  for (const article of articleList) {
     const heading = `Điều ${article.number}. ${article.title}`.trim();
     const body = article.lines.join("\n");
     if (body.length <= MAX_CHUNK_CHARS) {

@@ -69,6 +69,28 @@ function citationDefaults(data: Record<string, unknown>): Partial<Citation> {
   return defaults;
 }
 
+/**
+ * Articles whose status differs from the document's (`parts:` in a `.meta.yaml`: a repealed or
+ * amended Điều), as citation fields per article number.
+ */
+function articleOverrides(data: Record<string, unknown>): Map<string, Partial<Citation>> {
+  const overrides = new Map<string, Partial<Citation>>();
+  if (data.parts === undefined) return overrides;
+  if (!Array.isArray(data.parts)) throw new Error("parts is not a YAML list");
+  for (const part of data.parts) {
+    const fields = yamlMapping(part, "an item of parts");
+    const articles = Array.isArray(fields.articles) ? fields.articles.map(String) : [];
+    if (articles.length === 0) throw new Error("an item of parts names no articles");
+    const { citation } = parseCitation(fields);
+    const override: Partial<Citation> = {};
+    if (fields.status) override.status = citation.status;
+    if (citation.note) override.note = citation.note;
+    if (citation.amendedBy) override.amendedBy = citation.amendedBy;
+    for (const article of articles) overrides.set(article, override);
+  }
+  return overrides;
+}
+
 /** Markdown decoration that would hide "Điều 5." at the start of a line. */
 function stripMarkdown(text: string): string {
   return text.replace(/^#+\s*/gm, "").replace(/^\*\*(.*?)\*\*\s*$/gm, "$1");
@@ -117,7 +139,7 @@ async function loadFile(knowledgeDir: string, file: string): Promise<LoadedFile>
     }
     meta = yamlMapping(raw, basename(sidecar));
   }
-  const sections = splitLegalText(file, stripMarkdown(body), citationDefaults(meta));
+  const sections = splitLegalText(file, stripMarkdown(body), citationDefaults(meta), articleOverrides(meta));
   const problems = sections.length === 0 ? [`${file}: no text could be extracted`] : [];
   return { sections, problems };
 }

@@ -196,3 +196,44 @@ describe("refresh", () => {
     expect((await service.answer(question)).answer).toContain("sổ theo dõi giờ máy");
   });
 });
+
+describe("answer from the official texts (second tier)", () => {
+  let withLaw: ReturnType<typeof fixtureKnowledge>;
+  let lawService: KnowledgeService;
+  beforeAll(async () => {
+    withLaw = fixtureKnowledge();
+    mkdirSync(join(withLaw.knowledgeDir, "van-ban"));
+    writeFileSync(
+      join(withLaw.knowledgeDir, "van-ban", "luat.txt"),
+      [
+        "LUẬT HỢP TÁC XÃ",
+        "Điều 60. Chuẩn bị Đại hội thành viên",
+        "1. Hội đồng quản trị chuẩn bị Đại hội thành viên thường niên.",
+        "2. Thông báo triệu tập Đại hội thành viên phải được gửi đến thành viên chậm nhất là 07 ngày trước ngày khai mạc.",
+      ].join("\n"),
+    );
+    writeFileSync(
+      join(withLaw.knowledgeDir, "van-ban", "luat.meta.yaml"),
+      "doc: 17/2023/QH15\ndoc_title: Luật Hợp tác xã 2023\nstatus: in_force\neffective: 2024-07-01\n",
+    );
+    await ingestKnowledge(withLaw);
+    lawService = await createKnowledgeService(withLaw);
+  });
+  afterAll(() => withLaw.cleanup());
+
+  it("quotes the khoản word for word, marked as the law's own words, when no guide covers the question", async () => {
+    const result = await lawService.answer("thong bao trieu tap dai hoi thanh vien phai gui truoc may ngay");
+    expect(result.declined).toBe(false);
+    expect(result.answer).toContain(
+      "Nguyên văn khoản 2 Điều 60, Luật Hợp tác xã 2023 (17/2023/QH15): “Thông báo triệu tập Đại hội thành viên phải được gửi đến thành viên chậm nhất là 07 ngày trước ngày khai mạc.”",
+    );
+    expect(result.answer).toContain(t("ask-legal-lead", { title: "Chuẩn bị Đại hội thành viên" }));
+    expect(result.sources[0]).toMatchObject({ doc: "17/2023/QH15", article: "60" });
+  });
+
+  it("still answers from the guide when the guide covers the question", async () => {
+    const result = await lawService.answer("htx can may nguoi");
+    expect(result.answer).toContain("Cần ít nhất 05 thành viên chính thức.");
+    expect(result.answer).not.toContain("Nguyên văn");
+  });
+});

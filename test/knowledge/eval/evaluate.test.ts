@@ -36,6 +36,17 @@ describe("scoring", () => {
     expect(late).toMatchObject({ citationHit: false, declineCorrect: false });
     expect(summarize([miss, hit, late])).toMatchObject({ cases: 3, hitAt5: 1 / 3, factAccuracy: 1 / 3, declineAccuracy: 2 / 3 });
   });
+
+  it("counts confident-but-wrong answers: wrong and neither declined nor hedged", () => {
+    const law = { id: "x", question: "?", expect_any: ["5 người"], cite: { doc: "17/2023/QH15", article: 4 }, kind: "law" };
+    const trap = { ...law, expect_any: ["ngoài phạm vi"], cite: null, kind: "out_of_scope" };
+    const wrong = scoreCase(law, { answer: "cần 7 người", declined: false, sources: [] });
+    const hedged = scoreCase(law, { answer: "cần 7 người", declined: false, hedged: true, sources: [] });
+    const answeredTrap = scoreCase(trap, { answer: "Có.", declined: false, sources: [] });
+    const declinedTrap = scoreCase(trap, { answer: "Ngoài phạm vi.", declined: true, sources: [] });
+    expect([wrong, hedged, answeredTrap, declinedTrap].map((s) => s.confidentWrong)).toEqual([true, false, true, false]);
+    expect(summarize([wrong, hedged, answeredTrap, declinedTrap]).confidentWrong).toBe(2);
+  });
 });
 
 describe("quality on the knowledge guides", () => {

@@ -32,6 +32,12 @@ beforeAll(() => {
     join(dir, "van-ban", "thong-bao.meta.yaml"),
     "doc: 01/2025/TB-UBND\ndoc_title: Thông báo của UBND\nstatus: expired\nexpires: 2025-12-31\n",
   );
+  writeFileSync(join(dir, "van-ban", "nd-45.txt"), "Điều 14. Vốn\nNội dung.\nĐiều 15. Quỹ địa phương\nNội dung cũ.");
+  writeFileSync(
+    join(dir, "van-ban", "nd-45.meta.yaml"),
+    "doc: 45/2021/NĐ-CP\ndoc_title: Nghị định 45/2021\nstatus: in_force\nparts:\n  - articles: [\"15\"]\n" +
+      "    status: outdated_in_part\n    amended_by: [253/2025/NĐ-CP]\n    note: Đã sửa một phần\n",
+  );
   writeFileSync(join(dir, "README.md"), "# Not a document");
   mkdirSync(join(dir, "hong"));
   writeFileSync(join(dir, "hong", "sai-meta.txt"), "Điều 1. Nội dung\nVăn bản có sidecar hỏng.");
@@ -53,6 +59,7 @@ describe("listKnowledgeFiles", () => {
       "luat/thanh-vien.md",
       "tin-dung/vay-von.md",
       "van-ban/luat.html",
+      "van-ban/nd-45.txt",
       "van-ban/nd-92.docx",
       "van-ban/nd-92.pdf",
       "van-ban/thong-bao.txt",
@@ -87,6 +94,21 @@ describe("loadSections", () => {
       expires: "2025-12-31",
       article: "1",
     });
+  });
+
+  it("gives single articles their own status from the sidecar's parts", async () => {
+    const { sections, problems } = await loadSections(dir, "van-ban/nd-45.txt");
+    expect(problems).toEqual([]);
+    expect(sections.map((s) => s.citations[0])).toEqual([
+      expect.objectContaining({ article: "14", status: "in_force" }),
+      expect.objectContaining({
+        article: "15",
+        status: "outdated_in_part",
+        amendedBy: ["253/2025/NĐ-CP"],
+        note: "Đã sửa một phần",
+      }),
+    ]);
+    expect(sections[0]!.citations[0]!.note).toBeUndefined();
   });
 
   it("parses our guides by section", async () => {

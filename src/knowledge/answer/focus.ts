@@ -1,0 +1,67 @@
+import { canonicalSegments } from "../text/search-terms.js";
+
+/**
+ * What a question is about: the subjects of cooperative life it names (land, votes, dissolution,
+ * bookkeeping …), from a small lexicon of the domain's subjects in farmers' and the law's words.
+ * A passage that names too few of them answers another question, however many common words it
+ * shares, and the answer must say so. Phrases are matched on canonical syllables (abbreviations
+ * expanded, colloquial forms rewritten), so "hùn vốn" and "góp vốn" meet.
+ */
+const SUBJECTS: Record<string, string[]> = {
+  land: ["dat dai", "dat ruong", "ruong dat", "dat nong nghiep", "thue dat", "giao dat", "su dung dat", "manh dat", "thua dat", "dat san xuat", "ruong", "vuon", "ao nuoi", "quyen su dung"],
+  vote: ["bieu quyet", "phieu", "tan thanh"],
+  dissolution: ["giai the", "giai tan", "pha san", "dong cua"],
+  accounting: ["ke toan", "so sach", "bao cao tai chinh", "kiem toan"],
+  capital: ["von", "gop"],
+  profit: ["loi nhuan", "chia lai", "chia loi", "phan phoi", "thu nhap", "tien loi", "tien lai"],
+  salary: ["luong", "tien cong", "thu lao", "phu cap"],
+  tax: ["nop thue", "mien thue", "giam thue", "uu dai thue", "thue thu nhap", "thue mon bai", "thue gia tri", "le phi"],
+  insurance: ["bao hiem"],
+  loan: ["vay", "tin dung", "lai suat", "tai san bao dam", "tra no", "khoan no", "no xau", "mac no"],
+  seal: ["con dau", "chu ky so"],
+  charter: ["dieu le"],
+  meeting: ["dai hoi", "cuoc hop", "trieu tap", "hop dai hoi", "hop thanh vien"],
+  director: ["giam doc", "chu nhiem"],
+  board: ["hoi dong quan tri", "chu tich"],
+  control: ["ban kiem soat", "kiem soat vien"],
+  membership: ["ket nap", "ra khoi", "khai tru", "tu cach thanh vien", "cham dut tu cach"],
+  registration: ["dang ky", "giay chung nhan", "ho so"],
+  assets: ["tai san"],
+  support: ["ho tro", "uu dai"],
+  dispute: ["tranh chap", "khieu nai", "to cao", "khoi kien"],
+  reorganisation: ["sap nhap", "hop nhat", "chia tach", "chuyen doi"],
+  branch: ["chi nhanh", "van phong dai dien", "dia diem kinh doanh"],
+  personal_data: ["du lieu ca nhan", "so dien thoai", "thong tin ca nhan"],
+  training: ["dao tao", "boi duong", "tap huan"],
+  market: ["thuong hieu", "nhan hieu", "xuc tien thuong mai", "thuong mai dien tu", "tieu thu"],
+  family: ["vo chong", "cha me", "nguoi than", "quan he gia dinh", "con cai"],
+  inheritance: ["thua ke", "qua doi", "chet", "biet tich"],
+  labour: ["lao dong", "viec lam"],
+};
+
+const PHRASES = Object.entries(SUBJECTS)
+  .flatMap(([subject, phrases]) => phrases.map((p) => ({ subject, syllables: p.split(" ") })))
+  .sort((a, b) => b.syllables.length - a.syllables.length);
+
+/** Subjects named in a text (longest phrase first, so "tài sản bảo đảm" is a loan, not assets). */
+export function subjectsOf(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const syllables of canonicalSegments(text)) {
+    for (let i = 0; i < syllables.length; ) {
+      const match = PHRASES.find((p) => p.syllables.every((s, j) => syllables[i + j] === s));
+      if (match) found.add(match.subject);
+      i += match ? match.syllables.length : 1;
+    }
+  }
+  return found;
+}
+
+/**
+ * True when a passage names enough of the question's subjects: at least half of them (rounded up).
+ * A question naming none has no focus to check.
+ */
+export function coversFocus(question: ReadonlySet<string>, passage: ReadonlySet<string>): boolean {
+  if (question.size === 0) return true;
+  const shared = [...question].filter((s) => passage.has(s)).length;
+  return shared >= Math.ceil(question.size / 2);
+}

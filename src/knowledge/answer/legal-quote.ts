@@ -1,0 +1,84 @@
+import type { QuestionProfile } from "../retrieval/coverage.js";
+import { questionCoverage } from "../retrieval/coverage.js";
+import { searchTerms } from "../text/search-terms.js";
+import type { Citation, Section } from "../types.js";
+
+/**
+ * Quotes an official text word for word: the khoản of a legal section that answers the question
+ * (and, in a long khoản, its lead line with the điểm that match best), with the precise citation.
+ * Nothing is reworded: the farmer is told these are the law's own words.
+ */
+
+/** Characters of law text quoted; a phone screen with the lead-in and the source line. */
+const QUOTE_BUDGET = 420;
+
+interface Clause {
+  number: string | undefined;
+  lines: string[];
+}
+
+const CLAUSE_START = /^(\d+)\.\s/;
+const ARTICLE_HEADING = /^Điều\s+(\d+[a-zđ]?)\.\s*(.*?)(?:\s*\(khoản [^)]*\))?$/u;
+
+function clausesOf(text: string): Clause[] {
+  const clauses: Clause[] = [];
+  for (const line of text.split(/\n+/).map((l) => l.trim()).filter(Boolean)) {
+    const number = CLAUSE_START.exec(line)?.[1];
+    if (number || clauses.length === 0) clauses.push({ number, lines: [line] });
+    else clauses.at(-1)!.lines.push(line);
+  }
+  return clauses;
+}
+
+const coverageOf = (text: string, profile: QuestionProfile) => questionCoverage(profile, new Set(searchTerms(text)));
+
+/** A khoản's lead line and the điểm matching the question best, in text order, within the budget. */
+function trimmedClause(clause: Clause, profile: QuestionProfile): string {
+  const whole = clause.lines.join(" ");
+  if (whole.length <= QUOTE_BUDGET) return whole;
+  const [lead, ...rest] = clause.lines;
+  const chosen = new Set<number>();
+  let used = lead!.length;
+  rest
+    .map((line, i) => ({ i, score: coverageOf(line, profile) }))
+    .filter(({ score }) => score > 0)
+    .sort((a, b) => b.score - a.score)
+    .forEach(({ i }) => {
+      if (used + rest[i]!.length + 1 <= QUOTE_BUDGET) {
+        chosen.add(i);
+        used += rest[i]!.length + 1;
+      }
+    });
+  const leadText = lead!.length > QUOTE_BUDGET ? `${lead!.slice(0, lead!.lastIndexOf(" ", QUOTE_BUDGET))}` : lead!;
+  const points = rest.filter((_, i) => chosen.has(i));
+  const omitted = points.length < rest.length || leadText !== lead;
+  return [leadText, ...points].join(" ") + (omitted ? " […]" : "");
+}
+
+export interface LegalQuote {
+  /** The quoted words, with "[…]" where parts were left out. */
+  text: string;
+  /** The citation narrowed to the quoted khoản. */
+  citation: Citation;
+  /** The article's own title ("Chuẩn bị Đại hội thành viên"), for a plain lead-in. */
+  articleTitle: string | null;
+}
+
+export function quoteLegal(section: Section, profile: QuestionProfile): LegalQuote {
+  const clauses = clausesOf(section.text);
+  const scores = clauses.map((c) => coverageOf(c.lines.join(" "), profile));
+  const best = clauses[scores.indexOf(Math.max(...scores))] ?? { number: undefined, lines: [section.text] };
+  const main = section.citations[0]!;
+  const numbered = clauses.filter((c) => c.number).length > 1;
+  const clause = numbered ? best.number : undefined;
+  // The section may hold a group of khoản ("1-3"); the reference names the one quoted.
+  const citation: Citation = { ...main };
+  delete citation.clause;
+  if (clause) citation.clause = clause;
+  return {
+    // The reference names the khoản, so its number does not open the quote.
+    text: trimmedClause(best, profile).replace(CLAUSE_START, ""),
+    citation,
+    articleTitle: ARTICLE_HEADING.exec(section.heading)?.[2]?.trim() || null,
+  };
+}
