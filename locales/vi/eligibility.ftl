@@ -47,6 +47,7 @@ elig-cite-doc = { $kind ->
 }
 elig-outcome-eligible = ✅ Phù hợp
 elig-outcome-maybe = ❓ Có thể phù hợp, cần thêm thông tin
+elig-outcome-doubtful = ⚠ Có thể chưa phù hợp, nên hỏi lại
 elig-outcome-not_eligible = ❌ Chưa phù hợp
 elig-outcome-ended = ⏹ Đã kết thúc
 elig-benefit-amount = tối đa {$amount}
@@ -63,6 +64,7 @@ elig-card-disclaimer = Đây là kết quả tham khảo, không phải lời h�
 elig-trace-yes = ✔
 elig-trace-no = ✘
 elig-trace-unknown = ?
+elig-trace-doubtful = ⚠ Có thể chưa phù hợp:
 elig-ended-between = Chỉ áp dụng từ {$from} đến hết {$to} ({$docs}).
 elig-card-other-benefits = Hỗ trợ: {$labels}
 elig-card-notes-hint = ⚠ Có điểm nên hỏi lại (bấm "Vì sao?").

@@ -8,7 +8,7 @@ import type { Answers, ConditionTrace, LoadedRules, Outcome, Programme, Programm
 
 
 /** Eligible first, so the card leads with what the farmer can use; ended last. */
-const OUTCOME_ORDER: Outcome[] = ["eligible", "maybe", "not_eligible", "ended"];
+const OUTCOME_ORDER: Outcome[] = ["eligible", "maybe", "doubtful", "not_eligible", "ended"];
 
 function traceCondition(c: Condition, answers: Answers, rules: LoadedRules): ConditionTrace | undefined {
   const applies = c.applies_if ? evaluateExpr(c.applies_if, answers, rules.questionById) : "yes";
@@ -24,11 +24,11 @@ function traceCondition(c: Condition, answers: Answers, rules: LoadedRules): Con
   return { id: c.id, outcome, reason, cite: c.cite, unanswered: outcome === "unknown" ? unanswered : [], note: c.note };
 }
 
-/** A failed rule that rests on an uncertain fact (has a note) can only make the result "maybe". */
+/** A failed rule that rests on an uncertain fact (has a note) only makes the result "doubtful", never a flat no. */
 function outcomeOf(trace: ConditionTrace[]): Outcome {
   if (trace.some((c) => c.outcome === "no" && !c.note)) return "not_eligible";
-  const all = allOf(trace.map((c) => (c.outcome === "no" ? "unknown" : c.outcome)));
-  return all === "yes" ? "eligible" : "maybe";
+  if (trace.some((c) => c.outcome === "no")) return "doubtful";
+  return allOf(trace.map((c) => c.outcome)) === "yes" ? "eligible" : "maybe";
 }
 
 function texts(items: ListItem[], answers: Answers, rules: LoadedRules): string[] {
@@ -44,7 +44,7 @@ function evaluateProgramme(p: Programme, rules: LoadedRules, answers: Answers, d
   const outcome = ended ? "ended" : outcomeOf(trace);
   const ctx = { answers, questions: rules.questionById, date, programmeStart: p.effective_from };
   const benefits =
-    outcome === "eligible" || outcome === "maybe" ? p.benefits.flatMap((b) => computeBenefit(b, ctx) ?? []) : [];
+    outcome === "eligible" || outcome === "maybe" || outcome === "doubtful" ? p.benefits.flatMap((b) => computeBenefit(b, ctx) ?? []) : [];
   const notes = [
     ...(p.note ? [p.note] : []),
     ...trace.flatMap((c) => (c.note ? [c.note] : [])),

@@ -7,7 +7,7 @@ import { translator } from "../i18n/translate.js";
 import { formatMoney } from "../lib/farmer-numbers.js";
 import type { Progress } from "./next-question.js";
 import type { Citation } from "./schema.js";
-import type { BenefitResult, ProgrammeResult } from "./types.js";
+import type { BenefitResult, ConditionTrace, ProgrammeResult } from "./types.js";
 
 
 /** The kind of a document from its number: "55/2015/NĐ-CP" is a decree, "17/2023/QH15" a law. */
@@ -58,6 +58,12 @@ export function formatBenefit(b: BenefitResult): string {
   return `${b.label}: ${benefitValue(b)}${since}${condition} (${b.cites.map(formatCitation).join("; ")})`;
 }
 
+/** "✔", "?", "✘", or "⚠ Có thể chưa phù hợp:" for a failed condition that rests on an uncertain source. */
+function traceMark(c: ConditionTrace): string {
+  const t = translator();
+  return c.outcome === "no" && c.note ? t("elig-trace-doubtful") : t(`elig-trace-${c.outcome}`);
+}
+
 export function formatProgress(p: Progress): string {
   return translator()("elig-progress", { current: p.current, total: p.total });
 }
@@ -66,7 +72,7 @@ const bullets = (lines: string[]) => lines.map((line) => `• ${line}`);
 
 /**
  * The short card for a list of results on a phone screen: how much (amounts and shares with their
- * citation), the names of other supports, what still blocks (maybe, not eligible) with its
+ * citation), the names of other supports, what still blocks (maybe, doubtful, not eligible) with its
  * citation, or when an ended programme ran. The rest is behind buttons: `formatWhy`, documents, places.
  */
 export function formatShortCard(r: ProgrammeResult): string {
@@ -78,12 +84,13 @@ export function formatShortCard(r: ProgrammeResult): string {
     return lines.join("\n");
   }
   const [measured, described] = [r.benefits.filter((b) => !b.text), r.benefits.filter((b) => b.text)];
-  // A failed condition settles it; the unknown ones then would only add length.
-  const open = r.trace.filter((c) => (r.outcome === "not_eligible" ? c.outcome === "no" : c.outcome !== "yes"));
+  // A failed condition (firm or doubtful) is what matters; the unknown ones then would only add length.
+  const failed = r.outcome === "not_eligible" || r.outcome === "doubtful";
+  const open = r.trace.filter((c) => (failed ? c.outcome === "no" : c.outcome !== "yes"));
   lines.push(
     ...bullets(measured.map(formatBenefit)),
     ...bullets(described.length ? [t("elig-card-other-benefits", { labels: described.map((b) => b.label).join("; ") })] : []),
-    ...bullets([...new Set(open.map((c) => `${t(`elig-trace-${c.outcome}`)} ${c.reason} (${formatCitation(c.cite)})`))]),
+    ...bullets([...new Set(open.map((c) => `${traceMark(c)} ${c.reason} (${formatCitation(c.cite)})`))]),
   );
   if (r.notes.length && r.outcome !== "not_eligible") lines.push(t("elig-card-notes-hint"));
   return lines.join("\n");
@@ -92,7 +99,7 @@ export function formatShortCard(r: ProgrammeResult): string {
 /** "Vì sao?": each condition with its outcome mark, reason and citation; then benefits and caveats. */
 export function formatWhy(r: ProgrammeResult): string {
   const t = translator();
-  const trace = r.trace.map((c) => `${t(`elig-trace-${c.outcome}`)} ${c.reason} (${formatCitation(c.cite)})`);
+  const trace = r.trace.map((c) => `${traceMark(c)} ${c.reason} (${formatCitation(c.cite)})`);
   const lines = [`${t("elig-card-why")} ${r.name}`, ...trace];
   if (r.benefits.length) lines.push(t("elig-card-benefits"), ...bullets(r.benefits.map(formatBenefit)));
   if (r.notes.length) lines.push(t("elig-card-ask-again"), ...bullets(r.notes));

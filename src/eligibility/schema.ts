@@ -142,7 +142,7 @@ const conditionSchema = z.strictObject({
   pass: text,
   fail: text,
   unknown: text.optional(),
-  /** Set for rules resting on uncertain facts: failing them gives "maybe", never a flat no. */
+  /** Set for rules resting on uncertain facts: failing them gives "doubtful", never a flat no. */
   note: text.optional(),
 });
 export type Condition = z.output<typeof conditionSchema>;

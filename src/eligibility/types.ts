@@ -9,7 +9,8 @@ export type Answers = Record<string, AnswerValue | "unknown">;
 /** Three-valued (Kleene) truth: "unknown" when an answer is missing or "Không biết". */
 export type Tri = "yes" | "no" | "unknown";
 
-export type Outcome = "eligible" | "maybe" | "not_eligible" | "ended";
+/** "doubtful": a condition failed, but it rests on an uncertain source (has a note), so not a firm no. */
+export type Outcome = "eligible" | "maybe" | "doubtful" | "not_eligible" | "ended";
 
 export interface Programme extends ProgrammeData {
   /** Path of the YAML file, for error messages and officers. */
@@ -59,7 +60,7 @@ export interface ProgrammeResult {
   legalBasis: Citation[];
   effectiveFrom: string;
   effectiveTo?: string;
-  /** Only for eligible and maybe. */
+  /** Only for eligible, maybe and doubtful. */
   benefits: BenefitResult[];
   /** Every condition that applies, in file order; empty for ended programmes. */
   trace: ConditionTrace[];

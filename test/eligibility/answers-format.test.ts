@@ -68,6 +68,18 @@ describe("format", () => {
     expect(why).toContain("nên hỏi lại");
   });
 
+  it("words a failed condition that rests on an uncertain source as 'có thể chưa phù hợp', not a firm no", () => {
+    const answers = { applicant_type: "individual", farmers_union_member: false };
+    const fund = evaluateProgrammes(rules, answers, new Date("2026-03-01T12:00:00+07:00")).find((r) => r.id === "quy-ho-tro-nong-dan")!;
+    expect(fund.outcome).toBe("doubtful");
+    expect(formatShortCard(fund)).toMatch(/^⚠ Có thể chưa phù hợp, nên hỏi lại: Vay vốn Quỹ Hỗ trợ nông dân/);
+    for (const text of [formatShortCard(fund), formatWhy(fund)]) {
+      expect(text).toContain("⚠ Có thể chưa phù hợp: Quỹ cho hội viên Hội Nông dân Việt Nam vay.");
+      expect(text).toContain("Hội Nông dân xã");
+      expect(text).not.toContain("✘");
+    }
+  });
+
   it("reports an ended programme with the dates it ran", () => {
     const ended = evaluateProgrammes(rules, {}, new Date("2026-03-01T12:00:00+07:00")).find((r) => r.id === "ho-tro-lai-suat-2pct")!;
     expect(formatShortCard(ended)).toContain("⏹ Đã kết thúc");

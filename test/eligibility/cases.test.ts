@@ -21,12 +21,19 @@ interface BenefitExpectation {
   not_cited_by?: string;
   /** Text that must appear in one of the benefit's notes, and so in the result's ("nên hỏi lại"). */
   note?: string;
+  /** Words the benefit's text must contain, or must not contain. */
+  text_has?: string;
+  text_lacks?: string;
 }
 interface Case {
   name: string;
   as_of: string;
   answers: Answers;
-  expect: Record<string, { outcome: Outcome; conditions?: Record<string, Tri>; benefits?: Record<string, BenefitExpectation> }>;
+  /** `absent: true` when the programme must not be shown at all (its show_if is false). */
+  expect: Record<
+    string,
+    { outcome?: Outcome; absent?: true; conditions?: Record<string, Tri>; benefits?: Record<string, BenefitExpectation> }
+  >;
 }
 
 const CASES_DIR = new URL("./cases/", import.meta.url).pathname;
@@ -41,6 +48,10 @@ for (const file of readdirSync(CASES_DIR).filter((f) => f.endsWith(".yaml"))) {
         const results = evaluateProgrammes(rules, c.answers, new Date(`${c.as_of}T12:00:00+07:00`));
         for (const [id, expected] of Object.entries(c.expect)) {
           const result = results.find((r) => r.id === id);
+          if (expected.absent) {
+            expect(result, `programme ${id} should not be shown`).toBeUndefined();
+            continue;
+          }
           expect(result, `programme ${id}`).toBeDefined();
           expect(result!.outcome, `${id} outcome`).toBe(expected.outcome);
           for (const [condition, outcome] of Object.entries(expected.conditions ?? {})) {
@@ -65,6 +76,8 @@ for (const file of readdirSync(CASES_DIR).filter((f) => f.endsWith(".yaml"))) {
             if (b.not_cited_by) {
               expect(actual!.cites.some((x) => cites(x, b.not_cited_by!)), `${id}.${benefitId} not cited by`).toBe(false);
             }
+            if (b.text_has !== undefined) expect(actual!.text, `${id}.${benefitId} text`).toContain(b.text_has);
+            if (b.text_lacks !== undefined) expect(actual!.text, `${id}.${benefitId} text`).not.toContain(b.text_lacks);
             if (b.note !== undefined) {
               const noted = (notes: string[]) => notes.some((n) => n.includes(b.note!));
               expect(noted(actual!.notes), `${id}.${benefitId} note`).toBe(true);

@@ -17,8 +17,8 @@ describe("plan", () => {
     const loanOnly = ids({ ...individual, interest: "loan" });
     const everything = ids({ ...individual, interest: "everything" });
     expect(loanOnly.length).toBeLessThan(everything.length);
-    expect(everything).toContain("compulsory_social_insurance");
-    expect(loanOnly).not.toContain("compulsory_social_insurance");
+    expect(everything).toContain("compulsory_insurance_group");
+    expect(loanOnly).not.toContain("compulsory_insurance_group");
     const supportOnly = ids({ applicant_type: "cooperative", interest: "support" });
     expect(supportOnly).toContain("under_sanction");
     expect(supportOnly).not.toContain("has_bad_debt");

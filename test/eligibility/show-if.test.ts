@@ -7,7 +7,7 @@ const shown = (interest?: string) => evaluateProgrammes(rules, interest ? { inte
 
 describe("show_if", () => {
   it("shows only the loan programmes, ended ones included, to a farmer asking about loans", () => {
-    expect(shown("loan")).toEqual(["ho-tro-lai-suat-2pct", "quy-ho-tro-nong-dan", "quy-ho-tro-phat-trien-htx", "tin-dung-55"]);
+    expect(shown("loan")).toEqual(["ho-tro-lai-suat-2pct", "ngan-hang-chinh-sach-xa-hoi", "quy-ho-tro-nong-dan", "quy-ho-tro-phat-trien-htx", "tin-dung-55"]);
   });
 
   it("shows state support, or social insurance, to those asking about it", () => {

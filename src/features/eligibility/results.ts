@@ -22,7 +22,7 @@ const FITS = new Set(["eligible", "maybe"]);
 
 /**
  * Two messages, so the first screen is what fits: eligible and maybe programmes with their buttons;
- * then what does not fit or has ended, with the buttons to go on. Programmes are numbered across
+ * then what does not fit, may not fit (doubtful) or has ended, with the buttons to go on. Programmes are numbered across
  * both, and each button names its number.
  */
 export function resultMessages(check: { id: number; asOf: string; results: ProgrammeResult[] }, t: Translate): ResultMessage[] {
@@ -36,9 +36,10 @@ export function resultMessages(check: { id: number; asOf: string; results: Progr
   const title = t("elig-results-title", { date: displayDate(vietnamDate(new Date(check.asOf))) });
   const fitText = fit.length ? fit.map(card).join("\n\n") : t("elig-results-none-fit");
 
-  const whyNotEligible = rest.filter(({ result }) => result.outcome === "not_eligible").map(({ result, n }) => button("why", n, result.id));
+  // Ended programmes have nothing to explain; the others say which condition blocks.
+  const whyNotFitting = rest.filter(({ result }) => result.outcome !== "ended").map(({ result, n }) => button("why", n, result.id));
   const second: ChoiceRows = [
-    ...inRows(whyNotEligible, 3),
+    ...inRows(whyNotFitting, 3),
     [{ text: t("elig-button-again"), data: `elig:again:${check.id}` }],
     [{ text: t("elig-button-register"), data: `elig:reg:${check.id}` }],
     [{ text: t("menu-officer"), data: `${MENU_CALLBACK_PREFIX}officer` }],

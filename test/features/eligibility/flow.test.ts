@@ -48,11 +48,13 @@ function farmer(bot = testBot()) {
 const taps: Record<string, string> = {
   interest: "Tất cả",
   organic_or_circular: "Không",
-  high_tech_or_value_chain: "Không",
+  high_tech_zone: "Không",
+  value_chain: "Không",
   has_business_plan: "Có",
   own_capital_20: "Có",
   has_bad_debt: "Không",
   under_sanction: "Không",
+  criminal_sentence: "Không",
   development_criterion: "Có",
   audit_report: "Có",
 };
@@ -116,7 +118,7 @@ describe("Kiểm tra điều kiện vay vốn / hỗ trợ, through the bot", ()
     expect(fitText).toContain("tối đa 5 tỷ đồng, áp dụng từ 01/07/2025 (điểm d khoản 2 Điều 9 Nghị định 55/2015/NĐ-CP (sửa đổi bởi 156/2025/NĐ-CP))");
     expect(fitText).not.toContain("Đã kết thúc");
     const restText = String(rest!.payload.text);
-    expect(restText).toMatch(/❌ Chưa phù hợp: Vay vốn Quỹ Hỗ trợ nông dân/);
+    expect(restText).toMatch(/⚠ Có thể chưa phù hợp, nên hỏi lại: Vay vốn Quỹ Hỗ trợ nông dân/);
     expect(restText).toContain("Đề án mô hình HTX kiểu mới hiệu quả giai đoạn 2021–2025\nChỉ áp dụng từ 03/02/2021 đến hết 31/12/2025 (Quyết định 167/QĐ-TTg)");
     expect(restText).toContain("đến hết 31/12/2023 (Nghị định 31/2022/NĐ-CP");
     expect(restText.indexOf("❌")).toBeLessThan(restText.indexOf("⏹"));
@@ -154,7 +156,9 @@ describe("Kiểm tra điều kiện vay vốn / hỗ trợ, through the bot", ()
     expect(f.checks.all()).toHaveLength(2);
     expect(f.checks.all()[1]!.answers).toMatchObject({ member_count: 3, commune: "Xã Kế Sách, Thành phố Cần Thơ", has_bad_debt: false });
     expect(String(rerun[1]!.payload.text)).toMatch(/❌ Chưa phù hợp: Vay vốn Quỹ hỗ trợ phát triển hợp tác xã\n• ✘ HTX phải có ít nhất 5 thành viên/);
-    expect(String(rerun[0]!.payload.text)).toContain("tối đa 5 tỷ đồng");
+    // Three members is no HTX (Luật HTX Điều 4 khoản 7): no 5 tỷ bank ceiling either.
+    expect(String(rerun[0]!.payload.text)).not.toContain("tối đa 5 tỷ đồng");
+    expect(String(rerun[1]!.payload.text)).toMatch(/❌ Chưa phù hợp: Vay ngân hàng không cần tài sản bảo đảm[^\n]*\n• ✘ HTX phải có ít nhất 5 thành viên/);
   });
 
   it("offers did-you-mean buttons for an unclear commune and maps an old Sóc Trăng name to the new commune", async () => {
