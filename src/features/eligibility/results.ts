@@ -22,8 +22,8 @@ const FITS = new Set(["eligible", "maybe"]);
 
 /**
  * Two messages, so the first screen is what fits: eligible and maybe programmes with their buttons;
- * then what does not fit, may not fit (doubtful) or has ended, with the buttons to go on. Programmes are numbered across
- * both, and each button names its number.
+ * then what does not fit, may not fit (doubtful) or has ended, with the buttons to go on.
+ * Programmes are numbered across both, and each button names its number.
  */
 export function resultMessages(check: { id: number; asOf: string; results: ProgrammeResult[] }, t: Translate): ResultMessage[] {
   const numbered = check.results.map((result, i) => ({ result, n: i + 1 }));
