@@ -2,6 +2,16 @@ import type { PrismaClient } from "../db/index.js";
 import type { Logger } from "../logger.js";
 import { RetryLater, type OutboundMessage, type OutboundSender } from "./outbox.js";
 
+/** A job the channel refused by its rules, with whoever caused it, for telling that officer. */
+export interface UndeliverableJob {
+  id: number;
+  channel: string;
+  chatId: string;
+  reason: string;
+  questionId: number | null;
+  senderId: number | null;
+}
+
 export interface DeliveryWorkerOptions {
   prisma: PrismaClient;
   senders: ReadonlyMap<string, OutboundSender>;
@@ -12,6 +22,8 @@ export interface DeliveryWorkerOptions {
   batchSize?: number;
   maxAttempts?: number;
   now?: () => Date;
+  /** Called once per job a channel's rules refused (after it is recorded), e.g. to tell the officer. */
+  onUndeliverable?: (job: UndeliverableJob) => Promise<void>;
 }
 
 interface ClaimedJob {
@@ -20,6 +32,8 @@ interface ClaimedJob {
   chat_id: string;
   payload: OutboundMessage;
   attempts: number;
+  question_id: number | null;
+  sender_id: number | null;
 }
 
 /** A job locked longer than this belongs to an instance that died mid-send: it is claimed again. */
@@ -40,7 +54,7 @@ export async function claimNextDeliveries(prisma: PrismaClient, workerId: string
         ORDER BY not_before, id
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
-    RETURNING id, channel, chat_id, payload, attempts`;
+    RETURNING id, channel, chat_id, payload, attempts, question_id, sender_id`;
 }
 
 export async function deliverDueJobs(options: DeliveryWorkerOptions): Promise<number> {
@@ -51,7 +65,11 @@ export async function deliverDueJobs(options: DeliveryWorkerOptions): Promise<nu
     const sender = senders.get(job.channel);
     try {
       if (!sender) throw new Error(`no sender for channel ${job.channel}`);
-      await sender.send(job.chat_id, job.payload);
+      const refused = await sender.send(job.chat_id, job.payload);
+      if (refused) {
+        await recordUndeliverable(options, job, refused.notDeliverable, now);
+        continue;
+      }
       // updatedAt is when it was sent, on the worker's clock: maintenance empties the payload a day later.
       await prisma.outboundJob.update({ where: { id: job.id }, data: { status: "sent", lockedBy: null, lockedAt: null, lastError: null, updatedAt: now } });
     } catch (error) {
@@ -67,6 +85,17 @@ export async function deliverDueJobs(options: DeliveryWorkerOptions): Promise<nu
     }
   }
   return jobs.length;
+}
+
+async function recordUndeliverable(options: DeliveryWorkerOptions, job: ClaimedJob, reason: string, now: Date) {
+  await options.prisma.outboundJob.update({ where: { id: job.id }, data: { status: "undeliverable", lockedBy: null, lockedAt: null, lastError: reason, updatedAt: now } });
+  options.logger.warn({ job: job.id, channel: job.channel, reason }, "outbound message not deliverable");
+  try {
+    await options.onUndeliverable?.({ id: job.id, channel: job.channel, chatId: job.chat_id, reason, questionId: job.question_id, senderId: job.sender_id });
+  } catch (error) {
+    // The job is recorded as undeliverable (the dashboard shows it); only the chat notice is lost.
+    options.logger.error({ job: job.id, err: { message: (error as Error).message } }, "undeliverable notice failed");
+  }
 }
 
 /** Polls the queue until stopped; a full batch is followed at once by the next one. */

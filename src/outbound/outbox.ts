@@ -18,13 +18,28 @@ export interface ChatAddress {
   chatId: string;
 }
 
-export interface Outbox {
-  enqueue(to: ChatAddress, message: OutboundMessage, options?: { notBefore?: Date }): Promise<void>;
+/** Who caused a send, so a message the channel may not deliver is shown to that officer. */
+export interface SendOrigin {
+  questionId?: number;
+  senderId?: number;
 }
 
-/** Implemented by each channel (Telegram, web chat, later Zalo): deliver one message to one chat. */
+export interface Outbox {
+  enqueue(to: ChatAddress, message: OutboundMessage, options?: { notBefore?: Date; origin?: SendOrigin }): Promise<void>;
+}
+
+/**
+ * A sender's answer when the channel's own rules forbid this message (a Zalo OA outside its reply
+ * window without quota): recorded on the job with the reason and never retried. `reason` is a code
+ * with a text `outbound-undeliverable-<reason>` in the locale files.
+ */
+export interface NotDeliverable {
+  notDeliverable: string;
+}
+
+/** Implemented by each channel (Telegram, web chat, Zalo): deliver one message to one chat. */
 export interface OutboundSender {
-  send(chatId: string, message: OutboundMessage): Promise<void>;
+  send(chatId: string, message: OutboundMessage): Promise<void | NotDeliverable>;
 }
 
 /** A sender's way to say "try again later" (e.g. Telegram's 429 with retry_after). */

@@ -5,7 +5,14 @@ export function prismaOutbox(prisma: PrismaClient): Outbox {
   return {
     async enqueue(to, message, options) {
       await prisma.outboundJob.create({
-        data: { channel: to.channel, chatId: to.chatId, payload: message as unknown as Prisma.InputJsonValue, ...(options?.notBefore ? { notBefore: options.notBefore } : {}) },
+        data: {
+          channel: to.channel,
+          chatId: to.chatId,
+          payload: message as unknown as Prisma.InputJsonValue,
+          questionId: options?.origin?.questionId,
+          senderId: options?.origin?.senderId,
+          ...(options?.notBefore ? { notBefore: options.notBefore } : {}),
+        },
       });
     },
   };

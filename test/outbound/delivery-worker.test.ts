@@ -87,4 +87,15 @@ describe("outbound delivery", () => {
     await deliverDueJobs({ prisma: db.prisma, senders: new Map(), logger, workerId: "w1", now: () => t0 });
     expect(await db.prisma.outboundJob.findFirstOrThrow()).toMatchObject({ status: "pending", attempts: 1, lastError: "no sender for channel zalo" });
   });
+
+  it("records a message the channel's rules forbid as undeliverable, once, and tells who sent it", async () => {
+    await prismaOutbox(db.prisma).enqueue({ channel: "zalo-oa", chatId: "7" }, { text: "quá hạn" }, { origin: { questionId: undefined, senderId: undefined } });
+    const told: unknown[] = [];
+    const sender: OutboundSender = { send: async () => ({ notDeliverable: "oa-window-closed" }) };
+    const options = { prisma: db.prisma, senders: new Map([["zalo-oa", sender]]), logger, workerId: "w1", now: () => t0, onUndeliverable: async (job: unknown) => void told.push(job) };
+    expect(await deliverDueJobs(options)).toBe(1);
+    expect(await deliverDueJobs({ ...options, now: () => new Date(t0.getTime() + 3_600_000) })).toBe(0);
+    expect(await db.prisma.outboundJob.findFirstOrThrow()).toMatchObject({ status: "undeliverable", attempts: 0, lastError: "oa-window-closed" });
+    expect(told).toEqual([expect.objectContaining({ channel: "zalo-oa", chatId: "7", reason: "oa-window-closed", questionId: null, senderId: null })]);
+  });
 });
