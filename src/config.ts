@@ -35,12 +35,27 @@ const schema = z
     WEBHOOK_SECRET: optionalString.pipe(
       z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16-256 characters of A-Z a-z 0-9 _ -").optional(),
     ),
+    ZALO_OA_APP_ID: optionalString.pipe(z.string().regex(/^\d{5,32}$/, "must be the app's numeric id (developers.zalo.me)").optional()),
+    ZALO_OA_APP_SECRET: optionalString,
+    ZALO_OA_SECRET_KEY: optionalString,
+    ZALO_OA_ACCESS_TOKEN: optionalString,
+    ZALO_OA_REFRESH_TOKEN: optionalString,
+    ZALO_OA_API_ROOT: z.url({ protocol: /^https?$/ }).default("https://openapi.zalo.me"),
+    ZALO_OA_OAUTH_ROOT: z.url({ protocol: /^https?$/ }).default("https://oauth.zaloapp.com"),
+    ZALO_OA_WEBHOOK_PATH: z.string().regex(/^\/[\w/-]{1,100}$/, "must be a path like /zalo-oa/webhook").default("/zalo-oa/webhook"),
+    ZALO_OA_VERIFIED: booleanFlag.default(false),
+    ZALO_OA_PROACTIVE_QUOTA: z.coerce.number().int().min(0).max(10_000_000).default(1000),
     OPENAI_API_KEY: optionalString,
     OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
     OPENAI_MODEL: optionalString,
     EMBEDDINGS_MODEL: optionalString,
   })
   .superRefine((env, ctx) => {
+    if (env.ZALO_OA_APP_ID) {
+      for (const name of ["ZALO_OA_APP_SECRET", "ZALO_OA_SECRET_KEY", "ZALO_OA_REFRESH_TOKEN"] as const) {
+        if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "is required when ZALO_OA_APP_ID is set" });
+      }
+    }
     if (env.BOT_MODE === "webhook") {
       if (!env.TELEGRAM_BOT_TOKEN) ctx.addIssue({ code: "custom", path: ["TELEGRAM_BOT_TOKEN"], message: "is required when BOT_MODE=webhook" });
       if (!env.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });
@@ -61,6 +76,20 @@ export interface Config {
     apiRoot: string;
     mode: "polling" | "webhook";
     webhook?: { url: string; secret: string };
+  };
+  zaloOa?: {
+    appId: string;
+    /** The app's secret key: authenticates token refreshes. */
+    appSecret: string;
+    /** The OA secret key: signs webhook deliveries. */
+    oaSecretKey: string;
+    accessToken?: string;
+    refreshToken: string;
+    apiRoot: string;
+    oauthRoot: string;
+    webhookPath: string;
+    verified: boolean;
+    monthlyProactiveQuota: number;
   };
   openai?: { apiKey?: string; baseURL?: string; model?: string; embeddingsModel?: string };
 }
@@ -93,6 +122,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
           mode: e.BOT_MODE,
           webhook: e.BOT_MODE === "webhook" ? { url: e.WEBHOOK_URL!, secret: e.WEBHOOK_SECRET! } : undefined,
+        }
+      : undefined,
+    zaloOa: e.ZALO_OA_APP_ID
+      ? {
+          appId: e.ZALO_OA_APP_ID,
+          appSecret: e.ZALO_OA_APP_SECRET!,
+          oaSecretKey: e.ZALO_OA_SECRET_KEY!,
+          accessToken: e.ZALO_OA_ACCESS_TOKEN,
+          refreshToken: e.ZALO_OA_REFRESH_TOKEN!,
+          apiRoot: e.ZALO_OA_API_ROOT.replace(/\/+$/, ""),
+          oauthRoot: e.ZALO_OA_OAUTH_ROOT.replace(/\/+$/, ""),
+          webhookPath: e.ZALO_OA_WEBHOOK_PATH,
+          verified: e.ZALO_OA_VERIFIED,
+          monthlyProactiveQuota: e.ZALO_OA_PROACTIVE_QUOTA,
         }
       : undefined,
     openai: openaiConfigured

@@ -42,7 +42,28 @@ describe("loadConfig", () => {
     });
   });
 
+  it("enables the Zalo OA with its app, keys and refresh token; tokens never echoed in errors", () => {
+    const env = { ZALO_OA_APP_ID: "1234567890", ZALO_OA_APP_SECRET: "app-secret", ZALO_OA_SECRET_KEY: "oa-secret", ZALO_OA_REFRESH_TOKEN: "r-1", ZALO_OA_API_ROOT: "http://127.0.0.1:9/" };
+    expect(loadConfig(env).zaloOa).toEqual({
+      appId: "1234567890",
+      appSecret: "app-secret",
+      oaSecretKey: "oa-secret",
+      accessToken: undefined,
+      refreshToken: "r-1",
+      apiRoot: "http://127.0.0.1:9",
+      oauthRoot: "https://oauth.zaloapp.com",
+      webhookPath: "/zalo-oa/webhook",
+      verified: false,
+      monthlyProactiveQuota: 1000,
+    });
+    expect(loadConfig({}).zaloOa).toBeUndefined();
+  });
+
   it.each([
+    [{ ZALO_OA_APP_ID: "1234567890", ZALO_OA_APP_SECRET: "s", ZALO_OA_SECRET_KEY: "k" }, /^Invalid configuration: ZALO_OA_REFRESH_TOKEN is required when ZALO_OA_APP_ID is set/],
+    [{ ZALO_OA_APP_ID: "oa-app" }, /^Invalid configuration: ZALO_OA_APP_ID must be the app's numeric id/],
+    [{ ZALO_OA_WEBHOOK_PATH: "zalo" }, /^Invalid configuration: ZALO_OA_WEBHOOK_PATH must be a path/],
+    [{ ZALO_OA_VERIFIED: "maybe" }, /^Invalid configuration: ZALO_OA_VERIFIED /],
     [{ PORT: "abc" }, /^Invalid configuration: PORT .*\(got "abc"\)/],
     [{ PORT: "70000" }, /^Invalid configuration: PORT /],
     [{ BOT_MODE: "push" }, /^Invalid configuration: BOT_MODE /],

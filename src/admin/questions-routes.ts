@@ -17,6 +17,13 @@ export function questionsRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const { prisma, translate: t, audit } = deps;
   const app = new Hono<AdminEnv>();
 
+  const deliveryNote = (q: OfficerQuestionView) =>
+    q.delivery?.status === "undeliverable"
+      ? html`<p class="flash error" role="alert">${t("admin-answer-undeliverable", { reason: t(`outbound-undeliverable-${q.delivery.reason ?? "unknown"}`) })}</p>`
+      : q.delivery
+        ? html`<p class="meta">${t(`admin-answer-delivery-${q.delivery.status}`)}</p>`
+        : "";
+
   const card = (session: StaffSessionInfo, q: OfficerQuestionView) => {
     const officer = hasRole(session.user.role, "officer");
     const action = (what: string) => `/admin/questions/${q.id}/${what}`;
@@ -25,6 +32,7 @@ export function questionsRoutes(deps: AdminDeps): Hono<AdminEnv> {
       <p class="text">${q.text}</p>
       ${q.status === "answered" && q.answer
         ? html`<div class="answer"><p class="meta">${t("admin-question-answered-by", { name: q.answeredByName ?? "", at: q.answeredAt ? displayDateTime(q.answeredAt) : "" })}</p><p>${q.answer}</p>
+          ${deliveryNote(q)}
           ${officer ? html`<form method="post" action="${action("faq")}">${csrfField(session)}<button type="submit">${t("admin-question-save-faq")}</button></form>` : ""}</div>`
         : officer && q.status === "open"
           ? html`<form method="post" action="${action("answer")}" class="stack">${csrfField(session)}

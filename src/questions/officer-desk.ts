@@ -11,12 +11,22 @@ export const ANSWER_MAX_LENGTH = 2000;
 const QUOTE_MAX_LENGTH = 200;
 
 export type QuestionStatusFilter = "open" | "answered" | "all";
-export type OfficerQuestionView = Prisma.OfficerQuestionModel & { reference: string; answeredByName: string | null };
+/** How the answer's delivery to the farmer stands; `reason` says why a channel refused it. */
+export type AnswerDelivery = { status: "pending" | "sending" | "sent" | "failed" | "undeliverable"; reason: string | null };
+export type OfficerQuestionView = Prisma.OfficerQuestionModel & { reference: string; answeredByName: string | null; delivery: AnswerDelivery | null };
 
-const withReference = (row: Prisma.OfficerQuestionModel & { answeredBy: { displayName: string } | null }): OfficerQuestionView => {
-  const { answeredBy, ...question } = row;
-  return { ...question, reference: questionReference(row.id), answeredByName: answeredBy?.displayName ?? null };
+type QuestionRow = Prisma.OfficerQuestionModel & { answeredBy: { displayName: string } | null; deliveries?: Array<{ status: AnswerDelivery["status"]; lastError: string | null }> };
+
+const withReference = (row: QuestionRow): OfficerQuestionView => {
+  const { answeredBy, deliveries, ...question } = row;
+  const last = deliveries?.[0];
+  return { ...question, reference: questionReference(row.id), answeredByName: answeredBy?.displayName ?? null, delivery: last ? { status: last.status, reason: last.status === "undeliverable" ? last.lastError : null } : null };
 };
+
+const withAnswerDelivery = {
+  answeredBy: { select: { displayName: true } },
+  deliveries: { orderBy: { id: "desc" }, take: 1, select: { status: true, lastError: true } },
+} satisfies Prisma.OfficerQuestionInclude;
 
 export async function listOfficerQuestions(
   prisma: PrismaClient,
@@ -30,7 +40,7 @@ export async function listOfficerQuestions(
       orderBy: query.status === "open" ? { createdAt: "asc" } : { createdAt: "desc" },
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
-      include: { answeredBy: { select: { displayName: true } } },
+      include: withAnswerDelivery,
     }),
     prisma.officerQuestion.count({ where }),
   ]);
@@ -38,7 +48,7 @@ export async function listOfficerQuestions(
 }
 
 export async function findOfficerQuestion(prisma: PrismaClient, id: number): Promise<OfficerQuestionView | undefined> {
-  const row = await prisma.officerQuestion.findUnique({ where: { id }, include: { answeredBy: { select: { displayName: true } } } });
+  const row = await prisma.officerQuestion.findUnique({ where: { id }, include: withAnswerDelivery });
   return row ? withReference(row) : undefined;
 }
 
@@ -65,10 +75,26 @@ export async function answerOfficerQuestion(
   if (claimed.count === 0) return { ok: false, problem: "admin-error-question-answered" };
   const text = deps.translate("admin-reply-to-farmer", { reference: question.reference, question: quote(question.text), answer });
   try {
-    await deps.outbox.enqueue({ channel: question.channel, chatId: question.chatId }, { text });
+    await deps.outbox.enqueue({ channel: question.channel, chatId: question.chatId }, { text }, { origin: { questionId: question.id, senderId: input.officerId } });
   } catch (error) {
     await prisma.officerQuestion.update({ where: { id: input.id }, data: { status: "open", answer: null, answeredAt: null, answeredById: null } });
     throw error;
   }
   return { ok: true, question };
+}
+
+/**
+ * Tells the officer whose answer a channel refused (a Zalo OA outside its reply window), in their
+ * linked chat; the dashboard shows it on the question as well. The notice has no origin, so a notice
+ * that is itself refused ends there.
+ */
+export async function tellOfficerAnswerUndeliverable(
+  deps: { prisma: PrismaClient; outbox: Outbox; translate: Translate },
+  job: { questionId: number | null; senderId: number | null; reason: string },
+): Promise<void> {
+  if (job.questionId === null || job.senderId === null) return;
+  const officer = await deps.prisma.staffUser.findUnique({ where: { id: job.senderId } });
+  if (!officer?.active || !officer.chatChannel || !officer.chatId) return;
+  const text = deps.translate("admin-answer-undeliverable-notice", { reference: questionReference(job.questionId), reason: deps.translate(`outbound-undeliverable-${job.reason}`) });
+  await deps.outbox.enqueue({ channel: officer.chatChannel, chatId: officer.chatId }, { text });
 }

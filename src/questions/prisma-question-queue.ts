@@ -24,7 +24,7 @@ export function prismaQuestionQueue(prisma: PrismaClient, deps: { outbox: Outbox
       const row = await prisma.officerQuestion.create({
         data: { channel: question.channel, chatId: question.chatId, text: question.text, origin: question.origin, createdAt: question.at },
       });
-      const queued = asQueued({ ...row, reference: questionReference(row.id), answeredByName: null });
+      const queued = asQueued({ ...row, reference: questionReference(row.id), answeredByName: null, delivery: null });
       await officers.notify({
         text: t("oc-question-new", { reference: queued.reference, question: question.text }),
         buttons: [[{ text: t("oc-button-answer"), data: `${ANSWER_BUTTON_PREFIX}${queued.id}` }]],
