@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { translator } from "../../src/i18n/translate.js";
 import { memoryOutbox, type Outbox } from "../../src/outbound/outbox.js";
-import { answerOfficerQuestion, listOfficerQuestions } from "../../src/questions/officer-desk.js";
+import { answerOfficerQuestion, findOfficerQuestion, listOfficerQuestions, tellOfficerAnswerUndeliverable } from "../../src/questions/officer-desk.js";
+import { prismaOutbox } from "../../src/outbound/prisma-outbox.js";
+import { deliverDueJobs } from "../../src/outbound/delivery-worker.js";
+import { createLogger } from "../../src/logger.js";
 import { createStaffUser } from "../../src/staff/users.js";
 import { migratedDatabase } from "../staff/migrated-database.js";
 
@@ -40,6 +43,26 @@ describe("officer question desk", () => {
     expect(outbox.sent).toEqual([
       { to: { channel: "webchat", chatId: "farmer-9" }, message: { text: expect.stringMatching(/CH-00001[\s\S]*«HTX cần mấy người\?»[\s\S]*Ít nhất 5 thành viên\.$/) } },
     ]);
+  });
+
+  it("shows an answer the farmer's channel refused on the question and in the officer's linked chat", async () => {
+    await db.prisma.staffUser.update({ where: { id: officerId }, data: { chatChannel: "telegram", chatId: "4242" } });
+    const question = await db.prisma.officerQuestion.create({ data: { channel: "zalo-oa", chatId: "77", text: "Hỏi từ Zalo", origin: "contact", createdAt: t0 } });
+    const outbox = prismaOutbox(db.prisma);
+    await answerOfficerQuestion({ prisma: db.prisma, outbox, translate }, { id: question.id, answer: "Trả lời trễ", officerId, now: t0 });
+    expect((await findOfficerQuestion(db.prisma, question.id))?.delivery).toEqual({ status: "pending", reason: null });
+
+    const sentToOfficer: string[] = [];
+    const senders = new Map([
+      ["zalo-oa", { send: async () => ({ notDeliverable: "oa-window-closed" }) }],
+      ["telegram", { send: async (_chatId: string, message: { text: string }) => void sentToOfficer.push(message.text) }],
+    ]);
+    const worker = { prisma: db.prisma, senders, logger: createLogger("silent"), workerId: "w", now: () => new Date(Date.now() + 60_000) };
+    await deliverDueJobs({ ...worker, onUndeliverable: (job) => tellOfficerAnswerUndeliverable({ prisma: db.prisma, outbox, translate }, job) });
+    await deliverDueJobs(worker);
+
+    expect((await findOfficerQuestion(db.prisma, question.id))?.delivery).toEqual({ status: "undeliverable", reason: "oa-window-closed" });
+    expect(sentToOfficer).toEqual([expect.stringMatching(/CH-00001 CHƯA tới được bà con: đã quá 48 giờ/)]);
   });
 
   it("answers once when two officers reply at the same time", async () => {
