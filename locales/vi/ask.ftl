@@ -41,3 +41,13 @@ ask-decline-farming = Xin lỗi, kỹ thuật canh tác, phân bón, thuốc b�
 ask-legal-lead = Câu này luật có quy định, ở phần "{ $title }":
 ask-legal-quote = Nguyên văn { $reference }: “{ $text }”
 ask-legal-note = Lưu ý: { $note }.
+
+# Small talk (src/knowledge/answer/small-talk.ts): a short reply, then the main menu.
+ask-chat-greeting = Chào bà con! Mình là Trợ lý HTX. Bà con hỏi gì về hợp tác xã, tổ hợp tác, vay vốn, chính sách hỗ trợ cứ nhắn, hoặc chọn việc bên dưới nha.
+ask-chat-thanks = Dạ không có chi! Bà con cần hỏi thêm cứ nhắn, hoặc chọn việc bên dưới nha.
+ask-chat-goodbye = Chào bà con, chúc bà con làm ăn thuận lợi! Khi cần cứ nhắn lại nha.
+ask-chat-insult = Xin lỗi bà con, chắc mình trả lời chưa đúng ý. Bà con thử hỏi lại ngắn hơn, chọn việc bên dưới, hoặc bấm Gặp cán bộ để cán bộ giúp nha.
+ask-decline-lottery = Xin lỗi, mình không đoán số, không tư vấn xổ số, lô đề hay cá cược; việc này nằm ngoài phạm vi mình hỗ trợ. Mình chỉ giúp chuyện hợp tác xã, vay vốn và chính sách hỗ trợ.
+# Questions in English: a short bilingual note, then the answer in Vietnamese when the topic is ours.
+ask-english-note = Mình trả lời bằng tiếng Việt (I answer in Vietnamese, about cooperatives, loans and support policies in Vietnam).
+ask-english-none = Mình chưa hiểu câu hỏi này. Bà con hỏi về hợp tác xã, thành viên, góp vốn, vay vốn hay đăng ký nha (please ask about cooperatives, members, capital, loans or registration).

@@ -14,6 +14,9 @@ export function fakeKnowledge(): KnowledgeService & { asked: string[] } {
     asked,
     async answer(question): Promise<Answer> {
       asked.push(question);
+      if (/cam on|cảm ơn/i.test(question)) {
+        return { answer: "Dạ không có chi!", declined: true, sources: [], followUps: [], confidence: 0, suggestOfficer: false, showMenu: true };
+      }
       if (/thoi tiet|thời tiết/i.test(question)) {
         return { answer: "Xin lỗi, thời tiết nằm ngoài phạm vi.", declined: true, sources: [], followUps: [], confidence: 0, suggestOfficer: true };
       }

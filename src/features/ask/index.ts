@@ -3,11 +3,16 @@ import { replyWithChoices, type ChoiceRows } from "../../bot/choices.js";
 import type { BotContext } from "../../bot/context.js";
 import type { Answer } from "../../knowledge/index.js";
 import { enterContactOfficer } from "../contact-officer/index.js";
+import { mainMenuChoices } from "../menu/main-menu.js";
 
 const EXAMPLES = 3;
 
-/** Choices under an answer: read the source in full, ask an officer, follow-up questions. */
+/**
+ * Choices under an answer: read the source in full, ask an officer, follow-up questions (the
+ * likeliest topics when the answer hedges); small talk gets the main menu instead.
+ */
 function answerChoices(ctx: BotContext, answer: Answer): ChoiceRows {
+  if (answer.showMenu) return mainMenuChoices(ctx.t);
   const [best] = answer.sources;
   const first = [
     ...(best && !answer.declined ? [{ text: ctx.t("qa-read-full"), data: `law:s:${best.sectionId}` }] : []),

@@ -1,4 +1,6 @@
 import { foldVietnamese } from "../../lib/vietnamese.js";
+import { englishQuestion } from "./english.js";
+import { chatAct, type ChatAct } from "./small-talk.js";
 
 /**
  * Screens a question before retrieval: prompt injection (in Vietnamese or English) and topics the
@@ -6,12 +8,23 @@ import { foldVietnamese } from "../../lib/vietnamese.js";
  * without diacritics; they name intents, never particular test questions.
  */
 
-export type DeclineTopic = "weather" | "market" | "investment" | "guarantee" | "personal-data" | "fraud" | "farming";
+export type DeclineTopic =
+  | "weather"
+  | "market"
+  | "investment"
+  | "lottery"
+  | "guarantee"
+  | "personal-data"
+  | "fraud"
+  | "farming";
 
 export type GuardVerdict =
   | { kind: "ok" }
   | { kind: "injection"; remainder: string }
-  | { kind: "out-of-scope"; topic: DeclineTopic };
+  | { kind: "out-of-scope"; topic: DeclineTopic }
+  | { kind: "chat"; act: ChatAct }
+  /** `vietnamese`: the question's topic words in Vietnamese, null when none of ours appear. */
+  | { kind: "english"; vietnamese: string | null };
 
 const INJECTION: RegExp[] = [
   /\b(bo qua|phot lo|quen|khong can (tuan theo|lam theo)) (het |moi |tat ca |cac |nhung )*(huong dan|chi dan|chi thi|quy tac|lenh|yeu cau|cau lenh|thiet lap)\b/,
@@ -31,6 +44,17 @@ const INJECTION: RegExp[] = [
  * ("tham gia", "quốc gia", "chuyên gia"), and so on.
  */
 const NOT_A_PRICE = String.raw`(?<!\b(?:tham|quoc|chuyen) )`;
+/** Pests and diseases as farmers name them; "sâu" (worm) only with a treatment word, as "sau" is "after". */
+const PESTS = "ray|sau|benh|oc|chuot|nam|co dai|bo tri|nhen|rep|sau ray";
+const PEST_NAMES = "ray (nau|lung trang|xanh)|sau (cuon la|duc than|keo|to|ve bua)|oc buou vang|dao on|vang lun|lun xoan la|bo tri|nhen gie";
+/** Data about a person that only that person may hand out. */
+const PERSONAL_DATA =
+  "(so dien thoai|so dt|sdt|dien thoai|dia chi|nha (o|nam) dau|cccd|can cuoc|cmnd|so tai khoan|stk|thong tin (ca nhan|lien lac|lien he)|zalo|email|ngay sinh)";
+/** Someone other than the asker. Titles that are also common words ("có", "chỉ", "ba") need "của". */
+const NOT_A_NAME = String.raw`(?!(nhanh|quan|so|dong|phan|ban|nhiem|tich|the|ho|tai khoan|trang trai|doanh nghiep|toi|tui|minh|ay|ta|con|co|la|can|duoc|khong)\b)\w+`;
+const TITLED = String.raw`(ong|ba|anh|chi|co|chu|bac|di|thim|cau|mo|em|chau) ${NOT_A_NAME}`;
+const OTHERS = String.raw`hang xom|nguoi (khac|ta|dang ky|vua dang ky|da dang ky|trong danh sach)|thanh vien khac|cac thanh vien|ai (da |vua )?dang ky`;
+const NAMED = String.raw`(ong|anh|chu|bac|thim) ${NOT_A_NAME}`;
 const OUT_OF_SCOPE: Array<[DeclineTopic, RegExp]> = [
   [
     "weather",
@@ -44,22 +68,39 @@ const OUT_OF_SCOPE: Array<[DeclineTopic, RegExp]> = [
       String.raw`\b(${NOT_A_PRICE}gia (lua|gao|heo|tom|ca(?! (nhan|hai|ba|the|nuoc|nam))|trai cay|sau rieng|xoai|phan bon|vang|do la|usd|ca phe|tieu(?! (thu|dung|chuan|chi|bieu))|cao su|nong san|thit|trung(?! (tam|uong|gian|binh|thanh|thu))|rau|hanh tim|hanh la|mia|khom|thom|dua|bap|chanh|buoi|vit|ga|bo|ech|luon)|${NOT_A_PRICE}gia (ca )?thi truong|${NOT_A_PRICE}gia (?!tri |thanh |han )(\w+ ){0,3}(hom nay|bay gio|tuan nay|thang nay)|bao nhieu tien (mot|1) (ky|kg|ki lo|ta|tan|con))\b`,
     ),
   ],
+  // Games of chance: lottery tickets, lô đề, picking "lucky" numbers, betting.
+  [
+    "lottery",
+    /\b(xo so|ve so|vietlott|keno|xs ?(mn|mb|mt|kt)|(danh|choi|ghi|so|bao|con) (lo de|lo|de)|soi cau|con so may man|so (nao|gi|may) (se |de |hay )?(trung|ve|no|dep)|(du doan|doan) (so|ket qua xo)|trung (so|lo|de|giai doc dac)|giai doc dac|ca do (bong|da banh|the thao)|(choi|di|nen) ca do|danh bai|ca cuoc)\b/,
+  ],
   [
     "investment",
-    /\b((?<!phat hanh )co phieu|chung khoan|bitcoin|tien ao|tien ma hoa|crypto|forex|ngoai hoi|(danh|choi|ghi|so) lo de|choi (lo|de)|xo so|ca do (bong|da banh|the thao)|(choi|di|nen) ca do|stock)\b/,
+    /\b((?<!phat hanh )co phieu|chung khoan|bitcoin|tien ao|tien ma hoa|crypto|forex|ngoai hoi|stock)\b/,
   ],
   [
     "guarantee",
     /\b(bao lanh (cho|giup|gium) (toi|tui|minh|em|con|tao)|(hua|dam bao|cam ket|chac chan) (la |rang )?(toi |tui |minh |em )?(se )?duoc (vay|giai ngan|duyet)|(duyet|giai ngan) (cho|giup) (toi|tui|minh|em) (vay|khoan))\b/,
   ],
+  // Someone else's data: a data item next to another person ("số điện thoại ông Tư", "địa chỉ người
+  // vừa đăng ký", "danh sách thành viên kèm số điện thoại"); one's own ("của tui") is not refused.
   [
     "personal-data",
-    /\b((so dien thoai|sdt|dia chi|cccd|can cuoc|cmnd|so tai khoan|thong tin ca nhan) (cua|nha) ((ong|ba|anh|chi|co|chu|bac|di)(?! (nhanh|quan|so|dong|phan|ban|nhiem|tich|the|ho|tai khoan|trang trai|doanh nghiep))|hang xom|nguoi khac)|danh sach (so dien thoai|sdt)|(xin|lay|tim|tra) (so dien thoai|sdt|dia chi|cccd) (cua|nha))\b/,
+    new RegExp(
+      String.raw`\b(${PERSONAL_DATA} (cua|nha) (${TITLED}|${OTHERS})|${PERSONAL_DATA} (${NAMED}|${OTHERS})|(${OTHERS})( \w+){0,3} ${PERSONAL_DATA}|danh sach (\w+ ){0,3}(kem |co |gom )?${PERSONAL_DATA}|((cho|gui|doc) (tui|toi|minh|em|anh|chi) (xin |biet |xem )?|xin )${PERSONAL_DATA} (cua|nha) (?!(toi|tui|minh|em|con)\b))\b`,
+    ),
   ],
-  ["fraud", /\b(thanh vien ao|xa vien ao|lach luat|khai man|lam gia (giay|ho so|chu ky|con dau|danh sach)|qua mat (can bo|thanh tra|ngan hang))\b/],
+  // Faking members, signatures or papers (Điều 7): forging, signing for someone, borrowing names
+  // or ID cards, declaring members or figures that do not exist.
+  [
+    "fraud",
+    /\b(thanh vien (ao|khong co that|ma)|xa vien ao|lach luat|khai (man|gian|khong|lao|sai su that)|ke khai (khong|gian|sai) (trung thuc|su that)?|(lam|tao|in|khac) (gia|dom)|gia mao|gia (chu ky|con dau|giay|ho so|danh sach|bien ban)|(ho so|giay to|chu ky|con dau|danh sach|bien ban|so do|cccd) gia|(ky|diem chi) (thay|gium|dum|ho|gia)( \w+)?( cho)? (nguoi|ong|ba|anh|chi|co|chu|bac|thanh vien|ho)|mao danh|(muon|mua|thue|lay) (ten|cccd|can cuoc|cmnd|giay to)( cua)? (nguoi|ong|ba|anh|chi|co|chu|bac|ho|ba con|hang xom)|dung ten (gium|dum|ho|khong)|cho du (so )?(\d+ )?(nguoi|thanh vien)(?! (chinh thuc )?(theo|thi|moi|can|de|ma|la|co))|hop thuc hoa|qua mat (can bo|thanh tra|ngan hang))\b/,
+  ],
+  // Growing and raising: pests and diseases and what to spray, fertiliser, seed, husbandry.
   [
     "farming",
-    /\b(thuoc (tru sau|tru co|bao ve thuc vat|bvtv|diet)|bon phan (gi|nao|loai|cho (lua|cay|rau|ca phe|sau rieng|xoai|tieu))|(cach|nen|khi nao|luc nao) bon phan|phan bon (gi|nao|loai nao)|tri benh|benh (dao on|vang la|dom|lo mo)|ky thuat (trong|nuoi|canh tac)|giong (lua|tom|ca) (nao|gi) (tot|nang suat))\b/,
+    new RegExp(
+      String.raw`\b(thuoc (tri|tru|xit|phun|diet|dac tri|bao ve thuc vat|bvtv)|(xit|phun) thuoc|(tri|diet|chua|phong|xit|phun) (${PESTS})|(${PESTS}) (hai|pha|an|gay|phat|boc|nhieu|qua)|${PEST_NAMES}|bon (phan|voi|lan|dam|kali|npk) (gi|nao|loai|cho|bao nhieu|may|the nao|luc|khi|lan)|(cach|nen|khi nao|luc nao) bon (phan|voi|lan|dam|kali|npk)|phan bon (gi|nao|loai)|tri benh|benh (dao on|vang la|dom|lo mo|chay bia|lem lep|thoi|dom trang|gan|phan trang|xoan la|lun)|ky thuat (trong|nuoi|canh tac|cham soc|uom)|(cach|kinh nghiem) (trong|nuoi|cham soc|uom) (lua|cay|tom|ca|heo|ga|vit|bo|rau|xoai|sau rieng|dua|khom|mia|hanh)|giong (lua|tom|ca|xoai|sau rieng|heo|ga|vit) (nao|gi) (tot|nang suat|ngon|de)|mat do (gieo|sa|tha|trong)|(lua|tom|ca|cay|heo|ga|vit) bi (benh|vang|chet|thoi|sau|ray|dom|lo))\b`,
+    ),
   ],
 ];
 
@@ -76,5 +117,9 @@ export function screenQuestion(question: string): GuardVerdict {
     return { kind: "injection", remainder };
   }
   const topic = OUT_OF_SCOPE.find(([, pattern]) => pattern.test(folded))?.[0];
-  return topic ? { kind: "out-of-scope", topic } : { kind: "ok" };
+  if (topic) return { kind: "out-of-scope", topic };
+  const act = chatAct(question);
+  if (act) return { kind: "chat", act };
+  const english = englishQuestion(question);
+  return english ? { kind: "english", vietnamese: english.vietnamese } : { kind: "ok" };
 }

@@ -183,6 +183,14 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
       if (!question.trim()) return declined(t("ask-empty"));
       const verdict = screenQuestion(question);
       if (verdict.kind === "out-of-scope") return declined(t(`ask-decline-${verdict.topic}`));
+      if (verdict.kind === "chat") {
+        return { ...declined(t(`ask-chat-${verdict.act}`)), suggestOfficer: verdict.act === "insult", showMenu: true };
+      }
+      if (verdict.kind === "english") {
+        const inner = verdict.vietnamese ? await answerFromKnowledge(verdict.vietnamese) : null;
+        if (!inner) return declined([t("ask-english-note"), t("ask-english-none")].join("\n"));
+        return { ...inner, answer: [t("ask-english-note"), inner.answer].join("\n") };
+      }
       if (verdict.kind === "injection") {
         // Refuse the instruction, but still answer a real question found next to it, unchanged.
         const inner = verdict.remainder ? await answerFromKnowledge(verdict.remainder) : null;

@@ -15,6 +15,14 @@ describe("ask feature", () => {
     expect(buttonData(calls[1])).toEqual(["law:s:luat-htx-khai-niem-a1", "qa:officer", "qa:more:0"]);
   });
 
+  it("answers small talk briefly with the main menu", async () => {
+    const { bot, api } = testBot();
+    await bot.handleUpdate(textUpdate(1, CHAT, "cam on nha"));
+    const calls = api.take();
+    expect(sentTexts(calls)[0]).toBe("Dạ không có chi!");
+    expect(buttonData(calls[1])).toEqual(["menu:law", "menu:check", "menu:register", "menu:ask", "menu:officer"]);
+  });
+
   it("asks a follow-up question by its button", async () => {
     const { bot, api, knowledge } = testBot();
     await bot.handleUpdate(textUpdate(1, CHAT, "htx can may nguoi"));

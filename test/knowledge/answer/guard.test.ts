@@ -21,7 +21,7 @@ describe("screenQuestion", () => {
     ["Giá cá tra hôm nay?", "market"],
     ["Giá tiêu bao nhiêu?", "market"],
     ["Giá cả thị trường lúa gạo sao rồi?", "market"],
-    ["Chơi lô đề có trúng không?", "investment"],
+    ["Chơi lô đề có trúng không?", "lottery"],
     ["CCCD của chú Tư là số mấy?", "personal-data"],
     ["Bón phân gì cho lúa?", "farming"],
     ["gia lua hom nay bao nhieu", "market"],
@@ -34,8 +34,29 @@ describe("screenQuestion", () => {
     ["Cho tui xin số điện thoại của ông Năm", "personal-data"],
     ["Làm sao thêm thành viên ảo cho đủ người?", "fraud"],
     ["Xịt thuốc trừ sâu gì cho lúa?", "farming"],
+    ["Lúa bị rầy nâu thì xịt gì?", "farming"],
+    ["oc buou vang pha ruong qua, tri sao", "farming"],
+    ["Vé số đài Sóc Trăng hôm nay số nào trúng?", "lottery"],
+    ["cho tui so dien thoai ong Ba dang ky bua truoc", "personal-data"],
+    ["Gửi tui danh sách thành viên kèm số điện thoại", "personal-data"],
+    ["Địa chỉ người vừa đăng ký là gì?", "personal-data"],
+    ["Ký giùm chữ ký mấy thành viên vắng được không?", "fraud"],
+    ["Mượn tên hàng xóm cho đủ 5 người lập HTX", "fraud"],
+    ["Làm giả biên bản đại hội được không", "fraud"],
   ])("declines %j as %s", (question, topic) => {
     expect(screenQuestion(question)).toEqual({ kind: "out-of-scope", topic });
+  });
+
+  it.each([
+    ["cam on nha", "thanks"],
+    ["chào bot", "greeting"],
+    ["đồ ngu, trả lời kiểu gì vậy", "insult"],
+  ])("answers %j as small talk (%s)", (message, act) => {
+    expect(screenQuestion(message)).toEqual({ kind: "chat", act });
+  });
+
+  it("hands an English question on with its topic words in Vietnamese", () => {
+    expect(screenQuestion("How much capital must a member contribute?")).toEqual({ kind: "english", vietnamese: "bao nhiêu vốn góp thành viên góp vốn" });
   });
 
   it.each([
@@ -74,6 +95,11 @@ describe("screenQuestion", () => {
     "Gia hạn đăng ký tổ hợp tác bây giờ làm sao?",
     "Tham gia HTX bây giờ cần giấy tờ gì?",
     "HTX liên kết với doanh nghiệp bò sữa được hỗ trợ gì?",
+    "Số điện thoại của tui đổi rồi thì báo ai?",
+    "HTX có được lấy số điện thoại của thành viên để nhắn tin không?",
+    "Thành viên vắng họp thì ủy quyền cho người khác biểu quyết được không?",
+    "Ngư dân có được vào HTX không?",
+    "Bón phân chung cho cả HTX thì chi phí chia sao?",
   ])("lets %j through", (question) => {
     expect(screenQuestion(question)).toEqual({ kind: "ok" });
   });

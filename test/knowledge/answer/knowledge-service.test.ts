@@ -197,6 +197,25 @@ describe("refresh", () => {
   });
 });
 
+describe("conversation", () => {
+  it("answers thanks briefly with the menu, not with a passage", async () => {
+    const result = await service.answer("cam on nha");
+    expect(result).toMatchObject({ answer: t("ask-chat-thanks"), declined: true, showMenu: true, sources: [] });
+  });
+
+  it("apologises calmly for an insult and offers the menu", async () => {
+    const result = await service.answer("do ngu, tra loi kieu gi vay");
+    expect(result).toMatchObject({ answer: t("ask-chat-insult"), declined: true, showMenu: true });
+  });
+
+  it("answers an English question in Vietnamese after a bilingual note", async () => {
+    const result = await service.answer("How many members does a cooperative need?");
+    expect(result.declined).toBe(false);
+    expect(result.answer.split("\n")[0]).toBe(t("ask-english-note"));
+    expect(result.answer).toContain("05 thành viên chính thức");
+  });
+});
+
 describe("answer from the official texts (second tier)", () => {
   let withLaw: ReturnType<typeof fixtureKnowledge>;
   let lawService: KnowledgeService;

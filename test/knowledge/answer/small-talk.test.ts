@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { chatAct } from "../../../src/knowledge/answer/small-talk.js";
+import { englishQuestion } from "../../../src/knowledge/answer/english.js";
+
+describe("chatAct", () => {
+  it.each([
+    ["Chào em", "greeting"],
+    ["xin chao bot", "greeting"],
+    ["alo, có ai không", "greeting"],
+    ["Cảm ơn nhiều nha!", "thanks"],
+    ["ok hieu roi, cam on em", "thanks"],
+    ["Tạm biệt nhé", "goodbye"],
+    ["bye bot", "goodbye"],
+    ["bot ngu qua", "insult"],
+    ["trả lời vô dụng", "insult"],
+  ])("reads %j as %s", (message, act) => {
+    expect(chatAct(message)).toBe(act);
+  });
+
+  it.each([
+    "Chào em, HTX cần mấy người?",
+    "cam on, cho hoi them vay von duoc bao nhieu",
+    "Ngư dân có được vào HTX không?",
+    "ngu nghiep co duoc ho tro khong",
+    "HTX ngũ cốc đăng ký ở đâu",
+    "",
+  ])("leaves %j to the knowledge service", (message) => {
+    expect(chatAct(message)).toBeNull();
+  });
+});
+
+describe("englishQuestion", () => {
+  it("maps our topic words to Vietnamese, in order", () => {
+    expect(englishQuestion("How many members does a cooperative need?")).toEqual({ vietnamese: "bao nhiêu thành viên hợp tác xã" });
+    expect(englishQuestion("Can I get a loan without collateral?")).toEqual({ vietnamese: "vay vốn tài sản bảo đảm" });
+  });
+
+  it("knows English it cannot map", () => {
+    expect(englishQuestion("What is the weather like in your town?")).toEqual({ vietnamese: null });
+  });
+
+  it.each(["htx can may nguoi", "Tổ hợp tác có tư cách pháp nhân không?", "do ngu"])("leaves Vietnamese %j alone", (text) => {
+    expect(englishQuestion(text)).toBeNull();
+  });
+});
