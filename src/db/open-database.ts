@@ -1,8 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
+import { startPGliteThread } from "./pglite-thread.js";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { errorReason } from "./error-reason.js";
 
@@ -33,24 +32,20 @@ export async function openDatabase(url: string): Promise<Database> {
 }
 
 async function openPGlite(location: string): Promise<Database> {
-  let pglite: PGlite;
-  if (location === "memory") {
-    pglite = new PGlite();
-  } else {
-    const dataDir = resolve(location);
+  let dataDir: string | undefined;
+  if (location !== "memory") {
+    dataDir = resolve(location);
     // PGlite creates its data directory but not the directories above it.
     await mkdir(dirname(dataDir), { recursive: true });
-    pglite = new PGlite(dataDir);
   }
-  await pglite.waitReady;
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const thread = await startPGliteThread(dataDir);
+  const prisma = new PrismaClient({ adapter: thread.adapter });
   return {
     prisma,
     kind: "pglite",
     async close() {
       await prisma.$disconnect();
-      // PGlite keeps the event loop alive until it is closed.
-      await pglite.close();
+      await thread.close();
     },
   };
 }

@@ -28,7 +28,8 @@ describe("openDatabase", () => {
     });
     afterAll(() => rm(root, { recursive: true, force: true }));
 
-    it("creates missing parent directories and keeps data across reopening", async () => {
+    // Three database starts (creating the directory, then two opens): more than the default bound.
+    it("creates missing parent directories and keeps data across reopening", { timeout: 120_000 }, async () => {
       const url = `pglite:${join(root, "nested", "deeper", "db")}`;
       const first = await openDatabase(url);
       expect(first.kind).toBe("pglite");

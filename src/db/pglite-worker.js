@@ -1,0 +1,76 @@
+// The embedded database's own thread: PGlite (PostgreSQL compiled to WebAssembly) and its Prisma
+// driver adapter run here, so a query never blocks the event loop that accepts HTTP connections and
+// runs the bot. src/db/pglite-thread.ts is the other end. Plain JavaScript because a worker thread
+// does not inherit the TypeScript loader (tsx, vitest) of the thread that started it.
+import { parentPort, workerData } from "node:worker_threads";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+
+/** Errors cross the thread boundary as data; the adapter's mapped errors keep their Prisma payload. */
+function serializeError(error) {
+  if (error?.name === "DriverAdapterError") return { adapterCause: error.cause };
+  return { message: error instanceof Error ? error.message : String(error), stack: error?.stack };
+}
+
+// PostgreSQL's default 128 MB of shared buffers are all touched at start, in this process's memory;
+// our tables are small and the operating system caches their files anyway.
+const SHARED_BUFFERS = "16MB";
+
+let pglite;
+try {
+  pglite = new PGlite(workerData.dataDir, { startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${SHARED_BUFFERS}`] });
+  await pglite.waitReady;
+} catch (error) {
+  parentPort.postMessage({ startError: serializeError(error) });
+  process.exit(1);
+}
+if (workerData.initOnly) {
+  // Only creating a new data directory (see pglite-thread.ts): the thread is ended after this.
+  await pglite.close();
+  parentPort.postMessage({ ready: true });
+} else {
+  await serve(pglite);
+}
+
+async function serve(db) {
+  const adapter = await new PrismaPGlite(db).connect();
+  const transactions = new Map();
+  let lastTransactionId = 0;
+
+  function queryable(tx) {
+    if (tx === undefined) return adapter;
+    const transaction = transactions.get(tx);
+    if (!transaction) throw new Error(`transaction ${tx} is not open`);
+    return transaction;
+  }
+
+  async function finish(tx, how) {
+    const transaction = queryable(tx);
+    transactions.delete(tx);
+    await transaction[how]();
+  }
+
+  const operations = {
+    queryRaw: ({ tx, query }) => queryable(tx).queryRaw(query),
+    executeRaw: ({ tx, query }) => queryable(tx).executeRaw(query),
+    executeScript: ({ script }) => adapter.executeScript(script),
+    async startTransaction({ isolationLevel }) {
+      const transaction = await adapter.startTransaction(isolationLevel);
+      lastTransactionId += 1;
+      transactions.set(lastTransactionId, transaction);
+      return { tx: lastTransactionId, options: transaction.options };
+    },
+    commit: ({ tx }) => finish(tx, "commit"),
+    rollback: ({ tx }) => finish(tx, "rollback"),
+    close: () => db.close(),
+  };
+
+  parentPort.on("message", async ({ id, op, ...args }) => {
+    try {
+      parentPort.postMessage({ id, result: await operations[op](args) });
+    } catch (error) {
+      parentPort.postMessage({ id, error: serializeError(error) });
+    }
+  });
+  parentPort.postMessage({ ready: true });
+}
