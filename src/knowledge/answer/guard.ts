@@ -86,14 +86,14 @@ const OUT_OF_SCOPE: Array<[DeclineTopic, RegExp]> = [
   [
     "personal-data",
     new RegExp(
-      String.raw`\b(${PERSONAL_DATA} (cua|nha) (${TITLED}|${OTHERS})|${PERSONAL_DATA} (${NAMED}|${OTHERS})|(${OTHERS})( \w+){0,3} ${PERSONAL_DATA}|danh sach (\w+ ){0,3}(kem |co |gom )?${PERSONAL_DATA}|((cho|gui|doc) (tui|toi|minh|em|anh|chi) (xin |biet |xem )?|xin )${PERSONAL_DATA} (cua|nha) (?!(toi|tui|minh|em|con)\b))\b`,
+      String.raw`\b(${PERSONAL_DATA} (cua|nha) (${TITLED}|${OTHERS})|${PERSONAL_DATA} (${NAMED}|${OTHERS})|(${OTHERS})( \w+){0,3} ${PERSONAL_DATA}|(cho|gui|xin|dua|xuat|lay) (\w+ ){0,3}danh sach (\w+ ){0,3}(kem |co |gom )?${PERSONAL_DATA}|((cho|gui|doc) (tui|toi|minh|em|anh|chi) (xin |biet |xem )?|xin )${PERSONAL_DATA} (cua|nha) (?!(toi|tui|minh|em|con)\b))\b`,
     ),
   ],
   // Faking members, signatures or papers (Điều 7): forging, signing for someone, borrowing names
   // or ID cards, declaring members or figures that do not exist.
   [
     "fraud",
-    /\b(thanh vien (ao|khong co that|ma)|xa vien ao|lach luat|khai (man|gian|khong|lao|sai su that)|ke khai (khong|gian|sai) (trung thuc|su that)?|(lam|tao|in|khac) (gia|dom)|gia mao|gia (chu ky|con dau|giay|ho so|danh sach|bien ban)|(ho so|giay to|chu ky|con dau|danh sach|bien ban|so do|cccd) gia|(ky|diem chi) (thay|gium|dum|ho|gia)( \w+)?( cho)? (nguoi|ong|ba|anh|chi|co|chu|bac|thanh vien|ho)|mao danh|(muon|mua|thue|lay) (ten|cccd|can cuoc|cmnd|giay to)( cua)? (nguoi|ong|ba|anh|chi|co|chu|bac|ho|ba con|hang xom)|dung ten (gium|dum|ho|khong)|cho du (so )?(\d+ )?(nguoi|thanh vien)(?! (chinh thuc )?(theo|thi|moi|can|de|ma|la|co))|hop thuc hoa|qua mat (can bo|thanh tra|ngan hang))\b/,
+    /\b(thanh vien (ao|khong co that|ma)|xa vien ao|lach luat|khai (man|gian|khong|lao|sai su that)|ke khai (khong|gian|sai) (trung thuc|su that)?|(lam|tao|in|khac) (gia|dom)|gia mao|gia (chu ky|con dau|giay|ho so|danh sach|bien ban)|(ho so|giay to|chu ky|con dau|danh sach|bien ban|so do|cccd) gia|((?<!dang )ky|ky ten|diem chi|lan tay) (thay|the|gium|dum|ho|gia)(?! doi)( \w+){0,3}( cho)? (nguoi|ong|ba|anh|chi|co|chu|bac|thanh vien|ho|may|cac|nhung)|(ghi|them|dien|ke) (dai|bua|khong) (\w+ ){0,4}(ten|nguoi|thanh vien)|(ten|nguoi) (\w+ ){0,6}(ho|nguoi ta|ba con) (khong|chua) (biet|hay|dong y)|mao danh|(muon|mua|thue|lay) (ten|cccd|can cuoc|cmnd|giay to)( cua)? (nguoi|ong|ba|anh|chi|co|chu|bac|ho|ba con|hang xom)|dung ten (gium|dum|ho|khong)|cho du (so )?(\d+ )?(nguoi|thanh vien)(?! (chinh thuc )?(theo|thi|moi|can|de|ma|la|co))|hop thuc hoa|qua mat (can bo|thanh tra|ngan hang))\b/,
   ],
   // Growing and raising: pests and diseases and what to spray, fertiliser, seed, husbandry.
   [

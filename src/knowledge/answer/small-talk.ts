@@ -40,6 +40,13 @@ function phrasesOf(folded: string): { acts: Set<ChatAct>; rest: string[] } {
   return { acts, rest: text.split(" ").filter((w) => w && !FILLERS.has(w)) };
 }
 
+/**
+ * Words that make a message a question or a request ("gì", "sao", "được không", "?"): a goodbye or
+ * thanks with them ("cảm ơn, mà vay được bao nhiêu?") is a question; without them ("thôi tui ra
+ * ruộng đây, bai bai") it is a goodbye whatever else it says.
+ */
+const ASKS = /\b(gi|sao|nao|bao nhieu|bao lau|may|khong|ko|k|hong|hok|chua|duoc khong|co phai|phai khong|the nao|lam sao|o dau|ai|hoi|giup|chi|muon)\b/;
+
 export function chatAct(message: string): ChatAct | null {
   const folded = foldVietnamese(message);
   if (!folded) return null;
@@ -47,7 +54,9 @@ export function chatAct(message: string): ChatAct | null {
   const insultText = hasPlainNgu(message) ? folded : folded.replace(/\bngu\b/g, "");
   if (INSULT.test(insultText)) return "insult";
   const { acts, rest } = phrasesOf(folded);
-  if (rest.length > 0 || acts.size === 0) return null;
+  if (acts.size === 0) return null;
+  const leaving = acts.has("goodbye") || acts.has("thanks");
+  if (rest.length > 0 && !(leaving && !message.includes("?") && !ASKS.test(rest.join(" ")))) return null;
   for (const act of ["thanks", "goodbye", "greeting"] as const) if (acts.has(act)) return act;
   return null;
 }

@@ -35,7 +35,7 @@ const HEADING_WEIGHT = 0.5;
  * Official texts are the second tier: our guides answer in plain words and rank first; a legal
  * passage wins only when it fits the question clearly better than every guide section.
  */
-const LEGAL_TIER_FACTOR = 0.75;
+const LEGAL_TIER_FACTOR = 0.85;
 /** An expired source ranks below the law in force unless the question asks for it. */
 const EXPIRED_FACTOR = 0.8;
 /** Questions about how things were: "trước đây", "mức cũ", "hồi trước", "năm 2022". */

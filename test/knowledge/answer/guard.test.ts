@@ -43,6 +43,8 @@ describe("screenQuestion", () => {
     ["Ký giùm chữ ký mấy thành viên vắng được không?", "fraud"],
     ["Mượn tên hàng xóm cho đủ 5 người lập HTX", "fraud"],
     ["Làm giả biên bản đại hội được không", "fraud"],
+    ["Ký tên thế cho mấy thành viên vắng được không?", "fraud"],
+    ["Ghi đại tên vài người quen vô danh sách thành viên được hông", "fraud"],
   ])("declines %j as %s", (question, topic) => {
     expect(screenQuestion(question)).toEqual({ kind: "out-of-scope", topic });
   });
@@ -100,6 +102,9 @@ describe("screenQuestion", () => {
     "Thành viên vắng họp thì ủy quyền cho người khác biểu quyết được không?",
     "Ngư dân có được vào HTX không?",
     "Bón phân chung cho cả HTX thì chi phí chia sao?",
+    "Có người trả tiền mua danh sách số điện thoại thành viên, HTX bán được không?",
+    "Thành viên vắng thì ủy quyền ký thay được không?",
+    "Vốn điều lệ tăng thì có phải đăng ký thay đổi không?",
   ])("lets %j through", (question) => {
     expect(screenQuestion(question)).toEqual({ kind: "ok" });
   });

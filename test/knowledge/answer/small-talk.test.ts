@@ -11,6 +11,8 @@ describe("chatAct", () => {
     ["ok hieu roi, cam on em", "thanks"],
     ["Tạm biệt nhé", "goodbye"],
     ["bye bot", "goodbye"],
+    ["Thôi tui đi làm đồng đây, tạm biệt nha", "goodbye"],
+    ["ok vay duoc roi, cam on bot nhieu", "thanks"],
     ["bot ngu qua", "insult"],
     ["trả lời vô dụng", "insult"],
   ])("reads %j as %s", (message, act) => {
@@ -20,6 +22,8 @@ describe("chatAct", () => {
   it.each([
     "Chào em, HTX cần mấy người?",
     "cam on, cho hoi them vay von duoc bao nhieu",
+    "Cảm ơn, mà HTX có phải nộp thuế không?",
+    "tam biet thi nop don ra khoi htx o dau",
     "Ngư dân có được vào HTX không?",
     "ngu nghiep co duoc ho tro khong",
     "HTX ngũ cốc đăng ký ở đâu",
