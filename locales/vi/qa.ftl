@@ -14,3 +14,8 @@ law-next = ➡️ { $heading }
 law-back-topic = ⬅️ Cùng chủ đề
 law-ask-officer = 👤 Hỏi cán bộ
 law-missing = Nội dung này vừa được cập nhật nên không còn nữa. Bà con chọn lại nha.
+
+# A former place named in a question (src/places/mentioned-place.ts), said with today's name.
+qa-place-commune = 📍 { $former } nay là { $current }, { $province } (từ 01/07/2025). Giấy tờ, thủ tục bà con làm ở UBND { $current }.
+qa-place-district = 📍 { $former } không còn từ 01/07/2025 (bỏ cấp huyện); các xã của huyện nay thuộc các xã, phường mới của { $province }, ví dụ { $current }. Bà con làm thủ tục ở UBND xã/phường nơi mình ở.
+qa-place-province = 📍 { $former } nay thuộc { $current } (từ 01/07/2025).

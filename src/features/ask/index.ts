@@ -4,6 +4,8 @@ import type { BotContext } from "../../bot/context.js";
 import type { Answer } from "../../knowledge/index.js";
 import { enterContactOfficer } from "../contact-officer/index.js";
 import { mainMenuChoices } from "../menu/main-menu.js";
+import { findMentionedPlace, type MentionedPlace } from "../../places/mentioned-place.js";
+import type { Translate } from "../../i18n/translate.js";
 
 const EXAMPLES = 3;
 
@@ -21,13 +23,21 @@ function answerChoices(ctx: BotContext, answer: Answer): ChoiceRows {
   return [first, ...answer.followUps.map((question, i) => [{ text: `❓ ${question}`, data: `qa:more:${i}` }])];
 }
 
+/** A line naming today's commune for a former commune, district or province the question names. */
+function placeLine(t: Translate, place: MentionedPlace): string {
+  if (place.kind === "district") return t("qa-place-district", { former: place.former, current: place.current.join(", "), province: place.province });
+  return t(`qa-place-${place.kind}`, { ...place });
+}
+
 export async function answerQuestion(ctx: BotContext, question: string): Promise<void> {
   await ctx.replyWithChatAction("typing").catch(() => undefined);
   const answer = await ctx.services.knowledge.answer(question);
   ctx.session.lastQuestion = question;
   ctx.session.followUps = answer.followUps;
   ctx.logger.info({ declined: answer.declined, sources: answer.sources.length, confidence: Number(answer.confidence.toFixed(2)) }, "question answered");
-  await replyWithChoices(ctx, answer.answer, answerChoices(ctx, answer));
+  const place = answer.showMenu ? null : findMentionedPlace(question, ctx.services.places);
+  const text = place ? `${answer.answer}\n${placeLine(ctx.t, place)}` : answer.answer;
+  await replyWithChoices(ctx, text, answerChoices(ctx, answer));
 }
 
 export async function showAskPrompt(ctx: BotContext): Promise<void> {

@@ -23,6 +23,14 @@ describe("ask feature", () => {
     expect(buttonData(calls[1])).toEqual(["menu:law", "menu:check", "menu:register", "menu:ask", "menu:officer"]);
   });
 
+  it("names today's commune when the question names a former one", async () => {
+    const { bot, api } = testBot();
+    await bot.handleUpdate(textUpdate(1, CHAT, "HTX ở xã Vĩnh Thành, Thạnh Trị cần mấy người?"));
+    const [text] = sentTexts(api.take());
+    expect(text).toContain("Nguồn: Điều 4");
+    expect(text).toContain("Xã Vĩnh Thành (Huyện Thạnh Trị, Tỉnh Sóc Trăng) nay là Xã Vĩnh Lợi, Thành phố Cần Thơ");
+  });
+
   it("asks a follow-up question by its button", async () => {
     const { bot, api, knowledge } = testBot();
     await bot.handleUpdate(textUpdate(1, CHAT, "htx can may nguoi"));
