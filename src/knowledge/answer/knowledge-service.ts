@@ -9,7 +9,7 @@ import { screenQuestion } from "./guard.js";
 import { coversFocus, subjectsOf } from "./focus.js";
 import { quoteLegal } from "./legal-quote.js";
 import { createLlmAnswerer, type LlmAnswerer } from "./llm-answer.js";
-import { quotePassage, type QuoteOptions } from "./passage.js";
+import { questionWants, quotePassage, type QuoteOptions } from "./passage.js";
 
 /**
  * The knowledge service the chat features use: answers with sources, full sections for the
@@ -21,7 +21,7 @@ const NOT_FOUND_BELOW = 0.15;
 /** Below this coverage the best passage may be a near miss: answer, but say so. */
 const NOT_SURE_BELOW = 0.3;
 /** Length of each of the two passages quoted when unsure. */
-const UNSURE_PASSAGE_BUDGET = 240;
+const UNSURE_PASSAGE_BUDGET = 300;
 /** Questions are cut to this length before search; longer text is pasted documents, not questions. */
 const MAX_QUESTION_CHARS = 600;
 const FOLLOW_UPS = 3;
@@ -131,7 +131,8 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     const unsure = confidence < NOT_SURE_BELOW || !focused;
     // When unsure, the two likeliest passages, shorter, give the farmer a better chance than one.
     const used = unsure ? hits.slice(0, 2) : [best];
-    const quote = unsure ? { budget: UNSURE_PASSAGE_BUDGET, focus: true } : {};
+    const wants = questionWants(question);
+    const quote = unsure ? { budget: UNSURE_PASSAGE_BUDGET, focus: true, wants } : { wants };
     const passages = used.flatMap((hit) => passageLines(hit.section, profile, t, quote));
     return {
       answer: [...(unsure ? [t("ask-not-sure")] : []), ...passages].join("\n"),

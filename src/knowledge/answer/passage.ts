@@ -2,12 +2,17 @@ import type { QuestionProfile } from "../retrieval/coverage.js";
 import { questionCoverage } from "../retrieval/coverage.js";
 import { searchTerms } from "../text/search-terms.js";
 import { splitSentences } from "../text/sentences.js";
+import { foldVietnamese } from "../../lib/vietnamese.js";
+import { asksAboutPast } from "../retrieval/knowledge-index.js";
 import type { Section } from "../types.js";
 
 /**
  * Picks what to quote from a section. Guides answer their heading in the first one or two
- * sentences, so those always come first; the sentences that match the question best are added
- * (the farmer may have asked about a detail), all within a phone-screen budget, in text order.
+ * sentences, so those come first when they answer the question too; when the farmer asked about a
+ * detail further down (the lead covers much less of the question than the best sentence), the
+ * best sentence leads. Sentences with a number rank higher when the question wants one ("bao
+ * nhiêu", "mấy", "tối thiểu"); a yes/no question keeps the lead ("Được."/"Không."). Everything fits
+ * a phone-screen budget, in text order, and a caveat that changes the answer is never left out.
  */
 
 const BODY_BUDGET = 460;
@@ -33,25 +38,62 @@ export interface QuoteOptions {
   budget?: number;
   /** Start from the sentence matching the question best instead of the lead (used when unsure). */
   focus?: boolean;
+  /** What kind of answer the question wants (see `questionWants`). */
+  wants?: QuestionWants;
 }
+
+export interface QuestionWants {
+  number: boolean;
+  yesNo: boolean;
+  /** The question asks how things were: older values may be quoted. */
+  past: boolean;
+}
+
+/** "bao nhiêu", "mấy", "tối thiểu", "bao lâu", "%" want a number; "được không", "có … không" a yes or no. */
+const WANTS_NUMBER = /\b(bao nhieu|bao lau|may (nguoi|nam|thang|ngay|lan|tuoi|phan|trieu|ty|ho|xa|thanh vien)|toi thieu|toi da|it nhat|nhieu nhat|phan tram|muc (vay|ho tro|phi|le phi)|han (chot|cuoi)|tren duoi)\b/;
+const WANTS_YES_NO = /\b(duoc (khong|ko|k|hong|hok|hem|ha|chu)|co (phai|duoc|bi|can|mat)\b.*\b(khong|ko|k|hong|hok|hem|ha)|phai khong|dung khong|co khong|(khong|ko|k|hong|hok|hem) (vay|ta|ha|nhi|nha|ban|bot)?$)/;
+
+export function questionWants(question: string): QuestionWants {
+  const folded = foldVietnamese(question);
+  return { number: WANTS_NUMBER.test(folded), yesNo: WANTS_YES_NO.test(folded), past: asksAboutPast(question) };
+}
+
+/** A sentence about an earlier value ("Trước đó, theo Nghị định 116/2018, …"): today's value comes alone. */
+const EARLIER_VALUE = /^(Trước (đó|đây|kia|ngày|năm|khi)|Hồi trước|Mức cũ|Theo quy định cũ)|\btrước (ngày )?01\/07\/2025\b/iu;
+
+/** A sentence that changes the answer: an expired or uncertain rule, a deadline that has passed. */
+const CAVEAT = /(đã hết hạn|hết hiệu lực|hết thời hạn|\[CHƯA CHẮC\]|chưa chắc|chưa xác minh|chưa được xác minh|lỗi thời|không còn áp dụng|nguồn thứ cấp)/iu;
+/** A number in a sentence ("05 thành viên", "30 ngày", "51%"), not a legal reference ("Điều 30"). */
+const HAS_FIGURE = /(?<!(Điều|khoản|điểm|Luật|định|số)\s)\b\d+([.,]\d+)?\s*(%|người|thành viên|ngày|tháng|năm|tuổi|lần|triệu|tỷ|đồng|phần)/iu;
+/** Bonus to a sentence's coverage when it holds the figure the question asks for. */
+const FIGURE_BONUS = 0.15;
+/** The lead is kept first when it covers at least this share of what the best sentence covers. */
+const LEAD_SHARE = 0.5;
 
 export function quotePassage(section: Section, profile: QuestionProfile, options: QuoteOptions = {}): string {
   const budget = options.budget ?? BODY_BUDGET;
   const sentences = splitSentences(section.text);
   if (sentences.length === 0) return section.heading;
   const termsOf = sentences.map((s) => searchTerms(s));
-  const coverage = termsOf.map((terms) => questionCoverage(profile, new Set(terms)));
+  const wants = options.wants ?? { number: false, yesNo: false, past: false };
+  // Earlier values are left out unless the question asks about the past (they score nothing).
+  const earlier = sentences.map((s, i) => i > 0 && !wants.past && EARLIER_VALUE.test(s));
+  const coverage = termsOf.map((terms, i) =>
+    earlier[i] ? 0 : questionCoverage(profile, new Set(terms)) + (wants.number && HAS_FIGURE.test(sentences[i]!) ? FIGURE_BONUS : 0),
+  );
   const best = Math.max(...coverage);
   const chosen = new Map<number, string>();
   const used = () => [...chosen.values()].reduce((n, s) => n + s.length + 1, 0);
   const add = (i: number) => {
-    const text = i < sentences.length && !chosen.has(i) ? fitted(sentences[i]!, budget - used()) : null;
+    const text = i < sentences.length && !chosen.has(i) && !earlier[i] ? fitted(sentences[i]!, budget - used()) : null;
     if (text) chosen.set(i, text);
   };
 
-  const first = options.focus ? coverage.indexOf(best) : 0;
+  const leadAnswers = wants.yesNo || coverage[0]! >= LEAD_SHARE * best;
+  const focus = options.focus || !leadAnswers;
+  const first = focus ? coverage.indexOf(best) : 0;
   chosen.set(first, fitted(sentences[first]!, budget) ?? sentences[first]!.slice(0, budget));
-  if (options.focus) add(0);
+  if (focus) add(0);
   else if (sentences.length > 1 && sentences[0]!.length + sentences[1]!.length < Math.min(LEAD_BUDGET, budget)) add(1);
 
   coverage
@@ -67,6 +109,10 @@ export function quotePassage(section: Section, profile: QuestionProfile, options
   );
   const bestGain = Math.max(0, ...gains);
   if (profile.total > 0 && bestGain >= MIN_NEW_SHARE * profile.total) add(gains.indexOf(bestGain));
+  // A caveat is quoted whatever the budget: without it the answer would say something else.
+  sentences.forEach((sentence, i) => {
+    if (!chosen.has(i) && CAVEAT.test(sentence)) chosen.set(i, sentence);
+  });
   return [...chosen]
     .sort((a, b) => a[0] - b[0])
     .map(([, s]) => s)

@@ -64,12 +64,16 @@ function namesDocument(foldedQuestion: string, doc: string): boolean {
   return new RegExp(`\\b(nghi dinh|nd|luat|quyet dinh|qd|thong tu|tt|nghi quyet|nq|so) ${number}\\b`).test(foldedQuestion);
 }
 
+/** True when a question asks how things were ("trước đây", "mức cũ", "năm 2022"). */
+export function asksAboutPast(question: string): boolean {
+  return /(^|[^\p{L}])cũ($|[^\p{L}])/iu.test(question) || ASKS_ABOUT_PAST.test(foldVietnamese(question));
+}
+
 /** ×EXPIRED_FACTOR for a section whose main source expired, unless the question asks for the past or names it. */
 export function expiredFactor(question: string, section: Section): number {
   const main = section.citations[0];
   if (main?.status !== "expired") return 1;
-  const folded = foldVietnamese(question);
-  if (/(^|[^\p{L}])cũ($|[^\p{L}])/iu.test(question) || ASKS_ABOUT_PAST.test(folded) || namesDocument(folded, main.doc)) return 1;
+  if (asksAboutPast(question) || namesDocument(foldVietnamese(question), main.doc)) return 1;
   return EXPIRED_FACTOR;
 }
 

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { questionWants, quotePassage } from "../../../src/knowledge/answer/passage.js";
+import { profileQuestion } from "../../../src/knowledge/retrieval/coverage.js";
+import { CorpusStats } from "../../../src/knowledge/retrieval/corpus-stats.js";
+import { searchTerms } from "../../../src/knowledge/text/search-terms.js";
+import type { Section } from "../../../src/knowledge/types.js";
+
+const section = (text: string): Section => ({
+  id: "s",
+  file: "x.md",
+  kind: "guide",
+  topic: null,
+  topicTitle: null,
+  heading: "Vay không thế chấp được bao nhiêu?",
+  text,
+  citations: [{ doc: "55/2015/NĐ-CP", docTitle: "NĐ 55", article: "9", status: "amended", uncertain: false }],
+  keywords: [],
+  order: 0,
+});
+
+const LOAN = section(
+  [
+    "Tối đa 300 triệu đồng cho hộ gia đình, áp dụng từ 01/07/2025.",
+    "Trước đó, theo Nghị định 116/2018, mức này là 100 triệu đồng.",
+    "Muốn vay nhiều hơn thì phải có tài sản bảo đảm.",
+  ].join(" "),
+);
+const MEETING = section(
+  [
+    "Đại hội thành viên họp mỗi năm một lần trong 06 tháng đầu năm.",
+    "Hội đồng quản trị triệu tập và chủ trì Đại hội.",
+    "Mỗi thành viên chính thức có một phiếu biểu quyết, không phụ thuộc số vốn góp hay chức vụ.",
+  ].join(" "),
+);
+const FUND = section("Quỹ cho vay với lãi suất ưu đãi. Chương trình hỗ trợ lãi suất đã hết hạn từ 31/12/2023. Hồ sơ nộp tại chi nhánh Quỹ.");
+
+const stats = new CorpusStats([LOAN, MEETING, FUND].map((s) => searchTerms(s.text)));
+const quote = (s: Section, question: string) =>
+  quotePassage(s, profileQuestion(question, stats), { budget: 140, wants: questionWants(question) });
+
+describe("quotePassage", () => {
+  it("gives today's value and leaves the earlier one out unless the past is asked about", () => {
+    expect(quote(LOAN, "ho gia dinh vay tin chap duoc bao nhieu")).not.toContain("100 triệu");
+    expect(quote(LOAN, "truoc day ho gia dinh vay tin chap duoc bao nhieu")).toContain("100 triệu");
+  });
+
+  it("starts from the sentence that answers when the lead does not", () => {
+    const text = quote(MEETING, "giam doc gop nhieu von thi co nhieu phieu bieu quyet hon khong");
+    expect(text.startsWith("Mỗi thành viên chính thức có một phiếu biểu quyết")).toBe(true);
+  });
+
+  it("never drops a caveat that changes the answer", () => {
+    expect(quote(FUND, "quy cho vay lai suat uu dai the nao")).toContain("đã hết hạn từ 31/12/2023");
+  });
+});
