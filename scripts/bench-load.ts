@@ -3,8 +3,9 @@
  * one instance on PGlite (the default), then one and two instances on a throwaway PostgreSQL server
  * (skipped with a note when no PostgreSQL is installed). Each setup gets the same open-loop steps at
  * fixed offered rates and a closed-loop max-throughput step; the table shows achieved rate, p50/p95
- * reply latency, errors, new-connection accept latency and RSS, with ratios against the PGlite
- * instance measured in the same run. Ends with one `key=value` summary line.
+ * reply latency, errors, new-connection accept latency and RSS (after the first start, after a
+ * restart, under load), with ratios against the PGlite instance measured in the same run. Ends with
+ * one `key=value` summary line.
  *   npm run bench:load [-- --rates 30,60,120,180 --seconds 10 --farmers 300 --concurrency 48 --no-postgres]
  */
 import { readFile, rm } from "node:fs/promises";
@@ -37,6 +38,7 @@ const questions = (await Promise.all(questionFiles.map((f) => readFile(f, "utf8"
 interface SetupResult {
   name: string;
   steps: StepResult[];
+  rssFirstStartMb: number;
   rssStartMb: number;
   rssLoadMb: number;
   lost: number;
@@ -48,33 +50,58 @@ async function rssMb(pid: number): Promise<number> {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
-/** Starts `instances` app processes on `databaseUrl` (own data dir each), drives the steps, stops them. */
-async function runSetup(name: string, instances: number, databaseUrl?: string): Promise<SetupResult> {
-  const dataDirs = Array.from({ length: instances }, () => tempDataDir());
+async function maxRssMb(apps: Array<{ pid: number }>): Promise<number> {
+  return Math.max(...(await Promise.all(apps.map((app) => rssMb(app.pid)))));
+}
+
+/** Starts the app processes and waits until each listens and has settled; returns their URLs. */
+async function startInstances(dataDirs: string[], databaseUrl?: string) {
   const apps = dataDirs.map((dir) =>
     startAppProcess({ DATA_DIR: dir, LOG_LEVEL: "warn", ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }),
   );
   try {
     const targets = await Promise.all(apps.map(async (app) => (await app.waitForOutput(/listening on (http:\/\/\S+)/, 180_000))[1]!));
     await new Promise((r) => setTimeout(r, 2000));
-    const rssStartMb = Math.max(...(await Promise.all(apps.map((app) => rssMb(app.pid)))));
-    const farmers = createFarmers(name, farmerCount, targets);
-    // Warm-up: every farmer's /start, a few at a time, so the steps measure a warm process.
-    await maxThroughputStep(farmers, questions, Math.min(concurrency, farmerCount), 3);
-    const steps: StepResult[] = [];
-    let rssLoadMb = 0;
-    for (const rate of rates) {
-      steps.push(await offeredRateStep(farmers, questions, rate, seconds));
-      rssLoadMb = Math.max(rssLoadMb, ...(await Promise.all(apps.map((app) => rssMb(app.pid)))));
-      process.stderr.write(`${name} ${rate}/s: ${steps.at(-1)!.rps.toFixed(1)} rps, p95 ${steps.at(-1)!.p95.toFixed(0)} ms\n`);
-    }
-    steps.push(await maxThroughputStep(farmers, questions, concurrency, seconds));
-    rssLoadMb = Math.max(rssLoadMb, ...(await Promise.all(apps.map((app) => rssMb(app.pid)))));
-    process.stderr.write(`${name} max: ${steps.at(-1)!.rps.toFixed(1)} rps\n`);
-    const { lost, duplicated } = await verifyTranscripts(farmers);
-    return { name, steps, rssStartMb, rssLoadMb, lost, duplicated };
-  } finally {
+    return { apps, targets };
+  } catch (error) {
     await Promise.all(apps.map((app) => app.stop()));
+    throw error;
+  }
+}
+
+/**
+ * Starts `instances` app processes on `databaseUrl` (own data dir each), once to create the database
+ * and the retrieval index (first-start RSS), then again as a restarted instance runs: that second
+ * start is measured (RSS after start) and driven through the steps.
+ */
+async function runSetup(name: string, instances: number, databaseUrl?: string): Promise<SetupResult> {
+  const dataDirs = Array.from({ length: instances }, () => tempDataDir());
+  try {
+    const first = await startInstances(dataDirs, databaseUrl);
+    const rssFirstStartMb = await maxRssMb(first.apps);
+    await Promise.all(first.apps.map((app) => app.stop()));
+    const { apps, targets } = await startInstances(dataDirs, databaseUrl);
+    try {
+      const rssStartMb = await maxRssMb(apps);
+      const farmers = createFarmers(name, farmerCount, targets);
+      // Warm-up: the first farmers' /start, a few at a time, so the steps measure a warm process.
+      await maxThroughputStep(farmers, questions, Math.min(concurrency, farmerCount), 3);
+      const steps: StepResult[] = [];
+      let rssLoadMb = 0;
+      for (const rate of rates) {
+        steps.push(await offeredRateStep(farmers, questions, rate, seconds));
+        rssLoadMb = Math.max(rssLoadMb, await maxRssMb(apps));
+        process.stderr.write(`${name} ${rate}/s: ${steps.at(-1)!.rps.toFixed(1)} rps, p95 ${steps.at(-1)!.p95.toFixed(0)} ms\n`);
+      }
+      steps.push(await maxThroughputStep(farmers, questions, concurrency, seconds));
+      rssLoadMb = Math.max(rssLoadMb, await maxRssMb(apps));
+      process.stderr.write(`${name} max: ${steps.at(-1)!.rps.toFixed(1)} rps\n`);
+      const { lost, duplicated } = await verifyTranscripts(farmers);
+      return { name, steps, rssFirstStartMb, rssStartMb, rssLoadMb, lost, duplicated };
+    } finally {
+      await Promise.all(apps.map((app) => app.stop()));
+    }
+  } finally {
     await Promise.all(dataDirs.map((dir) => rm(dir, { recursive: true, force: true })));
   }
 }
@@ -114,7 +141,7 @@ const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).jo
 console.log(line(header));
 for (const row of rows) console.log(line(row));
 for (const r of results) {
-  console.log(`${r.name}: RSS after start ${fmt(r.rssStartMb)} MB, under load ${fmt(r.rssLoadMb)} MB; lost ${r.lost}, duplicated ${r.duplicated}`);
+  console.log(`${r.name}: RSS after the first start ${fmt(r.rssFirstStartMb)} MB, after a restart ${fmt(r.rssStartMb)} MB, under load ${fmt(r.rssLoadMb)} MB; lost ${r.lost}, duplicated ${r.duplicated}`);
 }
 if (postgresNote) console.log(postgresNote);
 
@@ -131,6 +158,7 @@ const summary: Record<string, string> = {
   pg2_speedup: pg1 && pg2 ? fmt(maxRps(pg2) / maxRps(pg1), 2) : "n/a",
   pg2_vs_pglite: pg2 ? fmt(maxRps(pg2) / maxRps(base), 2) : "n/a",
   rss_start_mb: fmt(Math.max(...results.map((r) => r.rssStartMb))),
+  rss_first_start_mb: fmt(Math.max(...results.map((r) => r.rssFirstStartMb))),
   rss_load_mb: fmt(Math.max(...results.map((r) => r.rssLoadMb))),
   errors: String(results.reduce((sum, r) => sum + r.steps.reduce((s, step) => s + step.errors, 0), 0)),
   lost: String(results.reduce((sum, r) => sum + r.lost, 0)),
