@@ -37,6 +37,7 @@ const SUBJECTS: Record<string, string[]> = {
   family: ["vo chong", "cha me", "nguoi than", "quan he gia dinh", "con cai"],
   inheritance: ["thua ke", "qua doi", "chet", "biet tich"],
   labour: ["lao dong", "viec lam"],
+  notice: ["thong bao", "niem yet", "cong khai", "giay moi"],
 };
 
 const PHRASES = Object.entries(SUBJECTS)
@@ -57,11 +58,11 @@ export function subjectsOf(text: string): Set<string> {
 }
 
 /**
- * True when a passage names enough of the question's subjects: at least half of them (rounded up).
+ * True when a passage names enough of the question's subjects: all but one of them (at least one).
  * A question naming none has no focus to check.
  */
 export function coversFocus(question: ReadonlySet<string>, passage: ReadonlySet<string>): boolean {
   if (question.size === 0) return true;
   const shared = [...question].filter((s) => passage.has(s)).length;
-  return shared >= Math.ceil(question.size / 2);
+  return shared >= Math.max(1, question.size - 1);
 }
