@@ -35,9 +35,14 @@ const questions = (await Promise.all(questionFiles.map((f) => readFile(f, "utf8"
   .flatMap((text) => text.split("\n").filter((line) => line.trim() !== ""))
   .map((line) => (JSON.parse(line) as { question: string }).question);
 
+// Linux reports process times in clock ticks of 1/100 s (USER_HZ) on every common architecture.
+const CLOCK_TICKS_PER_SECOND = 100;
+
+type MeasuredStep = StepResult & { cpuMsPerMessage: number };
+
 interface SetupResult {
   name: string;
-  steps: StepResult[];
+  steps: MeasuredStep[];
   rssFirstStartMb: number;
   rssStartMb: number;
   rssLoadMb: number;
@@ -48,6 +53,28 @@ interface SetupResult {
 async function rssMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, "utf8");
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+/** CPU time (user + system, all threads) the app processes have used so far, in milliseconds. */
+async function cpuMs(apps: Array<{ pid: number }>): Promise<number> {
+  const ticks = await Promise.all(
+    apps.map(async (app) => {
+      // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name): utime and stime in ticks.
+      const fields = (await readFile(`/proc/${app.pid}/stat`, "utf8")).split(") ")[1]!.split(" ");
+      return Number(fields[11]) + Number(fields[12]);
+    }),
+  );
+  return (ticks.reduce((a, b) => a + b, 0) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/**
+ * Runs a step and adds the app's CPU time per answered message: unlike rates and latencies it
+ * hardly changes when other work shares the machine, so runs on a busy machine stay comparable.
+ */
+async function measured(apps: Array<{ pid: number }>, step: () => Promise<StepResult>): Promise<MeasuredStep> {
+  const before = await cpuMs(apps);
+  const result = await step();
+  return { ...result, cpuMsPerMessage: result.ok > 0 ? ((await cpuMs(apps)) - before) / result.ok : 0 };
 }
 
 async function maxRssMb(apps: Array<{ pid: number }>): Promise<number> {
@@ -86,14 +113,14 @@ async function runSetup(name: string, instances: number, databaseUrl?: string): 
       const farmers = createFarmers(name, farmerCount, targets);
       // Warm-up: the first farmers' /start, a few at a time, so the steps measure a warm process.
       await maxThroughputStep(farmers, questions, Math.min(concurrency, farmerCount), 3);
-      const steps: StepResult[] = [];
+      const steps: MeasuredStep[] = [];
       let rssLoadMb = 0;
       for (const rate of rates) {
-        steps.push(await offeredRateStep(farmers, questions, rate, seconds));
+        steps.push(await measured(apps, () => offeredRateStep(farmers, questions, rate, seconds)));
         rssLoadMb = Math.max(rssLoadMb, await maxRssMb(apps));
         process.stderr.write(`${name} ${rate}/s: ${steps.at(-1)!.rps.toFixed(1)} rps, p95 ${steps.at(-1)!.p95.toFixed(0)} ms\n`);
       }
-      steps.push(await maxThroughputStep(farmers, questions, concurrency, seconds));
+      steps.push(await measured(apps, () => maxThroughputStep(farmers, questions, concurrency, seconds)));
       rssLoadMb = Math.max(rssLoadMb, await maxRssMb(apps));
       process.stderr.write(`${name} max: ${steps.at(-1)!.rps.toFixed(1)} rps\n`);
       const { lost, duplicated } = await verifyTranscripts(farmers);
@@ -127,12 +154,12 @@ if (postgres) {
 
 const base = results[0]!;
 const fmt = (n: number, digits = 0) => n.toFixed(digits);
-const header = ["step", ...results.flatMap((r) => [`${r.name} rps`, "p50 ms", "p95 ms", "err", "accept p95"]), ...results.slice(1).map((r) => `${r.name}/PGlite-1`)];
+const header = ["step", ...results.flatMap((r) => [`${r.name} rps`, "p50 ms", "p95 ms", "err", "accept p95", "cpu ms/msg"]), ...results.slice(1).map((r) => `${r.name}/PGlite-1`)];
 const rows = base.steps.map((step, i) => [
   step.label,
   ...results.flatMap((r) => {
     const s = r.steps[i]!;
-    return [fmt(s.rps, 1), fmt(s.p50), fmt(s.p95), String(s.errors), fmt(s.acceptP95)];
+    return [fmt(s.rps, 1), fmt(s.p50), fmt(s.p95), String(s.errors), fmt(s.acceptP95), fmt(s.cpuMsPerMessage, 1)];
   }),
   ...results.slice(1).map((r) => `${fmt(r.steps[i]!.rps / step.rps, 2)}x`),
 ]);
@@ -152,6 +179,8 @@ const pg2 = results.find((r) => r.name === "PG-2");
 const summary: Record<string, string> = {
   pglite_max_rps: fmt(maxRps(base), 1),
   pglite_p95_ms_at_60: at(base, 60) ? fmt(at(base, 60)!.p95) : "n/a",
+  pglite_cpu_ms_per_msg: fmt(base.steps.at(-1)!.cpuMsPerMessage, 1),
+  pg1_cpu_ms_per_msg: pg1 ? fmt(pg1.steps.at(-1)!.cpuMsPerMessage, 1) : "n/a",
   pglite_accept_p95_ms_max: fmt(base.steps.at(-1)!.acceptP95),
   pg1_max_rps: pg1 ? fmt(maxRps(pg1), 1) : "n/a",
   pg2_max_rps: pg2 ? fmt(maxRps(pg2), 1) : "n/a",
