@@ -10,6 +10,9 @@ import { acquirePidLock } from "./lib/pid-lock.js";
 import { translator } from "./i18n/translate.js";
 import { createBot } from "./bot/create-bot.js";
 import { prismaKeyValueStore, prismaUpdateLedger } from "./bot/prisma-stores.js";
+import { heldByCaller, processChatLock, type ChatLock } from "./bot/chat-lock.js";
+import { advisoryLocks } from "./db/advisory-lock.js";
+import { sharedSecret } from "./db/shared-secret.js";
 import { createServices } from "./services.js";
 import type { Services } from "./bot/services.js";
 import { createWebChat, WEBCHAT_CHANNEL, type WebChat } from "./channels/webchat/webchat.js";
@@ -26,6 +29,7 @@ import type { OutboundSender } from "./outbound/outbox.js";
 import { adminRoutes } from "./admin/routes.js";
 import { prismaAuditLog } from "./audit/audit-log.js";
 import { ensureSetupLink } from "./staff/index.js";
+import { metrics } from "./metrics.js";
 
 export interface RunningApp {
   /** Base URL of the server for the dashboard, and the web chat and Telegram webhook when enabled. */
@@ -41,7 +45,11 @@ export interface RunningApp {
  */
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
   const cleanups: Array<() => Promise<void> | void> = [];
+  let stopping = false;
+  // Cleanups run in reverse: the HTTP server stops accepting and lets requests in flight (webhook
+  // deliveries, web chat inputs) finish, then polling and workers stop, then the database closes.
   const stop = async () => {
+    stopping = true;
     for (const cleanup of cleanups.reverse()) await cleanup();
   };
   try {
@@ -57,8 +65,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const services = await createServices(db.prisma, config, logger);
     const store = prismaKeyValueStore(db.prisma);
     const ledger = prismaUpdateLedger(db.prisma);
-    const buildBot = (channel: string, token: string, client: ApiClientOptions, botInfo?: UserFromGetMe) =>
-      createBot({ channel, token, client, botInfo, store, ledger, logger, services });
+    const chatLock = openChatLock(db.kind, config.databaseUrl, cleanups);
+    const tagKey = await sharedSecret(db.prisma, "log-chat-tag");
+    const buildBot = (channel: string, token: string, client: ApiClientOptions, botInfo?: UserFromGetMe, lock: ChatLock = chatLock) =>
+      createBot({ channel, token, client, botInfo, store, ledger, chatLock: lock, logger, services, tagKey });
 
     const httpParts: Parameters<typeof createHttpApp>[0] = [];
     const senders = new Map<string, OutboundSender>();
@@ -66,7 +76,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     if (config.webchat.enabled) {
       webchat = createWebChat({
         transcript: prismaTranscript(db.prisma),
-        buildBot: (client) => buildBot(WEBCHAT_CHANNEL, "webchat", client, WEBCHAT_BOT_INFO),
+        ledger,
+        chatLock,
+        buildBot: (client) => buildBot(WEBCHAT_CHANNEL, "webchat", client, WEBCHAT_BOT_INFO, heldByCaller(chatLock)),
       });
       httpParts.push({ path: "/", app: webChatRoutes({ webchat, translate: translator(), logger }) });
       senders.set(WEBCHAT_CHANNEL, webchat.sender);
@@ -79,7 +91,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         httpParts.push(await telegramWebhook(bot, config.telegram.webhook));
         logger.info("telegram webhook set");
       } else {
-        const polling = await startPolling(bot);
+        const polling = await startPolling(bot, logger);
         cleanups.push(() => polling.stop());
         logger.info("telegram long polling started");
       }
@@ -93,16 +105,34 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
 
     const worker = startDeliveryWorker({ prisma: db.prisma, senders, logger, workerId: `${hostname()}:${process.pid}` });
     cleanups.push(() => worker.stop());
-    const maintenance = startMaintenance({ prisma: db.prisma, logger, now: services.now });
+    const maintenance = startMaintenance({ prisma: db.prisma, logger, now: services.now, lock: chatLock });
     cleanups.push(() => maintenance.stop());
 
-    const server = await startHttpServer(createHttpApp(httpParts), config.http.host, config.http.port);
+    metrics.watchOutboxDepth(() => db.prisma.outboundJob.count({ where: { status: { in: ["pending", "sending"] } } }));
+    const ready = async () => ({
+      database: await db.prisma.$queryRaw`SELECT 1`.then(() => true, () => false),
+      // Services are created only once the index is loaded (read-only), so it is ready here.
+      index: true,
+      accepting: !stopping,
+    });
+    const server = await startHttpServer(createHttpApp(httpParts, { ready }), config.http.host, config.http.port);
     cleanups.push(() => server.close());
     // The link holds a one-time secret: it goes to the operator's console, never into the logs.
-    await ensureSetupLink(db.prisma, server.url, (line) => console.log(line));
+    await ensureSetupLink(db.prisma, server.url, (line) => console.log(line), { key: await sharedSecret(db.prisma, "setup-link"), lock: chatLock });
     return { url: server.url, webchat, services, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/**
+ * Chat locks across instances on PostgreSQL (advisory locks); on the embedded database one process
+ * owns the data (pid lock), so an in-memory lock is already exclusive.
+ */
+function openChatLock(kind: "pglite" | "postgres", url: string, cleanups: Array<() => Promise<void> | void>): ChatLock {
+  if (kind === "pglite") return processChatLock({ onlyInstance: true });
+  const locks = advisoryLocks(url);
+  cleanups.push(() => locks.close());
+  return locks;
 }

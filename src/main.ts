@@ -3,14 +3,22 @@ import { createLogger } from "./logger.js";
 import { startApp } from "./app.js";
 import { AlreadyRunningError } from "./lib/pid-lock.js";
 
+const SHUTDOWN_GRACE_MS = 25_000;
+
 const config = await loadConfigOrExit();
 
 const logger = createLogger(config.logLevel);
 try {
   const app = await startApp(config, logger);
   console.log(`Trợ lý HTX is listening on ${app.url}${app.webchat ? ` (web chat: ${app.url}/)` : ""}`);
+  // Updates in flight finish first (a webhook delivery times out after 9 s); past the grace period
+  // the process gives up and the unfinished updates are redelivered to another instance.
   const shutdown = async (signal: string) => {
     logger.info({ signal }, "shutting down");
+    setTimeout(() => {
+      logger.error("shutdown took too long; exiting");
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
     await app.stop();
     process.exit(0);
   };

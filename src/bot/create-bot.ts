@@ -1,18 +1,19 @@
 import { Bot, type ApiClientOptions, type MiddlewareFn, session } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { conversations } from "@grammyjs/conversations";
-import { sequentialize } from "@grammyjs/runner";
 import type { Logger } from "../logger.js";
 import { translator } from "../i18n/translate.js";
 import type { BotContext, FlowContext, SessionData } from "./context.js";
 import type { Services } from "./services.js";
-import type { KeyValueStore } from "./key-value-store.js";
+import { deferredWrites, type KeyValueStore } from "./key-value-store.js";
+import type { ChatLock } from "./chat-lock.js";
 import type { UpdateLedger } from "./update-ledger.js";
 import { conversationStorage, sessionStorage } from "./storage.js";
 import { renderAsButtons, type ChoiceRenderer } from "./choices.js";
 import { contextSetup } from "./middleware/context-setup.js";
 import { deduplicate } from "./middleware/deduplicate.js";
 import { handleBotError } from "./middleware/error-boundary.js";
+import { metrics } from "../metrics.js";
 import { menuFeature } from "../features/menu/index.js";
 import { contactOfficerFeature, enterContactOfficer } from "../features/contact-officer/index.js";
 import { answerQuestionFeature, openQuestionsCommand } from "../features/officer-chat/answer-question.js";
@@ -34,11 +35,15 @@ export interface BotDeps {
   client?: ApiClientOptions;
   store: KeyValueStore;
   ledger: UpdateLedger;
+  /** One update per chat at a time, across instances where the database allows it. */
+  chatLock: ChatLock;
   logger: Logger;
   services: Services;
   locale?: string;
   /** How the channel shows choices; buttons (an inline keyboard) unless the channel has none. */
   renderChoices?: ChoiceRenderer;
+  /** Key of the chat tags in logs, shared by all instances (see chatTag). */
+  tagKey: Buffer;
 }
 
 /**
@@ -49,20 +54,36 @@ const CONVERSATION_VERSION = 1;
 
 /** Assembles the one bot every channel runs: same features, same flows, same texts. */
 export function createBot(deps: BotDeps): Bot<BotContext> {
-  const bot = new Bot<BotContext>(deps.token, { botInfo: deps.botInfo, client: deps.client });
-  const setupDeps = { channel: deps.channel, logger: deps.logger, translate: translator(deps.locale), services: deps.services, renderChoices: deps.renderChoices ?? renderAsButtons };
+  const client = { ...deps.client, fetch: countingSends(deps.channel, deps.client?.fetch ?? fetch) };
+  const bot = new Bot<BotContext>(deps.token, { botInfo: deps.botInfo, client });
+  const setupDeps = {
+    channel: deps.channel, logger: deps.logger, translate: translator(deps.locale), services: deps.services,
+    renderChoices: deps.renderChoices ?? renderAsButtons, tagKey: deps.tagKey,
+  };
   const setup = contextSetup<BotContext>(setupDeps);
   const flowPlugins = [contextSetup<FlowContext>(setupDeps)] as MiddlewareFn<FlowContext>[];
 
-  // One update per chat at a time, so a fast double tap cannot interleave two steps of a flow.
-  bot.use(sequentialize((ctx) => ctx.chatId?.toString()));
+  const state = deferredWrites(deps.store);
+
+  bot.use(async (_ctx, next) => {
+    metrics.messageIn(deps.channel);
+    const started = performance.now();
+    try {
+      await next();
+    } finally {
+      metrics.updateHandled(deps.channel, (performance.now() - started) / 1000);
+    }
+  });
   bot.use(setup);
+  // One update per chat at a time (also on two instances), so a fast double tap or a redelivery
+  // cannot interleave two steps of a flow or overwrite one answer's state with another's.
+  bot.use((ctx, next) => (ctx.chatId === undefined ? next() : deps.chatLock.run(`${deps.channel}:${ctx.chatId}`, next)));
   const guarded = bot.errorBoundary(handleBotError);
-  guarded.use(deduplicate(deps.ledger));
-  guarded.use(session<SessionData, BotContext>({ initial: () => ({}), storage: sessionStorage(deps.store, deps.channel) }));
+  guarded.use(deduplicate({ ledger: deps.ledger, exclusive: (ctx) => ctx.chatId !== undefined && deps.chatLock.crossInstance, collectWrites: state.collect }));
+  guarded.use(session<SessionData, BotContext>({ initial: () => ({}), storage: sessionStorage(state.store, deps.channel) }));
   guarded.use(
     conversations<BotContext, FlowContext>({
-      storage: { type: "key", version: CONVERSATION_VERSION, adapter: conversationStorage(deps.store, deps.channel), getStorageKey: (ctx) => ctx.chatId?.toString() },
+      storage: { type: "key", version: CONVERSATION_VERSION, adapter: conversationStorage(state.store, deps.channel), getStorageKey: (ctx) => ctx.chatId?.toString() },
     }),
   );
 
@@ -84,4 +105,16 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   // Errors outside the boundary (e.g. in session loading) still get logged and an apology.
   bot.catch(handleBotError);
   return bot;
+}
+
+/**
+ * Counts the bot's outgoing messages at the API client: calls made inside conversations bypass
+ * grammY's API transformers, but not the client's fetch.
+ */
+function countingSends(channel: string, inner: typeof fetch): typeof fetch {
+  return ((input: string | URL | Request, init?: RequestInit) => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    if (/\/(send|edit)\w+$/.test(url)) metrics.messageOut(channel);
+    return inner(input, init);
+  }) as typeof fetch;
 }

@@ -1,19 +1,54 @@
+import { applyWrites, type KeyValueStore, type StateWrite } from "./key-value-store.js";
+
 /**
- * Remembers which updates were processed, per channel, so a redelivered update (webhook retry,
- * web chat resend on a weak network) runs once. `claim` is atomic: true for the first caller only.
+ * What to do with an incoming update:
+ * - run: nobody processed it yet, or its last claim died (crash) and this one takes it over;
+ *   `attempt` counts the claims, so an update that keeps killing the process can be given up;
+ * - done: processed and committed before (a redelivery): skip it;
+ * - busy: another live claim is processing it right now.
+ */
+export type Claim = { kind: "run"; attempt: number } | { kind: "done" } | { kind: "busy" };
+
+/**
+ * At-least-once processing with exactly-once effects on our state: an update is recorded as
+ * "processing" before its handler runs and as "done" only in the same transaction as the chat state
+ * it changed, so a crash in between leaves it to be processed again on redelivery.
  */
 export interface UpdateLedger {
-  claim(channel: string, updateId: string): Promise<boolean>;
+  /**
+   * Claims an update. `exclusive` says the caller holds the chat's lock (across instances), so a
+   * "processing" row can only be a dead claim and is taken over at once; otherwise after its lease.
+   */
+  begin(channel: string, updateId: string, options: { exclusive: boolean }): Promise<Claim>;
+  /** Marks the update done and applies the state writes it made, atomically. */
+  finish(channel: string, updateId: string, writes: StateWrite[]): Promise<void>;
+  /** Where an update stands, for channels that answer a resend (the web chat). */
+  state(channel: string, updateId: string): Promise<"processing" | "done" | undefined>;
 }
 
-export function memoryUpdateLedger(): UpdateLedger {
-  const seen = new Set<string>();
+/** How long a claim is trusted without the chat lock; longer than any update takes. */
+export const CLAIM_LEASE_MS = 60_000;
+
+/** For unit tests: the same contract in memory; `finish` applies the writes to `store`. */
+export function memoryUpdateLedger(store: KeyValueStore): UpdateLedger {
+  const rows = new Map<string, { state: "processing" | "done"; attempts: number; leaseUntil: number }>();
   return {
-    async claim(channel, updateId) {
+    async begin(channel, updateId, { exclusive }) {
       const key = `${channel}:${updateId}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
+      const row = rows.get(key);
+      if (row?.state === "done") return { kind: "done" };
+      if (row && !exclusive && row.leaseUntil > Date.now()) return { kind: "busy" };
+      const attempts = (row?.attempts ?? 0) + 1;
+      rows.set(key, { state: "processing", attempts, leaseUntil: Date.now() + CLAIM_LEASE_MS });
+      return { kind: "run", attempt: attempts };
+    },
+    async finish(channel, updateId, writes) {
+      await applyWrites(store, writes);
+      const key = `${channel}:${updateId}`;
+      rows.set(key, { state: "done", attempts: rows.get(key)?.attempts ?? 1, leaseUntil: 0 });
+    },
+    async state(channel, updateId) {
+      return rows.get(`${channel}:${updateId}`)?.state;
     },
   };
 }

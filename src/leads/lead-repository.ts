@@ -22,7 +22,7 @@ const MAX_REFERENCE_ATTEMPTS = 8;
  * - reopened: the same, on a lead officers had closed or founded, which is worked on again;
  * - duplicate: the phone is another chat's lead, which stays untouched (see `save`).
  */
-export type SaveOutcome = { lead: StoredLead; outcome: "created" | "updated" | "reopened" | "duplicate" };
+export type SaveOutcome = { lead: StoredLead; outcome: "created" | "updated" | "reopened" | "duplicate"; replayed?: true };
 
 /** Erased leads never come back from these queries: their personal fields are gone. */
 const NOT_ERASED = { erasedAt: null } as const;
@@ -104,10 +104,10 @@ export function leadRepository(prisma: PrismaClient) {
    * The same phone and purpose again. Only the chat that registered the lead may change it: anyone
    * can type someone else's number, and must neither take over that lead nor learn it exists.
    */
-  async function saveOverExisting(existing: LeadRow, draft: LeadDraft, consent: ConsentRecord, from: ChatAddress, at: Date): Promise<SaveOutcome> {
+  async function saveOverExisting(existing: LeadRow, draft: LeadDraft, consent: ConsentRecord, from: ChatAddress, at: Date, submission?: string): Promise<SaveOutcome> {
     if (existing.channel !== from.channel || existing.chatId !== from.chatId) {
       // No note: whoever typed the number is unknown, and their chat is not the farmer's data.
-      await prisma.leadEvent.create({ data: { leadId: existing.id, kind: "duplicate_from_other_chat", at } });
+      await prisma.leadEvent.create({ data: { leadId: existing.id, kind: "duplicate_from_other_chat", at, submission } });
       return { lead: toStoredLead(existing), outcome: "duplicate" };
     }
     // The farmer is back after officers finished with the lead: it is new work again.
@@ -119,7 +119,7 @@ export function leadRepository(prisma: PrismaClient) {
         ...(reopen ? { status: "new" as const } : {}),
         events: {
           create: [
-            { kind: "updated_by_farmer", at },
+            { kind: "updated_by_farmer", at, submission },
             ...(reopen ? [{ kind: "status", fromStatus: existing.status, toStatus: "new" as const, at }] : []),
           ],
         },
@@ -128,15 +128,31 @@ export function leadRepository(prisma: PrismaClient) {
     return { lead: toStoredLead(row), outcome: reopen ? "reopened" : "updated" };
   }
 
+  /**
+   * What an earlier run of the same submission (a consent press replayed after a crash) saved: its
+   * event was written with the lead, in the same statement, so it exists exactly when the save did.
+   */
+  async function savedSubmission(submission: string): Promise<SaveOutcome | undefined> {
+    const event = await prisma.leadEvent.findUnique({ where: { submission }, include: { lead: true } });
+    if (!event) return undefined;
+    // (A reopened lead replays as updated: the farmer is told the same either way.)
+    const outcome = event.kind === "created" ? "created" : event.kind === "duplicate_from_other_chat" ? "duplicate" : "updated";
+    return { lead: toStoredLead(event.lead), outcome, replayed: true };
+  }
+
   return {
     /**
      * Creates the lead, or updates the one with the same phone and purpose when this chat registered
      * it (the farmer registered again). Reference codes are random: a clash is retried with a new code.
      */
-    async save(draft: LeadDraft, consent: ConsentRecord, from: ChatAddress, newReference: () => string, at: Date): Promise<SaveOutcome> {
+    async save(draft: LeadDraft, consent: ConsentRecord, from: ChatAddress, newReference: () => string, at: Date, submission?: string): Promise<SaveOutcome> {
+      if (submission !== undefined) {
+        const earlier = await savedSubmission(submission);
+        if (earlier) return earlier;
+      }
       for (let attempt = 0; attempt < MAX_REFERENCE_ATTEMPTS; attempt++) {
         const existing = await prisma.lead.findUnique({ where: { phone_purpose: { phone: draft.phone.e164, purpose: draft.purpose } } });
-        if (existing) return saveOverExisting(existing, draft, consent, from, at);
+        if (existing) return saveOverExisting(existing, draft, consent, from, at, submission);
         try {
           const row = await prisma.lead.create({
             data: {
@@ -146,7 +162,7 @@ export function leadRepository(prisma: PrismaClient) {
               chatId: from.chatId,
               ...answerColumns(draft, consent),
               createdAt: at,
-              events: { create: { kind: "created", toStatus: "new", at } },
+              events: { create: { kind: "created", toStatus: "new", at, submission } },
             },
           });
           return { lead: toStoredLead(row), outcome: "created" };

@@ -21,7 +21,11 @@ export interface LeadServiceDeps {
   translate?: Translate;
 }
 
-export type Submission = { draft: LeadDraft; consent: Pick<Consent, "version" | "hash">; from: ChatAddress };
+/**
+ * `key` names this submission (the channel and update of the consent press): submitting the same key
+ * again, when the update is replayed after a crash, answers with the first outcome and saves nothing.
+ */
+export type Submission = { draft: LeadDraft; consent: Pick<Consent, "version" | "hash">; from: ChatAddress; key?: string };
 /**
  * What the farmer may be told. A duplicate (the phone is another chat's lead) carries no reference:
  * whoever typed the number learns nothing about that lead, not even that it exists.
@@ -98,9 +102,10 @@ export function leadService(deps: LeadServiceDeps) {
      * updates the earlier lead. Officers hear about every lead that needs a call: a new one, a
      * reopened one, and another chat registering a number that already has a lead.
      */
-    async submit({ draft, consent, from }: Submission): Promise<SubmitResult & { pools: Pool[] }> {
+    async submit({ draft, consent, from, key }: Submission): Promise<SubmitResult & { pools: Pool[] }> {
       const at = now();
-      const saved = await leads.save(draft, consentRecord(consent, at), from, () => createReferenceCode(deps.random), at);
+      const saved = await leads.save(draft, consentRecord(consent, at), from, () => createReferenceCode(deps.random), at, key);
+      if (saved.replayed) return saved.outcome === "duplicate" ? { outcome: "duplicate", pools: [] } : { reference: saved.lead.reference, outcome: saved.outcome, pools: [] };
       if (saved.outcome !== "updated") await officers.notify(leadNotice(saved.outcome, saved.lead, t));
       if (saved.outcome === "duplicate") return { outcome: "duplicate", pools: [] };
       const pools = await announcePools(saved.lead, at);

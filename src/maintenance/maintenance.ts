@@ -3,6 +3,10 @@ import type { Logger } from "../logger.js";
 import { prismaAuditLog } from "../audit/audit-log.js";
 import { RETENTION_MONTHS } from "../leads/consent.js";
 import { eraseLeads } from "../leads/lead-repository.js";
+import type { ChatLock } from "../bot/chat-lock.js";
+
+/** The lock key of maintenance: one instance runs it at a time, the others skip that round. */
+export const MAINTENANCE_LOCK = "maintenance";
 
 /** Redelivered updates arrive within minutes; a week is far more than any channel retries. */
 export const PROCESSED_UPDATE_DAYS = 7;
@@ -69,13 +73,16 @@ export async function runMaintenance(prisma: PrismaClient, now: Date): Promise<M
  * Runs maintenance now and then every `intervalMs` until stopped. The timer does not keep the
  * process alive; `stop` waits for a run in progress, so the database is not closed under it.
  */
-export function startMaintenance(options: { prisma: PrismaClient; logger: Logger; now: () => Date; intervalMs?: number }): { stop(): Promise<void> } {
+export function startMaintenance(options: { prisma: PrismaClient; logger: Logger; now: () => Date; lock: ChatLock; intervalMs?: number }): { stop(): Promise<void> } {
   let running: Promise<void> = Promise.resolve();
   const run = () => {
     running = running.then(async () => {
       try {
-        const counts = await runMaintenance(options.prisma, options.now());
-        options.logger.info(counts, "maintenance done");
+        const ran = await options.lock.tryRun(MAINTENANCE_LOCK, async () => {
+          const counts = await runMaintenance(options.prisma, options.now());
+          options.logger.info(counts, "maintenance done");
+        });
+        if (!ran) options.logger.info("maintenance skipped: another instance is running it");
       } catch (error) {
         options.logger.error({ err: { message: (error as Error).message } }, "maintenance failed");
       }

@@ -1,16 +1,30 @@
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import { Hono } from "hono";
+import { metrics } from "../metrics.js";
 
 export interface HttpServer {
   url: string;
   close(): Promise<void>;
 }
 
-/** Mounts each part (the dashboard, and the web chat and Telegram webhook when enabled) on one Hono app. */
-export function createHttpApp(parts: Array<{ path: string; app: Hono }>): Hono {
+/** What /readyz reports; the instance takes traffic only when every check is true. */
+export type Readiness = Record<string, boolean>;
+
+/**
+ * Mounts each part (the dashboard, and the web chat and Telegram webhook when enabled) on one Hono
+ * app, with the probes of an orchestrator: /healthz (the process answers), /readyz (it can serve:
+ * database reachable, knowledge index loaded, not shutting down) and /metrics (Prometheus).
+ */
+export function createHttpApp(parts: Array<{ path: string; app: Hono }>, probes: { ready: () => Promise<Readiness> } = { ready: async () => ({}) }): Hono {
   const root = new Hono();
   root.get("/healthz", (c) => c.json({ ok: true }));
+  root.get("/readyz", async (c) => {
+    const checks = await probes.ready();
+    const ok = Object.values(checks).every(Boolean);
+    return c.json({ ok, ...checks }, ok ? 200 : 503);
+  });
+  root.get("/metrics", async (c) => c.body(await metrics.text(), 200, { "content-type": metrics.contentType }));
   for (const part of parts) root.route(part.path, part.app);
   return root;
 }

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ensureSetupLink } from "../../src/staff/setup-link.js";
+import { processChatLock } from "../../src/bot/chat-lock.js";
 import { adminHarness } from "./admin-harness.js";
 import { insertLead } from "./lead-rows.js";
 
@@ -178,7 +179,7 @@ describe("users, chat link and setup", () => {
   });
 
   it("the first-admin link opens a form once", async () => {
-    const link = (await ensureSetupLink(h.db.prisma, "http://localhost", () => {}, h.clock.now()))!;
+    const link = (await ensureSetupLink(h.db.prisma, "http://localhost", () => {}, { key: Buffer.from("key"), lock: processChatLock({ onlyInstance: true }), now: h.clock.now() }))!;
     const visitor = h.agent();
     const path = link.replace("http://localhost", "");
     const form = await html(path, visitor);

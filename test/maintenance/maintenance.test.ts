@@ -5,6 +5,7 @@ import { farmerDataService } from "../../src/leads/farmer-data.js";
 import { leadService } from "../../src/leads/lead-service.js";
 import type { Logger } from "../../src/logger.js";
 import { runMaintenance, startMaintenance } from "../../src/maintenance/maintenance.js";
+import { processChatLock } from "../../src/bot/chat-lock.js";
 import { memoryOutbox } from "../../src/outbound/outbox.js";
 import { migratedDatabase } from "../staff/migrated-database.js";
 import { aDraft } from "../leads/fixtures.js";
@@ -105,7 +106,7 @@ describe("startMaintenance", () => {
     await db.prisma.processedUpdate.create({ data: { channel: "telegram", updateId: "old", processedAt: hoursBefore(8 * 24) } });
     const logged: unknown[] = [];
     const logger = { info: (counts: unknown) => logged.push(counts), error: (failure: unknown) => logged.push(failure) } as unknown as Logger;
-    const maintenance = startMaintenance({ prisma: db.prisma, logger, now: () => NOW });
+    const maintenance = startMaintenance({ prisma: db.prisma, logger, now: () => NOW, lock: processChatLock({ onlyInstance: true }) });
     await maintenance.stop();
     expect(logged).toEqual([{ anonymisedLeads: 0, expiredQuestions: 0, expiredChecks: 0, expiredChatMessages: 0, processedUpdates: 1, emptiedPayloads: 0 }]);
     expect(await db.prisma.processedUpdate.count()).toBe(0);

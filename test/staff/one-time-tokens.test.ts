@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CHAT_LINK_TTL_MS, createChatLinkCode, redeemChatLinkCode } from "../../src/staff/chat-link.js";
 import { completeSetup, ensureSetupLink } from "../../src/staff/setup-link.js";
+import { processChatLock } from "../../src/bot/chat-lock.js";
 import { createStaffUser } from "../../src/staff/users.js";
 import { migratedDatabase } from "./migrated-database.js";
 
@@ -60,10 +61,11 @@ describe("chat-link codes", () => {
 
 describe("first-admin setup link", () => {
   const form = { username: "quantri", displayName: "Quản trị", password: "mat khau quan tri" };
+  const instance = () => ({ key: Buffer.from("shared key of the instances"), lock: processChatLock({ onlyInstance: true }) });
 
   it("prints a link while no admin exists; the link creates one admin once", async () => {
     const lines: string[] = [];
-    const link = await ensureSetupLink(db.prisma, "http://localhost:3000/", (line) => lines.push(line), t0);
+    const link = await ensureSetupLink(db.prisma, "http://localhost:3000/", (line) => lines.push(line), { ...instance(), now: t0 });
     expect(link).toMatch(/^http:\/\/localhost:3000\/admin\/setup\?token=[\w-]{43}$/);
     expect(lines).toEqual([expect.stringContaining(link!)]);
     const token = new URL(link!).searchParams.get("token")!;
@@ -71,13 +73,20 @@ describe("first-admin setup link", () => {
     expect(await completeSetup(db.prisma, token, { ...form, password: "ngan" }, t0)).toEqual({ ok: false, problem: "admin-error-password-too-short" });
     expect(await completeSetup(db.prisma, token, form, t0)).toMatchObject({ ok: true, value: { username: "quantri", role: "admin" } });
     expect(await completeSetup(db.prisma, token, { ...form, username: "quantri2" }, t0)).toEqual({ ok: false, problem: "admin-error-setup-link-invalid" });
-    expect(await ensureSetupLink(db.prisma, "http://x", () => {}, t0)).toBeUndefined();
+    expect(await ensureSetupLink(db.prisma, "http://x", () => {}, { ...instance(), now: t0 })).toBeUndefined();
   });
 
-  it("a new start replaces the previous link, and links expire after a day", async () => {
-    const first = new URL((await ensureSetupLink(db.prisma, "http://x", () => {}, t0))!).searchParams.get("token")!;
-    const second = new URL((await ensureSetupLink(db.prisma, "http://x", () => {}, t0))!).searchParams.get("token")!;
-    expect(await completeSetup(db.prisma, first, form, t0)).toMatchObject({ ok: false });
-    expect(await completeSetup(db.prisma, second, form, at(24 * 3600_000))).toMatchObject({ ok: false });
+  it("instances starting together and restarts print the one link, which expires after a day", async () => {
+    // The lock stands for the advisory lock two instances share on PostgreSQL.
+    const shared = instance();
+    const link = (now: Date) => ensureSetupLink(db.prisma, "http://x", () => {}, { ...shared, now });
+    const [first, second] = await Promise.all([link(t0), link(t0)]);
+    expect(second).toBe(first);
+    expect(await link(at(3600_000))).toBe(first);
+    expect(await db.prisma.staffToken.count({ where: { kind: "setup" } })).toBe(1);
+    const token = new URL(first!).searchParams.get("token")!;
+    expect(await completeSetup(db.prisma, token, form, at(24 * 3600_000))).toMatchObject({ ok: false });
+    // After the day, a start issues a new link.
+    expect(await link(at(24 * 3600_000 + 1))).not.toBe(first);
   });
 });

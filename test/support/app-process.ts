@@ -26,7 +26,7 @@ export function startAppProcess(env: Record<string, string>) {
     output: () => output,
     exited,
     /** Resolves with the first stdout/stderr match, e.g. the web chat URL line. */
-    async waitForOutput(pattern: RegExp, ms = 30_000): Promise<RegExpMatchArray> {
+    async waitForOutput(pattern: RegExp, ms = 180_000): Promise<RegExpMatchArray> {
       const deadline = Date.now() + ms;
       for (;;) {
         const match = pattern.exec(output);
@@ -35,6 +35,11 @@ export function startAppProcess(env: Record<string, string>) {
         if (Date.now() > deadline) throw new Error(`app did not print ${pattern} within ${ms} ms:\n${output}`);
         await new Promise((r) => setTimeout(r, 50));
       }
+    },
+    /** kill -9: no cleanup, no graceful shutdown, like a crash or an OOM kill. */
+    async kill(): Promise<void> {
+      if (child.exitCode === null) child.kill("SIGKILL");
+      await exited;
     },
     async stop(): Promise<number | null> {
       if (child.exitCode === null) child.kill("SIGTERM");

@@ -13,8 +13,8 @@ export const FAKE_EMBEDDING_DIMENSION = 64;
 export interface FakeOpenAI {
   baseURL: string;
   requests: Array<{ path: string; body: Record<string, unknown> }>;
-  /** Replies to chat completions; a number makes the server answer with that HTTP status. */
-  chat: (messages: Array<{ role: string; content: string }>) => string | number;
+  /** Replies to chat completions; a number makes the server answer with that HTTP status (a promise: later). */
+  chat: (messages: Array<{ role: string; content: string }>) => string | number | Promise<string | number>;
   close(): Promise<void>;
 }
 
@@ -57,7 +57,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       return;
     }
     if (req.method === "POST" && path === "/v1/chat/completions") {
-      const reply = fake.chat(body.messages as Array<{ role: string; content: string }>);
+      const reply = await fake.chat(body.messages as Array<{ role: string; content: string }>);
       if (typeof reply === "number") {
         send(reply, { error: { message: "fake failure", type: "server_error" } });
         return;

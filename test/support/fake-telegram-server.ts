@@ -19,6 +19,8 @@ export async function startFakeTelegram() {
   const calls: RecordedCall[] = [];
   const waiters = new Set<Waiter>();
   const pollers = new Set<() => void>();
+  const holds = new Set<(call: RecordedCall) => boolean>();
+  const parked: Array<() => void> = [];
   let nextMessageId = 500;
 
   const botInfo = { id: 777, is_bot: true, first_name: "Trợ lý HTX (test)", username: "htx_test_bot", can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false };
@@ -74,7 +76,12 @@ export async function startFakeTelegram() {
     if (!match) return reply(404, { ok: false, error_code: 404, description: "Not Found" });
     const [, token, method] = match as unknown as [string, string, string];
     const payload = await readBody(req);
-    if (method !== "getUpdates") record({ method, token, payload });
+    if (method !== "getUpdates") {
+      const call = { method, token, payload };
+      record(call);
+      // A held call gets its answer only when released: the bot stays in the middle of that update.
+      if ([...holds].some((held) => held(call))) await new Promise<void>((resolve) => parked.push(resolve));
+    }
     switch (method) {
       case "getMe":
         return reply(200, { ok: true, result: botInfo });
@@ -103,8 +110,19 @@ export async function startFakeTelegram() {
       updates.push(update);
       for (const wake of [...pollers]) wake();
     },
+    /**
+     * Matching calls from now on are recorded but not answered until the returned release is called
+     * (a crash test kills the bot meanwhile, a shutdown test stops it).
+     */
+    hold(predicate: (call: RecordedCall) => boolean) {
+      holds.add(predicate);
+      return () => {
+        holds.delete(predicate);
+        for (const answer of parked.splice(0)) answer();
+      };
+    },
     /** Resolves with the first call (already made or future) that matches, or rejects after `ms`. */
-    waitFor(predicate: (call: RecordedCall) => boolean, ms = 20_000, after = 0): Promise<RecordedCall> {
+    waitFor(predicate: (call: RecordedCall) => boolean, ms = 120_000, after = 0): Promise<RecordedCall> {
       const done = calls.slice(after).find(predicate);
       if (done) return Promise.resolve(done);
       return new Promise((resolve, reject) => {

@@ -1,6 +1,7 @@
 import { createBot } from "../../src/bot/create-bot.js";
 import { memoryKeyValueStore, type KeyValueStore } from "../../src/bot/key-value-store.js";
 import { memoryUpdateLedger } from "../../src/bot/update-ledger.js";
+import { processChatLock } from "../../src/bot/chat-lock.js";
 import { memoryQuestionQueue } from "../../src/questions/question-queue.js";
 import { memoryOutbox } from "../../src/outbound/outbox.js";
 import { WEBCHAT_BOT_INFO } from "../../src/channels/webchat/local-bot-api.js";
@@ -37,7 +38,9 @@ export function testBot(store: KeyValueStore = memoryKeyValueStore(), overrides:
     botInfo: WEBCHAT_BOT_INFO,
     client: { fetch: api.fetch },
     store,
-    ledger: memoryUpdateLedger(),
+    ledger: memoryUpdateLedger(store),
+    chatLock: processChatLock({ onlyInstance: true }),
+    tagKey: Buffer.from("test-tag-key"),
     logger: createLogger("silent"),
     services: {
       now: () => new Date("2026-11-27T08:00:00Z"),

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac } from "node:crypto";
 import type { MiddlewareFn } from "grammy";
 import type { Logger } from "../../logger.js";
 import type { Translate } from "../../i18n/translate.js";
@@ -8,13 +8,13 @@ import type { ChoiceRenderer } from "../choices.js";
 import type { Context } from "grammy";
 
 /**
- * Chat ids are pseudonymised in logs so a log line cannot be tied to a farmer on its own. The key
- * is per process: Telegram ids are enumerable, so a plain hash could be reversed by trying them all.
+ * Chat ids are pseudonymised in logs so a log line cannot be tied to a farmer on its own. The tag
+ * is keyed: Telegram ids are enumerable, so a plain hash could be reversed by trying them all. The
+ * key is shared by every instance (kept in the database), so one chat has one tag in all their logs.
  */
-const TAG_KEY = randomBytes(32);
-export function chatTag(chatId: number | string | undefined): string | undefined {
+export function chatTag(key: Buffer, chatId: number | string | undefined): string | undefined {
   if (chatId === undefined) return undefined;
-  return createHmac("sha256", TAG_KEY).update(String(chatId)).digest("hex").slice(0, 10);
+  return createHmac("sha256", key).update(String(chatId)).digest("hex").slice(0, 10);
 }
 
 export interface ContextSetupDeps {
@@ -23,6 +23,8 @@ export interface ContextSetupDeps {
   translate: Translate;
   services: Services;
   renderChoices: ChoiceRenderer;
+  /** Key of the chat tags in logs (see chatTag). */
+  tagKey: Buffer;
 }
 
 /** Gives each update its translator, services and a child logger carrying the update id. */
@@ -32,7 +34,7 @@ export function contextSetup<C extends Context & BaseContextFlavor>(deps: Contex
     ctx.t = deps.translate;
     ctx.services = deps.services;
     ctx.renderChoices = deps.renderChoices;
-    ctx.logger = deps.logger.child({ channel: deps.channel, update_id: ctx.update.update_id, chat: chatTag(ctx.chatId) });
+    ctx.logger = deps.logger.child({ channel: deps.channel, update_id: ctx.update.update_id, chat: chatTag(deps.tagKey, ctx.chatId) });
     await next();
   };
 }

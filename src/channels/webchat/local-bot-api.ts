@@ -21,7 +21,16 @@ export const WEBCHAT_BOT_INFO: UserFromGetMe = {
   can_manage_bots: false,
 } as UserFromGetMe;
 
-type Listener = (chatId: number, message: ChatMessage) => void;
+/** The update a chat's bot messages answer right now, and what it produced so far. */
+export type ReplyCollector = { updateId: number; sent: number; messages: ChatMessage[] };
+
+/**
+ * The client id of the n-th message sent for an update: replaying the update after a crash appends
+ * the same ids again, so the transcript keeps the first processing's messages instead of doubling
+ * them. (A colon never occurs in the page's own client ids.)
+ */
+export const replyClientId = (updateId: number, n: number) => `bot:${updateId}:${n}`;
+export const replyClientIdPrefix = (updateId: number) => `bot:${updateId}:`;
 
 function buttonsOf(markup: unknown): ChatButton[][] {
   const rows = (markup as InlineKeyboardMarkup | undefined)?.inline_keyboard ?? [];
@@ -45,13 +54,15 @@ class ApiFailure extends Error {
   }
 }
 
-export function localBotApi(transcript: Transcript, onMessage: Listener) {
+export function localBotApi(transcript: Transcript, collectorOf: (chatId: number) => ReplyCollector | undefined) {
   const methods: Record<string, (p: Record<string, unknown>) => Promise<unknown>> = {
     getMe: async () => WEBCHAT_BOT_INFO,
     sendMessage: async (p) => {
       const chatId = Number(p.chat_id);
-      const saved = await transcript.append(chatId, { fromBot: true, text: String(p.text ?? ""), buttons: buttonsOf(p.reply_markup) });
-      onMessage(chatId, saved);
+      const collector = collectorOf(chatId);
+      const clientId = collector ? replyClientId(collector.updateId, collector.sent++) : undefined;
+      const { duplicate: _duplicate, ...saved } = await transcript.append(chatId, { fromBot: true, text: String(p.text ?? ""), buttons: buttonsOf(p.reply_markup), clientId });
+      collector?.messages.push(saved);
       return asTelegramMessage(chatId, saved);
     },
     editMessageText: async (p) => edit(p, { text: String(p.text ?? ""), buttons: buttonsOf(p.reply_markup) }),
@@ -66,7 +77,7 @@ export function localBotApi(transcript: Transcript, onMessage: Listener) {
     const chatId = Number(p.chat_id);
     const saved = await transcript.edit(chatId, Number(p.message_id), change);
     if (!saved) throw new ApiFailure(400, "Bad Request: message to edit not found");
-    onMessage(chatId, saved);
+    collectorOf(chatId)?.messages.push(saved);
     return asTelegramMessage(chatId, saved);
   }
 

@@ -50,6 +50,10 @@ export function prismaTranscript(prisma: PrismaClient): Transcript {
       const row = await prisma.webChatMessage.findUnique({ where: { session_messageId: { session: String(chatId), messageId } } });
       return row ? toChatMessage(row) : undefined;
     },
+    async byClientIdPrefix(chatId, prefix) {
+      const rows = await prisma.webChatMessage.findMany({ where: { session: String(chatId), clientId: { startsWith: prefix } }, orderBy: { messageId: "asc" } });
+      return rows.map(toChatMessage);
+    },
     async history(chatId, afterSeq = 0) {
       const rows = await prisma.webChatMessage.findMany({ where: { session: String(chatId), seq: { gt: afterSeq } }, orderBy: { seq: "asc" } });
       return rows.map(toChatMessage);

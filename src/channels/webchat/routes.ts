@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Translate } from "../../i18n/translate.js";
 import type { Logger } from "../../logger.js";
 import type { WebChat, WebChatInput } from "./webchat.js";
+import { metrics } from "../../metrics.js";
 
 const PUBLIC_DIR = new URL("./public/", import.meta.url);
 const asset = (name: string) => readFileSync(new URL(name, PUBLIC_DIR), "utf8");
@@ -38,6 +39,7 @@ export function webChatRoutes(deps: { webchat: WebChat; translate: Translate; lo
       return result ? c.json(result) : c.json({ error: deps.translate("webchat-bad-request") }, 400);
     } catch (error) {
       deps.logger.error({ err: { message: (error as Error).message } }, "web chat input failed");
+      metrics.error("webchat");
       return c.json({ error: deps.translate("error-internal") }, 500);
     }
   });

@@ -28,6 +28,8 @@ export interface Transcript {
   append(chatId: number, message: NewMessage): Promise<ChatMessage & { duplicate: boolean }>;
   edit(chatId: number, messageId: number, change: { text?: string; buttons?: ChatButton[][] }): Promise<ChatMessage | undefined>;
   get(chatId: number, messageId: number): Promise<ChatMessage | undefined>;
+  /** Messages whose client id starts with `prefix` (the bot's replies to one input), oldest first. */
+  byClientIdPrefix(chatId: number, prefix: string): Promise<ChatMessage[]>;
   /** Messages created or edited after `afterSeq`/`since`, oldest first. */
   history(chatId: number, afterSeq?: number): Promise<ChatMessage[]>;
 }

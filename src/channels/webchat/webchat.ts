@@ -2,9 +2,10 @@ import { randomUUID } from "node:crypto";
 import type { ApiClientOptions, Bot } from "grammy";
 import type { Update } from "grammy/types";
 import type { BotContext } from "../../bot/context.js";
-import { keyedMutex } from "../../lib/keyed-mutex.js";
 import { stableNumericId } from "../../lib/stable-id.js";
-import { localBotApi, WEBCHAT_BOT_INFO } from "./local-bot-api.js";
+import type { ChatLock } from "../../bot/chat-lock.js";
+import type { UpdateLedger } from "../../bot/update-ledger.js";
+import { localBotApi, replyClientIdPrefix, WEBCHAT_BOT_INFO, type ReplyCollector } from "./local-bot-api.js";
 import type { ChatMessage, Transcript } from "./transcript.js";
 import type { OutboundSender } from "../../outbound/outbox.js";
 
@@ -20,25 +21,33 @@ const FARMER = { id: 0, is_bot: false as const, first_name: "Bà con", language_
  * The web chat channel: turns what the page sends into Telegram-shaped updates for the one bot and
  * returns what the bot answered (new messages and edits), with the whole transcript kept for reloads.
  */
-export function createWebChat(deps: { transcript: Transcript; buildBot: (client: ApiClientOptions) => Bot<BotContext> }) {
-  const collectors = new Map<number, ChatMessage[]>();
-  const api = localBotApi(deps.transcript, (chatId, message) => collectors.get(chatId)?.push(message));
+export function createWebChat(deps: {
+  transcript: Transcript;
+  ledger: UpdateLedger;
+  /** Taken around each input (the bot built by `buildBot` must not take it again). */
+  chatLock: ChatLock;
+  buildBot: (client: ApiClientOptions) => Bot<BotContext>;
+}) {
+  const collectors = new Map<number, ReplyCollector>();
+  const api = localBotApi(deps.transcript, (chatId) => collectors.get(chatId));
   const bot = deps.buildBot({ fetch: api.fetch });
-  const exclusive = keyedMutex();
+  const exclusive = <T>(chatId: number | string, task: () => Promise<T>) => deps.chatLock.run(`${WEBCHAT_CHANNEL}:${chatId}`, task);
 
   function chatIdOf(session: string): number {
     return stableNumericId(WEBCHAT_CHANNEL, session);
   }
 
-  async function toUpdate(chatId: number, input: WebChatInput): Promise<Update | { resentAfterSeq: number } | undefined> {
-    // A client id makes a resend after a dropped connection the same update, so it runs once.
-    const updateId = stableNumericId(input.session, input.clientId ?? randomUUID());
+  /**
+   * `resumed`: this input was seen before but its processing never finished (a crash), so the
+   * button is not checked again: the first processing may already have removed its keyboard.
+   */
+  async function toUpdate(chatId: number, updateId: number, input: WebChatInput, resumed: boolean): Promise<Update | undefined> {
     const from = { ...FARMER, id: chatId };
     const chat = { id: chatId, type: "private" as const, first_name: FARMER.first_name };
     const date = Math.floor(Date.now() / 1000);
     if ("text" in input) {
+      // A resend finds the farmer's message stored the first time (same client id).
       const saved = await deps.transcript.append(chatId, { fromBot: false, text: input.text, buttons: [], clientId: input.clientId });
-      if (saved.duplicate) return { resentAfterSeq: saved.seq };
       const command = /^\/[a-z_]+/i.exec(input.text);
       return {
         update_id: updateId,
@@ -47,7 +56,7 @@ export function createWebChat(deps: { transcript: Transcript; buildBot: (client:
     }
     const pressed = await deps.transcript.get(chatId, input.messageId);
     // Only a button the bot actually put on that message can be pressed: the page is not trusted.
-    if (!pressed?.fromBot || !pressed.buttons.flat().some((b) => b.data === input.button)) return undefined;
+    if (!pressed?.fromBot || (!resumed && !pressed.buttons.flat().some((b) => b.data === input.button))) return undefined;
     return {
       update_id: updateId,
       callback_query: {
@@ -66,19 +75,22 @@ export function createWebChat(deps: { transcript: Transcript; buildBot: (client:
    */
   async function handle(input: WebChatInput): Promise<{ messages: ChatMessage[] } | undefined> {
     const chatId = chatIdOf(input.session);
-    return exclusive(String(chatId), async () => {
-      const update = await toUpdate(chatId, input);
+    // A client id makes a resend after a dropped connection the same update, so it runs once.
+    const updateId = stableNumericId(input.session, input.clientId ?? randomUUID());
+    return exclusive(chatId, async () => {
+      const state = input.clientId === undefined ? undefined : await deps.ledger.state(WEBCHAT_CHANNEL, String(updateId));
+      // A resend of something already handled: the messages its first processing sent.
+      if (state === "done") return { messages: await deps.transcript.byClientIdPrefix(chatId, replyClientIdPrefix(updateId)) };
+      const update = await toUpdate(chatId, updateId, input, state === "processing");
       if (!update) return undefined;
-      // A resend of something already handled: answer with what followed it the first time.
-      if ("resentAfterSeq" in update) return { messages: (await deps.transcript.history(chatId, update.resentAfterSeq)).filter((m) => m.fromBot) };
-      const replies: ChatMessage[] = [];
-      collectors.set(chatId, replies);
+      const collector: ReplyCollector = { updateId, sent: 0, messages: [] };
+      collectors.set(chatId, collector);
       try {
         await bot.handleUpdate(update);
       } finally {
         collectors.delete(chatId);
       }
-      return { messages: replies };
+      return { messages: collector.messages };
     });
   }
 

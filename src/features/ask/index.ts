@@ -6,6 +6,7 @@ import { enterContactOfficer } from "../contact-officer/index.js";
 import { mainMenuChoices } from "../menu/main-menu.js";
 import { findMentionedPlace, type MentionedPlace } from "../../places/mentioned-place.js";
 import type { Translate } from "../../i18n/translate.js";
+import { metrics } from "../../metrics.js";
 
 const EXAMPLES = 3;
 
@@ -35,6 +36,7 @@ export async function answerQuestion(ctx: BotContext, question: string): Promise
   ctx.session.lastQuestion = question;
   ctx.session.followUps = answer.followUps;
   ctx.logger.info({ declined: answer.declined, sources: answer.sources.length, confidence: Number(answer.confidence.toFixed(2)) }, "question answered");
+  metrics.answer(answer.declined ? "declined" : answer.sources.length === 0 ? "miss" : answer.suggestOfficer ? "hedged" : "answered");
   const place = answer.showMenu ? null : findMentionedPlace(question, ctx.services.places);
   const text = place ? `${answer.answer}\n${placeLine(ctx.t, place)}` : answer.answer;
   await replyWithChoices(ctx, text, answerChoices(ctx, answer));

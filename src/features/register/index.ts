@@ -185,7 +185,9 @@ async function register(conversation: Flow, ctx: FlowContext, start: RegisterSta
   }
   const from = chatAddress(ctx);
   const saved = await conversation.external(async (): Promise<SubmitResult> => {
-    const { pools: _pools, ...result } = await ctx.services.leads.submit({ draft, consent: { version: consent.version, hash: consent.hash }, from });
+    // Keyed by the consent press: replayed after a crash, it answers with the same reference.
+    const key = `${ctx.channel}:${decided.update.update_id}`;
+    const { pools: _pools, ...result } = await ctx.services.leads.submit({ draft, consent: { version: consent.version, hash: consent.hash }, from, key });
     return result;
   });
   // Someone else's number: the same words as for any registration, minus the code, which is not theirs.
