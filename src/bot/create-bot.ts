@@ -13,6 +13,7 @@ import { renderAsButtons, type ChoiceRenderer } from "./choices.js";
 import { contextSetup } from "./middleware/context-setup.js";
 import { deduplicate } from "./middleware/deduplicate.js";
 import { handleBotError } from "./middleware/error-boundary.js";
+import { storableInput } from "./middleware/storable-input.js";
 import { metrics } from "../metrics.js";
 import { menuFeature } from "../features/menu/index.js";
 import { contactOfficerFeature, enterContactOfficer } from "../features/contact-officer/index.js";
@@ -75,6 +76,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     }
   });
   bot.use(setup);
+  bot.use(storableInput());
   // One update per chat at a time (also on two instances), so a fast double tap or a redelivery
   // cannot interleave two steps of a flow or overwrite one answer's state with another's.
   bot.use((ctx, next) => (ctx.chatId === undefined ? next() : deps.chatLock.run(`${deps.channel}:${ctx.chatId}`, next)));

@@ -11,6 +11,9 @@ const run = promisify(execFile);
 export interface PostgresServer {
   /** `postgresql://postgres@127.0.0.1:<port>/postgres`, trust authentication, loopback only. */
   url: string;
+  /** Stops the server (fast shutdown: connections are cut) and starts it again on the same port. */
+  pause(): Promise<void>;
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -32,9 +35,9 @@ export async function startPostgres(): Promise<PostgresServer> {
 
   const dataDir = join(dir, "data");
   const port = await freePort();
+  const serverOptions = `-c listen_addresses=127.0.0.1 -p ${port} -c unix_socket_directories=${dir} -c fsync=off -c max_connections=300`;
   try {
     await pg("initdb", ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
-    const serverOptions = `-c listen_addresses=127.0.0.1 -p ${port} -c unix_socket_directories=${dir} -c fsync=off`;
     await pg("pg_ctl", ["-D", dataDir, "-o", serverOptions, "-l", join(dir, "server.log"), "-w", "start"]);
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
@@ -43,6 +46,12 @@ export async function startPostgres(): Promise<PostgresServer> {
 
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    async pause() {
+      await pg("pg_ctl", ["-D", dataDir, "-m", "fast", "-w", "stop"]);
+    },
+    async resume() {
+      await pg("pg_ctl", ["-D", dataDir, "-o", serverOptions, "-l", join(dir, "server.log"), "-w", "start"]);
+    },
     async stop() {
       await pg("pg_ctl", ["-D", dataDir, "-m", "immediate", "-w", "stop"]).catch(() => {});
       await rm(dir, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import type { Translate } from "../../i18n/translate.js";
 import type { Logger } from "../../logger.js";
 import type { WebChat, WebChatInput } from "./webchat.js";
 import { metrics } from "../../metrics.js";
+import { storableText } from "../../lib/storable-text.js";
 
 const PUBLIC_DIR = new URL("./public/", import.meta.url);
 const asset = (name: string) => readFileSync(new URL(name, PUBLIC_DIR), "utf8");
@@ -12,7 +13,7 @@ const asset = (name: string) => readFileSync(new URL(name, PUBLIC_DIR), "utf8");
 const session = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 const clientId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional();
 const inputSchema = z.union([
-  z.object({ session, clientId, text: z.string().trim().min(1).max(2000) }).strict(),
+  z.object({ session, clientId, text: z.string().transform(storableText).pipe(z.string().trim().min(1).max(2000)) }).strict(),
   z.object({ session, clientId, button: z.string().min(1).max(64), messageId: z.number().int().positive() }).strict(),
 ]);
 

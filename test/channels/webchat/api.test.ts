@@ -62,6 +62,16 @@ describe("web chat JSON API", () => {
     expect((await chat.history()).filter((m) => !m.fromBot)).toHaveLength(1);
   });
 
+  it("answers a resent button press with the replies of the first press, without pressing again", async () => {
+    const chat = webChatClient(app.url, "session-resend-02");
+    const menu = (await chat.say("/start")).messages![0]!;
+    const first = await chat.post({ button: "menu:officer", messageId: menu.messageId, clientId: "press-1" });
+    const again = await chat.post({ button: "menu:officer", messageId: menu.messageId, clientId: "press-1" });
+    expect(again.status).toBe(200);
+    expect(again.messages!.map((m) => m.text)).toEqual(first.messages!.filter((m) => !m.edited).map((m) => m.text));
+    expect((await chat.history()).filter((m) => m.fromBot && /hỏi cán bộ/.test(m.text))).toHaveLength(1);
+  });
+
   it("accepts only a button the bot put on that message", async () => {
     const chat = webChatClient(app.url, "session-forged-1");
     const menu = (await chat.say("/start")).messages![0]!;
