@@ -28,6 +28,7 @@ export async function startCluster(options: { databaseUrl: string; telegram: Fak
   }
   let failedAttempts = 0;
 
+  let lastFailure = "";
   async function post(instance: Instance, update: unknown): Promise<boolean> {
     try {
       const response = await fetch(`${instance.base}/telegram/hook`, {
@@ -35,9 +36,11 @@ export async function startCluster(options: { databaseUrl: string; telegram: Fak
         headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
         body: JSON.stringify(update),
       });
-      await response.arrayBuffer();
+      const body = await response.text();
+      if (!response.ok) lastFailure = `${response.status} ${body.slice(0, 200)}`;
       return response.ok;
-    } catch {
+    } catch (error) {
+      lastFailure = (error as Error).message;
       return false;
     }
   }
@@ -48,14 +51,14 @@ export async function startCluster(options: { databaseUrl: string; telegram: Fak
     failedAttempts: () => failedAttempts,
     /** Delivers until acknowledged; `to` picks the instance of the first attempt. */
     async deliver(update: unknown, to?: number): Promise<void> {
-      for (let attempt = 0; attempt < 600; attempt++) {
+      for (let attempt = 0; attempt < 300; attempt++) {
         const up = instances.filter((i) => i.alive);
         const first = to !== undefined && attempt === 0 ? instances[to]! : up[Math.floor(Math.random() * up.length)]!;
         if (await post(first, update)) return;
         failedAttempts++;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      throw new Error("update never acknowledged");
+      throw new Error(`update never acknowledged (last: ${lastFailure}); instances said:\n${instances.map((i) => i.app.output().slice(-3000)).join("\n---\n")}`);
     },
     async kill(index: number) {
       instances[index]!.alive = false;

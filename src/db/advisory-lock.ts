@@ -18,8 +18,16 @@ export function advisoryLocks(url: string, options: { maxConnections?: number } 
   pool.on("error", () => undefined);
   const local = keyedMutex();
 
+  const listened = new WeakSet<pg.PoolClient>();
+
   async function holding<T>(sql: string, key: string, task: (locked: boolean) => Promise<T>): Promise<T> {
     const client = await pool.connect();
+    // A connection cut by the server (restart, outage) emits an error on the client too; the query
+    // in progress fails with it, which is what the caller sees, so the event is only consumed here.
+    if (!listened.has(client)) {
+      client.on("error", () => undefined);
+      listened.add(client);
+    }
     let broken: Error | undefined;
     try {
       const locked = await client.query<{ locked?: boolean }>(sql, [LOCK_SPACE, key]).then(

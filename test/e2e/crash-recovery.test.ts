@@ -23,7 +23,7 @@ const GREETING = /Tôi là Trợ lý HTX/;
 const sentTo = (chat: number, pattern: RegExp) => (call: RecordedCall) =>
   call.method === "sendMessage" && Number(call.payload.chat_id) === chat && pattern.test(String(call.payload.text));
 
-async function until(condition: () => boolean, what: string, ms = 30_000) {
+async function until(condition: () => boolean, what: string, ms = START_MS) {
   const deadline = Date.now() + ms;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -31,7 +31,7 @@ async function until(condition: () => boolean, what: string, ms = 30_000) {
   }
 }
 
-describe("kill -9 mid-update", () => {
+describe("kill -9 and SIGTERM with updates in flight", () => {
   let telegram: FakeTelegram;
   beforeAll(async () => {
     telegram = await startFakeTelegram();
@@ -52,6 +52,11 @@ describe("kill -9 mid-update", () => {
     return held;
   }
 
+  const webhookEnv = () => ({
+    TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: telegram.apiRoot, BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.org/telegram/hook",
+    WEBHOOK_SECRET: SECRET, WEBCHAT_ENABLED: "false", DATA_DIR: tempDataDir(),
+  });
+
   function expectAnsweredAfterRestart(held: RecordedCall[], restartedAt: number) {
     const after = telegram.calls.slice(restartedAt);
     const reference = held.find(sentTo(FARMER, REFERENCE))?.payload.text;
@@ -64,10 +69,7 @@ describe("kill -9 mid-update", () => {
   }
 
   it("webhook: Telegram's redeliveries of the unacknowledged updates are all answered", async () => {
-    const env = {
-      TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: telegram.apiRoot, BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.org/telegram/hook",
-      WEBHOOK_SECRET: SECRET, WEBCHAT_ENABLED: "false", DATA_DIR: tempDataDir(),
-    };
+    const env = webhookEnv();
     let app = startAppProcess(env);
     let base = (await app.waitForOutput(/listening on (http:\/\/\S+)/, START_MS))[1]!;
     const deliver = webhookDeliverer({ secret: SECRET, target: () => `${base}/telegram/hook` });
@@ -120,22 +122,9 @@ describe("kill -9 mid-update", () => {
       await app.stop();
     }
   }, 400_000);
-});
 
-describe("SIGTERM with an update in flight", () => {
-  let telegram: FakeTelegram;
-  beforeAll(async () => {
-    telegram = await startFakeTelegram();
-  });
-  afterAll(async () => {
-    await telegram.close();
-  });
-
-  it("finishes and acknowledges the update before exiting, so it is not answered again", async () => {
-    const env = {
-      TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: telegram.apiRoot, BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.org/telegram/hook",
-      WEBHOOK_SECRET: SECRET, WEBCHAT_ENABLED: "false", DATA_DIR: tempDataDir(),
-    };
+  it("SIGTERM: finishes and acknowledges the update before exiting, so it is not answered again", async () => {
+    const env = webhookEnv();
     let app = startAppProcess(env);
     let base = (await app.waitForOutput(/listening on (http:\/\/\S+)/, START_MS))[1]!;
     const deliver = webhookDeliverer({ secret: SECRET, target: () => `${base}/telegram/hook` });
