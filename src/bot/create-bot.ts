@@ -77,10 +77,11 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   });
   bot.use(setup);
   bot.use(storableInput());
+  // Inside the boundary: a database that is down (lock, ledger) gets the farmer a "try again" reply.
+  const guarded = bot.errorBoundary(handleBotError);
   // One update per chat at a time (also on two instances), so a fast double tap or a redelivery
   // cannot interleave two steps of a flow or overwrite one answer's state with another's.
-  bot.use((ctx, next) => (ctx.chatId === undefined ? next() : deps.chatLock.run(`${deps.channel}:${ctx.chatId}`, next)));
-  const guarded = bot.errorBoundary(handleBotError);
+  guarded.use((ctx, next) => (ctx.chatId === undefined ? next() : deps.chatLock.run(`${deps.channel}:${ctx.chatId}`, next)));
   guarded.use(deduplicate({ ledger: deps.ledger, exclusive: (ctx) => ctx.chatId !== undefined && deps.chatLock.crossInstance, collectWrites: state.collect }));
   guarded.use(session<SessionData, BotContext>({ initial: () => ({}), storage: sessionStorage(state.store, deps.channel) }));
   guarded.use(

@@ -21,8 +21,12 @@ export async function startPolling(bot: Bot<BotContext>, logger: Logger): Promis
   let offset = 0;
 
   async function handleBatch(updates: Update[]) {
-    // bot.catch answers and logs handler errors; handleUpdate itself does not throw then.
-    await Promise.all(updates.map((update) => bot.handleUpdate(update)));
+    // Handler errors are answered inside the bot's error boundary; one that escapes it is logged
+    // and not retried forever (a crash, not an error, is what redelivery is for).
+    const results = await Promise.allSettled(updates.map((update) => bot.handleUpdate(update)));
+    for (const result of results) {
+      if (result.status === "rejected") logger.error({ err: { message: (result.reason as Error).message } }, "update failed outside the error boundary");
+    }
     offset = Math.max(offset, ...updates.map((u) => u.update_id + 1));
   }
 
