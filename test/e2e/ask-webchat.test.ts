@@ -5,7 +5,7 @@ describe("cited answers in the web chat (real offline index)", () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
   beforeAll(async () => {
     app = await startTestApp();
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await app.stop();
   });

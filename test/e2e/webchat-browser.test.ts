@@ -8,7 +8,7 @@ describe("web chat in headless Chromium", () => {
   let browser: Browser;
   beforeAll(async () => {
     [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await app?.stop();
