@@ -23,7 +23,7 @@ describe("Telegram webhook mode", () => {
       DATA_DIR: tempDataDir(),
     });
     base = (await app.waitForOutput(/listening on (http:\/\/\S+)/))[1]!;
-  }, 120_000);
+  }, 190_000);
 
   afterAll(async () => {
     await app.stop();
