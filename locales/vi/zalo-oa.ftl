@@ -11,3 +11,4 @@ admin-answer-delivery-sent = Đã gửi tới bà con.
 admin-answer-delivery-failed = Gửi không được sau nhiều lần thử (kênh lỗi).
 zalo-oa-bad-request = Nội dung gửi tới không đọc được.
 zalo-oa-too-large = Nội dung gửi tới quá lớn.
+zalo-oa-bad-signature = Chữ ký không hợp lệ.

@@ -14,7 +14,10 @@ export interface OaQuotaSettings {
 export type OaSendSlot = { kind: "reply" | "proactive"; release(): Promise<void> } | { kind: "refused"; reason: OaRefusal };
 
 export interface OaContacts {
-  /** The farmer wrote: a new reply window opens and the count starts again. */
+  /**
+   * The farmer wrote: a new reply window opens and the count starts again. Idempotent: a redelivered
+   * or older message does not reset the count.
+   */
   recordInbound(userId: string, messageId: string, at: Date): Promise<void>;
   recordFollow(userId: string, following: boolean): Promise<void>;
   /**
@@ -35,8 +38,12 @@ interface ContactRow {
 export function prismaOaContacts(prisma: PrismaClient, settings: OaQuotaSettings): OaContacts {
   return {
     async recordInbound(userId, messageId, at) {
-      const data = { lastInboundAt: at, lastInboundMsgId: messageId, sentSinceInbound: 0 };
-      await prisma.zaloOaContact.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+      await prisma.$executeRaw`
+        INSERT INTO zalo_oa_contact (user_id, last_inbound_at, last_inbound_msg_id, sent_since_inbound, updated_at)
+        VALUES (${userId}, ${at}, ${messageId}, 0, ${at})
+        ON CONFLICT (user_id) DO UPDATE SET last_inbound_at = EXCLUDED.last_inbound_at, last_inbound_msg_id = EXCLUDED.last_inbound_msg_id,
+                                             sent_since_inbound = 0, updated_at = EXCLUDED.updated_at
+         WHERE zalo_oa_contact.last_inbound_at IS NULL OR zalo_oa_contact.last_inbound_at < EXCLUDED.last_inbound_at`;
     },
 
     async recordFollow(userId, following) {

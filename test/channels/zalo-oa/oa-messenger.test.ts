@@ -50,7 +50,8 @@ describe("sending through the Zalo OA within its delivery rules", () => {
     expect(await oa.sendText("u1", "tin 9")).toEqual({ sent: false, reason: "oa-window-closed" });
     expect(fake.sent.map((m) => m.text)).toHaveLength(FREE_REPLIES);
 
-    await contacts.recordInbound("u1", "m2", clock);
+    await contacts.recordInbound("u1", "m2", new Date(clock.getTime() + 1000));
+    await contacts.recordInbound("u1", "m1", clock);
     expect(await oa.sendText("u1", "lại được")).toMatchObject({ sent: true, kind: "reply" });
   });
 
