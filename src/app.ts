@@ -1,14 +1,12 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { hostname } from "node:os";
-import type { ApiClientOptions } from "grammy";
-import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
-import { applyMigrations, openDatabase } from "./db/index.js";
+import { applyMigrations, openDatabase, type PrismaClient } from "./db/index.js";
 import { acquirePidLock } from "./lib/pid-lock.js";
 import { translator } from "./i18n/translate.js";
-import { createBot } from "./bot/create-bot.js";
+import { createBot, type BotDeps } from "./bot/create-bot.js";
 import { prismaKeyValueStore, prismaUpdateLedger } from "./bot/prisma-stores.js";
 import { heldByCaller, processChatLock, type ChatLock } from "./bot/chat-lock.js";
 import { advisoryLocks } from "./db/advisory-lock.js";
@@ -23,6 +21,12 @@ import { startPolling } from "./channels/telegram/polling.js";
 import { telegramWebhook } from "./channels/telegram/webhook.js";
 import { createHttpApp, startHttpServer } from "./server/http-server.js";
 import { telegramSender } from "./channels/telegram/sender.js";
+import { renderForListing } from "./bot/choices.js";
+import { prismaChannelChats } from "./channels/channel-chats.js";
+import { createZaloChannel, ZALO_BOT_INFO, ZALO_CHANNEL } from "./channels/zalo/zalo-channel.js";
+import { zaloBotApi } from "./channels/zalo/wire.js";
+import { startZaloPolling } from "./channels/zalo/polling.js";
+import { zaloWebhook } from "./channels/zalo/webhook.js";
 import { startDeliveryWorker } from "./outbound/delivery-worker.js";
 import { startMaintenance } from "./maintenance/maintenance.js";
 import type { OutboundSender } from "./outbound/outbox.js";
@@ -36,6 +40,8 @@ export interface RunningApp {
   url: string;
   webchat?: WebChat;
   services: Services;
+  /** The database, for scripts and tests that act as an officer would in the dashboard. */
+  prisma: PrismaClient;
   stop(): Promise<void>;
 }
 
@@ -67,8 +73,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const ledger = prismaUpdateLedger(db.prisma);
     const chatLock = openChatLock(db.kind, config.databaseUrl, cleanups);
     const tagKey = await sharedSecret(db.prisma, "log-chat-tag");
-    const buildBot = (channel: string, token: string, client: ApiClientOptions, botInfo?: UserFromGetMe, lock: ChatLock = chatLock) =>
-      createBot({ channel, token, client, botInfo, store, ledger, chatLock: lock, logger, services, tagKey });
+    type ChannelParts = Pick<BotDeps, "channel" | "token" | "client" | "botInfo" | "renderChoices" | "fileUrl"> & { chatLock?: ChatLock };
+    const buildBot = (parts: ChannelParts) => createBot({ ...parts, chatLock: parts.chatLock ?? chatLock, store, ledger, logger, services, tagKey });
 
     const httpParts: Parameters<typeof createHttpApp>[0] = [];
     const senders = new Map<string, OutboundSender>();
@@ -78,14 +84,15 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         transcript: prismaTranscript(db.prisma),
         ledger,
         chatLock,
-        buildBot: (client) => buildBot(WEBCHAT_CHANNEL, "webchat", client, WEBCHAT_BOT_INFO, heldByCaller(chatLock)),
+        buildBot: (client) => buildBot({ channel: WEBCHAT_CHANNEL, token: "webchat", client, botInfo: WEBCHAT_BOT_INFO, chatLock: heldByCaller(chatLock) }),
       });
       httpParts.push({ path: "/", app: webChatRoutes({ webchat, translate: translator(), logger }) });
       senders.set(WEBCHAT_CHANNEL, webchat.sender);
     }
 
     if (config.telegram) {
-      const bot = buildBot("telegram", config.telegram.token, { apiRoot: config.telegram.apiRoot });
+      const { token, apiRoot } = config.telegram;
+      const bot = buildBot({ channel: "telegram", token, client: { apiRoot }, fileUrl: (path) => `${apiRoot}/file/bot${token}/${path}` });
       senders.set("telegram", telegramSender(bot.api));
       if (config.telegram.webhook) {
         httpParts.push(await telegramWebhook(bot, config.telegram.webhook));
@@ -94,6 +101,29 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         const polling = await startPolling(bot, logger);
         cleanups.push(() => polling.stop());
         logger.info("telegram long polling started");
+      }
+    }
+
+    if (config.zalo) {
+      const zaloConfig = config.zalo;
+      const api = zaloBotApi(zaloConfig.apiRoot, zaloConfig.token);
+      const zalo = createZaloChannel({
+        api,
+        chats: prismaChannelChats(db.prisma, ZALO_CHANNEL),
+        store,
+        translate: translator(),
+        logger: logger.child({ channel: ZALO_CHANNEL }),
+        // Zalo hands voice messages over as URLs: the "file path" is the address itself.
+        buildBot: (client) => buildBot({ channel: ZALO_CHANNEL, token: "zalo", client, botInfo: ZALO_BOT_INFO, renderChoices: renderForListing, fileUrl: (url) => url }),
+      });
+      senders.set(ZALO_CHANNEL, zalo.sender);
+      if (zaloConfig.webhook) {
+        httpParts.push(await zaloWebhook({ api, webhook: zaloConfig.webhook, handle: zalo.handle, translate: translator(), logger }));
+        logger.info("zalo webhook set");
+      } else {
+        const polling = await startZaloPolling({ api, handle: zalo.handle, logger, timeoutSeconds: zaloConfig.pollTimeoutSeconds });
+        cleanups.push(() => polling.stop());
+        logger.info("zalo long polling started");
       }
     }
 
@@ -119,7 +149,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     cleanups.push(() => server.close());
     // The link holds a one-time secret: it goes to the operator's console, never into the logs.
     await ensureSetupLink(db.prisma, server.url, (line) => console.log(line), { key: await sharedSecret(db.prisma, "setup-link"), lock: chatLock });
-    return { url: server.url, webchat, services, stop };
+    return { url: server.url, webchat, services, prisma: db.prisma, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { z } from "zod";
+import { ZALO_OFFICIAL_API_ROOT } from "./channels/zalo/wire.js";
 
 /**
  * Environment, validated once at start. Everything has an offline default so `npm start` works on a
@@ -45,10 +46,17 @@ const schema = z
     ZALO_OA_WEBHOOK_PATH: z.string().regex(/^\/[\w/-]{1,100}$/, "must be a path like /zalo-oa/webhook").default("/zalo-oa/webhook"),
     ZALO_OA_VERIFIED: booleanFlag.default(false),
     ZALO_OA_PROACTIVE_QUOTA: z.coerce.number().int().min(0).max(10_000_000).default(1000),
+    ZALO_BOT_TOKEN: optionalString.pipe(z.string().regex(/^[\w-]+:[\w-]+$/, "must look like <bot id>:<secret> (from Zalo Bot Platform)").optional()),
+    ZALO_API_ROOT: z.url({ protocol: /^https?$/ }).default(ZALO_OFFICIAL_API_ROOT),
+    ZALO_BOT_MODE: z.enum(["polling", "webhook"]).default("polling"),
+    ZALO_WEBHOOK_URL: optionalString.pipe(z.url({ protocol: /^https$|^http$/ }).optional()),
+    ZALO_WEBHOOK_SECRET: optionalString.pipe(z.string().regex(/^[A-Za-z0-9_-]{8,256}$/, "must be 8-256 characters of A-Z a-z 0-9 _ -").optional()),
+    ZALO_POLL_TIMEOUT: z.coerce.number().int().min(1).max(60).default(30),
     OPENAI_API_KEY: optionalString,
     OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
     OPENAI_MODEL: optionalString,
     EMBEDDINGS_MODEL: optionalString,
+    STT_MODEL: optionalString,
   })
   .superRefine((env, ctx) => {
     if (env.ZALO_OA_APP_ID) {
@@ -61,6 +69,12 @@ const schema = z
       if (!env.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });
       if (!env.WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when BOT_MODE=webhook" });
     }
+    if (env.ZALO_BOT_MODE === "webhook") {
+      for (const name of ["ZALO_BOT_TOKEN", "ZALO_WEBHOOK_URL", "ZALO_WEBHOOK_SECRET"] as const) {
+        if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "is required when ZALO_BOT_MODE=webhook" });
+      }
+    }
+    if (env.STT_MODEL && !env.OPENAI_BASE_URL) ctx.addIssue({ code: "custom", path: ["OPENAI_BASE_URL"], message: "is required when STT_MODEL is set" });
   });
 
 export interface Config {
@@ -91,7 +105,16 @@ export interface Config {
     verified: boolean;
     monthlyProactiveQuota: number;
   };
+  zalo?: {
+    token: string;
+    apiRoot: string;
+    mode: "polling" | "webhook";
+    pollTimeoutSeconds: number;
+    webhook?: { url: string; secret: string };
+  };
   openai?: { apiKey?: string; baseURL?: string; model?: string; embeddingsModel?: string };
+  /** Speech-to-text for voice messages, on an OpenAI-compatible /audio/transcriptions endpoint. */
+  speech?: { baseURL: string; apiKey?: string; model: string };
 }
 
 export class ConfigError extends Error {}
@@ -138,6 +161,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           monthlyProactiveQuota: e.ZALO_OA_PROACTIVE_QUOTA,
         }
       : undefined,
+    zalo: e.ZALO_BOT_TOKEN
+      ? {
+          token: e.ZALO_BOT_TOKEN,
+          apiRoot: e.ZALO_API_ROOT.replace(/\/+$/, ""),
+          mode: e.ZALO_BOT_MODE,
+          pollTimeoutSeconds: e.ZALO_POLL_TIMEOUT,
+          webhook: e.ZALO_BOT_MODE === "webhook" ? { url: e.ZALO_WEBHOOK_URL!, secret: e.ZALO_WEBHOOK_SECRET! } : undefined,
+        }
+      : undefined,
+    speech: e.STT_MODEL && e.OPENAI_BASE_URL ? { baseURL: e.OPENAI_BASE_URL, apiKey: e.OPENAI_API_KEY, model: e.STT_MODEL } : undefined,
     openai: openaiConfigured
       ? { apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, embeddingsModel: e.EMBEDDINGS_MODEL }
       : undefined,

@@ -13,6 +13,7 @@ import { leadService } from "./leads/lead-service.js";
 import { farmerDataService } from "./leads/farmer-data.js";
 import { createPlaceResolver } from "./places/resolver.js";
 import { translator } from "./i18n/translate.js";
+import { openAiTranscriber } from "./speech/transcriber.js";
 
 /**
  * Builds the plain-TypeScript services over the database and the knowledge folder; the clock is real
@@ -34,5 +35,6 @@ export async function createServices(prisma: PrismaClient, config: Config, logge
     leads: leadService({ prisma, outbox, audit, now }),
     farmerData: farmerDataService({ prisma, audit, now }),
     places: createPlaceResolver(),
+    ...(config.speech ? { speech: openAiTranscriber(config.speech) } : {}),
   };
 }

@@ -1,8 +1,8 @@
 start-welcome =
     Chào bà con! Tôi là Trợ lý HTX 🌾
     Tôi giúp bà con tìm hiểu Luật Hợp tác xã 2023, xem mình có đủ điều kiện vay vốn hay nhận hỗ trợ không, và đăng ký thành lập hoặc tham gia HTX.
-    Bà con bấm một nút bên dưới, hoặc nhắn câu hỏi (có dấu hay không dấu đều được).
-start-welcome-back = Chào bà con quay lại! Bà con cần gì, bấm nút bên dưới nha.
+    Bà con chọn một việc bên dưới, hoặc nhắn câu hỏi (có dấu hay không dấu đều được).
+start-welcome-back = Chào bà con quay lại! Bà con cần gì thì chọn bên dưới nha.
 menu-prompt = Bà con chọn việc cần làm:
 menu-law = 📘 Tìm hiểu Luật HTX 2023
 menu-check = ✅ Kiểm tra điều kiện vay vốn / hỗ trợ

@@ -113,7 +113,7 @@ const MIN_PREFIX = 2;
  * label without diacritics or emoji ("gap can bo"), a prefix of exactly one label ("khong" for
  * "Không biết" only when no other label starts so), or a yes/no word where the choices mark yes/no.
  */
-export function matchTypedChoice(typed: string, offered: readonly OfferedChoice[]): OfferedChoice | undefined {
+export function matchTypedChoice<C extends OfferedChoice>(typed: string, offered: readonly C[]): C | undefined {
   const folded = foldVietnamese(typed);
   if (folded.length === 0) return undefined;
   const byKey = offered.find((c) => c.key === folded);

@@ -12,6 +12,7 @@ import { conversationStorage, sessionStorage } from "./storage.js";
 import { renderAsButtons, type ChoiceRenderer } from "./choices.js";
 import { contextSetup } from "./middleware/context-setup.js";
 import { deduplicate } from "./middleware/deduplicate.js";
+import { voiceToText } from "./middleware/voice.js";
 import { handleBotError } from "./middleware/error-boundary.js";
 import { storableInput } from "./middleware/storable-input.js";
 import { metrics } from "../metrics.js";
@@ -45,6 +46,8 @@ export interface BotDeps {
   renderChoices?: ChoiceRenderer;
   /** Key of the chat tags in logs, shared by all instances (see chatTag). */
   tagKey: Buffer;
+  /** Where a file the channel's getFile names is downloaded from (voice messages). */
+  fileUrl?: (filePath: string) => string;
 }
 
 /**
@@ -84,6 +87,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   guarded.use((ctx, next) => (ctx.chatId === undefined ? next() : deps.chatLock.run(`${deps.channel}:${ctx.chatId}`, next)));
   guarded.use(deduplicate({ ledger: deps.ledger, exclusive: (ctx) => ctx.chatId !== undefined && deps.chatLock.crossInstance, collectWrites: state.collect }));
   guarded.use(session<SessionData, BotContext>({ initial: () => ({}), storage: sessionStorage(state.store, deps.channel) }));
+  guarded.use(voiceToText(deps.fileUrl));
   guarded.use(
     conversations<BotContext, FlowContext>({
       storage: { type: "key", version: CONVERSATION_VERSION, adapter: conversationStorage(state.store, deps.channel), getStorageKey: (ctx) => ctx.chatId?.toString() },

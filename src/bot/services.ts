@@ -5,6 +5,7 @@ import type { FarmerDataService } from "../leads/farmer-data.js";
 import type { PlaceResolver } from "../places/resolver.js";
 import type { KnowledgeService } from "../knowledge/index.js";
 import type { EligibilityService } from "../eligibility/index.js";
+import type { Transcriber } from "../speech/transcriber.js";
 
 /**
  * The plain-TypeScript services features call. Features hold no business rule of their own and
@@ -26,4 +27,6 @@ export interface Services {
   farmerData: FarmerDataService;
   /** The one resolver from what farmers type to current communes. */
   places: PlaceResolver;
+  /** Voice messages to text, when a speech-to-text endpoint is configured. */
+  speech?: Transcriber;
 }

@@ -1,10 +1,10 @@
 import type { InlineKeyboardMarkup, UserFromGetMe } from "grammy/types";
 import type { ChatButton, ChatMessage, Transcript } from "./transcript.js";
+import { BotApiFailure, inProcessBotApi, type BotApiMethods } from "../in-process-bot-api.js";
 
 /**
- * A Bot API that lives in this process: the bot's outgoing calls (sendMessage, editMessageText, ...)
- * are written to the web chat transcript instead of going to Telegram. grammY is given this as its
- * `fetch`, which also covers calls made inside conversations (they bypass API transformers).
+ * The web chat's in-process Bot API: the bot's outgoing calls (sendMessage, editMessageText, ...) are
+ * written to the web chat transcript instead of going to Telegram.
  */
 export const WEBCHAT_BOT_INFO: UserFromGetMe = {
   id: 1,
@@ -48,14 +48,8 @@ function asTelegramMessage(chatId: number, message: ChatMessage) {
   };
 }
 
-class ApiFailure extends Error {
-  constructor(readonly code: number, description: string) {
-    super(description);
-  }
-}
-
 export function localBotApi(transcript: Transcript, collectorOf: (chatId: number) => ReplyCollector | undefined) {
-  const methods: Record<string, (p: Record<string, unknown>) => Promise<unknown>> = {
+  const methods: BotApiMethods = {
     getMe: async () => WEBCHAT_BOT_INFO,
     sendMessage: async (p) => {
       const chatId = Number(p.chat_id);
@@ -76,23 +70,10 @@ export function localBotApi(transcript: Transcript, collectorOf: (chatId: number
   async function edit(p: Record<string, unknown>, change: { text?: string; buttons: ChatButton[][] }) {
     const chatId = Number(p.chat_id);
     const saved = await transcript.edit(chatId, Number(p.message_id), change);
-    if (!saved) throw new ApiFailure(400, "Bad Request: message to edit not found");
+    if (!saved) throw new BotApiFailure(400, "Bad Request: message to edit not found");
     collectorOf(chatId)?.messages.push(saved);
     return asTelegramMessage(chatId, saved);
   }
 
-  const fetchImpl = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-    const method = url.slice(url.lastIndexOf("/") + 1);
-    const handler = methods[method];
-    const body = typeof init?.body === "string" && init.body.length > 0 ? (JSON.parse(init.body) as Record<string, unknown>) : {};
-    try {
-      if (!handler) throw new ApiFailure(404, `Not Found: method ${method} is not available in the web chat`);
-      return Response.json({ ok: true, result: await handler(body) });
-    } catch (error) {
-      if (!(error instanceof ApiFailure)) throw error;
-      return Response.json({ ok: false, error_code: error.code, description: error.message }, { status: error.code });
-    }
-  };
-  return { fetch: fetchImpl as unknown as typeof fetch };
+  return { fetch: inProcessBotApi("web chat", methods) };
 }

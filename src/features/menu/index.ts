@@ -1,5 +1,6 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.js";
+import { foldVietnamese } from "../../lib/vietnamese.js";
 import { replyWithChoices } from "../../bot/choices.js";
 import { MENU_CALLBACK_PREFIX, MENU_ITEMS, mainMenuChoices, type MenuItem } from "./main-menu.js";
 
@@ -11,6 +12,16 @@ const isInFlow = async (ctx: BotContext) => Object.keys(await ctx.conversation.a
 export async function showMainMenu(ctx: BotContext, intro = ctx.t("menu-prompt")): Promise<void> {
   await replyWithChoices(ctx, intro, mainMenuChoices(ctx.t));
 }
+
+/** The welcome (or welcome back) with the menu. */
+async function greet(ctx: BotContext): Promise<void> {
+  const returning = ctx.session.firstSeenAt !== undefined;
+  ctx.session.firstSeenAt ??= ctx.services.now().toISOString();
+  await showMainMenu(ctx, ctx.t(returning ? "start-welcome-back" : "start-welcome"));
+}
+
+/** Whole messages (folded) that open the menu outside a flow. */
+const OPENING_WORDS = new Set(["menu", "start", "bat dau", "chao", "xin chao", "chao ban", "chao bot", "hi", "hello", "alo", "a lo"]);
 
 const MENU_BUTTON = new RegExp(`^${MENU_CALLBACK_PREFIX}(${MENU_ITEMS.join("|")})$`);
 
@@ -24,9 +35,7 @@ export function menuFeature(entries: MenuEntries): { beforeFlows: Composer<BotCo
 
   composer.command("start", async (ctx) => {
     await ctx.conversation.exitAll();
-    const returning = ctx.session.firstSeenAt !== undefined;
-    ctx.session.firstSeenAt ??= ctx.services.now().toISOString();
-    await showMainMenu(ctx, ctx.t(returning ? "start-welcome-back" : "start-welcome"));
+    await greet(ctx);
   });
 
   composer.command("menu", (ctx) => showMainMenu(ctx));
@@ -50,6 +59,8 @@ export function menuFeature(entries: MenuEntries): { beforeFlows: Composer<BotCo
   });
 
   const opener = new Composer<BotContext>();
+  // Where there is no /start button (Zalo), farmers open with a greeting or ask for the menu in words.
+  opener.on("message:text").filter((ctx) => OPENING_WORDS.has(foldVietnamese(ctx.message.text)), greet);
   opener.callbackQuery(MENU_BUTTON, async (ctx) => {
     const item = ctx.match[1] as MenuItem;
     const entry = entries[item];
