@@ -2,12 +2,14 @@
  * `npx tsx scripts/create-admin.ts <username> [display name]` (npm run admin:create -- <username>):
  * creates a dashboard admin in DATABASE_URL, or makes an existing user an active admin with a new
  * password. The password comes from ADMIN_PASSWORD, else is asked twice (hidden) on a terminal,
- * else is read as the first line of standard input. Stop `npm start` first when using the embedded
- * database (one process at a time).
+ * else is read as the first line of standard input. With the embedded database it refuses while the
+ * app runs (one process at a time): stop `npm start` first.
  */
 import { createInterface } from "node:readline";
 import { loadConfigOrExit } from "../src/config.js";
 import { applyMigrations, openDatabase } from "../src/db/index.js";
+import { lockEmbeddedDatabase } from "../src/db/embedded-lock.js";
+import { AlreadyRunningError } from "../src/lib/pid-lock.js";
 import { translator } from "../src/i18n/translate.js";
 import { createStaffUser, normalizeUsername, resetStaffPassword, setStaffActive, setStaffRole } from "../src/staff/users.js";
 
@@ -48,6 +50,14 @@ async function readPassword(): Promise<string> {
 }
 
 const config = await loadConfigOrExit();
+let release: () => void;
+try {
+  release = lockEmbeddedDatabase(config.databaseUrl, config.dataDir);
+} catch (error) {
+  if (!(error instanceof AlreadyRunningError)) throw error;
+  console.error(t("admin-cli-app-running", { pid: String(error.pid) }));
+  process.exit(1);
+}
 const password = await readPassword();
 const db = await openDatabase(config.databaseUrl);
 let exitCode = 0;
@@ -66,6 +76,7 @@ try {
   }
 } finally {
   await db.close();
+  release();
 }
 // Explicit: the embedded database's shutdown would otherwise decide the exit status.
 process.exit(exitCode);

@@ -1,10 +1,9 @@
 import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
 import { hostname } from "node:os";
 import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
 import { applyMigrations, openDatabase, type PrismaClient } from "./db/index.js";
-import { acquirePidLock } from "./lib/pid-lock.js";
+import { lockEmbeddedDatabase } from "./db/embedded-lock.js";
 import { translator } from "./i18n/translate.js";
 import { createBot, type BotDeps } from "./bot/create-bot.js";
 import { prismaKeyValueStore, prismaUpdateLedger } from "./bot/prisma-stores.js";
@@ -60,9 +59,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   };
   try {
     await mkdir(config.dataDir, { recursive: true });
-    if (config.databaseUrl.startsWith("pglite:") && config.databaseUrl !== "pglite:memory") {
-      cleanups.push(acquirePidLock(join(config.dataDir, "app.pid")));
-    }
+    cleanups.push(lockEmbeddedDatabase(config.databaseUrl, config.dataDir));
     const db = await openDatabase(config.databaseUrl);
     cleanups.push(() => db.close());
     const { applied } = await applyMigrations(db, { log: (msg) => logger.info(msg) });
@@ -95,7 +92,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       const bot = buildBot({ channel: "telegram", token, client: { apiRoot }, fileUrl: (path) => `${apiRoot}/file/bot${token}/${path}` });
       senders.set("telegram", telegramSender(bot.api));
       if (config.telegram.webhook) {
-        httpParts.push(await telegramWebhook(bot, config.telegram.webhook));
+        httpParts.push(await telegramWebhook(bot, config.telegram.webhook, translator()));
         logger.info("telegram webhook set");
       } else {
         const polling = await startPolling(bot, logger);
@@ -129,7 +126,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
 
     const dashboard = adminRoutes({
       prisma: db.prisma, outbox: services.outbox, audit: prismaAuditLog(db.prisma), translate: translator(), logger,
-      now: services.now, knowledgeDir: config.knowledgeDir, knowledgeChanged: () => services.knowledge.refresh(), production: config.env === "production",
+      now: services.now, knowledgeChanged: () => services.knowledge.refresh(), trustProxy: config.http.trustProxy, production: config.env === "production",
     });
     httpParts.push({ path: "/admin", app: dashboard });
 

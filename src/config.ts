@@ -23,6 +23,7 @@ const schema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     HOST: z.string().min(1).default("127.0.0.1"),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    TRUST_PROXY: booleanFlag.default(false),
     DATA_DIR: z.string().min(1).default("./data"),
     DATABASE_URL: optionalString,
     KNOWLEDGE_DIR: z.string().min(1).default("./knowledge"),
@@ -80,7 +81,8 @@ const schema = z
 export interface Config {
   env: "development" | "production" | "test";
   logLevel: string;
-  http: { host: string; port: number };
+  /** `trustProxy`: behind a reverse proxy, the client address is the last X-Forwarded-For entry. */
+  http: { host: string; port: number; trustProxy: boolean };
   dataDir: string;
   databaseUrl: string;
   knowledgeDir: string;
@@ -134,7 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
-    http: { host: e.HOST, port: e.PORT },
+    http: { host: e.HOST, port: e.PORT, trustProxy: e.TRUST_PROXY },
     dataDir,
     databaseUrl: e.DATABASE_URL ?? `pglite:${resolve(dataDir, "db")}`,
     knowledgeDir: resolve(e.KNOWLEDGE_DIR),

@@ -27,7 +27,7 @@ export async function createServices(prisma: PrismaClient, config: Config, logge
   const now = () => new Date();
   return {
     now,
-    questions: prismaQuestionQueue(prisma, { outbox, translate: translator() }),
+    questions: prismaQuestionQueue(prisma, { outbox, translate: translator(), audit }),
     outbox,
     knowledge: await createKnowledgeService(knowledgeOptions),
     // Rules are read once at start: a broken rule file stops the start instead of misleading farmers.

@@ -7,6 +7,8 @@ admin-reply-to-farmer = 💬 Cán bộ đã trả lời câu hỏi { $reference 
     { $answer }
 
 ## Errors shown on forms
+admin-error-form-too-large = Nội dung gửi lên quá lớn. Vui lòng rút ngắn rồi gửi lại.
+admin-error-form-broken = Biểu mẫu gửi lên bị lỗi. Vui lòng tải lại trang rồi gửi lại.
 admin-error-username-invalid = Tên đăng nhập gồm 3–32 ký tự: chữ không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới.
 admin-error-username-taken = Tên đăng nhập này đã có người dùng.
 admin-error-display-name-invalid = Vui lòng nhập họ tên hiển thị (tối đa 80 ký tự).
@@ -30,6 +32,7 @@ admin-nav-overview = Tổng quan
 admin-nav-leads = Đăng ký
 admin-nav-pools = Nhóm đủ người
 admin-nav-questions = Câu hỏi
+admin-nav-faq = Hỏi đáp
 admin-nav-chat-link = Nhận thông báo
 admin-nav-users = Người dùng
 admin-nav-audit = Nhật ký
@@ -133,8 +136,7 @@ admin-question-reply = Câu trả lời (gửi vào khung chat của bà con)
 admin-question-send = Gửi trả lời
 admin-question-sent = Đã gửi câu trả lời cho bà con.
 admin-question-answered-by = { $name } trả lời lúc { $at }:
-admin-question-save-faq = Lưu thành mục hỏi đáp
-admin-question-faq-saved = Đã lưu vào kho kiến thức (thư mục knowledge/hoi-dap-can-bo). Trợ lý dùng được sau lần nạp dữ liệu tiếp theo.
+admin-question-save-faq = Soạn mục hỏi đáp từ câu này
 
 ## Chat notifications
 admin-chat-link-title = Nhận thông báo qua chat
@@ -174,5 +176,6 @@ admin-cli-usage = Cách dùng: npm run admin:create -- <tên đăng nhập> [h�
 admin-cli-password = Mật khẩu (ít nhất 10 ký tự):{" "}
 admin-cli-password-again = Nhập lại mật khẩu:{" "}
 admin-cli-password-mismatch = Hai lần nhập mật khẩu không khớp.
+admin-cli-app-running = Trợ lý đang chạy (tiến trình { $pid }) trên cơ sở dữ liệu nhúng này, nên chưa tạo được quản trị viên (chỉ một chương trình được mở cơ sở dữ liệu nhúng). Dừng npm start trước rồi chạy lại lệnh này; hoặc dùng liên kết tạo quản trị viên đầu tiên trong nhật ký khi khởi động.
 admin-cli-created = Đã tạo quản trị viên "{ $username }". Đăng nhập tại /admin.
 admin-cli-updated = "{ $username }" nay là quản trị viên đang hoạt động, với mật khẩu mới.

@@ -34,6 +34,8 @@ oc-link-invalid = Mã liên kết không đúng hoặc đã hết hạn. Cán b�
 oc-link-too-many = Nhập sai mã nhiều lần. Cán bộ chờ 15 phút rồi thử lại nha.
 
 ## /leads and the buttons
+oc-read-only = Tài khoản của anh/chị là nhân viên (chỉ xem): anh/chị xem được hồ sơ và câu hỏi, còn nhận xử lý, đổi trạng thái hay trả lời thì cán bộ làm.
+oc-link-read-only = Tài khoản này chỉ xem: anh/chị sẽ nhận thông báo, không có nút thao tác.
 oc-not-officer = Lệnh này chỉ dành cho cán bộ đã liên kết tài khoản. Bà con cần gì, nhắn /menu để chọn việc nha.
 oc-leads-none = Hiện không có hồ sơ nào đang mở.
 oc-leads-header = Hồ sơ đang mở của { $name }: { $total } hồ sơ.

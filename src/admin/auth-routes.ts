@@ -2,6 +2,7 @@ import { Hono, type Context } from "hono";
 import { getCookie } from "hono/cookie";
 import { html } from "hono/html";
 import { checkLogin } from "../staff/login.js";
+import { clientAddress } from "./client-address.js";
 import { newSecret, sameSecret } from "../staff/secret-token.js";
 import { isOneTimeTokenValid } from "../staff/one-time-token.js";
 import { endStaffSession, startStaffSession } from "../staff/sessions.js";
@@ -49,9 +50,10 @@ export function authRoutes(deps: AdminDeps): Hono<AdminEnv> {
     if (!(await formTokenMatches(c))) return c.text(t("admin-csrf-rejected"), 403);
     const body = await c.req.parseBody();
     const next = formString(body, "next");
-    const result = await checkLogin(deps.prisma, formString(body, "username"), formString(body, "password"), deps.now());
+    const attempt = { username: formString(body, "username"), password: formString(body, "password"), address: clientAddress(c, deps.trustProxy) };
+    const result = await checkLogin(deps.prisma, attempt, deps.now());
     if (!result.ok) {
-      await deps.audit.record({ action: "staff.login_failed", actorId: result.userId, details: { reason: result.reason } });
+      await deps.audit.record({ action: "staff.login_failed", actorId: result.userId, details: { reason: result.reason, address: attempt.address } });
       return c.html(loginPage(c, { kind: "error", text: t("admin-login-failed") }, next, formString(body, "username")), 401);
     }
     const { token } = await startStaffSession(deps.prisma, result.user.id, deps.now());

@@ -14,10 +14,10 @@ export interface AdminDeps {
   translate: Translate;
   logger: Logger;
   now(): Date;
-  /** Where FAQ entries are written (`<knowledgeDir>/hoi-dap-can-bo/`). */
-  knowledgeDir: string;
-  /** Called after an FAQ entry is written, so the chat answers from it at once. */
+  /** Called after a published FAQ entry changes, so the chat answers from the new text at once. */
   knowledgeChanged(): Promise<void>;
+  /** TRUST_PROXY: take the client address for login limits from X-Forwarded-For. */
+  trustProxy: boolean;
   /** NODE_ENV=production: cookies are always `Secure`, even behind a proxy that speaks plain HTTP. */
   production: boolean;
 }

@@ -2,20 +2,21 @@ import type { Context } from "hono";
 import { html } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
 import type { Translate } from "../i18n/translate.js";
-import { hasRole, roleLabelKey, type StaffRole } from "../staff/roles.js";
+import { mayAct, roleLabelKey, type StaffAction } from "../staff/roles.js";
 import type { StaffSessionInfo } from "../staff/sessions.js";
 
 /** The page frame: header, navigation for the user's role, a flash message, the content. */
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
-const NAV: Array<{ href: string; key: string; role: StaffRole }> = [
-  { href: "/admin", key: "admin-nav-overview", role: "staff" },
-  { href: "/admin/leads", key: "admin-nav-leads", role: "staff" },
-  { href: "/admin/pools", key: "admin-nav-pools", role: "staff" },
-  { href: "/admin/questions", key: "admin-nav-questions", role: "staff" },
-  { href: "/admin/chat-link", key: "admin-nav-chat-link", role: "staff" },
-  { href: "/admin/users", key: "admin-nav-users", role: "admin" },
-  { href: "/admin/audit", key: "admin-nav-audit", role: "admin" },
+const NAV: Array<{ href: string; key: string; action: StaffAction }> = [
+  { href: "/admin", key: "admin-nav-overview", action: "read" },
+  { href: "/admin/leads", key: "admin-nav-leads", action: "read" },
+  { href: "/admin/pools", key: "admin-nav-pools", action: "read" },
+  { href: "/admin/questions", key: "admin-nav-questions", action: "read" },
+  { href: "/admin/faq", key: "admin-nav-faq", action: "read" },
+  { href: "/admin/chat-link", key: "admin-nav-chat-link", action: "read" },
+  { href: "/admin/users", key: "admin-nav-users", action: "user.manage" },
+  { href: "/admin/audit", key: "admin-nav-audit", action: "audit.read" },
 ];
 
 export type Flash = { kind: "ok" | "error"; text: string };
@@ -42,7 +43,7 @@ export const csrfField = (session: StaffSessionInfo) => html`<input type="hidden
 export function page(t: Translate, options: { title: string; session?: StaffSessionInfo; flash?: Flash; body: Html }): Html {
   const { session, flash } = options;
   const nav = session
-    ? html`<nav>${NAV.filter((item) => hasRole(session.user.role, item.role)).map((item) => html`<a href="${item.href}">${t(item.key)}</a>`)}
+    ? html`<nav>${NAV.filter((item) => mayAct(session.user.role, item.action)).map((item) => html`<a href="${item.href}">${t(item.key)}</a>`)}
         <form method="post" action="/admin/logout" class="logout">${csrfField(session)}<span>${session.user.displayName} · ${t(roleLabelKey(session.user.role))}</span>
         <button type="submit">${t("admin-logout")}</button></form></nav>`
     : "";

@@ -1,13 +1,12 @@
 import { Hono } from "hono";
 import { html } from "hono/html";
-import { answerOfficerQuestion, ANSWER_MAX_LENGTH, findOfficerQuestion, listOfficerQuestions, type OfficerQuestionView, type QuestionStatusFilter } from "../questions/officer-desk.js";
-import { saveFaqEntry } from "../questions/faq-file.js";
-import { hasRole } from "../staff/roles.js";
+import { answerOfficerQuestion, ANSWER_MAX_LENGTH, listOfficerQuestions, type OfficerQuestionView, type QuestionStatusFilter } from "../questions/officer-desk.js";
+import { mayAct } from "../staff/roles.js";
 import type { StaffSessionInfo } from "../staff/sessions.js";
 import type { AdminDeps, AdminEnv } from "./deps.js";
 import { displayDateTime } from "../lib/vietnam-time.js";
 import { csrfField, flashFrom, formString, page, pageParam, pager } from "./layout.js";
-import { requireRole } from "./session-guard.js";
+import { requirePermission } from "./session-guard.js";
 
 const PAGE_SIZE = 20;
 const TABS: QuestionStatusFilter[] = ["open", "answered", "all"];
@@ -25,7 +24,7 @@ export function questionsRoutes(deps: AdminDeps): Hono<AdminEnv> {
         : "";
 
   const card = (session: StaffSessionInfo, q: OfficerQuestionView) => {
-    const officer = hasRole(session.user.role, "officer");
+    const officer = mayAct(session.user.role, "question.answer");
     const action = (what: string) => `/admin/questions/${q.id}/${what}`;
     return html`<article class="card question" id="q-${q.id}">
       <p class="meta"><b>${q.reference}</b> · ${displayDateTime(q.createdAt)} · ${t(`admin-origin-${q.origin}`)} · ${q.channel}</p>
@@ -33,7 +32,7 @@ export function questionsRoutes(deps: AdminDeps): Hono<AdminEnv> {
       ${q.status === "answered" && q.answer
         ? html`<div class="answer"><p class="meta">${t("admin-question-answered-by", { name: q.answeredByName ?? "", at: q.answeredAt ? displayDateTime(q.answeredAt) : "" })}</p><p>${q.answer}</p>
           ${deliveryNote(q)}
-          ${officer ? html`<form method="post" action="${action("faq")}">${csrfField(session)}<button type="submit">${t("admin-question-save-faq")}</button></form>` : ""}</div>`
+          ${mayAct(session.user.role, "faq.edit") ? html`<p><a class="button" href="/admin/faq/new?from=${q.id}">${t("admin-question-save-faq")}</a></p>` : ""}</div>`
         : officer && q.status === "open"
           ? html`<form method="post" action="${action("answer")}" class="stack">${csrfField(session)}
             <label>${t("admin-question-reply")}<textarea name="answer" rows="4" maxlength="${ANSWER_MAX_LENGTH}" required></textarea></label>
@@ -54,23 +53,14 @@ export function questionsRoutes(deps: AdminDeps): Hono<AdminEnv> {
 
   const questionId = (raw: string) => (/^\d{1,9}$/.test(raw) ? Number(raw) : 0);
 
-  app.post("/:id/answer", requireRole(deps, "officer"), async (c) => {
+  app.post("/:id/answer", requirePermission(deps, "question.answer"), async (c) => {
     const officerId = c.get("session").user.id;
     const answer = formString(await c.req.parseBody(), "answer");
-    const result = await answerOfficerQuestion({ prisma, outbox: deps.outbox, translate: t }, { id: questionId(c.req.param("id")), answer, officerId, now: deps.now() });
+    const result = await answerOfficerQuestion({ prisma, outbox: deps.outbox, translate: t, audit }, { id: questionId(c.req.param("id")), answer, officerId, now: deps.now() });
     if (!result.ok) return c.redirect(`/admin/questions?error=${result.problem}`, 303);
-    await audit.record({ action: "question.answer", actorId: officerId, target: result.question.reference });
     return c.redirect("/admin/questions?status=answered&ok=admin-question-sent", 303);
   });
 
-  app.post("/:id/faq", requireRole(deps, "officer"), async (c) => {
-    const question = await findOfficerQuestion(prisma, questionId(c.req.param("id")));
-    if (!question?.answer) return c.redirect("/admin/questions?error=admin-error-not-found", 303);
-    const path = await saveFaqEntry(deps.knowledgeDir, { reference: question.reference, question: question.text, answer: question.answer, at: deps.now() });
-    await audit.record({ action: "question.faq", actorId: c.get("session").user.id, target: question.reference, details: { path } });
-    await deps.knowledgeChanged();
-    return c.redirect("/admin/questions?status=answered&ok=admin-question-faq-saved", 303);
-  });
 
   return app;
 }

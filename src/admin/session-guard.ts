@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
-import { hasRole, type StaffRole } from "../staff/roles.js";
+import { mayAct, type StaffAction } from "../staff/roles.js";
 import { sameSecret } from "../staff/secret-token.js";
 import { findStaffSession } from "../staff/sessions.js";
 import { SESSION_COOKIE } from "./cookies.js";
@@ -42,10 +42,11 @@ export function requireCsrf(deps: AdminDeps): MiddlewareHandler<AdminEnv> {
   };
 }
 
-export function requireRole(deps: AdminDeps, role: StaffRole): MiddlewareHandler<AdminEnv> {
+/** Refuses the request unless the session's role may do `action` (the same check chat actions pass). */
+export function requirePermission(deps: AdminDeps, action: StaffAction): MiddlewareHandler<AdminEnv> {
   return async (c, next) => {
     const { user } = c.get("session");
-    if (hasRole(user.role, role)) return next();
+    if (mayAct(user.role, action)) return next();
     return isPageRequest(c.req.method, c.req.path) ? c.html(forbiddenPage(deps.translate, c.get("session")), 403) : c.text(deps.translate("admin-forbidden"), 403);
   };
 }

@@ -1,12 +1,51 @@
 import type { Prisma, PrismaClient } from "../db/index.js";
 
 /**
+ * Every audited action, named "<area>.<verb>" whichever surface (dashboard or chat) it came from;
+ * `details.via` tells "chat" apart. The audit page shows each with its Vietnamese label
+ * (`auditActionLabelKey`, locales/vi/audit.ftl).
+ */
+export const AUDIT_ACTIONS = [
+  "staff.login",
+  "staff.login_failed",
+  "staff.logout",
+  "staff.setup",
+  "user.create",
+  "user.role",
+  "user.activate",
+  "user.deactivate",
+  "user.password",
+  "chat_link.create",
+  "chat_link.redeem",
+  "chat_link.failed",
+  "lead.view",
+  "lead.claim",
+  "lead.status",
+  "lead.note",
+  "lead.export",
+  "lead.delete",
+  "question.answer",
+  "question.close",
+  "faq.save",
+  "faq.publish",
+  "faq.unpublish",
+  "faq.delete",
+  "farmer.data_view",
+  "farmer.erase",
+  "retention.erase",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const isAuditAction = (value: string): value is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(value);
+export const auditActionLabelKey = (action: AuditAction) => `audit-action-${action.replace(/[._]/g, "-")}`;
+
+/**
  * Who viewed, exported, edited or deleted what. Officers' actions carry their staff id; a farmer's own
  * requests (/dulieu, /xoa) carry the channel and chat instead. Details never hold message text or
  * phone numbers.
  */
 export interface AuditRecord {
-  action: string;
+  action: AuditAction;
   actorId?: number;
   channel?: string;
   chatId?: string;

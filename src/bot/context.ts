@@ -13,6 +13,8 @@ export interface SessionData {
   /** The last free-text question and its suggested follow-ups, for the buttons under the answer. */
   lastQuestion?: string;
   followUps?: string[];
+  /** When the active flow began (ISO time), so /huy can drop the web chat lines typed in it. */
+  flowStartedAt?: string;
 }
 
 /** What every handler gets, inside and outside conversations. */

@@ -16,6 +16,7 @@ import { voiceToText } from "./middleware/voice.js";
 import { handleBotError } from "./middleware/error-boundary.js";
 import { storableInput } from "./middleware/storable-input.js";
 import { metrics } from "../metrics.js";
+import { trackFlowStart } from "./middleware/flow-start.js";
 import { menuFeature } from "../features/menu/index.js";
 import { contactOfficerFeature, enterContactOfficer } from "../features/contact-officer/index.js";
 import { answerQuestionFeature, openQuestionsCommand } from "../features/officer-chat/answer-question.js";
@@ -93,6 +94,8 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
       storage: { type: "key", version: CONVERSATION_VERSION, adapter: conversationStorage(state.store, deps.channel), getStorageKey: (ctx) => ctx.chatId?.toString() },
     }),
   );
+
+  guarded.use(trackFlowStart());
 
   const menu = menuFeature({ law: showTopics, ask: showAskPrompt, officer: (ctx) => enterContactOfficer(ctx), register: enterRegister, check: enterEligibility });
   guarded.use(menu.beforeFlows);

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../db/index.js";
 import type { AuditLog } from "../audit/audit-log.js";
 import type { ChatAddress } from "../outbound/outbox.js";
+import { deleteFaqsOfQuestions } from "../questions/faq.js";
 import { questionReference } from "../questions/question-queue.js";
 import { eraseLeads, leadRepository } from "./lead-repository.js";
 import type { StoredLead } from "./lead.js";
@@ -8,7 +9,7 @@ import type { StoredLead } from "./lead.js";
 export type StoredQuestion = { reference: string; text: string; createdAt: Date; answered: boolean };
 /** `eligibilityChecks`: when each check of this chat was made (its answers and results are stored too). */
 export type FarmerData = { leads: StoredLead[]; questions: StoredQuestion[]; eligibilityChecks: Date[] };
-export type ErasureCounts = { leads: number; questions: number; eligibilityChecks: number; outboundMessages: number; chatMessages: number };
+export type ErasureCounts = { leads: number; questions: number; faqEntries: number; eligibilityChecks: number; outboundMessages: number; chatMessages: number };
 
 export type FarmerDataService = ReturnType<typeof farmerDataService>;
 
@@ -30,7 +31,7 @@ export function farmerDataService(deps: { prisma: PrismaClient; audit: AuditLog;
         prisma.eligibilityCheck.findMany({ where: ofChat(chat), orderBy: { id: "asc" }, select: { createdAt: true } }),
       ]);
       await audit.record({
-        action: "farmer_data_view",
+        action: "farmer.data_view",
         channel: chat.channel,
         chatId: chat.chatId,
         details: { leads: found.length, questions: questions.length, eligibilityChecks: checks.length },
@@ -44,8 +45,19 @@ export function farmerDataService(deps: { prisma: PrismaClient; audit: AuditLog;
     },
 
     /**
+     * A flow the farmer declined or cancelled stores nothing, but the web chat's own transcript holds
+     * what was typed and echoed (name, phone): its lines since the flow began go. Other channels keep
+     * no transcript here (their history lives in the farmer's own app).
+     */
+    async forgetFlowMessages(chat: ChatAddress, since: Date): Promise<number> {
+      if (chat.channel !== "webchat") return 0;
+      const { count } = await prisma.webChatMessage.deleteMany({ where: { session: chat.chatId, createdAt: { gte: since } } });
+      return count;
+    },
+
+    /**
      * In one transaction: leads lose their personal fields (the anonymous rest still counts);
-     * questions lose their text, answer and chat, and open ones are closed since nobody could receive
+     * questions lose their text, answer and chat (FAQ entries written from them are deleted), and open ones are closed since nobody could receive
      * the answer; eligibility checks (the farmer's answers about family and land) and messages still
      * queued for or already sent to this chat (they quote the farmer) are deleted, and so is a web
      * chat transcript.
@@ -54,15 +66,18 @@ export function farmerDataService(deps: { prisma: PrismaClient; audit: AuditLog;
       const at = now();
       const counts = await prisma.$transaction(async (tx) => {
         const erasedLeads = await eraseLeads(tx, ofChat(chat), "erased_by_farmer", at);
+        // FAQ entries written from this farmer's questions go, published or not (Luật 91/2025 Điều 4 khoản 1 điểm d).
+        const asked = await tx.officerQuestion.findMany({ where: ofChat(chat), select: { id: true } });
+        const faqEntries = await deleteFaqsOfQuestions(tx, asked.map((q) => q.id));
         await tx.officerQuestion.updateMany({ where: { ...ofChat(chat), status: "open" }, data: { status: "closed" } });
         const questions = await tx.officerQuestion.updateMany({ where: ofChat(chat), data: { text: "", answer: null, chatId: "" } });
         const checks = await tx.eligibilityCheck.deleteMany({ where: ofChat(chat) });
         const outbound = await tx.outboundJob.deleteMany({ where: ofChat(chat) });
         // The web chat keeps its own transcript of what the farmer typed (names, phone numbers): it goes too.
         const messages = chat.channel === "webchat" ? await tx.webChatMessage.deleteMany({ where: { session: chat.chatId } }) : { count: 0 };
-        return { leads: erasedLeads, questions: questions.count, eligibilityChecks: checks.count, outboundMessages: outbound.count, chatMessages: messages.count };
+        return { leads: erasedLeads, questions: questions.count, faqEntries, eligibilityChecks: checks.count, outboundMessages: outbound.count, chatMessages: messages.count };
       });
-      await audit.record({ action: "farmer_data_erase", channel: chat.channel, chatId: chat.chatId, details: counts, at });
+      await audit.record({ action: "farmer.erase", channel: chat.channel, chatId: chat.chatId, details: counts, at });
       return counts;
     },
   };

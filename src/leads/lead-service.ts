@@ -7,6 +7,8 @@ import { redeemChatLinkCode } from "../staff/index.js";
 import { consentRecord, type Consent } from "./consent.js";
 import { leadRepository } from "./lead-repository.js";
 import { canTransition, type LeadStatus } from "./lead-status.js";
+import { changeLeadStatus } from "./lead-workflow.js";
+import type { StaffRole } from "../staff/roles.js";
 import type { LeadDraft, StoredLead } from "./lead.js";
 import { leadNotice, MAX_LEAD_ROWS, poolMessage } from "./officer-messages.js";
 import { poolKey, poolsReachingMinimum, type Pool } from "./pooling.js";
@@ -32,7 +34,8 @@ export type Submission = { draft: LeadDraft; consent: Pick<Consent, "version" | 
  */
 export type SubmitResult = { outcome: "created" | "updated" | "reopened"; reference: string } | { outcome: "duplicate"; reference?: never };
 
-export type Officer = { id: number; displayName: string };
+/** A staff user linked to a chat; what they may do there depends on `role` (src/staff/roles.ts). */
+export type Officer = { id: number; displayName: string; role: StaffRole };
 export type ChatLinkOutcome = { ok: true; officer: Officer } | { ok: false; reason: "invalid" | "too_many_attempts" };
 
 export type OfficerActionResult =
@@ -44,7 +47,7 @@ export type OfficerActionResult =
 /** Wrong /canbo codes a chat may send within the window before it has to wait. */
 export const CHAT_LINK_MAX_FAILURES = 5;
 export const CHAT_LINK_WINDOW_MS = 15 * 60 * 1000;
-const CHAT_LINK_FAILED = "officer_chat_link_failed";
+const CHAT_LINK_FAILED = "chat_link.failed";
 
 export type LeadService = ReturnType<typeof leadService>;
 
@@ -115,7 +118,7 @@ export function leadService(deps: LeadServiceDeps) {
     /** The active staff user whose notifications go to this chat, if any. */
     async officerForChat(chat: ChatAddress): Promise<Officer | undefined> {
       const user = await prisma.staffUser.findFirst({ where: { chatChannel: chat.channel, chatId: chat.chatId, active: true } });
-      return user ? { id: user.id, displayName: user.displayName } : undefined;
+      return user ? { id: user.id, displayName: user.displayName, role: user.role } : undefined;
     },
 
     /** `/canbo <code>`: links this chat to the officer who created the code on the dashboard. */
@@ -130,7 +133,7 @@ export function leadService(deps: LeadServiceDeps) {
         await audit.record({ action: CHAT_LINK_FAILED, channel: chat.channel, chatId: chat.chatId, at });
         return { ok: false, reason: "invalid" };
       }
-      await audit.record({ action: "officer_chat_linked", actorId: result.user.id, channel: chat.channel, chatId: chat.chatId, at });
+      await audit.record({ action: "chat_link.redeem", actorId: result.user.id, channel: chat.channel, chatId: chat.chatId, at });
       return { ok: true, officer: result.user };
     },
 
@@ -144,7 +147,7 @@ export function leadService(deps: LeadServiceDeps) {
       return officerAction(reference, officer, async (lead) => {
         const at = now();
         if (!(await leads.assign(lead.id, officer.id, at))) return lostRace(reference, officer);
-        await audit.record({ action: "lead_view", actorId: officer.id, target: lead.reference, details: { via: "chat" }, at });
+        await audit.record({ action: "lead.claim", actorId: officer.id, target: lead.reference, details: { via: "chat" }, at });
         return { kind: "done", lead: await reload(reference) };
       });
     },
@@ -155,7 +158,8 @@ export function leadService(deps: LeadServiceDeps) {
         const at = now();
         if (!canTransition(lead.status, "contacted")) return { kind: "status", status: lead.status };
         if (!(await leads.assign(lead.id, officer.id, at))) return lostRace(reference, officer);
-        if (!(await leads.changeStatus(lead.id, lead.status, "contacted", officer.id, at))) return { kind: "status", status: (await reload(reference)).status };
+        const changed = await changeLeadStatus({ prisma, audit }, { lead, from: lead.status, to: "contacted", actorId: officer.id, now: at, via: "chat" });
+        if (!changed.ok) return { kind: "status", status: (await reload(reference)).status };
         return { kind: "done", lead: await reload(reference) };
       });
     },

@@ -7,12 +7,14 @@ import type { ChatLock } from "../bot/chat-lock.js";
 
 /** The lock key of maintenance: one instance runs it at a time, the others skip that round. */
 export const MAINTENANCE_LOCK = "maintenance";
+import { CONVERSATION_KEY_PREFIX, FLOW_IDLE_MS } from "../bot/storage.js";
 
 /** Redelivered updates arrive within minutes; a week is far more than any channel retries. */
 export const PROCESSED_UPDATE_DAYS = 7;
 /** A sent message's text is kept a day for troubleshooting a delivery, then only its envelope. */
 export const SENT_PAYLOAD_DAYS = 1;
-export const MAINTENANCE_INTERVAL_MS = 6 * 3600_000;
+/** Hourly, so an abandoned flow's answers are gone within about FLOW_IDLE_MS + 1 hour. */
+export const MAINTENANCE_INTERVAL_MS = 3600_000;
 
 const DAY_MS = 86_400_000;
 
@@ -24,6 +26,8 @@ export type MaintenanceCounts = {
   expiredChatMessages: number;
   processedUpdates: number;
   emptiedPayloads: number;
+  /** Flows idle longer than FLOW_IDLE_MS whose stored state (answers typed so far) was deleted. */
+  abandonedFlows: number;
 };
 
 /** The same day of the month `months` earlier (UTC); a day the month lacks rolls into the next. */
@@ -40,7 +44,9 @@ function monthsBefore(at: Date, months: number): Date {
  *   what else a chat left behind that long ago goes the same way: questions to officers lose their
  *   text, eligibility checks and web chat messages are deleted;
  * - the update ledger forgets updates older than PROCESSED_UPDATE_DAYS;
- * - messages sent more than SENT_PAYLOAD_DAYS ago lose their text, which quotes farmers' questions.
+ * - messages sent more than SENT_PAYLOAD_DAYS ago lose their text, which quotes farmers' questions;
+ * - flows nobody answered for FLOW_IDLE_MS lose their stored state (a registration dropped after the
+ *   phone step holds the name and phone).
  */
 export async function runMaintenance(prisma: PrismaClient, now: Date): Promise<MaintenanceCounts> {
   const retainedSince = monthsBefore(now, RETENTION_MONTHS);
@@ -56,6 +62,9 @@ export async function runMaintenance(prisma: PrismaClient, now: Date): Promise<M
     where: { status: "sent", updatedAt: { lt: new Date(now.getTime() - SENT_PAYLOAD_DAYS * DAY_MS) }, NOT: { payload: { equals: {} } } },
     data: { payload: {} },
   });
+  const flows = await prisma.chatSession.deleteMany({
+    where: { key: { startsWith: CONVERSATION_KEY_PREFIX }, updatedAt: { lt: new Date(now.getTime() - FLOW_IDLE_MS) } },
+  });
   const counts = {
     anonymisedLeads,
     expiredQuestions: questions.count,
@@ -63,9 +72,10 @@ export async function runMaintenance(prisma: PrismaClient, now: Date): Promise<M
     expiredChatMessages: messages.count,
     processedUpdates: updates.count,
     emptiedPayloads: payloads.count,
+    abandonedFlows: flows.count,
   };
   // Erasing personal data is recorded like a farmer's /xoa, with counts only.
-  if (anonymisedLeads + questions.count + checks.count + messages.count > 0) await prismaAuditLog(prisma).record({ action: "retention_erase", details: counts, at: now });
+  if (anonymisedLeads + questions.count + checks.count + messages.count + flows.count > 0) await prismaAuditLog(prisma).record({ action: "retention.erase", details: counts, at: now });
   return counts;
 }
 

@@ -1,3 +1,4 @@
+import type { AuditLog } from "../audit/audit-log.js";
 import type { Prisma, PrismaClient } from "../db/index.js";
 import type { Translate } from "../i18n/translate.js";
 import type { Outbox } from "../outbound/outbox.js";
@@ -59,8 +60,8 @@ const quote = (text: string) => (text.length > QUOTE_MAX_LENGTH ? `${text.slice(
  * `admin-error-question-answered` and nothing is sent twice. If queueing fails the question reopens.
  */
 export async function answerOfficerQuestion(
-  deps: { prisma: PrismaClient; outbox: Outbox; translate: Translate },
-  input: { id: number; answer: string; officerId: number; now: Date },
+  deps: { prisma: PrismaClient; outbox: Outbox; translate: Translate; audit: AuditLog },
+  input: { id: number; answer: string; officerId: number; now: Date; via?: "chat" },
 ): Promise<{ ok: true; question: OfficerQuestionView } | { ok: false; problem: string }> {
   const answer = input.answer.trim();
   if (answer.length === 0) return { ok: false, problem: "admin-error-answer-empty" };
@@ -80,6 +81,7 @@ export async function answerOfficerQuestion(
     await prisma.officerQuestion.update({ where: { id: input.id }, data: { status: "open", answer: null, answeredAt: null, answeredById: null } });
     throw error;
   }
+  await deps.audit.record({ action: "question.answer", actorId: input.officerId, target: question.reference, details: input.via ? { via: input.via } : undefined, at: input.now });
   return { ok: true, question };
 }
 

@@ -1,3 +1,4 @@
+import type { AuditLog } from "../audit/audit-log.js";
 import type { PrismaClient } from "../db/index.js";
 import type { Translate } from "../i18n/translate.js";
 import type { Outbox } from "../outbound/outbox.js";
@@ -16,7 +17,7 @@ const asQueued = (q: OfficerQuestionView): QueuedQuestion => ({
   status: q.status,
 });
 
-export function prismaQuestionQueue(prisma: PrismaClient, deps: { outbox: Outbox; translate: Translate }): QuestionQueue {
+export function prismaQuestionQueue(prisma: PrismaClient, deps: { outbox: Outbox; translate: Translate; audit: AuditLog }): QuestionQueue {
   const officers = officerNotifier(prisma, deps.outbox);
   const t = deps.translate;
   return {
@@ -40,7 +41,7 @@ export function prismaQuestionQueue(prisma: PrismaClient, deps: { outbox: Outbox
       return question && asQueued(question);
     },
     async answer({ id, answer, officerId, at }) {
-      const outcome = await answerOfficerQuestion({ prisma, outbox: deps.outbox, translate: t }, { id, answer, officerId, now: at });
+      const outcome = await answerOfficerQuestion({ prisma, outbox: deps.outbox, translate: t, audit: deps.audit }, { id, answer, officerId, now: at, via: "chat" });
       return outcome.ok ? { ok: true, question: asQueued(outcome.question) } : outcome;
     },
   };

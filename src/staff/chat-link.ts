@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../db/index.js";
 import { consumeOneTimeToken, issueOneTimeToken } from "./one-time-token.js";
+import type { StaffRole } from "./roles.js";
 import { newShortCode, normalizeShortCode } from "./secret-token.js";
 
 /**
@@ -20,7 +21,7 @@ export async function createChatLinkCode(prisma: PrismaClient, userId: number, n
   return { code, expiresAt };
 }
 
-export type ChatLinkResult = { ok: true; user: { id: number; displayName: string } } | { ok: false };
+export type ChatLinkResult = { ok: true; user: { id: number; displayName: string; role: StaffRole } } | { ok: false };
 
 /**
  * Links `channel`/`chatId` to the officer who created `code`. A chat belongs to one officer at a time,
@@ -35,6 +36,6 @@ export async function redeemChatLinkCode(prisma: PrismaClient, code: string, cha
     if (!user?.active) return { ok: false };
     await tx.staffUser.updateMany({ where: { chatChannel: channel, chatId, id: { not: user.id } }, data: { chatChannel: null, chatId: null } });
     await tx.staffUser.update({ where: { id: user.id }, data: { chatChannel: channel, chatId } });
-    return { ok: true, user: { id: user.id, displayName: user.displayName } };
+    return { ok: true, user: { id: user.id, displayName: user.displayName, role: user.role } };
   });
 }

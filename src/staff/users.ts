@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "../db/index.js";
+import { clearLoginFailures } from "./login.js";
 import { hashPassword, passwordProblem } from "./password.js";
 import type { StaffRole } from "./roles.js";
 
@@ -90,5 +91,6 @@ export async function resetStaffPassword(prisma: PrismaClient, id: number, passw
   });
   if (count !== 1) return { ok: false, problem: "admin-error-not-found" };
   await prisma.staffSession.deleteMany({ where: { userId: id } });
+  await clearLoginFailures(prisma, (await prisma.staffUser.findUniqueOrThrow({ where: { id } })).username);
   return { ok: true, value: undefined };
 }

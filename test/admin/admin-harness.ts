@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { adminRoutes } from "../../src/admin/routes.js";
 import { prismaAuditLog } from "../../src/audit/audit-log.js";
 import { translator } from "../../src/i18n/translate.js";
@@ -13,10 +10,9 @@ import { migratedDatabase } from "../staff/migrated-database.js";
 
 export const PASSWORD = "mat khau that dai";
 
-/** The dashboard over a migrated in-memory database, a settable clock, a recording outbox and a temp knowledge dir. */
+/** The dashboard over a migrated in-memory database, a settable clock, a recording outbox and a count of knowledge refreshes. */
 export async function adminHarness(options: { production?: boolean } = {}) {
   const db = await migratedDatabase();
-  const knowledgeDir = await mkdtemp(join(tmpdir(), "admin-knowledge-"));
   let now = new Date("2026-11-27T08:00:00Z");
   const outbox = memoryOutbox();
   let knowledgeChanges = 0;
@@ -30,9 +26,10 @@ export async function adminHarness(options: { production?: boolean } = {}) {
         translate: translator(),
         logger: createLogger("silent"),
         now: () => now,
-        knowledgeDir,
         knowledgeChanged: async () => void knowledgeChanges++,
         production: options.production ?? false,
+        // Tests tell addresses apart with X-Forwarded-For.
+        trustProxy: true,
       }),
     },
   ]);
@@ -80,14 +77,10 @@ export async function adminHarness(options: { production?: boolean } = {}) {
     db,
     app,
     outbox,
-    knowledgeDir,
     knowledgeChanges: () => knowledgeChanges,
     user,
     agent,
     clock: { advance: (ms: number) => (now = new Date(now.getTime() + ms)), now: () => now },
-    close: async () => {
-      await db.close();
-      await rm(knowledgeDir, { recursive: true, force: true });
-    },
+    close: () => db.close(),
   };
 }

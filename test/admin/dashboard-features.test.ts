@@ -1,6 +1,5 @@
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { publishedFaqs } from "../../src/questions/faq.js";
 import { ensureSetupLink } from "../../src/staff/setup-link.js";
 import { processChatLock } from "../../src/bot/chat-lock.js";
 import { adminHarness } from "./admin-harness.js";
@@ -139,21 +138,44 @@ describe("overview and pools", () => {
 });
 
 describe("questions", () => {
-  it("sends the reply to the farmer's chat and saves it as an FAQ guide", async () => {
-    const question = await h.db.prisma.officerQuestion.create({ data: { channel: "telegram", chatId: "4242", text: "Vay vốn HTX ở đâu?", origin: "unanswered", createdAt: new Date("2026-11-27T01:00:00Z") } });
-    expect(await html("/admin/questions")).toContain("Vay vốn HTX ở đâu?");
-    await submit(`/admin/questions/${question.id}/answer`, { answer: "Hỏi Ngân hàng Chính sách xã hội ở xã." });
-    expect(h.outbox.sent).toEqual([{ to: { channel: "telegram", chatId: "4242" }, message: { text: expect.stringContaining("Hỏi Ngân hàng Chính sách xã hội ở xã.") } }]);
+  it("sends the reply to the farmer's chat; an FAQ entry is rewritten, checked, and published explicitly", async () => {
+    const question = await h.db.prisma.officerQuestion.create({ data: { channel: "telegram", chatId: "4242", text: "Tôi là Trần Thị Mai, vay vốn HTX ở đâu?", origin: "unanswered", createdAt: new Date("2026-11-27T01:00:00Z") } });
+    await insertLead(h.db.prisma, { channel: "telegram", chatId: "4242", fullName: "Trần Thị Mai" });
+    expect(await html("/admin/questions")).toContain("vay vốn HTX ở đâu?");
+    await submit(`/admin/questions/${question.id}/answer`, { answer: "Chị Mai gọi 0912 345 678 hỏi Ngân hàng Chính sách xã hội ở xã." });
+    expect(h.outbox.sent).toEqual([{ to: { channel: "telegram", chatId: "4242" }, message: { text: expect.stringContaining("Ngân hàng Chính sách xã hội ở xã.") } }]);
     const again = await submit(`/admin/questions/${question.id}/answer`, { answer: "Lần hai" });
     expect(again.headers.get("location")).toContain("error=admin-error-question-answered");
     expect(h.outbox.sent).toHaveLength(1);
 
-    await submit(`/admin/questions/${question.id}/faq`, {});
-    const saved = await readFile(join(h.knowledgeDir, "hoi-dap-can-bo", "ch-00001.md"), "utf8");
-    expect(saved).toContain("## Vay vốn HTX ở đâu?");
-    expect(saved).toContain('doc: "Giải đáp của cán bộ"');
-    expect(h.knowledgeChanges()).toBe(1);
-    expect((await h.db.prisma.auditEntry.findMany({ where: { action: { startsWith: "question." } } })).map((e) => e.action)).toEqual(["question.answer", "question.faq"]);
+    // The form starts from the farmer's words; saving them as they are is refused.
+    const form = await html(`/admin/faq/new?from=${question.id}`);
+    expect(form).toContain("Trần Thị Mai");
+    const withPhone = await submit("/admin/faq", { from: String(question.id), question: "Vay vốn HTX ở đâu?", answer: "Gọi 0912.345.678 hỏi Ngân hàng." });
+    expect(withPhone.status).toBe(400);
+    expect(await withPhone.text()).toContain("không được có số điện thoại");
+    const withName = await submit("/admin/faq", { from: String(question.id), question: "Chị Thị Mai hỏi vay vốn HTX ở đâu?", answer: "Hỏi Ngân hàng Chính sách xã hội ở xã." });
+    expect(await withName.text()).toContain("không được có tên người hỏi");
+    expect(await h.db.prisma.faqEntry.count()).toBe(0);
+
+    const saved = await submit("/admin/faq", { from: String(question.id), question: "Vay vốn cho HTX hỏi ở đâu?", answer: "Hỏi Ngân hàng Chính sách xã hội ở xã, mức vay 100.000.000 đồng." });
+    expect(saved.headers.get("location")).toContain("ok=admin-faq-saved");
+    const entry = await h.db.prisma.faqEntry.findFirstOrThrow();
+    expect(entry).toMatchObject({ questionId: question.id, published: false });
+    expect(await publishedFaqs(h.db.prisma)).toEqual([]);
+    expect(h.knowledgeChanges()).toBe(0);
+
+    await submit(`/admin/faq/${entry.id}/publish`, {});
+    expect(await publishedFaqs(h.db.prisma)).toEqual([{ id: entry.id, question: "Vay vốn cho HTX hỏi ở đâu?", answer: expect.stringContaining("Ngân hàng"), publishedAt: h.clock.now() }]);
+    await submit(`/admin/faq/${entry.id}/unpublish`, {});
+    expect(await publishedFaqs(h.db.prisma)).toEqual([]);
+    expect(h.knowledgeChanges()).toBe(2);
+    const audited = await h.db.prisma.auditEntry.findMany({ where: { action: { startsWith: "faq." } }, orderBy: { id: "asc" } });
+    expect(audited.map((e) => e.action)).toEqual(["faq.save", "faq.publish", "faq.unpublish"]);
+    await h.user("quantri", "admin");
+    const admin = h.agent();
+    await admin.login("quantri");
+    expect(await html("/admin/audit?action=faq.publish", admin)).toMatch(/Tên canbo \(canbo\)<\/td>\s*<td[^>]*>Đăng hỏi đáp/);
   });
 });
 
@@ -168,7 +190,7 @@ describe("users, chat link and setup", () => {
     const id = (await h.db.prisma.staffUser.findUniqueOrThrow({ where: { username: "canbo.moi" } })).id;
     await submit(`/admin/users/${id}/active`, { active: "false" }, admin);
     expect((await h.agent().login("canbo.moi", "mat khau cua moi")).status).toBe(401);
-    expect(await html("/admin/audit", admin)).toContain("user.deactivate");
+    expect(await html("/admin/audit", admin)).toContain("Khóa tài khoản");
   });
 
   it("shows a one-time /canbo code in the page, never in a URL", async () => {
@@ -189,5 +211,21 @@ describe("users, chat link and setup", () => {
     expect(done.headers.get("location")).toBe("/admin/login?ok=admin-setup-done");
     expect((await visitor.get(path)).status).toBe(410);
     expect((await h.agent().login("quantri", "mat khau quan tri")).status).toBe(303);
+  });
+});
+
+describe("bad form input", () => {
+  it("answers a broken multipart form and an oversized body with a Vietnamese message, never a 500", async () => {
+    const csrf = await officer.csrf();
+    const broken = await officer.request("/admin/chat-link", {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data; boundary=----x", "x-csrf-token": csrf },
+      body: "------x\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\nabc",
+    });
+    expect(broken.status).toBe(400);
+    expect(await broken.text()).toContain("Biểu mẫu gửi lên bị lỗi");
+    const huge = await officer.post("/admin/chat-link", { _csrf: csrf, padding: "x".repeat(100_000) });
+    expect(huge.status).toBe(413);
+    expect(await huge.text()).toContain("quá lớn");
   });
 });

@@ -54,4 +54,14 @@ describe("Telegram webhook mode", () => {
     await telegram.waitFor((c) => c.method === "sendMessage" && /Trợ lý HTX/.test(String(c.payload.text)));
     expect(telegram.calls.filter((c) => c.method === "sendMessage")).toHaveLength(1);
   });
+
+  it("answers an empty, broken or oversized body with a 400 or 413 and a Vietnamese message, never a 500", async () => {
+    const post = (body: string) => fetch(`${base}/telegram/hook`, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET }, body });
+    for (const body of ["", "{", "[]", '{"message":{}}', '{"update_id":"x"}']) {
+      const response = await post(body);
+      expect(response.status).toBe(400);
+      expect(await response.text()).toContain("Yêu cầu không hợp lệ");
+    }
+    expect((await post(JSON.stringify({ update_id: 9, padding: "x".repeat(300_000) }))).status).toBe(413);
+  });
 });

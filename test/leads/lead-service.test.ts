@@ -178,8 +178,8 @@ describe("officers in chat", () => {
   it("links a chat with a one-time code, and slows down wrong codes", async () => {
     const an = await officer("an");
     const { code } = await createChatLinkCode(db.prisma, an.id, NOW);
-    expect(await leads.linkOfficerChat(code.toLowerCase(), { channel: "telegram", chatId: "900" })).toEqual({ ok: true, officer: { id: an.id, displayName: "Cán bộ an" } });
-    expect(await leads.officerForChat({ channel: "telegram", chatId: "900" })).toEqual({ id: an.id, displayName: "Cán bộ an" });
+    expect(await leads.linkOfficerChat(code.toLowerCase(), { channel: "telegram", chatId: "900" })).toEqual({ ok: true, officer: { id: an.id, displayName: "Cán bộ an", role: "officer" as const } });
+    expect(await leads.officerForChat({ channel: "telegram", chatId: "900" })).toEqual({ id: an.id, displayName: "Cán bộ an", role: "officer" as const });
     expect(await leads.linkOfficerChat(code, { channel: "telegram", chatId: "901" })).toEqual({ ok: false, reason: "invalid" });
 
     for (let i = 1; i < CHAT_LINK_MAX_FAILURES; i++) await leads.linkOfficerChat("WRONG123", { channel: "telegram", chatId: "901" });
@@ -188,8 +188,8 @@ describe("officers in chat", () => {
   });
 
   it("lists open leads, lets one officer claim a lead and records who marked it contacted", async () => {
-    const an = { id: (await officer("an", "900")).id, displayName: "Cán bộ an" };
-    const binh = { id: (await officer("binh", "901")).id, displayName: "Cán bộ binh" };
+    const an = { id: (await officer("an", "900")).id, displayName: "Cán bộ an", role: "officer" as const };
+    const binh = { id: (await officer("binh", "901")).id, displayName: "Cán bộ binh", role: "officer" as const };
     const reference = await farmersLead();
 
     expect((await leads.openLeads(binh)).leads.map((l) => l.reference)).toEqual([reference]);
@@ -209,17 +209,23 @@ describe("officers in chat", () => {
       ["assigned", an.id, null, null],
       ["status", an.id, "new", "contacted"],
     ]);
+    // Chat actions are audited like the dashboard's, under the same names.
+    const audited = await db.prisma.auditEntry.findMany({ where: { action: { startsWith: "lead." } }, orderBy: { id: "asc" } });
+    expect(audited.map((e) => [e.action, e.actorId, e.target, e.details])).toEqual([
+      ["lead.claim", an.id, reference, { via: "chat" }],
+      ["lead.status", an.id, reference, { from: "new", to: "contacted", via: "chat" }],
+    ]);
     expect((await leads.openLeads(an)).leads.map((l) => l.status)).toEqual(["contacted"]);
   });
 
   it("assigns an unassigned lead to the officer who marks it contacted", async () => {
-    const an = { id: (await officer("an", "900")).id, displayName: "Cán bộ an" };
+    const an = { id: (await officer("an", "900")).id, displayName: "Cán bộ an", role: "officer" as const };
     const reference = await farmersLead();
     expect(await leads.markContacted(reference, an)).toMatchObject({ kind: "done", lead: { status: "contacted", assignedToId: an.id } });
   });
 
   it("no longer shows an erased lead to officers", async () => {
-    const an = { id: (await officer("an", "900")).id, displayName: "Cán bộ an" };
+    const an = { id: (await officer("an", "900")).id, displayName: "Cán bộ an", role: "officer" as const };
     const reference = await farmersLead();
     await farmerDataService({ prisma: db.prisma, audit: prismaAuditLog(db.prisma), now: () => NOW }).erase(FARMER);
     expect(await leads.openLeads(an)).toEqual({ leads: [], total: 0 });

@@ -9,6 +9,9 @@ import { processChatLock } from "../../src/bot/chat-lock.js";
 import { memoryOutbox } from "../../src/outbound/outbox.js";
 import { migratedDatabase } from "../staff/migrated-database.js";
 import { aDraft } from "../leads/fixtures.js";
+import { prismaKeyValueStore } from "../../src/bot/prisma-stores.js";
+import { FLOW_IDLE_MS } from "../../src/bot/storage.js";
+import { chattingBot, textOf } from "../features/lead-services.js";
 
 const NOW = new Date("2028-11-27T08:00:00Z");
 const CONSENT = { version: "2026-11-v1", hash: "a".repeat(64) };
@@ -50,12 +53,12 @@ describe("runMaintenance", () => {
     expect(personal(retention)).toEqual(personal(erasedByFarmer));
     expect(erasedByFarmer!.events.map((e) => e.kind)).toEqual(["created", "note", "erased_by_farmer"]);
 
-    expect(await db.prisma.auditEntry.findMany({ where: { action: "retention_erase" } })).toEqual([
-      expect.objectContaining({ actorId: null, chatId: null, details: { anonymisedLeads: 1, expiredQuestions: 0, expiredChecks: 0, expiredChatMessages: 0, processedUpdates: 0, emptiedPayloads: 0 } }),
+    expect(await db.prisma.auditEntry.findMany({ where: { action: "retention.erase" } })).toEqual([
+      expect.objectContaining({ actorId: null, chatId: null, details: { anonymisedLeads: 1, expiredQuestions: 0, expiredChecks: 0, expiredChatMessages: 0, processedUpdates: 0, emptiedPayloads: 0, abandonedFlows: 0 } }),
     ]);
     // A second run finds nothing more to do, and leaves no audit entry for nothing.
-    expect(await runMaintenance(db.prisma, NOW)).toEqual({ anonymisedLeads: 0, expiredQuestions: 0, expiredChecks: 0, expiredChatMessages: 0, processedUpdates: 0, emptiedPayloads: 0 });
-    expect(await db.prisma.auditEntry.count({ where: { action: "retention_erase" } })).toBe(1);
+    expect(await runMaintenance(db.prisma, NOW)).toEqual({ anonymisedLeads: 0, expiredQuestions: 0, expiredChecks: 0, expiredChatMessages: 0, processedUpdates: 0, emptiedPayloads: 0, abandonedFlows: 0 });
+    expect(await db.prisma.auditEntry.count({ where: { action: "retention.erase" } })).toBe(1);
   });
 
   it("also lets questions, eligibility checks and web chat messages of more than 24 months go", async () => {
@@ -72,7 +75,7 @@ describe("runMaintenance", () => {
     expect(await db.prisma.eligibilityCheck.count()).toBe(1);
     expect(await db.prisma.webChatMessage.count()).toBe(1);
     expect(await runMaintenance(db.prisma, NOW)).toMatchObject({ expiredQuestions: 0, expiredChecks: 0, expiredChatMessages: 0 });
-    expect(await db.prisma.auditEntry.count({ where: { action: "retention_erase" } })).toBe(1);
+    expect(await db.prisma.auditEntry.count({ where: { action: "retention.erase" } })).toBe(1);
   });
 
   it("forgets processed updates after 7 days and the text of messages sent more than a day ago", async () => {
@@ -90,7 +93,7 @@ describe("runMaintenance", () => {
     const oldPending = await job("pending", 25);
     const oldFailed = await job("failed", 25);
 
-    expect(await runMaintenance(db.prisma, NOW)).toEqual({ anonymisedLeads: 0, expiredQuestions: 0, expiredChecks: 0, expiredChatMessages: 0, processedUpdates: 1, emptiedPayloads: 1 });
+    expect(await runMaintenance(db.prisma, NOW)).toEqual({ anonymisedLeads: 0, expiredQuestions: 0, expiredChecks: 0, expiredChatMessages: 0, processedUpdates: 1, emptiedPayloads: 1, abandonedFlows: 0 });
     expect((await db.prisma.processedUpdate.findMany()).map((u) => u.updateId)).toEqual(["recent"]);
     const payloads = new Map((await db.prisma.outboundJob.findMany()).map((j) => [j.id, j.payload]));
     expect(payloads.get(oldSent.id)).toEqual({});
@@ -108,7 +111,28 @@ describe("startMaintenance", () => {
     const logger = { info: (counts: unknown) => logged.push(counts), error: (failure: unknown) => logged.push(failure) } as unknown as Logger;
     const maintenance = startMaintenance({ prisma: db.prisma, logger, now: () => NOW, lock: processChatLock({ onlyInstance: true }) });
     await maintenance.stop();
-    expect(logged).toEqual([{ anonymisedLeads: 0, expiredQuestions: 0, expiredChecks: 0, expiredChatMessages: 0, processedUpdates: 1, emptiedPayloads: 0 }]);
+    expect(logged).toEqual([{ anonymisedLeads: 0, expiredQuestions: 0, expiredChecks: 0, expiredChatMessages: 0, processedUpdates: 1, emptiedPayloads: 0, abandonedFlows: 0 }]);
     expect(await db.prisma.processedUpdate.count()).toBe(0);
+  });
+
+  it("deletes the stored state of a registration abandoned after the name and phone, once idle long enough", async () => {
+    const chat = chattingBot(db.prisma, prismaKeyValueStore(db.prisma));
+    await chat.press(42, "menu:register");
+    await chat.press(42, "reg:purpose:found_htx");
+    await chat.say(42, "Nguyễn Văn An");
+    expect(textOf(await chat.say(42, "0912 345 678"))).toContain("Bước 4/9");
+    const stored = async () => (await db.prisma.chatSession.findMany()).map((row) => row.value).join("\n");
+    expect(await stored()).toContain("0912 345 678");
+
+    // The clock is injected: the state was written "now" by the database; maintenance runs later.
+    const written = (await db.prisma.chatSession.findFirstOrThrow({ where: { key: { startsWith: "conversation:" } } })).updatedAt;
+    expect(await runMaintenance(db.prisma, new Date(written.getTime() + FLOW_IDLE_MS - 60_000))).toMatchObject({ abandonedFlows: 0 });
+    expect(await stored()).toContain("Nguyễn Văn An");
+    expect(await runMaintenance(db.prisma, new Date(written.getTime() + FLOW_IDLE_MS + 60_000))).toMatchObject({ abandonedFlows: 1 });
+    expect(await stored()).not.toContain("0912 345 678");
+    expect(await stored()).not.toContain("Nguyễn Văn An");
+
+    // Coming back, the farmer starts over instead of landing in the middle of the old flow.
+    expect(textOf(await chat.press(42, "menu:register"))).toContain("Bước 1/9");
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { prismaAuditLog } from "../../src/audit/audit-log.js";
 import { translator } from "../../src/i18n/translate.js";
 import { memoryOutbox, type Outbox } from "../../src/outbound/outbox.js";
 import { answerOfficerQuestion, findOfficerQuestion, listOfficerQuestions, tellOfficerAnswerUndeliverable } from "../../src/questions/officer-desk.js";
@@ -38,7 +39,7 @@ describe("officer question desk", () => {
   it("stores the answer and queues it to the farmer's chat, quoting the question", async () => {
     const question = await ask("HTX cần mấy người?", 0, "farmer-9");
     const outbox = memoryOutbox();
-    const result = await answerOfficerQuestion({ prisma: db.prisma, outbox, translate }, { id: question.id, answer: "  Ít nhất 5 thành viên.  ", officerId, now: t0 });
+    const result = await answerOfficerQuestion({ prisma: db.prisma, outbox, translate, audit: prismaAuditLog(db.prisma) }, { id: question.id, answer: "  Ít nhất 5 thành viên.  ", officerId, now: t0 });
     expect(result).toMatchObject({ ok: true, question: { status: "answered", answer: "Ít nhất 5 thành viên.", answeredByName: "Cán bộ An" } });
     expect(outbox.sent).toEqual([
       { to: { channel: "webchat", chatId: "farmer-9" }, message: { text: expect.stringMatching(/CH-00001[\s\S]*«HTX cần mấy người\?»[\s\S]*Ít nhất 5 thành viên\.$/) } },
@@ -49,7 +50,7 @@ describe("officer question desk", () => {
     await db.prisma.staffUser.update({ where: { id: officerId }, data: { chatChannel: "telegram", chatId: "4242" } });
     const question = await db.prisma.officerQuestion.create({ data: { channel: "zalo-oa", chatId: "77", text: "Hỏi từ Zalo", origin: "contact", createdAt: t0 } });
     const outbox = prismaOutbox(db.prisma);
-    await answerOfficerQuestion({ prisma: db.prisma, outbox, translate }, { id: question.id, answer: "Trả lời trễ", officerId, now: t0 });
+    await answerOfficerQuestion({ prisma: db.prisma, outbox, translate, audit: prismaAuditLog(db.prisma) }, { id: question.id, answer: "Trả lời trễ", officerId, now: t0 });
     expect((await findOfficerQuestion(db.prisma, question.id))?.delivery).toEqual({ status: "pending", reason: null });
 
     const sentToOfficer: string[] = [];
@@ -68,7 +69,7 @@ describe("officer question desk", () => {
   it("answers once when two officers reply at the same time", async () => {
     const question = await ask("Vay vốn ở đâu?", 0);
     const outbox = memoryOutbox();
-    const deps = { prisma: db.prisma, outbox, translate };
+    const deps = { prisma: db.prisma, outbox, translate, audit: prismaAuditLog(db.prisma) };
     const results = await Promise.all(["Ngân hàng NN&PTNT", "Quỹ hỗ trợ nông dân"].map((answer) => answerOfficerQuestion(deps, { id: question.id, answer, officerId, now: t0 })));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toEqual({ ok: false, problem: "admin-error-question-answered" });
@@ -78,8 +79,8 @@ describe("officer question desk", () => {
   it("rejects empty answers and reopens the question when queueing fails", async () => {
     const question = await ask("Hỏi gì đó", 0);
     const failing: Outbox = { enqueue: () => Promise.reject(new Error("database down")) };
-    expect(await answerOfficerQuestion({ prisma: db.prisma, outbox: failing, translate }, { id: question.id, answer: "   ", officerId, now: t0 })).toEqual({ ok: false, problem: "admin-error-answer-empty" });
-    await expect(answerOfficerQuestion({ prisma: db.prisma, outbox: failing, translate }, { id: question.id, answer: "Trả lời", officerId, now: t0 })).rejects.toThrow("database down");
+    expect(await answerOfficerQuestion({ prisma: db.prisma, outbox: failing, translate, audit: prismaAuditLog(db.prisma) }, { id: question.id, answer: "   ", officerId, now: t0 })).toEqual({ ok: false, problem: "admin-error-answer-empty" });
+    await expect(answerOfficerQuestion({ prisma: db.prisma, outbox: failing, translate, audit: prismaAuditLog(db.prisma) }, { id: question.id, answer: "Trả lời", officerId, now: t0 })).rejects.toThrow("database down");
     expect(await db.prisma.officerQuestion.findUnique({ where: { id: question.id } })).toMatchObject({ status: "open", answer: null });
   });
 });

@@ -42,7 +42,7 @@ describe("staff users", () => {
     await startStaffSession(db.prisma, id, new Date());
     expect(await resetStaffPassword(db.prisma, id, "mat khau moi tinh")).toEqual({ ok: true, value: undefined });
     expect(await db.prisma.staffSession.count()).toBe(0);
-    expect(await checkLogin(db.prisma, "canbo.ba", "mat khau moi tinh", new Date())).toMatchObject({ ok: true });
-    expect(await checkLogin(db.prisma, "canbo.ba", "mat khau du dai", new Date())).toMatchObject({ ok: false });
+    expect(await checkLogin(db.prisma, { username: "canbo.ba", password: "mat khau moi tinh", address: "10.0.0.1" }, new Date())).toMatchObject({ ok: true });
+    expect(await checkLogin(db.prisma, { username: "canbo.ba", password: "mat khau du dai", address: "10.0.0.1" }, new Date())).toMatchObject({ ok: false });
   });
 });

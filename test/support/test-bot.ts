@@ -16,8 +16,10 @@ import { eligibilityService, loadProgrammes, memoryCheckStore } from "../../src/
  * Database-backed services a test did not pass: any call fails loudly. Tests of leads and farmer data
  * pass real ones over PGlite (see test/features/lead-services.ts).
  */
-function notWired<T extends object>(name: string): T {
-  return new Proxy({} as T, { get: (_, method) => () => Promise.reject(new Error(`services.${name}.${String(method)} is not wired in this test`)) });
+function notWired<T extends object>(name: string, wired: Partial<T> = {}): T {
+  return new Proxy(wired as T, {
+    get: (target, method) => (method in target ? target[method as keyof T] : () => Promise.reject(new Error(`services.${name}.${String(method)} is not wired in this test`))),
+  });
 }
 
 let places: PlaceResolver | undefined;
@@ -49,7 +51,8 @@ export function testBot(store: KeyValueStore = memoryKeyValueStore(), overrides:
       knowledge,
       eligibility,
       leads: notWired<Services["leads"]>("leads"),
-      farmerData: notWired<Services["farmerData"]>("farmerData"),
+      // The test chat is a Telegram one: it keeps no transcript, so a dropped flow has nothing to forget.
+      farmerData: notWired<Services["farmerData"]>("farmerData", { forgetFlowMessages: async () => 0 }),
       places: sharedPlaces(),
       ...overrides,
     },

@@ -6,10 +6,10 @@ import { sectorChoiceLabel } from "./sector-choice.js";
 import type { AdminDeps, AdminEnv } from "../deps.js";
 import { vietnamDate } from "../../lib/vietnam-time.js";
 import { flashFrom, formString, page, pageParam } from "../layout.js";
-import { requireRole } from "../session-guard.js";
+import { requirePermission } from "../session-guard.js";
 import { filterSummary, leadOrderBy, leadWhere, LEADS_PAGE_SIZE, parseLeadFilter } from "./lead-filter.js";
 import { toStoredLead } from "../../leads/lead-repository.js";
-import { addLeadNote, changeLeadStatus } from "./lead-workflow.js";
+import { addLeadNote, changeLeadStatus } from "../../leads/lead-workflow.js";
 import { leadDetailBody, leadsListBody, type LeadChoices } from "./leads-views.js";
 
 /** An export is a file, not a screen: cap it so one click cannot build a gigabyte workbook. */
@@ -43,7 +43,7 @@ export function leadsRoutes(deps: AdminDeps): Hono<AdminEnv> {
   });
 
   for (const format of ["xlsx", "csv"] as const) {
-    app.get(`/export.${format}`, requireRole(deps, "officer"), async (c) => {
+    app.get(`/export.${format}`, requirePermission(deps, "lead.export"), async (c) => {
       const filter = parseLeadFilter(c.req.query());
       const rows = await prisma.lead.findMany({ where: leadWhere(filter), orderBy: leadOrderBy(filter), take: EXPORT_MAX_ROWS });
       const leads = rows.map(toStoredLead);
@@ -72,30 +72,28 @@ export function leadsRoutes(deps: AdminDeps): Hono<AdminEnv> {
     return c.html(page(t, { title: t("admin-lead-title", { reference: lead.reference }), session, flash: flashFrom(c, t), body }));
   });
 
-  app.post("/:reference/status", requireRole(deps, "officer"), async (c) => {
+  app.post("/:reference/status", requirePermission(deps, "lead.status"), async (c) => {
     const lead = await findLead(c.req.param("reference"));
     if (!lead) return c.text(t("admin-error-not-found"), 404);
     const body = await c.req.parseBody();
     const [from, to] = [formString(body, "from"), formString(body, "to")];
     if (!isLeadStatus(from) || !isLeadStatus(to)) return c.redirect(backTo(lead.reference, "error=admin-error-status-transition"), 303);
     const actorId = c.get("session").user.id;
-    const result = await changeLeadStatus(prisma, { leadId: lead.id, from, to, actorId, now: deps.now() });
+    const result = await changeLeadStatus(deps, { lead, from, to, actorId, now: deps.now() });
     if (!result.ok) return c.redirect(backTo(lead.reference, `error=${result.problem}`), 303);
-    await audit.record({ action: "lead.status", actorId, target: lead.reference, details: { from, to } });
     return c.redirect(backTo(lead.reference, "ok=admin-lead-status-changed"), 303);
   });
 
-  app.post("/:reference/notes", requireRole(deps, "officer"), async (c) => {
+  app.post("/:reference/notes", requirePermission(deps, "lead.note"), async (c) => {
     const lead = await findLead(c.req.param("reference"));
     if (!lead) return c.text(t("admin-error-not-found"), 404);
     const actorId = c.get("session").user.id;
-    const result = await addLeadNote(prisma, { leadId: lead.id, text: formString(await c.req.parseBody(), "note"), actorId, now: deps.now() });
+    const result = await addLeadNote(deps, { lead, text: formString(await c.req.parseBody(), "note"), actorId, now: deps.now() });
     if (!result.ok) return c.redirect(backTo(lead.reference, `error=${result.problem}`), 303);
-    await audit.record({ action: "lead.note", actorId, target: lead.reference });
     return c.redirect(backTo(lead.reference, "ok=admin-lead-note-added"), 303);
   });
 
-  app.post("/:reference/delete", requireRole(deps, "admin"), async (c) => {
+  app.post("/:reference/delete", requirePermission(deps, "lead.delete"), async (c) => {
     const reference = c.req.param("reference");
     const { count } = await prisma.lead.deleteMany({ where: { reference } });
     if (count === 0) return c.text(t("admin-error-not-found"), 404);

@@ -4,7 +4,7 @@ import type { Translate } from "../../i18n/translate.js";
 import { allowedTransitions, LEAD_STATUSES, statusLabelKey } from "../../leads/lead-status.js";
 import { PURPOSE_IDS, purposeLabelKey } from "../../leads/purposes.js";
 import { maskPhone, parsePhone } from "../../lib/phone.js";
-import { hasRole } from "../../staff/roles.js";
+import { mayAct } from "../../staff/roles.js";
 import type { StaffSessionInfo } from "../../staff/sessions.js";
 import { displayDateTime } from "../../lib/vietnam-time.js";
 import { selectField } from "../form-controls.js";
@@ -42,7 +42,7 @@ export function leadsListBody(
   view: { session: StaffSessionInfo; filter: LeadFilter; choices: LeadChoices; rows: LeadRow[]; total: number; page: number; pageCount: number },
 ): Html {
   const query = filterQuery({ ...view.filter, sort: undefined });
-  const exports = hasRole(view.session.user.role, "officer")
+  const exports = mayAct(view.session.user.role, "lead.export")
     ? html`<p class="exports"><a href="/admin/leads/export.xlsx?${query}" download>${t("admin-export-xlsx")}</a>
         <a href="/admin/leads/export.csv?${query}" download>${t("admin-export-csv")}</a></p>`
     : "";
@@ -95,7 +95,7 @@ export function leadDetailBody(t: Translate, view: { session: StaffSessionInfo; 
       ${field("leads-col-note", lead.note ?? "")}
       ${field("leads-col-consent-version", lead.consentVersion)}
     </dl></section>
-    ${hasRole(role, "officer") ? html`<section class="card"><h2>${t("admin-lead-change-status")}</h2><div class="actions">
+    ${mayAct(role, "lead.status") ? html`<section class="card"><h2>${t("admin-lead-change-status")}</h2><div class="actions">
       ${allowedTransitions(lead.status).map(
         (to) => html`<form method="post" action="${action("status")}">${csrfField(session)}<input type="hidden" name="from" value="${lead.status}">
           <button type="submit" name="to" value="${to}">${t("admin-lead-move-to", { status: t(statusLabelKey(to)) })}</button></form>`,
@@ -108,6 +108,6 @@ export function leadDetailBody(t: Translate, view: { session: StaffSessionInfo; 
         (e) => html`<li><time>${displayDateTime(e.at)}</time> ${e.actorName ? html`<b>${e.actorName}</b>: ` : ""}${eventText(t, e)}${e.note ? html`<p>${e.note}</p>` : ""}</li>`,
       )}
     </ol></section>
-    ${hasRole(role, "admin") ? html`<form method="post" action="${action("delete")}" class="danger">${csrfField(session)}
+    ${mayAct(role, "lead.delete") ? html`<form method="post" action="${action("delete")}" class="danger">${csrfField(session)}
       <button type="submit" data-confirm="${t("admin-lead-delete-confirm")}">${t("admin-lead-delete")}</button></form>` : ""}`;
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import type { Translate } from "../../i18n/translate.js";
 import type { Logger } from "../../logger.js";
@@ -10,12 +11,18 @@ import { storableText } from "../../lib/storable-text.js";
 const PUBLIC_DIR = new URL("./public/", import.meta.url);
 const asset = (name: string) => readFileSync(new URL(name, PUBLIC_DIR), "utf8");
 
+/** A message is at most 2000 characters: 16 KB is far more than any valid request (4 bytes a character). */
+export const CHAT_BODY_MAX_BYTES = 16 * 1024;
+/** Ids are PostgreSQL integers: anything larger is not ours, and must not reach the database. */
+const DB_INT_MAX = 2_147_483_647;
+
 const session = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 const clientId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional();
 const inputSchema = z.union([
   z.object({ session, clientId, text: z.string().transform(storableText).pipe(z.string().trim().min(1).max(2000)) }).strict(),
-  z.object({ session, clientId, button: z.string().min(1).max(64), messageId: z.number().int().positive() }).strict(),
+  z.object({ session, clientId, button: z.string().min(1).max(64), messageId: z.number().int().positive().max(DB_INT_MAX) }).strict(),
 ]);
+const after = z.string().regex(/^\d{1,10}$/).transform(Number).pipe(z.number().max(DB_INT_MAX)).default(0);
 
 /**
  * The web chat page and its JSON API (documented in the README): the page, tests and scripts all
@@ -31,7 +38,8 @@ export function webChatRoutes(deps: { webchat: WebChat; translate: Translate; lo
   app.get("/webchat/chat.js", (c) => c.body(script, 200, { "content-type": "text/javascript; charset=utf-8" }));
   app.get("/webchat/chat.css", (c) => c.body(style, 200, { "content-type": "text/css; charset=utf-8" }));
 
-  app.post("/api/chat", async (c) => {
+  const tooLarge = bodyLimit({ maxSize: CHAT_BODY_MAX_BYTES, onError: (c) => c.json({ error: deps.translate("webchat-too-large") }, 413) });
+  app.post("/api/chat", tooLarge, async (c) => {
     const body: unknown = await c.req.json().catch(() => undefined);
     const parsed = inputSchema.safeParse(body);
     if (!parsed.success) return c.json({ error: deps.translate("webchat-bad-request") }, 400);
@@ -47,9 +55,9 @@ export function webChatRoutes(deps: { webchat: WebChat; translate: Translate; lo
 
   app.get("/api/chat/history", async (c) => {
     const parsedSession = session.safeParse(c.req.query("session"));
-    const after = Number(c.req.query("after") ?? 0);
-    if (!parsedSession.success || !Number.isInteger(after) || after < 0) return c.json({ error: deps.translate("webchat-bad-request") }, 400);
-    return c.json({ messages: await deps.webchat.history(parsedSession.data, after) });
+    const parsedAfter = after.safeParse(c.req.query("after"));
+    if (!parsedSession.success || !parsedAfter.success) return c.json({ error: deps.translate("webchat-bad-request") }, 400);
+    return c.json({ messages: await deps.webchat.history(parsedSession.data, parsedAfter.data) });
   });
 
   return app;

@@ -3,6 +3,7 @@ import { createConversation } from "@grammyjs/conversations";
 import { chatAddress, type BotContext, type FlowContext } from "../../bot/context.js";
 import { writeAndConfirm, type Flow } from "../../bot/flow.js";
 import type { MiddlewareFn } from "grammy";
+import { FLOW_IDLE_MS } from "../../bot/storage.js";
 
 export const CONTACT_OFFICER = "contact-officer";
 const BUTTON = "officer:";
@@ -30,7 +31,7 @@ async function contactOfficer(conversation: Flow, ctx: FlowContext, start?: Cont
 
 export function contactOfficerFeature(flowPlugins: MiddlewareFn<FlowContext>[]): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  composer.use(createConversation(contactOfficer, { id: CONTACT_OFFICER, plugins: flowPlugins }));
+  composer.use(createConversation(contactOfficer, { id: CONTACT_OFFICER, plugins: flowPlugins, maxMillisecondsToWait: FLOW_IDLE_MS }));
   return composer;
 }
 

@@ -9,6 +9,7 @@ import type { PlaceResolver } from "../../places/resolver.js";
 import { REGISTER } from "../register/index.js";
 import { answerDisplay, askQuestions, type QuestionnaireStart } from "./questionnaire.js";
 import { AGAIN_BUTTON, REGISTER_BUTTON, RESULT_BUTTON, resultDetail, resultMessages, type ResultDetail } from "./results.js";
+import { FLOW_IDLE_MS } from "../../bot/storage.js";
 
 export const ELIGIBILITY = "eligibility";
 /** `elig:e:<n>` picks the n-th previous answer to change, `elig:e:new` starts over. */
@@ -92,7 +93,7 @@ export const enterEligibility = (ctx: BotContext) => ctx.conversation.enter(ELIG
 /** The flow, and the result buttons, which work without it (after it ended, or from an old check). */
 export function eligibilityFeature(flowPlugins: MiddlewareFn<FlowContext>[]): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  composer.use(createConversation(eligibility, { id: ELIGIBILITY, plugins: flowPlugins }));
+  composer.use(createConversation(eligibility, { id: ELIGIBILITY, plugins: flowPlugins, maxMillisecondsToWait: FLOW_IDLE_MS }));
 
   composer.callbackQuery(RESULT_BUTTON, async (ctx) => {
     await ctx.answerCallbackQuery();

@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import type { BotContext } from "../../bot/context.js";
+import { chatAddress, type BotContext } from "../../bot/context.js";
 import { foldVietnamese } from "../../lib/vietnamese.js";
 import { replyWithChoices } from "../../bot/choices.js";
 import { MENU_CALLBACK_PREFIX, MENU_ITEMS, mainMenuChoices, type MenuItem } from "./main-menu.js";
@@ -49,6 +49,8 @@ export function menuFeature(entries: MenuEntries): { beforeFlows: Composer<BotCo
   composer.command("huy", async (ctx) => {
     const inFlow = await isInFlow(ctx);
     await ctx.conversation.exitAll();
+    // What was typed in the dropped flow is not kept, in the web chat's transcript either.
+    if (inFlow && ctx.session.flowStartedAt) await ctx.services.farmerData.forgetFlowMessages(chatAddress(ctx), new Date(ctx.session.flowStartedAt));
     await showMainMenu(ctx, ctx.t(inFlow ? "cancel-done" : "cancel-nothing"));
   });
 

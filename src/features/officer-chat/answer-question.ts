@@ -5,6 +5,8 @@ import { chatAddress, type BotContext, type FlowContext } from "../../bot/contex
 import { officerOrRefuse } from "./index.js";
 import { writeAndConfirm, type Flow } from "../../bot/flow.js";
 import { ANSWER_BUTTON_PREFIX } from "../../questions/question-queue.js";
+import { mayAct } from "../../staff/roles.js";
+import { FLOW_IDLE_MS } from "../../bot/storage.js";
 
 export const ANSWER_QUESTION = "officer-answer";
 const BUTTON = "ocans:";
@@ -24,8 +26,10 @@ async function answerQuestion(conversation: Flow, ctx: FlowContext, questionId: 
   });
   if (!written) return;
   const outcome = await conversation.external(async () => {
+    // Checked again at sending: the role may have changed while the officer was writing.
     const officer = await ctx.services.leads.officerForChat(chatAddress(ctx));
     if (!officer) return { ok: false as const, problem: "oc-not-officer" };
+    if (!mayAct(officer.role, "question.answer")) return { ok: false as const, problem: "oc-read-only" };
     return ctx.services.questions.answer({ id: questionId, answer: written.text, officerId: officer.id, at: ctx.services.now() });
   });
   await written.ctx.reply(outcome.ok ? ctx.t("oc-answer-sent", { reference: question.reference }) : ctx.t(outcome.problem));
@@ -35,15 +39,18 @@ async function answerQuestion(conversation: Flow, ctx: FlowContext, questionId: 
 export function openQuestionsCommand(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.command("cauhoi", async (ctx) => {
-    if (!(await officerOrRefuse(ctx))) return;
+    const officer = await officerOrRefuse(ctx, "read");
+    if (!officer) return;
     const { questions, total } = await ctx.services.questions.open(OPEN_SHOWN);
+    const canAnswer = mayAct(officer.role, "question.answer");
     if (total === 0) {
       await ctx.reply(ctx.t("oc-questions-none"));
       return;
     }
     await ctx.reply(ctx.t("oc-questions-header", { total }));
     for (const q of questions) {
-      await replyWithChoices(ctx, ctx.t("oc-question-new", { reference: q.reference, question: q.text }), [[{ text: ctx.t("oc-button-answer"), data: `${ANSWER_BUTTON_PREFIX}${q.id}` }]]);
+      const buttons = canAnswer ? [[{ text: ctx.t("oc-button-answer"), data: `${ANSWER_BUTTON_PREFIX}${q.id}` }]] : [];
+      await replyWithChoices(ctx, ctx.t("oc-question-new", { reference: q.reference, question: q.text }), buttons);
     }
   });
   return composer;
@@ -55,11 +62,11 @@ export function openQuestionsCommand(): Composer<BotContext> {
  */
 export function answerQuestionFeature(flowPlugins: MiddlewareFn<FlowContext>[]): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  composer.use(createConversation(answerQuestion, { id: ANSWER_QUESTION, plugins: flowPlugins }));
+  composer.use(createConversation(answerQuestion, { id: ANSWER_QUESTION, plugins: flowPlugins, maxMillisecondsToWait: FLOW_IDLE_MS }));
 
   composer.callbackQuery(new RegExp(`^${ANSWER_BUTTON_PREFIX}(\\d+)$`), async (ctx) => {
     await ctx.answerCallbackQuery();
-    if (!(await officerOrRefuse(ctx))) return;
+    if (!(await officerOrRefuse(ctx, "question.answer"))) return;
     await ctx.conversation.exitAll();
     await ctx.conversation.enter(ANSWER_QUESTION, Number(ctx.match[1]));
   });

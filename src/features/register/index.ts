@@ -9,6 +9,7 @@ import type { LeadDraft } from "../../leads/lead.js";
 import type { SubmitResult } from "../../leads/lead-service.js";
 import { answerLines, fieldLabelKey, QUESTIONS, type FieldChoice, type FieldQuestion } from "./questions.js";
 import { MENU_CALLBACK_PREFIX } from "../menu/main-menu.js";
+import { FLOW_IDLE_MS } from "../../bot/storage.js";
 
 export const REGISTER = "register";
 const PREFIX = "reg:";
@@ -159,6 +160,9 @@ async function askConsent(conversation: Flow, ctx: FlowContext, text: string): P
  * (validated like typed ones when pressed).
  */
 async function register(conversation: Flow, ctx: FlowContext, start: RegisterStart = {}): Promise<void> {
+  const startedAt = new Date(await conversation.now());
+  // Declined or cancelled: the words "nothing is kept" must hold for the web chat's transcript too.
+  const forgetTyped = () => conversation.external(() => ctx.services.farmerData.forgetFlowMessages(chatAddress(ctx), startedAt));
   await ctx.reply(ctx.t("reg-intro"));
   const answers: Partial<LeadDraft> = {};
   for (let index = 0; index < LEAD_FIELDS.length; ) {
@@ -173,6 +177,7 @@ async function register(conversation: Flow, ctx: FlowContext, start: RegisterSta
   }
   const draft = answers as LeadDraft;
   if (!(await review(conversation, ctx, draft))) {
+    await forgetTyped();
     await ctx.reply(ctx.t("reg-cancelled"));
     return;
   }
@@ -180,6 +185,7 @@ async function register(conversation: Flow, ctx: FlowContext, start: RegisterSta
   const consent = currentConsent(ctx.t("reg-data-controller"), ctx.t);
   const { ctx: decided, agreed } = await askConsent(conversation, ctx, consent.text);
   if (!agreed) {
+    await forgetTyped();
     await replyWithChoices(decided, ctx.t("reg-declined"), [[{ text: ctx.t("reg-ask-officer"), data: `${MENU_CALLBACK_PREFIX}officer` }]]);
     return;
   }
@@ -197,7 +203,7 @@ async function register(conversation: Flow, ctx: FlowContext, start: RegisterSta
 
 export function registerFeature(flowPlugins: MiddlewareFn<FlowContext>[]): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  composer.use(createConversation(register, { id: REGISTER, plugins: flowPlugins }));
+  composer.use(createConversation(register, { id: REGISTER, plugins: flowPlugins, maxMillisecondsToWait: FLOW_IDLE_MS }));
   return composer;
 }
 

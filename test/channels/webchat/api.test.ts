@@ -94,6 +94,27 @@ describe("web chat JSON API", () => {
     expect(notJson.status).toBe(400);
   });
 
+  it("refuses ids beyond the integer range, empty and oversized bodies without a 500", async () => {
+    const chat = webChatClient(app.url, "session-bad-in-2");
+    await chat.say("/start");
+    for (const body of [{ button: "menu:law", messageId: 2 ** 31 }, { button: "menu:law", messageId: 1e20 }]) {
+      const response = await chat.post(body);
+      expect(response.status).toBe(400);
+      expect(response.error).toMatch(/Bà con/);
+    }
+    const post = (body: string) => fetch(`${app.url}/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    expect((await post("")).status).toBe(400);
+    const huge = await post(JSON.stringify({ session: "session-bad-in-2", text: "x".repeat(100_000) }));
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as { error: string }).error).toContain("dài quá");
+    for (const after of ["99999999999", "2147483648", "-1", "1e3", "abc"]) {
+      const response = await fetch(`${app.url}/api/chat/history?session=session-bad-in-2&after=${after}`);
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: string }).error).toMatch(/Bà con/);
+    }
+    expect((await fetch(`${app.url}/api/chat/history?session=session-bad-in-2&after=2147483647`)).status).toBe(200);
+  });
+
   it("shows a message queued for the chat later (e.g. an officer's reply) in the history", async () => {
     const chat = webChatClient(app.url, "session-outbox-1");
     await chat.say("/start");

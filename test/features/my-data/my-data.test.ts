@@ -33,7 +33,10 @@ async function seed(chat: ReturnType<typeof chattingBot>) {
   const theirs = await chat.leads.submit({ draft: aDraft({ phone: { e164: "+84987654321", display: "0987 654 321" }, fullName: "Trần Thị Bé" }), consent: CONSENT, from: address(OTHER) });
   const lead = await db.prisma.lead.findUniqueOrThrow({ where: { reference: mine.reference! } });
   await db.prisma.leadEvent.create({ data: { leadId: lead.id, kind: "note", note: "Anh An hẹn gọi lại số vợ 0987 111 222", at: NOW } });
-  await db.prisma.officerQuestion.create({ data: { ...address(CHAT), text: "HTX cần vốn điều lệ bao nhiêu?", origin: "contact", createdAt: NOW } });
+  const question = await db.prisma.officerQuestion.create({ data: { ...address(CHAT), text: "HTX cần vốn điều lệ bao nhiêu?", origin: "contact", createdAt: NOW } });
+  // An officer published an FAQ entry made from this farmer's question; another one came from no farmer.
+  await db.prisma.faqEntry.create({ data: { questionId: question.id, question: "Vốn điều lệ HTX bao nhiêu?", answer: "Do thành viên góp.", published: true, publishedAt: NOW } });
+  await db.prisma.faqEntry.create({ data: { question: "HTX là gì?", answer: "Tổ chức kinh tế tập thể.", published: true, publishedAt: NOW } });
   await checks(CHAT, "2026-11-20T03:00:00Z", "2026-11-27T01:00:00Z");
   await checks(OTHER, "2026-11-21T03:00:00Z");
   for (const chatId of [CHAT, OTHER]) {
@@ -55,7 +58,7 @@ describe("/dulieu and /xoa", () => {
     expect(shown).not.toContain(theirs);
     expect(shown).not.toContain("Trần Thị Bé");
 
-    const audits = await db.prisma.auditEntry.findMany({ where: { action: "farmer_data_view" } });
+    const audits = await db.prisma.auditEntry.findMany({ where: { action: "farmer.data_view" } });
     expect(audits.map((a) => [a.channel, a.chatId, a.details])).toEqual([
       ["telegram", String(CHAT), { leads: 0, questions: 0, eligibilityChecks: 0 }],
       ["telegram", String(CHAT), { leads: 1, questions: 1, eligibilityChecks: 2 }],
@@ -83,8 +86,9 @@ describe("/dulieu and /xoa", () => {
     expect(await db.prisma.eligibilityCheck.findMany()).toEqual([expect.objectContaining(address(OTHER))]);
     expect(await db.prisma.outboundJob.findMany()).toEqual([expect.objectContaining(address(OTHER))]);
 
-    const audit = await db.prisma.auditEntry.findFirstOrThrow({ where: { action: "farmer_data_erase" } });
-    expect(audit).toMatchObject({ channel: "telegram", chatId: String(CHAT), details: { leads: 1, questions: 1, eligibilityChecks: 2, outboundMessages: 1, chatMessages: 0 } });
+    const audit = await db.prisma.auditEntry.findFirstOrThrow({ where: { action: "farmer.erase" } });
+    expect(audit).toMatchObject({ channel: "telegram", chatId: String(CHAT), details: { leads: 1, questions: 1, faqEntries: 1, eligibilityChecks: 2, outboundMessages: 1, chatMessages: 0 } });
+    expect((await db.prisma.faqEntry.findMany()).map((f) => f.question)).toEqual(["HTX là gì?"]);
     expect(textOf(await chat.say(CHAT, "/dulieu"))).toContain("không lưu thông tin cá nhân nào");
   });
 

@@ -24,7 +24,7 @@ beforeEach(() => db.clear());
 /** A bot over the real question queue and lead service (for the officer link), with a recording outbox. */
 function officerBot() {
   const outbox = memoryOutbox();
-  const questions = prismaQuestionQueue(db.prisma, { outbox, translate: translator() });
+  const questions = prismaQuestionQueue(db.prisma, { outbox, translate: translator(), audit: prismaAuditLog(db.prisma) });
   const leads = leadService({ prisma: db.prisma, outbox, audit: prismaAuditLog(db.prisma), now: () => NOW });
   const { bot, api } = testBot(undefined, { questions, leads, outbox });
   let updateId = 0;

@@ -16,8 +16,8 @@ beforeAll(async () => {
 afterAll(() => db.close());
 beforeEach(() => db.clear());
 
-async function staffUser(username: string) {
-  return db.prisma.staffUser.create({ data: { username, displayName: `Cán bộ ${username}`, passwordHash: "x", role: "officer" } });
+async function staffUser(username: string, role: "officer" | "staff" = "officer") {
+  return db.prisma.staffUser.create({ data: { username, displayName: `Cán bộ ${username}`, passwordHash: "x", role } });
 }
 
 async function farmerLead(chat: ReturnType<typeof chattingBot>) {
@@ -82,5 +82,30 @@ describe("officers in chat", () => {
     expect(late).toContain("Cán bộ an nhận xử lý");
     expect(late).not.toContain("0912 345 678");
     expect(textOf(await chat.say(OFFICER + 1, "/leads"))).toContain("Hiện không có hồ sơ nào");
+  });
+
+  it("gives read-only staff notifications without buttons and refuses their actions, even forged ones", async () => {
+    const chat = chattingBot(db.prisma);
+    const [viewer, an] = [await staffUser("xem", "staff"), await staffUser("an")];
+    expect(textOf(await chat.say(OFFICER, `/canbo ${(await createChatLinkCode(db.prisma, viewer.id, NOW)).code}`))).toContain("chỉ xem");
+    await chat.say(OFFICER + 1, `/canbo ${(await createChatLinkCode(db.prisma, an.id, NOW)).code}`);
+    const reference = await farmerLead(chat);
+
+    const [toViewer, toOfficer] = [chat.outbox.sent[0]!, chat.outbox.sent[1]!];
+    expect(toViewer.to).toEqual({ channel: "telegram", chatId: String(OFFICER) });
+    expect(toViewer.message.text).toContain(reference);
+    expect(toViewer.message.buttons).toBeUndefined();
+    expect(toOfficer.message.buttons?.flat().map((b) => b.data)).toEqual([`oc:claim:${reference}`, `oc:contacted:${reference}`]);
+
+    const listed = await chat.say(OFFICER, "/leads");
+    expect(textOf(listed)).toContain(reference);
+    expect(buttonsOf(listed)).toEqual([]);
+    expect(textOf(await chat.press(OFFICER, `oc:claim:${reference}`))).toContain("chỉ xem");
+    expect(textOf(await chat.press(OFFICER, `oc:contacted:${reference}`))).toContain("chỉ xem");
+    expect(textOf(await chat.press(OFFICER, "oc:qa:1"))).toContain("chỉ xem");
+
+    expect(await db.prisma.lead.findUniqueOrThrow({ where: { reference } })).toMatchObject({ assignedToId: null, status: "new" });
+    expect(await db.prisma.leadEvent.count({ where: { actorId: { not: null } } })).toBe(0);
+    expect(await db.prisma.auditEntry.count({ where: { action: { in: ["lead.claim", "lead.status"] } } })).toBe(0);
   });
 });

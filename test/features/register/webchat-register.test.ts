@@ -53,4 +53,33 @@ describe("registration through the web chat JSON API, typed without diacritics",
     expect(mine).toContain(/HTX-[2-9A-Z]{5}/.exec(saved)![0]);
     expect(mine).toContain("0912 345 678");
   });
+
+  it("keeps none of the typed answers in the transcript after a declined consent or /huy", async () => {
+    const chat = webChatClient(app.url, "session-register-02");
+    const start = await chat.say("/start");
+    await chat.press("menu:register", carrying(start.messages, "menu:register"));
+    await chat.say("thanh lap htx moi");
+    await chat.say("le van tam");
+    await chat.say("0912 345 679");
+    await chat.say("1");
+    expect(texts(await chat.history())).toContain("le van tam");
+    await chat.say("/huy");
+    let kept = texts(await chat.history());
+    expect(kept).not.toContain("le van tam");
+    expect(kept).not.toContain("0912 345 679");
+    expect(kept).toContain("Đã thôi việc đang làm");
+
+    const again = await chat.say("/start");
+    await chat.press("menu:register", carrying(again.messages, "menu:register"));
+    for (const text of ["thanh lap htx moi", "le van tam", "0912 345 679", "vinh loi soc trang", "1", "trong lua", "3", "3 cong", "luc nao cung duoc"]) await chat.say(text);
+    const summary = await chat.say("khong");
+    const consent = await chat.press("reg:summary:submit", carrying(summary.messages, "reg:summary:submit"));
+    expect(texts(consent.messages)).toContain("/xoa");
+    expect(texts((await chat.say("khong dong y")).messages)).toContain("không lưu thông tin nào");
+    kept = texts(await chat.history());
+    expect(kept).not.toContain("le van tam");
+    expect(kept).not.toContain("Le Van Tam");
+    expect(kept).not.toContain("0912 345 679");
+    expect(kept).toContain("không lưu thông tin nào");
+  });
 });

@@ -1,0 +1,23 @@
+# FAQ entries on the dashboard (src/admin/faq-routes.ts).
+admin-faq-title = Hỏi đáp cho bà con
+admin-faq-intro = Mục đã đăng thì trợ lý dùng để trả lời mọi bà con. Mục nháp chỉ cán bộ thấy.
+admin-faq-none = Chưa có mục hỏi đáp nào. Soạn từ một câu hỏi đã trả lời (trang Câu hỏi).
+admin-faq-new-title = Soạn mục hỏi đáp
+admin-faq-new-intro = Viết lại câu hỏi và câu trả lời cho chung mọi người: bỏ tên, số điện thoại và chuyện riêng của người hỏi. Mục lưu xong là bản nháp, bấm «Đăng» thì bà con mới thấy.
+admin-faq-question = Câu hỏi
+admin-faq-answer = Câu trả lời
+admin-faq-save = Lưu
+admin-faq-publish = Đăng cho bà con
+admin-faq-unpublish = Gỡ xuống
+admin-faq-delete = Xóa
+admin-faq-delete-confirm = Xóa hẳn mục hỏi đáp này?
+admin-faq-draft = Bản nháp (bà con chưa thấy)
+admin-faq-published-at = Đang đăng từ { $at }
+admin-faq-saved = Đã lưu mục hỏi đáp.
+admin-faq-published = Đã đăng: trợ lý dùng mục này để trả lời bà con.
+admin-faq-unpublished = Đã gỡ xuống: trợ lý không dùng mục này nữa.
+admin-faq-deleted = Đã xóa mục hỏi đáp.
+admin-error-faq-empty = Vui lòng viết cả câu hỏi và câu trả lời.
+admin-error-faq-too-long = Câu hỏi tối đa 300 ký tự, câu trả lời tối đa 2000 ký tự.
+admin-error-faq-phone = Mục hỏi đáp không được có số điện thoại. Vui lòng bỏ số đi rồi lưu lại.
+admin-error-faq-name = Mục hỏi đáp không được có tên người hỏi. Vui lòng viết lại cho chung mọi người.

@@ -1,0 +1,16 @@
+import type { MiddlewareFn } from "grammy";
+import type { BotContext } from "../context.js";
+
+/**
+ * Remembers in the session when the chat's current flow began (the update that entered it), and
+ * forgets it once no flow is active: /huy then knows which web chat lines belong to the flow it drops.
+ */
+export function trackFlowStart(): MiddlewareFn<BotContext> {
+  return async (ctx, next) => {
+    const receivedAt = ctx.services.now().toISOString();
+    await next();
+    const active = Object.keys(await ctx.conversation.active()).length > 0;
+    if (active) ctx.session.flowStartedAt ??= receivedAt;
+    else delete ctx.session.flowStartedAt;
+  };
+}

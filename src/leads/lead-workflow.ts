@@ -1,0 +1,43 @@
+import type { AuditLog } from "../audit/audit-log.js";
+import type { PrismaClient } from "../db/index.js";
+import { leadRepository } from "./lead-repository.js";
+import { canTransition, type LeadStatus } from "./lead-status.js";
+
+/**
+ * What officers change on a lead, from the dashboard or from chat. Each change is a LeadEvent (the
+ * lead's history) and an audit entry of the same shape whichever surface it came from; the status
+ * update is conditional on the status the officer saw, so two officers clicking at once cannot skip
+ * a step.
+ */
+export const LEAD_NOTE_MAX_LENGTH = 1000;
+type Result = { ok: true } | { ok: false; problem: string };
+type Deps = { prisma: PrismaClient; audit: AuditLog };
+/** "chat" when the officer acted from a linked chat; absent for the dashboard. */
+export type Surface = { via?: "chat" };
+type LeadRef = { id: number; reference: string };
+
+export async function changeLeadStatus(
+  deps: Deps,
+  change: { lead: LeadRef; from: LeadStatus; to: LeadStatus; actorId: number; now: Date } & Surface,
+): Promise<Result> {
+  if (!canTransition(change.from, change.to)) return { ok: false, problem: "admin-error-status-transition" };
+  const moved = await leadRepository(deps.prisma).changeStatus(change.lead.id, change.from, change.to, change.actorId, change.now);
+  if (!moved) return { ok: false, problem: "admin-error-status-changed" };
+  await deps.audit.record({
+    action: "lead.status",
+    actorId: change.actorId,
+    target: change.lead.reference,
+    details: { from: change.from, to: change.to, ...(change.via ? { via: change.via } : {}) },
+    at: change.now,
+  });
+  return { ok: true };
+}
+
+export async function addLeadNote(deps: Deps, note: { lead: LeadRef; text: string; actorId: number; now: Date }): Promise<Result> {
+  const text = note.text.trim();
+  if (text.length === 0) return { ok: false, problem: "admin-error-note-empty" };
+  if (text.length > LEAD_NOTE_MAX_LENGTH) return { ok: false, problem: "admin-error-note-too-long" };
+  await deps.prisma.leadEvent.create({ data: { leadId: note.lead.id, actorId: note.actorId, kind: "note", note: text, at: note.now } });
+  await deps.audit.record({ action: "lead.note", actorId: note.actorId, target: note.lead.reference, at: note.now });
+  return { ok: true };
+}
