@@ -6,7 +6,7 @@ import { ConfigError, loadConfig } from "../src/config.js";
 describe("loadConfig", () => {
   it("starts offline with no variables at all", () => {
     const config = loadConfig({});
-    expect(config.http).toEqual({ host: "127.0.0.1", port: 3000 });
+    expect(config.http).toEqual({ host: "127.0.0.1", port: 3000, trustProxy: false });
     expect(config.databaseUrl).toMatch(/^pglite:.*data\/db$/);
     expect(config.webchat.enabled).toBe(true);
     expect(config.telegram).toBeUndefined();

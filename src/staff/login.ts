@@ -15,9 +15,8 @@ import { normalizeUsername } from "./users.js";
  * The caller shows one generic message for every failure, so a guesser learns neither whether a
  * username exists nor whether it is locked.
  */
-export const PAIR_MAX_ATTEMPTS = 5;
-export const ADDRESS_MAX_ATTEMPTS = 30;
-export const ACCOUNT_MAX_FAILURES = 50;
+export const LOGIN_LIMITS = { pairAttempts: 5, addressAttempts: 30, accountFailures: 50 };
+export type LoginLimits = typeof LOGIN_LIMITS;
 export const LOCKOUT_MS = 15 * 60 * 1000;
 export const KNOWN_ADDRESS_MS = 90 * 24 * 3600_000;
 
@@ -52,24 +51,24 @@ const pairKey = (username: string, address: string) => `pair:${username}|${addre
 const addressKey = (address: string) => `address:${address}`;
 const knownKey = (userId: number, address: string) => `known:${userId}|${address}`;
 
-export async function checkLogin(prisma: PrismaClient, attempt: LoginAttempt, now: Date): Promise<LoginResult> {
+export async function checkLogin(prisma: PrismaClient, attempt: LoginAttempt, now: Date, limits: LoginLimits = LOGIN_LIMITS): Promise<LoginResult> {
   const username = normalizeUsername(attempt.username);
   const { password, address } = attempt;
   const fromAddress = await countAttempt(prisma, addressKey(address), now);
   const forPair = await countAttempt(prisma, pairKey(username, address), now);
   // Over a limit no hash is computed at all: the guesser already knows they are limited, and a flood of
   // refused guesses cannot keep the CPU busy with scrypt.
-  if (fromAddress > ADDRESS_MAX_ATTEMPTS) return { ok: false, reason: "address_limit" };
+  if (fromAddress > limits.addressAttempts) return { ok: false, reason: "address_limit" };
 
   const user = await prisma.staffUser.findUnique({ where: { username } });
   if (!user || !user.active) return refuse(password, { ok: false, reason: "unknown" });
-  if (forPair > PAIR_MAX_ATTEMPTS) return { ok: false, reason: "locked", userId: user.id };
+  if (forPair > limits.pairAttempts) return { ok: false, reason: "locked", userId: user.id };
 
   // Reserved before the hash like the others; a success below resets it.
   const { failedLogins, lockedUntil } = await prisma.staffUser.update({ where: { id: user.id }, data: { failedLogins: { increment: 1 } } });
-  const accountLocked = (lockedUntil !== null && lockedUntil > now) || failedLogins > ACCOUNT_MAX_FAILURES;
+  const accountLocked = (lockedUntil !== null && lockedUntil > now) || failedLogins > limits.accountFailures;
   if (accountLocked) {
-    if (failedLogins > ACCOUNT_MAX_FAILURES && !(lockedUntil && lockedUntil > now)) {
+    if (failedLogins > limits.accountFailures && !(lockedUntil && lockedUntil > now)) {
       await prisma.staffUser.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MS) } });
     }
     const known = await prisma.loginCounter.findUnique({ where: { key: knownKey(user.id, address) } });

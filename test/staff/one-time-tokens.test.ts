@@ -27,7 +27,7 @@ describe("chat-link codes", () => {
     expect(code).toMatch(/^[A-Z2-9]{8}$/);
     expect(expiresAt).toEqual(at(CHAT_LINK_TTL_MS));
     const typed = `${code.slice(0, 4).toLowerCase()} ${code.slice(4)}`;
-    expect(await redeemChatLinkCode(db.prisma, typed, "telegram", "777", at(1000))).toEqual({ ok: true, user: { id, displayName: "Cán bộ canbo.an" } });
+    expect(await redeemChatLinkCode(db.prisma, typed, "telegram", "777", at(1000))).toEqual({ ok: true, user: { id, displayName: "Cán bộ canbo.an", role: "officer" } });
     expect(await db.prisma.staffUser.findUnique({ where: { id } })).toMatchObject({ chatChannel: "telegram", chatId: "777" });
     expect(await redeemChatLinkCode(db.prisma, code, "telegram", "888", at(2000))).toEqual({ ok: false });
   });
