@@ -4,10 +4,10 @@ import { prismaAuditLog } from "../audit/audit-log.js";
 import { RETENTION_MONTHS } from "../leads/consent.js";
 import { eraseLeads } from "../leads/lead-repository.js";
 import type { ChatLock } from "../bot/chat-lock.js";
+import { CONVERSATION_KEY_PREFIX, FLOW_IDLE_MS } from "../bot/storage.js";
 
 /** The lock key of maintenance: one instance runs it at a time, the others skip that round. */
 export const MAINTENANCE_LOCK = "maintenance";
-import { CONVERSATION_KEY_PREFIX, FLOW_IDLE_MS } from "../bot/storage.js";
 
 /** Redelivered updates arrive within minutes; a week is far more than any channel retries. */
 export const PROCESSED_UPDATE_DAYS = 7;
