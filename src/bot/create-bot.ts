@@ -112,9 +112,6 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   guarded.use(askFeature());
   guarded.use(fallbackFeature());
 
-  // Used by grammY's own polling loop only (handleUpdate, which webhooks and our channels call, does
-  // not catch): everything that can fail runs inside the boundary above.
-  bot.catch(handleBotError);
   return bot;
 }
 
