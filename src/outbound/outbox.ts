@@ -37,6 +37,16 @@ export interface NotDeliverable {
   notDeliverable: string;
 }
 
+/**
+ * Thrown by a channel's transport deep inside a send when its rules forbid the message; the channel's
+ * sender turns it into the NotDeliverable result.
+ */
+export class Undeliverable extends Error {
+  constructor(readonly reason: string) {
+    super(`not deliverable: ${reason}`);
+  }
+}
+
 /** Implemented by each channel (Telegram, web chat, Zalo): deliver one message to one chat. */
 export interface OutboundSender {
   send(chatId: string, message: OutboundMessage): Promise<void | NotDeliverable>;

@@ -7,7 +7,7 @@ import type { Translate } from "../../i18n/translate.js";
 import type { Logger } from "../../logger.js";
 import { keyedMutex } from "../../lib/keyed-mutex.js";
 import { stableNumericId } from "../../lib/stable-id.js";
-import { RetryLater, type OutboundSender } from "../../outbound/outbox.js";
+import { RetryLater, Undeliverable, type OutboundSender } from "../../outbound/outbox.js";
 import type { ChannelChats } from "../channel-chats.js";
 import { BotApiFailure, inProcessBotApi } from "../in-process-bot-api.js";
 import { listedChoices } from "../listed-choices.js";
@@ -26,8 +26,14 @@ export const ZALO_BOT_INFO = {
   supports_inline_queries: false,
 } as UserFromGetMe;
 
+/** What the adapter sends through: the Bot Platform's API, or the Official Account's messenger. */
+export type ZaloTransport = Pick<ZaloBotApi, "sendMessage" | "sendChatAction">;
+
 export interface ZaloChannelDeps {
-  api: ZaloBotApi;
+  /** "zalo" (Bot Platform) unless given: the Official Account runs the same adapter as "zalo-oa". */
+  channel?: string;
+  botInfo?: UserFromGetMe;
+  api: ZaloTransport;
   chats: ChannelChats;
   store: KeyValueStore;
   translate: Translate;
@@ -36,14 +42,16 @@ export interface ZaloChannelDeps {
 }
 
 /**
- * The Zalo Bot Platform channel, an adapter over the one bot like the web chat: an incoming Zalo
+ * A Zalo chat channel (Bot Platform, or Official Account with its own transport), an adapter over the one bot like the web chat: an incoming Zalo
  * message becomes a Telegram-shaped update (a typed "1" or label becomes the press of the choice it
  * names), and the bot's calls become Zalo calls: texts with their choices listed, split under 2000
  * characters; edits, which Zalo cannot do, are skipped.
  */
 export function createZaloChannel(deps: ZaloChannelDeps) {
   const { api, chats, logger } = deps;
-  const choices = listedChoices(deps.store, ZALO_CHANNEL, deps.translate);
+  const channel = deps.channel ?? ZALO_CHANNEL;
+  const botInfo = deps.botInfo ?? ZALO_BOT_INFO;
+  const choices = listedChoices(deps.store, channel, deps.translate);
   const exclusive = keyedMutex();
   // Our message ids are local numbers (Zalo's are strings); they only tie a typed choice to its message.
   let lastMessageId = Date.now();
@@ -67,13 +75,13 @@ export function createZaloChannel(deps: ZaloChannelDeps) {
       message_id: messageId,
       date: Math.floor(Date.now() / 1000),
       chat: { id: chatId, type: "private" as const, first_name: "Bà con" },
-      from: ZALO_BOT_INFO,
+      from: botInfo,
       text: rendered.text,
     };
   }
 
   const fetchImpl = inProcessBotApi("Zalo channel", {
-    getMe: async () => ZALO_BOT_INFO,
+    getMe: async () => botInfo,
     sendMessage: (p) => deliver(Number(p.chat_id), String(p.text ?? ""), p[LISTED_CHOICES] as ListedChoices | undefined),
     // A button press's toast has no place on Zalo: its text, if any, becomes a message.
     answerCallbackQuery: async (p) => {
@@ -104,7 +112,7 @@ export function createZaloChannel(deps: ZaloChannelDeps) {
   }
 
   async function toUpdate(chatId: number, incoming: ZaloIncoming): Promise<Update> {
-    const updateId = stableNumericId(ZALO_CHANNEL, incoming.messageId);
+    const updateId = stableNumericId(channel, incoming.messageId);
     const from = { id: chatId, is_bot: false as const, first_name: incoming.fromName ?? "Bà con", language_code: "vi" };
     const chat = { id: chatId, type: "private" as const, first_name: from.first_name };
     const date = Math.floor(incoming.date / 1000);
@@ -118,7 +126,7 @@ export function createZaloChannel(deps: ZaloChannelDeps) {
         if (!picked) return { update_id: updateId, message: { ...message, text: event.text } };
         return {
           update_id: updateId,
-          callback_query: { id: String(updateId), from, chat_instance: String(chatId), data: picked.data, message: { message_id: picked.messageId, date, chat, from: ZALO_BOT_INFO, text: "" } },
+          callback_query: { id: String(updateId), from, chat_instance: String(chatId), data: picked.data, message: { message_id: picked.messageId, date, chat, from: botInfo, text: "" } },
         };
       }
       case "voice":
@@ -151,13 +159,17 @@ export function createZaloChannel(deps: ZaloChannelDeps) {
     });
   }
 
-  /** Officer replies, notifications, broadcasts: Zalo lets a bot write to chats that wrote to it. */
+  /**
+   * Officer replies, notifications, broadcasts: Zalo lets a bot write to chats that wrote to it; a
+   * message the transport's rules forbid (the OA's reply window) comes back as not deliverable.
+   */
   const sender: OutboundSender = {
     async send(chatId, message) {
       const listed = message.buttons?.length ? { rows: message.buttons, options: {} } : undefined;
       try {
         await exclusive(chatId, () => deliver(Number(chatId), message.text, listed));
       } catch (error) {
+        if (error instanceof Undeliverable) return { notDeliverable: error.reason };
         if (error instanceof ZaloApiError && error.code === 429) throw new RetryLater(30_000, error.message);
         throw error;
       }
