@@ -26,6 +26,8 @@ import { createZaloChannel, ZALO_BOT_INFO, ZALO_CHANNEL } from "./channels/zalo/
 import { zaloBotApi } from "./channels/zalo/wire.js";
 import { startZaloPolling } from "./channels/zalo/polling.js";
 import { zaloWebhook } from "./channels/zalo/webhook.js";
+import { createZaloOaChannel, ZALO_OA_BOT_INFO, ZALO_OA_CHANNEL } from "./channels/zalo-oa/oa-channel.js";
+import { tellOfficerAnswerUndeliverable } from "./questions/officer-desk.js";
 import { startDeliveryWorker } from "./outbound/delivery-worker.js";
 import { startMaintenance } from "./maintenance/maintenance.js";
 import type { OutboundSender } from "./outbound/outbox.js";
@@ -124,13 +126,33 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       }
     }
 
+    if (config.zaloOa) {
+      const oa = await createZaloOaChannel({
+        config: config.zaloOa,
+        prisma: db.prisma,
+        store,
+        translate: translator(),
+        logger: logger.child({ channel: ZALO_OA_CHANNEL }),
+        now: services.now,
+        buildBot: (client) => buildBot(ZALO_OA_CHANNEL, "zalo-oa", client, ZALO_OA_BOT_INFO, renderForListing),
+      });
+      senders.set(ZALO_OA_CHANNEL, oa.sender);
+      httpParts.push(oa.webhook);
+      const upkeep = oa.startTokenUpkeep();
+      cleanups.push(() => upkeep.stop());
+      logger.info({ path: config.zaloOa.webhookPath }, "zalo oa webhook served");
+    }
+
     const dashboard = adminRoutes({
       prisma: db.prisma, outbox: services.outbox, audit: prismaAuditLog(db.prisma), translate: translator(), logger,
       now: services.now, knowledgeChanged: () => services.knowledge.refresh(), trustProxy: config.http.trustProxy, production: config.env === "production",
     });
     httpParts.push({ path: "/admin", app: dashboard });
 
-    const worker = startDeliveryWorker({ prisma: db.prisma, senders, logger, workerId: `${hostname()}:${process.pid}` });
+    const worker = startDeliveryWorker({
+      prisma: db.prisma, senders, logger, workerId: `${hostname()}:${process.pid}`,
+      onUndeliverable: (job) => tellOfficerAnswerUndeliverable({ prisma: db.prisma, outbox: services.outbox, translate: translator() }, job),
+    });
     cleanups.push(() => worker.stop());
     const maintenance = startMaintenance({ prisma: db.prisma, logger, now: services.now, lock: chatLock });
     cleanups.push(() => maintenance.stop());

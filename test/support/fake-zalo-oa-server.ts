@@ -22,7 +22,7 @@ export interface SentOaMessage {
   accessToken: string;
 }
 
-type Waiter = { count: number; resolve: () => void };
+type Waiter = { predicate: (message: SentOaMessage) => boolean; resolve: (message: SentOaMessage) => void };
 
 export async function startFakeZaloOa(options: FakeOaOptions) {
   const sent: SentOaMessage[] = [];
@@ -42,11 +42,11 @@ export async function startFakeZaloOa(options: FakeOaOptions) {
     return Buffer.concat(chunks).toString("utf8");
   }
 
-  function notify() {
+  function notify(message: SentOaMessage) {
     for (const waiter of waiters) {
-      if (sent.length >= waiter.count) {
+      if (waiter.predicate(message)) {
         waiters.delete(waiter);
-        waiter.resolve();
+        waiter.resolve(message);
       }
     }
   }
@@ -62,8 +62,9 @@ export async function startFakeZaloOa(options: FakeOaOptions) {
       const body = JSON.parse(raw) as { recipient?: { user_id?: string }; message?: { text?: string } };
       const text = body.message?.text ?? "";
       if (!body.recipient?.user_id || text.length === 0 || text.length > 2000) return reply(200, { error: -201, message: "Parameters are invalid" });
-      sent.push({ userId: body.recipient.user_id, text, accessToken: validAccessToken });
-      notify();
+      const message = { userId: body.recipient.user_id, text, accessToken: validAccessToken };
+      sent.push(message);
+      notify(message);
       return reply(200, { error: 0, message: "Success", data: { message_id: `oa-${nextMessageId++}`, user_id: body.recipient.user_id } });
     }
     if (req.method === "POST" && req.url === "/v4/oa/access_token") {
@@ -105,12 +106,11 @@ export async function startFakeZaloOa(options: FakeOaOptions) {
         release();
       };
     },
-    /** Resolves once `count` messages in all were sent. */
-    waitForSent(count: number): Promise<void> {
-      return new Promise((resolve) => {
-        waiters.add({ count, resolve });
-        notify();
-      });
+    /** Resolves with the first message sent (already, or later) that matches. */
+    waitFor(predicate: (message: SentOaMessage) => boolean): Promise<SentOaMessage> {
+      const already = sent.find(predicate);
+      if (already) return Promise.resolve(already);
+      return new Promise((resolve) => waiters.add({ predicate, resolve }));
     },
     /** Posts a webhook event to the app as Zalo does: body with timestamp, signed header. */
     async deliver(webhookUrl: string, event: Record<string, unknown>, sign: { secret?: string; signature?: string } = {}): Promise<Response> {

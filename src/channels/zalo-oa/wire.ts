@@ -12,7 +12,8 @@ export const OA_OAUTH_ROOT = "https://oauth.zaloapp.com";
 export type OaEvent =
   | { kind: "text"; userId: string; messageId: string; text: string; at: number }
   | { kind: "image" | "sticker" | "audio"; userId: string; messageId: string; url?: string; caption?: string; at: number }
-  | { kind: "follow" | "unfollow"; userId: string; at: number }
+  | { kind: "follow"; userId: string; at: number }
+  | { kind: "unfollow"; userId: string; at: number }
   | { kind: "ignored"; eventName: string };
 
 interface RawAttachment {
