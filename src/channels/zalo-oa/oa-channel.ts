@@ -8,7 +8,7 @@ import type { Translate } from "../../i18n/translate.js";
 import type { Logger } from "../../logger.js";
 import { Undeliverable } from "../../outbound/outbox.js";
 import { prismaChannelChats } from "../channel-chats.js";
-import { createZaloChannel, type ZaloTransport } from "../zalo/zalo-channel.js";
+import { createZaloChannel, ZALO_BOT_INFO, type ZaloTransport } from "../zalo/zalo-channel.js";
 import type { ZaloEvent } from "../zalo/wire.js";
 import { prismaOaAccessTokens, seedOaTokens } from "./access-tokens.js";
 import { prismaOaContacts } from "./oa-contacts.js";
@@ -18,15 +18,8 @@ import { oaApi, type OaEvent } from "./wire.js";
 
 export const ZALO_OA_CHANNEL = "zalo-oa";
 
-export const ZALO_OA_BOT_INFO = {
-  id: 3,
-  is_bot: true,
-  first_name: "Trợ lý HTX",
-  username: "tro_ly_htx_zalo_oa",
-  can_join_groups: false,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-} as UserFromGetMe;
+/** The bot as grammY sees it on the OA: the Zalo bot's identity under its own id. */
+export const ZALO_OA_BOT_INFO: UserFromGetMe = { ...ZALO_BOT_INFO, id: 3, username: "tro_ly_htx_zalo_oa" };
 
 /** How often idle instances check the access token, so it (and the refresh token) never lapses. */
 const TOKEN_CHECK_MS = 60 * 60_000;
