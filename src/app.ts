@@ -134,7 +134,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         translate: translator(),
         logger: logger.child({ channel: ZALO_OA_CHANNEL }),
         now: services.now,
-        buildBot: (client) => buildBot(ZALO_OA_CHANNEL, "zalo-oa", client, ZALO_OA_BOT_INFO, renderForListing),
+        buildBot: (client) => buildBot({ channel: ZALO_OA_CHANNEL, token: "zalo-oa", client, botInfo: ZALO_OA_BOT_INFO, renderChoices: renderForListing, fileUrl: (url) => url }),
       });
       senders.set(ZALO_OA_CHANNEL, oa.sender);
       httpParts.push(oa.webhook);
