@@ -1,3 +1,4 @@
+import { prismaAuditLog } from "../../src/audit/audit-log.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../src/db/index.js";
 import { translator } from "../../src/i18n/translate.js";
@@ -101,7 +102,7 @@ describe("Zalo Official Account channel", () => {
     const created = await createStaffUser(db.prisma, { username: "canbo.oa", displayName: "Cán bộ OA", password: "mat khau can bo oa", role: "officer" });
     if (!created.ok) throw new Error(created.problem);
     await db.prisma.staffUser.update({ where: { id: created.value.id }, data: { chatChannel: "zalo-oa", chatId: await chatIdOf("officer-1") } });
-    const officer = { prisma: db.prisma, outbox: prismaOutbox(db.prisma), translate: translator() };
+    const officer = { prisma: db.prisma, outbox: prismaOutbox(db.prisma), translate: translator(), audit: prismaAuditLog(db.prisma) };
 
     const ask = async (question: string) => {
       await say("farmer-2", "/menu");
