@@ -72,7 +72,8 @@ describe("kill -9 and SIGTERM with updates in flight", () => {
     const env = webhookEnv();
     let app = startAppProcess(env);
     let base = (await app.waitForOutput(/listening on (http:\/\/\S+)/, START_MS))[1]!;
-    const deliver = webhookDeliverer({ secret: SECRET, target: () => `${base}/telegram/hook` });
+    // Redelivery keeps trying while the killed app restarts, however long a start takes here.
+    const deliver = webhookDeliverer({ secret: SECRET, target: () => `${base}/telegram/hook`, giveUpMs: START_MS });
     try {
       let updateId = 1000;
       const inputs = registrationInputs("0912 345 601");
@@ -102,9 +103,11 @@ describe("kill -9 and SIGTERM with updates in flight", () => {
       await app.waitForOutput(/long polling started/, START_MS);
       let updateId = 2000;
       const inputs = registrationInputs("0912 345 602");
+      // The fake server is shared with the webhook test: only this test's consent question counts.
+      const pushedAt = telegram.calls.length;
       for (const input of inputs.slice(0, -1)) telegram.push(telegramUpdate(++updateId, FARMER, input));
       // The consent question is the answer to the last of them: the flow waits for the press.
-      await telegram.waitFor(sentTo(FARMER, /Trước khi lưu/));
+      await telegram.waitFor(sentTo(FARMER, /Trước khi lưu/), undefined, pushedAt);
       const held = await crashWhileAnswering(app, () => {
         telegram.push(telegramUpdate(++updateId, FARMER, inputs.at(-1)!));
         for (const chat of OTHERS) telegram.push(textUpdate(++updateId, chat, "/start"));
@@ -127,7 +130,8 @@ describe("kill -9 and SIGTERM with updates in flight", () => {
     const env = webhookEnv();
     let app = startAppProcess(env);
     let base = (await app.waitForOutput(/listening on (http:\/\/\S+)/, START_MS))[1]!;
-    const deliver = webhookDeliverer({ secret: SECRET, target: () => `${base}/telegram/hook` });
+    // Redelivery keeps trying while the killed app restarts, however long a start takes here.
+    const deliver = webhookDeliverer({ secret: SECRET, target: () => `${base}/telegram/hook`, giveUpMs: START_MS });
     try {
       const release = telegram.hold((call) => call.method === "sendMessage");
       const start = textUpdate(3001, FARMER, "/start");
