@@ -7,6 +7,8 @@ import type { BotContext } from "../context.js";
  */
 export function trackFlowStart(): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
+    // Updates without a chat (polls, channel posts of other kinds) have no session and no flows.
+    if (ctx.chatId === undefined) return next();
     const receivedAt = ctx.services.now().toISOString();
     await next();
     const active = Object.keys(await ctx.conversation.active()).length > 0;
