@@ -18,6 +18,12 @@ export type Readiness = Record<string, boolean>;
  */
 export function createHttpApp(parts: Array<{ path: string; app: Hono }>, probes: { ready: () => Promise<Readiness> } = { ready: async () => ({}) }): Hono {
   const root = new Hono();
+  // A body refused for its size is left unread, so the connection cannot carry another request:
+  // tell the client, or it may send its next request on a socket the server is closing.
+  root.use("*", async (c, next) => {
+    await next();
+    if (c.res.status === 413) c.header("connection", "close");
+  });
   root.get("/healthz", (c) => c.json({ ok: true }));
   root.get("/readyz", async (c) => {
     const checks = await probes.ready();
