@@ -1,11 +1,12 @@
 import { vietnamDayStart } from "../lib/vietnam-time.js";
 import { Hono } from "hono";
 import { html } from "hono/html";
-import { LEAD_STATUSES, statusLabelKey } from "../leads/lead-status.js";
+import { LEAD_STATUSES } from "../leads/lead-status.js";
+import { formatNumber } from "../lib/farmer-numbers.js";
 import { barChart, type Bar } from "./charts.js";
 import type { AdminDeps, AdminEnv } from "./deps.js";
 import { vietnamWeekStart } from "./format.js";
-import { sectorChoiceLabel } from "./leads/sector-choice.js";
+import { sectorGroupLabel } from "./leads/sector-choice.js";
 import { flashFrom, page } from "./layout.js";
 
 const WEEKS = 12;
@@ -30,21 +31,24 @@ export function overviewRoutes(deps: AdminDeps): Hono<AdminEnv> {
   }
 
   app.get("/", async (c) => {
-    const [byStatus, byCommune, bySector, weekly] = await Promise.all([
-      prisma.lead.groupBy({ by: ["status"], _count: { _all: true } }),
+    const [byStatus, erased, byCommune, bySector, weekly] = await Promise.all([
+      prisma.lead.groupBy({ by: ["status"], where: { erasedAt: null }, _count: { _all: true } }),
+      prisma.lead.count({ where: { erasedAt: { not: null } } }),
       prisma.lead.groupBy({ by: ["communeCode", "communeName"], _count: { _all: true }, orderBy: { _count: { communeCode: "desc" } }, take: TOP_COMMUNES }),
-      prisma.lead.groupBy({ by: ["sector"], _count: { _all: true }, _min: { sectorLabel: true }, orderBy: { _count: { sector: "desc" } } }),
+      prisma.lead.groupBy({ by: ["sector"], _count: { _all: true }, orderBy: { _count: { sector: "desc" } } }),
       weeklyBars(),
     ]);
     const statusCount = new Map(byStatus.map((s) => [s.status, s._count._all]));
     const empty = t("admin-chart-empty");
-    const body = html`<ul class="tiles">${LEAD_STATUSES.map(
-      (s) => html`<li><a href="/admin/leads?status=${s}"><b>${statusCount.get(s) ?? 0}</b>${t(statusLabelKey(s))}</a></li>`,
+    // Same filters as the list's status choice, so a tile's number is the list's count.
+    const tiles = [...LEAD_STATUSES.map((s) => ({ status: s, count: statusCount.get(s) ?? 0 })), { status: "erased", count: erased }];
+    const body = html`<ul class="tiles">${tiles.map(
+      (tile) => html`<li><a href="/admin/leads?status=${tile.status}"><b>${formatNumber(tile.count)}</b>${t(`leads-status-${tile.status}`)}</a></li>`,
     )}</ul>
       <div class="charts">
         ${barChart(t("admin-chart-per-week"), weekly, empty)}
         ${barChart(t("admin-chart-per-commune"), byCommune.map((r) => ({ label: r.communeName, value: r._count._all })), empty)}
-        ${barChart(t("admin-chart-per-sector"), bySector.map((r) => ({ label: sectorChoiceLabel(t, r.sector, r._min.sectorLabel ?? r.sector), value: r._count._all })), empty)}
+        ${barChart(t("admin-chart-per-sector"), bySector.map((r) => ({ label: sectorGroupLabel(t, r.sector), value: r._count._all })), empty)}
       </div>`;
     return c.html(page(t, { title: t("admin-overview-title"), session: c.get("session"), flash: flashFrom(c, t), body }));
   });

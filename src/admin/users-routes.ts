@@ -26,7 +26,7 @@ export function usersRoutes(deps: AdminDeps): Hono<AdminEnv> {
           <td>${!u.active ? t("admin-user-inactive") : u.lockedUntil && u.lockedUntil > now ? t("admin-user-locked", { until: displayDateTime(u.lockedUntil) }) : t("admin-user-active")}</td>
           <td>${u.chatChannel ? `${u.chatChannel}` : "—"}</td>
           <td><form method="post" action="${action(u.id, "active")}" class="inline">${csrfField(session)}<input type="hidden" name="active" value="${u.active ? "false" : "true"}">
-              <button type="submit">${u.active ? t("admin-user-deactivate") : t("admin-user-activate")}</button></form>
+              <button type="submit"${u.active ? html` data-confirm="${t("admin-user-deactivate-confirm", { name: u.displayName })}"` : ""}>${u.active ? t("admin-user-deactivate") : t("admin-user-activate")}</button></form>
             <form method="post" action="${action(u.id, "password")}" class="inline">${csrfField(session)}
               <label>${t("admin-new-password")}<input type="password" name="password" autocomplete="new-password" minlength="10" required></label>
               <button type="submit">${t("admin-user-reset-password")}</button></form></td></tr>`,

@@ -239,11 +239,11 @@ export function leadRepository(prisma: PrismaClient) {
      * Moves the status only from the one the caller saw, so two officers' taps (chat or dashboard)
      * do not both apply. The caller checks that the move is allowed.
      */
-    async changeStatus(id: number, from: LeadStatus, to: LeadStatus, actorId: number, at: Date): Promise<boolean> {
+    async changeStatus(id: number, from: LeadStatus, to: LeadStatus, actorId: number, at: Date, note?: string): Promise<boolean> {
       return prisma.$transaction(async (tx) => {
         const moved = await tx.lead.updateMany({ where: { id, status: from }, data: { status: to } });
         if (moved.count === 0) return false;
-        await tx.leadEvent.create({ data: { leadId: id, actorId, kind: "status", fromStatus: from, toStatus: to, at } });
+        await tx.leadEvent.create({ data: { leadId: id, actorId, kind: "status", fromStatus: from, toStatus: to, note, at } });
         return true;
       });
     },

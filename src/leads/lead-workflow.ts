@@ -1,7 +1,7 @@
 import type { AuditLog } from "../audit/audit-log.js";
 import type { PrismaClient } from "../db/index.js";
 import { leadRepository } from "./lead-repository.js";
-import { canTransition, type LeadStatus } from "./lead-status.js";
+import { canTransition, needsReason, type LeadStatus } from "./lead-status.js";
 
 /**
  * What officers change on a lead, from the dashboard or from chat. Each change is a LeadEvent (the
@@ -14,14 +14,18 @@ type Result = { ok: true } | { ok: false; problem: string };
 type Deps = { prisma: PrismaClient; audit: AuditLog };
 /** "chat" when the officer acted from a linked chat; absent for the dashboard. */
 export type Surface = { via?: "chat" };
-type LeadRef = { id: number; reference: string };
+type LeadRef = { id: number; reference: string; erasedAt?: Date | null };
 
 export async function changeLeadStatus(
   deps: Deps,
-  change: { lead: LeadRef; from: LeadStatus; to: LeadStatus; actorId: number; now: Date } & Surface,
+  change: { lead: LeadRef; from: LeadStatus; to: LeadStatus; actorId: number; now: Date; reason?: string } & Surface,
 ): Promise<Result> {
+  if (change.lead.erasedAt) return { ok: false, problem: "admin-error-lead-erased" };
   if (!canTransition(change.from, change.to)) return { ok: false, problem: "admin-error-status-transition" };
-  const moved = await leadRepository(deps.prisma).changeStatus(change.lead.id, change.from, change.to, change.actorId, change.now);
+  const reason = change.reason?.trim() ?? "";
+  if (needsReason(change.from, change.to) && reason === "") return { ok: false, problem: "admin-error-status-reason" };
+  if (reason.length > LEAD_NOTE_MAX_LENGTH) return { ok: false, problem: "admin-error-note-too-long" };
+  const moved = await leadRepository(deps.prisma).changeStatus(change.lead.id, change.from, change.to, change.actorId, change.now, reason || undefined);
   if (!moved) return { ok: false, problem: "admin-error-status-changed" };
   await deps.audit.record({
     action: "lead.status",
@@ -34,6 +38,7 @@ export async function changeLeadStatus(
 }
 
 export async function addLeadNote(deps: Deps, note: { lead: LeadRef; text: string; actorId: number; now: Date }): Promise<Result> {
+  if (note.lead.erasedAt) return { ok: false, problem: "admin-error-lead-erased" };
   const text = note.text.trim();
   if (text.length === 0) return { ok: false, problem: "admin-error-note-empty" };
   if (text.length > LEAD_NOTE_MAX_LENGTH) return { ok: false, problem: "admin-error-note-too-long" };

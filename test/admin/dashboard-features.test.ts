@@ -47,6 +47,25 @@ describe("leads list", () => {
     expect(references(await html("/admin/leads?q=htx-a0002"))).toEqual(["HTX-A0002"]);
   });
 
+  it("searches by reference without HTX-, by a phone number or a piece of one in any format, and by whole words", async () => {
+    expect(references(await html("/admin/leads?q=a0002"))).toEqual(["HTX-A0002"]);
+    for (const phone of ["0912%20345", "%2B84%20912.345.678", "345-678", "84912345678"]) expect(references(await html(`/admin/leads?q=${phone}`))).toEqual(["HTX-A0001"]);
+    await insertLead(h.db.prisma, { reference: "HTX-A0004", fullName: "Phạm Văn Anh", searchText: "pham van anh xa vinh loi" });
+    expect(references(await html("/admin/leads?q=van%20an"))).toEqual([]);
+    expect(references(await html("/admin/leads?q=van%20anh"))).toEqual(["HTX-A0004"]);
+    await insertLead(h.db.prisma, { reference: "HTX-A0005", fullName: "Nguyễn Văn An", searchText: "nguyen van an xa vinh loi" });
+    expect(references(await html("/admin/leads?q=nguyen%20van%20an"))).toEqual(["HTX-A0005"]);
+  });
+
+  it("shows who handles each lead and filters by it", async () => {
+    const canbo = await h.db.prisma.staffUser.findUniqueOrThrow({ where: { username: "canbo" } });
+    await h.db.prisma.lead.update({ where: { reference: "HTX-A0002" }, data: { assignedToId: canbo.id } });
+    expect(await html("/admin/leads")).toContain("Tên canbo");
+    expect(references(await html(`/admin/leads?assignee=${canbo.id}`))).toEqual(["HTX-A0002"]);
+    expect(references(await html("/admin/leads?assignee=none"))).toEqual(["HTX-A0003", "HTX-A0001"]);
+    expect(await html("/admin/leads/HTX-A0002")).toMatch(/Người xử lý<\/dt><dd>Tên canbo/);
+  });
+
   it("sorts, and masks phone numbers in the list but not on the audited detail page", async () => {
     expect(references(await html("/admin/leads?sort=members"))).toEqual(["HTX-A0002", "HTX-A0001", "HTX-A0003"]);
     expect(references(await html("/admin/leads?sort=oldest"))).toEqual(["HTX-A0001", "HTX-A0002", "HTX-A0003"]);
@@ -99,6 +118,25 @@ describe("lead detail", () => {
     expect((await h.db.prisma.auditEntry.findMany({ where: { action: { in: ["lead.status", "lead.note"] } } })).map((e) => e.action)).toEqual(["lead.status", "lead.note"]);
   });
 
+  it("asks a reason to close or step back, confirms final statuses, and offers no workflow on an erased lead", async () => {
+    expect(await html("/admin/leads/HTX-B0001")).toMatch(/name="reason" required[^>]*>\s*<button type="submit" name="to" value="closed" data-confirm=/);
+    const noReason = await submit("/admin/leads/HTX-B0001/status", { from: "new", to: "closed" });
+    expect(noReason.headers.get("location")).toContain("error=admin-error-status-reason");
+    await submit("/admin/leads/HTX-B0001/status", { from: "new", to: "contacted" });
+    expect(await html("/admin/leads/HTX-B0001")).toContain("Lùi về: Mới");
+    await submit("/admin/leads/HTX-B0001/status", { from: "contacted", to: "new", reason: "Bấm nhầm" });
+    const page = await html("/admin/leads/HTX-B0001");
+    expect(page).toContain("Đổi trạng thái: Đã liên hệ → Mới");
+    expect(page).toContain("Bấm nhầm");
+
+    await insertLead(h.db.prisma, { reference: "HTX-B0002", fullName: null, phone: null, chatId: null, erasedAt: new Date("2026-11-25T01:00:00Z") });
+    const erased = await html("/admin/leads/HTX-B0002");
+    expect(erased).not.toContain('action="/admin/leads/HTX-B0002/status"');
+    expect(erased).toContain("không xử lý tiếp được");
+    const refused = await submit("/admin/leads/HTX-B0002/status", { from: "new", to: "contacted" });
+    expect(refused.headers.get("location")).toContain("error=admin-error-lead-erased");
+  });
+
   it("names the farmer's own events in Vietnamese", async () => {
     const lead = await h.db.prisma.lead.findUniqueOrThrow({ where: { reference: "HTX-B0001" } });
     const kinds = ["created", "updated_by_farmer", "duplicate_from_other_chat", "erased_after_retention"];
@@ -113,6 +151,29 @@ describe("lead detail", () => {
 });
 
 describe("overview and pools", () => {
+  it("counts erased leads apart from Mới, formats numbers as the list does, and groups farmers' own sectors under Khác", async () => {
+    await h.db.prisma.lead.createMany({
+      data: Array.from({ length: 1200 }, (_, i) => ({
+        reference: `HTX-N${String(i).padStart(4, "0")}`, channel: "webchat", chatId: `bulk-${i}`, purpose: "found_htx" as const, fullName: "Bà con", phone: `+8490${String(i).padStart(7, "0")}`,
+        communeCode: "31777", communeName: "Xã Vĩnh Lợi", provinceCode: "92", provinceName: "Thành phố Cần Thơ", sector: "lua", sectorLabel: "lúa",
+        members: 1, callTime: "any", consentVersion: "v", consentHash: "h", consentAt: new Date("2026-11-20T03:00:00Z"), createdAt: new Date("2026-11-20T03:00:00Z"),
+      })),
+    });
+    await insertLead(h.db.prisma, { fullName: null, phone: null, chatId: null, erasedAt: new Date("2026-11-25T01:00:00Z") });
+    await insertLead(h.db.prisma, { sector: "other", sectorLabel: "nuôi ếch" });
+    await insertLead(h.db.prisma, { sector: "other", sectorLabel: "trồng nấm" });
+    const overview = await html("/admin");
+    expect(overview).toMatch(/<b>1\.202<\/b>Mới/);
+    expect(overview).toMatch(/<b>1<\/b>Đã xóa dữ liệu/);
+    expect(overview).toContain("1.203</text>");
+    expect(overview).toMatch(/>Khác<\/text>[\s\S]*?>2<\/text>/);
+    expect(overview).not.toContain("nuôi ếch");
+    expect(await html("/admin/leads?status=new")).toContain("Tìm thấy 1.202 hồ sơ.");
+    const erased = await html("/admin/leads?status=erased");
+    expect(erased).toContain("Tìm thấy 1 hồ sơ.");
+    expect(erased).toContain('class="status status-erased">Đã xóa dữ liệu');
+  });
+
   it("charts leads and lists commune + sector groups that reach 5 members", async () => {
     await insertLead(h.db.prisma, { members: 3 });
     await insertLead(h.db.prisma, { members: 2, purpose: "found_tht" });
@@ -188,6 +249,7 @@ describe("users, chat link and setup", () => {
     expect(created.headers.get("location")).toBe("/admin/users?ok=admin-user-created");
     expect((await h.agent().login("canbo.moi", "mat khau cua moi")).status).toBe(303);
     const id = (await h.db.prisma.staffUser.findUniqueOrThrow({ where: { username: "canbo.moi" } })).id;
+    expect(await html("/admin/users", admin)).toMatch(/data-confirm="Khóa tài khoản của Cán bộ Mới\?[^"]*">Khóa tài khoản<\/button>/);
     await submit(`/admin/users/${id}/active`, { active: "false" }, admin);
     expect((await h.agent().login("canbo.moi", "mat khau cua moi")).status).toBe(401);
     expect(await html("/admin/audit", admin)).toContain("Khóa tài khoản");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { translator } from "../../src/i18n/translate.js";
-import { allowedTransitions, canTransition, isLeadStatus, LEAD_STATUSES, statusLabelKey } from "../../src/leads/lead-status.js";
+import { allowedTransitions, canTransition, isLeadStatus, LEAD_STATUSES, needsReason, statusLabelKey } from "../../src/leads/lead-status.js";
 
 describe("lead status workflow", () => {
   it("follows mới → đã liên hệ → đang hỗ trợ → đã thành lập", () => {
@@ -12,13 +12,21 @@ describe("lead status workflow", () => {
   it("allows closing any open lead, reopening a closed one, nothing after founding", () => {
     for (const from of ["new", "contacted", "supporting"] as const) expect(canTransition(from, "closed")).toBe(true);
     expect(allowedTransitions("closed")).toEqual(["contacted"]);
-    expect(allowedTransitions("founded")).toEqual([]);
+    expect(allowedTransitions("founded")).toEqual(["supporting"]);
   });
 
   it("forbids skipping steps", () => {
     expect(canTransition("new", "founded")).toBe(false);
     expect(canTransition("new", "supporting")).toBe(false);
-    expect(canTransition("contacted", "new")).toBe(false);
+    expect(canTransition("supporting", "new")).toBe(false);
+  });
+
+  it("allows one step back, and asks a reason for it and for closing", () => {
+    expect(canTransition("contacted", "new")).toBe(true);
+    expect(canTransition("founded", "supporting")).toBe(true);
+    expect(needsReason("founded", "supporting")).toBe(true);
+    expect(needsReason("new", "closed")).toBe(true);
+    expect(needsReason("new", "contacted")).toBe(false);
   });
 
   it("has Vietnamese labels", () => {

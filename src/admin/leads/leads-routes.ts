@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { html } from "hono/html";
 import { leadsToCsv, leadsToXlsx } from "../../leads/export.js";
 import { isLeadStatus } from "../../leads/lead-status.js";
-import { sectorChoiceLabel } from "./sector-choice.js";
+import { sectorGroupLabel } from "./sector-choice.js";
 import type { AdminDeps, AdminEnv } from "../deps.js";
 import { vietnamDate } from "../../lib/vietnam-time.js";
 import { flashFrom, formString, page, pageParam } from "../layout.js";
@@ -20,13 +20,15 @@ export function leadsRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
 
   async function choices(): Promise<LeadChoices> {
-    const [communes, sectors] = await Promise.all([
+    const [communes, sectors, staff] = await Promise.all([
       prisma.lead.groupBy({ by: ["communeCode", "communeName"], orderBy: { communeName: "asc" } }),
-      prisma.lead.groupBy({ by: ["sector"], _min: { sectorLabel: true }, orderBy: { sector: "asc" } }),
+      prisma.lead.groupBy({ by: ["sector"], orderBy: { sector: "asc" } }),
+      prisma.staffUser.findMany({ where: { role: { not: "staff" } }, orderBy: { displayName: "asc" }, select: { id: true, displayName: true } }),
     ]);
     return {
+      assignees: [{ value: "none", label: t("admin-assignee-none") }, ...staff.map((u) => ({ value: String(u.id), label: u.displayName }))],
       communes: communes.map((c) => ({ value: c.communeCode, label: c.communeName })),
-      sectors: sectors.map((s) => ({ value: s.sector, label: sectorChoiceLabel(t, s.sector, s._min.sectorLabel ?? s.sector) })),
+      sectors: sectors.map((s) => ({ value: s.sector, label: sectorGroupLabel(t, s.sector) })),
     };
   }
 
@@ -36,7 +38,13 @@ export function leadsRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const total = await prisma.lead.count({ where });
     const pageCount = Math.max(1, Math.ceil(total / LEADS_PAGE_SIZE));
     const pageNumber = Math.min(pageParam(c), pageCount);
-    const rows = await prisma.lead.findMany({ where, orderBy: leadOrderBy(filter), skip: (pageNumber - 1) * LEADS_PAGE_SIZE, take: LEADS_PAGE_SIZE });
+    const rows = await prisma.lead.findMany({
+      where,
+      orderBy: leadOrderBy(filter),
+      skip: (pageNumber - 1) * LEADS_PAGE_SIZE,
+      take: LEADS_PAGE_SIZE,
+      include: { assignedTo: { select: { displayName: true } } },
+    });
     const session = c.get("session");
     const body = leadsListBody(t, c, { session, filter, choices: await choices(), rows, total, page: pageNumber, pageCount });
     return c.html(page(t, { title: t("admin-leads-title"), session, flash: flashFrom(c, t), body }));
@@ -58,7 +66,7 @@ export function leadsRoutes(deps: AdminDeps): Hono<AdminEnv> {
     });
   }
 
-  const findLead = (reference: string) => prisma.lead.findUnique({ where: { reference } });
+  const findLead = (reference: string) => prisma.lead.findUnique({ where: { reference }, include: { assignedTo: { select: { displayName: true } } } });
   const backTo = (reference: string, flash: string) => `/admin/leads/${encodeURIComponent(reference)}?${flash}`;
 
   app.get("/:reference", async (c) => {
@@ -79,7 +87,7 @@ export function leadsRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const [from, to] = [formString(body, "from"), formString(body, "to")];
     if (!isLeadStatus(from) || !isLeadStatus(to)) return c.redirect(backTo(lead.reference, "error=admin-error-status-transition"), 303);
     const actorId = c.get("session").user.id;
-    const result = await changeLeadStatus(deps, { lead, from, to, actorId, now: deps.now() });
+    const result = await changeLeadStatus(deps, { lead, from, to, actorId, now: deps.now(), reason: formString(body, "reason") });
     if (!result.ok) return c.redirect(backTo(lead.reference, `error=${result.problem}`), 303);
     return c.redirect(backTo(lead.reference, "ok=admin-lead-status-changed"), 303);
   });

@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { html } from "hono/html";
 import type { Translate } from "../../i18n/translate.js";
-import { allowedTransitions, LEAD_STATUSES, statusLabelKey } from "../../leads/lead-status.js";
+import { allowedTransitions, FINAL_STATUSES, isStepBack, needsReason, statusLabelKey, type LeadStatus } from "../../leads/lead-status.js";
 import { PURPOSE_IDS, purposeLabelKey } from "../../leads/purposes.js";
 import { maskPhone, parsePhone } from "../../lib/phone.js";
 import { mayAct } from "../../staff/roles.js";
@@ -9,18 +9,23 @@ import type { StaffSessionInfo } from "../../staff/sessions.js";
 import { displayDateTime } from "../../lib/vietnam-time.js";
 import { selectField } from "../form-controls.js";
 import { csrfField, pager, type Html } from "../layout.js";
-import { filterQuery, LEAD_SORTS, type LeadFilter } from "./lead-filter.js";
+import { filterQuery, LEAD_SORTS, STATUS_FILTERS, type LeadFilter } from "./lead-filter.js";
 import type { LeadRow } from "../../leads/lead-repository.js";
 import { formatNumber } from "../../lib/farmer-numbers.js";
 import { sectorChoiceLabel } from "./sector-choice.js";
 
 type Choice = { value: string; label: string };
-export type LeadChoices = { communes: Choice[]; sectors: Choice[] };
+export type LeadChoices = { communes: Choice[]; sectors: Choice[]; assignees: Choice[] };
+export type LeadListRow = LeadRow & { assignedTo: { displayName: string } | null };
+
+/** An erased lead is out of the workflow whatever status it had: it shows as erased. */
+const shownStatus = (lead: LeadRow) => (lead.erasedAt ? "erased" : lead.status);
+const statusChip = (t: Translate, lead: LeadRow) => html`<span class="status status-${shownStatus(lead)}">${t(`leads-status-${shownStatus(lead)}`)}</span>`;
 
 const leadLink = (row: LeadRow) => `/admin/leads/${encodeURIComponent(row.reference)}`;
 
 function filterForm(t: Translate, filter: LeadFilter, choices: LeadChoices): Html {
-  const statuses = LEAD_STATUSES.map((s) => ({ value: s, label: t(statusLabelKey(s)) }));
+  const statuses = STATUS_FILTERS.map((s) => ({ value: s, label: t(`leads-status-${s}`) }));
   const purposes = PURPOSE_IDS.map((p) => ({ value: p, label: t(purposeLabelKey(p)) }));
   const sorts = LEAD_SORTS.map((s) => ({ value: s, label: t(`admin-sort-${s}`) }));
   return html`<form method="get" action="/admin/leads" class="filters card">
@@ -29,6 +34,7 @@ function filterForm(t: Translate, filter: LeadFilter, choices: LeadChoices): Htm
     ${selectField(t("leads-col-purpose"), "purpose", purposes, filter.purpose, t("admin-all"))}
     ${selectField(t("leads-col-commune"), "commune", choices.communes, filter.commune, t("admin-all"))}
     ${selectField(t("leads-col-sector"), "sector", choices.sectors, filter.sector, t("admin-all"))}
+    ${selectField(t("admin-assignee"), "assignee", choices.assignees, filter.assignee, t("admin-all"))}
     <label>${t("admin-date-from")}<input type="date" name="from" value="${filter.from ?? ""}"></label>
     <label>${t("admin-date-to")}<input type="date" name="to" value="${filter.to ?? ""}"></label>
     ${selectField(t("admin-sort"), "sort", sorts, filter.sort)}
@@ -39,7 +45,7 @@ function filterForm(t: Translate, filter: LeadFilter, choices: LeadChoices): Htm
 export function leadsListBody(
   t: Translate,
   c: Context,
-  view: { session: StaffSessionInfo; filter: LeadFilter; choices: LeadChoices; rows: LeadRow[]; total: number; page: number; pageCount: number },
+  view: { session: StaffSessionInfo; filter: LeadFilter; choices: LeadChoices; rows: LeadListRow[]; total: number; page: number; pageCount: number },
 ): Html {
   const query = filterQuery({ ...view.filter, sort: undefined });
   const exports = mayAct(view.session.user.role, "lead.export")
@@ -51,13 +57,14 @@ export function leadsListBody(
     <div class="table"><table>
       <thead><tr><th>${t("leads-col-reference")}</th><th>${t("leads-col-created-at")}</th><th>${t("leads-col-full-name")}</th>
         <th>${t("leads-col-phone")}</th><th>${t("leads-col-commune")}</th><th>${t("leads-col-sector")}</th><th>${t("leads-col-purpose")}</th>
-        <th>${t("leads-col-members")}</th><th>${t("leads-col-status")}</th></tr></thead>
+        <th>${t("leads-col-members")}</th><th>${t("leads-col-status")}</th><th>${t("admin-assignee")}</th></tr></thead>
       <tbody>${view.rows.map(
         (row) => html`<tr>
           <td><a href="${leadLink(row)}">${row.reference}</a></td><td>${displayDateTime(row.createdAt)}</td>
           <td>${row.fullName ?? t("admin-lead-erased")}</td><td>${row.phone ? maskPhone(row.phone) : ""}</td>
           <td>${row.communeName}</td><td>${sectorChoiceLabel(t, row.sector, row.sectorLabel)}</td><td>${t(purposeLabelKey(row.purpose))}</td>
-          <td class="num">${row.members}</td><td><span class="status status-${row.status}">${t(statusLabelKey(row.status))}</span></td>
+          <td class="num">${row.members}</td><td>${statusChip(t, row)}</td>
+          <td>${row.assignedTo?.displayName ?? t("admin-assignee-none")}</td>
         </tr>`,
       )}</tbody>
     </table></div>
@@ -74,7 +81,19 @@ function eventText(t: Translate, event: LeadEventView): string {
   return known.includes(event.kind) ? t(`admin-event-${event.kind.replaceAll("_", "-")}`) : event.kind;
 }
 
-export function leadDetailBody(t: Translate, view: { session: StaffSessionInfo; lead: LeadRow; events: LeadEventView[] }): Html {
+/**
+ * One form per move. Closing and stepping back ask a reason (kept in the history); "Đã thành lập" and
+ * "Đóng" end the follow-up, so the browser asks for confirmation first.
+ */
+function statusForm(t: Translate, session: StaffSessionInfo, lead: LeadRow, to: LeadStatus): Html {
+  const label = t(isStepBack(lead.status, to) ? "admin-lead-step-back" : "admin-lead-move-to", { status: t(statusLabelKey(to)) });
+  const confirm = FINAL_STATUSES.includes(to) ? t("admin-lead-final-confirm", { status: t(statusLabelKey(to)) }) : undefined;
+  return html`<form method="post" action="${leadLink(lead)}/status" class="status-move">${csrfField(session)}<input type="hidden" name="from" value="${lead.status}">
+    ${needsReason(lead.status, to) ? html`<input name="reason" required maxlength="1000" placeholder="${t("admin-lead-reason")}" aria-label="${t("admin-lead-reason")}">` : ""}
+    <button type="submit" name="to" value="${to}"${confirm ? html` data-confirm="${confirm}"` : ""}>${label}</button></form>`;
+}
+
+export function leadDetailBody(t: Translate, view: { session: StaffSessionInfo; lead: LeadRow & { assignedTo?: { displayName: string } | null }; events: LeadEventView[] }): Html {
   const { lead, session } = view;
   const role = session.user.role;
   const phone = lead.phone ? parsePhone(lead.phone) : undefined;
@@ -82,7 +101,8 @@ export function leadDetailBody(t: Translate, view: { session: StaffSessionInfo; 
   const field = (key: string, value: string | number) => html`<dt>${t(key)}</dt><dd>${value}</dd>`;
   return html`<section class="card">
     <dl class="fields">
-      ${field("leads-col-status", t(statusLabelKey(lead.status)))}
+      <dt>${t("leads-col-status")}</dt><dd>${statusChip(t, lead)}</dd>
+      ${field("admin-assignee", lead.assignedTo?.displayName ?? t("admin-assignee-none"))}
       ${field("leads-col-created-at", displayDateTime(lead.createdAt))}
       ${field("leads-col-purpose", t(purposeLabelKey(lead.purpose)))}
       ${field("leads-col-full-name", lead.fullName ?? t("admin-lead-erased"))}
@@ -95,11 +115,9 @@ export function leadDetailBody(t: Translate, view: { session: StaffSessionInfo; 
       ${field("leads-col-note", lead.note ?? "")}
       ${field("leads-col-consent-version", lead.consentVersion)}
     </dl></section>
-    ${mayAct(role, "lead.status") ? html`<section class="card"><h2>${t("admin-lead-change-status")}</h2><div class="actions">
-      ${allowedTransitions(lead.status).map(
-        (to) => html`<form method="post" action="${action("status")}">${csrfField(session)}<input type="hidden" name="from" value="${lead.status}">
-          <button type="submit" name="to" value="${to}">${t("admin-lead-move-to", { status: t(statusLabelKey(to)) })}</button></form>`,
-      )}</div>
+    ${lead.erasedAt ? html`<p class="card">${t("admin-lead-erased-no-workflow")}</p>` : ""}
+    ${mayAct(role, "lead.status") && !lead.erasedAt ? html`<section class="card"><h2>${t("admin-lead-change-status")}</h2><div class="actions">
+      ${allowedTransitions(lead.status).map((to) => statusForm(t, session, lead, to))}</div>
       <form method="post" action="${action("notes")}" class="stack">${csrfField(session)}
         <label>${t("admin-lead-note")}<textarea name="note" rows="3" maxlength="1000" required></textarea></label>
         <button type="submit">${t("admin-lead-add-note")}</button></form></section>` : ""}

@@ -3,3 +3,6 @@ import { isSectorId, sectorLabelKey } from "../../leads/sectors.js";
 
 /** A stored sector as officers read it: the label of a known sector, else the farmer's own words. */
 export const sectorChoiceLabel = (t: Translate, sector: string, typed: string): string => (isSectorId(sector) ? t(sectorLabelKey(sector)) : typed);
+
+/** A sector as a group (charts, the list's sector choice): every farmer's own words are one "Khác". */
+export const sectorGroupLabel = (t: Translate, sector: string): string => (isSectorId(sector) ? t(sectorLabelKey(sector)) : t("leads-sector-other"));
