@@ -6,7 +6,7 @@ import type { ChatAddress, Outbox } from "../outbound/outbox.js";
 import { redeemChatLinkCode } from "../staff/index.js";
 import { consentRecord, type Consent } from "./consent.js";
 import { leadRepository } from "./lead-repository.js";
-import { canTransition, type LeadStatus } from "./lead-status.js";
+import { isForwardMove, type LeadStatus } from "./lead-status.js";
 import { changeLeadStatus } from "./lead-workflow.js";
 import type { StaffRole } from "../staff/roles.js";
 import type { LeadDraft, StoredLead } from "./lead.js";
@@ -156,7 +156,7 @@ export function leadService(deps: LeadServiceDeps) {
     async markContacted(reference: string, officer: Officer): Promise<OfficerActionResult> {
       return officerAction(reference, officer, async (lead) => {
         const at = now();
-        if (!canTransition(lead.status, "contacted")) return { kind: "status", status: lead.status };
+        if (!isForwardMove(lead.status, "contacted")) return { kind: "status", status: lead.status };
         if (!(await leads.assign(lead.id, officer.id, at))) return lostRace(reference, officer);
         const changed = await changeLeadStatus({ prisma, audit }, { lead, from: lead.status, to: "contacted", actorId: officer.id, now: at, via: "chat" });
         if (!changed.ok) return { kind: "status", status: (await reload(reference)).status };

@@ -32,6 +32,9 @@ export function canTransition(from: LeadStatus, to: LeadStatus): boolean {
 
 export const isStepBack = (from: LeadStatus, to: LeadStatus) => BACK[from] === to;
 
+/** A move along the workflow (or closing, or reopening), not a step back: what a chat button may do. */
+export const isForwardMove = (from: LeadStatus, to: LeadStatus) => NEXT[from].includes(to);
+
 /** Closing and stepping back must say why (the note goes into the lead's history). */
 export const needsReason = (from: LeadStatus, to: LeadStatus) => to === "closed" || isStepBack(from, to);
 

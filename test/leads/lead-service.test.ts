@@ -224,6 +224,14 @@ describe("officers in chat", () => {
     expect(await leads.markContacted(reference, an)).toMatchObject({ kind: "done", lead: { status: "contacted", assignedToId: an.id } });
   });
 
+  it("never steps a lead back from chat: Đã liên hệ on a lead already in support changes nothing", async () => {
+    const an = { id: (await officer("an", "900")).id, displayName: "Cán bộ an", role: "officer" as const };
+    const reference = await farmersLead();
+    await db.prisma.lead.update({ where: { reference }, data: { status: "supporting" } });
+    expect(await leads.markContacted(reference, an)).toEqual({ kind: "status", status: "supporting" });
+    expect(await db.prisma.lead.findUniqueOrThrow({ where: { reference } })).toMatchObject({ status: "supporting", assignedToId: null });
+  });
+
   it("no longer shows an erased lead to officers", async () => {
     const an = { id: (await officer("an", "900")).id, displayName: "Cán bộ an", role: "officer" as const };
     const reference = await farmersLead();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { translator } from "../../src/i18n/translate.js";
-import { allowedTransitions, canTransition, isLeadStatus, LEAD_STATUSES, needsReason, statusLabelKey } from "../../src/leads/lead-status.js";
+import { allowedTransitions, canTransition, isForwardMove, isLeadStatus, LEAD_STATUSES, needsReason, statusLabelKey } from "../../src/leads/lead-status.js";
 
 describe("lead status workflow", () => {
   it("follows mới → đã liên hệ → đang hỗ trợ → đã thành lập", () => {
@@ -27,6 +27,8 @@ describe("lead status workflow", () => {
     expect(needsReason("founded", "supporting")).toBe(true);
     expect(needsReason("new", "closed")).toBe(true);
     expect(needsReason("new", "contacted")).toBe(false);
+    expect(isForwardMove("supporting", "contacted")).toBe(false);
+    expect(isForwardMove("closed", "contacted")).toBe(true);
   });
 
   it("has Vietnamese labels", () => {
