@@ -154,7 +154,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       onUndeliverable: (job) => tellOfficerAnswerUndeliverable({ prisma: db.prisma, outbox: services.outbox, translate: translator() }, job),
     });
     cleanups.push(() => worker.stop());
-    const maintenance = startMaintenance({ prisma: db.prisma, logger, now: services.now, lock: chatLock });
+    const maintenance = startMaintenance({ prisma: db.prisma, logger, now: services.now, lock: chatLock, sendStaleNotices: services.leads.sendStaleNotices });
     cleanups.push(() => maintenance.stop());
 
     metrics.watchOutboxDepth(() => db.prisma.outboundJob.count({ where: { status: { in: ["pending", "sending"] } } }));

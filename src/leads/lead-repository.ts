@@ -22,7 +22,7 @@ const MAX_REFERENCE_ATTEMPTS = 8;
  * - reopened: the same, on a lead officers had closed or founded, which is worked on again;
  * - duplicate: the phone is another chat's lead, which stays untouched (see `save`).
  */
-export type SaveOutcome = { lead: StoredLead; outcome: "created" | "updated" | "reopened" | "duplicate"; replayed?: true };
+export type SaveOutcome = { lead: StoredLead; outcome: "created" | "updated" | "reopened" | "duplicate" };
 
 /** Erased leads never come back from these queries: their personal fields are gone. */
 const NOT_ERASED = { erasedAt: null } as const;
@@ -80,6 +80,16 @@ function answerColumns(draft: LeadDraft, consent: ConsentRecord) {
   };
 }
 
+/**
+ * Officers' notice of a lead is written as a pending event in the same statement as the lead, and
+ * deleted once the notice is in the outbox: a crash between the two leaves it pending, and the
+ * replayed submission or the maintenance sweep sends it (at least once, never lost). The note holds
+ * why officers are told (`NoticeReason`). Lead pages do not show these events.
+ */
+export const NOTICE_PENDING = "notice_pending";
+export type NoticeReason = "created" | "reopened" | "duplicate";
+const pendingNotice = (why: NoticeReason, at: Date) => ({ kind: NOTICE_PENDING, note: why, at });
+
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 export type LeadRepository = ReturnType<typeof leadRepository>;
@@ -107,7 +117,12 @@ export function leadRepository(prisma: PrismaClient) {
   async function saveOverExisting(existing: LeadRow, draft: LeadDraft, consent: ConsentRecord, from: ChatAddress, at: Date, submission?: string): Promise<SaveOutcome> {
     if (existing.channel !== from.channel || existing.chatId !== from.chatId) {
       // No note: whoever typed the number is unknown, and their chat is not the farmer's data.
-      await prisma.leadEvent.create({ data: { leadId: existing.id, kind: "duplicate_from_other_chat", at, submission } });
+      await prisma.leadEvent.createMany({
+        data: [
+          { leadId: existing.id, kind: "duplicate_from_other_chat", at, submission },
+          { leadId: existing.id, ...pendingNotice("duplicate", at) },
+        ],
+      });
       return { lead: toStoredLead(existing), outcome: "duplicate" };
     }
     // The farmer is back after officers finished with the lead: it is new work again.
@@ -120,7 +135,7 @@ export function leadRepository(prisma: PrismaClient) {
         events: {
           create: [
             { kind: "updated_by_farmer", at, submission },
-            ...(reopen ? [{ kind: "status", fromStatus: existing.status, toStatus: "new" as const, at }] : []),
+            ...(reopen ? [{ kind: "status", fromStatus: existing.status, toStatus: "new" as const, at }, pendingNotice("reopened", at)] : []),
           ],
         },
       },
@@ -137,7 +152,7 @@ export function leadRepository(prisma: PrismaClient) {
     if (!event) return undefined;
     // (A reopened lead replays as updated: the farmer is told the same either way.)
     const outcome = event.kind === "created" ? "created" : event.kind === "duplicate_from_other_chat" ? "duplicate" : "updated";
-    return { lead: toStoredLead(event.lead), outcome, replayed: true };
+    return { lead: toStoredLead(event.lead), outcome };
   }
 
   return {
@@ -162,7 +177,7 @@ export function leadRepository(prisma: PrismaClient) {
               chatId: from.chatId,
               ...answerColumns(draft, consent),
               createdAt: at,
-              events: { create: { kind: "created", toStatus: "new", at, submission } },
+              events: { create: [{ kind: "created", toStatus: "new", at, submission }, pendingNotice("created", at)] },
             },
           });
           return { lead: toStoredLead(row), outcome: "created" };
@@ -172,6 +187,22 @@ export function leadRepository(prisma: PrismaClient) {
         }
       }
       throw new Error(`no free lead reference after ${MAX_REFERENCE_ATTEMPTS} attempts`);
+    },
+
+    /** Officers' notices not yet in the outbox: of one lead, or (for the sweep) written before `before`. */
+    async pendingNotices(where: { leadId: number } | { before: Date }): Promise<Array<{ eventId: number; why: NoticeReason; lead: StoredLead }>> {
+      const rows = await prisma.leadEvent.findMany({
+        where: { kind: NOTICE_PENDING, lead: NOT_ERASED, ...("leadId" in where ? { leadId: where.leadId } : { at: { lt: where.before } }) },
+        include: { lead: true },
+        orderBy: { id: "asc" },
+      });
+      return rows.map((row) => ({ eventId: row.id, why: row.note as NoticeReason, lead: toStoredLead(row.lead) }));
+    },
+
+    /** False when another run marked it first. */
+    async markNoticeSent(eventId: number): Promise<boolean> {
+      const { count } = await prisma.leadEvent.deleteMany({ where: { id: eventId, kind: NOTICE_PENDING } });
+      return count === 1;
     },
 
     async byReference(reference: string): Promise<StoredLead | undefined> {

@@ -80,6 +80,16 @@ export function leadService(deps: LeadServiceDeps) {
     return announced;
   }
 
+  /** Sends the officers' notices still pending (see NOTICE_PENDING); returns how many went out. */
+  async function sendPendingNotices(where: Parameters<typeof leads.pendingNotices>[0]): Promise<number> {
+    let sent = 0;
+    for (const notice of await leads.pendingNotices(where)) {
+      await officers.notify(leadNotice(notice.why, notice.lead, t));
+      if (await leads.markNoticeSent(notice.eventId)) sent++;
+    }
+    return sent;
+  }
+
   async function officerAction(reference: string, officer: Officer, act: (lead: StoredLead) => Promise<OfficerActionResult>): Promise<OfficerActionResult> {
     const lead = await leads.byReference(reference);
     if (!lead) return { kind: "not_found" };
@@ -108,12 +118,15 @@ export function leadService(deps: LeadServiceDeps) {
     async submit({ draft, consent, from, key }: Submission): Promise<SubmitResult & { pools: Pool[] }> {
       const at = now();
       const saved = await leads.save(draft, consentRecord(consent, at), from, () => createReferenceCode(deps.random), at, key);
-      if (saved.replayed) return saved.outcome === "duplicate" ? { outcome: "duplicate", pools: [] } : { reference: saved.lead.reference, outcome: saved.outcome, pools: [] };
-      if (saved.outcome !== "updated") await officers.notify(leadNotice(saved.outcome, saved.lead, t));
+      // A replayed submission (after a crash) finishes what the first run may not have: the notice and pools.
+      await sendPendingNotices({ leadId: saved.lead.id });
       if (saved.outcome === "duplicate") return { outcome: "duplicate", pools: [] };
       const pools = await announcePools(saved.lead, at);
       return { reference: saved.lead.reference, outcome: saved.outcome, pools };
     },
+
+    /** The maintenance sweep: notices a crash left pending for longer than a submission takes. */
+    sendStaleNotices: (before: Date) => sendPendingNotices({ before }),
 
     /** The active staff user whose notifications go to this chat, if any. */
     async officerForChat(chat: ChatAddress): Promise<Officer | undefined> {

@@ -17,6 +17,8 @@ export const SENT_PAYLOAD_DAYS = 1;
 export const MAINTENANCE_INTERVAL_MS = 3600_000;
 
 const DAY_MS = 86_400_000;
+/** Longer than any submission takes: a notice pending this long was left by a crash. */
+export const STALE_NOTICE_MS = 10 * 60_000;
 
 export type MaintenanceCounts = {
   anonymisedLeads: number;
@@ -83,14 +85,24 @@ export async function runMaintenance(prisma: PrismaClient, now: Date): Promise<M
  * Runs maintenance now and then every `intervalMs` until stopped. The timer does not keep the
  * process alive; `stop` waits for a run in progress, so the database is not closed under it.
  */
-export function startMaintenance(options: { prisma: PrismaClient; logger: Logger; now: () => Date; lock: ChatLock; intervalMs?: number }): { stop(): Promise<void> } {
+export function startMaintenance(options: {
+  prisma: PrismaClient;
+  logger: Logger;
+  now: () => Date;
+  lock: ChatLock;
+  /** Sends officers' lead notices pending since before the given time (`LeadService.sendStaleNotices`). */
+  sendStaleNotices: (before: Date) => Promise<number>;
+  intervalMs?: number;
+}): { stop(): Promise<void> } {
   let running: Promise<void> = Promise.resolve();
   const run = () => {
     running = running.then(async () => {
       try {
         const ran = await options.lock.tryRun(MAINTENANCE_LOCK, async () => {
-          const counts = await runMaintenance(options.prisma, options.now());
-          options.logger.info(counts, "maintenance done");
+          const now = options.now();
+          const counts = await runMaintenance(options.prisma, now);
+          const staleNotices = await options.sendStaleNotices(new Date(now.getTime() - STALE_NOTICE_MS));
+          options.logger.info({ ...counts, staleNotices }, "maintenance done");
         });
         if (!ran) options.logger.info("maintenance skipped: another instance is running it");
       } catch (error) {

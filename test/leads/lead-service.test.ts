@@ -133,6 +133,36 @@ describe("leadService.submit", () => {
     }
     expect(outbox.sent).toHaveLength(4);
   });
+  it("sends officers the notice a crash kept from the outbox, when the submission is replayed", async () => {
+    await officer("an", "900");
+    const crashing = { ...outbox, enqueue: async () => Promise.reject(new Error("process killed")) };
+    const key = "telegram:update-77";
+    const first = leadService({ prisma: db.prisma, outbox: crashing, audit: prismaAuditLog(db.prisma), now: () => NOW });
+    await expect(first.submit({ draft: aDraft(), consent: CONSENT, from: FARMER, key })).rejects.toThrow("process killed");
+    expect(await db.prisma.lead.count()).toBe(1);
+
+    const replayed = await leads.submit({ draft: aDraft(), consent: CONSENT, from: FARMER, key });
+    const again = await leads.submit({ draft: aDraft(), consent: CONSENT, from: FARMER, key });
+    expect(again).toEqual(replayed);
+    expect(replayed).toMatchObject({ outcome: "created" });
+    expect(outbox.sent.map((s) => s.message.text)).toEqual([expect.stringContaining(replayed.reference!)]);
+    expect(await db.prisma.lead.count()).toBe(1);
+  });
+
+  it("sends, once, the notices a crash left pending that nobody replays (the maintenance sweep)", async () => {
+    await officer("an", "900");
+    const crashing = { ...outbox, enqueue: async () => Promise.reject(new Error("process killed")) };
+    const first = leadService({ prisma: db.prisma, outbox: crashing, audit: prismaAuditLog(db.prisma), now: () => NOW });
+    await expect(first.submit({ draft: aDraft(), consent: CONSENT, from: FARMER })).rejects.toThrow();
+
+    const written = (await db.prisma.leadEvent.findFirstOrThrow({ where: { kind: "notice_pending" } })).at;
+    expect(await leads.sendStaleNotices(written)).toBe(0);
+    expect(await leads.sendStaleNotices(new Date(written.getTime() + 1))).toBe(1);
+    expect(await leads.sendStaleNotices(new Date(written.getTime() + 1))).toBe(0);
+    expect(outbox.sent).toHaveLength(1);
+    expect(outbox.sent[0]!.message.text).toContain("HTX-");
+  });
+
   it("draws a new reference when the first one is taken", async () => {
     const draws = [...Array(5).fill(0), ...Array(5).fill(1)];
     const clashing = leadService({ prisma: db.prisma, outbox, audit: prismaAuditLog(db.prisma), now: () => NOW, random: () => draws.shift() ?? 2 });

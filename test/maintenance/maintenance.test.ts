@@ -4,7 +4,7 @@ import { prismaAuditLog } from "../../src/audit/audit-log.js";
 import { farmerDataService } from "../../src/leads/farmer-data.js";
 import { leadService } from "../../src/leads/lead-service.js";
 import type { Logger } from "../../src/logger.js";
-import { runMaintenance, startMaintenance } from "../../src/maintenance/maintenance.js";
+import { runMaintenance, STALE_NOTICE_MS, startMaintenance } from "../../src/maintenance/maintenance.js";
 import { processChatLock } from "../../src/bot/chat-lock.js";
 import { memoryOutbox } from "../../src/outbound/outbox.js";
 import { migratedDatabase } from "../staff/migrated-database.js";
@@ -109,9 +109,14 @@ describe("startMaintenance", () => {
     await db.prisma.processedUpdate.create({ data: { channel: "telegram", updateId: "old", processedAt: hoursBefore(8 * 24) } });
     const logged: unknown[] = [];
     const logger = { info: (counts: unknown) => logged.push(counts), error: (failure: unknown) => logged.push(failure) } as unknown as Logger;
-    const maintenance = startMaintenance({ prisma: db.prisma, logger, now: () => NOW, lock: processChatLock({ onlyInstance: true }) });
+    const sweptBefore: Date[] = [];
+    const sendStaleNotices = async (before: Date) => (sweptBefore.push(before), 2);
+    const maintenance = startMaintenance({ prisma: db.prisma, logger, now: () => NOW, lock: processChatLock({ onlyInstance: true }), sendStaleNotices });
     await maintenance.stop();
-    expect(logged).toEqual([{ anonymisedLeads: 0, expiredQuestions: 0, expiredChecks: 0, expiredChatMessages: 0, processedUpdates: 1, emptiedPayloads: 0, abandonedFlows: 0 }]);
+    expect(logged).toEqual([
+      { anonymisedLeads: 0, expiredQuestions: 0, expiredChecks: 0, expiredChatMessages: 0, processedUpdates: 1, emptiedPayloads: 0, abandonedFlows: 0, staleNotices: 2 },
+    ]);
+    expect(sweptBefore).toEqual([new Date(NOW.getTime() - STALE_NOTICE_MS)]);
     expect(await db.prisma.processedUpdate.count()).toBe(0);
   });
 

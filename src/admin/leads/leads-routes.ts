@@ -8,7 +8,7 @@ import { vietnamDate } from "../../lib/vietnam-time.js";
 import { flashFrom, formString, page, pageParam } from "../layout.js";
 import { requirePermission } from "../session-guard.js";
 import { filterSummary, leadOrderBy, leadWhere, LEADS_PAGE_SIZE, parseLeadFilter } from "./lead-filter.js";
-import { toStoredLead } from "../../leads/lead-repository.js";
+import { NOTICE_PENDING, toStoredLead } from "../../leads/lead-repository.js";
 import { addLeadNote, changeLeadStatus } from "../../leads/lead-workflow.js";
 import { leadDetailBody, leadsListBody, type LeadChoices } from "./leads-views.js";
 
@@ -75,7 +75,7 @@ export function leadsRoutes(deps: AdminDeps): Hono<AdminEnv> {
     if (!lead) return c.html(page(t, { title: t("admin-not-found-title"), session, body: html`<p>${t("admin-error-not-found")}</p>` }), 404);
     // The detail shows the full phone number: every look is recorded.
     await audit.record({ action: "lead.view", actorId: session.user.id, target: lead.reference });
-    const events = await prisma.leadEvent.findMany({ where: { leadId: lead.id }, orderBy: [{ at: "desc" }, { id: "desc" }], include: { actor: { select: { displayName: true } } } });
+    const events = await prisma.leadEvent.findMany({ where: { leadId: lead.id, kind: { not: NOTICE_PENDING } }, orderBy: [{ at: "desc" }, { id: "desc" }], include: { actor: { select: { displayName: true } } } });
     const body = leadDetailBody(t, { session, lead, events: events.map((e) => ({ ...e, actorName: e.actor?.displayName ?? null })) });
     return c.html(page(t, { title: t("admin-lead-title", { reference: lead.reference }), session, flash: flashFrom(c, t), body }));
   });
