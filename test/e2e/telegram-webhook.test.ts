@@ -55,6 +55,18 @@ describe("Telegram webhook mode", () => {
     expect(telegram.calls.filter((c) => c.method === "sendMessage")).toHaveLength(1);
   });
 
+  it("answers a delivery only once it is processed, however long that takes, so a crash meanwhile gets it redelivered", async () => {
+    const release = telegram.hold((c) => c.method === "sendMessage" && c.payload.chat_id === 8);
+    let answered = false;
+    const response = deliver(textUpdate(3, 8, "/start"), SECRET).then((r) => ((answered = true), r));
+    await telegram.waitFor((c) => c.method === "sendMessage" && c.payload.chat_id === 8);
+    // Longer than grammY's default webhook timeout (10 s), after which it would answer early.
+    await new Promise((r) => setTimeout(r, 11_000));
+    expect(answered).toBe(false);
+    release();
+    expect((await response).status).toBe(200);
+  }, 60_000);
+
   it("answers an empty, broken or oversized body with a 400 or 413 and a Vietnamese message, never a 500", async () => {
     const post = (body: string) => fetch(`${base}/telegram/hook`, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET }, body });
     for (const body of ["", "{", "[]", '{"message":{}}', '{"update_id":"x"}']) {

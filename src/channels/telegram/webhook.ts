@@ -12,7 +12,10 @@ const looksLikeUpdate = (body: unknown) => typeof body === "object" && body !== 
 
 /**
  * Webhook mode: Telegram POSTs updates to WEBHOOK_URL. grammY checks the secret token header on
- * every request (401 otherwise); redeliveries after a timeout are dropped by the bot's deduplication.
+ * every request (401 otherwise). The answer (200) waits until the update is processed and recorded
+ * done, however long that takes: answering earlier would stop Telegram from redelivering an update
+ * a crash interrupted. A redelivery of one still in progress waits for the chat's lock and is then
+ * skipped as done by the bot's deduplication.
  * A body over the limit is refused before it is read (413), an empty or broken one gets 400.
  */
 export async function telegramWebhook(bot: Bot<BotContext>, webhook: { url: string; secret: string }, translate: Translate): Promise<{ path: string; app: Hono }> {
@@ -25,7 +28,7 @@ export async function telegramWebhook(bot: Bot<BotContext>, webhook: { url: stri
     bodyLimit({ maxSize: WEBHOOK_BODY_MAX_BYTES, onError: () => refuse(413) }),
     // Read once here (Hono keeps the parsed body for grammY), so a broken body never reaches the bot.
     async (c, next) => (looksLikeUpdate(await c.req.json().catch(() => undefined)) ? next() : refuse(400)),
-    webhookCallback(bot, "hono", { secretToken: webhook.secret, onTimeout: "return", timeoutMilliseconds: 9_000 }),
+    webhookCallback(bot, "hono", { secretToken: webhook.secret, timeoutMilliseconds: Infinity }),
   );
   await bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: ["message", "callback_query"] });
   return { path, app };
