@@ -2,6 +2,7 @@ import { vietnamWallClock } from "../lib/vietnam-time.js";
 import ExcelJS from "exceljs";
 import { translator, type Translate } from "../i18n/translate.js";
 import type { Lead } from "./lead.js";
+import { contactLabelKey } from "./contact.js";
 import { callTimeLabelKey } from "./lead-fields.js";
 import { statusLabelKey } from "./lead-status.js";
 import { purposeLabelKey } from "./purposes.js";
@@ -28,7 +29,8 @@ function columns(t: Translate): Column[] {
     { header: t("leads-col-status"), width: 14, value: (l) => t(statusLabelKey(l.status)) },
     { header: t("leads-col-purpose"), width: 28, value: (l) => t(purposeLabelKey(l.purpose)) },
     { header: t("leads-col-full-name"), width: 24, value: (l) => l.fullName },
-    { header: t("leads-col-phone"), width: 14, value: (l) => l.phone.display },
+    { header: t("leads-col-phone"), width: 14, value: (l) => l.phone?.display },
+    { header: t("leads-col-contact"), width: 22, value: (l) => t(contactLabelKey(l.contact)) },
     { header: t("leads-col-commune"), width: 22, value: (l) => l.place.name },
     { header: t("leads-col-province"), width: 20, value: (l) => l.place.provinceName },
     { header: t("leads-col-commune-code"), width: 8, value: (l) => l.place.code },

@@ -1,4 +1,4 @@
-import type { TranslateArgs } from "../i18n/translate.js";
+import type { Translate, TranslateArgs } from "../i18n/translate.js";
 import { parseQuantity } from "../lib/farmer-numbers.js";
 import { parsePhone, type PhoneNumber } from "../lib/phone.js";
 import { containsPhrase, foldVietnamese } from "../lib/vietnamese.js";
@@ -115,6 +115,9 @@ export function validateSector(text: string): FieldResult<Sector> {
   if (typed.length > SECTOR_MAX_LENGTH) return fail("leads-sector-too-long");
   return ok({ id: matchSector(typed) ?? "other", text: typed });
 }
+
+/** A member count as officers and farmers read it; "Chưa rõ" when the farmer did not know. */
+export const membersText = (members: number | undefined, t: Translate): string => (members === undefined ? t("leads-members-unknown") : String(members));
 
 export function validateMembers(text: string): FieldResult<number> {
   const count = parseQuantity(text, "count");

@@ -28,10 +28,12 @@ export type SaveOutcome = { lead: StoredLead; outcome: "created" | "updated" | "
 const NOT_ERASED = { erasedAt: null } as const;
 
 function phoneOf(stored: string | null): StoredLead["phone"] {
-  if (!stored) return { e164: "", display: "" };
+  if (!stored) return undefined;
   const phone = parsePhone(stored);
   return phone.ok ? { e164: phone.e164, display: phone.display } : { e164: stored, display: stored };
 }
+
+const optional = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
 
 /** A database row as the domain sees it; erased leads (/xoa) come back with blank personal fields. */
 export function toStoredLead(row: LeadRow): StoredLead {
@@ -43,10 +45,11 @@ export function toStoredLead(row: LeadRow): StoredLead {
     status: row.status,
     purpose: row.purpose,
     fullName: row.fullName ?? "",
-    phone: phoneOf(row.phone),
+    contact: row.contact,
+    ...optional("phone", phoneOf(row.phone)),
     place: { code: row.communeCode, name: row.communeName, provinceCode: row.provinceCode, provinceName: row.provinceName },
     sector: { id: isSectorId(row.sector) ? row.sector : "other", text: row.sectorLabel },
-    members: row.members,
+    ...optional("members", row.members ?? undefined),
     ...(row.landAreaHa === null ? {} : { landArea: { hectares: row.landAreaHa, display: formatQuantity(row.landAreaHa, "area") } }),
     callTime: row.callTime as CallTime,
     note: row.note ?? "",
@@ -62,14 +65,15 @@ export function toStoredLead(row: LeadRow): StoredLead {
 function answerColumns(draft: LeadDraft, consent: ConsentRecord) {
   return {
     fullName: draft.fullName,
-    phone: draft.phone.e164,
+    contact: draft.contact,
+    phone: draft.phone?.e164 ?? null,
     communeCode: draft.place.code,
     communeName: draft.place.name,
     provinceCode: draft.place.provinceCode,
     provinceName: draft.place.provinceName,
     sector: draft.sector.id,
     sectorLabel: draft.sector.text,
-    members: draft.members,
+    members: draft.members ?? null,
     landAreaHa: draft.landArea?.hectares ?? null,
     callTime: draft.callTime,
     note: draft.note === "" ? null : draft.note,
@@ -166,7 +170,10 @@ export function leadRepository(prisma: PrismaClient) {
         if (earlier) return earlier;
       }
       for (let attempt = 0; attempt < MAX_REFERENCE_ATTEMPTS; attempt++) {
-        const existing = await prisma.lead.findUnique({ where: { phone_purpose: { phone: draft.phone.e164, purpose: draft.purpose } } });
+        // Without a phone (a call-back at the commune office) the same chat and purpose is the same farmer.
+        const existing = draft.phone
+          ? await prisma.lead.findUnique({ where: { phone_purpose: { phone: draft.phone.e164, purpose: draft.purpose } } })
+          : await prisma.lead.findFirst({ where: { channel: from.channel, chatId: from.chatId, purpose: draft.purpose, phone: null, ...NOT_ERASED } });
         if (existing) return saveOverExisting(existing, draft, consent, from, at, submission);
         try {
           const row = await prisma.lead.create({

@@ -1,4 +1,5 @@
 import type { PhoneNumber } from "../lib/phone.js";
+import type { ContactWay } from "./contact.js";
 import type { CallTime, LandArea, PlaceValue } from "./lead-fields.js";
 import type { LeadStatus } from "./lead-status.js";
 import type { PurposeId } from "./purposes.js";
@@ -11,11 +12,13 @@ export type Lead = {
   status: LeadStatus;
   purpose: PurposeId;
   fullName: string;
-  phone: PhoneNumber;
+  contact: ContactWay;
+  /** The farmer's or a relative's mobile; none when the call-back goes through the commune office. */
+  phone?: PhoneNumber;
   place: PlaceValue;
   sector: Sector;
-  /** Prospective members, the farmer included. */
-  members: number;
+  /** Prospective members, the farmer included; none when the farmer did not know. */
+  members?: number;
   landArea?: LandArea;
   callTime: CallTime;
   note: string;
@@ -23,7 +26,7 @@ export type Lead = {
 };
 
 /** What the farmer answered in the flow: a lead before it is saved (no reference, status or consent yet). */
-export type LeadDraft = Pick<Lead, "purpose" | "fullName" | "phone" | "place" | "sector" | "members" | "landArea" | "callTime" | "note">;
+export type LeadDraft = Pick<Lead, "purpose" | "fullName" | "contact" | "phone" | "place" | "sector" | "members" | "landArea" | "callTime" | "note">;
 
 /** A lead as stored: the domain fields plus where it came from and who handles it. */
 export type StoredLead = Lead & {

@@ -1,7 +1,8 @@
 import type { Translate } from "../i18n/translate.js";
 import { maskPhone } from "../lib/phone.js";
 import type { OutboundButton, OutboundMessage } from "../outbound/outbox.js";
-import { callTimeLabelKey } from "./lead-fields.js";
+import { contactText } from "./contact.js";
+import { callTimeLabelKey, membersText } from "./lead-fields.js";
 import { statusLabelKey } from "./lead-status.js";
 import type { StoredLead } from "./lead.js";
 import type { Pool } from "./pooling.js";
@@ -30,8 +31,8 @@ export function leadCard(lead: StoredLead, t: Translate): string {
     commune: lead.place.name,
     province: lead.place.provinceName,
     sector: sectorText(lead.sector, t),
-    members: lead.members,
-    phone: maskPhone(lead.phone.e164),
+    members: membersText(lead.members, t),
+    phone: contactText(lead.contact, lead.phone && maskPhone(lead.phone.e164), t),
   });
 }
 
@@ -40,7 +41,7 @@ export function contactCard(lead: StoredLead, t: Translate): string {
   return t("oc-contact-card", {
     reference: lead.reference,
     name: lead.fullName,
-    phone: lead.phone.display,
+    phone: contactText(lead.contact, lead.phone?.display, t),
     callTime: t(callTimeLabelKey(lead.callTime)),
     landArea: lead.landArea?.display ?? "-",
     note: lead.note === "" ? "-" : lead.note,

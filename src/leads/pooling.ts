@@ -54,7 +54,8 @@ export function poolsReachingMinimum(leads: readonly PoolingLead[], alreadyNotif
       prospectiveMembers: 0,
     };
     pool.leadReferences.push(lead.reference);
-    pool.prospectiveMembers += lead.members;
+    // A farmer who did not know the group's size counts at least themselves.
+    pool.prospectiveMembers += lead.members ?? 1;
     pools.set(key, pool);
   }
   return [...pools.values()]

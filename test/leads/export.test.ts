@@ -35,14 +35,21 @@ describe("leadsToCsv", () => {
   it("starts with a UTF-8 byte-order mark and Vietnamese headers", () => {
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(text.slice(1).split("\r\n")[0]).toBe(
-      "Mã hồ sơ,Ngày đăng ký,Trạng thái,Nhu cầu,Họ và tên,Số điện thoại,Xã/phường,Tỉnh/thành phố,Mã xã,Nghề chính,Số người dự kiến,Diện tích (ha),Giờ tiện gọi,Ghi chú,Phiên bản đồng ý",
+      "Mã hồ sơ,Ngày đăng ký,Trạng thái,Nhu cầu,Họ và tên,Số điện thoại,Cách liên hệ,Xã/phường,Tỉnh/thành phố,Mã xã,Nghề chính,Số người dự kiến,Diện tích (ha),Giờ tiện gọi,Ghi chú,Phiên bản đồng ý",
     );
   });
 
   it("writes labels, Vietnam time and numbers", () => {
     expect(text.split("\r\n")[1]).toBe(
-      "HTX-7K3Q9,2026-11-27 14:05,Mới,Thành lập hợp tác xã mới,Nguyễn Văn An,0912 345 678,Xã Vĩnh Lợi,Thành phố Cần Thơ,31777,Lúa,2,0.2,Buổi sáng,,2026-11-v1",
+      "HTX-7K3Q9,2026-11-27 14:05,Mới,Thành lập hợp tác xã mới,Nguyễn Văn An,0912 345 678,Số của bà con,Xã Vĩnh Lợi,Thành phố Cần Thơ,31777,Lúa,2,0.2,Buổi sáng,,2026-11-v1",
     );
+  });
+
+  it("says how to reach a farmer without a mobile, and leaves an unknown member count empty", () => {
+    const rows = leadsToCsv([aLead({ contact: "commune_office", phone: undefined, members: undefined }), aLead({ contact: "relative_phone" })]).toString("utf8").split("\r\n");
+    expect(rows[1]).toContain("Nguyễn Văn An,,Không có điện thoại: hẹn qua UBND xã,Xã Vĩnh Lợi");
+    expect(rows[1]).toContain(",Lúa,,0.2,");
+    expect(rows[2]).toContain("0912 345 678,Số người thân,");
   });
 
   it("escapes formulas and quotes fields with commas, quotes and line breaks", () => {
@@ -67,22 +74,22 @@ describe("leadsToXlsx", () => {
     expect(sheet.getRow(1).getCell(5).value).toBe("Họ và tên");
     expect(sheet.getRow(3).getCell(5).value).toBe("Trần Thị Bé");
     expect(sheet.getRow(3).getCell(3).value).toBe("Đã liên hệ");
-    expect(sheet.getRow(3).getCell(13).value).toBe("Lúc nào cũng được");
+    expect(sheet.getRow(3).getCell(14).value).toBe("Lúc nào cũng được");
   });
 
   it("keeps numbers numeric and the date in Vietnam time", async () => {
     const sheet = await readBack();
-    expect(sheet.getRow(2).getCell(11).value).toBe(2);
-    expect(sheet.getRow(2).getCell(12).value).toBe(0.2);
-    expect(sheet.getRow(3).getCell(12).value).toBeNull();
+    expect(sheet.getRow(2).getCell(12).value).toBe(2);
+    expect(sheet.getRow(2).getCell(13).value).toBe(0.2);
+    expect(sheet.getRow(3).getCell(13).value).toBeNull();
     expect((sheet.getRow(2).getCell(2).value as Date).toISOString()).toBe("2026-11-27T14:05:00.000Z");
   });
 
   it("stores farmer text as escaped strings, never formulas", async () => {
     const sheet = await readBack();
-    const sector = sheet.getRow(3).getCell(10);
+    const sector = sheet.getRow(3).getCell(11);
     expect(sector.type).toBe(ExcelJS.ValueType.String);
     expect(sector.value).toBe("'=HYPERLINK(\"http://x\",\"bấm\")");
-    expect(sheet.getRow(3).getCell(14).value).toBe("'+84 gọi giúp, \"gấp\"\nsau 5 giờ");
+    expect(sheet.getRow(3).getCell(15).value).toBe("'+84 gọi giúp, \"gấp\"\nsau 5 giờ");
   });
 });

@@ -8,6 +8,7 @@ export function aLead(overrides: Partial<Lead> = {}): Lead {
     status: "new",
     purpose: "found_htx",
     fullName: "Nguyễn Văn An",
+    contact: "own_phone",
     phone: { e164: "+84912345678", display: "0912 345 678" },
     place: { code: "31777", name: "Xã Vĩnh Lợi", provinceCode: "92", provinceName: "Thành phố Cần Thơ" },
     sector: { id: "lua", text: "lúa" },
@@ -22,6 +23,6 @@ export function aLead(overrides: Partial<Lead> = {}): Lead {
 
 /** A farmer's complete answers, as the register flow hands them to the lead service. */
 export function aDraft(overrides: Partial<LeadDraft> = {}): LeadDraft {
-  const { purpose, fullName, phone, place, sector, members, landArea, callTime, note } = aLead();
-  return { purpose, fullName, phone, place, sector, members, landArea, callTime, note, ...overrides };
+  const { purpose, fullName, contact, phone, place, sector, members, landArea, callTime, note } = aLead();
+  return { purpose, fullName, contact, phone, place, sector, members, landArea, callTime, note, ...overrides };
 }

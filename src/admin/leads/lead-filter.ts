@@ -94,7 +94,7 @@ export function leadOrderBy(filter: LeadFilter): Prisma.LeadOrderByWithRelationI
     case "commune":
       return [{ communeName: "asc" }, { createdAt: "desc" }, tail];
     case "members":
-      return [{ members: "desc" }, { createdAt: "desc" }, tail];
+      return [{ members: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }, tail];
     case "status":
       return [{ status: "asc" }, { createdAt: "desc" }, tail];
     default:

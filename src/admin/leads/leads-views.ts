@@ -2,6 +2,8 @@ import type { Context } from "hono";
 import { html } from "hono/html";
 import type { Translate } from "../../i18n/translate.js";
 import { allowedTransitions, FINAL_STATUSES, isStepBack, needsReason, statusLabelKey, type LeadStatus } from "../../leads/lead-status.js";
+import { contactLabelKey } from "../../leads/contact.js";
+import { membersText } from "../../leads/lead-fields.js";
 import { PURPOSE_IDS, purposeLabelKey } from "../../leads/purposes.js";
 import { maskPhone, parsePhone } from "../../lib/phone.js";
 import { mayAct } from "../../staff/roles.js";
@@ -63,7 +65,7 @@ export function leadsListBody(
           <td><a href="${leadLink(row)}">${row.reference}</a></td><td>${displayDateTime(row.createdAt)}</td>
           <td>${row.fullName ?? t("admin-lead-erased")}</td><td>${row.phone ? maskPhone(row.phone) : ""}</td>
           <td>${row.communeName}</td><td>${sectorChoiceLabel(t, row.sector, row.sectorLabel)}</td><td>${t(purposeLabelKey(row.purpose))}</td>
-          <td class="num">${row.members}</td><td>${statusChip(t, row)}</td>
+          <td class="num">${membersText(row.members ?? undefined, t)}</td><td>${statusChip(t, row)}</td>
           <td>${row.assignedTo?.displayName ?? t("admin-assignee-none")}</td>
         </tr>`,
       )}</tbody>
@@ -107,9 +109,10 @@ export function leadDetailBody(t: Translate, view: { session: StaffSessionInfo; 
       ${field("leads-col-purpose", t(purposeLabelKey(lead.purpose)))}
       ${field("leads-col-full-name", lead.fullName ?? t("admin-lead-erased"))}
       <dt>${t("leads-col-phone")}</dt><dd>${phone?.ok ? html`<a href="tel:${phone.e164}">${phone.display}</a>` : (lead.phone ?? "")}</dd>
+      ${field("leads-col-contact", t(contactLabelKey(lead.contact)))}
       ${field("leads-col-commune", `${lead.communeName}, ${lead.provinceName}`)}
       ${field("leads-col-sector", sectorChoiceLabel(t, lead.sector, lead.sectorLabel))}
-      ${field("leads-col-members", lead.members)}
+      ${field("leads-col-members", membersText(lead.members ?? undefined, t))}
       ${field("leads-col-land-area", lead.landAreaHa === null ? "" : formatNumber(lead.landAreaHa))}
       ${field("leads-col-call-time", t(`leads-call-time-${lead.callTime}`))}
       ${field("leads-col-note", lead.note ?? "")}

@@ -5,6 +5,7 @@ import {
   CALL_TIMES,
   LEAD_FIELDS,
   callTimeLabelKey,
+  membersText,
   validateCallTime,
   validateFullName,
   validateLandArea,
@@ -16,6 +17,7 @@ import {
   type FieldResult,
   type LeadField,
 } from "../../leads/lead-fields.js";
+import { contactText } from "../../leads/contact.js";
 import type { LeadDraft } from "../../leads/lead.js";
 import { PURPOSE_IDS, purposeLabelKey } from "../../leads/purposes.js";
 import { SECTOR_IDS, sectorLabelKey, sectorText, type SectorId } from "../../leads/sectors.js";
@@ -73,13 +75,13 @@ export function answerText(draft: LeadDraft, field: LeadField, t: Translate): st
     case "fullName":
       return draft.fullName;
     case "phone":
-      return draft.phone.display;
+      return contactText(draft.contact, draft.phone?.display, t);
     case "place":
       return `${draft.place.name}, ${draft.place.provinceName}`;
     case "sector":
       return sectorText(draft.sector, t);
     case "members":
-      return String(draft.members);
+      return membersText(draft.members, t);
     case "landArea":
       return draft.landArea?.display ?? t("reg-none");
     case "callTime":
