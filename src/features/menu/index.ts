@@ -3,6 +3,7 @@ import { chatAddress, type BotContext } from "../../bot/context.js";
 import { foldVietnamese } from "../../lib/vietnamese.js";
 import { replyWithChoices } from "../../bot/choices.js";
 import { MENU_CALLBACK_PREFIX, MENU_ITEMS, mainMenuChoices, type MenuItem } from "./main-menu.js";
+import { typedMenuItem } from "./typed-menu-item.js";
 
 /** What a feature does when its main-menu button is pressed (a flow is entered, a list is shown, ...). */
 export type MenuEntries = Partial<Record<MenuItem, (ctx: BotContext) => Promise<unknown>>>;
@@ -63,11 +64,16 @@ export function menuFeature(entries: MenuEntries): { beforeFlows: Composer<BotCo
   const opener = new Composer<BotContext>();
   // Where there is no /start button (Zalo), farmers open with a greeting or ask for the menu in words.
   opener.on("message:text").filter((ctx) => OPENING_WORDS.has(foldVietnamese(ctx.message.text)), greet);
-  opener.callbackQuery(MENU_BUTTON, async (ctx) => {
-    const item = ctx.match[1] as MenuItem;
+  const open = async (ctx: BotContext, item: MenuItem) => {
     const entry = entries[item];
     if (entry) await entry(ctx);
     else await showMainMenu(ctx, ctx.t("menu-coming-soon", { item: ctx.t(`menu-${item}`) }));
+  };
+  opener.callbackQuery(MENU_BUTTON, (ctx) => open(ctx, ctx.match[1] as MenuItem));
+  // A menu item asked for in words ("gap can bo") opens the same path as its button.
+  opener.on("message:text", async (ctx, next) => {
+    const item = typedMenuItem(ctx.message.text, ctx.t);
+    return item ? open(ctx, item) : next();
   });
 
   return { beforeFlows: composer, afterFlows: opener };

@@ -50,6 +50,28 @@ describe("ask feature", () => {
     expect(questions.all()).toMatchObject([{ text: "thoi tiet mai the nao", origin: "unanswered" }]);
   });
 
+  it("opens Gặp cán bộ when the farmer types it, in any spelling, like the button", async () => {
+    for (const typed of ["gap can bo", "Gặp cán bộ", "GAP CAN BO!", "cho tui gap can bo nha", "muon noi chuyen voi nguoi that", "👤 Gặp cán bộ"]) {
+      const { bot, api, knowledge } = testBot();
+      await bot.handleUpdate(textUpdate(1, CHAT, typed));
+      expect(sentTexts(api.take())[0], typed).toContain("Bà con muốn hỏi cán bộ điều gì?");
+      expect(knowledge.asked, typed).toEqual([]);
+    }
+    const { bot, api, questions } = testBot();
+    await bot.handleUpdate(textUpdate(1, CHAT, "gap can bo"));
+    await bot.handleUpdate(textUpdate(2, CHAT, "HTX tui muon vay 1 ty thi can gi?"));
+    await bot.handleUpdate(buttonUpdate(3, CHAT, "officer:send"));
+    api.take();
+    expect(questions.all()).toMatchObject([{ text: "HTX tui muon vay 1 ty thi can gi?", origin: "contact" }]);
+  });
+
+  it("keeps a question that mentions an officer a question", async () => {
+    const { bot, api, knowledge } = testBot();
+    await bot.handleUpdate(textUpdate(1, CHAT, "hoi can bo ve vay von duoc khong"));
+    api.take();
+    expect(knowledge.asked).toEqual(["hoi can bo ve vay von duoc khong"]);
+  });
+
   it("offers example questions from the Hỏi đáp menu and answers them", async () => {
     const { bot, api, knowledge } = testBot();
     await bot.handleUpdate(buttonUpdate(1, CHAT, "menu:ask"));
