@@ -19,3 +19,9 @@ law-missing = Nội dung này vừa được cập nhật nên không còn nữa
 qa-place-commune = 📍 { $former } nay là { $current }, { $province } (từ 01/07/2025). Giấy tờ, thủ tục bà con làm ở UBND { $current }.
 qa-place-district = 📍 { $former } không còn từ 01/07/2025 (bỏ cấp huyện); các xã của huyện nay thuộc các xã, phường mới của { $province }, ví dụ { $current }. Bà con làm thủ tục ở UBND xã/phường nơi mình ở.
 qa-place-province = 📍 { $former } nay thuộc { $current } (từ 01/07/2025).
+# "xã X giờ thuộc xã nào" (src/places/place-question.ts): answered from the place list, not the law.
+qa-place-commune-part = 📍 Một phần { $former } nay thuộc { $current }, { $province } (từ 01/07/2025).
+qa-place-current = 📍 { $current } là tên xã, phường hiện nay của { $province } (từ 01/07/2025). Giấy tờ, thủ tục bà con làm ở UBND { $current }.
+qa-place-several = Có { $count } nơi ứng với «{ $named }»:
+qa-place-several-hint = Bà con ghi thêm tên huyện cũ (ví dụ «xã Vĩnh Thành, Thạnh Trị») để mình chỉ đúng nơi nha.
+qa-place-unknown = Mình chưa tìm thấy «{ $named }» trong danh sách xã, phường của Thành phố Cần Thơ (gồm cả Sóc Trăng, Hậu Giang cũ). Bà con ghi rõ tên xã và huyện cũ (ví dụ «xã Vĩnh Thành, Thạnh Trị»), hoặc bấm Gặp cán bộ để hỏi nha.

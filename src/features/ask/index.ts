@@ -4,8 +4,9 @@ import type { BotContext } from "../../bot/context.js";
 import type { Answer } from "../../knowledge/index.js";
 import { enterContactOfficer } from "../contact-officer/index.js";
 import { mainMenuChoices } from "../menu/main-menu.js";
-import { findMentionedPlace, type MentionedPlace } from "../../places/mentioned-place.js";
-import type { Translate } from "../../i18n/translate.js";
+import { findMentionedPlace } from "../../places/mentioned-place.js";
+import { findPlaceQuestion } from "../../places/place-question.js";
+import { placeAnswer, placeLine } from "./place-answer.js";
 import { metrics } from "../../metrics.js";
 
 const EXAMPLES = 3;
@@ -24,14 +25,16 @@ function answerChoices(ctx: BotContext, answer: Answer): ChoiceRows {
   return [first, ...answer.followUps.map((question, i) => [{ text: `❓ ${question}`, data: `qa:more:${i}` }])];
 }
 
-/** A line naming today's commune for a former commune, district or province the question names. */
-function placeLine(t: Translate, place: MentionedPlace): string {
-  if (place.kind === "district") return t("qa-place-district", { former: place.former, current: place.current.join(", "), province: place.province });
-  return t(`qa-place-${place.kind}`, { ...place });
-}
-
 export async function answerQuestion(ctx: BotContext, question: string): Promise<void> {
   await ctx.replyWithChatAction("typing").catch(() => undefined);
+  const asksForPlace = findPlaceQuestion(question, ctx.services.places);
+  if (asksForPlace) {
+    ctx.session.lastQuestion = question;
+    ctx.session.followUps = [];
+    const officer = asksForPlace.kind === "unknown" ? [[{ text: ctx.t("qa-ask-officer"), data: "qa:officer" }]] : [];
+    await replyWithChoices(ctx, placeAnswer(ctx.t, asksForPlace), officer);
+    return;
+  }
   const answer = await ctx.services.knowledge.answer(question);
   ctx.session.lastQuestion = question;
   ctx.session.followUps = answer.followUps;

@@ -31,6 +31,31 @@ describe("ask feature", () => {
     expect(text).toContain("Xã Vĩnh Thành (Huyện Thạnh Trị, Tỉnh Sóc Trăng) nay là Xã Vĩnh Lợi, Thành phố Cần Thơ");
   });
 
+  it("answers 'xã X giờ thuộc xã nào' with today's commune from the place list, not from the law", async () => {
+    const { bot, api, knowledge } = testBot();
+    await bot.handleUpdate(textUpdate(1, CHAT, "xa Vinh Thanh, Thanh Tri gio thuoc xa nao vay"));
+    expect(sentTexts(api.take())[0]).toContain("nay là Xã Vĩnh Lợi, Thành phố Cần Thơ");
+    await bot.handleUpdate(textUpdate(2, CHAT, "Phường 5 Sóc Trăng giờ là phường nào?"));
+    expect(sentTexts(api.take())[0]).toContain("nay là Phường Sóc Trăng");
+    await bot.handleUpdate(textUpdate(3, CHAT, "xa Vinh Thanh gio thuoc xa nao"));
+    const several = sentTexts(api.take())[0]!;
+    expect(several).toContain("Xã Vĩnh Lợi");
+    expect(several).toContain("Xã Vĩnh Thạnh là tên xã, phường hiện nay");
+    expect(several).toContain("ghi thêm tên huyện cũ");
+    await bot.handleUpdate(textUpdate(4, CHAT, "xa Abc Xyz gio thuoc xa nao"));
+    const unknown = api.take();
+    expect(sentTexts(unknown)[0]).toContain("chưa tìm thấy «xa Abc Xyz»");
+    expect(buttonData(unknown.find((c) => c.method === "sendMessage"))).toEqual(["qa:officer"]);
+    expect(knowledge.asked).toEqual([]);
+  });
+
+  it("keeps a law question that names a place a law question", async () => {
+    const { bot, api, knowledge } = testBot();
+    await bot.handleUpdate(textUpdate(1, CHAT, "Tên xã của HTX tui bị đổi, có phải đăng ký thay đổi địa chỉ không?"));
+    api.take();
+    expect(knowledge.asked).toHaveLength(1);
+  });
+
   it("asks a follow-up question by its button", async () => {
     const { bot, api, knowledge } = testBot();
     await bot.handleUpdate(textUpdate(1, CHAT, "htx can may nguoi"));
