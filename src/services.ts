@@ -4,6 +4,7 @@ import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
 import type { Services } from "./bot/services.js";
 import { prismaQuestionQueue } from "./questions/prisma-question-queue.js";
+import { faqProvider } from "./questions/faq.js";
 import { prismaOutbox } from "./outbound/prisma-outbox.js";
 import { createKnowledgeService, ensureIndex, type KnowledgeOptions } from "./knowledge/index.js";
 import { eligibilityService, loadProgrammes } from "./eligibility/index.js";
@@ -29,7 +30,8 @@ export async function createServices(prisma: PrismaClient, config: Config, logge
     now,
     questions: prismaQuestionQueue(prisma, { outbox, translate: translator(), audit }),
     outbox,
-    knowledge: await createKnowledgeService(knowledgeOptions),
+    // Officers' published FAQ entries are answered from like guides; publishing refreshes them at once.
+    knowledge: await createKnowledgeService({ ...knowledgeOptions, faqs: faqProvider(prisma) }),
     // Rules are read once at start: a broken rule file stops the start instead of misleading farmers.
     eligibility: eligibilityService(loadProgrammes(join(config.knowledgeDir, "programmes")), prismaCheckStore(prisma)),
     leads: leadService({ prisma, outbox, audit, now }),

@@ -51,3 +51,6 @@ ask-decline-lottery = Xin lỗi, mình không đoán số, không tư vấn xổ
 # Questions in English: a short bilingual note, then the answer in Vietnamese when the topic is ours.
 ask-english-note = Mình trả lời bằng tiếng Việt (I answer in Vietnamese, about cooperatives, loans and support policies in Vietnam).
 ask-english-none = Mình chưa hiểu câu hỏi này. Bà con hỏi về hợp tác xã, thành viên, góp vốn, vay vốn hay đăng ký nha (please ask about cooperatives, members, capital, loans or registration).
+# Officers' published FAQ entries as a source (src/knowledge/answer/faq-sections.ts).
+ask-faq-source = Cán bộ HTX trả lời
+ask-faq-reference = { $reference }, { $date }

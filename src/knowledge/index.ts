@@ -4,4 +4,4 @@ export { knowledgeOptionsFromEnv } from "./config.js";
 export { ensureIndex, ingestKnowledge, type IngestOptions, type IngestProgress, type IngestReport } from "./ingest/ingest.js";
 export { IndexMismatchError, MissingIndexError } from "./ingest/index-files.js";
 export { terminalProgress } from "./ingest/progress-bar.js";
-export type { Answer, AnswerSource, KnowledgeOptions, Logger, OpenAIOptions } from "./types.js";
+export type { Answer, AnswerSource, FaqInput, FaqProvider, KnowledgeOptions, Logger, OpenAIOptions } from "./types.js";

@@ -75,6 +75,26 @@ export interface Logger {
   error(obj: object | string, msg?: string): void;
 }
 
+/** An officer's published answer (an FAQ entry), served next to the knowledge files. */
+export interface FaqInput {
+  id: number;
+  /** How officers name the entry ("HD-0003"), shown in the source line. */
+  reference: string;
+  question: string;
+  answer: string;
+  publishedAt: Date;
+}
+
+export interface FaqProvider {
+  /** The entries farmers may see now (published ones only). */
+  load(): Promise<FaqInput[]>;
+  /**
+   * How long a loaded list is trusted before a question reads it again (another instance may have
+   * published); `refresh()` drops it at once. Default 30 s.
+   */
+  maxAgeMs?: number;
+}
+
 export interface KnowledgeOptions {
   /** Root for generated data; the index lives in `<dataDir>/index` unless `indexDir` is given. */
   dataDir: string;
@@ -82,4 +102,6 @@ export interface KnowledgeOptions {
   knowledgeDir: string;
   openai?: OpenAIOptions;
   logger?: Logger;
+  /** Officers' FAQ entries (from the database), searched like guide sections. */
+  faqs?: FaqProvider;
 }

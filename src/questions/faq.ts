@@ -1,4 +1,5 @@
 import type { AuditLog } from "../audit/audit-log.js";
+import type { FaqProvider } from "../knowledge/index.js";
 import type { Prisma, PrismaClient } from "../db/index.js";
 import { containsPhrase, foldVietnamese } from "../lib/vietnamese.js";
 
@@ -105,6 +106,11 @@ export async function listFaqs(prisma: PrismaClient): Promise<FaqEntry[]> {
 export async function publishedFaqs(prisma: PrismaClient): Promise<PublishedFaq[]> {
   const rows = await prisma.faqEntry.findMany({ where: { published: true }, orderBy: { id: "asc" } });
   return rows.map((r) => ({ id: r.id, question: r.question, answer: r.answer, publishedAt: r.publishedAt ?? r.updatedAt }));
+}
+
+/** What the knowledge service reads its FAQ sections from (published entries, with their reference). */
+export function faqProvider(prisma: PrismaClient): FaqProvider {
+  return { load: async () => (await publishedFaqs(prisma)).map((entry) => ({ ...entry, reference: faqReference(entry.id) })) };
 }
 
 /** /xoa and retention: entries made from these questions go with them. */

@@ -6,6 +6,7 @@ import { ensureIndex } from "../ingest/ingest.js";
 import type { Answer, AnswerSource, KnowledgeOptions, Section } from "../types.js";
 import { answerSources, citationSource, referenceText, warningText } from "./citation-text.js";
 import { screenQuestion } from "./guard.js";
+import { faqSections, faqSignature } from "./faq-sections.js";
 import { coversFocus, subjectsOf } from "./focus.js";
 import { quoteLegal } from "./legal-quote.js";
 import { createLlmAnswerer, type LlmAnswerer } from "./llm-answer.js";
@@ -103,10 +104,42 @@ function followUps(hits: SearchHit[], index: KnowledgeIndex): string[] {
   return [...new Set(headings)].slice(0, FOLLOW_UPS);
 }
 
+/** How long a loaded FAQ list is used before a question reads it again (another instance may publish). */
+const FAQ_MAX_AGE_MS = 30_000;
+
 export async function createKnowledgeService(options: KnowledgeOptions): Promise<KnowledgeService> {
   const t = translator();
-  let index = await openKnowledgeIndex(options);
-  const { openai, logger } = options;
+  const { openai, logger, faqs } = options;
+  let files = await openKnowledgeIndex(options);
+  let index = files;
+  /** The FAQ list in use: when it was read and what it held; null forces a read at the next question. */
+  let faqState: { readAt: number; signature: string } | null = null;
+  let reading: Promise<void> | null = null;
+
+  /** Reads the published FAQ entries and, when they changed, adds them to the searched sections. */
+  async function readFaqs(): Promise<void> {
+    try {
+      const entries = await faqs!.load();
+      const signature = faqSignature(entries);
+      if (signature !== faqState?.signature) index = await files.withExtraSections(faqSections(entries, t));
+      faqState = { readAt: Date.now(), signature };
+    } catch (error) {
+      // The database may be down: answer from the files and the entries already loaded, retry later.
+      logger?.warn({ err: error }, "FAQ entries could not be read; answering without the latest ones");
+      faqState = { readAt: Date.now(), signature: faqState?.signature ?? "" };
+    }
+  }
+
+  /** The index to answer from, with the FAQ entries up to date within their allowed age. */
+  async function currentIndex(): Promise<KnowledgeIndex> {
+    if (!faqs) return index;
+    const stale = !faqState || Date.now() - faqState.readAt >= (faqs.maxAgeMs ?? FAQ_MAX_AGE_MS);
+    if (stale) {
+      reading ??= readFaqs().finally(() => (reading = null));
+      await reading;
+    }
+    return index;
+  }
   const llm: LlmAnswerer | null =
     openai?.model && usesOpenAIEndpoint(openai) ? createLlmAnswerer({ ...openai, model: openai.model }) : null;
 
@@ -170,6 +203,7 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
   }
 
   async function answerFromKnowledge(question: string): Promise<Answer | null> {
+    const index = await currentIndex();
     const searched = question.slice(0, MAX_QUESTION_CHARS);
     // One profile per question, for both ranking and quoting.
     const profile = profileQuestion(searched, index.stats);
@@ -230,7 +264,17 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     },
 
     async refresh() {
-      if (await ensureIndex(options)) index = await openKnowledgeIndex(options);
+      if (await ensureIndex(options)) {
+        files = await openKnowledgeIndex(options);
+        index = files;
+        faqState = null;
+      }
+      // An officer just published, changed or withdrew an FAQ entry: read them again now.
+      if (faqs) {
+        await reading;
+        faqState = null;
+        await currentIndex();
+      }
     },
   };
 }

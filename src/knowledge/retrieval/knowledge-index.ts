@@ -10,8 +10,9 @@ import type { KnowledgeOptions, Section } from "../types.js";
 import { VietnameseBM25Retriever } from "./bm25-retriever.js";
 import { CorpusStats } from "./corpus-stats.js";
 import { DenseRetriever } from "./dense-retriever.js";
+import type { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import { profileQuestion, questionCoverage, type QuestionProfile } from "./coverage.js";
-import { headingTerms, sectionTerms } from "./search-text.js";
+import { headingTerms, searchText, sectionTerms } from "./search-text.js";
 import { entityFactor, namedEntities, sectionEntities } from "../text/entities.js";
 import { foldVietnamese } from "../../lib/vietnamese.js";
 
@@ -91,6 +92,12 @@ export interface KnowledgeIndex {
   section(id: string): Section | undefined;
   /** `profile` is `profileQuestion(question, stats)` when the caller already has it. */
   search(question: string, limit?: number, profile?: QuestionProfile): Promise<SearchHit[]>;
+  /**
+   * The same index plus sections that live outside the knowledge files (officers' published FAQ
+   * entries): they are searched like the others, their vectors kept in memory next to the store.
+   * Replaces the extras of an earlier call; the files are not read again.
+   */
+  withExtraSections(extra: Section[]): Promise<KnowledgeIndex>;
 }
 
 export async function openKnowledgeIndex(options: KnowledgeOptions): Promise<KnowledgeIndex> {
@@ -98,18 +105,56 @@ export async function openKnowledgeIndex(options: KnowledgeOptions): Promise<Kno
   const contents = await readIndexContents(indexDir);
   if (!contents) throw new MissingIndexError(indexDir);
   assertSameEmbedding(indexDir, contents.manifest, embeddingIdentity(options.openai));
-  const { sections } = contents;
+  // The idf the embeddings weigh questions with follows the corpus of the index in use.
+  let idfOfCorpus: (term: string) => number | undefined = () => undefined;
+  const embeddings = createEmbeddings(options.openai, (term) => idfOfCorpus(term));
+  const store = await loadVectorStore(indexDir, embeddings);
+  const build = async (extra: Section[]): Promise<KnowledgeIndex> => {
+    const extraVectors = extra.length > 0 ? await embeddings.embedDocuments(extra.map(searchText)) : [];
+    const index = searchIndex([...contents.sections, ...extra], store, extra, extraVectors);
+    idfOfCorpus = (term) => index.stats.idf(term);
+    return { ...index, withExtraSections: build };
+  };
+  return build([]);
+}
+
+/** Cosine similarity of two vectors (the stored ones are L2-normalised, a question's may not be). */
+function cosine(a: number[], b: number[]): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i += 1) {
+    dot += a[i]! * b[i]!;
+    na += a[i]! * a[i]!;
+    nb += b[i]! * b[i]!;
+  }
+  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+}
+
+function searchIndex(
+  sections: Section[],
+  store: HNSWLib | null,
+  extra: Section[],
+  extraVectors: number[][],
+): Omit<KnowledgeIndex, "withExtraSections"> {
   const termLists = sections.map(sectionTerms);
   const termSets = termLists.map((terms) => new Set(terms));
   const entities = sections.map((s) => sectionEntities(s.heading, s.topicTitle));
   const stats = new CorpusStats(termLists);
   const byId = new Map(sections.map((s, i) => [s.id, i]));
-  const embeddings = createEmbeddings(options.openai, (term) => stats.idf(term));
-  const store = await loadVectorStore(indexDir, embeddings);
-
   const sectionBm25 = new VietnameseBM25Retriever({ sections, termLists, stats, k: CANDIDATES });
   const headingBm25 = VietnameseBM25Retriever.fromSections(sections, CANDIDATES, headingTerms);
   const dense = store ? new DenseRetriever({ store, k: CANDIDATES }) : null;
+
+  /** Similarity of the question to the extra sections: a handful of vectors, compared one by one. */
+  async function extraSimilarity(question: string, similarity: Map<number, number>): Promise<void> {
+    if (extra.length === 0 || !store) return;
+    const vector = await store.embeddings.embedQuery(question);
+    extra.forEach((section, i) => {
+      const value = cosine(vector, extraVectors[i]!);
+      if (value > 0) similarity.set(byId.get(section.id)!, value);
+    });
+  }
 
   return {
     sections,
@@ -127,6 +172,7 @@ export async function openKnowledgeIndex(options: KnowledgeOptions): Promise<Kno
         const i = byId.get(String(doc.metadata.sectionId));
         if (i !== undefined && !similarity.has(i)) similarity.set(i, Number(doc.metadata.similarity ?? 0));
       }
+      await extraSimilarity(question, similarity);
       const candidateIds = new Set([...similarity.keys(), ...top(sectionRaw, CANDIDATES), ...top(headingRaw, CANDIDATES)]);
       const sectionScores = normalised(sectionRaw);
       const headingScores = normalised(headingRaw);
