@@ -1,6 +1,7 @@
-import { vietnamWallClock } from "../lib/vietnam-time.js";
+import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import { translator, type Translate } from "../i18n/translate.js";
+import { displayDateTime, vietnamWallClock } from "../lib/vietnam-time.js";
 import type { Lead } from "./lead.js";
 import { contactLabelKey } from "./contact.js";
 import { callTimeLabelKey } from "./lead-fields.js";
@@ -11,16 +12,23 @@ import { sectorText } from "./sectors.js";
 /**
  * Leads for officers, as CSV and .xlsx. Farmer-typed text could start with "=", "+", "-" or "@"
  * and run as a formula in Excel (CSV/formula injection), so such cells get a leading apostrophe.
+ * Both formats are written batch by batch (`LeadBatches`), so exporting every lead never holds them
+ * all in memory, and the server answers other requests between batches.
+ * Dates read as on the dashboard, "27/11/2026 14:05" in Vietnam time (the .xlsx keeps real dates,
+ * shown in that format).
  */
 type Cell = string | number | Date | undefined;
-type Column = { header: string; width: number; value: (lead: Lead) => Cell };
+/** A lead with who handles it and the officers' notes (oldest first, one a line: "27/11/2026 14:05 Tên: text"). */
+export type ExportLead = Lead & { assignee?: string; officerNotes?: string };
+export type LeadBatches = AsyncIterable<readonly ExportLead[]>;
+type Column = { header: string; width: number; value: (lead: ExportLead) => Cell };
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+const XLSX_DATE_FORMAT = "dd/mm/yyyy hh:mm";
 
 export function escapeFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
-
 
 function columns(t: Translate): Column[] {
   return [
@@ -39,46 +47,48 @@ function columns(t: Translate): Column[] {
     { header: t("leads-col-land-area"), width: 10, value: (l) => l.landArea?.hectares },
     { header: t("leads-col-call-time"), width: 16, value: (l) => t(callTimeLabelKey(l.callTime)) },
     { header: t("leads-col-note"), width: 40, value: (l) => l.note },
+    { header: t("admin-assignee"), width: 20, value: (l) => l.assignee },
+    { header: t("leads-col-officer-notes"), width: 50, value: (l) => l.officerNotes },
     { header: t("leads-col-consent-version"), width: 12, value: (l) => l.consentVersion },
   ];
-}
-
-/** "2026-11-27 14:05" in Vietnam time: sortable, and Excel reads it as a date. */
-function csvDate(date: Date): string {
-  return vietnamWallClock(date).toISOString().slice(0, 16).replace("T", " ");
 }
 
 function csvField(cell: Cell): string {
   if (cell === undefined) return "";
   if (typeof cell === "number") return String(cell);
-  const text = cell instanceof Date ? csvDate(cell) : escapeFormula(cell);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  // CRLF ends a record and nothing else, so a reader (the dashboard's progress) can count records.
+  const text = cell instanceof Date ? displayDateTime(cell) : escapeFormula(cell).replace(/\r\n?/g, "\n");
+  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
+
+const csvLine = (cells: readonly Cell[]) => `${cells.map(csvField).join(",")}\r\n`;
 
 /** UTF-8 with a byte-order mark, or Excel shows Vietnamese as mojibake; CRLF line ends. */
-export function leadsToCsv(leads: readonly Lead[], t: Translate = translator()): Buffer {
+export async function* leadsCsvChunks(batches: LeadBatches, t: Translate = translator()): AsyncGenerator<Buffer> {
   const cols = columns(t);
-  const lines = [cols.map((c) => csvField(c.header)), ...leads.map((l) => cols.map((c) => csvField(c.value(l))))];
-  return Buffer.from(`\uFEFF${lines.map((cells) => cells.join(",")).join("\r\n")}\r\n`, "utf8");
+  yield Buffer.from(`\uFEFF${csvLine(cols.map((c) => c.header))}`, "utf8");
+  for await (const batch of batches) yield Buffer.from(batch.map((lead) => csvLine(cols.map((c) => c.value(lead)))).join(""), "utf8");
 }
 
-export async function leadsToXlsx(leads: readonly Lead[], t: Translate = translator()): Promise<Buffer> {
+/** Writes the workbook to `out` row by row (exceljs' streaming writer), then ends `out`. */
+export async function writeLeadsXlsx(batches: LeadBatches, out: Writable, t: Translate = translator()): Promise<void> {
   const cols = columns(t);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   const sheet = workbook.addWorksheet(t("leads-sheet-name"), { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = cols.map((c) => ({ header: escapeFormula(c.header), width: c.width }));
+  sheet.columns = cols.map((c, i) => ({ header: escapeFormula(c.header), width: c.width, ...(i === 1 ? { style: { numFmt: XLSX_DATE_FORMAT } } : {}) }));
   sheet.getRow(1).font = { bold: true };
-  for (const lead of leads) {
-    sheet.addRow(
-      cols.map((c) => {
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: cols.length } };
+  for await (const batch of batches) {
+    for (const lead of batch) {
+      const cells = cols.map((c) => {
         const cell = c.value(lead);
         if (typeof cell === "string") return escapeFormula(cell);
         // exceljs writes dates as UTC serials; shift so Excel shows Vietnam time.
         return cell instanceof Date ? vietnamWallClock(cell) : cell;
-      }),
-    );
+      });
+      sheet.addRow(cells).commit();
+    }
   }
-  sheet.getColumn(2).numFmt = "yyyy-mm-dd hh:mm";
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: cols.length } };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  sheet.commit();
+  await workbook.commit();
 }

@@ -86,6 +86,18 @@ describe("officers' dashboard in headless Chromium", () => {
     expect(names.sort()).toEqual(["Lê Văn Cường", "Nguyễn Văn An"]);
     expect(sheet.getRow(1).getCell(5).value).toBe("Họ và tên");
     expect(sheet.getRow(2).getCell(7).value).toBe("Xã Vĩnh Lợi");
+    // The page fetched the file itself and says how many leads it holds.
+    expect(await page.getByText("Tệp tải về gồm đủ 2 hồ sơ đang lọc").isVisible()).toBe(true);
+    await page.getByRole("status").getByText("Đã tải xong 2 hồ sơ.").waitFor();
+  });
+
+  it("shows a CSV export's progress in leads", async () => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "⬇ Tải CSV" }).click()]);
+    const text = (await readFile(await download.path())).toString("utf8");
+    expect(text.trim().split("\r\n")).toHaveLength(3);
+    const status = page.getByRole("status");
+    await status.getByText("Đã tải xong 2 hồ sơ.").waitFor();
+    expect(await status.locator("progress").evaluate((bar: HTMLProgressElement) => [bar.value, bar.max])).toEqual([1, 1]);
   });
 
   it("answers a farmer's question; the reply appears in the farmer's web chat", async () => {

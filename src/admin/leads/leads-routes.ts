@@ -1,6 +1,8 @@
 import { Hono } from "hono";
 import { html } from "hono/html";
-import { leadsToCsv, leadsToXlsx } from "../../leads/export.js";
+import { PassThrough, Readable } from "node:stream";
+import { leadsCsvChunks, writeLeadsXlsx, type LeadBatches } from "../../leads/export.js";
+import { exportSelection } from "../../leads/export-rows.js";
 import { isLeadStatus } from "../../leads/lead-status.js";
 import { sectorGroupLabel } from "./sector-choice.js";
 import type { AdminDeps, AdminEnv } from "../deps.js";
@@ -8,12 +10,12 @@ import { vietnamDate } from "../../lib/vietnam-time.js";
 import { flashFrom, formString, page, pageParam } from "../layout.js";
 import { requirePermission } from "../session-guard.js";
 import { filterSummary, leadOrderBy, leadWhere, LEADS_PAGE_SIZE, parseLeadFilter } from "./lead-filter.js";
-import { NOTICE_PENDING, toStoredLead } from "../../leads/lead-repository.js";
+import { NOTICE_PENDING } from "../../leads/lead-repository.js";
 import { addLeadNote, changeLeadStatus } from "../../leads/lead-workflow.js";
 import { leadDetailBody, leadsListBody, type LeadChoices } from "./leads-views.js";
 
-/** An export is a file, not a screen: cap it so one click cannot build a gigabyte workbook. */
-const EXPORT_MAX_ROWS = 20_000;
+/** How many leads an export holds, sent before the file so the page can show progress. */
+export const EXPORT_COUNT_HEADER = "x-export-count";
 
 export function leadsRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const { prisma, translate: t, audit } = deps;
@@ -50,20 +52,35 @@ export function leadsRoutes(deps: AdminDeps): Hono<AdminEnv> {
     return c.html(page(t, { title: t("admin-leads-title"), session, flash: flashFrom(c, t), body }));
   });
 
+  // Streamed batch by batch (see exportSelection): every lead, whatever the count, and the server
+  // keeps answering farmers meanwhile. The count goes ahead in a header for the page's progress.
   for (const format of ["xlsx", "csv"] as const) {
     app.get(`/export.${format}`, requirePermission(deps, "lead.export"), async (c) => {
       const filter = parseLeadFilter(c.req.query());
-      const rows = await prisma.lead.findMany({ where: leadWhere(filter), orderBy: leadOrderBy(filter), take: EXPORT_MAX_ROWS });
-      const leads = rows.map(toStoredLead);
-      const file = format === "xlsx" ? await leadsToXlsx(leads, t) : leadsToCsv(leads, t);
-      await audit.record({ action: "lead.export", actorId: c.get("session").user.id, details: { format, count: leads.length, ...filterSummary(filter) } });
-      const type = format === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8";
-      return c.body(new Uint8Array(file), 200, {
-        "content-type": type,
+      const selection = await exportSelection(prisma, { where: leadWhere(filter), orderBy: leadOrderBy(filter) });
+      await audit.record({ action: "lead.export", actorId: c.get("session").user.id, details: { format, count: selection.count, ...filterSummary(filter) } });
+      const body = format === "csv" ? csvStream(selection.batches()) : xlsxStream(selection.batches());
+      return c.body(body, 200, {
+        "content-type": format === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="dang-ky-htx-${vietnamDate(deps.now())}.${format}"`,
         "cache-control": "no-store",
+        [EXPORT_COUNT_HEADER]: String(selection.count),
       });
     });
+  }
+
+  /** A failure half-way (the database went away) aborts the download, which the page reports; it is logged here. */
+  function download(stream: Readable): ReadableStream<Uint8Array> {
+    stream.on("error", (error) => deps.logger.error({ err: { message: error.message } }, "lead export failed"));
+    return Readable.toWeb(stream) as ReadableStream<Uint8Array>;
+  }
+
+  const csvStream = (batches: LeadBatches) => download(Readable.from(leadsCsvChunks(batches, t)));
+
+  function xlsxStream(batches: LeadBatches): ReadableStream<Uint8Array> {
+    const out = new PassThrough();
+    writeLeadsXlsx(batches, out, t).catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
+    return download(out);
   }
 
   const findLead = (reference: string) => prisma.lead.findUnique({ where: { reference }, include: { assignedTo: { select: { displayName: true } } } });

@@ -44,16 +44,28 @@ function filterForm(t: Translate, filter: LeadFilter, choices: LeadChoices): Htm
   </form>`;
 }
 
+/**
+ * Plain download links; with script (admin.js) the file is fetched as a stream and the status line
+ * shows how far it got against the count the server sends first. The texts carry {done}, {total} and
+ * {size} for the script to fill in.
+ */
+function exportLinks(t: Translate, query: string, total: number): Html {
+  const template = (key: string) => t(key, { done: "{done}", total: "{total}", size: "{size}" });
+  return html`<div class="exports"><p><a href="/admin/leads/export.xlsx?${query}" download data-export>${t("admin-export-xlsx")}</a>
+      <a href="/admin/leads/export.csv?${query}" download data-export>${t("admin-export-csv")}</a></p>
+    <p class="meta">${t("admin-export-count", { count: total })}</p>
+    <p class="export-progress" role="status" hidden data-export-status data-starting="${template("admin-export-starting")}"
+      data-rows="${template("admin-export-progress-rows")}" data-size="${template("admin-export-progress-size")}"
+      data-done="${template("admin-export-done")}" data-failed="${t("admin-export-failed")}"><progress></progress> <span></span></p></div>`;
+}
+
 export function leadsListBody(
   t: Translate,
   c: Context,
   view: { session: StaffSessionInfo; filter: LeadFilter; choices: LeadChoices; rows: LeadListRow[]; total: number; page: number; pageCount: number },
 ): Html {
   const query = filterQuery({ ...view.filter, sort: undefined });
-  const exports = mayAct(view.session.user.role, "lead.export")
-    ? html`<p class="exports"><a href="/admin/leads/export.xlsx?${query}" download>${t("admin-export-xlsx")}</a>
-        <a href="/admin/leads/export.csv?${query}" download>${t("admin-export-csv")}</a></p>`
-    : "";
+  const exports = mayAct(view.session.user.role, "lead.export") ? exportLinks(t, query, view.total) : "";
   return html`${filterForm(t, view.filter, view.choices)}
     <p class="summary">${t("admin-leads-found", { count: view.total })}</p>${exports}
     <div class="table"><table>
