@@ -85,7 +85,7 @@ describe("officers' dashboard in headless Chromium", () => {
     const names = sheet.getColumn(5).values.slice(2);
     expect(names.sort()).toEqual(["Lê Văn Cường", "Nguyễn Văn An"]);
     expect(sheet.getRow(1).getCell(5).value).toBe("Họ và tên");
-    expect(sheet.getRow(2).getCell(7).value).toBe("Xã Vĩnh Lợi");
+    expect(sheet.getRow(2).getCell(8).value).toBe("Xã Vĩnh Lợi");
     // The page fetched the file itself and says how many leads it holds.
     expect(await page.getByText("Tệp tải về gồm đủ 2 hồ sơ đang lọc").isVisible()).toBe(true);
     await page.getByRole("status").getByText("Đã tải xong 2 hồ sơ.").waitFor();
