@@ -1,7 +1,7 @@
 # The officers' dashboard (src/admin) and staff accounts (src/staff). Officers read these on phones too.
 
 ## Sent to a farmer's chat when an officer answers their question
-admin-reply-to-farmer = 💬 Cán bộ đã trả lời câu hỏi { $reference } của bà con:
+admin-reply-to-farmer = 👤 Cán bộ HTX trả lời câu hỏi { $reference } của bà con:
     «{ $question }»
 
     { $answer }

@@ -3,6 +3,7 @@ import { html } from "hono/html";
 import { z } from "zod";
 import { AUDIT_ACTIONS, auditActionLabelKey, isAuditAction } from "../audit/audit-log.js";
 import type { Prisma } from "../db/index.js";
+import { channelLabel } from "./channel-label.js";
 import type { AdminDeps, AdminEnv } from "./deps.js";
 import { displayDateTime, vietnamDayStart } from "../lib/vietnam-time.js";
 import { page, pageParam, pager } from "./layout.js";
@@ -41,7 +42,7 @@ export function auditRoutes(deps: AdminDeps): Hono<AdminEnv> {
       prisma.staffUser.findMany({ orderBy: { displayName: "asc" }, select: { id: true, displayName: true, username: true } }),
     ]);
     const who = (e: (typeof entries)[number]) =>
-      e.actor ? `${e.actor.displayName} (${e.actor.username})` : e.channel ? t("audit-farmer", { channel: e.channel }) : t("audit-system");
+      e.actor ? `${e.actor.displayName} (${e.actor.username})` : e.channel ? t("audit-farmer", { channel: channelLabel(t, e.channel) }) : t("audit-system");
     const body = html`<form method="get" class="filters card">
         <label>${t("admin-audit-action")}<select name="action"><option value="">${t("admin-all")}</option>
         ${AUDIT_ACTIONS.map((a) => html`<option value="${a}"${a === filter.action ? html` selected` : ""}>${actionLabel(a)}</option>`)}</select></label>

@@ -1,15 +1,16 @@
 import { Hono } from "hono";
 import { html } from "hono/html";
-import { answerOfficerQuestion, ANSWER_MAX_LENGTH, listOfficerQuestions, type OfficerQuestionView, type QuestionStatusFilter } from "../questions/officer-desk.js";
+import { answerOfficerQuestion, ANSWER_MAX_LENGTH, closeOfficerQuestion, listOfficerQuestions, type OfficerQuestionView, type QuestionStatusFilter } from "../questions/officer-desk.js";
 import { mayAct } from "../staff/roles.js";
 import type { StaffSessionInfo } from "../staff/sessions.js";
+import { channelLabel } from "./channel-label.js";
 import type { AdminDeps, AdminEnv } from "./deps.js";
 import { displayDateTime } from "../lib/vietnam-time.js";
 import { csrfField, flashFrom, formString, page, pageParam, pager } from "./layout.js";
 import { requirePermission } from "./session-guard.js";
 
 const PAGE_SIZE = 20;
-const TABS: QuestionStatusFilter[] = ["open", "answered", "all"];
+const TABS: QuestionStatusFilter[] = ["open", "answered", "closed", "all"];
 
 /** The officers' question queue: read, reply (sent to the farmer's chat), keep a reply as an FAQ entry. */
 export function questionsRoutes(deps: AdminDeps): Hono<AdminEnv> {
@@ -23,21 +24,33 @@ export function questionsRoutes(deps: AdminDeps): Hono<AdminEnv> {
         ? html`<p class="meta">${t(`admin-answer-delivery-${q.delivery.status}`)}</p>`
         : "";
 
+  const askerLine = (q: OfficerQuestionView) =>
+    q.asker
+      ? html`${t("admin-question-asker", { name: q.asker.fullName, commune: q.asker.communeName })} · ${q.asker.references.map(
+          (reference, i) => html`${i > 0 ? ", " : ""}<a href="/admin/leads/${encodeURIComponent(reference)}">${reference}</a>`,
+        )}`
+      : t("admin-question-asker-unknown");
+
   const card = (session: StaffSessionInfo, q: OfficerQuestionView) => {
     const officer = mayAct(session.user.role, "question.answer");
     const action = (what: string) => `/admin/questions/${q.id}/${what}`;
     return html`<article class="card question" id="q-${q.id}">
-      <p class="meta"><b>${q.reference}</b> · ${displayDateTime(q.createdAt)} · ${t(`admin-origin-${q.origin}`)} · ${q.channel}</p>
+      <p class="meta"><b>${q.reference}</b> · ${displayDateTime(q.createdAt)} · ${t(`admin-origin-${q.origin}`)} · ${channelLabel(t, q.channel)}</p>
+      <p class="meta asker">${askerLine(q)}</p>
       <p class="text">${q.text}</p>
       ${q.status === "answered" && q.answer
         ? html`<div class="answer"><p class="meta">${t("admin-question-answered-by", { name: q.answeredByName ?? "", at: q.answeredAt ? displayDateTime(q.answeredAt) : "" })}</p><p>${q.answer}</p>
           ${deliveryNote(q)}
           ${mayAct(session.user.role, "faq.edit") ? html`<p><a class="button" href="/admin/faq/new?from=${q.id}">${t("admin-question-save-faq")}</a></p>` : ""}</div>`
-        : officer && q.status === "open"
-          ? html`<form method="post" action="${action("answer")}" class="stack">${csrfField(session)}
-            <label>${t("admin-question-reply")}<textarea name="answer" rows="4" maxlength="${ANSWER_MAX_LENGTH}" required></textarea></label>
-            <button type="submit">${t("admin-question-send")}</button></form>`
-          : ""}
+        : q.status === "closed"
+          ? html`<p class="meta">${t("admin-question-closed-by", { name: q.answeredByName ?? "", at: q.answeredAt ? displayDateTime(q.answeredAt) : "" })}</p>`
+          : officer && q.status === "open"
+            ? html`<form method="post" action="${action("answer")}" class="stack">${csrfField(session)}
+              <label>${t("admin-question-reply")}<textarea name="answer" rows="4" maxlength="${ANSWER_MAX_LENGTH}" required></textarea></label>
+              <button type="submit">${t("admin-question-send")}</button></form>
+              ${mayAct(session.user.role, "question.close") ? html`<form method="post" action="${action("close")}" class="danger">${csrfField(session)}
+                <button type="submit" data-confirm="${t("admin-question-close-confirm")}">${t("admin-question-close")}</button></form>` : ""}`
+            : ""}
     </article>`;
   };
 
@@ -59,6 +72,11 @@ export function questionsRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const result = await answerOfficerQuestion({ prisma, outbox: deps.outbox, translate: t, audit }, { id: questionId(c.req.param("id")), answer, officerId, now: deps.now() });
     if (!result.ok) return c.redirect(`/admin/questions?error=${result.problem}`, 303);
     return c.redirect("/admin/questions?status=answered&ok=admin-question-sent", 303);
+  });
+
+  app.post("/:id/close", requirePermission(deps, "question.close"), async (c) => {
+    const result = await closeOfficerQuestion({ prisma, audit }, { id: questionId(c.req.param("id")), officerId: c.get("session").user.id, now: deps.now() });
+    return c.redirect(result.ok ? "/admin/questions?ok=admin-question-closed" : `/admin/questions?error=${result.problem}`, 303);
   });
 
 

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { html } from "hono/html";
 import { isStaffRole, roleLabelKey, STAFF_ROLES } from "../staff/roles.js";
 import { createStaffUser, listStaffUsers, resetStaffPassword, setStaffActive, setStaffRole } from "../staff/users.js";
+import { channelLabel } from "./channel-label.js";
 import type { AdminDeps, AdminEnv } from "./deps.js";
 import { selectField } from "./form-controls.js";
 import { displayDateTime } from "../lib/vietnam-time.js";
@@ -24,7 +25,7 @@ export function usersRoutes(deps: AdminDeps): Hono<AdminEnv> {
         (u) => html`<tr${u.active ? "" : html` class="inactive"`}><td>${u.username}</td><td>${u.displayName}</td>
           <td><form method="post" action="${action(u.id, "role")}" class="inline">${csrfField(session)}${selectField(t("admin-role"), "role", roles, u.role)}<button type="submit">${t("admin-save")}</button></form></td>
           <td>${!u.active ? t("admin-user-inactive") : u.lockedUntil && u.lockedUntil > now ? t("admin-user-locked", { until: displayDateTime(u.lockedUntil) }) : t("admin-user-active")}</td>
-          <td>${u.chatChannel ? `${u.chatChannel}` : "—"}</td>
+          <td>${u.chatChannel ? channelLabel(t, u.chatChannel) : "—"}</td>
           <td><form method="post" action="${action(u.id, "active")}" class="inline">${csrfField(session)}<input type="hidden" name="active" value="${u.active ? "false" : "true"}">
               <button type="submit"${u.active ? html` data-confirm="${t("admin-user-deactivate-confirm", { name: u.displayName })}"` : ""}>${u.active ? t("admin-user-deactivate") : t("admin-user-activate")}</button></form>
             <form method="post" action="${action(u.id, "password")}" class="inline">${csrfField(session)}

@@ -11,10 +11,12 @@ import { questionReference } from "./question-queue.js";
 export const ANSWER_MAX_LENGTH = 2000;
 const QUOTE_MAX_LENGTH = 200;
 
-export type QuestionStatusFilter = "open" | "answered" | "all";
+export type QuestionStatusFilter = "open" | "answered" | "closed" | "all";
+/** Who asked, from their registration in the same chat (the newest one); none when they never registered. */
+export type QuestionAsker = { fullName: string; communeName: string; references: string[] };
 /** How the answer's delivery to the farmer stands; `reason` says why a channel refused it. */
 export type AnswerDelivery = { status: "pending" | "sending" | "sent" | "failed" | "undeliverable"; reason: string | null };
-export type OfficerQuestionView = Prisma.OfficerQuestionModel & { reference: string; answeredByName: string | null; delivery: AnswerDelivery | null };
+export type OfficerQuestionView = Prisma.OfficerQuestionModel & { reference: string; answeredByName: string | null; delivery: AnswerDelivery | null; asker?: QuestionAsker };
 
 type QuestionRow = Prisma.OfficerQuestionModel & { answeredBy: { displayName: string } | null; deliveries?: Array<{ status: AnswerDelivery["status"]; lastError: string | null }> };
 
@@ -45,7 +47,27 @@ export async function listOfficerQuestions(
     }),
     prisma.officerQuestion.count({ where }),
   ]);
-  return { questions: rows.map(withReference), total };
+  const askers = await askersOf(prisma, rows);
+  return { questions: rows.map((row) => ({ ...withReference(row), asker: askers.get(chatKey(row)) })), total };
+}
+
+const chatKey = (chat: { channel: string; chatId: string | null }) => `${chat.channel}:${chat.chatId}`;
+
+/** The askers' registrations, one query for the page; erased leads say nothing about anyone. */
+async function askersOf(prisma: PrismaClient, questions: ReadonlyArray<{ channel: string; chatId: string }>): Promise<Map<string, QuestionAsker>> {
+  if (questions.length === 0) return new Map();
+  const leads = await prisma.lead.findMany({
+    where: { erasedAt: null, fullName: { not: null }, OR: questions.map((q) => ({ channel: q.channel, chatId: q.chatId })) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { channel: true, chatId: true, fullName: true, communeName: true, reference: true },
+  });
+  const askers = new Map<string, QuestionAsker>();
+  for (const lead of leads) {
+    const known = askers.get(chatKey(lead));
+    if (known) known.references.push(lead.reference);
+    else askers.set(chatKey(lead), { fullName: lead.fullName!, communeName: lead.communeName, references: [lead.reference] });
+  }
+  return askers;
 }
 
 export async function findOfficerQuestion(prisma: PrismaClient, id: number): Promise<OfficerQuestionView | undefined> {
@@ -83,6 +105,23 @@ export async function answerOfficerQuestion(
   }
   await deps.audit.record({ action: "question.answer", actorId: input.officerId, target: question.reference, details: input.via ? { via: input.via } : undefined, at: input.now });
   return { ok: true, question };
+}
+
+/**
+ * Closes an open question without an answer (spam, a test, a question asked twice): nothing is sent
+ * to the chat, and the closing is audited like an answer.
+ */
+export async function closeOfficerQuestion(
+  deps: { prisma: PrismaClient; audit: AuditLog },
+  input: { id: number; officerId: number; now: Date; via?: "chat" },
+): Promise<{ ok: true } | { ok: false; problem: string }> {
+  const closed = await deps.prisma.officerQuestion.updateMany({ where: { id: input.id, status: "open" }, data: { status: "closed", answeredAt: input.now, answeredById: input.officerId } });
+  if (closed.count === 0) {
+    const exists = await deps.prisma.officerQuestion.count({ where: { id: input.id } });
+    return { ok: false, problem: exists ? "admin-error-question-answered" : "admin-error-not-found" };
+  }
+  await deps.audit.record({ action: "question.close", actorId: input.officerId, target: questionReference(input.id), details: input.via ? { via: input.via } : undefined, at: input.now });
+  return { ok: true };
 }
 
 /**

@@ -136,6 +136,7 @@ describe("roles", () => {
     expect(await status(staff, "/admin/leads/export.csv")).toBe(403);
     expect(await post(staff, "/admin/leads/HTX-AAAA1/status", { from: "new", to: "contacted" })).toBe(403);
     expect(await post(staff, "/admin/leads/HTX-AAAA1/notes", { note: "x" })).toBe(403);
+    expect(await post(staff, "/admin/questions/1/close", {})).toBe(403);
     expect(await status(staff, "/admin/users")).toBe(403);
 
     expect(await status(officer, "/admin/leads/export.csv")).toBe(200);

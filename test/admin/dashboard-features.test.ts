@@ -13,6 +13,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 beforeEach(async () => {
   await h.db.clear();
+  h.outbox.sent.length = 0;
   await h.user("canbo", "officer");
   officer = h.agent();
   await officer.login("canbo");
@@ -199,6 +200,30 @@ describe("overview and pools", () => {
 });
 
 describe("questions", () => {
+  it("shows who asked, their commune and lead, channels in Vietnamese, and closes spam with an audit entry", async () => {
+    const asked = await h.db.prisma.officerQuestion.create({ data: { channel: "webchat", chatId: "farmer-q", text: "Thành lập HTX cần giấy gì?", origin: "contact", createdAt: new Date("2026-11-27T01:00:00Z") } });
+    const spam = await h.db.prisma.officerQuestion.create({ data: { channel: "zalo", chatId: "spam-1", text: "mua sim so dep", origin: "unanswered", createdAt: new Date("2026-11-27T02:00:00Z") } });
+    await insertLead(h.db.prisma, { reference: "HTX-Q0001", channel: "webchat", chatId: "farmer-q", fullName: "Lê Thị Hoa", communeName: "Xã Hòa Tú 2" });
+    const queue = await html("/admin/questions");
+    expect(queue).toContain("Người hỏi: Lê Thị Hoa, Xã Hòa Tú 2");
+    expect(queue).toContain('<a href="/admin/leads/HTX-Q0001">HTX-Q0001</a>');
+    expect(queue).toContain("Người hỏi chưa đăng ký hồ sơ");
+    expect(queue).toContain("· Trang web</p>");
+    expect(queue).not.toMatch(/webchat/i);
+    expect(queue).toMatch(/data-confirm="[^"]+">Đóng \(tin rác, hỏi trùng\)<\/button>/);
+
+    const closed = await submit(`/admin/questions/${spam.id}/close`, {});
+    expect(closed.headers.get("location")).toBe("/admin/questions?ok=admin-question-closed");
+    expect(await h.db.prisma.officerQuestion.findUniqueOrThrow({ where: { id: spam.id } })).toMatchObject({ status: "closed", answer: null });
+    expect(h.outbox.sent).toEqual([]);
+    expect(await h.db.prisma.auditEntry.findFirst({ where: { action: "question.close" } })).toMatchObject({ target: `CH-${String(spam.id).padStart(5, "0")}` });
+    expect(await html("/admin/questions?status=closed")).toContain("Tên canbo đã đóng lúc");
+    expect((await submit(`/admin/questions/${spam.id}/close`, {})).headers.get("location")).toContain("error=admin-error-question-answered");
+
+    await submit(`/admin/questions/${asked.id}/answer`, { answer: "Cần điều lệ và danh sách thành viên." });
+    expect(h.outbox.sent.map((m) => m.message.text)).toEqual([expect.stringMatching(/^👤 Cán bộ HTX trả lời câu hỏi CH-\d{5} của bà con:/)]);
+  });
+
   it("sends the reply to the farmer's chat; an FAQ entry is rewritten, checked, and published explicitly", async () => {
     const question = await h.db.prisma.officerQuestion.create({ data: { channel: "telegram", chatId: "4242", text: "Tôi là Trần Thị Mai, vay vốn HTX ở đâu?", origin: "unanswered", createdAt: new Date("2026-11-27T01:00:00Z") } });
     await insertLead(h.db.prisma, { channel: "telegram", chatId: "4242", fullName: "Trần Thị Mai" });
