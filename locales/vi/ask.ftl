@@ -54,3 +54,5 @@ ask-english-none = Mình chưa hiểu câu hỏi này. Bà con hỏi về hợp 
 # Officers' published FAQ entries as a source (src/knowledge/answer/faq-sections.ts).
 ask-faq-source = Cán bộ HTX trả lời
 ask-faq-reference = { $reference }, { $date }
+# A count of people the farmer heard that the rule found does not say (src/knowledge/answer/premise.ts).
+ask-premise-count = Không phải { $heard } đâu bà con, quy định hiện nay như sau:

@@ -9,8 +9,9 @@ import { screenQuestion } from "./guard.js";
 import { faqSections, faqSignature } from "./faq-sections.js";
 import { coversFocus, subjectsOf } from "./focus.js";
 import { quoteLegal } from "./legal-quote.js";
+import { answersAnotherCount, statesMinimumCount, wrongCountHeard } from "./premise.js";
 import { createLlmAnswerer, type LlmAnswerer } from "./llm-answer.js";
-import { questionWants, quotePassage, type QuoteOptions } from "./passage.js";
+import { questionWants, quotePassage, startsWithRefutation, type QuoteOptions } from "./passage.js";
 
 /**
  * The knowledge service the chat features use: answers with sources, full sections for the
@@ -158,8 +159,22 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     return { ranked: [alternative, ...hits.filter((hit) => hit !== alternative)], focused: true };
   }
 
+  /**
+   * A section written for another count of people than the question states ("Nghe nói phải đủ 7
+   * người…" for "chỉ cần 3 người?") answers another claim: a close hit without that conflict goes first.
+   */
+  function withoutOtherCounts(question: string, hits: SearchHit[]): SearchHit[] {
+    if (!answersAnotherCount(question, hits[0]!.section.heading)) return hits;
+    const fitting = hits
+      .slice(1, FOCUS_LOOKAHEAD)
+      .filter((hit) => hit.score >= FOCUS_MIN_SCORE && !answersAnotherCount(question, hit.section.heading));
+    // The question is about a count of people: a passage stating such a minimum answers it best.
+    const alternative = fitting.find((hit) => statesMinimumCount(hit.section.text)) ?? fitting[0];
+    return alternative ? [alternative, ...hits.filter((hit) => hit !== alternative)] : hits;
+  }
+
   function extractive(question: string, profile: QuestionProfile, found: SearchHit[], confidence: number): Answer {
-    const { ranked: hits, focused } = answeringHits(question, found);
+    const { ranked: hits, focused } = answeringHits(question, withoutOtherCounts(question, found));
     const best = hits[0]!;
     const unsure = confidence < NOT_SURE_BELOW || !focused;
     // When unsure, the two likeliest passages, shorter, give the farmer a better chance than one.
@@ -167,8 +182,11 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     const wants = questionWants(question);
     const quote = unsure ? { budget: UNSURE_PASSAGE_BUDGET, focus: true, wants } : { wants };
     const passages = used.flatMap((hit) => passageLines(hit.section, profile, t, quote));
+    // "Nghe nói chỉ cần 3 người?" answered with "ít nhất 05 thành viên": say first that 3 is not right.
+    const lead = passages[0] ?? "";
+    const heard = unsure || startsWithRefutation(lead) ? null : wrongCountHeard(question, lead);
     return {
-      answer: [...(unsure ? [t("ask-not-sure")] : []), ...passages].join("\n"),
+      answer: [...(unsure ? [t("ask-not-sure")] : []), ...(heard ? [t("ask-premise-count", { heard })] : []), ...passages].join("\n"),
       declined: false,
       sources: answerSources(hits, used.length, t),
       // When unsure, the two likeliest topics are offered as choices (with Gặp cán bộ).

@@ -63,6 +63,12 @@ const EARLIER_VALUE = /^(Trước (đó|đây|kia|ngày|năm|khi)|Hồi trước
 
 /** A sentence that changes the answer: an expired or uncertain rule, a deadline that has passed. */
 const CAVEAT = /(đã hết hạn|hết hiệu lực|hết thời hạn|\[CHƯA CHẮC\]|chưa chắc|chưa xác minh|chưa được xác minh|lỗi thời|không còn áp dụng|nguồn thứ cấp)/iu;
+/** A lead saying what the farmer heard is no longer (or not) right: the current rule must follow it. */
+const REFUTES = /^(Không còn đúng|Không đúng|Không còn áp dụng|Không phải vậy|Sai)(?!\p{L})/iu;
+/** True when a quote starts by saying the claim asked about is not right. */
+export const startsWithRefutation = (quote: string): boolean => REFUTES.test(quote.trim());
+/** A sentence stating today's rule ("Bây giờ chỉ cần …", "Hiện nay …", "Từ 01/07/2025 …"). */
+const CURRENT_VALUE = /^(Bây giờ|Hiện nay|Hiện giờ|Nay|Từ (ngày )?\d{2}\/\d{2}\/\d{4}|Theo luật (mới|hiện hành))(?!\p{L})/iu;
 /** A number in a sentence ("05 thành viên", "30 ngày", "51%"), not a legal reference ("Điều 30"). */
 const HAS_FIGURE = /(?<!(Điều|khoản|điểm|Luật|định|số)\s)\b\d+([.,]\d+)?\s*(%|người|thành viên|ngày|tháng|năm|tuổi|lần|triệu|tỷ|đồng|phần)/iu;
 /** Bonus to a sentence's coverage when it holds the figure the question asks for. */
@@ -109,6 +115,9 @@ export function quotePassage(section: Section, profile: QuestionProfile, options
   );
   const bestGain = Math.max(0, ...gains);
   if (profile.total > 0 && bestGain >= MIN_NEW_SHARE * profile.total) add(gains.indexOf(bestGain));
+  // After "Không còn đúng." today's rule is the answer: quoted whatever the budget.
+  const current = REFUTES.test(sentences[0]!) ? sentences.findIndex((sentence) => CURRENT_VALUE.test(sentence)) : -1;
+  if (current > 0 && !chosen.has(current)) chosen.set(current, sentences[current]!);
   // A caveat is quoted whatever the budget: without it the answer would say something else.
   sentences.forEach((sentence, i) => {
     if (!chosen.has(i) && CAVEAT.test(sentence)) chosen.set(i, sentence);

@@ -70,11 +70,16 @@ export function asksAboutPast(question: string): boolean {
   return /(^|[^\p{L}])cũ($|[^\p{L}])/iu.test(question) || ASKS_ABOUT_PAST.test(foldVietnamese(question));
 }
 
-/** ×EXPIRED_FACTOR for a section whose main source expired, unless the question asks for the past or names it. */
+/**
+ * ×EXPIRED_FACTOR for a section whose main source expired, unless the question asks for the past or
+ * names it; a question about the past ranks sections that cite an expired rule (the old value) higher.
+ */
 export function expiredFactor(question: string, section: Section): number {
+  const past = asksAboutPast(question);
+  if (past && section.citations.some((c) => c.status === "expired")) return 1 / EXPIRED_FACTOR;
   const main = section.citations[0];
   if (main?.status !== "expired") return 1;
-  if (asksAboutPast(question) || namesDocument(foldVietnamese(question), main.doc)) return 1;
+  if (past || namesDocument(foldVietnamese(question), main.doc)) return 1;
   return EXPIRED_FACTOR;
 }
 

@@ -88,6 +88,10 @@ const REWRITES: Rewrite[] = [
   { from: ["ho"], to: ["ho", "gia", "dinh"], before: /^(|la|cua|nha)$/, after: /^(toi|minh|em|chung|nha|anh|chi)$/ },
   // "hùn vốn" is the southern "góp vốn"; the old law's "Ban quản trị" is today's Hội đồng quản trị.
   { from: ["hun"], to: ["gop"] },
+  // Hearsay ("nghe nói", "nghe đồn", "người ta nói") says where a claim comes from, not what it is about.
+  { from: ["nghe", "noi"], to: [] },
+  { from: ["nghe", "don"], to: [] },
+  { from: ["nguoi", "ta", "noi"], to: [] },
   { from: ["ban", "quan", "tri"], to: ["hoi", "dong", "quan", "tri"] },
   { from: ["giay", "phep"], to: ["giay", "chung", "nhan"] },
   // "... được không vậy": "vậy" (a particle) folds like "vay" (borrow); at the end after these it is the particle.
@@ -101,6 +105,10 @@ const REWRITES: Rewrite[] = [
 const COMPOUNDS: string[][] = [...new Set(Object.values(ABBREVIATIONS))]
   .map((phrase) => phrase.split(" "))
   .filter((syllables) => syllables.length >= 3);
+
+/** The concept of a count of people, and the words after a number that make one. */
+const PEOPLE_COUNT = "#so-nguoi";
+const PEOPLE_UNITS = new Set(["nguoi", "thanh"]);
 
 /**
  * Concepts farmers and the law name differently ("theo đạo" / "tôn giáo", "mua bán với xã viên" /
@@ -117,7 +125,7 @@ const CONCEPTS: Record<string, string[]> = {
   "#qua-doi": ["qua doi", "chet", "tu tran", "tu vong"],
   "#toi-thieu": ["toi thieu", "it nhat", "it nhut", "thap nhat"],
   "#toi-da": ["toi da", "nhieu nhat", "nhieu nhut", "cao nhat", "khong qua", "khong vuot qua"],
-  "#so-nguoi": ["bao nhieu nguoi", "bao nhieu thanh vien", "so thanh vien", "so nguoi"],
+  [PEOPLE_COUNT]: ["bao nhieu nguoi", "bao nhieu thanh vien", "so thanh vien", "so nguoi"],
   // Loans without collateral: "tín chấp", "không thế chấp", "không cần tài sản bảo đảm" (after rewrites).
   "#tin-chap": [
     "khong tai san bao dam",
@@ -242,6 +250,8 @@ export function searchTerms(text: string, options: TermOptions = {}): string[] {
       for (const [concept, phrase] of CONCEPT_PHRASES) {
         if (phrase[0] === s && phrase.every((c, j) => syllables[i + j] === c)) terms.push(concept);
       }
+      // "3 người", "05 thành viên": a count of people, as "bao nhiêu người" asks for.
+      if (/^\d+$/.test(s) && next && PEOPLE_UNITS.has(next)) terms.push(PEOPLE_COUNT);
     }
     if (options.accents !== false) terms.push(...accentedSyllables(segment));
   }

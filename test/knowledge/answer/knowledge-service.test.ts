@@ -48,6 +48,14 @@ describe("answer (offline, extractive)", () => {
     );
   });
 
+  it("corrects a count of people the farmer heard with the current rule, not the old one", async () => {
+    const result = await service.answer("Nghe nói lập hợp tác xã chỉ cần 3 người thôi hả?");
+    expect(result.answer).toMatch(/^Không phải 3 người đâu bà con/);
+    expect(result.answer).toContain("Cần ít nhất 05 thành viên chính thức.");
+    expect(result.answer).not.toContain("Con số 07 người");
+    expect(result.sources[0]).toMatchObject({ doc: "17/2023/QH15", article: "4" });
+  });
+
   it("warns when the rule was amended", async () => {
     const result = await service.answer("vay khong the chap duoc bao nhieu");
     expect(result.answer).toContain("300 triệu đồng");
