@@ -31,9 +31,12 @@ describe("expiredFactor", () => {
     "muc ho tro cu la bao nhieu",
     "Hồi trước vay được hỗ trợ bao nhiêu?",
     "Năm 2022 HTX được hỗ trợ lãi suất không?",
-    "Nghị định 67 còn áp dụng không?",
-    "NĐ 67/2014 hỗ trợ gì?",
-  ])("keeps it when the question asks for it: %j", (question) => {
+  ])("ranks it higher when the question asks about the past: %j", (question) => {
+    expect(expiredFactor(question, section("expired"))).toBe(1.25);
+    expect(expiredFactor(question, section("in_force"))).toBe(1);
+  });
+
+  it.each(["Nghị định 67 còn áp dụng không?", "NĐ 67/2014 hỗ trợ gì?"])("keeps it when the question names it: %j", (question) => {
     expect(expiredFactor(question, section("expired"))).toBe(1);
   });
 
