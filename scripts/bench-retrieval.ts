@@ -38,10 +38,14 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
-/** Times every question `rounds` times after one warm-up pass; returns per-call milliseconds. */
-async function timeAnswers(answer: (q: string) => Promise<unknown>): Promise<number[]> {
+/**
+ * Times every question `rounds` times after one warm-up pass: per-call milliseconds, and the CPU
+ * time per call, which hardly changes when other work shares the machine (latencies do).
+ */
+async function timeAnswers(answer: (q: string) => Promise<unknown>): Promise<{ times: number[]; cpuMs: number }> {
   for (const c of cases) await answer(c.question);
   const times: number[] = [];
+  const cpuBefore = process.cpuUsage();
   for (let r = 0; r < rounds; r += 1) {
     for (const c of cases) {
       const started = performance.now();
@@ -49,7 +53,8 @@ async function timeAnswers(answer: (q: string) => Promise<unknown>): Promise<num
       times.push(performance.now() - started);
     }
   }
-  return times;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { times, cpuMs: (cpu.user + cpu.system) / 1000 / times.length };
 }
 
 // Build from scratch into a temporary data dir so the build time is a full build.
@@ -61,7 +66,7 @@ const indexBytes = await directorySize(built.indexDir);
 
 const service = await createKnowledgeService(options);
 const ours = await evaluate((q) => service.answer(q), cases);
-const ourTimes = await timeAnswers((q) => service.answer(q));
+const { times: ourTimes, cpuMs: ourCpuMs } = await timeAnswers((q) => service.answer(q));
 
 // Naive baseline: same sections, whitespace tokens, no diacritic folding, no Vietnamese handling.
 const index = await openKnowledgeIndex(options);
@@ -76,7 +81,7 @@ async function baselineAnswer(question: string): Promise<Answer> {
   return { answer: lead, declined: false, sources, followUps: [], confidence: 0, suggestOfficer: false };
 }
 const naive = await evaluate(baselineAnswer, cases);
-const baseTimes = await timeAnswers(baselineAnswer);
+const { times: baseTimes, cpuMs: baseCpuMs } = await timeAnswers(baselineAnswer);
 await rm(dataDir, { recursive: true, force: true });
 
 const summary = {
@@ -87,6 +92,7 @@ const summary = {
   index_bytes: indexBytes,
   p50_ms: +percentile(ourTimes, 50).toFixed(2),
   p95_ms: +percentile(ourTimes, 95).toFixed(2),
+  cpu_ms: +ourCpuMs.toFixed(2),
   rss_mb: Math.round(process.memoryUsage().rss / 1e6),
   hit5: +ours.summary.hitAt5.toFixed(3),
   fact: +ours.summary.factAccuracy.toFixed(3),
@@ -96,12 +102,14 @@ const summary = {
   base_fact: +naive.summary.factAccuracy.toFixed(3),
   base_p50_ms: +percentile(baseTimes, 50).toFixed(2),
   base_p95_ms: +percentile(baseTimes, 95).toFixed(2),
+  base_cpu_ms: +baseCpuMs.toFixed(2),
+  cpu_vs_base: +(ourCpuMs / Math.max(baseCpuMs, 1e-6)).toFixed(2),
   p95_vs_base: +(percentile(ourTimes, 95) / Math.max(percentile(baseTimes, 95), 1e-6)).toFixed(2),
   embedding: embeddingIdentity(options.openai).kind,
 };
 console.log(`Questions: ${summary.questions} from ${files.join(", ")} × ${rounds} rounds`);
 console.log(`Index: ${summary.index_sections} sections, built in ${summary.index_build_ms} ms, ${(indexBytes / 1e6).toFixed(1)} MB`);
-console.log(`Ours:     hit@5 ${summary.hit5}  fact ${summary.fact}  p50 ${summary.p50_ms} ms  p95 ${summary.p95_ms} ms`);
-console.log(`Baseline: hit@5 ${summary.base_hit5}  fact ${summary.base_fact}  p50 ${summary.base_p50_ms} ms  p95 ${summary.base_p95_ms} ms`);
+console.log(`Ours:     hit@5 ${summary.hit5}  fact ${summary.fact}  p50 ${summary.p50_ms} ms  p95 ${summary.p95_ms} ms  CPU ${summary.cpu_ms} ms/answer`);
+console.log(`Baseline: hit@5 ${summary.base_hit5}  fact ${summary.base_fact}  p50 ${summary.base_p50_ms} ms  p95 ${summary.base_p95_ms} ms  CPU ${summary.base_cpu_ms} ms/answer`);
 console.log(`RSS: ${summary.rss_mb} MB; our p95 is ${summary.p95_vs_base}× the baseline's`);
 console.log(Object.entries(summary).map(([k, v]) => `${k}=${v}`).join(" "));

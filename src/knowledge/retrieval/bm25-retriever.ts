@@ -14,9 +14,10 @@ import { searchText, sectionTerms } from "./search-text.js";
 const K1 = 1.2;
 const B = 0.75;
 
+/** A section containing a term, with the term's whole BM25 contribution there (it depends on nothing else). */
 interface Posting {
   doc: number;
-  tf: number;
+  weight: number;
 }
 
 export interface VietnameseBM25RetrieverInput extends BaseRetrieverInput {
@@ -29,27 +30,24 @@ export interface VietnameseBM25RetrieverInput extends BaseRetrieverInput {
 export class VietnameseBM25Retriever extends BaseRetriever {
   lc_namespace = ["tro-ly-htx", "knowledge", "bm25"];
   private readonly postings = new Map<string, Posting[]>();
-  private readonly lengths: number[];
-  private readonly averageLength: number;
   private readonly documents: Document[];
-  private readonly stats: CorpusStats;
   private readonly k: number;
 
   constructor(input: VietnameseBM25RetrieverInput) {
     super(input);
-    this.stats = input.stats;
     this.k = input.k;
     this.documents = input.sections.map(
       (section) => new Document({ pageContent: searchText(section), metadata: { sectionId: section.id } }),
     );
-    this.lengths = input.termLists.map((terms) => terms.length);
-    this.averageLength = this.lengths.reduce((a, b) => a + b, 0) / Math.max(1, this.lengths.length);
+    const averageLength = input.termLists.reduce((sum, terms) => sum + terms.length, 0) / Math.max(1, input.termLists.length);
     input.termLists.forEach((terms, doc) => {
       const counts = new Map<string, number>();
       for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+      const lengthNorm = K1 * (1 - B + (B * terms.length) / averageLength);
       for (const [term, tf] of counts) {
+        const idf = input.stats.idf(term) ?? 0;
         const list = this.postings.get(term) ?? [];
-        list.push({ doc, tf });
+        list.push({ doc, weight: (idf * tf * (K1 + 1)) / (tf + lengthNorm) });
         this.postings.set(term, list);
       }
     });
@@ -69,13 +67,7 @@ export class VietnameseBM25Retriever extends BaseRetriever {
   score(question: string): Map<number, number> {
     const scores = new Map<number, number>();
     for (const term of new Set(searchTerms(question))) {
-      const idf = this.stats.idf(term);
-      const list = this.postings.get(term);
-      if (!idf || !list) continue;
-      for (const { doc, tf } of list) {
-        const norm = tf + K1 * (1 - B + (B * this.lengths[doc]!) / this.averageLength);
-        scores.set(doc, (scores.get(doc) ?? 0) + (idf * tf * (K1 + 1)) / norm);
-      }
+      for (const { doc, weight } of this.postings.get(term) ?? []) scores.set(doc, (scores.get(doc) ?? 0) + weight);
     }
     return scores;
   }
