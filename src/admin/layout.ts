@@ -42,10 +42,12 @@ export const csrfField = (session: StaffSessionInfo) => html`<input type="hidden
 
 export function page(t: Translate, options: { title: string; session?: StaffSessionInfo; flash?: Flash; body: Html }): Html {
   const { session, flash } = options;
+  // The logout form is the header's own item, not the menu's last: on a phone the menu wraps below
+  // while "Đăng xuất" stays on the first line.
   const nav = session
-    ? html`<nav>${NAV.filter((item) => mayAct(session.user.role, item.action)).map((item) => html`<a href="${item.href}">${t(item.key)}</a>`)}
+    ? html`<nav>${NAV.filter((item) => mayAct(session.user.role, item.action)).map((item) => html`<a href="${item.href}">${t(item.key)}</a>`)}</nav>
         <form method="post" action="/admin/logout" class="logout">${csrfField(session)}<span>${session.user.displayName} · ${t(roleLabelKey(session.user.role))}</span>
-        <button type="submit">${t("admin-logout")}</button></form></nav>`
+        <button type="submit">${t("admin-logout")}</button></form>`
     : "";
   return html`<!doctype html>
 <html lang="vi">

@@ -24,6 +24,8 @@ describe("officers' dashboard in headless Chromium", () => {
     db = await openDatabase(pg.url);
     const officer = await createStaffUser(db.prisma, { username: "canbo.an", displayName: "Cán bộ An", password: "mat khau can bo", role: "officer" });
     if (!officer.ok) throw new Error(officer.problem);
+    const admin = await createStaffUser(db.prisma, { username: "quantri", displayName: "Quản trị viên Hội Nông dân thành phố", password: "mat khau quan tri", role: "admin" });
+    if (!admin.ok) throw new Error(admin.problem);
     await insertLead(db.prisma, { reference: "HTX-E2E01", fullName: "Nguyễn Văn An", sector: "lua", sectorLabel: "lúa", createdAt: new Date("2026-11-20T03:00:00Z") });
     await insertLead(db.prisma, { reference: "HTX-E2E02", fullName: "Trần Thị Bích", communeCode: "31801", communeName: "Xã Hòa Tú 2", sector: "thuy_san", sectorLabel: "nuôi tôm", createdAt: new Date("2026-11-21T03:00:00Z") });
     await insertLead(db.prisma, { reference: "HTX-E2E03", fullName: "Lê Văn Cường", sector: "trai_cay", sectorLabel: "sầu riêng", createdAt: new Date("2026-11-22T03:00:00Z") });
@@ -124,5 +126,45 @@ describe("officers' dashboard in headless Chromium", () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error("the officer's reply never reached the farmer's web chat");
+  });
+
+  /** At 390 px nothing may be wider than the screen, and the menu and "Đăng xuất" stay within reach. */
+  async function fitsPhone(path: string, on: Page) {
+    await on.goto(`${app.url}${path}`);
+    const overflow = await on.evaluate(() => document.scrollingElement!.scrollWidth);
+    // On failure, name the elements that stick out (the outermost ones are the culprits).
+    const wide = await on.evaluate(() =>
+      Array.from(document.body.querySelectorAll("*")).filter((e) => e.getBoundingClientRect().right > 390).slice(0, 5).map((e) => `${e.tagName}.${e.className}`),
+    );
+    expect(overflow, `${path} is ${overflow} px wide: ${wide.join(", ")}`).toBeLessThanOrEqual(390);
+    const logout = await on.getByRole("button", { name: "Đăng xuất" }).boundingBox();
+    expect(logout && logout.x >= 0 && logout.x + logout.width <= 390, `"Đăng xuất" on ${path}`).toBe(true);
+    for (const link of await on.locator("header nav a").all()) {
+      const box = await link.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= 390, `menu link ${await link.textContent()} on ${path}`).toBe(true);
+    }
+  }
+
+  it("fits a 390 px phone on every page, with leads and audit entries as cards", async () => {
+    await db.prisma.officerQuestion.create({
+      data: { channel: "webchat", chatId: "farmer-phone", origin: "contact", createdAt: new Date("2026-11-27T01:00:00Z"), text: "https://example.vn/mot-duong-dan-rat-dai-khong-co-khoang-trang-nao-ca-de-thu-man-hinh-hep" },
+    });
+    await insertLead(db.prisma, { reference: "HTX-E2E04", fullName: "Nguyễn Thị Thanh Hương Quỳnh", communeName: "Phường Vĩnh Châu và những nơi có tên rất dài", sector: "other", sectorLabel: "nuôi cá kèo kết hợp trồng rừng đước ven biển" });
+    for (const path of ["/admin", "/admin/leads", "/admin/leads/HTX-E2E04", "/admin/pools", "/admin/questions?status=all", "/admin/faq", "/admin/chat-link"]) await fitsPhone(path, page);
+    // A lead in the list is a card: no table header, each value after its column's name.
+    await page.goto(`${app.url}/admin/leads`);
+    expect(await page.locator("thead").isVisible()).toBe(false);
+    const label = await page.locator("tbody tr").first().locator("td[data-label]").first().evaluate((td) => getComputedStyle(td, "::before").content);
+    expect(label).toBe('"Ngày đăng ký: "');
+
+    const adminPage = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await adminPage.goto(`${app.url}/admin/login`);
+    await adminPage.getByLabel("Tên đăng nhập").fill("quantri");
+    await adminPage.getByLabel("Mật khẩu").fill("mat khau quan tri");
+    await adminPage.getByRole("button", { name: "Đăng nhập" }).click();
+    await adminPage.getByRole("heading", { name: "Tổng quan" }).waitFor();
+    for (const path of ["/admin/users", "/admin/leads?sort=oldest", "/admin/audit"]) await fitsPhone(path, adminPage);
+    expect(await adminPage.locator("thead").isVisible()).toBe(false);
+    await adminPage.close();
   });
 });

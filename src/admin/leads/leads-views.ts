@@ -44,6 +44,20 @@ function filterForm(t: Translate, filter: LeadFilter, choices: LeadChoices): Htm
   </form>`;
 }
 
+/** The list's columns; on a phone each row is a card headed by its reference, values labelled. */
+const LIST_COLUMNS: Array<{ key: string; numeric?: true; cell: (t: Translate, row: LeadListRow) => Html | string }> = [
+  { key: "leads-col-reference", cell: (_, row) => html`<a href="${leadLink(row)}">${row.reference}</a>` },
+  { key: "leads-col-created-at", cell: (_, row) => displayDateTime(row.createdAt) },
+  { key: "leads-col-full-name", cell: (t, row) => row.fullName ?? t("admin-lead-erased") },
+  { key: "leads-col-phone", cell: (_, row) => (row.phone ? maskPhone(row.phone) : "") },
+  { key: "leads-col-commune", cell: (_, row) => row.communeName },
+  { key: "leads-col-sector", cell: (t, row) => sectorChoiceLabel(t, row.sector, row.sectorLabel) },
+  { key: "leads-col-purpose", cell: (t, row) => t(purposeLabelKey(row.purpose)) },
+  { key: "leads-col-members", numeric: true, cell: (t, row) => membersText(row.members ?? undefined, t) },
+  { key: "leads-col-status", cell: (t, row) => statusChip(t, row) },
+  { key: "admin-assignee", cell: (t, row) => row.assignedTo?.displayName ?? t("admin-assignee-none") },
+];
+
 /**
  * Plain download links; with script (admin.js) the file is fetched as a stream and the status line
  * shows how far it got against the count the server sends first. The texts carry {done}, {total} and
@@ -68,18 +82,10 @@ export function leadsListBody(
   const exports = mayAct(view.session.user.role, "lead.export") ? exportLinks(t, query, view.total) : "";
   return html`${filterForm(t, view.filter, view.choices)}
     <p class="summary">${t("admin-leads-found", { count: view.total })}</p>${exports}
-    <div class="table"><table>
-      <thead><tr><th>${t("leads-col-reference")}</th><th>${t("leads-col-created-at")}</th><th>${t("leads-col-full-name")}</th>
-        <th>${t("leads-col-phone")}</th><th>${t("leads-col-commune")}</th><th>${t("leads-col-sector")}</th><th>${t("leads-col-purpose")}</th>
-        <th>${t("leads-col-members")}</th><th>${t("leads-col-status")}</th><th>${t("admin-assignee")}</th></tr></thead>
+    <div class="table"><table class="cards-on-phone">
+      <thead><tr>${LIST_COLUMNS.map((col) => html`<th>${t(col.key)}</th>`)}</tr></thead>
       <tbody>${view.rows.map(
-        (row) => html`<tr>
-          <td><a href="${leadLink(row)}">${row.reference}</a></td><td>${displayDateTime(row.createdAt)}</td>
-          <td>${row.fullName ?? t("admin-lead-erased")}</td><td>${row.phone ? maskPhone(row.phone) : ""}</td>
-          <td>${row.communeName}</td><td>${sectorChoiceLabel(t, row.sector, row.sectorLabel)}</td><td>${t(purposeLabelKey(row.purpose))}</td>
-          <td class="num">${membersText(row.members ?? undefined, t)}</td><td>${statusChip(t, row)}</td>
-          <td>${row.assignedTo?.displayName ?? t("admin-assignee-none")}</td>
-        </tr>`,
+        (row) => html`<tr>${LIST_COLUMNS.map((col, i) => html`<td${col.numeric ? html` class="num"` : ""}${i > 0 ? html` data-label="${t(col.key)}"` : ""}>${col.cell(t, row)}</td>`)}</tr>`,
       )}</tbody>
     </table></div>
     ${pager(t, c, view.page, view.pageCount)}`;
