@@ -27,14 +27,14 @@ export function poolsRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const pools = poolsReachingMinimum(candidates, new Set());
     const alertedAt = new Map(alerts.map((a) => [a.key, a.notifiedAt]));
     const body = html`<p>${t("admin-pools-intro", { minimum: HTX_MIN_MEMBERS })}</p>
-      <div class="table"><table>
+      <div class="table"><table class="cards-on-phone">
         <thead><tr><th>${t("leads-col-commune")}</th><th>${t("leads-col-sector")}</th><th>${t("admin-pools-leads")}</th>
           <th>${t("admin-pools-members")}</th><th>${t("admin-pools-alerted")}</th></tr></thead>
         <tbody>${pools.map((pool) => {
           const alerted = alertedAt.get(pool.key);
-          return html`<tr><td>${pool.communeName}</td><td>${sectorChoiceLabel(t, pool.sector.id, pool.sector.text)}</td>
-            <td class="num"><a href="${leadsLink(pool)}">${pool.leadReferences.length}</a></td><td class="num">${pool.prospectiveMembers}</td>
-            <td>${alerted ? displayDateTime(alerted) : t("admin-pools-not-alerted")}</td></tr>`;
+          return html`<tr><td>${pool.communeName}</td><td data-label="${t("leads-col-sector")}">${sectorChoiceLabel(t, pool.sector.id, pool.sector.text)}</td>
+            <td class="num" data-label="${t("admin-pools-leads")}"><a href="${leadsLink(pool)}">${pool.leadReferences.length}</a></td><td class="num" data-label="${t("admin-pools-members")}">${pool.prospectiveMembers}</td>
+            <td data-label="${t("admin-pools-alerted")}">${alerted ? displayDateTime(alerted) : t("admin-pools-not-alerted")}</td></tr>`;
         })}</tbody></table></div>
       ${pools.length === 0 ? html`<p>${t("admin-pools-none")}</p>` : ""}`;
     return c.html(page(t, { title: t("admin-pools-title"), session: c.get("session"), body }));

@@ -19,13 +19,13 @@ export function usersRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const now = deps.now();
     const users = await listStaffUsers(prisma);
     const action = (id: number, what: string) => `/admin/users/${id}/${what}`;
-    const body = html`<div class="table"><table>
+    const body = html`<div class="table"><table class="cards-on-phone">
       <thead><tr><th>${t("admin-username")}</th><th>${t("admin-display-name")}</th><th>${t("admin-role")}</th><th>${t("admin-user-state")}</th><th>${t("admin-user-chat")}</th><th></th></tr></thead>
       <tbody>${users.map(
-        (u) => html`<tr${u.active ? "" : html` class="inactive"`}><td>${u.username}</td><td>${u.displayName}</td>
-          <td><form method="post" action="${action(u.id, "role")}" class="inline">${csrfField(session)}${selectField(t("admin-role"), "role", roles, u.role)}<button type="submit">${t("admin-save")}</button></form></td>
-          <td>${!u.active ? t("admin-user-inactive") : u.lockedUntil && u.lockedUntil > now ? t("admin-user-locked", { until: displayDateTime(u.lockedUntil) }) : t("admin-user-active")}</td>
-          <td>${u.chatChannel ? channelLabel(t, u.chatChannel) : "—"}</td>
+        (u) => html`<tr${u.active ? "" : html` class="inactive"`}><td><b>${u.username}</b></td><td data-label="${t("admin-display-name")}">${u.displayName}</td>
+          <td data-label="${t("admin-role")}"><form method="post" action="${action(u.id, "role")}" class="inline">${csrfField(session)}${selectField(t("admin-role"), "role", roles, u.role)}<button type="submit">${t("admin-save")}</button></form></td>
+          <td data-label="${t("admin-user-state")}">${!u.active ? t("admin-user-inactive") : u.lockedUntil && u.lockedUntil > now ? t("admin-user-locked", { until: displayDateTime(u.lockedUntil) }) : t("admin-user-active")}</td>
+          <td data-label="${t("admin-user-chat")}">${u.chatChannel ? channelLabel(t, u.chatChannel) : "—"}</td>
           <td><form method="post" action="${action(u.id, "active")}" class="inline">${csrfField(session)}<input type="hidden" name="active" value="${u.active ? "false" : "true"}">
               <button type="submit"${u.active ? html` data-confirm="${t("admin-user-deactivate-confirm", { name: u.displayName })}"` : ""}>${u.active ? t("admin-user-deactivate") : t("admin-user-activate")}</button></form>
             <form method="post" action="${action(u.id, "password")}" class="inline">${csrfField(session)}

@@ -77,6 +77,28 @@ describe("officers' dashboard in headless Chromium", () => {
     expect(await db.prisma.auditEntry.count({ where: { action: "lead.view", target: "HTX-E2E02" } })).toBeGreaterThan(0);
   });
 
+  it("closes a lead only with a reason and after confirming, and steps back with a note", async () => {
+    const closing = page.locator("form.status-move").filter({ has: page.getByRole("button", { name: "Chuyển sang: Đóng" }) });
+    await closing.getByPlaceholder("Lý do (ghi vào lịch sử)").fill("Bà con đổi ý, chưa muốn lập HTX");
+    page.once("dialog", (dialog) => void dialog.dismiss());
+    await closing.getByRole("button").click();
+    expect(await db.prisma.lead.findUnique({ where: { reference: "HTX-E2E02" } })).toMatchObject({ status: "contacted" });
+    page.once("dialog", (dialog) => {
+      expect(dialog.message()).toContain("«Đóng»");
+      void dialog.accept();
+    });
+    await closing.getByRole("button").click();
+    await page.locator(".history li").first().getByText("Bà con đổi ý, chưa muốn lập HTX").waitFor();
+
+    const reopening = page.locator("form.status-move").filter({ has: page.getByRole("button", { name: "Chuyển sang: Đã liên hệ" }) });
+    await reopening.getByRole("button").click();
+    const back = page.locator("form.status-move").filter({ has: page.getByRole("button", { name: "Lùi về: Mới" }) });
+    await back.getByPlaceholder("Lý do (ghi vào lịch sử)").fill("Bấm nhầm");
+    await back.getByRole("button").click();
+    await page.locator(".history li").first().getByText("Bấm nhầm").waitFor();
+    expect(await db.prisma.lead.findUnique({ where: { reference: "HTX-E2E02" } })).toMatchObject({ status: "new" });
+  });
+
   it("exports the filtered list as .xlsx with Vietnamese intact", async () => {
     await page.goto(`${app.url}/admin/leads?commune=31777`);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "⬇ Tải Excel (.xlsx)" }).click()]);
