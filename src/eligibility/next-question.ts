@@ -8,10 +8,20 @@ import { programmeExpressions, questionTests } from "./logic.js";
 import type { Question } from "./schema.js";
 import type { AnswerValue, Answers, LoadedRules, ProgrammeResult } from "./types.js";
 
-/** What the farmer sees change: outcomes and benefit values, not the wording of traces. */
+/**
+ * What the farmer sees change: outcomes and benefit values, not the wording of traces. For a
+ * programme not yet decided against, also which of its conditions hold: one still unknown (bad debt
+ * not asked yet) keeps the outcome at "maybe" whatever another answer is, yet that answer decides
+ * the result once the first is known.
+ */
 function fingerprint(results: ProgrammeResult[]): string {
   return JSON.stringify(
-    results.map((r) => [r.id, r.outcome, r.benefits.map((b) => [b.id, b.amount, b.percentOfProject, b.text, b.certain])]),
+    results.map((r) => [
+      r.id,
+      r.outcome,
+      r.benefits.map((b) => [b.id, b.amount, b.percentOfProject, b.text, b.certain]),
+      r.outcome === "maybe" ? r.trace.map((c) => c.outcome) : [],
+    ]),
   );
 }
 

@@ -56,7 +56,7 @@ describe("format", () => {
   });
 
   it("renders a short card with the ceiling and a hint to ask again, and the why-trace with the caveats", () => {
-    const answers = { applicant_type: "individual", works_in_agriculture: true };
+    const answers = { applicant_type: "individual", works_in_agriculture: true, has_bad_debt: false };
     const [first] = evaluateProgrammes(rules, answers, new Date("2026-03-01T12:00:00+07:00"));
     expect(first?.outcome).toBe("eligible");
     const card = formatShortCard(first!);
