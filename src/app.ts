@@ -29,6 +29,9 @@ import { zaloWebhook } from "./channels/zalo/webhook.js";
 import { createZaloOaChannel, ZALO_OA_BOT_INFO, ZALO_OA_CHANNEL } from "./channels/zalo-oa/oa-channel.js";
 import { tellOfficerAnswerUndeliverable } from "./questions/officer-desk.js";
 import { startDeliveryWorker } from "./outbound/delivery-worker.js";
+import { prismaPacer } from "./broadcast/pacing.js";
+import { startBroadcastWorker } from "./broadcast/broadcast-worker.js";
+import { broadcastQuota } from "./broadcast/delivery-rules.js";
 import { startMaintenance } from "./maintenance/maintenance.js";
 import type { OutboundSender } from "./outbound/outbox.js";
 import { adminRoutes } from "./admin/routes.js";
@@ -67,7 +70,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const { applied } = await applyMigrations(db, { log: (msg) => logger.info(msg) });
     if (applied.length > 0) logger.info({ applied }, "database migrated");
 
-    const services = await createServices(db.prisma, config, logger);
+    const senders = new Map<string, OutboundSender>();
+    const services = await createServices(db.prisma, config, logger, () => [...senders.keys()]);
     const store = prismaKeyValueStore(db.prisma);
     const ledger = prismaUpdateLedger(db.prisma);
     const chatLock = openChatLock(db.kind, config.databaseUrl, cleanups);
@@ -76,7 +80,6 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const buildBot = (parts: ChannelParts) => createBot({ ...parts, chatLock: parts.chatLock ?? chatLock, store, ledger, logger, services, tagKey });
 
     const httpParts: Parameters<typeof createHttpApp>[0] = [];
-    const senders = new Map<string, OutboundSender>();
     let webchat: WebChat | undefined;
     if (config.webchat.enabled) {
       webchat = createWebChat({
@@ -144,16 +147,24 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     }
 
     const dashboard = adminRoutes({
-      prisma: db.prisma, outbox: services.outbox, audit: prismaAuditLog(db.prisma), translate: translator(), logger,
+      prisma: db.prisma, outbox: services.outbox, broadcasts: services.broadcasts, audit: prismaAuditLog(db.prisma), translate: translator(), logger,
       now: services.now, knowledgeChanged: () => services.knowledge.refresh(), trustProxy: config.http.trustProxy, production: config.env === "production",
     });
     httpParts.push({ path: "/admin", app: dashboard });
 
+    const workerId = `${hostname()}:${process.pid}`;
+    const pacer = prismaPacer(db.prisma, (channel) => config.broadcast.rates[channel] ?? config.broadcast.rates.zalo!);
     const worker = startDeliveryWorker({
-      prisma: db.prisma, senders, logger, workerId: `${hostname()}:${process.pid}`,
+      prisma: db.prisma, senders, logger, workerId, pacer,
       onUndeliverable: (job) => tellOfficerAnswerUndeliverable({ prisma: db.prisma, outbox: services.outbox, translate: translator() }, job),
     });
     cleanups.push(() => worker.stop());
+    const broadcasts = startBroadcastWorker({
+      prisma: db.prisma, campaigns: services.broadcasts, senders, pacer, translate: translator(), logger, workerId, lanes: config.broadcast.lanes,
+      // The Zalo OA channel registers its sender as "zalo-oa"; its package caps apply to broadcasts.
+      rules: new Map([["zalo-oa", broadcastQuota(db.prisma, config.broadcast.zaloOaQuota)]]),
+    });
+    cleanups.push(() => broadcasts.stop());
     const maintenance = startMaintenance({ prisma: db.prisma, logger, now: services.now, lock: chatLock, sendStaleNotices: services.leads.sendStaleNotices });
     cleanups.push(() => maintenance.stop());
 

@@ -58,6 +58,12 @@ const schema = z
     OPENAI_MODEL: optionalString,
     EMBEDDINGS_MODEL: optionalString,
     STT_MODEL: optionalString,
+    BROADCAST_LANES: z.coerce.number().int().min(1).max(32).default(4),
+    BROADCAST_RATE_TELEGRAM: z.coerce.number().positive().max(1000).default(30),
+    BROADCAST_RATE_ZALO: z.coerce.number().positive().max(1000).default(5),
+    BROADCAST_RATE_WEBCHAT: z.coerce.number().positive().max(1000).default(50),
+    ZALO_OA_BROADCASTS_PER_DAY: z.coerce.number().int().min(0).default(1),
+    ZALO_OA_BROADCASTS_PER_MONTH: z.coerce.number().int().min(0).default(4),
   })
   .superRefine((env, ctx) => {
     if (env.ZALO_OA_APP_ID) {
@@ -117,6 +123,14 @@ export interface Config {
   openai?: { apiKey?: string; baseURL?: string; model?: string; embeddingsModel?: string };
   /** Speech-to-text for voice messages, on an OpenAI-compatible /audio/transcriptions endpoint. */
   speech?: { baseURL: string; apiKey?: string; model: string };
+  broadcast: {
+    /** Concurrent sends per channel in one instance. */
+    lanes: number;
+    /** Messages per second per channel, shared by all instances; unknown channels get the Zalo rate. */
+    rates: Record<string, number>;
+    /** Zalo OA package caps per follower. */
+    zaloOaQuota: { perDay: number; perMonth: number };
+  };
 }
 
 export class ConfigError extends Error {}
@@ -176,6 +190,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     openai: openaiConfigured
       ? { apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, embeddingsModel: e.EMBEDDINGS_MODEL }
       : undefined,
+    broadcast: {
+      lanes: e.BROADCAST_LANES,
+      rates: { telegram: e.BROADCAST_RATE_TELEGRAM, zalo: e.BROADCAST_RATE_ZALO, webchat: e.BROADCAST_RATE_WEBCHAT },
+      zaloOaQuota: { perDay: e.ZALO_OA_BROADCASTS_PER_DAY, perMonth: e.ZALO_OA_BROADCASTS_PER_MONTH },
+    },
   };
 }
 

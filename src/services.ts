@@ -15,12 +15,15 @@ import { farmerDataService } from "./leads/farmer-data.js";
 import { createPlaceResolver } from "./places/resolver.js";
 import { translator } from "./i18n/translate.js";
 import { openAiTranscriber } from "./speech/transcriber.js";
+import { subscriptionService } from "./broadcast/subscriptions.js";
+import { campaignService } from "./broadcast/campaigns.js";
 
 /**
  * Builds the plain-TypeScript services over the database and the knowledge folder; the clock is real
  * here, injected in tests. The retrieval index is built on the first start (about a second offline).
+ * `deliverable` names the channels that have an outbound sender (known once the channels are built).
  */
-export async function createServices(prisma: PrismaClient, config: Config, logger: Logger): Promise<Services> {
+export async function createServices(prisma: PrismaClient, config: Config, logger: Logger, deliverable: () => readonly string[] = () => []): Promise<Services> {
   const knowledgeOptions: KnowledgeOptions = { dataDir: config.dataDir, knowledgeDir: config.knowledgeDir, openai: config.openai, logger };
   await ensureIndex(knowledgeOptions);
   const audit = prismaAuditLog(prisma);
@@ -38,5 +41,7 @@ export async function createServices(prisma: PrismaClient, config: Config, logge
     farmerData: farmerDataService({ prisma, audit, now }),
     places: createPlaceResolver(),
     ...(config.speech ? { speech: openAiTranscriber(config.speech) } : {}),
+    subscriptions: subscriptionService({ prisma, now }),
+    broadcasts: campaignService({ prisma, deliverable }),
   };
 }

@@ -16,6 +16,7 @@ help-text =
     • /menu — mở menu chính
     • /huy — thôi việc đang làm
     • /help — xem hướng dẫn này
+    • /thongbao — nhận thông báo, đổi chủ đề; /dunggui — ngừng nhận
     • /dulieu — xem thông tin của bà con đang được lưu
     • /xoa — xóa thông tin cá nhân của bà con
 cancel-done = Đã thôi việc đang làm. Bà con chọn việc khác nha:

@@ -12,5 +12,5 @@ mydata-footer = Muốn xóa các thông tin này, nhắn /xoa.
 mydata-erase-confirm = Bà con muốn xóa họ tên, số điện thoại, lời nhắn, câu hỏi đã gửi và kết quả kiểm tra điều kiện? Sau khi xóa, cán bộ không gọi lại được nữa và không khôi phục được.
 mydata-erase-yes = 🗑️ Xóa dữ liệu của tôi
 mydata-erase-no = Giữ lại
-mydata-erased = Đã xóa: { $leads } hồ sơ đăng ký, { $questions } câu hỏi, { $eligibilityChecks } lần kiểm tra điều kiện. Cán bộ không còn xem được thông tin của bà con. Nhắn /menu để tiếp tục dùng.
+mydata-erased = Đã xóa: { $leads } hồ sơ đăng ký, { $questions } câu hỏi, { $eligibilityChecks } lần kiểm tra điều kiện, { $subscriptions } đăng ký nhận thông báo. Cán bộ không còn xem được thông tin của bà con. Nhắn /menu để tiếp tục dùng.
 mydata-kept = Đã giữ nguyên, không xóa gì. Nhắn /menu để chọn việc khác.

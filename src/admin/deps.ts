@@ -5,11 +5,14 @@ import type { Translate } from "../i18n/translate.js";
 import type { Logger } from "../logger.js";
 import type { Outbox } from "../outbound/outbox.js";
 import type { StaffSessionInfo } from "../staff/sessions.js";
+import type { CampaignService } from "../broadcast/campaigns.js";
 
 /** Everything the dashboard needs, handed in by app.ts (tests pass their own clock and outbox). */
 export interface AdminDeps {
   prisma: PrismaClient;
   outbox: Outbox;
+  /** Announcement campaigns (src/broadcast). */
+  broadcasts: CampaignService;
   audit: AuditLog;
   translate: Translate;
   logger: Logger;

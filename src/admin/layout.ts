@@ -13,6 +13,7 @@ const NAV: Array<{ href: string; key: string; action: StaffAction }> = [
   { href: "/admin/leads", key: "admin-nav-leads", action: "read" },
   { href: "/admin/pools", key: "admin-nav-pools", action: "read" },
   { href: "/admin/questions", key: "admin-nav-questions", action: "read" },
+  { href: "/admin/broadcasts", key: "admin-nav-broadcasts", action: "read" },
   { href: "/admin/faq", key: "admin-nav-faq", action: "read" },
   { href: "/admin/chat-link", key: "admin-nav-chat-link", action: "read" },
   { href: "/admin/users", key: "admin-nav-users", action: "user.manage" },
@@ -40,7 +41,7 @@ export function flashFrom(c: Context, t: Translate): Flash | undefined {
 
 export const csrfField = (session: StaffSessionInfo) => html`<input type="hidden" name="_csrf" value="${session.csrfToken}">`;
 
-export function page(t: Translate, options: { title: string; session?: StaffSessionInfo; flash?: Flash; body: Html }): Html {
+export function page(t: Translate, options: { title: string; session?: StaffSessionInfo; flash?: Flash; body: Html; refreshSeconds?: number }): Html {
   const { session, flash } = options;
   // The logout form is the header's own item, not the menu's last: on a phone the menu wraps below
   // while "Đăng xuất" stays on the first line.
@@ -54,6 +55,7 @@ export function page(t: Translate, options: { title: string; session?: StaffSess
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+${options.refreshSeconds ? html`<meta http-equiv="refresh" content="${options.refreshSeconds}">` : ""}
 <title>${options.title} · ${t("admin-app-name")}</title>
 <link rel="stylesheet" href="/admin/assets/admin.css">
 <script src="/admin/assets/admin.js" defer></script>

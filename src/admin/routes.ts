@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { auditRoutes } from "./audit-routes.js";
+import { broadcastRoutes } from "./broadcasts/broadcast-routes.js";
 import { authRoutes } from "./auth-routes.js";
 import { chatLinkRoutes } from "./chat-link-routes.js";
 import type { AdminDeps, AdminEnv } from "./deps.js";
@@ -66,6 +67,7 @@ export function adminRoutes(deps: AdminDeps): Hono {
   app.route("/questions", questionsRoutes(deps));
   app.route("/faq", faqRoutes(deps));
   app.route("/chat-link", chatLinkRoutes(deps));
+  app.route("/broadcasts", broadcastRoutes(deps));
   app.route("/users", usersRoutes(deps));
   app.route("/audit", auditRoutes(deps));
   app.onError((error, c) => {

@@ -27,6 +27,7 @@ import { eligibilityFeature, enterEligibility } from "../features/eligibility/in
 import { registerFeature, enterRegister } from "../features/register/index.js";
 import { myDataFeature } from "../features/my-data/index.js";
 import { officerChatFeature } from "../features/officer-chat/index.js";
+import { showSubscription, subscriptionsFeature } from "../features/subscriptions/index.js";
 
 export interface BotDeps {
   /** Transport name, used for storage namespaces, deduplication and logs. */
@@ -97,10 +98,11 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
 
   guarded.use(trackFlowStart());
 
-  const menu = menuFeature({ law: showTopics, ask: showAskPrompt, officer: (ctx) => enterContactOfficer(ctx), register: enterRegister, check: enterEligibility });
+  const menu = menuFeature({ law: showTopics, ask: showAskPrompt, officer: (ctx) => enterContactOfficer(ctx), register: enterRegister, check: enterEligibility, subscribe: showSubscription });
   guarded.use(menu.beforeFlows);
   // Commands that also work in the middle of a flow, like /huy: seen before the conversations.
   guarded.use(myDataFeature());
+  guarded.use(subscriptionsFeature(flowPlugins));
   guarded.use(officerChatFeature());
   guarded.use(openQuestionsCommand());
   guarded.use(contactOfficerFeature(flowPlugins));

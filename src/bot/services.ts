@@ -6,6 +6,8 @@ import type { PlaceResolver } from "../places/resolver.js";
 import type { KnowledgeService } from "../knowledge/index.js";
 import type { EligibilityService } from "../eligibility/index.js";
 import type { Transcriber } from "../speech/transcriber.js";
+import type { SubscriptionService } from "../broadcast/subscriptions.js";
+import type { CampaignService } from "../broadcast/campaigns.js";
 
 /**
  * The plain-TypeScript services features call. Features hold no business rule of their own and
@@ -29,4 +31,8 @@ export interface Services {
   places: PlaceResolver;
   /** Voice messages to text, when a speech-to-text endpoint is configured. */
   speech?: Transcriber;
+  /** Farmers' consent to announcements: topics and commune (/thongbao, /dunggui). */
+  subscriptions: SubscriptionService;
+  /** Announcement campaigns (dashboard, /broadcast), and presses of their choice. */
+  broadcasts: CampaignService;
 }

@@ -9,7 +9,7 @@ import type { StoredLead } from "./lead.js";
 export type StoredQuestion = { reference: string; text: string; createdAt: Date; answered: boolean };
 /** `eligibilityChecks`: when each check of this chat was made (its answers and results are stored too). */
 export type FarmerData = { leads: StoredLead[]; questions: StoredQuestion[]; eligibilityChecks: Date[] };
-export type ErasureCounts = { leads: number; questions: number; faqEntries: number; eligibilityChecks: number; outboundMessages: number; chatMessages: number };
+export type ErasureCounts = { leads: number; questions: number; faqEntries: number; eligibilityChecks: number; outboundMessages: number; chatMessages: number; subscriptions: number };
 
 export type FarmerDataService = ReturnType<typeof farmerDataService>;
 
@@ -60,7 +60,7 @@ export function farmerDataService(deps: { prisma: PrismaClient; audit: AuditLog;
      * questions lose their text, answer and chat (FAQ entries written from them are deleted), and open ones are closed since nobody could receive
      * the answer; eligibility checks (the farmer's answers about family and land) and messages still
      * queued for or already sent to this chat (they quote the farmer) are deleted, and so is a web
-     * chat transcript.
+     * chat transcript; the announcement subscription and the deliveries to this chat too.
      */
     async erase(chat: ChatAddress): Promise<ErasureCounts> {
       const at = now();
@@ -73,9 +73,13 @@ export function farmerDataService(deps: { prisma: PrismaClient; audit: AuditLog;
         const questions = await tx.officerQuestion.updateMany({ where: ofChat(chat), data: { text: "", answer: null, chatId: "" } });
         const checks = await tx.eligibilityCheck.deleteMany({ where: ofChat(chat) });
         const outbound = await tx.outboundJob.deleteMany({ where: ofChat(chat) });
+        // Announcements: the consent goes, and so do the per-recipient rows naming this chat.
+        const subscriptions = await tx.subscription.deleteMany({ where: ofChat(chat) });
+        await tx.broadcastDelivery.deleteMany({ where: ofChat(chat) });
+        await tx.unreachableChat.deleteMany({ where: ofChat(chat) });
         // The web chat keeps its own transcript of what the farmer typed (names, phone numbers): it goes too.
         const messages = chat.channel === "webchat" ? await tx.webChatMessage.deleteMany({ where: { session: chat.chatId } }) : { count: 0 };
-        return { leads: erasedLeads, questions: questions.count, faqEntries, eligibilityChecks: checks.count, outboundMessages: outbound.count, chatMessages: messages.count };
+        return { leads: erasedLeads, questions: questions.count, faqEntries, eligibilityChecks: checks.count, outboundMessages: outbound.count, chatMessages: messages.count, subscriptions: subscriptions.count };
       });
       await audit.record({ action: "farmer.erase", channel: chat.channel, chatId: chat.chatId, details: counts, at });
       return counts;

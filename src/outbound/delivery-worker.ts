@@ -1,6 +1,8 @@
 import type { PrismaClient } from "../db/index.js";
 import type { Logger } from "../logger.js";
-import { RetryLater, type OutboundMessage, type OutboundSender } from "./outbox.js";
+import { RetryLater, Unreachable, type OutboundMessage, type OutboundSender } from "./outbox.js";
+import type { Pacer } from "../broadcast/pacing.js";
+import { markUnreachable } from "../broadcast/unreachable.js";
 
 /** A job the channel refused by its rules, with whoever caused it, for telling that officer. */
 export interface UndeliverableJob {
@@ -18,6 +20,8 @@ export interface DeliveryWorkerOptions {
   logger: Logger;
   /** Identifies this instance in `locked_by`, so several instances can share the queue. */
   workerId: string;
+  /** The channels' shared pacing (see src/broadcast/pacing.ts); these jobs go before broadcast rows. */
+  pacer?: Pacer;
   intervalMs?: number;
   batchSize?: number;
   maxAttempts?: number;
@@ -65,7 +69,9 @@ export async function deliverDueJobs(options: DeliveryWorkerOptions): Promise<nu
     const sender = senders.get(job.channel);
     try {
       if (!sender) throw new Error(`no sender for channel ${job.channel}`);
-      const refused = await sender.send(job.chat_id, job.payload);
+      const slot = await options.pacer?.reserve(job.channel, options.now?.() ?? new Date());
+      if (slot) await new Promise((resolve) => setTimeout(resolve, Math.max(0, slot.getTime() - (options.now?.() ?? new Date()).getTime())));
+      const refused = await sender.send(job.chat_id, job.payload, { key: `outbound:${job.id}` });
       if (refused) {
         await recordUndeliverable(options, job, refused.notDeliverable, now);
         continue;
@@ -73,7 +79,14 @@ export async function deliverDueJobs(options: DeliveryWorkerOptions): Promise<nu
       // updatedAt is when it was sent, on the worker's clock: maintenance empties the payload a day later.
       await prisma.outboundJob.update({ where: { id: job.id }, data: { status: "sent", lockedBy: null, lockedAt: null, lastError: null, updatedAt: now } });
     } catch (error) {
+      if (error instanceof Unreachable) {
+        // Blocked or gone for good: marked once, never retried.
+        await markUnreachable(prisma, { channel: job.channel, chatId: job.chat_id }, "blocked", now);
+        await prisma.outboundJob.update({ where: { id: job.id }, data: { status: "failed", lockedBy: null, lockedAt: null, lastError: "unreachable" } });
+        continue;
+      }
       const retryLater = error instanceof RetryLater;
+      if (retryLater) await options.pacer?.pause(job.channel, new Date(now.getTime() + error.afterMs));
       const attempts = job.attempts + (retryLater ? 0 : 1);
       const failed = attempts >= (options.maxAttempts ?? 8);
       const delayMs = retryLater ? error.afterMs : Math.min(2 ** attempts * 1000, 60 * 60_000);

@@ -49,7 +49,12 @@ export class Undeliverable extends Error {
 
 /** Implemented by each channel (Telegram, web chat, Zalo): deliver one message to one chat. */
 export interface OutboundSender {
-  send(chatId: string, message: OutboundMessage): Promise<void | NotDeliverable>;
+  /**
+   * `key` names this delivery; a sender that can (`idempotent`) delivers a repeated key only once,
+   * so a delivery interrupted by a crash may safely be tried again.
+   */
+  send(chatId: string, message: OutboundMessage, options?: { key?: string }): Promise<void | NotDeliverable>;
+  idempotent?: boolean;
 }
 
 /** A sender's way to say "try again later" (e.g. Telegram's 429 with retry_after). */
@@ -58,6 +63,12 @@ export class RetryLater extends Error {
     super(message);
   }
 }
+
+/**
+ * A sender's way to say "this chat will never accept a message" (Telegram 403: the farmer blocked the
+ * bot or deleted the account): the chat is marked unreachable once instead of being retried.
+ */
+export class Unreachable extends Error {}
 
 export function memoryOutbox(): Outbox & { sent: Array<{ to: ChatAddress; message: OutboundMessage }> } {
   const sent: Array<{ to: ChatAddress; message: OutboundMessage }> = [];

@@ -3,6 +3,7 @@ import { prismaAuditLog } from "../../src/audit/audit-log.js";
 import { translator } from "../../src/i18n/translate.js";
 import { createLogger } from "../../src/logger.js";
 import { memoryOutbox } from "../../src/outbound/outbox.js";
+import { campaignService } from "../../src/broadcast/campaigns.js";
 import { createHttpApp } from "../../src/server/http-server.js";
 import type { StaffRole } from "../../src/staff/roles.js";
 import { createStaffUser } from "../../src/staff/users.js";
@@ -22,6 +23,7 @@ export async function adminHarness(options: { production?: boolean } = {}) {
       app: adminRoutes({
         prisma: db.prisma,
         outbox,
+        broadcasts: campaignService({ prisma: db.prisma, deliverable: () => ["telegram", "webchat"] }),
         audit: prismaAuditLog(db.prisma),
         translate: translator(),
         logger: createLogger("silent"),

@@ -6,12 +6,12 @@ import { memoryKeyValueStore } from "../../src/bot/key-value-store.js";
 const CHAT = 42;
 
 describe("createBot", () => {
-  it("answers /start with a greeting and the five menu buttons", async () => {
+  it("answers /start with a greeting and the six menu buttons", async () => {
     const { bot, api } = testBot();
     await bot.handleUpdate(textUpdate(1, CHAT, "/start"));
     const calls = api.take();
     expect(sentTexts(calls)[0]).toContain("Trợ lý HTX");
-    expect(buttonData(calls.find((c) => c.method === "sendMessage"))).toEqual(["menu:law", "menu:check", "menu:register", "menu:ask", "menu:officer"]);
+    expect(buttonData(calls.find((c) => c.method === "sendMessage"))).toEqual(["menu:law", "menu:check", "menu:register", "menu:ask", "menu:officer", "menu:subscribe"]);
   });
 
   it("greets a returning farmer differently", async () => {

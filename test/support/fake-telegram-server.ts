@@ -14,7 +14,14 @@ export interface RecordedCall {
 
 type Waiter = { predicate: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void };
 
-export async function startFakeTelegram() {
+export interface FakeTelegramOptions {
+  /** Like Telegram's flood control: more than this many sendMessage calls within one second get 429 + retry_after. */
+  messagesPerSecond?: number;
+  /** Chats that blocked the bot: sendMessage to them gets 403 "bot was blocked by the user". */
+  blocked?: (chatId: string) => boolean;
+}
+
+export async function startFakeTelegram(options: FakeTelegramOptions = {}) {
   const updates: Array<{ update_id: number } & Record<string, unknown>> = [];
   const calls: RecordedCall[] = [];
   const waiters = new Set<Waiter>();
@@ -22,6 +29,22 @@ export async function startFakeTelegram() {
   const holds = new Set<(call: RecordedCall) => boolean>();
   const parked: Array<() => void> = [];
   let nextMessageId = 500;
+  /** Times of the sendMessage calls accepted in the last second, and how many were refused with 429. */
+  const recentSends: number[] = [];
+  let refused = 0;
+
+  /** A refusal as Telegram sends it, or undefined when the message may go out. */
+  function floodOrBlocked(payload: Record<string, unknown>): { status: number; body: unknown } | undefined {
+    const at = Date.now();
+    while (recentSends.length > 0 && recentSends[0]! <= at - 1000) recentSends.shift();
+    if (options.messagesPerSecond !== undefined && recentSends.length >= options.messagesPerSecond) {
+      refused++;
+      return { status: 429, body: { ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } } };
+    }
+    recentSends.push(at);
+    if (options.blocked?.(String(payload.chat_id))) return { status: 403, body: { ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" } };
+    return undefined;
+  }
 
   const botInfo = { id: 777, is_bot: true, first_name: "Trợ lý HTX (test)", username: "htx_test_bot", can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false };
 
@@ -76,6 +99,8 @@ export async function startFakeTelegram() {
     if (!match) return reply(404, { ok: false, error_code: 404, description: "Not Found" });
     const [, token, method] = match as unknown as [string, string, string];
     const payload = await readBody(req);
+    const refusal = method === "sendMessage" ? floodOrBlocked(payload) : undefined;
+    if (refusal) return reply(refusal.status, refusal.body);
     if (method !== "getUpdates") {
       const call = { method, token, payload };
       record(call);
@@ -104,7 +129,9 @@ export async function startFakeTelegram() {
 
   return {
     apiRoot: `http://127.0.0.1:${port}`,
+    /** Accepted calls (not the ones refused with 429 or 403). */
     calls,
+    http429: () => refused,
     /** Queues an update for the next getUpdates; pushing the same update twice simulates a redelivery. */
     push(update: { update_id: number } & Record<string, unknown>) {
       updates.push(update);

@@ -54,6 +54,8 @@ export function testBot(store: KeyValueStore = memoryKeyValueStore(), overrides:
       // The test chat is a Telegram one: it keeps no transcript, so a dropped flow has nothing to forget.
       farmerData: notWired<Services["farmerData"]>("farmerData", { forgetFlowMessages: async () => 0 }),
       places: sharedPlaces(),
+      subscriptions: notWired<Services["subscriptions"]>("subscriptions"),
+      broadcasts: notWired<Services["broadcasts"]>("broadcasts"),
       ...overrides,
     },
   });

@@ -96,8 +96,11 @@ export function createWebChat(deps: {
 
   /** Messages that arrive later (officer replies, notifications) go into the transcript; the page polls it. */
   const sender: OutboundSender = {
-    async send(chatId, message) {
-      await exclusive(chatId, () => deps.transcript.append(Number(chatId), { fromBot: true, text: message.text, buttons: message.buttons ?? [] }));
+    // The key is stored like a page's client id: appending it again returns the stored message.
+    idempotent: true,
+    async send(chatId, message, options) {
+      const clientId = options?.key;
+      await exclusive(chatId, () => deps.transcript.append(Number(chatId), { fromBot: true, text: message.text, buttons: message.buttons ?? [], ...(clientId ? { clientId } : {}) }));
     },
   };
 

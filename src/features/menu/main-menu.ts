@@ -1,8 +1,8 @@
 import type { ChoiceRows } from "../../bot/choices.js";
 import type { Translate } from "../../i18n/translate.js";
 
-/** The five doors of the product, in the order farmers see them. */
-export const MENU_ITEMS = ["law", "check", "register", "ask", "officer"] as const;
+/** The doors of the product, in the order farmers see them. */
+export const MENU_ITEMS = ["law", "check", "register", "ask", "officer", "subscribe"] as const;
 export type MenuItem = (typeof MENU_ITEMS)[number];
 
 export const MENU_CALLBACK_PREFIX = "menu:";

@@ -10,6 +10,7 @@ import type { SubmitResult } from "../../leads/lead-service.js";
 import { answerLines, fieldLabelKey, QUESTIONS, type FieldChoice, type FieldQuestion } from "./questions.js";
 import { MENU_CALLBACK_PREFIX } from "../menu/main-menu.js";
 import { FLOW_IDLE_MS } from "../../bot/storage.js";
+import { offerSubscription } from "../subscriptions/offer.js";
 
 export const REGISTER = "register";
 const PREFIX = "reg:";
@@ -199,6 +200,7 @@ async function register(conversation: Flow, ctx: FlowContext, start: RegisterSta
   // Someone else's number: the same words as for any registration, minus the code, which is not theirs.
   if (saved.outcome === "duplicate") await decided.reply(ctx.t("reg-received"));
   else await decided.reply(ctx.t(saved.outcome === "created" ? "reg-saved" : "reg-updated", { reference: saved.reference }));
+  await offerSubscription(decided);
 }
 
 export function registerFeature(flowPlugins: MiddlewareFn<FlowContext>[]): Composer<BotContext> {

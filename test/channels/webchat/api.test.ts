@@ -29,6 +29,7 @@ describe("web chat JSON API", () => {
       "📝 Đăng ký thành lập / tham gia HTX",
       "❓ Hỏi đáp",
       "👤 Gặp cán bộ",
+      "📢 Nhận thông báo",
     ]);
     const flow = await chat.press("menu:officer", menu.messageId);
     expect(flow.messages![0]!.text).toContain("hỏi cán bộ");

@@ -10,7 +10,7 @@ describe("ask feature", () => {
     await bot.handleUpdate(textUpdate(1, CHAT, "htx can may nguoi"));
     const calls = api.take();
     expect(knowledge.asked).toEqual(["htx can may nguoi"]);
-    expect(calls.map((c) => c.method)).toEqual(["sendChatAction", "sendMessage"]);
+    expect(calls.map((c) => c.method)).toEqual(["sendChatAction", "sendMessage", "sendMessage"]);
     expect(sentTexts(calls)[0]).toContain("Nguồn: Điều 4");
     expect(buttonData(calls[1])).toEqual(["law:s:luat-htx-khai-niem-a1", "qa:officer", "qa:more:0"]);
   });
@@ -20,7 +20,7 @@ describe("ask feature", () => {
     await bot.handleUpdate(textUpdate(1, CHAT, "cam on nha"));
     const calls = api.take();
     expect(sentTexts(calls)[0]).toBe("Dạ không có chi!");
-    expect(buttonData(calls[1])).toEqual(["menu:law", "menu:check", "menu:register", "menu:ask", "menu:officer"]);
+    expect(buttonData(calls[1])).toEqual(["menu:law", "menu:check", "menu:register", "menu:ask", "menu:officer", "menu:subscribe"]);
   });
 
   it("names today's commune when the question names a former one", async () => {
@@ -54,6 +54,16 @@ describe("ask feature", () => {
     await bot.handleUpdate(textUpdate(1, CHAT, "Tên xã của HTX tui bị đổi, có phải đăng ký thay đổi địa chỉ không?"));
     api.take();
     expect(knowledge.asked).toHaveLength(1);
+  });
+
+  it("offers announcements once, separately, after the first useful answer", async () => {
+    const { bot, api } = testBot();
+    await bot.handleUpdate(textUpdate(1, CHAT, "htx can may nguoi"));
+    const first = api.take().filter((c) => c.method === "sendMessage");
+    expect(sentTexts(first)[1]).toContain("nhận thông báo");
+    expect(buttonData(first[1])).toEqual(["sub:offer:yes", "sub:offer:no"]);
+    await bot.handleUpdate(textUpdate(2, CHAT, "htx can may nguoi"));
+    expect(api.take().filter((c) => c.method === "sendMessage")).toHaveLength(1);
   });
 
   it("asks a follow-up question by its button", async () => {

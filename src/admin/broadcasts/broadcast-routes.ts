@@ -1,0 +1,118 @@
+import { Hono } from "hono";
+import { html } from "hono/html";
+import { announcementMessage } from "../../broadcast/announcement.js";
+import { readSegment } from "../../broadcast/segment.js";
+import type { AdminContext, AdminDeps, AdminEnv } from "../deps.js";
+import { sectorChoiceLabel } from "../leads/sector-choice.js";
+import { flashFrom, page } from "../layout.js";
+import { requireRole } from "../session-guard.js";
+import { readCampaignForm, readScheduleTime } from "./campaign-form.js";
+import { audienceTable, campaignActions, campaignList, composeForm, reportSection, type SegmentChoices } from "./campaign-views.js";
+
+/** While a campaign is sending, its page reloads itself this often (no script needed). */
+const REFRESH_SECONDS = 5;
+
+/**
+ * Announcements: staff compose drafts and see the audience; officers and admins preview, send or
+ * schedule, and cancel. Every send and cancel is audited.
+ */
+export function broadcastRoutes(deps: AdminDeps): Hono<AdminEnv> {
+  const { prisma, translate: t, audit, broadcasts } = deps;
+  const app = new Hono<AdminEnv>();
+
+  async function choices(): Promise<SegmentChoices> {
+    const [communes, sectors] = await Promise.all([
+      prisma.subscription.groupBy({ by: ["communeCode", "communeName"], where: { communeCode: { not: null } }, orderBy: { communeName: "asc" } }),
+      prisma.lead.groupBy({ by: ["sector"], where: { erasedAt: null }, _min: { sectorLabel: true }, orderBy: { sector: "asc" } }),
+    ]);
+    return {
+      communes: communes.map((c) => ({ value: c.communeCode!, label: c.communeName ?? c.communeCode! })),
+      sectors: sectors.map((s) => ({ value: s.sector, label: sectorChoiceLabel(t, s.sector, s._min.sectorLabel ?? s.sector) })),
+      channels: [...broadcasts.channels()],
+    };
+  }
+
+  const campaignId = (raw: string) => (/^\d{1,9}$/.test(raw) ? Number(raw) : 0);
+  const back = (id: number, flash: string) => `/admin/broadcasts/${id}?${flash}`;
+  const notFound = (c: AdminContext) => c.html(page(t, { title: t("admin-not-found-title"), session: c.get("session"), body: html`<p>${t("admin-error-not-found")}</p>` }), 404);
+
+  app.get("/", async (c) => {
+    const session = c.get("session");
+    const body = html`<p><a href="/admin/broadcasts/new" class="button">${t("admin-bc-new")}</a></p>${campaignList(t, await broadcasts.list())}`;
+    return c.html(page(t, { title: t("admin-bc-title"), session, flash: flashFrom(c, t), body }));
+  });
+
+  app.get("/new", async (c) => {
+    const session = c.get("session");
+    return c.html(page(t, { title: t("admin-bc-new"), session, flash: flashFrom(c, t), body: composeForm(t, session, await choices(), "/admin/broadcasts") }));
+  });
+
+  app.post("/", async (c) => {
+    const session = c.get("session");
+    const input = readCampaignForm(await c.req.parseBody({ all: true }));
+    const created = await broadcasts.createDraft(input, session.user.id);
+    if (!created.ok) {
+      const body = composeForm(t, session, await choices(), "/admin/broadcasts", input);
+      return c.html(page(t, { title: t("admin-bc-new"), session, flash: { kind: "error", text: t(created.problem) }, body }), 400);
+    }
+    return c.redirect(back(created.id, "ok=admin-bc-draft-saved"), 303);
+  });
+
+  app.get("/:id", async (c) => {
+    const session = c.get("session");
+    const campaign = await broadcasts.get(campaignId(c.req.param("id")));
+    if (!campaign) return notFound(c);
+    const segment = readSegment(campaign.segment);
+    const me = await prisma.staffUser.findUniqueOrThrow({ where: { id: session.user.id }, select: { chatId: true } });
+    const input = { text: campaign.text, link: campaign.link ?? undefined, signupChoice: campaign.signupChoice, segment };
+    const preview = announcementMessage(campaign, t).text;
+    const body = html`<p class="meta">${t(`admin-bc-status-${campaign.status}`)}</p>
+      <section class="card"><h2>${t("admin-bc-message")}</h2><pre class="announcement">${preview}</pre>
+        ${campaign.signupChoice ? html`<p><span class="button-like">${t("bc-signup")}</span></p>` : ""}</section>
+      ${campaign.status === "draft" ? audienceTable(t, await broadcasts.audience(segment)) : reportSection(t, await broadcasts.report(campaign.id), campaign.status === "sending")}
+      ${campaignActions(t, session, campaign, me.chatId !== null)}
+      ${campaign.status === "draft" ? html`<h2>${t("admin-bc-edit")}</h2>${composeForm(t, session, await choices(), `/admin/broadcasts/${campaign.id}`, input)}` : ""}`;
+    const title = t("admin-bc-campaign", { id: campaign.id });
+    return c.html(page(t, { title, session, flash: flashFrom(c, t), body, ...(campaign.status === "sending" ? { refreshSeconds: REFRESH_SECONDS } : {}) }));
+  });
+
+  app.post("/:id", async (c) => {
+    const id = campaignId(c.req.param("id"));
+    const result = await broadcasts.updateDraft(id, readCampaignForm(await c.req.parseBody({ all: true })));
+    return c.redirect(back(id, result.ok ? "ok=admin-bc-draft-saved" : `error=${result.problem}`), 303);
+  });
+
+  /** The announcement exactly as farmers get it, to the user's own linked chat (through the outbox). */
+  app.post("/:id/preview", async (c) => {
+    const session = c.get("session");
+    const campaign = await broadcasts.get(campaignId(c.req.param("id")));
+    if (!campaign) return c.text(t("admin-error-not-found"), 404);
+    const me = await prisma.staffUser.findUniqueOrThrow({ where: { id: session.user.id }, select: { chatChannel: true, chatId: true } });
+    if (!me.chatChannel || !me.chatId) return c.redirect(back(campaign.id, "error=admin-bc-no-linked-chat"), 303);
+    const message = announcementMessage(campaign, t);
+    await deps.outbox.enqueue({ channel: me.chatChannel, chatId: me.chatId }, { ...message, text: `${t("admin-bc-preview-prefix")}\n\n${message.text}` });
+    return c.redirect(back(campaign.id, "ok=admin-bc-preview-sent"), 303);
+  });
+
+  app.post("/:id/send", requireRole(deps, "officer"), async (c) => {
+    const actorId = c.get("session").user.id;
+    const id = campaignId(c.req.param("id"));
+    const at = readScheduleTime(await c.req.parseBody({ all: true }));
+    if (at === null) return c.redirect(back(id, "error=admin-bc-error-time"), 303);
+    const result = await broadcasts.send(id, actorId, deps.now(), at);
+    if (!result.ok) return c.redirect(back(id, `error=${result.problem}`), 303);
+    const report = await broadcasts.report(id);
+    await audit.record({ action: "broadcast.send", actorId, target: `broadcast:${id}`, details: { scheduled: result.scheduled, recipients: report.total } });
+    return c.redirect(back(id, result.scheduled ? "ok=admin-bc-scheduled" : "ok=admin-bc-sending"), 303);
+  });
+
+  app.post("/:id/cancel", requireRole(deps, "officer"), async (c) => {
+    const actorId = c.get("session").user.id;
+    const id = campaignId(c.req.param("id"));
+    if (!(await broadcasts.cancel(id, deps.now()))) return c.redirect(back(id, "error=admin-bc-error-state"), 303);
+    await audit.record({ action: "broadcast.cancel", actorId, target: `broadcast:${id}` });
+    return c.redirect(back(id, "ok=admin-bc-cancelled"), 303);
+  });
+
+  return app;
+}

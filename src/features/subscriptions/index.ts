@@ -1,0 +1,148 @@
+import { Composer, type MiddlewareFn } from "grammy";
+import { createConversation } from "@grammyjs/conversations";
+import { chatAddress, type BotContext, type FlowContext } from "../../bot/context.js";
+import { waitForInput, type Flow } from "../../bot/flow.js";
+import { readConsentReply } from "../../leads/consent.js";
+import { subscriptionConsent, type SubscriptionChoice } from "../../broadcast/subscriptions.js";
+import { isTopic, topicLabelKey, type Topic } from "../../broadcast/topics.js";
+import { SIGNUP_PREFIX } from "../../broadcast/announcement.js";
+import type { Translate } from "../../i18n/translate.js";
+import { enterRegister } from "../register/index.js";
+import { replyWithChoices } from "../../bot/choices.js";
+import { CONSENT_STEP, FLOW_PREFIX, OFFER_NO, OFFER_YES, PLACE_STEP, placeRows, START, statusRows, STOP, TOPIC_STEP, topicRows, consentRows } from "./choices.js";
+
+export const SUBSCRIBE = "subscribe";
+
+type Place = { code: string; name: string };
+
+const topicList = (t: Translate, topics: readonly Topic[]) => topics.map((topic) => t(topicLabelKey(topic))).join(", ");
+
+/**
+ * Topics to toggle; undefined when the farmer gave up. Each toggle shows the choices again with the
+ * marks updated (a text channel cannot edit a list it sent).
+ */
+async function askTopics(conversation: Flow, ctx: FlowContext, initial: readonly Topic[]): Promise<Topic[] | undefined> {
+  const chosen = new Set<Topic>(initial);
+  await replyWithChoices(ctx, ctx.t("sub-topics-ask"), topicRows(ctx.t, chosen));
+  for (;;) {
+    const input = await waitForInput(conversation, ctx, { stepPrefix: TOPIC_STEP, flowPrefix: FLOW_PREFIX, acceptText: false });
+    if (input.choice === "cancel") return undefined;
+    if (input.choice === "done") {
+      if (chosen.size > 0) return [...chosen];
+      await replyWithChoices(input.ctx, ctx.t("sub-topics-none"), topicRows(ctx.t, chosen));
+      continue;
+    }
+    if (!isTopic(input.choice!)) continue;
+    if (chosen.has(input.choice)) chosen.delete(input.choice);
+    else chosen.add(input.choice);
+    await input.ctx.editMessageReplyMarkup().catch(() => undefined);
+    await replyWithChoices(input.ctx, ctx.t("sub-topics-chosen", { topics: chosen.size > 0 ? topicList(ctx.t, [...chosen]) : "–" }), topicRows(ctx.t, chosen));
+  }
+}
+
+/** The commune: one tap on the one from a registration, or typed and picked, or none. */
+async function askPlace(conversation: Flow, ctx: FlowContext, known: Place | undefined): Promise<Place | undefined> {
+  let offered: Place[] = known ? [known] : [];
+  const rows = () => placeRows(ctx.t, offered.map((p) => ({ code: p.code, label: `✅ ${p.name}` })));
+  await replyWithChoices(ctx, ctx.t("sub-place-ask"), rows());
+  for (;;) {
+    const input = await waitForInput(conversation, ctx, { stepPrefix: PLACE_STEP, flowPrefix: FLOW_PREFIX, acceptText: true });
+    if (input.choice === "any") return undefined;
+    const picked = offered.find((p) => p.code === input.choice);
+    if (picked) return picked;
+    if (input.text === undefined) continue;
+    const typed = input.text;
+    offered = await conversation.external(() => ctx.services.places.resolve(typed).map((c) => ({ code: c.code, name: `${c.name}, ${c.provinceName}` })));
+    await replyWithChoices(input.ctx, ctx.t(offered.length > 0 ? "sub-place-choose" : "sub-place-not-found"), rows());
+  }
+}
+
+/** Consent for this purpose only; anything unclear is asked again, never taken as yes. */
+async function askConsent(conversation: Flow, ctx: FlowContext, text: string): Promise<boolean> {
+  await replyWithChoices(ctx, text, consentRows(ctx.t));
+  for (;;) {
+    const input = await waitForInput(conversation, ctx, { stepPrefix: CONSENT_STEP, flowPrefix: FLOW_PREFIX, acceptText: true });
+    const reply = readConsentReply(input.choice ?? input.text);
+    if (reply) return reply === "agree";
+    await replyWithChoices(input.ctx, ctx.t("sub-consent-expected"), consentRows(ctx.t));
+  }
+}
+
+/** Topics, commune (prefilled from a registration), consent, saved. */
+async function subscribe(conversation: Flow, ctx: FlowContext): Promise<void> {
+  const chat = chatAddress(ctx);
+  const known = await conversation.external(async () => ({
+    topics: (await ctx.services.subscriptions.get(chat))?.topics ?? [],
+    place: await ctx.services.subscriptions.knownCommune(chat),
+  }));
+  const topics = await askTopics(conversation, ctx, known.topics);
+  if (!topics) {
+    await ctx.reply(ctx.t("sub-cancelled"));
+    return;
+  }
+  const commune = await askPlace(conversation, ctx, known.place);
+  const consent = subscriptionConsent(ctx.t("reg-data-controller"), ctx.t);
+  if (!(await askConsent(conversation, ctx, consent.text))) {
+    await ctx.reply(ctx.t("sub-cancelled"));
+    return;
+  }
+  const choice: SubscriptionChoice = { topics, ...(commune ? { commune } : {}) };
+  await conversation.external(() => ctx.services.subscriptions.save(chat, choice, consent));
+  await ctx.reply(ctx.t("sub-saved", { topics: topicList(ctx.t, topics), place: commune ? ctx.t("sub-saved-place", { commune: commune.name }) : "" }));
+}
+
+/** /thongbao and the menu: what this chat receives, with change and stop. */
+export async function showSubscription(ctx: BotContext): Promise<void> {
+  const current = await ctx.services.subscriptions.get(chatAddress(ctx));
+  const text = current
+    ? ctx.t("sub-status", { topics: topicList(ctx.t, current.topics), place: current.communeName ? ctx.t("sub-saved-place", { commune: current.communeName }) : "" })
+    : ctx.t("sub-status-none");
+  await replyWithChoices(ctx, text, statusRows(ctx.t, current !== undefined));
+}
+
+async function stopAll(ctx: BotContext): Promise<void> {
+  const stopped = await ctx.services.subscriptions.stop(chatAddress(ctx));
+  await ctx.reply(ctx.t(stopped ? "sub-stopped" : "sub-not-subscribed"));
+}
+
+/**
+ * Announcements for farmers: /thongbao shows and changes, /dunggui stops everything at once (also in
+ * the middle of a flow), and an announcement's *Đăng ký* opens the registration (the press is counted).
+ */
+export function subscriptionsFeature(flowPlugins: MiddlewareFn<FlowContext>[]): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.command("dunggui", async (ctx) => {
+    await ctx.conversation.exitAll();
+    await stopAll(ctx);
+  });
+  composer.command("thongbao", async (ctx) => {
+    await ctx.conversation.exitAll();
+    await showSubscription(ctx);
+  });
+  composer.use(createConversation(subscribe, { id: SUBSCRIBE, plugins: flowPlugins }));
+  composer.callbackQuery([OFFER_YES, START], async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter(SUBSCRIBE);
+  });
+  composer.callbackQuery(OFFER_NO, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await ctx.reply(ctx.t("sub-offer-declined"));
+  });
+  composer.callbackQuery(STOP, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await stopAll(ctx);
+  });
+  composer.callbackQuery(new RegExp(`^${SIGNUP_PREFIX}(\\d{1,9})$`), async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.services.broadcasts.recordPress(Number(ctx.match[1]), chatAddress(ctx), ctx.services.now());
+    await ctx.conversation.exitAll();
+    await enterRegister(ctx);
+  });
+  return composer;
+}
+
+export const enterSubscribe = (ctx: BotContext) => ctx.conversation.enter(SUBSCRIBE);

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { adminHarness } from "./admin-harness.js";
+
+let h: Awaited<ReturnType<typeof adminHarness>>;
+beforeAll(async () => {
+  h = await adminHarness();
+});
+afterAll(() => h.close());
+beforeEach(() => h.db.clear());
+
+const subscribe = (channel: string, chatId: string, topics: string[], communeCode?: string) =>
+  h.db.prisma.subscription.create({ data: { channel, chatId, topics, communeCode: communeCode ?? null, communeName: communeCode ? `Xã ${communeCode}` : null, consentVersion: "v", consentHash: "h", consentAt: new Date() } });
+
+async function loggedIn(username: string, role: "staff" | "officer" | "admin") {
+  await h.user(username, role);
+  const agent = h.agent();
+  await agent.login(username);
+  return agent;
+}
+
+describe("dashboard announcements", () => {
+  it("staff draft and see the audience per channel; officers preview, send, and read the report; every send is audited", async () => {
+    await subscribe("telegram", "1", ["training"], "31471");
+    await subscribe("telegram", "2", ["credit"], "31471");
+    await subscribe("webchat", "3", ["training"]);
+    const staff = await loggedIn("hoind", "staff");
+    const csrf = await staff.csrf("/admin/broadcasts/new");
+    const created = await staff.post("/admin/broadcasts", { _csrf: csrf, text: "Lớp tập huấn trồng lúa thứ Bảy", link: "https://hoind.vn/lop", signup: "on", topics: "training" });
+    expect(created.status).toBe(303);
+    const location = created.headers.get("location")!;
+    const id = /\/admin\/broadcasts\/(\d+)/.exec(location)![1]!;
+    const draft = await (await staff.get(`/admin/broadcasts/${id}`)).text();
+    expect(draft).toContain("Sẽ gửi tới 2 người");
+    expect(draft).toMatch(/<b>telegram<\/b>: 1 người/);
+    expect(draft).toMatch(/<b>webchat<\/b>: 1 người/);
+    expect(draft).toContain("/dunggui");
+    expect(draft).not.toContain(`/admin/broadcasts/${id}/send`);
+    // Staff may draft, never send.
+    expect((await staff.post(`/admin/broadcasts/${id}/send`, { _csrf: csrf })).status).toBe(403);
+
+    const officer = await loggedIn("canbo", "officer");
+    const officerCsrf = await officer.csrf(`/admin/broadcasts/${id}`);
+    expect((await officer.post(`/admin/broadcasts/${id}/preview`, { _csrf: officerCsrf })).headers.get("location")).toContain("error=admin-bc-no-linked-chat");
+    await h.db.prisma.staffUser.update({ where: { username: "canbo" }, data: { chatChannel: "telegram", chatId: "900" } });
+    await officer.post(`/admin/broadcasts/${id}/preview`, { _csrf: officerCsrf });
+    expect(h.outbox.sent).toHaveLength(1);
+    expect(h.outbox.sent[0]).toMatchObject({ to: { channel: "telegram", chatId: "900" }, message: { buttons: [[{ data: `bc:signup:${id}` }]] } });
+    expect(h.outbox.sent[0]!.message.text).toContain("Lớp tập huấn trồng lúa thứ Bảy");
+
+    const sent = await officer.post(`/admin/broadcasts/${id}/send`, { _csrf: officerCsrf, at: "" });
+    expect(sent.headers.get("location")).toContain("ok=admin-bc-sending");
+    expect(await h.db.prisma.broadcastDelivery.count({ where: { campaignId: Number(id) } })).toBe(2);
+    const sending = await (await officer.get(`/admin/broadcasts/${id}`)).text();
+    expect(sending).toContain("<progress");
+    expect(sending).toContain('http-equiv="refresh"');
+    expect(sending).toContain("Đã xử lý 0/2");
+
+    await h.db.prisma.broadcastDelivery.updateMany({ where: { chatId: "1" }, data: { status: "sent", sentAt: new Date(), pressedAt: new Date() } });
+    await h.db.prisma.broadcastDelivery.updateMany({ where: { chatId: "3" }, data: { status: "skipped", reason: "unsubscribed" } });
+    const cancelled = await officer.post(`/admin/broadcasts/${id}/cancel`, { _csrf: officerCsrf });
+    expect(cancelled.headers.get("location")).toContain("ok=admin-bc-cancelled");
+    const report = await (await officer.get(`/admin/broadcasts/${id}`)).text();
+    expect(report).toContain("Đã xử lý 2/2");
+    expect(report).toMatch(/đã ngừng nhận tin: <b>1<\/b>/);
+    expect(report).toMatch(/Số người bấm «Đăng ký»<\/dt><dd><b>1<\/b>/);
+
+    const audit = await h.db.prisma.auditEntry.findMany({ where: { action: { startsWith: "broadcast." } }, orderBy: { id: "asc" } });
+    expect(audit.map((a) => [a.action, a.target])).toEqual([["broadcast.send", `broadcast:${id}`], ["broadcast.cancel", `broadcast:${id}`]]);
+  });
+
+  it("answers bad input politely and schedules in Vietnam time", async () => {
+    await subscribe("webchat", "3", ["law"]);
+    const officer = await loggedIn("canbo", "officer");
+    const csrf = await officer.csrf("/admin/broadcasts/new");
+    const empty = await officer.post("/admin/broadcasts", { _csrf: csrf, text: "   " });
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain("Nội dung không được để trống");
+    expect(await (await officer.post("/admin/broadcasts", { _csrf: csrf, text: "x", link: "ftp://a" })).text()).toContain("http://");
+    const created = await officer.post("/admin/broadcasts", { _csrf: csrf, text: "Luật mới" });
+    const id = /(\d+)/.exec(created.headers.get("location")!)![1]!;
+    expect((await officer.post(`/admin/broadcasts/${id}/send`, { _csrf: csrf, at: "bogus" })).headers.get("location")).toContain("error=admin-bc-error-time");
+    // 27/11/2026 08:00 UTC is 15:00 in Vietnam; 16:30 there is 09:30 UTC.
+    expect((await officer.post(`/admin/broadcasts/${id}/send`, { _csrf: csrf, at: "2026-11-27T16:30" })).headers.get("location")).toContain("ok=admin-bc-scheduled");
+    expect((await h.db.prisma.broadcastCampaign.findUniqueOrThrow({ where: { id: Number(id) } })).scheduledAt).toEqual(new Date("2026-11-27T09:30:00Z"));
+    expect((await officer.get("/admin/broadcasts/999")).status).toBe(404);
+  });
+});

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Database } from "../../../src/db/index.js";
+import { migratedDatabase } from "../../staff/migrated-database.js";
+import { aDraft } from "../../leads/fixtures.js";
+import { buttonsOf, leadTestServices, NOW, textOf } from "../lead-services.js";
+import { testBot } from "../../support/test-bot.js";
+import { buttonUpdate, textUpdate } from "../../support/recording-fetch.js";
+import { subscriptionService, SUBSCRIPTION_CONSENT_VERSION } from "../../../src/broadcast/subscriptions.js";
+import { campaignService } from "../../../src/broadcast/campaigns.js";
+
+const CHAT = 77;
+let db: Database & { clear(): Promise<void> };
+beforeAll(async () => {
+  db = await migratedDatabase();
+});
+afterAll(() => db.close());
+beforeEach(() => db.clear());
+
+function subscribingBot() {
+  const services = leadTestServices(db.prisma);
+  const subscriptions = subscriptionService({ prisma: db.prisma, now: () => NOW });
+  const broadcasts = campaignService({ prisma: db.prisma, deliverable: () => ["telegram"] });
+  const { bot, api } = testBot(undefined, { leads: services.leads, farmerData: services.farmerData, subscriptions, broadcasts });
+  let updateId = 0;
+  const run = async (update: Parameters<typeof bot.handleUpdate>[0]) => {
+    await bot.handleUpdate(update);
+    return api.take();
+  };
+  return {
+    ...services,
+    say: (text: string) => run(textUpdate(++updateId, CHAT, text)),
+    press: (data: string) => run(buttonUpdate(++updateId, CHAT, data)),
+  };
+}
+
+const stored = () => db.prisma.subscription.findUnique({ where: { channel_chatId: { channel: "telegram", chatId: String(CHAT) } } });
+
+describe("announcements for farmers (/thongbao, /dunggui)", () => {
+  it("subscribes with topics, the commune of a registration and a consent of its own, then stops at once", async () => {
+    const chat = subscribingBot();
+    const lead = aDraft();
+    await chat.leads.submit({ draft: lead, consent: { version: "2026-11-v1", hash: "a".repeat(64) }, from: { channel: "telegram", chatId: String(CHAT) } });
+
+    const status = await chat.say("/thongbao");
+    expect(textOf(status)).toContain("chưa đăng ký nhận thông báo");
+    expect(buttonsOf(status)).toEqual(["sub:start"]);
+
+    const topics = await chat.press("sub:start");
+    expect(buttonsOf(topics)).toEqual(["sub:t:training", "sub:t:credit", "sub:t:fairs", "sub:t:law", "sub:t:done", "sub:t:cancel"]);
+    expect(textOf(await chat.press("sub:t:done"))).toContain("ít nhất một chủ đề");
+    await chat.press("sub:t:training");
+    await chat.press("sub:t:credit");
+    await chat.press("sub:t:law");
+    await chat.press("sub:t:law");
+    const place = await chat.press("sub:t:done");
+    // The commune from the registration is one tap away.
+    expect(buttonsOf(place)).toEqual([`sub:p:${lead.place.code}`, "sub:p:any"]);
+    const consent = await chat.press(`sub:p:${lead.place.code}`);
+    expect(textOf(consent)).toContain("Mục đích: chỉ để gửi thông báo");
+    expect(textOf(await chat.say("hmm"))).toContain("Đồng ý");
+    expect(await stored()).toBeNull();
+    const saved = await chat.press("sub:c:agree");
+    expect(textOf(saved)).toContain("Đã đăng ký nhận thông báo");
+    expect(await stored()).toMatchObject({ topics: ["training", "credit"], communeCode: lead.place.code, consentVersion: SUBSCRIPTION_CONSENT_VERSION });
+
+    const shown = await chat.say("/thongbao");
+    expect(textOf(shown)).toContain("Lớp tập huấn");
+    expect(buttonsOf(shown)).toEqual(["sub:start", "sub:stop"]);
+
+    expect(textOf(await chat.say("/dunggui"))).toContain("Đã ngừng gửi mọi thông báo");
+    expect(await stored()).toBeNull();
+    expect(textOf(await chat.say("/dunggui"))).toContain("chưa đăng ký");
+  });
+
+  it("types a commune when none is known, and declining consent stores nothing", async () => {
+    const chat = subscribingBot();
+    await chat.press("sub:offer:yes");
+    await chat.press("sub:t:fairs");
+    const place = await chat.press("sub:t:done");
+    expect(buttonsOf(place)).toEqual(["sub:p:any"]);
+    expect(textOf(await chat.say("xyzxyz"))).toContain("Chưa tìm thấy");
+    const found = await chat.say("Phu Tam");
+    const [first] = buttonsOf(found);
+    expect(first).toMatch(/^sub:p:\d+$/);
+    await chat.press(first!);
+    expect(textOf(await chat.press("sub:c:decline"))).toContain("chưa đăng ký gì");
+    expect(await stored()).toBeNull();
+  });
+
+  it("/xoa erases the subscription too", async () => {
+    const chat = subscribingBot();
+    await chat.press("sub:start");
+    await chat.press("sub:t:law");
+    await chat.press("sub:t:done");
+    await chat.press("sub:p:any");
+    await chat.press("sub:c:agree");
+    expect(await stored()).toMatchObject({ topics: ["law"], communeCode: null });
+    expect(await chat.farmerData.erase({ channel: "telegram", chatId: String(CHAT) })).toMatchObject({ subscriptions: 1 });
+    expect(await stored()).toBeNull();
+  });
+});
