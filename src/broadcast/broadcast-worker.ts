@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../db/index.js";
+import { Prisma, type PrismaClient } from "../db/index.js";
 import type { Logger } from "../logger.js";
 import type { Translate } from "../i18n/translate.js";
 import { RetryLater, Unreachable, type OutboundSender } from "../outbound/outbox.js";
@@ -44,20 +44,26 @@ interface ClaimedDelivery {
 const PER_CHAT_GAP_MS = 1000;
 
 /**
- * Claims one due row of `channel` and marks it `sending` in the same statement: this is the record
- * of intent written before the message leaves. Rows of a channel wait while an outbound job (a reply
- * to a farmer, an officer's answer) of that channel is due: conversations go first.
+ * Rows `x` of `channel` that may be sent now: pending, of a sending campaign, not while an outbound
+ * job (a reply to a farmer, an officer's answer) of the channel is due — conversations go first — and
+ * not to a chat that got a broadcast less than a second ago.
  */
-export async function claimDelivery(prisma: PrismaClient, channel: string, workerId: string, now: Date): Promise<ClaimedDelivery | undefined> {
+function dueRows(channel: string, now: Date): Prisma.Sql {
   const gapStart = new Date(now.getTime() - PER_CHAT_GAP_MS);
+  return Prisma.sql`
+    x.channel = ${channel} AND x.status = 'pending' AND x.not_before <= ${now}
+    AND EXISTS (SELECT 1 FROM broadcast_campaign xc WHERE xc.id = x.campaign_id AND xc.status = 'sending')
+    AND NOT EXISTS (SELECT 1 FROM outbound_job j WHERE j.channel = ${channel} AND j.status = 'pending' AND j.not_before <= ${now})
+    AND NOT EXISTS (SELECT 1 FROM broadcast_delivery r WHERE r.channel = x.channel AND r.chat_id = x.chat_id AND r.sent_at > ${gapStart})`;
+}
+
+/** Claims one due row and marks it `sending` in the same statement: the record of intent written before the message leaves. */
+export async function claimDelivery(prisma: PrismaClient, channel: string, workerId: string, now: Date): Promise<ClaimedDelivery | undefined> {
   const rows = await prisma.$queryRaw<ClaimedDelivery[]>`
     UPDATE broadcast_delivery d SET status = 'sending', locked_by = ${workerId}, locked_at = ${now}
       FROM broadcast_campaign c
      WHERE c.id = d.campaign_id AND d.id = (
-       SELECT x.id FROM broadcast_delivery x JOIN broadcast_campaign xc ON xc.id = x.campaign_id
-        WHERE x.channel = ${channel} AND x.status = 'pending' AND x.not_before <= ${now} AND xc.status = 'sending'
-          AND NOT EXISTS (SELECT 1 FROM outbound_job j WHERE j.channel = ${channel} AND j.status = 'pending' AND j.not_before <= ${now})
-          AND NOT EXISTS (SELECT 1 FROM broadcast_delivery r WHERE r.channel = x.channel AND r.chat_id = x.chat_id AND r.sent_at > ${gapStart})
+       SELECT x.id FROM broadcast_delivery x WHERE ${dueRows(channel, now)}
         ORDER BY x.campaign_id, x.id
         LIMIT 1
         FOR UPDATE OF x SKIP LOCKED)
@@ -128,9 +134,7 @@ async function deliver(options: BroadcastWorkerOptions, channel: string, row: Cl
 }
 
 async function hasDueRows(prisma: PrismaClient, channel: string, now: Date): Promise<boolean> {
-  const [row] = await prisma.$queryRaw<[{ due: boolean }]>`
-    SELECT EXISTS (SELECT 1 FROM broadcast_delivery d JOIN broadcast_campaign c ON c.id = d.campaign_id
-                    WHERE d.channel = ${channel} AND d.status = 'pending' AND d.not_before <= ${now} AND c.status = 'sending') AS due`;
+  const [row] = await prisma.$queryRaw<[{ due: boolean }]>`SELECT EXISTS (SELECT 1 FROM broadcast_delivery x WHERE ${dueRows(channel, now)}) AS due`;
   return row.due;
 }
 
@@ -205,7 +209,7 @@ export function startBroadcastWorker(options: BroadcastWorkerOptions): { stop():
       await guard("broadcast housekeeping error", async () => {
         await options.campaigns.startDue(now());
         await recoverInterrupted(options.prisma, options.senders, new Date(now().getTime() - (options.staleMs ?? 15_000)));
-        await options.campaigns.finishSettled(now());
+        for (const campaign of await options.campaigns.finishSettled(now())) options.logger.info({ campaign }, "broadcast finished");
       });
       await sleep(idleMs);
     }

@@ -129,12 +129,14 @@ export function campaignService(deps: { prisma: PrismaClient; deliverable: () =>
       });
     },
 
-    /** Campaigns whose every row is settled are done. */
-    async finishSettled(now: Date): Promise<number> {
-      return prisma.$executeRaw`
+    /** Campaigns whose every row is settled are done; returns their ids. */
+    async finishSettled(now: Date): Promise<number[]> {
+      const rows = await prisma.$queryRaw<Array<{ id: number }>>`
         UPDATE broadcast_campaign c SET status = 'done', finished_at = ${now}, updated_at = ${now}
          WHERE c.status = 'sending'
-           AND NOT EXISTS (SELECT 1 FROM broadcast_delivery d WHERE d.campaign_id = c.id AND d.status IN ('pending', 'sending'))`;
+           AND NOT EXISTS (SELECT 1 FROM broadcast_delivery d WHERE d.campaign_id = c.id AND d.status IN ('pending', 'sending'))
+        RETURNING c.id`;
+      return rows.map((r) => r.id);
     },
 
     async report(id: number): Promise<CampaignReport> {

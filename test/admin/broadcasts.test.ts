@@ -1,12 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { adminHarness } from "./admin-harness.js";
+import { insertLead } from "./lead-rows.js";
 
 let h: Awaited<ReturnType<typeof adminHarness>>;
 beforeAll(async () => {
   h = await adminHarness();
 });
 afterAll(() => h.close());
-beforeEach(() => h.db.clear());
+beforeEach(async () => {
+  await h.db.clear();
+  h.outbox.sent.length = 0;
+});
 
 const subscribe = (channel: string, chatId: string, topics: string[], communeCode?: string) =>
   h.db.prisma.subscription.create({ data: { channel, chatId, topics, communeCode: communeCode ?? null, communeName: communeCode ? `Xã ${communeCode}` : null, consentVersion: "v", consentHash: "h", consentAt: new Date() } });
@@ -83,5 +87,19 @@ describe("dashboard announcements", () => {
     expect((await officer.post(`/admin/broadcasts/${id}/send`, { _csrf: csrf, at: "2026-11-27T16:30" })).headers.get("location")).toContain("ok=admin-bc-scheduled");
     expect((await h.db.prisma.broadcastCampaign.findUniqueOrThrow({ where: { id: Number(id) } })).scheduledAt).toEqual(new Date("2026-11-27T09:30:00Z"));
     expect((await officer.get("/admin/broadcasts/999")).status).toBe(404);
+  });
+
+  it("lets an officer message the farmer of a lead through the outbox; staff cannot", async () => {
+    await insertLead(h.db.prisma, { reference: "HTX-M0001", channel: "telegram", chatId: "555" });
+    const officer = await loggedIn("canbo", "officer");
+    const csrf = await officer.csrf("/admin/leads/HTX-M0001");
+    expect(await (await officer.get("/admin/leads/HTX-M0001")).text()).toContain("Nhắn cho bà con");
+    expect((await officer.post("/admin/leads/HTX-M0001/message", { _csrf: csrf, message: " " })).headers.get("location")).toContain("error=admin-lead-message-invalid");
+    const sent = await officer.post("/admin/leads/HTX-M0001/message", { _csrf: csrf, message: "Mai 8 giờ cán bộ gọi lại nha" });
+    expect(sent.headers.get("location")).toContain("ok=admin-lead-message-sent");
+    expect(h.outbox.sent).toEqual([{ to: { channel: "telegram", chatId: "555" }, message: { text: "Cán bộ Hội Nông dân nhắn: Mai 8 giờ cán bộ gọi lại nha" } }]);
+    expect(await h.db.prisma.auditEntry.count({ where: { action: "lead.message", target: "HTX-M0001" } })).toBe(1);
+    const staff = await loggedIn("hoind", "staff");
+    expect((await staff.post("/admin/leads/HTX-M0001/message", { _csrf: await staff.csrf("/admin/leads/HTX-M0001"), message: "x" })).status).toBe(403);
   });
 });

@@ -17,6 +17,8 @@ import { formatNumber } from "../../lib/farmer-numbers.js";
 import { sectorChoiceLabel } from "./sector-choice.js";
 
 type Choice = { value: string; label: string };
+
+export const LEAD_MESSAGE_MAX_LENGTH = 1000;
 export type LeadChoices = { communes: Choice[]; sectors: Choice[]; assignees: Choice[] };
 export type LeadListRow = LeadRow & { assignedTo: { displayName: string } | null };
 
@@ -142,6 +144,10 @@ export function leadDetailBody(t: Translate, view: { session: StaffSessionInfo; 
       <form method="post" action="${action("notes")}" class="stack">${csrfField(session)}
         <label>${t("admin-lead-note")}<textarea name="note" rows="3" maxlength="1000" required></textarea></label>
         <button type="submit">${t("admin-lead-add-note")}</button></form></section>` : ""}
+    ${hasRole(role, "officer") && lead.chatId ? html`<section class="card"><h2>${t("admin-lead-message")}</h2>
+      <form method="post" action="${action("message")}" class="stack">${csrfField(session)}
+        <label>${t("admin-lead-message-hint", { channel: lead.channel })}<textarea name="message" rows="3" maxlength="${LEAD_MESSAGE_MAX_LENGTH}" required></textarea></label>
+        <button type="submit">${t("admin-lead-message-send")}</button></form></section>` : ""}
     <section class="card"><h2>${t("admin-lead-history")}</h2><ol class="history">
       ${view.events.map(
         (e) => html`<li><time>${displayDateTime(e.at)}</time> ${e.actorName ? html`<b>${e.actorName}</b>: ` : ""}${eventText(t, e)}${e.note ? html`<p>${e.note}</p>` : ""}</li>`,
