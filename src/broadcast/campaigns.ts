@@ -58,7 +58,8 @@ export function campaignService(deps: { prisma: PrismaClient; deliverable: () =>
       const campaign = await tx.broadcastCampaign.findUniqueOrThrow({ where: { id } });
       await addressCampaign(tx, id, readSegment(campaign.segment));
       return true;
-    });
+      // Addressing tens of thousands of rows can outlast Prisma's default 5 s on a busy machine.
+    }, { timeout: 120_000 });
   }
 
   return {
