@@ -91,7 +91,7 @@ describe("broadcast service", () => {
     expect((await campaigns.report(draft.id)).skipped).toEqual({ cancelled: 10_000 });
   });
 
-  it("sends the announcement with how to stop and its choice; skips the unsubscribed and marks the blocked once", async () => {
+  it("sends the announcement with how to stop and its choice; skips the unsubscribed and marks the blocked once", { timeout: 120_000 }, async () => {
     const subs = subscriptions();
     for (const id of [1, 2, 3, 4]) await subs.save(chat("telegram", id), { topics: ["credit"] }, CONSENT);
     const campaigns = campaignService({ prisma: db.prisma, deliverable: () => ["telegram"] });
@@ -179,7 +179,7 @@ describe("broadcast service", () => {
     expect(rows.map((r) => [r.channel, r.status, r.reason])).toEqual([["telegram", "sent", "unconfirmed"], ["webchat", "pending", null]]);
   });
 
-  it("skips followers over the channel's quota, and schedules campaigns for later", async () => {
+  it("skips followers over the channel's quota, and schedules campaigns for later", { timeout: 120_000 }, async () => {
     await subscriptions().save(chat("zalo-oa", 1), { topics: ["fairs"] }, CONSENT);
     const campaigns = campaignService({ prisma: db.prisma, deliverable: () => ["zalo-oa"] });
     const rules = new Map([["zalo-oa", broadcastQuota(db.prisma, { perDay: 1, perMonth: 4 })]]);
