@@ -40,7 +40,7 @@ describe("Zalo Bot Platform channel (app in-process, fake Zalo over HTTP)", () =
     const say = zaloFarmer(zalo, "zalo-user-1");
     const menu = await say("xin chao", /trả lời số/);
     expect(menu).toContain("1. 📘 Tìm hiểu Luật HTX 2023\n2. ✅ Kiểm tra điều kiện vay vốn / hỗ trợ");
-    expect(menu).toContain("Bà con trả lời số 1, 2, 3, 4 hoặc 5");
+    expect(menu).toContain("Bà con trả lời số 1, 2, 3, 4, 5 hoặc 6");
 
     expect(await say("2", /Câu 1\//)).toContain("4. Tất cả");
     expect(await say("vay von", /Câu 2\//)).toContain("5. Hợp tác xã");
