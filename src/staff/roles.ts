@@ -2,9 +2,10 @@
  * Who may do what, on the dashboard and in a linked chat alike: both ask `mayAct` about the same
  * action names, so a role cannot do in chat what the dashboard refuses. Each role includes the ones
  * before it:
- * - staff (Hội Nông dân staff): read leads, pools, questions and charts; link their chat;
- * - officer: also claim leads, change their status, add notes, answer and close questions, edit and
- *   publish FAQ entries, export;
+ * - staff (Hội Nông dân staff): read leads, pools, questions and charts; link their chat; draft
+ *   announcements and preview them;
+ * - officer: also claim leads, change their status, add notes, message a lead's farmer, answer and
+ *   close questions, edit and publish FAQ entries, export, send and cancel announcements;
  * - admin: also manage users, delete leads and read the audit log.
  */
 export const STAFF_ROLES = ["staff", "officer", "admin"] as const;
@@ -21,6 +22,10 @@ const LEAST_ROLE = {
   "question.answer": "officer",
   "question.close": "officer",
   "faq.edit": "officer",
+  "lead.message": "officer",
+  "broadcast.draft": "staff",
+  "broadcast.send": "officer",
+  "broadcast.cancel": "officer",
   "lead.delete": "admin",
   "user.manage": "admin",
   "audit.read": "admin",

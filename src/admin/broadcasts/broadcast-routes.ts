@@ -5,7 +5,7 @@ import { readSegment } from "../../broadcast/segment.js";
 import type { AdminContext, AdminDeps, AdminEnv } from "../deps.js";
 import { sectorChoiceLabel } from "../leads/sector-choice.js";
 import { flashFrom, page } from "../layout.js";
-import { requireRole } from "../session-guard.js";
+import { requirePermission } from "../session-guard.js";
 import { readCampaignForm, readScheduleTime } from "./campaign-form.js";
 import { audienceTable, campaignActions, campaignList, composeForm, reportSection, type SegmentChoices } from "./campaign-views.js";
 
@@ -47,7 +47,7 @@ export function broadcastRoutes(deps: AdminDeps): Hono<AdminEnv> {
     return c.html(page(t, { title: t("admin-bc-new"), session, flash: flashFrom(c, t), body: composeForm(t, session, await choices(), "/admin/broadcasts") }));
   });
 
-  app.post("/", async (c) => {
+  app.post("/", requirePermission(deps, "broadcast.draft"), async (c) => {
     const session = c.get("session");
     const input = readCampaignForm(await c.req.parseBody({ all: true }));
     const created = await broadcasts.createDraft(input, session.user.id);
@@ -76,14 +76,14 @@ export function broadcastRoutes(deps: AdminDeps): Hono<AdminEnv> {
     return c.html(page(t, { title, session, flash: flashFrom(c, t), body, ...(campaign.status === "sending" ? { refreshSeconds: REFRESH_SECONDS } : {}) }));
   });
 
-  app.post("/:id", async (c) => {
+  app.post("/:id", requirePermission(deps, "broadcast.draft"), async (c) => {
     const id = campaignId(c.req.param("id"));
     const result = await broadcasts.updateDraft(id, readCampaignForm(await c.req.parseBody({ all: true })));
     return c.redirect(back(id, result.ok ? "ok=admin-bc-draft-saved" : `error=${result.problem}`), 303);
   });
 
   /** The announcement exactly as farmers get it, to the user's own linked chat (through the outbox). */
-  app.post("/:id/preview", async (c) => {
+  app.post("/:id/preview", requirePermission(deps, "broadcast.draft"), async (c) => {
     const session = c.get("session");
     const campaign = await broadcasts.get(campaignId(c.req.param("id")));
     if (!campaign) return c.text(t("admin-error-not-found"), 404);
@@ -94,7 +94,7 @@ export function broadcastRoutes(deps: AdminDeps): Hono<AdminEnv> {
     return c.redirect(back(campaign.id, "ok=admin-bc-preview-sent"), 303);
   });
 
-  app.post("/:id/send", requireRole(deps, "officer"), async (c) => {
+  app.post("/:id/send", requirePermission(deps, "broadcast.send"), async (c) => {
     const actorId = c.get("session").user.id;
     const id = campaignId(c.req.param("id"));
     const at = readScheduleTime(await c.req.parseBody({ all: true }));
@@ -106,7 +106,7 @@ export function broadcastRoutes(deps: AdminDeps): Hono<AdminEnv> {
     return c.redirect(back(id, result.scheduled ? "ok=admin-bc-scheduled" : "ok=admin-bc-sending"), 303);
   });
 
-  app.post("/:id/cancel", requireRole(deps, "officer"), async (c) => {
+  app.post("/:id/cancel", requirePermission(deps, "broadcast.cancel"), async (c) => {
     const actorId = c.get("session").user.id;
     const id = campaignId(c.req.param("id"));
     if (!(await broadcasts.cancel(id, deps.now()))) return c.redirect(back(id, "error=admin-bc-error-state"), 303);

@@ -5,7 +5,7 @@ import { TEXT_MAX_LENGTH } from "../../broadcast/campaigns.js";
 import { TOPICS, topicLabelKey } from "../../broadcast/topics.js";
 import type { Segment } from "../../broadcast/segment.js";
 import { displayDateTime } from "../../lib/vietnam-time.js";
-import { hasRole } from "../../staff/roles.js";
+import { mayAct } from "../../staff/roles.js";
 import type { StaffSessionInfo } from "../../staff/sessions.js";
 import { csrfField, type Html } from "../layout.js";
 
@@ -78,19 +78,20 @@ export function reportSection(t: Translate, report: CampaignReport, sending: boo
 
 /** The buttons a campaign offers now, by its state and the user's role. */
 export function campaignActions(t: Translate, session: StaffSessionInfo, campaign: CampaignRow, linkedChat: boolean): Html {
-  const officer = hasRole(session.user.role, "officer");
+  const maySend = mayAct(session.user.role, "broadcast.send");
+  const mayCancel = mayAct(session.user.role, "broadcast.cancel");
   const action = (what: string) => `/admin/broadcasts/${campaign.id}/${what}`;
   const preview = html`<form method="post" action="${action("preview")}">${csrfField(session)}
     <button type="submit"${linkedChat ? "" : html` disabled`}>${t("admin-bc-preview")}</button>${linkedChat ? "" : html` <a href="/admin/chat-link">${t("admin-bc-preview-link-chat")}</a>`}</form>`;
   if (campaign.status === "draft") {
     return html`<section class="card actions-card">${preview}
-      ${officer
+      ${maySend
         ? html`<form method="post" action="${action("send")}" class="stack">${csrfField(session)}
             <label>${t("admin-bc-schedule")}<input type="datetime-local" name="at"></label>
             <button type="submit" data-confirm="${t("admin-bc-send-confirm")}">${t("admin-bc-send")}</button></form>`
         : html`<p class="meta">${t("admin-bc-staff-drafts")}</p>`}</section>`;
   }
-  if ((campaign.status === "sending" || campaign.status === "scheduled") && officer) {
+  if ((campaign.status === "sending" || campaign.status === "scheduled") && mayCancel) {
     return html`<section class="card actions-card">
       ${campaign.scheduledAt && campaign.status === "scheduled" ? html`<p>${t("admin-bc-scheduled-for", { at: displayDateTime(campaign.scheduledAt) })}</p>` : ""}
       <form method="post" action="${action("cancel")}">${csrfField(session)}<button type="submit" data-confirm="${t("admin-bc-cancel-confirm")}">${t("admin-bc-cancel")}</button></form></section>`;

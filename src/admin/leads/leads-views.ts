@@ -144,7 +144,7 @@ export function leadDetailBody(t: Translate, view: { session: StaffSessionInfo; 
       <form method="post" action="${action("notes")}" class="stack">${csrfField(session)}
         <label>${t("admin-lead-note")}<textarea name="note" rows="3" maxlength="1000" required></textarea></label>
         <button type="submit">${t("admin-lead-add-note")}</button></form></section>` : ""}
-    ${hasRole(role, "officer") && lead.chatId ? html`<section class="card"><h2>${t("admin-lead-message")}</h2>
+    ${mayAct(role, "lead.message") && lead.chatId ? html`<section class="card"><h2>${t("admin-lead-message")}</h2>
       <form method="post" action="${action("message")}" class="stack">${csrfField(session)}
         <label>${t("admin-lead-message-hint", { channel: lead.channel })}<textarea name="message" rows="3" maxlength="${LEAD_MESSAGE_MAX_LENGTH}" required></textarea></label>
         <button type="submit">${t("admin-lead-message-send")}</button></form></section>` : ""}
