@@ -161,8 +161,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     cleanups.push(() => worker.stop());
     const broadcasts = startBroadcastWorker({
       prisma: db.prisma, campaigns: services.broadcasts, senders, pacer, translate: translator(), logger, workerId, lanes: config.broadcast.lanes,
-      // The Zalo OA channel registers its sender as "zalo-oa"; its package caps apply to broadcasts.
-      rules: new Map([["zalo-oa", broadcastQuota(db.prisma, config.broadcast.zaloOaQuota)]]),
+      // The Official Account's package caps how many broadcasts a follower may get.
+      rules: new Map([[ZALO_OA_CHANNEL, broadcastQuota(db.prisma, config.broadcast.zaloOaQuota)]]),
+      onProgress: (id, report) => metrics.broadcastProgress(id, { pending: report.pending, sent: report.sent, failed: Object.values(report.failed).reduce((a, b) => a + b, 0) }),
     });
     cleanups.push(() => broadcasts.stop());
     const maintenance = startMaintenance({ prisma: db.prisma, logger, now: services.now, lock: chatLock, sendStaleNotices: services.leads.sendStaleNotices });

@@ -3,7 +3,7 @@ import type { Logger } from "../logger.js";
 import type { Translate } from "../i18n/translate.js";
 import { RetryLater, Unreachable, type OutboundSender } from "../outbound/outbox.js";
 import { announcementMessage } from "./announcement.js";
-import type { CampaignService } from "./campaigns.js";
+import type { CampaignReport, CampaignService } from "./campaigns.js";
 import type { DeliveryRule, SkipReason } from "./delivery-rules.js";
 import type { Pacer } from "./pacing.js";
 import { markUnreachable } from "./unreachable.js";
@@ -26,6 +26,8 @@ export interface BroadcastWorkerOptions {
   /** A row left `sending` longer than this belongs to an instance that stopped mid-send. */
   staleMs?: number;
   now?: () => Date;
+  /** Each housekeeping round: the counts of every campaign sending (and of those that just finished). */
+  onProgress?: (campaignId: number, report: CampaignReport) => void;
 }
 
 interface ClaimedDelivery {
@@ -209,7 +211,12 @@ export function startBroadcastWorker(options: BroadcastWorkerOptions): { stop():
       await guard("broadcast housekeeping error", async () => {
         await options.campaigns.startDue(now());
         await recoverInterrupted(options.prisma, options.senders, new Date(now().getTime() - (options.staleMs ?? 15_000)));
-        for (const campaign of await options.campaigns.finishSettled(now())) options.logger.info({ campaign }, "broadcast finished");
+        const finished = await options.campaigns.finishSettled(now());
+        for (const campaign of finished) options.logger.info({ campaign }, "broadcast finished");
+        if (options.onProgress) {
+          const sending = await options.prisma.broadcastCampaign.findMany({ where: { status: "sending" }, select: { id: true } });
+          for (const id of [...sending.map((c) => c.id), ...finished]) options.onProgress(id, await options.campaigns.report(id));
+        }
       });
       await sleep(idleMs);
     }

@@ -37,12 +37,13 @@ function recordingSender(behaviour: (chatId: string) => void = () => undefined) 
 async function runUntilSettled(senders: Map<string, OutboundSender>, campaignId: number, extra: Partial<Parameters<typeof startBroadcastWorker>[0]> = {}) {
   const campaigns = campaignService({ prisma: db.prisma, deliverable: () => [...senders.keys()] });
   const worker = startBroadcastWorker({
-    prisma: db.prisma, campaigns, senders, pacer: prismaPacer(db.prisma, () => 1000), translate: t, logger: createLogger("silent"), workerId: "test", idleMs: 20, lanes: 3, ...extra,
+    prisma: db.prisma, campaigns, senders, pacer: prismaPacer(db.prisma, () => 1000), translate: t, logger: createLogger("debug"), workerId: "test", idleMs: 20, lanes: 3, ...extra,
   });
   try {
     for (;;) {
       const campaign = await db.prisma.broadcastCampaign.findUniqueOrThrow({ where: { id: campaignId } });
       if (campaign.status === "done" || campaign.status === "cancelled") return campaigns.report(campaignId);
+      console.log(campaign.status, JSON.stringify(await db.prisma.broadcastDelivery.findMany({select:{id:true,status:true,notBefore:true,sentAt:true}})), JSON.stringify(await db.prisma.channelPace.findMany()), new Date());
       await new Promise((r) => setTimeout(r, 20));
     }
   } finally {

@@ -27,7 +27,7 @@ describe("Zalo long polling against a fake Zalo Bot Platform over HTTP, real app
 
       let before = zalo.calls.length;
       zalo.push(zaloUpdate({ messageId: "e2e-1", userId: USER, text: "xin chao" }));
-      const menu = await replyTo(/trả lời số 1, 2, 3, 4 hoặc 5/, before);
+      const menu = await replyTo(/trả lời số 1, 2, 3, 4, 5 hoặc 6/, before);
       expect(String(menu.payload.text)).toContain("3. 📝 Đăng ký thành lập / tham gia HTX");
 
       // Nothing arrives for a while: getUpdates answers 408, which is not an error.
