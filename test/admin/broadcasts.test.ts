@@ -35,8 +35,8 @@ describe("dashboard announcements", () => {
     const id = /\/admin\/broadcasts\/(\d+)/.exec(location)![1]!;
     const draft = await (await staff.get(`/admin/broadcasts/${id}`)).text();
     expect(draft).toContain("Sẽ gửi tới 2 người");
-    expect(draft).toMatch(/<b>telegram<\/b>: 1 người/);
-    expect(draft).toMatch(/<b>webchat<\/b>: 1 người/);
+    expect(draft).toMatch(/<b>Telegram<\/b>: 1 người/);
+    expect(draft).toMatch(/<b>Trang web<\/b>: 1 người/);
     expect(draft).toContain("/dunggui");
     expect(draft).not.toContain(`/admin/broadcasts/${id}/send`);
     // Staff may draft, never send.

@@ -8,6 +8,7 @@ import { displayDateTime } from "../../lib/vietnam-time.js";
 import { mayAct } from "../../staff/roles.js";
 import type { StaffSessionInfo } from "../../staff/sessions.js";
 import { csrfField, type Html } from "../layout.js";
+import { channelLabel } from "../channel-label.js";
 
 type Choice = { value: string; label: string };
 export type SegmentChoices = { communes: Choice[]; sectors: Choice[]; channels: string[] };
@@ -28,7 +29,7 @@ export function composeForm(t: Translate, session: StaffSessionInfo, choices: Se
       <p>${t("admin-bc-topics")}</p>${checkboxes("topics", topics, segment.topics)}
       <p>${t("admin-bc-communes")}</p>${choices.communes.length > 0 ? checkboxes("communes", choices.communes, segment.communes) : html`<p class="meta">${t("admin-bc-none-yet")}</p>`}
       <p>${t("admin-bc-sectors")}</p>${choices.sectors.length > 0 ? checkboxes("sectors", choices.sectors, segment.sectors) : html`<p class="meta">${t("admin-bc-none-yet")}</p>`}
-      <p>${t("admin-bc-channels")}</p>${checkboxes("channels", choices.channels.map((c) => ({ value: c, label: c })), segment.channels)}
+      <p>${t("admin-bc-channels")}</p>${checkboxes("channels", choices.channels.map((c) => ({ value: c, label: channelLabel(t, c) })), segment.channels)}
     </fieldset>
     <button type="submit">${t("admin-bc-save-draft")}</button>
   </form>`;
@@ -46,7 +47,7 @@ export function campaignList(t: Translate, rows: CampaignRow[]): Html {
 export function audienceTable(t: Translate, audience: AudienceCount[]): Html {
   const total = audience.reduce((sum, a) => sum + a.recipients - a.unreachable, 0);
   return html`<section class="card"><h2>${t("admin-bc-audience", { count: total })}</h2>
-    <ul class="audience">${audience.map((a) => html`<li><b>${a.channel}</b>: ${t("admin-bc-audience-channel", { count: a.recipients - a.unreachable, unreachable: a.unreachable })}</li>`)}</ul></section>`;
+    <ul class="audience">${audience.map((a) => html`<li><b>${channelLabel(t, a.channel)}</b>: ${t("admin-bc-audience-channel", { count: a.recipients - a.unreachable, unreachable: a.unreachable })}</li>`)}</ul></section>`;
 }
 
 /** Our own reasons, a channel's refusal (`outbound-undeliverable-<code>`), or a sender's error text as it came. */

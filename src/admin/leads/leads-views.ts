@@ -15,6 +15,7 @@ import { filterQuery, LEAD_SORTS, STATUS_FILTERS, type LeadFilter } from "./lead
 import type { LeadRow } from "../../leads/lead-repository.js";
 import { formatNumber } from "../../lib/farmer-numbers.js";
 import { sectorChoiceLabel } from "./sector-choice.js";
+import { channelLabel } from "../channel-label.js";
 
 type Choice = { value: string; label: string };
 
@@ -146,7 +147,7 @@ export function leadDetailBody(t: Translate, view: { session: StaffSessionInfo; 
         <button type="submit">${t("admin-lead-add-note")}</button></form></section>` : ""}
     ${mayAct(role, "lead.message") && lead.chatId ? html`<section class="card"><h2>${t("admin-lead-message")}</h2>
       <form method="post" action="${action("message")}" class="stack">${csrfField(session)}
-        <label>${t("admin-lead-message-hint", { channel: lead.channel })}<textarea name="message" rows="3" maxlength="${LEAD_MESSAGE_MAX_LENGTH}" required></textarea></label>
+        <label>${t("admin-lead-message-hint", { channel: channelLabel(t, lead.channel) })}<textarea name="message" rows="3" maxlength="${LEAD_MESSAGE_MAX_LENGTH}" required></textarea></label>
         <button type="submit">${t("admin-lead-message-send")}</button></form></section>` : ""}
     <section class="card"><h2>${t("admin-lead-history")}</h2><ol class="history">
       ${view.events.map(
