@@ -152,6 +152,16 @@ const CONCEPTS: Record<string, string[]> = {
   "#qua-han": ["qua han", "tre han", "tre hen", "cham tra", "khong tra kip", "tra khong kip", "tra no khong kip"],
   "#mat-mua": ["mat mua", "thien tai", "lu lut", "han man", "xam nhap man", "dich benh", "bao lu"],
   "#tam-ngung": ["tam ngung", "tam nghi", "ngung hoat dong", "ngung kinh doanh", "nghi kinh doanh"],
+  // Land as farmers name it ("đất ruộng", "ruộng", "sổ đỏ") and as the law does ("quyền sử dụng đất");
+  // a lone "dat" is also "đạt"/"đặt", so only phrases count.
+  "#dat-dai": [
+    "dat dai", "dat ruong", "ruong dat", "ruong", "dat vuon", "dat nong nghiep", "dat san xuat", "su dung dat",
+    "gop dat", "bang dat", "mat dat", "lay dat", "thue dat", "giao dat", "manh dat", "thua dat", "mieng dat", "cong dat",
+  ],
+  // Losing what one brought: "bị lấy luôn", "mất đất", "thu luôn".
+  "#bi-mat": ["bi lay", "lay luon", "lay mat", "mat luon", "mat het", "thu luon", "bi thu", "mat dat", "mat ruong", "mat von", "bi mat"],
+  // The money a member put in: "tiền góp", "vốn góp", "phần vốn".
+  "#von-gop": ["von gop", "tien gop", "gop von", "phan von", "tien von", "phan gop"],
   "#khai-tru": ["khai tru", "bi duoi", "gach ten", "cham dut tu cach", "mat tu cach"],
 };
 const CONCEPT_PHRASES: Array<[string, string[]]> = Object.entries(CONCEPTS).flatMap(([concept, phrases]) =>

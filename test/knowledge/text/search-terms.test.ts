@@ -104,4 +104,20 @@ describe("searchTerms particles and farmer wording", () => {
     expect(terms("Hộ tui làm ruộng")).toEqual(expect.arrayContaining(["gia_dinh", "#nong-nghiep"]));
     expect(terms("nộp hộ tôi")).not.toContain("gia_dinh");
   });
+
+  it("links farmers' words for land, losing it and the money put in to the law's", () => {
+    expect(terms("vo htx roi dat ruong cua tui co bi lay luon hong")).toEqual(expect.arrayContaining(["#dat-dai", "#bi-mat"]));
+    expect(terms("Góp bằng đất thì có mất đất không?")).toEqual(expect.arrayContaining(["#dat-dai", "#bi-mat"]));
+    expect(terms("quyền sử dụng đất")).toContain("#dat-dai");
+    // "đạt", "đặt" fold like "đất": alone they are not land.
+    expect(terms("đạt tiêu chí")).not.toContain("#dat-dai");
+    expect(terms("htx giai the thi tien gop cua tui sao")).toContain("#von-gop");
+    expect(terms("chia theo tỷ lệ phần vốn góp")).toContain("#von-gop");
+  });
+
+  it("reads a stated number of people as a count of people, and hearsay as no topic", () => {
+    expect(terms("chỉ cần 3 người")).toContain("#so-nguoi");
+    expect(terms("ít nhất 05 thành viên")).toContain("#so-nguoi");
+    expect(terms("Nghe nói chỉ cần 3 người")).toEqual(terms("chỉ cần 3 người"));
+  });
 });
