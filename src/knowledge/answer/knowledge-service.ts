@@ -11,7 +11,7 @@ import { coversFocus, subjectsOf } from "./focus.js";
 import { quoteLegal } from "./legal-quote.js";
 import { answersAnotherCount, statesMinimumCount, wrongCountHeard } from "./premise.js";
 import { createLlmAnswerer, type LlmAnswerer } from "./llm-answer.js";
-import { questionWants, quotePassage, startsWithRefutation, type QuoteOptions } from "./passage.js";
+import { hasFigure, questionWants, quotePassage, startsWithRefutation, type QuoteOptions } from "./passage.js";
 
 /**
  * The knowledge service the chat features use: answers with sources, full sections for the
@@ -151,11 +151,18 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
   function answeringHits(question: string, hits: SearchHit[]): { ranked: SearchHit[]; focused: boolean } {
     const focus = subjectsOf(question);
     const covers = (hit: SearchHit) => coversFocus(focus, subjectsOf(`${hit.section.heading}\n${hit.section.text}`));
-    if (covers(hits[0]!)) return { ranked: hits, focused: true };
-    const alternative = hits
-      .slice(1, FOCUS_LOOKAHEAD)
-      .find((hit) => hit.score >= FOCUS_MIN_SCORE && hit.coverage >= NOT_SURE_BELOW && covers(hit));
-    if (!alternative) return { ranked: hits, focused: false };
+    // "vay được nhiêu": a passage without any figure does not answer a question that wants one.
+    const wantsNumber = questionWants(question).number;
+    const lacksFigure = (hit: SearchHit) => wantsNumber && !hasFigure(hit.section.text);
+    const best = hits[0]!;
+    if (covers(best) && !lacksFigure(best)) return { ranked: hits, focused: true };
+    const close = hits.slice(1, FOCUS_LOOKAHEAD).filter((hit) => hit.score >= FOCUS_MIN_SCORE && hit.coverage >= NOT_SURE_BELOW);
+    // The best names the question's subjects but no figure: a close one sharing a subject, with figures, answers.
+    const shares = (hit: SearchHit) => focus.size === 0 || [...focus].some((s) => subjectsOf(`${hit.section.heading}\n${hit.section.text}`).has(s));
+    const alternative = covers(best)
+      ? close.find((hit) => shares(hit) && !lacksFigure(hit))
+      : close.find((hit) => covers(hit) && !lacksFigure(hit));
+    if (!alternative) return { ranked: hits, focused: covers(best) };
     return { ranked: [alternative, ...hits.filter((hit) => hit !== alternative)], focused: true };
   }
 

@@ -1,6 +1,6 @@
 import type { QuestionProfile } from "../retrieval/coverage.js";
 import { questionCoverage } from "../retrieval/coverage.js";
-import { searchTerms } from "../text/search-terms.js";
+import { canonicalSegments, searchTerms } from "../text/search-terms.js";
 import { splitSentences } from "../text/sentences.js";
 import { foldVietnamese } from "../../lib/vietnamese.js";
 import { asksAboutPast } from "../retrieval/knowledge-index.js";
@@ -54,7 +54,9 @@ const WANTS_NUMBER = /\b(bao nhieu|bao lau|may (nguoi|nam|thang|ngay|lan|tuoi|ph
 const WANTS_YES_NO = /\b(duoc (khong|ko|k|hong|hok|hem|ha|chu)|co (phai|duoc|bi|can|mat)\b.*\b(khong|ko|k|hong|hok|hem|ha)|phai khong|dung khong|co khong|(khong|ko|k|hong|hok|hem) (vay|ta|ha|nhi|nha|ban|bot)?$)/;
 
 export function questionWants(question: string): QuestionWants {
-  const folded = foldVietnamese(question);
+  // Colloquial forms read as written ones: "vay được nhiêu" and "mấy người" ask "bao nhiêu".
+  const canonical = canonicalSegments(question).map((syllables) => syllables.join(" ")).join(" ");
+  const folded = `${foldVietnamese(question)} ${canonical}`;
   return { number: WANTS_NUMBER.test(folded), yesNo: WANTS_YES_NO.test(folded), past: asksAboutPast(question) };
 }
 
@@ -70,7 +72,9 @@ export const startsWithRefutation = (quote: string): boolean => REFUTES.test(quo
 /** A sentence stating today's rule ("Bây giờ chỉ cần …", "Hiện nay …", "Từ 01/07/2025 …"). */
 const CURRENT_VALUE = /^(Bây giờ|Hiện nay|Hiện giờ|Nay|Từ (ngày )?\d{2}\/\d{2}\/\d{4}|Theo luật (mới|hiện hành))(?!\p{L})/iu;
 /** A number in a sentence ("05 thành viên", "30 ngày", "51%"), not a legal reference ("Điều 30"). */
-const HAS_FIGURE = /(?<!(Điều|khoản|điểm|Luật|định|số)\s)\b\d+([.,]\d+)?\s*(%|người|thành viên|ngày|tháng|năm|tuổi|lần|triệu|tỷ|đồng|phần)/iu;
+const HAS_FIGURE = /(?<!(Điều|khoản|điểm|Luật|định|số)\s)\b\d+([.,]\d+)?\s*(%|người|thành viên|ngày|tháng|năm|tuổi|lần|triệu|tỷ|đồng|phần|HTX|hợp tác xã|hộ|công|ha|héc)/iu;
+/** True when a text states a figure (an amount, a count, a period), not only legal references. */
+export const hasFigure = (text: string): boolean => HAS_FIGURE.test(text);
 /** Bonus to a sentence's coverage when it holds the figure the question asks for. */
 const FIGURE_BONUS = 0.15;
 /** The lead is kept first when it covers at least this share of what the best sentence covers. */
@@ -120,7 +124,8 @@ export function quotePassage(section: Section, profile: QuestionProfile, options
   if (current > 0 && !chosen.has(current)) chosen.set(current, sentences[current]!);
   // A caveat is quoted whatever the budget: without it the answer would say something else.
   sentences.forEach((sentence, i) => {
-    if (!chosen.has(i) && CAVEAT.test(sentence)) chosen.set(i, sentence);
+    // (A caveat about an earlier value goes with it: today's value comes alone.)
+    if (!chosen.has(i) && !earlier[i] && CAVEAT.test(sentence)) chosen.set(i, sentence);
   });
   return [...chosen]
     .sort((a, b) => a[0] - b[0])

@@ -52,4 +52,10 @@ describe("quotePassage", () => {
   it("never drops a caveat that changes the answer", () => {
     expect(quote(FUND, "quy cho vay lai suat uu dai the nao")).toContain("đã hết hạn từ 31/12/2023");
   });
+
+  it("reads colloquial number questions as wanting a number", () => {
+    expect(questionWants("vay được nhiêu?").number).toBe(true);
+    expect(questionWants("htx can may nguoi").number).toBe(true);
+    expect(questionWants("vay co can the chap khong").number).toBe(false);
+  });
 });
