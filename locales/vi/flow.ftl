@@ -6,3 +6,8 @@ fallback-unknown = Tôi chưa hiểu tin nhắn này. Bà con chọn trong menu 
 flow-old-button = Nút đó thuộc câu hỏi trước. Bà con trả lời câu hỏi mới nhất ở trên nha.
 flow-rewrite = ✏️ Viết lại
 flow-cancel = ✖️ Thôi
+# A question typed in the middle of a flow (src/features/ask/in-flow.ts).
+flowq-offer = Bà con muốn hỏi: «{ $question }». Tôi trả lời ngay rồi mình làm tiếp, hoặc nhắn /huy để thôi.
+flowq-answer = 💬 Trả lời câu này
+flowq-continue = ➡️ Làm tiếp, để sau
+flowq-back-to-flow = Giờ mình làm tiếp nha:

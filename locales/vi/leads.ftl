@@ -50,6 +50,7 @@ leads-sector-empty = Bà con cho biết nghề chính giúp tôi nha (ví dụ: 
 leads-sector-too-long = Bà con ghi ngắn gọn nghề chính thôi nha (dưới 100 chữ).
 leads-members-invalid = Bà con ghi số người bằng số giúp tôi nha (ví dụ: 7 hoặc bảy).
 leads-members-out-of-range = Số người phải từ 1 đến 10.000. Bà con kiểm tra lại nha.
+leads-land-area-unit = { $number } là công, hecta hay mét vuông? Bà con bấm chọn hoặc nhắn thêm đơn vị nha.
 leads-land-area-invalid = Tôi chưa hiểu diện tích này. Bà con ghi ví dụ: 2 công, 0,5 ha hoặc 5000 m2 nha.
 leads-land-area-out-of-range = Diện tích này lớn quá (trên 100.000 ha). Bà con kiểm tra lại nha.
 leads-call-time-invalid = Bà con bấm một nút giờ gọi bên dưới giúp tôi nha.

@@ -2,6 +2,12 @@
 # the leads-* keys in leads.ftl; these are the flow's own texts. Short: small screens, weak networks.
 reg-intro = Tôi hỏi 9 câu ngắn để cán bộ gọi lại hỗ trợ bà con. Chưa lưu gì cho tới khi bà con xem lại và đồng ý. Nhắn /huy để thôi.
 reg-step = Bước { $n }/{ $total }
+# The previous step's answer as the bot understood it, above the next question.
+reg-echo = ✅ { $field }: { $answer }
+reg-phone-relative = 📱 Dùng số người thân
+reg-phone-none = ☎️ Không có điện thoại, hẹn qua UBND xã
+reg-ask-relative-phone = Bà con nhắn số di động của người thân (con, cháu…) để cán bộ gọi nha. Không có ai thì bấm «Không có điện thoại», cán bộ sẽ nhắn qua UBND xã hẹn gặp bà con.
+reg-members-unknown = Chưa biết
 reg-back = ⬅️ Quay lại
 reg-skip = Bỏ qua
 reg-place-retype = Không có trong danh sách, nhập lại

@@ -56,7 +56,7 @@ export interface BotDeps {
  * Bump when a conversation's steps change incompatibly: stored replay logs of the old version are
  * then discarded instead of replayed into the wrong step.
  */
-const CONVERSATION_VERSION = 1;
+const CONVERSATION_VERSION = 2;
 
 /** Assembles the one bot every channel runs: same features, same flows, same texts. */
 export function createBot(deps: BotDeps): Bot<BotContext> {

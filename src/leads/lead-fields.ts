@@ -11,7 +11,11 @@ import { matchSector, type Sector } from "./sectors.js";
  * (or a button payload) and returns the normalized value, or a `leads-*` message key explaining
  * what to fix, so the chat layer only translates and re-asks.
  */
-export type FieldFailure = { ok: false; reason: string; args?: TranslateArgs };
+/**
+ * `suggestions`: full answers the farmer may mean ("10 công", "10 ha"), offered as choices;
+ * `incomplete`: what was typed, when the next reply may complete it ("10", then "công").
+ */
+export type FieldFailure = { ok: false; reason: string; args?: TranslateArgs; suggestions?: string[]; incomplete?: string };
 export type FieldResult<T> = { ok: true; value: T } | FieldFailure;
 
 export const LEAD_FIELDS = [
@@ -119,16 +123,30 @@ export function validateSector(text: string): FieldResult<Sector> {
 /** A member count as officers and farmers read it; "Chưa rõ" when the farmer did not know. */
 export const membersText = (members: number | undefined, t: Translate): string => (members === undefined ? t("leads-members-unknown") : String(members));
 
-export function validateMembers(text: string): FieldResult<number> {
+/** "Không biết", "hổng biết", "chưa rõ": the count is recorded as unknown. */
+const UNKNOWN_COUNT = /^(da |da )?(khong|ko|k|hong|hok|chua|cung) (biet|ro|chac)( nua)?( a| nha)?$/;
+
+export function validateMembers(text: string): FieldResult<number | undefined> {
+  if (UNKNOWN_COUNT.test(foldVietnamese(text))) return ok(undefined);
   const count = parseQuantity(text, "count");
   if (!count.ok) return fail("leads-members-invalid");
   if (count.value < MEMBERS_MIN || count.value > MEMBERS_MAX) return fail("leads-members-out-of-range");
   return ok(count.value);
 }
 
-/** "2 công", "nửa hecta", "5000 m2", "0" (no land: services, chăn nuôi) → hectares. */
+/** The units a bare number may be in, as farmers of the delta use them. */
+export const AREA_UNITS = ["công", "ha", "m²"] as const;
+
+/**
+ * "2 công", "nửa hecta", "5000 m2", "0" (no land: services, chăn nuôi) → hectares. A bare number
+ * ("10") may be công, hecta or m²: the farmer is asked which, never assumed.
+ */
 export function validateLandArea(text: string): FieldResult<LandArea> {
   const area = parseQuantity(text, "area");
+  if (!area.ok && area.problem === "need_unit") {
+    const typed = tidy(text);
+    return { ...fail("leads-land-area-unit", { number: typed }), suggestions: AREA_UNITS.map((unit) => `${typed} ${unit}`), incomplete: typed };
+  }
   if (!area.ok) return fail("leads-land-area-invalid");
   if (area.value > LAND_AREA_MAX_HA) return fail("leads-land-area-out-of-range");
   return ok({ hectares: area.value, display: area.display });

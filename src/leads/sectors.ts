@@ -1,5 +1,5 @@
 import type { Translate } from "../i18n/translate.js";
-import { containsPhrase, foldVietnamese } from "../lib/vietnamese.js";
+import { foldVietnamese } from "../lib/vietnamese.js";
 
 /**
  * Main farming sectors of the Mekong delta, with the words farmers actually type for them
@@ -30,34 +30,43 @@ export const isSectorId = (value: string): value is SectorId => (SECTOR_IDS as r
 
 export const sectorLabelKey = (id: SectorId) => `leads-sector-${id.replaceAll("_", "-")}`;
 
+type Match = { id: SectorId; start: number; end: number };
+
 /**
- * The sector the text names. The longest matching phrase wins, so "cà tím" is rau màu, not the
- * fish; on a tie ("lúa - tôm") the sector named first wins, and `text` keeps the rest for officers.
+ * Every sector the text names, in the order named: "lúa + nuôi tôm" is lúa and thủy sản. A phrase
+ * inside a longer one counts only as the longer ("cà tím" is rau màu, not the fish "cá").
  */
-export function matchSector(text: string): SectorId | undefined {
+export function namedSectors(text: string): SectorId[] {
   const folded = ` ${foldVietnamese(text)} `;
-  let best: { id: SectorId; length: number; position: number } | undefined;
+  const matches: Match[] = [];
   for (const id of SECTOR_IDS) {
     for (const phrase of SYNONYMS[id]) {
-      if (!containsPhrase(text, phrase)) continue;
-      const position = folded.indexOf(` ${phrase} `);
-      const better =
-        !best || phrase.length > best.length || (phrase.length === best.length && position < best.position);
-      if (better) best = { id, length: phrase.length, position };
+      for (let at = folded.indexOf(` ${phrase} `); at >= 0; at = folded.indexOf(` ${phrase} `, at + 1)) {
+        matches.push({ id, start: at + 1, end: at + 1 + phrase.length });
+      }
     }
   }
-  return best?.id;
+  const inside = (m: Match) => matches.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start);
+  const kept = matches.filter((m) => !inside(m)).sort((a, b) => a.start - b.start);
+  return [...new Set(kept.map((m) => m.id))];
 }
+
+/** The sector the text names first; `text` keeps the rest for officers ("lúa - tôm" is lúa). */
+export const matchSector = (text: string): SectorId | undefined => namedSectors(text)[0];
 
 /** Grouping key for pooling: the sector id, or the folded free text ("nuoi ech"). */
 export function sectorKey(sector: Sector): string {
   return sector.id === "other" ? `other:${foldVietnamese(sector.text)}` : sector.id;
 }
 
-/** The sector's label, with the farmer's own words when they say more ("Trái cây (sầu riêng)"). */
+/**
+ * The sector's labels, with the farmer's own words when they say more: "Trái cây (sầu riêng)",
+ * "Lúa + Thủy sản (lua + nuoi tom)" for a farm that does both.
+ */
 export function sectorText(sector: Sector, t: Translate): string {
   const { id, text } = sector;
   if (id === "other") return text;
-  const label = t(sectorLabelKey(id));
+  const ids = [id, ...namedSectors(text).filter((other) => other !== id)];
+  const label = ids.map((named) => t(sectorLabelKey(named))).join(" + ");
   return foldVietnamese(label) === foldVietnamese(text) ? label : `${label} (${text})`;
 }

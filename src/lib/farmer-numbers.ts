@@ -33,7 +33,7 @@ const DIGIT_WORDS: Record<string, number> = {
   khong: 0, mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, lam: 5, sau: 6, bay: 7, tam: 8, chin: 9,
 };
 /** Words that carry no value: "khoảng 2 công", "hơn 10 người", "một trăm lẻ năm". */
-const FILLERS = new Set(["khoang", "chung", "gan", "hon", "co", "la", "dat", "le", "linh", "tong"]);
+const FILLERS = new Set(["khoang", "chung", "gan", "hon", "co", "la", "dat", "le", "linh", "tong", "ruong", "vuon", "ao", "nha", "thoi"]);
 const BIGRAMS: Record<string, string> = { "hec ta": "hecta", "met vuong": "mvuong", "thanh vien": "thanhvien" };
 
 type Token = { num: number; digits: number } | { word: string };
@@ -175,6 +175,8 @@ export function parseQuantity(text: string, kind: QuantityKind): QuantityResult 
   });
   if ("problem" in reading) return fail(reading.problem);
   if (kind === "money" && !reading.hadUnit && reading.value < SMALLEST_BARE_MONEY) return fail("need_unit");
+  // "10" of land is 10 công as often as 10 ha (a hundredfold apart): only 0 (no land) needs no unit.
+  if (kind === "area" && !reading.hadUnit && reading.value > 0) return fail("need_unit");
   if (kind === "count" && !Number.isInteger(reading.value)) return fail("not_whole");
   // 3 × 0.1 ha is 0.30000000000000004 in floating point; no farm needs more than 1 m² precision.
   const value = kind === "area" ? Math.round(reading.value * 1e4) / 1e4 : Math.round(reading.value);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { translator } from "../../src/i18n/translate.js";
 import { PURPOSE_IDS, purposeLabelKey } from "../../src/leads/purposes.js";
-import { SECTOR_IDS, sectorLabelKey } from "../../src/leads/sectors.js";
+import { namedSectors, SECTOR_IDS, sectorLabelKey, sectorText } from "../../src/leads/sectors.js";
 import {
   askKey,
   CALL_TIMES,
@@ -118,6 +118,15 @@ describe("validatePlace", () => {
   it("says when nothing matches", () => expectFailure(validatePlace("qwzxv", places), "leads-place-not-found"));
 });
 
+describe("namedSectors and sectorText", () => {
+  it("keeps every sector a mixed farm names, in the order named", () => {
+    expect(namedSectors("lua + nuoi tom")).toEqual(["lua", "thuy_san"]);
+    expect(namedSectors("cà tím")).toEqual(["rau_mau"]);
+    expect(sectorText({ id: "lua", text: "lua + nuoi tom" }, t)).toBe("Lúa + Thủy sản (lua + nuoi tom)");
+    expect(sectorText({ id: "lua", text: "Lúa" }, t)).toBe("Lúa");
+  });
+});
+
 describe("validateSector", () => {
   it.each([
     ["lua", "lua"],
@@ -149,6 +158,8 @@ describe("validateMembers", () => {
     ["10000", 10_000],
   ])("%s → %d", (text, value) => expect(validateMembers(text)).toEqual({ ok: true, value }));
 
+  it.each(["Không biết", "hổng biết", "ko biet", "chưa rõ", "dạ không biết"])("%s → unknown", (text) => expect(validateMembers(text)).toEqual({ ok: true, value: undefined }));
+
   it.each([
     ["0", "leads-members-out-of-range"],
     ["10001", "leads-members-out-of-range"],
@@ -173,6 +184,11 @@ describe("validateLandArea", () => {
     ["12 người", "leads-land-area-invalid"],
     ["200000 ha", "leads-land-area-out-of-range"],
   ])("%j → %s", (text, reason) => expectFailure(validateLandArea(text), reason));
+
+  it("asks the unit of a bare number, offering the three the delta uses", () => {
+    expect(validateLandArea("10")).toEqual({ ok: false, reason: "leads-land-area-unit", args: { number: "10" }, suggestions: ["10 công", "10 ha", "10 m²"], incomplete: "10" });
+    for (const choice of ["10 công", "10 ha", "10 m²"]) expect(validateLandArea(choice).ok).toBe(true);
+  });
 });
 
 describe("validateCallTime", () => {

@@ -13,7 +13,9 @@ const accepted: [string, QuantityKind, number, string][] = [
   ["tám công", "area", 0.8, "0,8 ha"],
   ["2 công rưỡi", "area", 0.25, "0,25 ha"],
   ["1 ha 2 công", "area", 1.2, "1,2 ha"],
-  ["1,5", "area", 1.5, "1,5 ha"],
+  ["3 cong ruong", "area", 0.3, "0,3 ha"],
+  ["2 ha đất vườn", "area", 2, "2 ha"],
+  ["0", "area", 0, "0 ha"],
   ["300 triệu", "money", 300_000_000, "300 triệu đồng"],
   ["300tr", "money", 300_000_000, "300 triệu đồng"],
   ["1,5 tỷ", "money", 1_500_000_000, "1,5 tỷ đồng"],
@@ -49,6 +51,8 @@ describe("parseQuantity", () => {
     ["2 công", "money", "wrong_unit"],
     ["300 triệu", "count", "wrong_unit"],
     ["300", "money", "need_unit"],
+    ["10", "area", "need_unit"],
+    ["1,5", "area", "need_unit"],
     ["0,5 người", "count", "not_whole"],
   ] as const)("rejects %j as %s with a Vietnamese reason", (text, kind, problem) => {
     const result = parseQuantity(text, kind);

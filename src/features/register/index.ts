@@ -2,13 +2,15 @@ import { Composer, type MiddlewareFn } from "grammy";
 import { inRows, replyWithChoices, type ChoiceRows } from "../../bot/choices.js";
 import { createConversation } from "@grammyjs/conversations";
 import { chatAddress, type BotContext, type FlowContext } from "../../bot/context.js";
-import { waitForAnswer, waitForButton, type Flow } from "../../bot/flow.js";
+import { waitForAnswer, type Flow, type FlowInput } from "../../bot/flow.js";
 import { currentConsent, readConsentReply } from "../../leads/consent.js";
 import { LEAD_FIELDS, OPTIONAL_FIELDS, askKey, validatePlace, type LeadField, type PlaceValue } from "../../leads/lead-fields.js";
 import type { LeadDraft } from "../../leads/lead.js";
 import type { SubmitResult } from "../../leads/lead-service.js";
-import { answerLines, fieldLabelKey, QUESTIONS, type FieldChoice, type FieldQuestion } from "./questions.js";
-import { MENU_CALLBACK_PREFIX } from "../menu/main-menu.js";
+import { answerLines, answerText, fieldLabelKey, QUESTIONS, RELATIVE_PHONE_QUESTION, type Contact, type FieldChoice, type FieldQuestion, type StepValues } from "./questions.js";
+import { mainMenuChoices, MENU_CALLBACK_PREFIX } from "../menu/main-menu.js";
+import { offerTypedQuestion } from "../ask/in-flow.js";
+import { readYesNo } from "../../lib/yes-no.js";
 import { FLOW_IDLE_MS } from "../../bot/storage.js";
 import { offerSubscription } from "../subscriptions/offer.js";
 
@@ -39,15 +41,32 @@ function readControl(choice: string | undefined, field: LeadField, canGoBack: bo
   return undefined;
 }
 
-/** A question answered by typing or by its buttons, asked again with the reason until it is valid. */
-async function askText<F extends Exclude<LeadField, "place">>(conversation: Flow, ctx: FlowContext, field: F, header: string, canGoBack: boolean, suggested?: FieldChoice): Promise<Step<LeadDraft[F]>> {
-  const question = QUESTIONS[field] as FieldQuestion<F>;
+interface TextStep<T> {
+  field: Exclude<LeadField, "place">;
+  question: FieldQuestion<T>;
+  header: string;
+  canGoBack: boolean;
+  suggested?: FieldChoice | undefined;
+}
+
+/**
+ * A question answered by typing or by its buttons, asked again with the reason until it is valid.
+ * On an optional question a typed "không có" / "hông có" is *Bỏ qua*; a typed question is offered
+ * an answer; a bare land area offers its possible units ("10 công", "10 ha", "10 m²").
+ */
+async function askText<T>(conversation: Flow, ctx: FlowContext, step: TextStep<T>): Promise<Step<T>> {
+  const { field, question, canGoBack } = step;
   const prefix = `${PREFIX}${field}:`;
-  const buttons = choices(prefix, [suggested ? [suggested] : [], ...(question.choices?.(ctx.t) ?? []), extraRow(ctx, field, canGoBack)]);
+  const baseRows = [step.suggested ? [step.suggested] : [], ...(question.choices?.(ctx.t) ?? []), extraRow(ctx, field, canGoBack)];
+  let buttons = choices(prefix, baseRows);
   const ask = (on: FlowContext, text: string) => replyWithChoices(on, text, buttons, { numbersAreAnswers: question.numbersAreAnswers });
-  await ask(ctx, `${header}\n${ctx.t(askKey(field))}`);
+  const prompt = `${step.header}\n${ctx.t(question.prompt ?? askKey(field))}`;
+  await ask(ctx, prompt);
+  let incomplete: string | undefined;
+  let next: FlowInput | undefined;
   for (;;) {
-    const answer = await waitForAnswer(conversation, ctx, prefix);
+    const answer = next ?? (await waitForAnswer(conversation, ctx, prefix));
+    next = undefined;
     const control = readControl(answer.choice, field, canGoBack);
     if (control === "unusable") {
       // The pressed message lost its keyboard: the reminder carries it again.
@@ -55,10 +74,36 @@ async function askText<F extends Exclude<LeadField, "place">>(conversation: Flow
       continue;
     }
     if (control === BACK) return { back: true };
-    if (control === SKIP) return { back: false, value: question.skipped as LeadDraft[F] };
-    const result = answer.choice === undefined ? question.readText(answer.text) : (question.readChoice ?? question.readText)(answer.choice, ctx.t);
+    const typed = answer.text;
+    if (control === SKIP || (typed !== undefined && canSkip(field) && readYesNo(typed) === "no")) return { back: false, value: question.skipped as T };
+    // "công" after "10": the unit completes the number the farmer typed before ("công" alone is one công).
+    const completed = typed !== undefined && incomplete !== undefined ? question.readText(`${incomplete} ${typed}`) : undefined;
+    const result = completed?.ok ? completed : typed === undefined ? (question.readChoice ?? question.readText)(answer.choice, ctx.t) : question.readText(typed);
     if (result.ok) return { back: false, value: result.value };
+    if (typed !== undefined) {
+      const offer = await offerTypedQuestion(conversation, ctx, answer.ctx, typed);
+      if (offer.offered) {
+        if (offer.typed !== undefined) next = { ctx: offer.ctx, text: offer.typed };
+        else await ask(offer.ctx, prompt);
+        continue;
+      }
+    }
+    incomplete = result.incomplete;
+    buttons = choices(prefix, [...(result.suggestions ?? []).map((s) => [{ text: s, value: s }]), ...baseRows]);
     await ask(answer.ctx, ctx.t(result.reason, result.args));
+  }
+}
+
+/**
+ * The phone step: the farmer's own mobile, a relative's (asked next), or none, when officers
+ * leave word at the commune office instead.
+ */
+async function askContact(conversation: Flow, ctx: FlowContext, header: string, canGoBack: boolean): Promise<Step<Contact>> {
+  for (;;) {
+    const own = await askText(conversation, ctx, { field: "phone", question: QUESTIONS.phone, header, canGoBack });
+    if (own.back || own.value.contact !== "relative_phone" || own.value.phone) return own;
+    const relative = await askText(conversation, ctx, { field: "phone", question: RELATIVE_PHONE_QUESTION, header, canGoBack: true });
+    if (!relative.back) return relative;
   }
 }
 
@@ -74,10 +119,20 @@ async function askPlace(conversation: Flow, ctx: FlowContext, header: string, ca
   let buttons = choices(prefix, [suggested ? [suggested] : [], extraRow(ctx, "place", canGoBack)]);
   await replyWithChoices(ctx, `${header}\n${ctx.t(askKey("place"))}`, buttons);
   let offered: PlaceChoice[] = [];
+  let next: FlowInput | undefined;
   for (;;) {
-    const answer = await waitForAnswer(conversation, ctx, prefix);
-    // The list is numbered: "2" picks the second place (also where a channel has no buttons).
-    const picked = answer.text !== undefined && /^\d$/.test(answer.text) ? offered[Number(answer.text) - 1] : undefined;
+    const answer = next ?? (await waitForAnswer(conversation, ctx, prefix));
+    next = undefined;
+    // The list is numbered: "2" picks the second place (also where a channel has no buttons);
+    // "ok", "đúng rồi", "dạ" confirm the one place offered.
+    const typedKey = answer.text !== undefined && /^\d$/.test(answer.text) ? Number(answer.text) - 1 : undefined;
+    const yesNo = answer.text !== undefined && offered.length > 0 ? readYesNo(answer.text) : undefined;
+    if (yesNo !== undefined && !(yesNo === "yes" && offered.length === 1)) {
+      // "ok" to a list of several, or "không" to the one place: which one, or type it again.
+      await replyWithChoices(answer.ctx, ctx.t(yesNo === "no" ? "reg-place-again" : "leads-place-choose"), buttons);
+      continue;
+    }
+    const picked = offered[typedKey ?? (yesNo === "yes" ? 0 : -1)];
     const choice = picked?.code ?? answer.choice;
     const control = readControl(choice, "place", canGoBack);
     if (control === BACK) return { back: true };
@@ -99,6 +154,12 @@ async function askPlace(conversation: Flow, ctx: FlowContext, header: string, ca
     );
     offered = found;
     if (found.length === 0) {
+      const offer = await offerTypedQuestion(conversation, ctx, answer.ctx, typed);
+      if (offer.offered) {
+        if (offer.typed !== undefined) next = { ctx: offer.ctx, text: offer.typed };
+        else await replyWithChoices(offer.ctx, `${header}\n${ctx.t(askKey("place"))}`, buttons);
+        continue;
+      }
       buttons = backOnly;
       await replyWithChoices(answer.ctx, ctx.t("leads-place-not-found"), buttons);
       continue;
@@ -110,8 +171,16 @@ async function askPlace(conversation: Flow, ctx: FlowContext, header: string, ca
   }
 }
 
-function askField(conversation: Flow, ctx: FlowContext, field: LeadField, header: string, canGoBack: boolean, suggested?: FieldChoice): Promise<Step<LeadDraft[LeadField]>> {
-  return field === "place" ? askPlace(conversation, ctx, header, canGoBack, suggested) : askText(conversation, ctx, field, header, canGoBack, suggested);
+/** Asks one field; the answer is what it adds to the draft (the phone step: contact way and phone). */
+async function askField(conversation: Flow, ctx: FlowContext, field: LeadField, header: string, canGoBack: boolean, suggested?: FieldChoice): Promise<Step<Partial<LeadDraft>>> {
+  const asked = async <T>(step: Promise<Step<T>>, toDraft: (value: T) => Partial<LeadDraft>): Promise<Step<Partial<LeadDraft>>> => {
+    const done = await step;
+    return done.back ? done : { back: false, value: toDraft(done.value) };
+  };
+  if (field === "place") return asked(askPlace(conversation, ctx, header, canGoBack, suggested), (place) => ({ place }));
+  if (field === "phone") return asked(askContact(conversation, ctx, header, canGoBack), (contact) => ({ contact: contact.contact, phone: contact.phone }));
+  const question = QUESTIONS[field] as FieldQuestion<StepValues[typeof field]>;
+  return asked(askText(conversation, ctx, { field, question, header, canGoBack, suggested }), (value) => ({ [field]: value }));
 }
 
 /** What another flow already learnt (the eligibility check: group size, commune), offered as one tap. */
@@ -123,6 +192,16 @@ function suggestion(field: LeadField, start: RegisterStart): FieldChoice | undef
   return undefined;
 }
 
+/** A press of this step's buttons, or undefined after a typed question was offered (show the step again). */
+async function waitForPress(conversation: Flow, ctx: FlowContext, prefix: string): Promise<string | undefined> {
+  for (;;) {
+    const input = await waitForAnswer(conversation, ctx, prefix);
+    if (input.choice !== undefined) return input.choice;
+    if ((await offerTypedQuestion(conversation, ctx, input.ctx, input.text)).offered) return undefined;
+    await input.ctx.reply(ctx.t("flow-button-expected"));
+  }
+}
+
 /** Shows everything before anything is stored; each field can be changed. Returns false on cancel. */
 async function review(conversation: Flow, ctx: FlowContext, draft: LeadDraft): Promise<boolean> {
   const prefix = `${PREFIX}summary:`;
@@ -131,13 +210,14 @@ async function review(conversation: Flow, ctx: FlowContext, draft: LeadDraft): P
     const rows = [...inRows(edits, 2), [{ text: ctx.t("reg-submit"), value: "submit" }], [{ text: ctx.t("reg-cancel"), value: "cancel" }]];
     const text = [ctx.t("reg-summary-title"), ...answerLines(draft, ctx.t), ctx.t("reg-summary-hint")].join("\n");
     await replyWithChoices(ctx, text, choices(prefix, rows));
-    const { choice } = await waitForButton(conversation, ctx, prefix);
+    const choice = await waitForPress(conversation, ctx, prefix);
+    if (choice === undefined) continue;
     if (choice === "submit") return true;
     if (choice === "cancel") return false;
     const field = LEAD_FIELDS.find((f) => f === choice);
     if (!field) continue;
     const step = await askField(conversation, ctx, field, ctx.t("reg-edit", { field: ctx.t(fieldLabelKey(field)) }), true);
-    if (!step.back) Object.assign(draft, { [field]: step.value });
+    if (!step.back) Object.assign(draft, step.value);
   }
 }
 
@@ -150,7 +230,8 @@ async function askConsent(conversation: Flow, ctx: FlowContext, text: string): P
     const answer = await waitForAnswer(conversation, ctx, prefix);
     const reply = readConsentReply(answer.choice ?? answer.text);
     if (reply) return { ctx: answer.ctx, agreed: reply === "agree" };
-    await replyWithChoices(answer.ctx, ctx.t("reg-consent-expected"), buttons);
+    const offer = answer.text === undefined ? undefined : await offerTypedQuestion(conversation, ctx, answer.ctx, answer.text);
+    await replyWithChoices(offer?.offered ? offer.ctx : answer.ctx, ctx.t("reg-consent-expected"), buttons);
   }
 }
 
@@ -166,14 +247,20 @@ async function register(conversation: Flow, ctx: FlowContext, start: RegisterSta
   const forgetTyped = () => conversation.external(() => ctx.services.farmerData.forgetFlowMessages(chatAddress(ctx), startedAt));
   await ctx.reply(ctx.t("reg-intro"));
   const answers: Partial<LeadDraft> = {};
+  // The previous answer as understood ("✅ Nghề chính: Lúa + Thủy sản"): a pressed button's
+  // keyboard is gone, and a typed answer may have been read differently than meant.
+  let echo: string | undefined;
   for (let index = 0; index < LEAD_FIELDS.length; ) {
     const field = LEAD_FIELDS[index]!;
-    const step = await askField(conversation, ctx, field, ctx.t("reg-step", { n: index + 1, total: LEAD_FIELDS.length }), index > 0, suggestion(field, start));
+    const header = [...(echo ? [echo] : []), ctx.t("reg-step", { n: index + 1, total: LEAD_FIELDS.length })].join("\n");
+    const step = await askField(conversation, ctx, field, header, index > 0, suggestion(field, start));
     if (step.back) {
+      echo = undefined;
       index--;
       continue;
     }
-    Object.assign(answers, { [field]: step.value });
+    Object.assign(answers, step.value);
+    echo = ctx.t("reg-echo", { field: ctx.t(fieldLabelKey(field)), answer: answerText(answers, field, ctx.t) });
     index++;
   }
   const draft = answers as LeadDraft;
@@ -198,8 +285,9 @@ async function register(conversation: Flow, ctx: FlowContext, start: RegisterSta
     return result;
   });
   // Someone else's number: the same words as for any registration, minus the code, which is not theirs.
-  if (saved.outcome === "duplicate") await decided.reply(ctx.t("reg-received"));
-  else await decided.reply(ctx.t(saved.outcome === "created" ? "reg-saved" : "reg-updated", { reference: saved.reference }));
+  // The main menu under the result: the farmer's next step is a tap, and "ok" is not left hanging.
+  const result = saved.outcome === "duplicate" ? ctx.t("reg-received") : ctx.t(saved.outcome === "created" ? "reg-saved" : "reg-updated", { reference: saved.reference });
+  await replyWithChoices(decided, result, mainMenuChoices(ctx.t));
   await offerSubscription(decided);
 }
 

@@ -43,7 +43,7 @@ describe("Đăng ký thành lập / tham gia HTX", () => {
     expect(textOf(await chat.press(CHAT, "reg:purpose:found_htx"))).toContain("Bước 2/9");
     const named = await chat.say(CHAT, "nguyen van an");
     expect(textOf(named)).toContain("Bước 3/9");
-    expect(buttonsOf(named)).toEqual(["reg:phone:back"]);
+    expect(buttonsOf(named)).toEqual(["reg:phone:relative", "reg:phone:none", "reg:phone:back"]);
 
     expect(textOf(await chat.say(CHAT, "09123"))).toContain("Số điện thoại hơi ngắn");
     expect(textOf(await chat.say(CHAT, "sdt 0912.345.678 nha"))).toContain("Bước 4/9");
@@ -177,7 +177,7 @@ describe("Đăng ký thành lập / tham gia HTX", () => {
     const skipped = await chat.press(CHAT, "reg:phone:skip");
     expect(textOf(skipped)).toContain("Nút đó thuộc câu hỏi trước");
     expect(textOf(skipped)).not.toContain("Bước 4/9");
-    expect(buttonsOf(skipped)).toEqual(["reg:phone:back"]);
+    expect(buttonsOf(skipped)).toEqual(["reg:phone:relative", "reg:phone:none", "reg:phone:back"]);
     expect(textOf(await chat.say(CHAT, "0912 345 678"))).toContain("Bước 4/9");
     expect(textOf(await chat.press(CHAT, "reg:place:skip"))).toContain("Nút đó thuộc câu hỏi trước");
     expect(textOf(await chat.press(CHAT, "reg:place:back"))).toContain("Bước 3/9");
@@ -203,7 +203,7 @@ describe("Đăng ký thành lập / tham gia HTX", () => {
     expect(buttonsOf(place)).toEqual(["reg:place:31528", "reg:place:back"]);
     await chat.press(CHAT, "reg:place:31528");
     const members = await chat.press(CHAT, "reg:sector:lua");
-    expect(buttonsOf(members)).toEqual(["reg:members:12", "reg:members:back"]);
+    expect(buttonsOf(members)).toEqual(["reg:members:12", "reg:members:unknown", "reg:members:back"]);
     expect(textOf(await chat.press(CHAT, "reg:members:12"))).toContain("Bước 7/9");
     await chat.say(CHAT, "0");
     await chat.press(CHAT, "reg:callTime:any");

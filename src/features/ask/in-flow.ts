@@ -1,0 +1,45 @@
+import { replyWithChoices } from "../../bot/choices.js";
+import type { BotContext, FlowContext } from "../../bot/context.js";
+import { waitForInput, type Flow } from "../../bot/flow.js";
+import { foldVietnamese } from "../../lib/vietnamese.js";
+import { readYesNo } from "../../lib/yes-no.js";
+import { answerQuestion } from "./index.js";
+
+const PREFIX = "flowq:";
+const MIN_WORDS = 3;
+/** Question words (folded) that make a message a question even without "?". */
+const ASKS = /\b(gi|sao|nao|bao nhieu|bao lau|may|the nao|ra sao|lam sao|o dau|ai|duoc khong|co phai|phai khong|khong|hong|chua)$|\b(gi|sao|bao nhieu|bao lau|the nao|ra sao|lam sao|o dau|co phai|phai khong|duoc khong)\b/;
+
+/** "HTX cần mấy người?", "vay được bao nhiêu vậy": a question, not an answer to the step. */
+export function looksLikeQuestion(text: string): boolean {
+  const folded = foldVietnamese(text).replace(/\s+(vay|ha|ta|nhi|nha|a|ah|ak|ne|nhe)$/, "");
+  if (text.includes("?")) return folded.length > 0;
+  return folded.split(" ").length >= MIN_WORDS && ASKS.test(folded);
+}
+
+export type TypedQuestionOutcome =
+  | { offered: false }
+  /** Ask the step again on `ctx`, or read `typed` as the step's answer (typed instead of a press). */
+  | { offered: true; ctx: FlowContext; typed?: string };
+
+/**
+ * Text a step could not use that reads as a question: instead of repeating the step's prompt, the
+ * farmer is offered an answer right away (the flow waits meanwhile), going on, or /huy. Anything
+ * else is not offered and the step says what it expects.
+ */
+export async function offerTypedQuestion(conversation: Flow, ctx: FlowContext, latest: FlowContext, text: string): Promise<TypedQuestionOutcome> {
+  if (!looksLikeQuestion(text)) return { offered: false };
+  await replyWithChoices(latest, ctx.t("flowq-offer", { question: text }), [
+    [{ text: ctx.t("flowq-answer"), data: `${PREFIX}answer`, means: "yes" }],
+    [{ text: ctx.t("flowq-continue"), data: `${PREFIX}continue`, means: "no" }],
+  ]);
+  const input = await waitForInput(conversation, ctx, { stepPrefix: PREFIX, acceptText: true });
+  const yesNo = input.text === undefined ? undefined : readYesNo(input.text);
+  if (input.text !== undefined && !yesNo) return { offered: true, ctx: input.ctx, typed: input.text };
+  if (input.choice === "answer" || yesNo === "yes") {
+    // Answered outside the replay (once), on the outside context: its buttons and follow-ups work as usual.
+    await conversation.external((outside: BotContext) => answerQuestion(outside, text));
+    await input.ctx.reply(ctx.t("flowq-back-to-flow"));
+  }
+  return { offered: true, ctx: input.ctx };
+}
