@@ -37,6 +37,7 @@ leads-purpose-invalid = Bà con chọn một trong các nút nhu cầu bên dư�
 leads-name-too-short = Tên hơi ngắn. Bà con ghi đầy đủ họ và tên nha.
 leads-name-too-long = Tên dài quá 80 chữ. Bà con ghi gọn họ và tên thôi nha.
 leads-name-invalid = Họ tên chỉ gồm chữ cái. Bà con ghi lại giúp tôi nha (ví dụ: Nguyễn Văn An).
+leads-name-expected = Bà con cho tôi xin họ và tên đầy đủ nha (ví dụ: Nguyễn Văn An).
 leads-phone-empty = Bà con nhắn số điện thoại di động giúp tôi nha (ví dụ: 0912 345 678).
 leads-phone-too-short = Số điện thoại hơi ngắn. Số di động có 10 chữ số, ví dụ 0912 345 678.
 leads-phone-too-long = Số điện thoại dư chữ số. Số di động có 10 chữ số, ví dụ 0912 345 678.

@@ -55,7 +55,10 @@ function sampleAnswers(question: Question, thresholds: ReadonlyMap<string, numbe
 export interface Progress {
   /** Number of the question about to be asked ("Câu 3"). */
   current: number;
-  /** Estimate: questions answered so far plus those that still matter ("/6"); it can shrink. */
+  /**
+   * The most questions a check can ask ("/16"): fixed, so the counter only grows. What still matters
+   * changes with each answer (12, then 14), and a total that moved read as a jump to farmers.
+   */
   total: number;
 }
 
@@ -86,6 +89,6 @@ export function plan(rules: LoadedRules, answers: Answers, asOf: Date): Plan {
   return {
     next: remaining[0],
     remaining,
-    progress: { current: Math.min(answered + 1, answered + remaining.length), total: answered + remaining.length },
+    progress: { current: Math.min(answered + 1, rules.questions.length), total: rules.questions.length },
   };
 }

@@ -2,6 +2,7 @@ import type { Translate, TranslateArgs } from "../i18n/translate.js";
 import { parseQuantity } from "../lib/farmer-numbers.js";
 import { parsePhone, type PhoneNumber } from "../lib/phone.js";
 import { containsPhrase, foldVietnamese } from "../lib/vietnamese.js";
+import { readYesNo } from "../lib/yes-no.js";
 import type { PlaceCandidate, PlaceResolver } from "../places/resolver.js";
 import { matchPurpose, type PurposeId } from "./purposes.js";
 import { matchSector, type Sector } from "./sectors.js";
@@ -75,6 +76,8 @@ export function validateFullName(text: string): FieldResult<string> {
   if (name.length < NAME_MIN_LENGTH) return fail("leads-name-too-short");
   if (name.length > NAME_MAX_LENGTH) return fail("leads-name-too-long");
   if (!/^[\p{L}\p{M}][\p{L}\p{M}' .-]*$/u.test(name)) return fail("leads-name-invalid");
+  // "ok", "dạ", "không" answer the bot; they are nobody's name.
+  if (readYesNo(name)) return fail("leads-name-expected");
   const capitalized = name
     .split(" ")
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase())

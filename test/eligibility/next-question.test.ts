@@ -48,8 +48,12 @@ describe("plan", () => {
   it("ends, with progress counting up to the total, when the farmer always says Không biết", () => {
     const answers: Answers = { applicant_type: "cooperative" };
     const seen: string[] = [];
+    const first = plan(rules, answers, AFTER_2025).progress;
     for (let step = plan(rules, answers, AFTER_2025); step.next; step = plan(rules, answers, AFTER_2025)) {
       const { current, total } = step.progress;
+      // The counter only grows, one a question, against a total that never moves.
+      expect(current).toBe(first.current + seen.length);
+      expect(total).toBe(first.total);
       expect(current).toBeLessThanOrEqual(total);
       expect(step.next).toBe(step.remaining[0]);
       seen.push(step.next.id);

@@ -25,6 +25,23 @@ const inputSchema = z.union([
 const after = z.string().regex(/^\d{1,10}$/).transform(Number).pipe(z.number().max(DB_INT_MAX)).default(0);
 
 /**
+ * Why a request body was refused, as the message key the farmer reads: an empty or overlong text,
+ * a session or button the page should not have sent (reload), or a body that is not ours at all.
+ */
+function refusalKey(body: unknown): string {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return "webchat-unreadable";
+  const fields = body as Record<string, unknown>;
+  if (!session.safeParse(fields.session).success) return "webchat-bad-session";
+  if ("text" in fields && typeof fields.text === "string") {
+    const text = storableText(fields.text).trim();
+    if (text.length === 0) return "webchat-empty";
+    if (text.length > 2000) return "webchat-text-too-long";
+  }
+  if ("button" in fields) return "webchat-bad-button";
+  return "webchat-bad-request";
+}
+
+/**
  * The web chat page and its JSON API (documented in the README): the page, tests and scripts all
  * talk to the bot through these two routes.
  */
@@ -42,10 +59,11 @@ export function webChatRoutes(deps: { webchat: WebChat; translate: Translate; lo
   app.post("/api/chat", tooLarge, async (c) => {
     const body: unknown = await c.req.json().catch(() => undefined);
     const parsed = inputSchema.safeParse(body);
-    if (!parsed.success) return c.json({ error: deps.translate("webchat-bad-request") }, 400);
+    if (!parsed.success) return c.json({ error: deps.translate(refusalKey(body)) }, 400);
     try {
       const result = await deps.webchat.handle(parsed.data as WebChatInput);
-      return result ? c.json(result) : c.json({ error: deps.translate("webchat-bad-request") }, 400);
+      // Only a press can be refused here: a button the bot did not put on that message.
+      return result ? c.json(result) : c.json({ error: deps.translate("webchat-bad-button") }, 400);
     } catch (error) {
       deps.logger.error({ err: { message: (error as Error).message } }, "web chat input failed");
       metrics.error("webchat");
@@ -56,7 +74,8 @@ export function webChatRoutes(deps: { webchat: WebChat; translate: Translate; lo
   app.get("/api/chat/history", async (c) => {
     const parsedSession = session.safeParse(c.req.query("session"));
     const parsedAfter = after.safeParse(c.req.query("after"));
-    if (!parsedSession.success || !parsedAfter.success) return c.json({ error: deps.translate("webchat-bad-request") }, 400);
+    if (!parsedSession.success) return c.json({ error: deps.translate("webchat-bad-session") }, 400);
+    if (!parsedAfter.success) return c.json({ error: deps.translate("webchat-bad-after") }, 400);
     return c.json({ messages: await deps.webchat.history(parsedSession.data, parsedAfter.data) });
   });
 

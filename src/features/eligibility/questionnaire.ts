@@ -1,7 +1,8 @@
 import type { FlowContext } from "../../bot/context.js";
 import { replyWithChoices, type Choice } from "../../bot/choices.js";
 import type { Services } from "../../bot/services.js";
-import { waitForInput, type Flow } from "../../bot/flow.js";
+import { waitForInput, type Flow, type FlowInput } from "../../bot/flow.js";
+import { offerTypedQuestion } from "../ask/in-flow.js";
 import {
   answerButtons,
   formatProgress,
@@ -66,9 +67,19 @@ async function askOne(conversation: Flow, ctx: FlowContext, step: Step, canGoBac
   const close = (latest: FlowContext, answer: string) =>
     latest.api.editMessageText(sent.chat.id, sent.message_id, `${text}\n${ctx.t("elig-answered", { answer })}`).catch(() => undefined);
   const communes = new Map<string, CommuneChoice>();
+  let next: FlowInput | undefined;
+  /** A typed question instead of an answer: offered an answer, then this question again. */
+  const offered = async (latest: FlowContext, typed: string): Promise<boolean> => {
+    const offer = await offerTypedQuestion(conversation, ctx, latest, typed);
+    if (!offer.offered) return false;
+    if (offer.typed !== undefined) next = { ctx: offer.ctx, text: offer.typed };
+    else await replyWithChoices(offer.ctx, text, rows, { numbersAreAnswers: question.type === "number" });
+    return true;
+  };
 
   for (;;) {
-    const input = await waitForInput(conversation, ctx, { stepPrefix: data(""), flowPrefix: QUESTION_BUTTON, acceptText: true });
+    const input = next ?? (await waitForInput(conversation, ctx, { stepPrefix: data(""), flowPrefix: QUESTION_BUTTON, acceptText: true }));
+    next = undefined;
     const latest = input.ctx;
     let reading: AnswerReading;
     if (input.choice !== undefined) {
@@ -99,13 +110,13 @@ async function askOne(conversation: Flow, ctx: FlowContext, step: Step, canGoBac
           await replyWithChoices(latest, ctx.t("elig-commune-did-you-mean"), lookup.suggestions.map((s) => [{ text: s.label, data: data(`c${s.code}`) }]));
           continue;
         } else {
-          await latest.reply(ctx.t("elig-commune-not-found"));
+          if (!(await offered(latest, typed))) await latest.reply(ctx.t("elig-commune-not-found"));
           continue;
         }
       }
     }
     if (!reading.ok) {
-      await latest.reply(reading.reason);
+      if (input.text === undefined || !(await offered(latest, input.text))) await latest.reply(reading.reason);
       continue;
     }
     await close(latest, reading.display);

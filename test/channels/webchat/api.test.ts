@@ -84,15 +84,27 @@ describe("web chat JSON API", () => {
 
   it("rejects bad input with a polite Vietnamese message", async () => {
     const chat = webChatClient(app.url, "session-bad-in-1");
-    for (const body of [{ text: "" }, { text: "x".repeat(2001) }, { button: "menu:law" }, { button: "menu:law", messageId: 999 }, { text: "hi", extra: 1 }]) {
+    // Each cause its own words, so the farmer knows what to do.
+    const refusals: [Record<string, unknown>, RegExp][] = [
+      [{ text: "" }, /chưa gõ chữ nào/],
+      [{ text: "   \u0000 " }, /chưa gõ chữ nào/],
+      [{ text: "x".repeat(2001) }, /dài quá 2000 chữ/],
+      [{ button: "menu:law" }, /Nút này không còn dùng được/],
+      [{ button: "menu:law", messageId: 999 }, /Nút này không còn dùng được/],
+      [{ text: "hi", extra: 1 }, /Tin nhắn không hợp lệ/],
+    ];
+    for (const [body, words] of refusals) {
       const response = await chat.post(body);
       expect(response.status).toBe(400);
-      expect(response.error).toMatch(/Bà con/);
+      expect(response.error).toMatch(words);
     }
-    const badSession = await fetch(`${app.url}/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ session: "a b", text: "hi" }) });
+    const raw = (body: string) => fetch(`${app.url}/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const badSession = await raw(JSON.stringify({ session: "a b", text: "hi" }));
     expect(badSession.status).toBe(400);
-    const notJson = await fetch(`${app.url}/api/chat`, { method: "POST", body: "{" });
+    expect(((await badSession.json()) as { error: string }).error).toMatch(/Phiên trò chuyện không hợp lệ/);
+    const notJson = await raw("{");
     expect(notJson.status).toBe(400);
+    expect(((await notJson.json()) as { error: string }).error).toMatch(/không đọc được tin nhắn/);
   });
 
   it("refuses ids beyond the integer range, empty and oversized bodies without a 500", async () => {
@@ -113,8 +125,9 @@ describe("web chat JSON API", () => {
     for (const after of ["99999999999", "2147483648", "-1", "1e3", "abc"]) {
       const response = await fetch(`${app.url}/api/chat/history?session=session-bad-in-2&after=${after}`);
       expect(response.status).toBe(400);
-      expect(((await response.json()) as { error: string }).error).toMatch(/Bà con/);
+      expect(((await response.json()) as { error: string }).error).toMatch(/Không tải được các tin nhắn trước/);
     }
+    expect(((await (await fetch(`${app.url}/api/chat/history?session=x`)).json()) as { error: string }).error).toMatch(/Phiên trò chuyện/);
     expect((await fetch(`${app.url}/api/chat/history?session=session-bad-in-2&after=2147483647`)).status).toBe(200);
   });
 

@@ -74,6 +74,40 @@ async function answerTheRest(f: ReturnType<typeof farmer>, first: ApiCall[]): Pr
 const results = (calls: ApiCall[]) => calls.filter((c) => c.method === "sendMessage").slice(-2);
 
 describe("Kiểm tra điều kiện vay vốn / hỗ trợ, through the bot", () => {
+  it("counts questions against a total that never moves, and offers to answer a question typed instead of an answer", async () => {
+    const f = farmer();
+    await f.press("menu:check");
+    const counters: [number, number][] = [];
+    const counter = () => {
+      const [, current, total] = /^Câu (\d+)\/(\d+):/.exec(f.questionText())!;
+      counters.push([Number(current), Number(total)]);
+    };
+    counter();
+    await f.tap("Tất cả");
+    counter();
+    await f.tap("Hợp tác xã");
+    counter();
+
+    const offer = await f.say("HTX vay được bao nhiêu tiền?");
+    expect(sentTexts(offer).join("\n")).toContain("Bà con muốn hỏi: «HTX vay được bao nhiêu tiền?»");
+    const answered = sentTexts(await f.press("flowq:answer"));
+    expect(answered.join("\n")).toContain("Điều 4");
+    // Then the same question again, with its buttons: nothing answered meanwhile.
+    expect(answered.at(-1)).toMatch(/^Câu 3\/\d+: /);
+    expect(f.questionId()).toBe("member_count");
+
+    await f.say("12");
+    for (let guard = 0; guard < 20 && f.questionId() && taps[f.questionId()!]; guard++) {
+      counter();
+      const before = f.questionId();
+      await f.tap(taps[f.questionId()!]!);
+      if (f.questionId() === before) break;
+    }
+    const totals = new Set(counters.map(([, total]) => total));
+    expect(totals.size).toBe(1);
+    counters.forEach(([current], i) => expect(current).toBe(i + 1));
+  });
+
   it("walks the questions with back, Không biết, farmer numbers and a commune, then shows, explains and re-runs the result", async () => {
     const f = farmer();
     const opened = await f.press("menu:check");

@@ -54,6 +54,31 @@ describe("registration through the web chat JSON API, typed without diacritics",
     expect(mine).toContain("0912 345 678");
   });
 
+  it("answers a question typed mid-registration and registers a farmer without a phone", async () => {
+    const chat = webChatClient(app.url, "session-register-03");
+    const start = await chat.say("/start");
+    await chat.press("menu:register", carrying(start.messages, "menu:register"));
+    expect(texts((await chat.say("thanh lap htx moi")).messages)).toContain("✅ Nhu cầu: Thành lập hợp tác xã mới");
+    const offer = await chat.say("lap htx can bao nhieu nguoi?");
+    expect(texts(offer.messages)).toContain("Bà con muốn hỏi");
+    const answered = texts((await chat.say("u")).messages);
+    expect(answered).toMatch(/Điều \d+/);
+    expect(answered).toContain("Bước 2/9");
+    const phone = await chat.say("hai van nam");
+    const none = await chat.press("reg:phone:none", carrying(phone.messages, "reg:phone:none"));
+    expect(texts(none.messages)).toContain("hẹn qua UBND xã");
+    for (const text of ["vinh loi soc trang", "1", "lua + nuoi tom", "khong biet", "10"]) await chat.say(text);
+    expect(texts((await chat.say("cong")).messages)).toContain("✅ Diện tích: 1 ha");
+    await chat.say("luc nao cung duoc");
+    const summary = await chat.say("hong co");
+    const shown = texts(summary.messages);
+    for (const part of ["Hai Van Nam", "Không có điện thoại: hẹn qua UBND xã", "Lúa + Thủy sản (lua + nuoi tom)", "Số người: Chưa rõ", "1 ha", "Lời nhắn: (không có)"]) expect(shown).toContain(part);
+    await chat.press("reg:summary:submit", carrying(summary.messages, "reg:summary:submit"));
+    const saved = await chat.say("dong y");
+    expect(texts(saved.messages)).toMatch(/Mã hồ sơ: HTX-[2-9A-Z]{5}/);
+    expect(saved.messages!.at(-1)!.buttons.flat().map((b) => b.data)).toContain("menu:check");
+  });
+
   it("keeps none of the typed answers in the transcript after a declined consent or /huy", async () => {
     const chat = webChatClient(app.url, "session-register-02");
     const start = await chat.say("/start");
