@@ -147,6 +147,6 @@ describe("Registration as farmers actually reply", () => {
     await chat.press(CHAT, "reg:note:skip");
     const done = await submit(chat);
     expect(textOf(done)).toContain("Đã gửi đăng ký");
-    expect(buttonsOf(done)).toEqual(["menu:law", "menu:check", "menu:register", "menu:ask", "menu:officer"]);
+    expect(buttonsOf(done)).toEqual(expect.arrayContaining(["menu:law", "menu:check", "menu:register", "menu:ask", "menu:officer"]));
   });
 });

@@ -76,7 +76,7 @@ describe("registration through the web chat JSON API, typed without diacritics",
     await chat.press("reg:summary:submit", carrying(summary.messages, "reg:summary:submit"));
     const saved = await chat.say("dong y");
     expect(texts(saved.messages)).toMatch(/Mã hồ sơ: HTX-[2-9A-Z]{5}/);
-    expect(saved.messages!.at(-1)!.buttons.flat().map((b) => b.data)).toContain("menu:check");
+    expect(saved.messages!.flatMap((m) => m.buttons.flat().map((b) => b.data))).toContain("menu:check");
   });
 
   it("keeps none of the typed answers in the transcript after a declined consent or /huy", async () => {
