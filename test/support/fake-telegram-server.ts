@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { callRecorder } from "./call-recorder.js";
 
 /**
  * A local stand-in for the Telegram Bot API over real HTTP, for end-to-end tests of the real bot
@@ -12,7 +13,6 @@ export interface RecordedCall {
   payload: Record<string, unknown>;
 }
 
-type Waiter = { predicate: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void };
 
 export interface FakeTelegramOptions {
   /** Like Telegram's flood control: more than this many sendMessage calls within one second get 429 + retry_after. */
@@ -23,8 +23,8 @@ export interface FakeTelegramOptions {
 
 export async function startFakeTelegram(options: FakeTelegramOptions = {}) {
   const updates: Array<{ update_id: number } & Record<string, unknown>> = [];
-  const calls: RecordedCall[] = [];
-  const waiters = new Set<Waiter>();
+  const recorder = callRecorder<RecordedCall>("fake Telegram", (call) => call.method);
+  const calls = recorder.entries;
   const pollers = new Set<() => void>();
   const holds = new Set<(call: RecordedCall) => boolean>();
   const parked: Array<() => void> = [];
@@ -48,15 +48,6 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}) {
 
   const botInfo = { id: 777, is_bot: true, first_name: "Trợ lý HTX (test)", username: "htx_test_bot", can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false };
 
-  function record(call: RecordedCall) {
-    calls.push(call);
-    for (const waiter of waiters) {
-      if (waiter.predicate(call)) {
-        waiters.delete(waiter);
-        waiter.resolve(call);
-      }
-    }
-  }
 
   function pending(offset: number) {
     return updates.filter((u) => u.update_id >= offset);
@@ -103,7 +94,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}) {
     if (refusal) return reply(refusal.status, refusal.body);
     if (method !== "getUpdates") {
       const call = { method, token, payload };
-      record(call);
+      recorder.record(call);
       // A held call gets its answer only when released: the bot stays in the middle of that update.
       if ([...holds].some((held) => held(call))) await new Promise<void>((resolve) => parked.push(resolve));
     }
@@ -149,17 +140,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}) {
       };
     },
     /** Resolves with the first call (already made or future) that matches, or rejects after `ms`. */
-    waitFor(predicate: (call: RecordedCall) => boolean, ms = 120_000, after = 0): Promise<RecordedCall> {
-      const done = calls.slice(after).find(predicate);
-      if (done) return Promise.resolve(done);
-      return new Promise((resolve, reject) => {
-        const waiter: Waiter = { predicate, resolve };
-        waiters.add(waiter);
-        setTimeout(() => {
-          if (waiters.delete(waiter)) reject(new Error(`fake Telegram: no matching call within ${ms} ms; calls: ${calls.map((c) => c.method).join(", ")}`));
-        }, ms).unref();
-      });
-    },
+    waitFor: (predicate: (call: RecordedCall) => boolean, ms = 120_000, after = 0) => recorder.waitFor(predicate, ms, after),
     async close() {
       for (const wake of [...pollers]) wake();
       server.closeAllConnections();

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { callRecorder } from "./call-recorder.js";
 
 /**
  * A local stand-in for the Zalo Bot Platform over real HTTP (the app is pointed here with
@@ -15,7 +16,6 @@ export interface ZaloCall {
   payload: Record<string, unknown>;
 }
 
-type Waiter = { predicate: (call: ZaloCall) => boolean; resolve: (call: ZaloCall) => void };
 
 export interface ZaloMessageInput {
   messageId: string;
@@ -44,8 +44,8 @@ export function zaloUpdate(input: ZaloMessageInput): Record<string, unknown> {
 
 export async function startFakeZaloBot(token: string) {
   const queue: Record<string, unknown>[] = [];
-  const calls: ZaloCall[] = [];
-  const waiters = new Set<Waiter>();
+  const recorder = callRecorder<ZaloCall>("fake Zalo", (call) => call.method);
+  const calls = recorder.entries;
   const pollers = new Set<() => void>();
   const files = new Map<string, Buffer>();
   let webhook: { url: string; secret: string } | undefined;
@@ -53,15 +53,6 @@ export async function startFakeZaloBot(token: string) {
   /** getUpdates answered 408 (nothing arrived) so far. */
   let emptyPolls = 0;
 
-  function record(call: ZaloCall) {
-    calls.push(call);
-    for (const waiter of waiters) {
-      if (waiter.predicate(call)) {
-        waiters.delete(waiter);
-        waiter.resolve(call);
-      }
-    }
-  }
 
   async function readJson(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
     const chunks: Buffer[] = [];
@@ -107,7 +98,7 @@ export async function startFakeZaloBot(token: string) {
     const payload = await readJson(req);
     if (!payload) return refuse(400, "Bad Request: invalid JSON");
     if (given !== token) return refuse(401, "Unauthorized");
-    if (method !== "getUpdates") record({ method, token: given, payload });
+    if (method !== "getUpdates") recorder.record({ method, token: given, payload });
     switch (method) {
       case "getMe":
         return reply(200, { ok: true, result: { id: "8123", account_name: "tro_ly_htx", account_type: "BASIC", can_join_groups: false } });
@@ -173,17 +164,7 @@ export async function startFakeZaloBot(token: string) {
       return calls.slice(after).filter((c) => c.method === "sendMessage" && c.payload.chat_id === userId).map((c) => String(c.payload.text));
     },
     /** Resolves with the first call (already made, after index `after`, or future) that matches. */
-    waitFor(predicate: (call: ZaloCall) => boolean, ms = 30_000, after = 0): Promise<ZaloCall> {
-      const done = calls.slice(after).find(predicate);
-      if (done) return Promise.resolve(done);
-      return new Promise((resolve, reject) => {
-        const waiter: Waiter = { predicate, resolve };
-        waiters.add(waiter);
-        setTimeout(() => {
-          if (waiters.delete(waiter)) reject(new Error(`fake Zalo: no matching call within ${ms} ms; calls: ${calls.map((c) => c.method).join(", ")}`));
-        }, ms).unref();
-      });
-    },
+    waitFor: (predicate: (call: ZaloCall) => boolean, ms = 30_000, after = 0) => recorder.waitFor(predicate, ms, after),
     async close() {
       for (const wake of [...pollers]) wake();
       server.closeAllConnections();

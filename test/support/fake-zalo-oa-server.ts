@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { oaSignature } from "../../src/channels/zalo-oa/wire.js";
+import { callRecorder } from "./call-recorder.js";
 
 /**
  * A local stand-in for the Zalo OA API v3 and its OAuth server over real HTTP (the app is pointed here
@@ -22,11 +23,10 @@ export interface SentOaMessage {
   accessToken: string;
 }
 
-type Waiter = { predicate: (message: SentOaMessage) => boolean; resolve: (message: SentOaMessage) => void };
 
 export async function startFakeZaloOa(options: FakeOaOptions) {
-  const sent: SentOaMessage[] = [];
-  const waiters = new Set<Waiter>();
+  const recorder = callRecorder<SentOaMessage>("fake Zalo OA", (message) => message.userId);
+  const sent = recorder.entries;
   const spentRefreshTokens = new Set<string>();
   let validAccessToken = options.accessToken;
   let validRefreshToken = options.refreshToken;
@@ -42,15 +42,6 @@ export async function startFakeZaloOa(options: FakeOaOptions) {
     return Buffer.concat(chunks).toString("utf8");
   }
 
-  function notify(message: SentOaMessage) {
-    for (const waiter of waiters) {
-      if (waiter.predicate(message)) {
-        waiters.delete(waiter);
-        waiter.resolve(message);
-      }
-    }
-  }
-
   const server: Server = createServer(async (req, res) => {
     const reply = (status: number, body: unknown) => {
       res.writeHead(status, { "content-type": "application/json" });
@@ -63,8 +54,7 @@ export async function startFakeZaloOa(options: FakeOaOptions) {
       const text = body.message?.text ?? "";
       if (!body.recipient?.user_id || text.length === 0 || text.length > 2000) return reply(200, { error: -201, message: "Parameters are invalid" });
       const message = { userId: body.recipient.user_id, text, accessToken: validAccessToken };
-      sent.push(message);
-      notify(message);
+      recorder.record(message);
       return reply(200, { error: 0, message: "Success", data: { message_id: `oa-${nextMessageId++}`, user_id: body.recipient.user_id } });
     }
     if (req.method === "POST" && req.url === "/v4/oa/access_token") {
@@ -107,11 +97,7 @@ export async function startFakeZaloOa(options: FakeOaOptions) {
       };
     },
     /** Resolves with the first message sent (already, or later) that matches. */
-    waitFor(predicate: (message: SentOaMessage) => boolean): Promise<SentOaMessage> {
-      const already = sent.find(predicate);
-      if (already) return Promise.resolve(already);
-      return new Promise((resolve) => waiters.add({ predicate, resolve }));
-    },
+    waitFor: (predicate: (message: SentOaMessage) => boolean, ms = 120_000) => recorder.waitFor(predicate, ms),
     /** Posts a webhook event to the app as Zalo does: body with timestamp, signed header. */
     async deliver(webhookUrl: string, event: Record<string, unknown>, sign: { secret?: string; signature?: string } = {}): Promise<Response> {
       const body = JSON.stringify({ app_id: options.appId, timestamp: String(Date.now()), ...event });
