@@ -5,10 +5,13 @@ import { deleteFaqsOfQuestions } from "../questions/faq.js";
 import { questionReference } from "../questions/question-queue.js";
 import { eraseLeads, leadRepository } from "./lead-repository.js";
 import type { StoredLead } from "./lead.js";
+import { isTopic, type Topic } from "../broadcast/topics.js";
 
 export type StoredQuestion = { reference: string; text: string; createdAt: Date; answered: boolean };
 /** `eligibilityChecks`: when each check of this chat was made (its answers and results are stored too). */
-export type FarmerData = { leads: StoredLead[]; questions: StoredQuestion[]; eligibilityChecks: Date[] };
+/** The announcement subscription of this chat: topics, commune and the consent given for it. */
+export type StoredSubscription = { topics: Topic[]; communeName: string | null; consentVersion: string; consentAt: Date };
+export type FarmerData = { leads: StoredLead[]; questions: StoredQuestion[]; eligibilityChecks: Date[]; subscription?: StoredSubscription };
 export type ErasureCounts = { leads: number; questions: number; faqEntries: number; eligibilityChecks: number; outboundMessages: number; chatMessages: number; subscriptions: number };
 
 export type FarmerDataService = ReturnType<typeof farmerDataService>;
@@ -25,22 +28,26 @@ export function farmerDataService(deps: { prisma: PrismaClient; audit: AuditLog;
 
   return {
     async view(chat: ChatAddress): Promise<FarmerData> {
-      const [found, questions, checks] = await Promise.all([
+      const [found, questions, checks, subscription] = await Promise.all([
         leads.byChat(chat),
         prisma.officerQuestion.findMany({ where: ofChat(chat), orderBy: { id: "asc" } }),
         prisma.eligibilityCheck.findMany({ where: ofChat(chat), orderBy: { id: "asc" }, select: { createdAt: true } }),
+        prisma.subscription.findUnique({ where: { channel_chatId: ofChat(chat) } }),
       ]);
       await audit.record({
         action: "farmer.data_view",
         channel: chat.channel,
         chatId: chat.chatId,
-        details: { leads: found.length, questions: questions.length, eligibilityChecks: checks.length },
+        details: { leads: found.length, questions: questions.length, eligibilityChecks: checks.length, subscriptions: subscription ? 1 : 0 },
         at: now(),
       });
       return {
         leads: found,
         questions: questions.map((q) => ({ reference: questionReference(q.id), text: q.text, createdAt: q.createdAt, answered: q.status === "answered" })),
         eligibilityChecks: checks.map((c) => c.createdAt),
+        ...(subscription
+          ? { subscription: { topics: subscription.topics.filter(isTopic), communeName: subscription.communeName, consentVersion: subscription.consentVersion, consentAt: subscription.consentAt } }
+          : {}),
       };
     },
 

@@ -6,6 +6,7 @@ import { displayDate, vietnamDate } from "../../lib/vietnam-time.js";
 import type { FarmerData } from "../../leads/farmer-data.js";
 import { statusLabelKey } from "../../leads/lead-status.js";
 import { answerLines } from "../register/questions.js";
+import { topicList } from "../subscriptions/choices.js";
 
 const BUTTON = "mydata:";
 /** Telegram's limit is 4096 characters; a long question is shortened in the overview. */
@@ -38,6 +39,15 @@ function dataMessages(data: FarmerData, t: Translate): string[] {
     }
     sections.push(current);
   }
+  if (data.subscription) {
+    const { topics, communeName, consentVersion, consentAt } = data.subscription;
+    sections.push(
+      [
+        t("mydata-subscription", { topics: topicList(t, topics), place: communeName ? t("sub-saved-place", { commune: communeName }) : "" }),
+        t("mydata-consent", { version: consentVersion, date: vietnamDay(consentAt) }),
+      ].join("\n"),
+    );
+  }
   if (data.eligibilityChecks.length > 0) {
     // Days, not times: a farmer who checked five times in one evening reads one date.
     const days = [...new Set(data.eligibilityChecks.map(vietnamDay))];
@@ -55,7 +65,7 @@ export function myDataFeature(): Composer<BotContext> {
 
   composer.command("dulieu", async (ctx) => {
     const data = await ctx.services.farmerData.view(chatAddress(ctx));
-    if (data.leads.length === 0 && data.questions.length === 0 && data.eligibilityChecks.length === 0) {
+    if (data.leads.length === 0 && data.questions.length === 0 && data.eligibilityChecks.length === 0 && !data.subscription) {
       await ctx.reply(ctx.t("mydata-empty"));
       return;
     }

@@ -13,6 +13,9 @@ export const PLACE_STEP = `${PREFIX}p:`;
 export const CONSENT_STEP = `${PREFIX}c:`;
 export const FLOW_PREFIX = `${PREFIX}`;
 
+/** "🎓 Lớp tập huấn, 💰 Vay vốn, tín dụng": the farmer's topics in words. */
+export const topicList = (t: Translate, topics: readonly Topic[]) => topics.map((topic) => t(topicLabelKey(topic))).join(", ");
+
 export const offerRows = (t: Translate): ChoiceRows => [[{ text: t("sub-offer-yes"), data: OFFER_YES, means: "yes" }], [{ text: t("sub-offer-no"), data: OFFER_NO, means: "no" }]];
 
 export const statusRows = (t: Translate, subscribed: boolean): ChoiceRows =>

@@ -4,18 +4,15 @@ import { chatAddress, type BotContext, type FlowContext } from "../../bot/contex
 import { waitForInput, type Flow } from "../../bot/flow.js";
 import { readConsentReply } from "../../leads/consent.js";
 import { subscriptionConsent, type SubscriptionChoice } from "../../broadcast/subscriptions.js";
-import { isTopic, topicLabelKey, type Topic } from "../../broadcast/topics.js";
+import { isTopic, type Topic } from "../../broadcast/topics.js";
 import { SIGNUP_PREFIX } from "../../broadcast/announcement.js";
-import type { Translate } from "../../i18n/translate.js";
 import { enterRegister } from "../register/index.js";
 import { replyWithChoices } from "../../bot/choices.js";
-import { CONSENT_STEP, FLOW_PREFIX, OFFER_NO, OFFER_YES, PLACE_STEP, placeRows, START, statusRows, STOP, TOPIC_STEP, topicRows, consentRows } from "./choices.js";
+import { CONSENT_STEP, FLOW_PREFIX, OFFER_NO, OFFER_YES, PLACE_STEP, placeRows, START, statusRows, STOP, TOPIC_STEP, topicRows, consentRows, topicList } from "./choices.js";
 
 export const SUBSCRIBE = "subscribe";
 
 type Place = { code: string; name: string };
-
-const topicList = (t: Translate, topics: readonly Topic[]) => topics.map((topic) => t(topicLabelKey(topic))).join(", ");
 
 /**
  * Topics to toggle; undefined when the farmer gave up. Each toggle shows the choices again with the

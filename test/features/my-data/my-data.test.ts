@@ -60,9 +60,21 @@ describe("/dulieu and /xoa", () => {
 
     const audits = await db.prisma.auditEntry.findMany({ where: { action: "farmer.data_view" } });
     expect(audits.map((a) => [a.channel, a.chatId, a.details])).toEqual([
-      ["telegram", String(CHAT), { leads: 0, questions: 0, eligibilityChecks: 0 }],
-      ["telegram", String(CHAT), { leads: 1, questions: 1, eligibilityChecks: 2 }],
+      ["telegram", String(CHAT), { leads: 0, questions: 0, eligibilityChecks: 0, subscriptions: 0 }],
+      ["telegram", String(CHAT), { leads: 1, questions: 1, eligibilityChecks: 2, subscriptions: 0 }],
     ]);
+  });
+
+  it("shows an announcement subscription alone, with its topics, commune and consent", async () => {
+    const chat = chattingBot(db.prisma);
+    await db.prisma.subscription.create({
+      data: { ...address(CHAT), topics: ["training", "law"], communeCode: "31777", communeName: "Xã Vĩnh Lợi", consentVersion: "sub-v1", consentHash: "b".repeat(64), consentAt: NOW },
+    });
+    const shown = textOf(await chat.say(CHAT, "/dulieu"));
+    expect(shown).not.toContain("không lưu thông tin cá nhân nào");
+    for (const part of ["Nhận thông báo về: 🎓 Lớp tập huấn, 📜 Luật, chính sách mới, ở Xã Vĩnh Lợi", "phiên bản sub-v1, ngày 27/11/2026", "/xoa"]) expect(shown).toContain(part);
+    expect(textOf(await chat.say(OTHER, "/dulieu"))).toContain("không lưu thông tin cá nhân nào");
+    expect(textOf(await chat.say(CHAT, "/xoa"))).toContain("đăng ký nhận thông báo");
   });
 
   it("erases personal data after the confirmation button, keeping anonymous counts", async () => {
