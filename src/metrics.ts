@@ -42,13 +42,18 @@ new Gauge({
 });
 
 export type AnswerOutcome = "answered" | "hedged" | "miss" | "declined";
+const ANSWER_OUTCOMES: AnswerOutcome[] = ["answered", "hedged", "miss", "declined"];
+const ERROR_KINDS = ["update", "webchat"] as const;
+// Every series exists from the start at 0, so a rate or an alert on it works before the first event.
+for (const outcome of ANSWER_OUTCOMES) answers.inc({ outcome }, 0);
+for (const kind of ERROR_KINDS) errors.inc({ kind }, 0);
 
 export const metrics = {
   messageIn: (channel: string) => messagesIn.inc({ channel }),
   messageOut: (channel: string) => messagesOut.inc({ channel }),
   updateHandled: (channel: string, seconds: number) => updateSeconds.observe({ channel }, seconds),
   answer: (outcome: AnswerOutcome) => answers.inc({ outcome }),
-  error: (kind: "update" | "webchat") => errors.inc({ kind }),
+  error: (kind: (typeof ERROR_KINDS)[number]) => errors.inc({ kind }),
   /** For the broadcast sender: the current counts of one broadcast (replaces the earlier ones). */
   broadcastProgress(broadcastId: string | number, counts: { pending: number; sent: number; failed: number }) {
     for (const [state, value] of Object.entries(counts)) broadcast.set({ broadcast: String(broadcastId), state }, value);
