@@ -15,7 +15,7 @@ import { addLeadNote, changeLeadStatus } from "../../leads/lead-workflow.js";
 import { LEAD_MESSAGE_MAX_LENGTH, leadDetailBody, leadsListBody, type LeadChoices } from "./leads-views.js";
 
 /** How many leads an export holds, sent before the file so the page can show progress. */
-export const EXPORT_COUNT_HEADER = "x-export-count";
+const EXPORT_COUNT_HEADER = "x-export-count";
 
 export function leadsRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const { prisma, translate: t, audit } = deps;
