@@ -42,6 +42,6 @@ export async function createServices(prisma: PrismaClient, config: Config, logge
     places: createPlaceResolver(),
     ...(config.speech ? { speech: openAiTranscriber(config.speech) } : {}),
     subscriptions: subscriptionService({ prisma, now }),
-    broadcasts: campaignService({ prisma, deliverable }),
+    broadcasts: campaignService({ prisma, audit, deliverable }),
   };
 }

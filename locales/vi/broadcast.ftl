@@ -114,3 +114,21 @@ admin-lead-message-send = Gửi tin nhắn
 admin-lead-message-sent = Đã xếp tin nhắn để gửi cho bà con.
 admin-lead-message-invalid = Tin nhắn không được để trống và dài tối đa 1000 ký tự.
 admin-lead-message-text = Cán bộ Hội Nông dân nhắn: { $text }
+
+## Officers: /broadcast in chat
+bc-chat-topic-ask = Gửi thông báo cho bà con đăng ký chủ đề nào?
+bc-chat-everyone = 📢 Mọi người đã đăng ký
+bc-chat-text-ask = Sẽ gửi tới { $count } người. Anh/chị gõ nội dung thông báo (chữ thường, không định dạng):
+bc-chat-confirm =
+    Thông báo sẽ gửi tới { $count } người:
+
+    { $text }
+
+    Gửi luôn nha?
+bc-chat-send = 📢 Gửi
+bc-chat-again = Anh/chị gõ lại nội dung thông báo:
+bc-chat-cancelled = Đã thôi, không gửi gì.
+bc-chat-started = Bắt đầu gửi thông báo #{ $id }…
+bc-chat-progress = Thông báo #{ $id }: đã gửi { $sent }/{ $total }, bỏ qua { $skipped }, lỗi { $failed }.
+bc-chat-finished = Xong thông báo #{ $id }: đã gửi { $sent }, bỏ qua { $skipped }, lỗi { $failed }. Xem chi tiết trên trang quản trị.
+bc-chat-cancelled-by-staff = Thông báo #{ $id } đã bị hủy: đã gửi { $sent }, bỏ qua { $skipped }, lỗi { $failed }.

@@ -27,6 +27,7 @@ import { eligibilityFeature, enterEligibility } from "../features/eligibility/in
 import { registerFeature, enterRegister } from "../features/register/index.js";
 import { myDataFeature } from "../features/my-data/index.js";
 import { officerChatFeature } from "../features/officer-chat/index.js";
+import { broadcastCommandFeature } from "../features/officer-chat/broadcast-command.js";
 import { showSubscription, subscriptionsFeature } from "../features/subscriptions/index.js";
 
 export interface BotDeps {
@@ -107,6 +108,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   guarded.use(openQuestionsCommand());
   guarded.use(contactOfficerFeature(flowPlugins));
   guarded.use(answerQuestionFeature(flowPlugins));
+  guarded.use(broadcastCommandFeature(flowPlugins));
   guarded.use(registerFeature(flowPlugins));
   guarded.use(eligibilityFeature(flowPlugins));
   guarded.use(menu.afterFlows);

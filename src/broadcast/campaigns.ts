@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "../db/index.js";
+import type { AuditLog } from "../audit/audit-log.js";
 import { readSegment, segmentWhere, type Segment } from "./segment.js";
 
 export const TEXT_MAX_LENGTH = 1500;
@@ -32,8 +33,9 @@ export type CampaignService = ReturnType<typeof campaignService>;
  * Campaigns from draft to report. Starting one writes a delivery row per recipient in ONE
  * `INSERT … SELECT` (10,000 rows, one round trip) together with the status change, so a campaign is
  * either fully addressed or not started. `deliverable` lists the channels with a sender right now.
+ * Every send and cancel is audited here, whichever surface (dashboard, chat) asked for it.
  */
-export function campaignService(deps: { prisma: PrismaClient; deliverable: () => readonly string[] }) {
+export function campaignService(deps: { prisma: PrismaClient; audit: AuditLog; deliverable: () => readonly string[] }) {
   const { prisma } = deps;
 
   async function addressCampaign(tx: Prisma.TransactionClient, id: number, segment: Segment): Promise<number> {
@@ -60,6 +62,17 @@ export function campaignService(deps: { prisma: PrismaClient; deliverable: () =>
       return true;
       // Addressing tens of thousands of rows can outlast Prisma's default 5 s on a busy machine.
     }, { timeout: 120_000 });
+  }
+
+  async function sendOrSchedule(id: number, actorId: number, now: Date, at?: Date): Promise<{ ok: true; scheduled: boolean } | { ok: false; problem: CampaignProblem }> {
+    if (at && at.getTime() > now.getTime()) {
+      const { count } = await prisma.broadcastCampaign.updateMany({ where: { id, status: "draft" }, data: { status: "scheduled", scheduledAt: at, sentById: actorId } });
+      return count === 1 ? { ok: true, scheduled: true } : { ok: false, problem: "admin-bc-error-state" };
+    }
+    if (at) return { ok: false, problem: "admin-bc-error-time" };
+    const campaign = await prisma.broadcastCampaign.findUnique({ where: { id }, select: { status: true } });
+    if (campaign?.status !== "draft") return { ok: false, problem: "admin-bc-error-state" };
+    return (await start(id, actorId, now)) ? { ok: true, scheduled: false } : { ok: false, problem: "admin-bc-error-state" };
   }
 
   return {
@@ -100,16 +113,14 @@ export function campaignService(deps: { prisma: PrismaClient; deliverable: () =>
       return rows;
     },
 
-    /** Send now (`at` missing or past) or at `at`. Only a draft can be sent. */
-    async send(id: number, actorId: number, now: Date, at?: Date): Promise<{ ok: true; scheduled: boolean } | { ok: false; problem: CampaignProblem }> {
-      if (at && at.getTime() > now.getTime()) {
-        const { count } = await prisma.broadcastCampaign.updateMany({ where: { id, status: "draft" }, data: { status: "scheduled", scheduledAt: at, sentById: actorId } });
-        return count === 1 ? { ok: true, scheduled: true } : { ok: false, problem: "admin-bc-error-state" };
+    /** Send now (`at` missing or past) or at `at`. Only a draft can be sent. `via` "chat" marks a send from chat in the audit log. */
+    async send(id: number, actorId: number, now: Date, at?: Date, via?: "chat"): Promise<{ ok: true; scheduled: boolean } | { ok: false; problem: CampaignProblem }> {
+      const result = await sendOrSchedule(id, actorId, now, at);
+      if (result.ok) {
+        const [{ total }] = await prisma.$queryRaw<[{ total: number }]>`SELECT count(*)::int AS total FROM broadcast_delivery WHERE campaign_id = ${id}`;
+        await deps.audit.record({ action: "broadcast.send", actorId, target: `broadcast:${id}`, details: { scheduled: result.scheduled, recipients: total, ...(via ? { via } : {}) }, at: now });
       }
-      if (at) return { ok: false, problem: "admin-bc-error-time" };
-      const campaign = await prisma.broadcastCampaign.findUnique({ where: { id }, select: { status: true } });
-      if (campaign?.status !== "draft") return { ok: false, problem: "admin-bc-error-state" };
-      return (await start(id, actorId, now)) ? { ok: true, scheduled: false } : { ok: false, problem: "admin-bc-error-state" };
+      return result;
     },
 
     /** Starts scheduled campaigns that are due; the conditional update lets one instance win each. */
@@ -124,7 +135,7 @@ export function campaignService(deps: { prisma: PrismaClient; deliverable: () =>
      * Stops a scheduled or sending campaign: what is not sent yet is skipped as cancelled. One
      * statement (both updates or neither), not an interactive transaction that 10,000 rows could outlast.
      */
-    async cancel(id: number, now: Date): Promise<boolean> {
+    async cancel(id: number, now: Date, actor?: { id: number; via?: "chat" }): Promise<boolean> {
       const [row] = await prisma.$queryRaw<[{ cancelled: number }]>`
         WITH c AS (
           UPDATE broadcast_campaign SET status = 'cancelled', finished_at = ${now}, updated_at = ${now}
@@ -133,6 +144,7 @@ export function campaignService(deps: { prisma: PrismaClient; deliverable: () =>
           UPDATE broadcast_delivery SET status = 'skipped', reason = 'cancelled'
            WHERE campaign_id IN (SELECT id FROM c) AND status = 'pending' RETURNING 1)
         SELECT (SELECT count(*) FROM c)::int AS cancelled`;
+      if (row.cancelled === 1 && actor) await deps.audit.record({ action: "broadcast.cancel", actorId: actor.id, target: `broadcast:${id}`, details: actor.via ? { via: actor.via } : undefined, at: now });
       return row.cancelled === 1;
     },
 

@@ -23,7 +23,7 @@ export async function adminHarness(options: { production?: boolean } = {}) {
       app: adminRoutes({
         prisma: db.prisma,
         outbox,
-        broadcasts: campaignService({ prisma: db.prisma, deliverable: () => ["telegram", "webchat"] }),
+        broadcasts: campaignService({ prisma: db.prisma, audit: prismaAuditLog(db.prisma), deliverable: () => ["telegram", "webchat"] }),
         audit: prismaAuditLog(db.prisma),
         translate: translator(),
         logger: createLogger("silent"),

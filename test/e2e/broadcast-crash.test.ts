@@ -1,3 +1,4 @@
+import { prismaAuditLog } from "../../src/audit/audit-log.js";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations, openDatabase } from "../../src/db/index.js";
@@ -35,7 +36,7 @@ describe("a broadcast survives SIGKILL of the sending process", () => {
     await db.prisma.$executeRaw`
       INSERT INTO subscription (channel, chat_id, topics, consent_version, consent_hash, consent_at, updated_at)
       SELECT 'telegram', (${FIRST_CHAT} + g)::text, ARRAY['training'], 'v', 'h', now(), now() FROM generate_series(0, ${RECIPIENTS - 1}) g`;
-    const campaigns = campaignService({ prisma: db.prisma, deliverable: () => ["telegram"] });
+    const campaigns = campaignService({ prisma: db.prisma, audit: prismaAuditLog(db.prisma), deliverable: () => ["telegram"] });
     const draft = await campaigns.createDraft({ text: TEXT, signupChoice: false, segment: { topics: [], communes: [], sectors: [], channels: [] } }, 1);
     if (!draft.ok) throw new Error(draft.problem);
     await campaigns.send(draft.id, 1, new Date());
@@ -72,7 +73,7 @@ describe("a broadcast survives SIGKILL of the sending process", () => {
 
     const db = await openDatabase(databaseUrl);
     try {
-      const report = await campaignService({ prisma: db.prisma, deliverable: () => ["telegram"] }).report(1);
+      const report = await campaignService({ prisma: db.prisma, audit: prismaAuditLog(db.prisma), deliverable: () => ["telegram"] }).report(1);
       // The held message reached the fake but was never recorded: it counts as sent, unconfirmed.
       expect(report).toMatchObject({ total: RECIPIENTS, pending: 0, sent: RECIPIENTS, unconfirmed: 1, failed: {}, skipped: {} });
     } finally {

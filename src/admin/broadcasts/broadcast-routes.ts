@@ -17,7 +17,7 @@ const REFRESH_SECONDS = 5;
  * schedule, and cancel. Every send and cancel is audited.
  */
 export function broadcastRoutes(deps: AdminDeps): Hono<AdminEnv> {
-  const { prisma, translate: t, audit, broadcasts } = deps;
+  const { prisma, translate: t, broadcasts } = deps;
   const app = new Hono<AdminEnv>();
 
   async function choices(): Promise<SegmentChoices> {
@@ -101,16 +101,13 @@ export function broadcastRoutes(deps: AdminDeps): Hono<AdminEnv> {
     if (at === null) return c.redirect(back(id, "error=admin-bc-error-time"), 303);
     const result = await broadcasts.send(id, actorId, deps.now(), at);
     if (!result.ok) return c.redirect(back(id, `error=${result.problem}`), 303);
-    const report = await broadcasts.report(id);
-    await audit.record({ action: "broadcast.send", actorId, target: `broadcast:${id}`, details: { scheduled: result.scheduled, recipients: report.total } });
     return c.redirect(back(id, result.scheduled ? "ok=admin-bc-scheduled" : "ok=admin-bc-sending"), 303);
   });
 
   app.post("/:id/cancel", requirePermission(deps, "broadcast.cancel"), async (c) => {
     const actorId = c.get("session").user.id;
     const id = campaignId(c.req.param("id"));
-    if (!(await broadcasts.cancel(id, deps.now()))) return c.redirect(back(id, "error=admin-bc-error-state"), 303);
-    await audit.record({ action: "broadcast.cancel", actorId, target: `broadcast:${id}` });
+    if (!(await broadcasts.cancel(id, deps.now(), { id: actorId }))) return c.redirect(back(id, "error=admin-bc-error-state"), 303);
     return c.redirect(back(id, "ok=admin-bc-cancelled"), 303);
   });
 

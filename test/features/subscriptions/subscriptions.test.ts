@@ -1,3 +1,4 @@
+import { prismaAuditLog } from "../../../src/audit/audit-log.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../../src/db/index.js";
 import { migratedDatabase } from "../../staff/migrated-database.js";
@@ -19,7 +20,7 @@ beforeEach(() => db.clear());
 function subscribingBot() {
   const services = leadTestServices(db.prisma);
   const subscriptions = subscriptionService({ prisma: db.prisma, now: () => NOW });
-  const broadcasts = campaignService({ prisma: db.prisma, deliverable: () => ["telegram"] });
+  const broadcasts = campaignService({ prisma: db.prisma, audit: prismaAuditLog(db.prisma), deliverable: () => ["telegram"] });
   const { bot, api } = testBot(undefined, { leads: services.leads, farmerData: services.farmerData, subscriptions, broadcasts });
   let updateId = 0;
   const run = async (update: Parameters<typeof bot.handleUpdate>[0]) => {
