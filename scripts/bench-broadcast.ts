@@ -62,10 +62,11 @@ try {
   const idle = await chatWhile(() => Date.now() < idleUntil, "idle");
 
   const text = `Bench ${Date.now()}: lớp tập huấn vay vốn`;
-  const draft = await app.services.broadcasts.createDraft({ text, signupChoice: true, segment: { topics: [], communes: [], sectors: [], channels: ["telegram"] } }, 0);
+  const officer = await app.prisma.staffUser.create({ data: { username: "bench", displayName: "Bench", passwordHash: "x", role: "officer" } });
+  const draft = await app.services.broadcasts.createDraft({ text, signupChoice: true, segment: { topics: [], communes: [], sectors: [], channels: ["telegram"] } }, officer.id);
   if (!draft.ok) throw new Error(draft.problem);
   const before = telegram.calls.length;
-  await app.services.broadcasts.send(draft.id, 0, new Date());
+  await app.services.broadcasts.send(draft.id, officer.id, new Date());
   let finished = false;
   const during = chatWhile(() => !finished, "busy");
   for (;;) {

@@ -1,4 +1,3 @@
-import { prismaAuditLog } from "../../src/audit/audit-log.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/index.js";
 import { migratedDatabase } from "../staff/migrated-database.js";
@@ -11,6 +10,9 @@ import type { Segment } from "../../src/broadcast/segment.js";
 import { Unreachable, RetryLater, type OutboundMessage, type OutboundSender } from "../../src/outbound/outbox.js";
 import { translator } from "../../src/i18n/translate.js";
 import { createLogger } from "../../src/logger.js";
+
+/** Sends here are not about the audit log (and their actor ids name no staff user). */
+const NO_AUDIT = { record: async () => undefined };
 
 let db: Database & { clear(): Promise<void> };
 beforeAll(async () => {
@@ -36,7 +38,7 @@ function recordingSender(behaviour: (chatId: string) => void = () => undefined) 
 }
 
 async function runUntilSettled(senders: Map<string, OutboundSender>, campaignId: number, extra: Partial<Parameters<typeof startBroadcastWorker>[0]> = {}) {
-  const campaigns = campaignService({ prisma: db.prisma, audit: prismaAuditLog(db.prisma), deliverable: () => [...senders.keys()] });
+  const campaigns = campaignService({ prisma: db.prisma, audit: NO_AUDIT, deliverable: () => [...senders.keys()] });
   const worker = startBroadcastWorker({
     prisma: db.prisma, campaigns, senders, pacer: prismaPacer(db.prisma, () => 1000), translate: t, logger: createLogger("debug"), workerId: "test", idleMs: 20, lanes: 3, ...extra,
   });
@@ -66,7 +68,7 @@ describe("broadcast service", () => {
     await subs.save(chat("webchat", 3), { topics: ["training", "law"] }, CONSENT);
     await subs.save(chat("webchat", 4), { topics: ["fairs"] }, CONSENT);
     await db.prisma.unreachableChat.create({ data: { channel: "telegram", chatId: "1", reason: "blocked", since: new Date() } });
-    const campaigns = campaignService({ prisma: db.prisma, audit: prismaAuditLog(db.prisma), deliverable: () => ["telegram", "webchat"] });
+    const campaigns = campaignService({ prisma: db.prisma, audit: NO_AUDIT, deliverable: () => ["telegram", "webchat"] });
     expect(await campaigns.audience(everyone)).toEqual([
       { channel: "telegram", recipients: 2, unreachable: 1 },
       { channel: "webchat", recipients: 2, unreachable: 0 },
@@ -77,14 +79,14 @@ describe("broadcast service", () => {
     ]);
     expect(await campaigns.audience({ ...everyone, communes: ["31471"], channels: ["telegram"] })).toEqual([{ channel: "telegram", recipients: 2, unreachable: 1 }]);
     // A channel without a sender right now receives nothing, and is not counted.
-    expect(await campaignService({ prisma: db.prisma, audit: prismaAuditLog(db.prisma), deliverable: () => ["webchat"] }).audience(everyone)).toEqual([{ channel: "webchat", recipients: 2, unreachable: 0 }]);
+    expect(await campaignService({ prisma: db.prisma, audit: NO_AUDIT, deliverable: () => ["webchat"] }).audience(everyone)).toEqual([{ channel: "webchat", recipients: 2, unreachable: 0 }]);
   });
 
   it("addresses 10,000 recipients in one statement, and a cancel skips what is not sent", async () => {
     await db.prisma.$executeRaw`
       INSERT INTO subscription (channel, chat_id, topics, consent_version, consent_hash, consent_at, updated_at)
       SELECT 'webchat', g::text, ARRAY['credit'], 'v', 'h', now(), now() FROM generate_series(1, 10000) g`;
-    const campaigns = campaignService({ prisma: db.prisma, audit: prismaAuditLog(db.prisma), deliverable: () => ["webchat"] });
+    const campaigns = campaignService({ prisma: db.prisma, audit: NO_AUDIT, deliverable: () => ["webchat"] });
     const draft = await campaigns.createDraft({ text: "Lớp tập huấn", signupChoice: false, segment: everyone }, 1);
     if (!draft.ok) throw new Error(draft.problem);
     expect(await campaigns.send(draft.id, 1, new Date())).toEqual({ ok: true, scheduled: false });
@@ -96,7 +98,7 @@ describe("broadcast service", () => {
   it("sends the announcement with how to stop and its choice; skips the unsubscribed and marks the blocked once", { timeout: 120_000 }, async () => {
     const subs = subscriptions();
     for (const id of [1, 2, 3, 4]) await subs.save(chat("telegram", id), { topics: ["credit"] }, CONSENT);
-    const campaigns = campaignService({ prisma: db.prisma, audit: prismaAuditLog(db.prisma), deliverable: () => ["telegram"] });
+    const campaigns = campaignService({ prisma: db.prisma, audit: NO_AUDIT, deliverable: () => ["telegram"] });
     const draft = await campaigns.createDraft({ text: "Mở đợt vay ưu đãi", link: "https://example.vn/vay", signupChoice: true, segment: everyone }, 1);
     if (!draft.ok) throw new Error(draft.problem);
     await campaigns.send(draft.id, 1, new Date());
@@ -127,7 +129,7 @@ describe("broadcast service", () => {
 
   it("honours retry_after for the whole channel and sends the row later", async () => {
     await subscriptions().save(chat("telegram", 1), { topics: ["law"] }, CONSENT);
-    const campaigns = campaignService({ prisma: db.prisma, audit: prismaAuditLog(db.prisma), deliverable: () => ["telegram"] });
+    const campaigns = campaignService({ prisma: db.prisma, audit: NO_AUDIT, deliverable: () => ["telegram"] });
     const draft = await campaigns.createDraft({ text: "Luật mới", signupChoice: false, segment: everyone }, 1);
     if (!draft.ok) throw new Error(draft.problem);
     await campaigns.send(draft.id, 1, new Date());
@@ -153,7 +155,7 @@ describe("broadcast service", () => {
 
   it("lets replies to farmers go first: no broadcast row is claimed while an outbound job of the channel is due", async () => {
     await subscriptions().save(chat("telegram", 1), { topics: ["law"] }, CONSENT);
-    const campaigns = campaignService({ prisma: db.prisma, audit: prismaAuditLog(db.prisma), deliverable: () => ["telegram"] });
+    const campaigns = campaignService({ prisma: db.prisma, audit: NO_AUDIT, deliverable: () => ["telegram"] });
     const draft = await campaigns.createDraft({ text: "Luật mới", signupChoice: false, segment: everyone }, 1);
     if (!draft.ok) throw new Error(draft.problem);
     await campaigns.send(draft.id, 1, new Date());
@@ -168,7 +170,7 @@ describe("broadcast service", () => {
     const subs = subscriptions();
     await subs.save(chat("telegram", 1), { topics: ["law"] }, CONSENT);
     await subs.save(chat("webchat", 2), { topics: ["law"] }, CONSENT);
-    const campaigns = campaignService({ prisma: db.prisma, audit: prismaAuditLog(db.prisma), deliverable: () => ["telegram", "webchat"] });
+    const campaigns = campaignService({ prisma: db.prisma, audit: NO_AUDIT, deliverable: () => ["telegram", "webchat"] });
     const draft = await campaigns.createDraft({ text: "Luật mới", signupChoice: false, segment: everyone }, 1);
     if (!draft.ok) throw new Error(draft.problem);
     await campaigns.send(draft.id, 1, new Date());
@@ -183,7 +185,7 @@ describe("broadcast service", () => {
 
   it("skips followers over the channel's quota, and schedules campaigns for later", { timeout: 120_000 }, async () => {
     await subscriptions().save(chat("zalo-oa", 1), { topics: ["fairs"] }, CONSENT);
-    const campaigns = campaignService({ prisma: db.prisma, audit: prismaAuditLog(db.prisma), deliverable: () => ["zalo-oa"] });
+    const campaigns = campaignService({ prisma: db.prisma, audit: NO_AUDIT, deliverable: () => ["zalo-oa"] });
     const rules = new Map([["zalo-oa", broadcastQuota(db.prisma, { perDay: 1, perMonth: 4 })]]);
     const ids: number[] = [];
     for (const text of ["Hội chợ 1", "Hội chợ 2"]) {
@@ -202,7 +204,7 @@ describe("broadcast service", () => {
   });
 
   it("rejects an empty text and a link that is not a web address", async () => {
-    const campaigns = campaignService({ prisma: db.prisma, audit: prismaAuditLog(db.prisma), deliverable: () => [] });
+    const campaigns = campaignService({ prisma: db.prisma, audit: NO_AUDIT, deliverable: () => [] });
     expect(await campaigns.createDraft({ text: "  ", signupChoice: false, segment: everyone }, 1)).toEqual({ ok: false, problem: "admin-bc-error-text" });
     expect(await campaigns.createDraft({ text: "x", link: "javascript:alert(1)", signupChoice: false, segment: everyone }, 1)).toEqual({ ok: false, problem: "admin-bc-error-link" });
   });

@@ -47,9 +47,10 @@ describe("a broadcast on the Zalo channels", () => {
   }
 
   async function broadcast(text: string) {
-    const draft = await app.services.broadcasts.createDraft({ text, signupChoice: false, segment: everyone }, 1);
+    const officer = await app.prisma.staffUser.upsert({ where: { username: "canbo" }, create: { username: "canbo", displayName: "Cán bộ", passwordHash: "x", role: "officer" }, update: {} });
+    const draft = await app.services.broadcasts.createDraft({ text, signupChoice: false, segment: everyone }, officer.id);
     if (!draft.ok) throw new Error(draft.problem);
-    expect(await app.services.broadcasts.send(draft.id, 1, new Date())).toEqual({ ok: true, scheduled: false });
+    expect(await app.services.broadcasts.send(draft.id, officer.id, new Date())).toEqual({ ok: true, scheduled: false });
     await expect.poll(async () => (await app.prisma.broadcastCampaign.findUniqueOrThrow({ where: { id: draft.id } })).status, { timeout: 120_000, interval: 200 }).toBe("done");
     return app.services.broadcasts.report(draft.id);
   }

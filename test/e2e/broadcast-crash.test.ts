@@ -1,10 +1,12 @@
-import { prismaAuditLog } from "../../src/audit/audit-log.js";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations, openDatabase } from "../../src/db/index.js";
 import { campaignService } from "../../src/broadcast/campaigns.js";
 import { startFakeTelegram, type FakeTelegram, type RecordedCall } from "../support/fake-telegram-server.js";
 import { startAppProcess, tempDataDir } from "../support/app-process.js";
+
+/** Sends here are not about the audit log (and their actor ids name no staff user). */
+const NO_AUDIT = { record: async () => undefined };
 
 const TOKEN = "123456:TEST-token-for-the-fake-bot-api";
 const RECIPIENTS = 40;
@@ -36,7 +38,7 @@ describe("a broadcast survives SIGKILL of the sending process", () => {
     await db.prisma.$executeRaw`
       INSERT INTO subscription (channel, chat_id, topics, consent_version, consent_hash, consent_at, updated_at)
       SELECT 'telegram', (${FIRST_CHAT} + g)::text, ARRAY['training'], 'v', 'h', now(), now() FROM generate_series(0, ${RECIPIENTS - 1}) g`;
-    const campaigns = campaignService({ prisma: db.prisma, audit: prismaAuditLog(db.prisma), deliverable: () => ["telegram"] });
+    const campaigns = campaignService({ prisma: db.prisma, audit: NO_AUDIT, deliverable: () => ["telegram"] });
     const draft = await campaigns.createDraft({ text: TEXT, signupChoice: false, segment: { topics: [], communes: [], sectors: [], channels: [] } }, 1);
     if (!draft.ok) throw new Error(draft.problem);
     await campaigns.send(draft.id, 1, new Date());
@@ -73,7 +75,7 @@ describe("a broadcast survives SIGKILL of the sending process", () => {
 
     const db = await openDatabase(databaseUrl);
     try {
-      const report = await campaignService({ prisma: db.prisma, audit: prismaAuditLog(db.prisma), deliverable: () => ["telegram"] }).report(1);
+      const report = await campaignService({ prisma: db.prisma, audit: NO_AUDIT, deliverable: () => ["telegram"] }).report(1);
       // The held message reached the fake but was never recorded: it counts as sent, unconfirmed.
       expect(report).toMatchObject({ total: RECIPIENTS, pending: 0, sent: RECIPIENTS, unconfirmed: 1, failed: {}, skipped: {} });
     } finally {
