@@ -38,33 +38,33 @@ export type CampaignService = ReturnType<typeof campaignService>;
 export function campaignService(deps: { prisma: PrismaClient; audit: AuditLog; deliverable: () => readonly string[] }) {
   const { prisma } = deps;
 
-  async function addressCampaign(tx: Prisma.TransactionClient, id: number, segment: Segment): Promise<number> {
-    return tx.$executeRaw`
-      INSERT INTO broadcast_delivery (campaign_id, channel, chat_id, status, reason)
-      SELECT ${id}, s.channel, s.chat_id,
-             CASE WHEN u.chat_id IS NULL THEN 'pending' ELSE 'skipped' END::delivery_status,
-             CASE WHEN u.chat_id IS NULL THEN NULL ELSE 'unreachable' END
-        FROM subscription s
-        LEFT JOIN unreachable_chat u ON u.channel = s.channel AND u.chat_id = s.chat_id
-       WHERE ${segmentWhere(segment, deps.deliverable())}`;
+  /**
+   * Moves a draft or scheduled campaign to sending and addresses it, in ONE statement (both or
+   * neither; no interactive transaction that tens of thousands of rows could outlast). The segment
+   * read first is the one addressed: the update applies only if the campaign was not edited since.
+   * Returns the number of recipients, or undefined if the campaign was not in that state.
+   */
+  async function start(id: number, actorId: number | null, now: Date): Promise<number | undefined> {
+    const campaign = await prisma.broadcastCampaign.findUnique({ where: { id } });
+    if (!campaign || (campaign.status !== "draft" && campaign.status !== "scheduled")) return undefined;
+    const [row] = await prisma.$queryRaw<[{ started: number; recipients: number }]>`
+      WITH c AS (
+        UPDATE broadcast_campaign SET status = 'sending', started_at = ${now}, updated_at = ${now}, sent_by_id = COALESCE(${actorId}::int, sent_by_id)
+         WHERE id = ${id} AND status IN ('draft', 'scheduled') AND updated_at = ${campaign.updatedAt} RETURNING id),
+      addressed AS (
+        INSERT INTO broadcast_delivery (campaign_id, channel, chat_id, status, reason)
+        SELECT c.id, s.channel, s.chat_id,
+               CASE WHEN u.chat_id IS NULL THEN 'pending' ELSE 'skipped' END::delivery_status,
+               CASE WHEN u.chat_id IS NULL THEN NULL ELSE 'unreachable' END
+          FROM c CROSS JOIN subscription s
+          LEFT JOIN unreachable_chat u ON u.channel = s.channel AND u.chat_id = s.chat_id
+         WHERE ${segmentWhere(readSegment(campaign.segment), deps.deliverable())}
+        RETURNING 1)
+      SELECT (SELECT count(*) FROM c)::int AS started, (SELECT count(*) FROM addressed)::int AS recipients`;
+    return row.started === 1 ? row.recipients : undefined;
   }
 
-  /** Moves a draft or scheduled campaign to sending, addressed; false if it was not in that state. */
-  async function start(id: number, actorId: number | null, now: Date): Promise<boolean> {
-    return prisma.$transaction(async (tx) => {
-      const moved = await tx.broadcastCampaign.updateMany({
-        where: { id, status: { in: ["draft", "scheduled"] } },
-        data: { status: "sending", startedAt: now, ...(actorId !== null ? { sentById: actorId } : {}) },
-      });
-      if (moved.count === 0) return false;
-      const campaign = await tx.broadcastCampaign.findUniqueOrThrow({ where: { id } });
-      await addressCampaign(tx, id, readSegment(campaign.segment));
-      return true;
-      // Addressing tens of thousands of rows can outlast Prisma's default 5 s on a busy machine.
-    }, { timeout: 120_000 });
-  }
-
-  async function sendOrSchedule(id: number, actorId: number, now: Date, at?: Date): Promise<{ ok: true; scheduled: boolean } | { ok: false; problem: CampaignProblem }> {
+  async function sendOrSchedule(id: number, actorId: number, now: Date, at?: Date): Promise<{ ok: true; scheduled: boolean; recipients?: number } | { ok: false; problem: CampaignProblem }> {
     if (at && at.getTime() > now.getTime()) {
       const { count } = await prisma.broadcastCampaign.updateMany({ where: { id, status: "draft" }, data: { status: "scheduled", scheduledAt: at, sentById: actorId } });
       return count === 1 ? { ok: true, scheduled: true } : { ok: false, problem: "admin-bc-error-state" };
@@ -72,7 +72,8 @@ export function campaignService(deps: { prisma: PrismaClient; audit: AuditLog; d
     if (at) return { ok: false, problem: "admin-bc-error-time" };
     const campaign = await prisma.broadcastCampaign.findUnique({ where: { id }, select: { status: true } });
     if (campaign?.status !== "draft") return { ok: false, problem: "admin-bc-error-state" };
-    return (await start(id, actorId, now)) ? { ok: true, scheduled: false } : { ok: false, problem: "admin-bc-error-state" };
+    const recipients = await start(id, actorId, now);
+    return recipients !== undefined ? { ok: true, scheduled: false, recipients } : { ok: false, problem: "admin-bc-error-state" };
   }
 
   return {
@@ -116,18 +117,17 @@ export function campaignService(deps: { prisma: PrismaClient; audit: AuditLog; d
     /** Send now (`at` missing or past) or at `at`. Only a draft can be sent. `via` "chat" marks a send from chat in the audit log. */
     async send(id: number, actorId: number, now: Date, at?: Date, via?: "chat"): Promise<{ ok: true; scheduled: boolean } | { ok: false; problem: CampaignProblem }> {
       const result = await sendOrSchedule(id, actorId, now, at);
-      if (result.ok) {
-        const [{ total }] = await prisma.$queryRaw<[{ total: number }]>`SELECT count(*)::int AS total FROM broadcast_delivery WHERE campaign_id = ${id}`;
-        await deps.audit.record({ action: "broadcast.send", actorId, target: `broadcast:${id}`, details: { scheduled: result.scheduled, recipients: total, ...(via ? { via } : {}) }, at: now });
-      }
-      return result;
+      if (!result.ok) return result;
+      const details = { scheduled: result.scheduled, ...(result.recipients !== undefined ? { recipients: result.recipients } : {}), ...(via ? { via } : {}) };
+      await deps.audit.record({ action: "broadcast.send", actorId, target: `broadcast:${id}`, details, at: now });
+      return { ok: true, scheduled: result.scheduled };
     },
 
     /** Starts scheduled campaigns that are due; the conditional update lets one instance win each. */
     async startDue(now: Date): Promise<number> {
       const due = await prisma.broadcastCampaign.findMany({ where: { status: "scheduled", scheduledAt: { lte: now } }, select: { id: true } });
       let started = 0;
-      for (const { id } of due) if (await start(id, null, now)) started++;
+      for (const { id } of due) if ((await start(id, null, now)) !== undefined) started++;
       return started;
     },
 
