@@ -1,6 +1,7 @@
 import type { Translate } from "../../i18n/translate.js";
 import { inRows } from "../../bot/choices.js";
 import type { YesNo } from "../../lib/yes-no.js";
+import { foldVietnamese } from "../../lib/vietnamese.js";
 import {
   CALL_TIMES,
   LEAD_FIELDS,
@@ -48,7 +49,15 @@ export interface FieldQuestion<T> {
 
 type TextField = Exclude<LeadField, "place">;
 
+/** "không có số", "ko co dt", "tui hong co dien thoai": typed instead of *Không có điện thoại*. */
+const NEGATION = "(?:khong|ko|k|hong|hok|hem|chua)";
+const PHONE_WORDS = "(?:so|sdt|dt|dien thoai|di dong|so dien thoai|so dt)";
+const SPEAKER = "(?:(?:toi|tui|minh|em|con|nha|nha tui|nha toi) )?";
+const SAYS_NO_PHONE = new RegExp(`^${SPEAKER}${NEGATION} (?:co )?${PHONE_WORDS}\\b`);
+const saysNoPhone = (text: string) => SAYS_NO_PHONE.test(foldVietnamese(text));
+
 const ownPhone = (text: string): FieldResult<Contact> => {
+  if (saysNoPhone(text)) return { ok: true, value: { contact: "commune_office" } };
   const phone = validatePhone(text);
   return phone.ok ? { ok: true, value: { contact: "own_phone", phone: phone.value } } : phone;
 };
@@ -65,7 +74,8 @@ export const RELATIVE_PHONE_QUESTION: FieldQuestion<Contact> = {
   numbersAreAnswers: true,
   readText: (text) => {
     const read = ownPhone(text);
-    return read.ok ? { ok: true, value: { ...read.value, contact: "relative_phone" } } : read;
+    if (!read.ok || read.value.contact === "commune_office") return read;
+    return { ok: true, value: { ...read.value, contact: "relative_phone" } };
   },
   readChoice: () => ({ ok: true, value: { contact: "commune_office" } }),
 };

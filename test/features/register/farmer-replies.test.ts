@@ -96,6 +96,21 @@ describe("Registration as farmers actually reply", () => {
     expect(await db.prisma.lead.findFirstOrThrow()).toMatchObject({ contact: "commune_office", phone: null, fullName: "Trần Văn Bảy" });
   });
 
+  it("takes 'không có số' typed at the phone step, in any spelling, as no phone", async () => {
+    const chat = chattingBot(db.prisma);
+    for (const typed of ["không có số", "ko co dt", "tui hong co dien thoai", "Không có số điện thoại ạ"]) {
+      await db.clear();
+      await toPhone(chat);
+      expect(textOf(await chat.say(CHAT, typed))).toContain("✅ Số điện thoại: Không có điện thoại: hẹn qua UBND xã\nBước 4/9");
+      await chat.say(CHAT, "/huy");
+    }
+    // A phone number is still a phone number, and a relative's step reads it the same way.
+    await db.clear();
+    await toPhone(chat);
+    await chat.press(CHAT, "reg:phone:relative");
+    expect(textOf(await chat.say(CHAT, "khong co so luon"))).toContain("Không có điện thoại: hẹn qua UBND xã");
+  });
+
   it("keeps a mixed sector as both, records an unknown member count, asks a bare area's unit and skips on 'hông có'", async () => {
     const chat = chattingBot(db.prisma);
     await toPhone(chat);
