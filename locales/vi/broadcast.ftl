@@ -68,7 +68,7 @@ admin-bc-none-yet = Chưa có ai để chọn.
 admin-bc-save-draft = Lưu bản nháp
 admin-bc-draft-saved = Đã lưu bản nháp.
 admin-bc-edit = Sửa bản nháp
-admin-bc-message = Bà con sẽ nhận được
+admin-bc-message = Nội dung bà con nhận
 admin-bc-audience = Sẽ gửi tới { $count } người
 admin-bc-audience-channel = { $count } người{ $unreachable ->
     [0] {""}

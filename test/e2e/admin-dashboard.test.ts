@@ -172,7 +172,12 @@ describe("officers' dashboard in headless Chromium", () => {
       data: { channel: "webchat", chatId: "farmer-phone", origin: "contact", createdAt: new Date("2026-11-27T01:00:00Z"), text: "https://example.vn/mot-duong-dan-rat-dai-khong-co-khoang-trang-nao-ca-de-thu-man-hinh-hep" },
     });
     await insertLead(db.prisma, { reference: "HTX-E2E04", fullName: "Nguyễn Thị Thanh Hương Quỳnh", communeName: "Phường Vĩnh Châu và những nơi có tên rất dài", sector: "other", sectorLabel: "nuôi cá kèo kết hợp trồng rừng đước ven biển" });
-    for (const path of ["/admin", "/admin/leads", "/admin/leads/HTX-E2E04", "/admin/pools", "/admin/questions?status=all", "/admin/faq", "/admin/broadcasts", "/admin/broadcasts/new", "/admin/chat-link"]) await fitsPhone(path, page);
+    const officerId = (await db.prisma.staffUser.findFirstOrThrow({ where: { role: "officer" } })).id;
+    const campaign = await db.prisma.broadcastCampaign.create({
+      data: { text: "Lớp tập huấn trồng lúa hữu cơ.\nĐăng ký tại https://example.vn/mot-duong-dan-rat-dai-khong-co-khoang-trang-nao-ca", link: "https://example.vn/lop-tap-huan-lua-huu-co-tai-phuong-my-xuyen", signupChoice: false, segment: {}, createdById: officerId },
+    });
+    const paths = ["/admin", "/admin/leads", "/admin/leads/HTX-E2E04", "/admin/pools", "/admin/questions?status=all", "/admin/faq", "/admin/broadcasts", "/admin/broadcasts/new", `/admin/broadcasts/${campaign.id}`, "/admin/chat-link"];
+    for (const path of paths) await fitsPhone(path, page);
     // A lead in the list is a card: no table header, each value after its column's name.
     await page.goto(`${app.url}/admin/leads`);
     expect(await page.locator("thead").isVisible()).toBe(false);
