@@ -58,6 +58,12 @@ describe("leads list", () => {
     expect(references(await html("/admin/leads?q=nguyen%20van%20an"))).toEqual(["HTX-A0005"]);
   });
 
+  it("shows every sector a farmer named, on the list and the lead page", async () => {
+    await insertLead(h.db.prisma, { reference: "HTX-A0004", sector: "lua", sectorLabel: "lua + nuoi tom" });
+    expect(await html("/admin/leads")).toContain("Lúa + Thủy sản (lua + nuoi tom)");
+    expect(await html("/admin/leads/HTX-A0004")).toMatch(/Nghề chính<\/dt><dd>Lúa \+ Thủy sản \(lua \+ nuoi tom\)/);
+  });
+
   it("shows who handles each lead and filters by it", async () => {
     const canbo = await h.db.prisma.staffUser.findUniqueOrThrow({ where: { username: "canbo" } });
     await h.db.prisma.lead.update({ where: { reference: "HTX-A0002" }, data: { assignedToId: canbo.id } });

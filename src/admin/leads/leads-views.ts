@@ -14,7 +14,7 @@ import { csrfField, pager, type Html } from "../layout.js";
 import { filterQuery, LEAD_SORTS, STATUS_FILTERS, type LeadFilter } from "./lead-filter.js";
 import type { LeadRow } from "../../leads/lead-repository.js";
 import { formatNumber } from "../../lib/farmer-numbers.js";
-import { sectorChoiceLabel } from "./sector-choice.js";
+import { leadSectorText } from "./sector-choice.js";
 import { channelLabel } from "../channel-label.js";
 
 type Choice = { value: string; label: string };
@@ -54,7 +54,7 @@ const LIST_COLUMNS: Array<{ key: string; numeric?: true; cell: (t: Translate, ro
   { key: "leads-col-full-name", cell: (t, row) => row.fullName ?? t("admin-lead-erased") },
   { key: "leads-col-phone", cell: (_, row) => (row.phone ? maskPhone(row.phone) : "") },
   { key: "leads-col-commune", cell: (_, row) => row.communeName },
-  { key: "leads-col-sector", cell: (t, row) => sectorChoiceLabel(t, row.sector, row.sectorLabel) },
+  { key: "leads-col-sector", cell: (t, row) => leadSectorText(t, row.sector, row.sectorLabel) },
   { key: "leads-col-purpose", cell: (t, row) => t(purposeLabelKey(row.purpose)) },
   { key: "leads-col-members", numeric: true, cell: (t, row) => membersText(row.members ?? undefined, t) },
   { key: "leads-col-status", cell: (t, row) => statusChip(t, row) },
@@ -132,7 +132,7 @@ export function leadDetailBody(t: Translate, view: { session: StaffSessionInfo; 
       <dt>${t("leads-col-phone")}</dt><dd>${phone?.ok ? html`<a href="tel:${phone.e164}">${phone.display}</a>` : (lead.phone ?? "")}</dd>
       ${field("leads-col-contact", t(contactLabelKey(lead.contact)))}
       ${field("leads-col-commune", `${lead.communeName}, ${lead.provinceName}`)}
-      ${field("leads-col-sector", sectorChoiceLabel(t, lead.sector, lead.sectorLabel))}
+      ${field("leads-col-sector", leadSectorText(t, lead.sector, lead.sectorLabel))}
       ${field("leads-col-members", membersText(lead.members ?? undefined, t))}
       ${field("leads-col-land-area", lead.landAreaHa === null ? "" : formatNumber(lead.landAreaHa))}
       ${field("leads-col-call-time", t(`leads-call-time-${lead.callTime}`))}
