@@ -11,6 +11,12 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * Prisma's defaults (2 s to get a connection for a transaction, 5 s to finish it) fail a farmer's
+ * message during a burst, when every pooled connection is briefly busy; waiting longer queues it.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
+
 const ACCEPTED_FORMS =
   'pglite:memory, pglite:<directory> (for example pglite:./data/db) or postgres://user:password@host:5432/database';
 
@@ -39,7 +45,7 @@ async function openPGlite(location: string): Promise<Database> {
     await mkdir(dirname(dataDir), { recursive: true });
   }
   const thread = await startPGliteThread(dataDir);
-  const prisma = new PrismaClient({ adapter: thread.adapter });
+  const prisma = new PrismaClient({ adapter: thread.adapter, transactionOptions: TRANSACTION_OPTIONS });
   return {
     prisma,
     kind: "pglite",
@@ -51,7 +57,7 @@ async function openPGlite(location: string): Promise<Database> {
 }
 
 async function openPostgres(url: string): Promise<Database> {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), transactionOptions: TRANSACTION_OPTIONS });
   // The pool connects lazily; asking now makes a wrong host or password fail at startup
   // rather than on a farmer's first message.
   try {
