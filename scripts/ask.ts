@@ -23,7 +23,13 @@ const service = await createKnowledgeService(options);
 const result = await service.answer(question);
 
 if (values.json) {
-  const sources = result.sources.map(({ doc, article, title, score, status }) => ({ doc, article, title, score, status }));
+  const sources = result.sources.map(({ doc, article, title, score, status }) => ({
+    doc,
+    article,
+    title,
+    score,
+    status,
+  }));
   console.log(JSON.stringify({ answer: result.answer, declined: result.declined, sources }, null, 2));
 } else {
   console.log(result.answer);

@@ -16,13 +16,21 @@ import { startFakeTelegram } from "../test/support/fake-telegram-server.js";
 import { tempDataDir } from "../test/support/app-process.js";
 import { webChatClient } from "../test/support/in-process-app.js";
 
-const { values } = parseArgs({ options: { recipients: { type: "string", default: "10000" }, farmers: { type: "string", default: "4" } } });
+const { values } = parseArgs({
+  options: { recipients: { type: "string", default: "10000" }, farmers: { type: "string", default: "4" } },
+});
 const RECIPIENTS = Number(values.recipients);
 const FARMERS = Number(values.farmers);
 const LIMIT = 30;
 const FIRST_CHAT = 5_000_000;
 const blocked = (chatId: string) => Number(chatId) >= FIRST_CHAT && (Number(chatId) - FIRST_CHAT) % 50 === 7;
-const QUESTIONS = ["htx can toi thieu bao nhieu thanh vien", "vay von uu dai can dieu kien gi", "to hop tac la gi", "/menu", "thanh lap htx can giay to gi"];
+const QUESTIONS = [
+  "htx can toi thieu bao nhieu thanh vien",
+  "vay von uu dai can dieu kien gi",
+  "to hop tac la gi",
+  "/menu",
+  "thanh lap htx can giay to gi",
+];
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -31,7 +39,14 @@ const percentile = (values: number[], p: number) => {
 
 const telegram = await startFakeTelegram({ messagesPerSecond: LIMIT, blocked });
 const dataDir = tempDataDir();
-const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: `pglite:${dataDir}/db`, PORT: "0", LOG_LEVEL: "silent", TELEGRAM_BOT_TOKEN: "123456:bench-token-aaaaaaaaaaaaaaaaaaaa", TELEGRAM_API_ROOT: telegram.apiRoot });
+const config = loadConfig({
+  DATA_DIR: dataDir,
+  DATABASE_URL: `pglite:${dataDir}/db`,
+  PORT: "0",
+  LOG_LEVEL: "silent",
+  TELEGRAM_BOT_TOKEN: "123456:bench-token-aaaaaaaaaaaaaaaaaaaa",
+  TELEGRAM_API_ROOT: telegram.apiRoot,
+});
 const app = await startApp(config, createLogger("silent"));
 
 /** Farmers asking questions one after another, with a short pause; each reply's latency in ms. */
@@ -62,8 +77,13 @@ try {
   const idle = await chatWhile(() => Date.now() < idleUntil, "idle");
 
   const text = `Bench ${Date.now()}: lớp tập huấn vay vốn`;
-  const officer = await app.prisma.staffUser.create({ data: { username: "bench", displayName: "Bench", passwordHash: "x", role: "officer" } });
-  const draft = await app.services.broadcasts.createDraft({ text, signupChoice: true, segment: { topics: [], communes: [], sectors: [], channels: ["telegram"] } }, officer.id);
+  const officer = await app.prisma.staffUser.create({
+    data: { username: "bench", displayName: "Bench", passwordHash: "x", role: "officer" },
+  });
+  const draft = await app.services.broadcasts.createDraft(
+    { text, signupChoice: true, segment: { topics: [], communes: [], sectors: [], channels: ["telegram"] } },
+    officer.id,
+  );
   if (!draft.ok) throw new Error(draft.problem);
   const before = telegram.calls.length;
   await app.services.broadcasts.send(draft.id, officer.id, new Date());
@@ -77,9 +97,12 @@ try {
   finished = true;
   const busy = await during;
 
-  const announcements = telegram.calls.slice(before).filter((c) => c.method === "sendMessage" && String(c.payload.text).startsWith(text));
+  const announcements = telegram.calls
+    .slice(before)
+    .filter((c) => c.method === "sendMessage" && String(c.payload.text).startsWith(text));
   const perChat = new Map<string, number>();
-  for (const call of announcements) perChat.set(String(call.payload.chat_id), (perChat.get(String(call.payload.chat_id)) ?? 0) + 1);
+  for (const call of announcements)
+    perChat.set(String(call.payload.chat_id), (perChat.get(String(call.payload.chat_id)) ?? 0) + 1);
   const expected = Array.from({ length: RECIPIENTS }, (_, i) => String(FIRST_CHAT + i)).filter((id) => !blocked(id));
   const duplicates = [...perChat.values()].filter((n) => n > 1).length;
   const missing = expected.filter((id) => !perChat.has(id)).length;
@@ -102,9 +125,17 @@ try {
     reply_p95_busy_ms: Math.round(percentile(busy, 95)),
     reply_p95_ratio: +(percentile(busy, 95) / Math.max(1, percentile(idle, 95))).toFixed(2),
   };
-  console.log(`Broadcast to ${RECIPIENTS} (2% blocked) in ${summary.seconds} s: ${summary.rate_per_s} msg/s of ${LIMIT} allowed; report ${JSON.stringify(report)}`);
-  console.log(`Farmers' reply p95: ${summary.reply_p95_idle_ms} ms idle (${idle.length} replies), ${summary.reply_p95_busy_ms} ms during the broadcast (${busy.length} replies)`);
-  console.log(Object.entries(summary).map(([k, v]) => `${k}=${v}`).join(" "));
+  console.log(
+    `Broadcast to ${RECIPIENTS} (2% blocked) in ${summary.seconds} s: ${summary.rate_per_s} msg/s of ${LIMIT} allowed; report ${JSON.stringify(report)}`,
+  );
+  console.log(
+    `Farmers' reply p95: ${summary.reply_p95_idle_ms} ms idle (${idle.length} replies), ${summary.reply_p95_busy_ms} ms during the broadcast (${busy.length} replies)`,
+  );
+  console.log(
+    Object.entries(summary)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(" "),
+  );
 } finally {
   await app.stop();
   await telegram.close();

@@ -45,7 +45,11 @@ function post(farmer: Farmer, body: object): Promise<Reply> {
       {
         method: "POST",
         agent: farmer.keepAlive ? keepAliveAgent : false,
-        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload), ...(farmer.keepAlive ? {} : { connection: "close" }) },
+        headers: {
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(payload),
+          ...(farmer.keepAlive ? {} : { connection: "close" }),
+        },
         timeout: REQUEST_TIMEOUT_MS,
       },
       (res) => {
@@ -53,7 +57,8 @@ function post(farmer: Farmer, body: object): Promise<Reply> {
         res.setEncoding("utf8");
         res.on("data", (chunk: string) => (data += chunk));
         res.on("end", () => {
-          const messages = res.statusCode === 200 ? (JSON.parse(data) as { messages: Array<{ fromBot: boolean }> }).messages : [];
+          const messages =
+            res.statusCode === 200 ? (JSON.parse(data) as { messages: Array<{ fromBot: boolean }> }).messages : [];
           resolve({ status: res.statusCode ?? 0, botMessages: messages.filter((m) => m.fromBot).length });
         });
         res.on("error", reject);
@@ -71,7 +76,9 @@ function getJson<T>(url: string): Promise<T> {
       let data = "";
       res.setEncoding("utf8");
       res.on("data", (chunk: string) => (data += chunk));
-      res.on("end", () => (res.statusCode === 200 ? resolve(JSON.parse(data) as T) : reject(new Error(`HTTP ${res.statusCode}`))));
+      res.on("end", () =>
+        res.statusCode === 200 ? resolve(JSON.parse(data) as T) : reject(new Error(`HTTP ${res.statusCode}`)),
+      );
     });
     req.on("timeout", () => req.destroy(new Error("timeout")));
     req.on("error", reject);
@@ -133,7 +140,14 @@ async function probeAccepts(target: string, running: () => boolean): Promise<num
   return times;
 }
 
-function summarise(label: string, offered: number | undefined, seconds: number, latencies: number[], errors: number, accepts: number[]): StepResult {
+function summarise(
+  label: string,
+  offered: number | undefined,
+  seconds: number,
+  latencies: number[],
+  errors: number,
+  accepts: number[],
+): StepResult {
   return {
     label,
     offered,
@@ -151,7 +165,12 @@ function summarise(label: string, offered: number | undefined, seconds: number, 
  * Open loop: messages leave at a fixed rate whatever the replies do (farmers in turn), for `seconds`.
  * Achieved rate is answered messages over the time until the last reply came.
  */
-export async function offeredRateStep(farmers: Farmer[], questions: string[], rate: number, seconds: number): Promise<StepResult> {
+export async function offeredRateStep(
+  farmers: Farmer[],
+  questions: string[],
+  rate: number,
+  seconds: number,
+): Promise<StepResult> {
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
@@ -176,7 +195,12 @@ export async function offeredRateStep(farmers: Farmer[], questions: string[], ra
 }
 
 /** Closed loop: `concurrency` farmers each send their next message as soon as the last is answered. */
-export async function maxThroughputStep(farmers: Farmer[], questions: string[], concurrency: number, seconds: number): Promise<StepResult> {
+export async function maxThroughputStep(
+  farmers: Farmer[],
+  questions: string[],
+  concurrency: number,
+  seconds: number,
+): Promise<StepResult> {
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();
@@ -208,9 +232,12 @@ export async function verifyTranscripts(farmers: Farmer[]): Promise<{ lost: numb
       const reply = await post(farmer, { session: farmer.session, text, clientId }).catch(() => undefined);
       if (reply?.status === 200 && reply.botMessages > 0) farmer.answered.add(clientId);
     }
-    const { messages } = await getJson<{ messages: Array<{ fromBot: boolean }> }>(`${farmer.target}/api/chat/history?session=${farmer.session}`);
+    const { messages } = await getJson<{ messages: Array<{ fromBot: boolean }> }>(
+      `${farmer.target}/api/chat/history?session=${farmer.session}`,
+    );
     const stored = messages.filter((m) => !m.fromBot).length;
-    lost += Math.max(0, farmer.sent - stored) + [...farmer.failed.keys()].filter((id) => !farmer.answered.has(id)).length;
+    lost +=
+      Math.max(0, farmer.sent - stored) + [...farmer.failed.keys()].filter((id) => !farmer.answered.has(id)).length;
     duplicated += Math.max(0, stored - farmer.sent);
   }
   return { lost, duplicated };

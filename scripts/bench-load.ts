@@ -14,7 +14,13 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { startAppProcess, tempDataDir } from "../test/support/app-process.js";
 import { startPostgres, type PostgresServer } from "../test/support/postgres-server.js";
-import { createFarmers, maxThroughputStep, offeredRateStep, verifyTranscripts, type StepResult } from "./bench-load-driver.js";
+import {
+  createFarmers,
+  maxThroughputStep,
+  offeredRateStep,
+  verifyTranscripts,
+  type StepResult,
+} from "./bench-load-driver.js";
 
 const { values } = parseArgs({
   options: {
@@ -87,7 +93,9 @@ async function startInstances(dataDirs: string[], databaseUrl?: string) {
     startAppProcess({ DATA_DIR: dir, LOG_LEVEL: "warn", ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }),
   );
   try {
-    const targets = await Promise.all(apps.map(async (app) => (await app.waitForOutput(/listening on (http:\/\/\S+)/, 180_000))[1]!));
+    const targets = await Promise.all(
+      apps.map(async (app) => (await app.waitForOutput(/listening on (http:\/\/\S+)/, 180_000))[1]!),
+    );
     await new Promise((r) => setTimeout(r, 2000));
     return { apps, targets };
   } catch (error) {
@@ -118,7 +126,9 @@ async function runSetup(name: string, instances: number, databaseUrl?: string): 
       for (const rate of rates) {
         steps.push(await measured(apps, () => offeredRateStep(farmers, questions, rate, seconds)));
         rssLoadMb = Math.max(rssLoadMb, await maxRssMb(apps));
-        process.stderr.write(`${name} ${rate}/s: ${steps.at(-1)!.rps.toFixed(1)} rps, p95 ${steps.at(-1)!.p95.toFixed(0)} ms\n`);
+        process.stderr.write(
+          `${name} ${rate}/s: ${steps.at(-1)!.rps.toFixed(1)} rps, p95 ${steps.at(-1)!.p95.toFixed(0)} ms\n`,
+        );
       }
       steps.push(await measured(apps, () => maxThroughputStep(farmers, questions, concurrency, seconds)));
       rssLoadMb = Math.max(rssLoadMb, await maxRssMb(apps));
@@ -154,7 +164,11 @@ if (postgres) {
 
 const base = results[0]!;
 const fmt = (n: number, digits = 0) => n.toFixed(digits);
-const header = ["step", ...results.flatMap((r) => [`${r.name} rps`, "p50 ms", "p95 ms", "err", "accept p95", "cpu ms/msg"]), ...results.slice(1).map((r) => `${r.name}/PGlite-1`)];
+const header = [
+  "step",
+  ...results.flatMap((r) => [`${r.name} rps`, "p50 ms", "p95 ms", "err", "accept p95", "cpu ms/msg"]),
+  ...results.slice(1).map((r) => `${r.name}/PGlite-1`),
+];
 const rows = base.steps.map((step, i) => [
   step.label,
   ...results.flatMap((r) => {
@@ -168,7 +182,9 @@ const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).jo
 console.log(line(header));
 for (const row of rows) console.log(line(row));
 for (const r of results) {
-  console.log(`${r.name}: RSS after the first start ${fmt(r.rssFirstStartMb)} MB, after a restart ${fmt(r.rssStartMb)} MB, under load ${fmt(r.rssLoadMb)} MB; lost ${r.lost}, duplicated ${r.duplicated}`);
+  console.log(
+    `${r.name}: RSS after the first start ${fmt(r.rssFirstStartMb)} MB, after a restart ${fmt(r.rssStartMb)} MB, under load ${fmt(r.rssLoadMb)} MB; lost ${r.lost}, duplicated ${r.duplicated}`,
+  );
 }
 if (postgresNote) console.log(postgresNote);
 
@@ -193,4 +209,8 @@ const summary: Record<string, string> = {
   lost: String(results.reduce((sum, r) => sum + r.lost, 0)),
   duplicated: String(results.reduce((sum, r) => sum + r.duplicated, 0)),
 };
-console.log(Object.entries(summary).map(([k, v]) => `${k}=${v}`).join(" "));
+console.log(
+  Object.entries(summary)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(" "),
+);

@@ -21,7 +21,9 @@ import type { Answer } from "../src/knowledge/types.js";
 const { values } = parseArgs({
   options: { file: { type: "string", multiple: true }, rounds: { type: "string", default: "5" } },
 });
-const files = (values.file ?? ["../shared/eval/dev.jsonl", "test/eval/extra.jsonl"]).map((f) => resolve(f)).filter(existsSync);
+const files = (values.file ?? ["../shared/eval/dev.jsonl", "test/eval/extra.jsonl"])
+  .map((f) => resolve(f))
+  .filter(existsSync);
 const rounds = Number(values.rounds);
 const cases: EvalCase[] = (await Promise.all(files.map(loadCases))).flat();
 
@@ -77,7 +79,12 @@ const baseline = BM25Retriever.fromDocuments(documents, { k: 5 });
 async function baselineAnswer(question: string): Promise<Answer> {
   const found = (await baseline.invoke(question)).map((d) => index.section(String(d.metadata.sectionId))!);
   const lead = found[0] ? splitSentences(found[0].text).slice(0, 2).join(" ") : "";
-  const sources = found.map((s) => ({ ...s.citations[0]!, title: s.citations[0]!.docTitle, score: 0, sectionId: s.id }));
+  const sources = found.map((s) => ({
+    ...s.citations[0]!,
+    title: s.citations[0]!.docTitle,
+    score: 0,
+    sectionId: s.id,
+  }));
   return { answer: lead, declined: false, sources, followUps: [], confidence: 0, suggestOfficer: false };
 }
 const naive = await evaluate(baselineAnswer, cases);
@@ -108,8 +115,18 @@ const summary = {
   embedding: embeddingIdentity(options.openai).kind,
 };
 console.log(`Questions: ${summary.questions} from ${files.join(", ")} × ${rounds} rounds`);
-console.log(`Index: ${summary.index_sections} sections, built in ${summary.index_build_ms} ms, ${(indexBytes / 1e6).toFixed(1)} MB`);
-console.log(`Ours:     hit@5 ${summary.hit5}  fact ${summary.fact}  p50 ${summary.p50_ms} ms  p95 ${summary.p95_ms} ms  CPU ${summary.cpu_ms} ms/answer`);
-console.log(`Baseline: hit@5 ${summary.base_hit5}  fact ${summary.base_fact}  p50 ${summary.base_p50_ms} ms  p95 ${summary.base_p95_ms} ms  CPU ${summary.base_cpu_ms} ms/answer`);
+console.log(
+  `Index: ${summary.index_sections} sections, built in ${summary.index_build_ms} ms, ${(indexBytes / 1e6).toFixed(1)} MB`,
+);
+console.log(
+  `Ours:     hit@5 ${summary.hit5}  fact ${summary.fact}  p50 ${summary.p50_ms} ms  p95 ${summary.p95_ms} ms  CPU ${summary.cpu_ms} ms/answer`,
+);
+console.log(
+  `Baseline: hit@5 ${summary.base_hit5}  fact ${summary.base_fact}  p50 ${summary.base_p50_ms} ms  p95 ${summary.base_p95_ms} ms  CPU ${summary.base_cpu_ms} ms/answer`,
+);
 console.log(`RSS: ${summary.rss_mb} MB; our p95 is ${summary.p95_vs_base}× the baseline's`);
-console.log(Object.entries(summary).map(([k, v]) => `${k}=${v}`).join(" "));
+console.log(
+  Object.entries(summary)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(" "),
+);

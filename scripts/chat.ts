@@ -31,7 +31,10 @@ async function reachable(url: string): Promise<boolean> {
 let base = process.env.CHAT_URL || `http://localhost:${config.http.port}`;
 let local: RunningApp | undefined;
 if (!(await reachable(base))) {
-  local = await startApp({ ...config, http: { ...config.http, port: 0 }, telegram: undefined, webchat: { enabled: true } }, createLogger("warn"));
+  local = await startApp(
+    { ...config, http: { ...config.http, port: 0 }, telegram: undefined, webchat: { enabled: true } },
+    createLogger("warn"),
+  );
   base = local.url;
 }
 
@@ -58,7 +61,11 @@ function show(messages: Message[]): void {
 }
 
 async function send(body: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`${base}/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ session, ...body }) });
+  const response = await fetch(`${base}/api/chat`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ session, ...body }),
+  });
   const data = (await response.json()) as { messages?: Message[]; error?: string };
   if (data.error) console.log(`\n⚠️  ${data.error}`);
   show(data.messages ?? []);

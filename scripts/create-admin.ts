@@ -11,7 +11,13 @@ import { applyMigrations, openDatabase } from "../src/db/index.js";
 import { lockEmbeddedDatabase } from "../src/db/embedded-lock.js";
 import { AlreadyRunningError } from "../src/lib/pid-lock.js";
 import { translator } from "../src/i18n/translate.js";
-import { createStaffUser, normalizeUsername, resetStaffPassword, setStaffActive, setStaffRole } from "../src/staff/users.js";
+import {
+  createStaffUser,
+  normalizeUsername,
+  resetStaffPassword,
+  setStaffActive,
+  setStaffRole,
+} from "../src/staff/users.js";
 
 const t = translator();
 const [username, ...nameWords] = process.argv.slice(2);
@@ -65,8 +71,19 @@ try {
   await applyMigrations(db);
   const existing = await db.prisma.staffUser.findUnique({ where: { username: normalizeUsername(username) } });
   const results = existing
-    ? [await resetStaffPassword(db.prisma, existing.id, password), await setStaffRole(db.prisma, existing.id, "admin"), await setStaffActive(db.prisma, existing.id, true)]
-    : [await createStaffUser(db.prisma, { username, displayName: nameWords.join(" ") || username, password, role: "admin" })];
+    ? [
+        await resetStaffPassword(db.prisma, existing.id, password),
+        await setStaffRole(db.prisma, existing.id, "admin"),
+        await setStaffActive(db.prisma, existing.id, true),
+      ]
+    : [
+        await createStaffUser(db.prisma, {
+          username,
+          displayName: nameWords.join(" ") || username,
+          password,
+          role: "admin",
+        }),
+      ];
   const failed = results.find((r) => !r.ok);
   if (failed && !failed.ok) {
     console.error(t(failed.problem));

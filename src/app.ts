@@ -76,8 +76,11 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const ledger = prismaUpdateLedger(db.prisma);
     const chatLock = openChatLock(db.kind, config.databaseUrl, cleanups);
     const tagKey = await sharedSecret(db.prisma, "log-chat-tag");
-    type ChannelParts = Pick<BotDeps, "channel" | "token" | "client" | "botInfo" | "renderChoices" | "fileUrl"> & { chatLock?: ChatLock };
-    const buildBot = (parts: ChannelParts) => createBot({ ...parts, chatLock: parts.chatLock ?? chatLock, store, ledger, logger, services, tagKey });
+    type ChannelParts = Pick<BotDeps, "channel" | "token" | "client" | "botInfo" | "renderChoices" | "fileUrl"> & {
+      chatLock?: ChatLock;
+    };
+    const buildBot = (parts: ChannelParts) =>
+      createBot({ ...parts, chatLock: parts.chatLock ?? chatLock, store, ledger, logger, services, tagKey });
 
     const httpParts: Parameters<typeof createHttpApp>[0] = [];
     let webchat: WebChat | undefined;
@@ -86,7 +89,14 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         transcript: prismaTranscript(db.prisma),
         ledger,
         chatLock,
-        buildBot: (client) => buildBot({ channel: WEBCHAT_CHANNEL, token: "webchat", client, botInfo: WEBCHAT_BOT_INFO, chatLock: heldByCaller(chatLock) }),
+        buildBot: (client) =>
+          buildBot({
+            channel: WEBCHAT_CHANNEL,
+            token: "webchat",
+            client,
+            botInfo: WEBCHAT_BOT_INFO,
+            chatLock: heldByCaller(chatLock),
+          }),
       });
       httpParts.push({ path: "/", app: webChatRoutes({ webchat, translate: translator(), logger }) });
       senders.set(WEBCHAT_CHANNEL, webchat.sender);
@@ -94,7 +104,12 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
 
     if (config.telegram) {
       const { token, apiRoot } = config.telegram;
-      const bot = buildBot({ channel: "telegram", token, client: { apiRoot }, fileUrl: (path) => `${apiRoot}/file/bot${token}/${path}` });
+      const bot = buildBot({
+        channel: "telegram",
+        token,
+        client: { apiRoot },
+        fileUrl: (path) => `${apiRoot}/file/bot${token}/${path}`,
+      });
       senders.set("telegram", telegramSender(bot.api));
       if (config.telegram.webhook) {
         httpParts.push(await telegramWebhook(bot, config.telegram.webhook, translator()));
@@ -116,14 +131,29 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         translate: translator(),
         logger: logger.child({ channel: ZALO_CHANNEL }),
         // Zalo hands voice messages over as URLs: the "file path" is the address itself.
-        buildBot: (client) => buildBot({ channel: ZALO_CHANNEL, token: "zalo", client, botInfo: ZALO_BOT_INFO, renderChoices: renderForListing, fileUrl: (url) => url }),
+        buildBot: (client) =>
+          buildBot({
+            channel: ZALO_CHANNEL,
+            token: "zalo",
+            client,
+            botInfo: ZALO_BOT_INFO,
+            renderChoices: renderForListing,
+            fileUrl: (url) => url,
+          }),
       });
       senders.set(ZALO_CHANNEL, zalo.sender);
       if (zaloConfig.webhook) {
-        httpParts.push(await zaloWebhook({ api, webhook: zaloConfig.webhook, handle: zalo.handle, translate: translator(), logger }));
+        httpParts.push(
+          await zaloWebhook({ api, webhook: zaloConfig.webhook, handle: zalo.handle, translate: translator(), logger }),
+        );
         logger.info("zalo webhook set");
       } else {
-        const polling = await startZaloPolling({ api, handle: zalo.handle, logger, timeoutSeconds: zaloConfig.pollTimeoutSeconds });
+        const polling = await startZaloPolling({
+          api,
+          handle: zalo.handle,
+          logger,
+          timeoutSeconds: zaloConfig.pollTimeoutSeconds,
+        });
         cleanups.push(() => polling.stop());
         logger.info("zalo long polling started");
       }
@@ -137,7 +167,15 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         translate: translator(),
         logger: logger.child({ channel: ZALO_OA_CHANNEL }),
         now: services.now,
-        buildBot: (client) => buildBot({ channel: ZALO_OA_CHANNEL, token: "zalo-oa", client, botInfo: ZALO_OA_BOT_INFO, renderChoices: renderForListing, fileUrl: (url) => url }),
+        buildBot: (client) =>
+          buildBot({
+            channel: ZALO_OA_CHANNEL,
+            token: "zalo-oa",
+            client,
+            botInfo: ZALO_OA_BOT_INFO,
+            renderChoices: renderForListing,
+            fileUrl: (url) => url,
+          }),
       });
       senders.set(ZALO_OA_CHANNEL, oa.sender);
       httpParts.push(oa.webhook);
@@ -147,31 +185,65 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     }
 
     const dashboard = adminRoutes({
-      prisma: db.prisma, outbox: services.outbox, broadcasts: services.broadcasts, audit: prismaAuditLog(db.prisma), translate: translator(), logger,
-      now: services.now, knowledgeChanged: () => services.knowledge.refresh(), trustProxy: config.http.trustProxy, production: config.env === "production",
+      prisma: db.prisma,
+      outbox: services.outbox,
+      broadcasts: services.broadcasts,
+      audit: prismaAuditLog(db.prisma),
+      translate: translator(),
+      logger,
+      now: services.now,
+      knowledgeChanged: () => services.knowledge.refresh(),
+      trustProxy: config.http.trustProxy,
+      production: config.env === "production",
     });
     httpParts.push({ path: "/admin", app: dashboard });
 
     const workerId = `${hostname()}:${process.pid}`;
     const pacer = prismaPacer(db.prisma, (channel) => config.broadcast.rates[channel] ?? config.broadcast.rates.zalo!);
     const worker = startDeliveryWorker({
-      prisma: db.prisma, senders, logger, workerId, pacer,
-      onUndeliverable: (job) => tellOfficerAnswerUndeliverable({ prisma: db.prisma, outbox: services.outbox, translate: translator() }, job),
+      prisma: db.prisma,
+      senders,
+      logger,
+      workerId,
+      pacer,
+      onUndeliverable: (job) =>
+        tellOfficerAnswerUndeliverable({ prisma: db.prisma, outbox: services.outbox, translate: translator() }, job),
     });
     cleanups.push(() => worker.stop());
     const broadcasts = startBroadcastWorker({
-      prisma: db.prisma, campaigns: services.broadcasts, senders, pacer, translate: translator(), logger, workerId, lanes: config.broadcast.lanes,
+      prisma: db.prisma,
+      campaigns: services.broadcasts,
+      senders,
+      pacer,
+      translate: translator(),
+      logger,
+      workerId,
+      lanes: config.broadcast.lanes,
       // The Official Account's package caps how many broadcasts a follower may get.
       rules: new Map([[ZALO_OA_CHANNEL, broadcastQuota(db.prisma, config.broadcast.zaloOaQuota)]]),
-      onProgress: (id, report) => metrics.broadcastProgress(id, { pending: report.pending, sent: report.sent, failed: Object.values(report.failed).reduce((a, b) => a + b, 0) }),
+      onProgress: (id, report) =>
+        metrics.broadcastProgress(id, {
+          pending: report.pending,
+          sent: report.sent,
+          failed: Object.values(report.failed).reduce((a, b) => a + b, 0),
+        }),
     });
     cleanups.push(() => broadcasts.stop());
-    const maintenance = startMaintenance({ prisma: db.prisma, logger, now: services.now, lock: chatLock, sendStaleNotices: services.leads.sendStaleNotices });
+    const maintenance = startMaintenance({
+      prisma: db.prisma,
+      logger,
+      now: services.now,
+      lock: chatLock,
+      sendStaleNotices: services.leads.sendStaleNotices,
+    });
     cleanups.push(() => maintenance.stop());
 
     metrics.watchOutboxDepth(() => db.prisma.outboundJob.count({ where: { status: { in: ["pending", "sending"] } } }));
     const ready = async () => ({
-      database: await db.prisma.$queryRaw`SELECT 1`.then(() => true, () => false),
+      database: await db.prisma.$queryRaw`SELECT 1`.then(
+        () => true,
+        () => false,
+      ),
       // Services are created only once the index is loaded (read-only), so it is ready here.
       index: true,
       accepting: !stopping,
@@ -179,7 +251,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const server = await startHttpServer(createHttpApp(httpParts, { ready }), config.http.host, config.http.port);
     cleanups.push(() => server.close());
     // The link holds a one-time secret: it goes to the operator's console, never into the logs.
-    await ensureSetupLink(db.prisma, server.url, (line) => console.log(line), { key: await sharedSecret(db.prisma, "setup-link"), lock: chatLock });
+    await ensureSetupLink(db.prisma, server.url, (line) => console.log(line), {
+      key: await sharedSecret(db.prisma, "setup-link"),
+      lock: chatLock,
+    });
     return { url: server.url, webchat, services, prisma: db.prisma, stop };
   } catch (error) {
     await stop();

@@ -29,29 +29,53 @@ const schema = z
     KNOWLEDGE_DIR: z.string().min(1).default("./knowledge"),
     WEBCHAT_ENABLED: booleanFlag.default(true),
     TELEGRAM_BOT_TOKEN: optionalString.pipe(
-      z.string().regex(/^\d+:[\w-]{20,}$/, "must look like 123456:ABC... (from @BotFather)").optional(),
+      z
+        .string()
+        .regex(/^\d+:[\w-]{20,}$/, "must look like 123456:ABC... (from @BotFather)")
+        .optional(),
     ),
     TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/ }).default("https://api.telegram.org"),
     BOT_MODE: z.enum(["polling", "webhook"]).default("polling"),
     WEBHOOK_URL: optionalString.pipe(z.url({ protocol: /^https$|^http$/ }).optional()),
     WEBHOOK_SECRET: optionalString.pipe(
-      z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16-256 characters of A-Z a-z 0-9 _ -").optional(),
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16-256 characters of A-Z a-z 0-9 _ -")
+        .optional(),
     ),
-    ZALO_OA_APP_ID: optionalString.pipe(z.string().regex(/^\d{5,32}$/, "must be the app's numeric id (developers.zalo.me)").optional()),
+    ZALO_OA_APP_ID: optionalString.pipe(
+      z
+        .string()
+        .regex(/^\d{5,32}$/, "must be the app's numeric id (developers.zalo.me)")
+        .optional(),
+    ),
     ZALO_OA_APP_SECRET: optionalString,
     ZALO_OA_SECRET_KEY: optionalString,
     ZALO_OA_ACCESS_TOKEN: optionalString,
     ZALO_OA_REFRESH_TOKEN: optionalString,
     ZALO_OA_API_ROOT: z.url({ protocol: /^https?$/ }).default("https://openapi.zalo.me"),
     ZALO_OA_OAUTH_ROOT: z.url({ protocol: /^https?$/ }).default("https://oauth.zaloapp.com"),
-    ZALO_OA_WEBHOOK_PATH: z.string().regex(/^\/[\w/-]{1,100}$/, "must be a path like /zalo-oa/webhook").default("/zalo-oa/webhook"),
+    ZALO_OA_WEBHOOK_PATH: z
+      .string()
+      .regex(/^\/[\w/-]{1,100}$/, "must be a path like /zalo-oa/webhook")
+      .default("/zalo-oa/webhook"),
     ZALO_OA_VERIFIED: booleanFlag.default(false),
     ZALO_OA_PROACTIVE_QUOTA: z.coerce.number().int().min(0).max(10_000_000).default(1000),
-    ZALO_BOT_TOKEN: optionalString.pipe(z.string().regex(/^[\w-]+:[\w-]+$/, "must look like <bot id>:<secret> (from Zalo Bot Platform)").optional()),
+    ZALO_BOT_TOKEN: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[\w-]+:[\w-]+$/, "must look like <bot id>:<secret> (from Zalo Bot Platform)")
+        .optional(),
+    ),
     ZALO_API_ROOT: z.url({ protocol: /^https?$/ }).default(ZALO_OFFICIAL_API_ROOT),
     ZALO_BOT_MODE: z.enum(["polling", "webhook"]).default("polling"),
     ZALO_WEBHOOK_URL: optionalString.pipe(z.url({ protocol: /^https$|^http$/ }).optional()),
-    ZALO_WEBHOOK_SECRET: optionalString.pipe(z.string().regex(/^[A-Za-z0-9_-]{8,256}$/, "must be 8-256 characters of A-Z a-z 0-9 _ -").optional()),
+    ZALO_WEBHOOK_SECRET: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{8,256}$/, "must be 8-256 characters of A-Z a-z 0-9 _ -")
+        .optional(),
+    ),
     ZALO_POLL_TIMEOUT: z.coerce.number().int().min(1).max(60).default(30),
     OPENAI_API_KEY: optionalString,
     OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
@@ -68,20 +92,26 @@ const schema = z
   .superRefine((env, ctx) => {
     if (env.ZALO_OA_APP_ID) {
       for (const name of ["ZALO_OA_APP_SECRET", "ZALO_OA_SECRET_KEY", "ZALO_OA_REFRESH_TOKEN"] as const) {
-        if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "is required when ZALO_OA_APP_ID is set" });
+        if (!env[name])
+          ctx.addIssue({ code: "custom", path: [name], message: "is required when ZALO_OA_APP_ID is set" });
       }
     }
     if (env.BOT_MODE === "webhook") {
-      if (!env.TELEGRAM_BOT_TOKEN) ctx.addIssue({ code: "custom", path: ["TELEGRAM_BOT_TOKEN"], message: "is required when BOT_MODE=webhook" });
-      if (!env.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });
-      if (!env.WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when BOT_MODE=webhook" });
+      if (!env.TELEGRAM_BOT_TOKEN)
+        ctx.addIssue({ code: "custom", path: ["TELEGRAM_BOT_TOKEN"], message: "is required when BOT_MODE=webhook" });
+      if (!env.WEBHOOK_URL)
+        ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });
+      if (!env.WEBHOOK_SECRET)
+        ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when BOT_MODE=webhook" });
     }
     if (env.ZALO_BOT_MODE === "webhook") {
       for (const name of ["ZALO_BOT_TOKEN", "ZALO_WEBHOOK_URL", "ZALO_WEBHOOK_SECRET"] as const) {
-        if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "is required when ZALO_BOT_MODE=webhook" });
+        if (!env[name])
+          ctx.addIssue({ code: "custom", path: [name], message: "is required when ZALO_BOT_MODE=webhook" });
       }
     }
-    if (env.STT_MODEL && !env.OPENAI_BASE_URL) ctx.addIssue({ code: "custom", path: ["OPENAI_BASE_URL"], message: "is required when STT_MODEL is set" });
+    if (env.STT_MODEL && !env.OPENAI_BASE_URL)
+      ctx.addIssue({ code: "custom", path: ["OPENAI_BASE_URL"], message: "is required when STT_MODEL is set" });
   });
 
 export interface Config {
@@ -141,7 +171,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? "environment");
-    const got = env[name] === undefined ? "" : ` (got "${name.includes("TOKEN") || name.includes("SECRET") || name.includes("KEY") ? "***" : env[name]}")`;
+    const got =
+      env[name] === undefined
+        ? ""
+        : ` (got "${name.includes("TOKEN") || name.includes("SECRET") || name.includes("KEY") ? "***" : env[name]}")`;
     throw new ConfigError(`Invalid configuration: ${name} ${issue.message}${got}. See .env.example.`);
   }
   const e = parsed.data;
@@ -183,12 +216,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           apiRoot: e.ZALO_API_ROOT.replace(/\/+$/, ""),
           mode: e.ZALO_BOT_MODE,
           pollTimeoutSeconds: e.ZALO_POLL_TIMEOUT,
-          webhook: e.ZALO_BOT_MODE === "webhook" ? { url: e.ZALO_WEBHOOK_URL!, secret: e.ZALO_WEBHOOK_SECRET! } : undefined,
+          webhook:
+            e.ZALO_BOT_MODE === "webhook" ? { url: e.ZALO_WEBHOOK_URL!, secret: e.ZALO_WEBHOOK_SECRET! } : undefined,
         }
       : undefined,
-    speech: e.STT_MODEL && e.OPENAI_BASE_URL ? { baseURL: e.OPENAI_BASE_URL, apiKey: e.OPENAI_API_KEY, model: e.STT_MODEL } : undefined,
+    speech:
+      e.STT_MODEL && e.OPENAI_BASE_URL
+        ? { baseURL: e.OPENAI_BASE_URL, apiKey: e.OPENAI_API_KEY, model: e.STT_MODEL }
+        : undefined,
     openai: openaiConfigured
-      ? { apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, embeddingsModel: e.EMBEDDINGS_MODEL }
+      ? {
+          apiKey: e.OPENAI_API_KEY,
+          baseURL: e.OPENAI_BASE_URL,
+          model: e.OPENAI_MODEL,
+          embeddingsModel: e.EMBEDDINGS_MODEL,
+        }
       : undefined,
     broadcast: {
       lanes: e.BROADCAST_LANES,

@@ -8,8 +8,18 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom
 const registry = new Registry();
 collectDefaultMetrics({ register: registry, prefix: "htx_process_" });
 
-const messagesIn = new Counter({ name: "htx_messages_in_total", help: "Updates received from farmers and officers", labelNames: ["channel"], registers: [registry] });
-const messagesOut = new Counter({ name: "htx_messages_out_total", help: "Messages the bot sent or edited (Bot API calls)", labelNames: ["channel"], registers: [registry] });
+const messagesIn = new Counter({
+  name: "htx_messages_in_total",
+  help: "Updates received from farmers and officers",
+  labelNames: ["channel"],
+  registers: [registry],
+});
+const messagesOut = new Counter({
+  name: "htx_messages_out_total",
+  help: "Messages the bot sent or edited (Bot API calls)",
+  labelNames: ["channel"],
+  registers: [registry],
+});
 const updateSeconds = new Histogram({
   name: "htx_update_duration_seconds",
   help: "Time from an update's arrival until it was handled and committed (answer latency)",
@@ -23,7 +33,12 @@ const answers = new Counter({
   labelNames: ["outcome"],
   registers: [registry],
 });
-const errors = new Counter({ name: "htx_errors_total", help: "Errors by kind: update (a handler failed), webchat (an HTTP input failed)", labelNames: ["kind"], registers: [registry] });
+const errors = new Counter({
+  name: "htx_errors_total",
+  help: "Errors by kind: update (a handler failed), webchat (an HTTP input failed)",
+  labelNames: ["kind"],
+  registers: [registry],
+});
 const broadcast = new Gauge({
   name: "htx_broadcast_messages",
   help: "Messages of a broadcast by state (pending, sent, failed), as last reported by the broadcast sender",
@@ -56,7 +71,8 @@ export const metrics = {
   error: (kind: (typeof ERROR_KINDS)[number]) => errors.inc({ kind }),
   /** For the broadcast sender: the current counts of one broadcast (replaces the earlier ones). */
   broadcastProgress(broadcastId: string | number, counts: { pending: number; sent: number; failed: number }) {
-    for (const [state, value] of Object.entries(counts)) broadcast.set({ broadcast: String(broadcastId), state }, value);
+    for (const [state, value] of Object.entries(counts))
+      broadcast.set({ broadcast: String(broadcastId), state }, value);
   },
   /** How the outbox depth is read at each scrape (set once by the app). */
   watchOutboxDepth(read: () => Promise<number>) {

@@ -23,8 +23,18 @@ import { campaignService } from "./broadcast/campaigns.js";
  * here, injected in tests. The retrieval index is built on the first start (about a second offline).
  * `deliverable` names the channels that have an outbound sender (known once the channels are built).
  */
-export async function createServices(prisma: PrismaClient, config: Config, logger: Logger, deliverable: () => readonly string[] = () => []): Promise<Services> {
-  const knowledgeOptions: KnowledgeOptions = { dataDir: config.dataDir, knowledgeDir: config.knowledgeDir, openai: config.openai, logger };
+export async function createServices(
+  prisma: PrismaClient,
+  config: Config,
+  logger: Logger,
+  deliverable: () => readonly string[] = () => [],
+): Promise<Services> {
+  const knowledgeOptions: KnowledgeOptions = {
+    dataDir: config.dataDir,
+    knowledgeDir: config.knowledgeDir,
+    openai: config.openai,
+    logger,
+  };
   await ensureIndex(knowledgeOptions);
   const audit = prismaAuditLog(prisma);
   const outbox = prismaOutbox(prisma);

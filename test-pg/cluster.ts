@@ -14,10 +14,22 @@ type Instance = { app: ReturnType<typeof startAppProcess>; base: string; alive: 
  * and one not acknowledged with a 200 (instance killed, connection reset, 5xx) is sent again to
  * an instance that is up, until it is.
  */
-export async function startCluster(options: { databaseUrl: string; telegram: FakeTelegram; instances: number; env?: Record<string, string> }) {
+export async function startCluster(options: {
+  databaseUrl: string;
+  telegram: FakeTelegram;
+  instances: number;
+  env?: Record<string, string>;
+}) {
   const env = {
-    DATABASE_URL: options.databaseUrl, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: options.telegram.apiRoot, BOT_MODE: "webhook",
-    WEBHOOK_URL: "https://bot.example.org/telegram/hook", WEBHOOK_SECRET: SECRET, WEBCHAT_ENABLED: "false", LOG_LEVEL: "warn", ...options.env,
+    DATABASE_URL: options.databaseUrl,
+    TELEGRAM_BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: options.telegram.apiRoot,
+    BOT_MODE: "webhook",
+    WEBHOOK_URL: "https://bot.example.org/telegram/hook",
+    WEBHOOK_SECRET: SECRET,
+    WEBCHAT_ENABLED: "false",
+    LOG_LEVEL: "warn",
+    ...options.env,
   };
   const instances: Instance[] = [];
   // One after the other: the first migrates, the others find the schema current.
@@ -58,7 +70,9 @@ export async function startCluster(options: { databaseUrl: string; telegram: Fak
         failedAttempts++;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      throw new Error(`update never acknowledged (last: ${lastFailure}); instances said:\n${instances.map((i) => i.app.output().slice(-3000)).join("\n---\n")}`);
+      throw new Error(
+        `update never acknowledged (last: ${lastFailure}); instances said:\n${instances.map((i) => i.app.output().slice(-3000)).join("\n---\n")}`,
+      );
     },
     async kill(index: number) {
       instances[index]!.alive = false;
@@ -74,7 +88,11 @@ export async function startCluster(options: { databaseUrl: string; telegram: Fak
 export type Cluster = Awaited<ReturnType<typeof startCluster>>;
 
 /** Runs tasks with at most `limit` at a time. */
-export async function inParallel<T>(items: T[], limit: number, task: (item: T, index: number) => Promise<void>): Promise<void> {
+export async function inParallel<T>(
+  items: T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
@@ -95,5 +113,9 @@ export function seededRandom(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!, int: (n: number) => Math.floor(next() * n) };
+  return {
+    next,
+    pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!,
+    int: (n: number) => Math.floor(next() * n),
+  };
 }

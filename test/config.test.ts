@@ -29,8 +29,16 @@ describe("loadConfig", () => {
   });
 
   it("enables Telegram polling with a token and a custom API root", () => {
-    const config = loadConfig({ TELEGRAM_BOT_TOKEN: "123456:ABCdefGHIjklMNOpqrSTUvwx", TELEGRAM_API_ROOT: "http://127.0.0.1:8081/" });
-    expect(config.telegram).toEqual({ token: "123456:ABCdefGHIjklMNOpqrSTUvwx", apiRoot: "http://127.0.0.1:8081", mode: "polling", webhook: undefined });
+    const config = loadConfig({
+      TELEGRAM_BOT_TOKEN: "123456:ABCdefGHIjklMNOpqrSTUvwx",
+      TELEGRAM_API_ROOT: "http://127.0.0.1:8081/",
+    });
+    expect(config.telegram).toEqual({
+      token: "123456:ABCdefGHIjklMNOpqrSTUvwx",
+      apiRoot: "http://127.0.0.1:8081",
+      mode: "polling",
+      webhook: undefined,
+    });
   });
 
   it("enables the OpenAI-compatible path with only a base URL (e.g. Ollama)", () => {
@@ -43,7 +51,13 @@ describe("loadConfig", () => {
   });
 
   it("enables the Zalo OA with its app, keys and refresh token; tokens never echoed in errors", () => {
-    const env = { ZALO_OA_APP_ID: "1234567890", ZALO_OA_APP_SECRET: "app-secret", ZALO_OA_SECRET_KEY: "oa-secret", ZALO_OA_REFRESH_TOKEN: "r-1", ZALO_OA_API_ROOT: "http://127.0.0.1:9/" };
+    const env = {
+      ZALO_OA_APP_ID: "1234567890",
+      ZALO_OA_APP_SECRET: "app-secret",
+      ZALO_OA_SECRET_KEY: "oa-secret",
+      ZALO_OA_REFRESH_TOKEN: "r-1",
+      ZALO_OA_API_ROOT: "http://127.0.0.1:9/",
+    };
     expect(loadConfig(env).zaloOa).toEqual({
       appId: "1234567890",
       appSecret: "app-secret",
@@ -60,15 +74,24 @@ describe("loadConfig", () => {
   });
 
   it.each([
-    [{ ZALO_OA_APP_ID: "1234567890", ZALO_OA_APP_SECRET: "s", ZALO_OA_SECRET_KEY: "k" }, /^Invalid configuration: ZALO_OA_REFRESH_TOKEN is required when ZALO_OA_APP_ID is set/],
+    [
+      { ZALO_OA_APP_ID: "1234567890", ZALO_OA_APP_SECRET: "s", ZALO_OA_SECRET_KEY: "k" },
+      /^Invalid configuration: ZALO_OA_REFRESH_TOKEN is required when ZALO_OA_APP_ID is set/,
+    ],
     [{ ZALO_OA_APP_ID: "oa-app" }, /^Invalid configuration: ZALO_OA_APP_ID must be the app's numeric id/],
     [{ ZALO_OA_WEBHOOK_PATH: "zalo" }, /^Invalid configuration: ZALO_OA_WEBHOOK_PATH must be a path/],
     [{ ZALO_OA_VERIFIED: "maybe" }, /^Invalid configuration: ZALO_OA_VERIFIED /],
     [{ PORT: "abc" }, /^Invalid configuration: PORT .*\(got "abc"\)/],
     [{ PORT: "70000" }, /^Invalid configuration: PORT /],
     [{ BOT_MODE: "push" }, /^Invalid configuration: BOT_MODE /],
-    [{ TELEGRAM_BOT_TOKEN: "not-a-token" }, /^Invalid configuration: TELEGRAM_BOT_TOKEN must look like .*\(got "\*\*\*"\)/],
-    [{ BOT_MODE: "webhook", TELEGRAM_BOT_TOKEN: "123456:ABCdefGHIjklMNOpqrSTUvwx", WEBHOOK_URL: "https://x.org/h" }, /^Invalid configuration: WEBHOOK_SECRET is required when BOT_MODE=webhook/],
+    [
+      { TELEGRAM_BOT_TOKEN: "not-a-token" },
+      /^Invalid configuration: TELEGRAM_BOT_TOKEN must look like .*\(got "\*\*\*"\)/,
+    ],
+    [
+      { BOT_MODE: "webhook", TELEGRAM_BOT_TOKEN: "123456:ABCdefGHIjklMNOpqrSTUvwx", WEBHOOK_URL: "https://x.org/h" },
+      /^Invalid configuration: WEBHOOK_SECRET is required when BOT_MODE=webhook/,
+    ],
     [{ WEBCHAT_ENABLED: "maybe" }, /^Invalid configuration: WEBCHAT_ENABLED /],
   ])("stops with one line naming the variable for %j", (env, message) => {
     const error = (() => {

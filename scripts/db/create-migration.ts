@@ -26,7 +26,12 @@ if (sql === null) {
   await mkdir(folder, { recursive: true });
   await writeFile(join(folder, "migration.sql"), sql, { flag: "wx" });
   const lockPath = join(DEFAULT_MIGRATIONS_DIR, MIGRATION_LOCK_FILE);
-  if (!(await access(lockPath).then(() => true, () => false))) {
+  if (
+    !(await access(lockPath).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     await writeFile(lockPath, MIGRATION_LOCK_CONTENT);
   }
   console.log(`Created ${join(folder, "migration.sql")}`);

@@ -53,11 +53,7 @@ export async function withSchemaEngine<T>(
   };
   let engine: SchemaEngine | undefined;
   try {
-    engine = await glue.SchemaEngine.new(
-      { datamodels },
-      () => {},
-      bindMigrationAwareSqlAdapterFactory(factory),
-    );
+    engine = await glue.SchemaEngine.new({ datamodels }, () => {}, bindMigrationAwareSqlAdapterFactory(factory));
     return await work(engine);
   } finally {
     engine?.free();

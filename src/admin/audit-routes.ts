@@ -11,10 +11,18 @@ import { page, pageParam, pager } from "./layout.js";
 const PAGE_SIZE = 50;
 const DAY_MS = 86_400_000;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(d)));
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((d) => !Number.isNaN(Date.parse(d)));
 const filterSchema = z.object({
   action: z.enum(AUDIT_ACTIONS).optional().catch(undefined),
-  actor: z.string().regex(/^\d{1,9}$/).transform(Number).optional().catch(undefined),
+  actor: z
+    .string()
+    .regex(/^\d{1,9}$/)
+    .transform(Number)
+    .optional()
+    .catch(undefined),
   from: day.optional().catch(undefined),
   to: day.optional().catch(undefined),
 });
@@ -23,7 +31,11 @@ function auditWhere(filter: z.infer<typeof filterSchema>): Prisma.AuditEntryWher
   const at: Prisma.DateTimeFilter = {};
   if (filter.from) at.gte = vietnamDayStart(filter.from);
   if (filter.to) at.lt = new Date(vietnamDayStart(filter.to).getTime() + DAY_MS);
-  return { ...(filter.action ? { action: filter.action } : {}), ...(filter.actor ? { actorId: filter.actor } : {}), ...(filter.from || filter.to ? { at } : {}) };
+  return {
+    ...(filter.action ? { action: filter.action } : {}),
+    ...(filter.actor ? { actorId: filter.actor } : {}),
+    ...(filter.from || filter.to ? { at } : {}),
+  };
 }
 
 /** Admins only: who viewed, exported, changed or deleted what, newest first, filterable by action, person and day. */
@@ -37,12 +49,25 @@ export function auditRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const where = auditWhere(filter);
     const pageNumber = pageParam(c);
     const [entries, total, users] = await Promise.all([
-      prisma.auditEntry.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], skip: (pageNumber - 1) * PAGE_SIZE, take: PAGE_SIZE, include: { actor: { select: { displayName: true, username: true } } } }),
+      prisma.auditEntry.findMany({
+        where,
+        orderBy: [{ at: "desc" }, { id: "desc" }],
+        skip: (pageNumber - 1) * PAGE_SIZE,
+        take: PAGE_SIZE,
+        include: { actor: { select: { displayName: true, username: true } } },
+      }),
       prisma.auditEntry.count({ where }),
-      prisma.staffUser.findMany({ orderBy: { displayName: "asc" }, select: { id: true, displayName: true, username: true } }),
+      prisma.staffUser.findMany({
+        orderBy: { displayName: "asc" },
+        select: { id: true, displayName: true, username: true },
+      }),
     ]);
     const who = (e: (typeof entries)[number]) =>
-      e.actor ? `${e.actor.displayName} (${e.actor.username})` : e.channel ? t("audit-farmer", { channel: channelLabel(t, e.channel) }) : t("audit-system");
+      e.actor
+        ? `${e.actor.displayName} (${e.actor.username})`
+        : e.channel
+          ? t("audit-farmer", { channel: channelLabel(t, e.channel) })
+          : t("audit-system");
     const body = html`<form method="get" class="filters card">
         <label>${t("admin-audit-action")}<select name="action"><option value="">${t("admin-all")}</option>
         ${AUDIT_ACTIONS.map((a) => html`<option value="${a}"${a === filter.action ? html` selected` : ""}>${actionLabel(a)}</option>`)}</select></label>

@@ -12,7 +12,8 @@ import type { AdminDeps, AdminEnv } from "./deps.js";
 import { flashFrom, formString, page, type Flash } from "./layout.js";
 
 /** Only our own pages: "//evil.example" or "/admin\\..." would send the officer elsewhere after login. */
-const safeNext = (next: string) => (/^\/admin(\/[\w\-/.]*)?(\?[^\\]*)?$/.test(next) && !next.includes("//") ? next : "/admin");
+const safeNext = (next: string) =>
+  /^\/admin(\/[\w\-/.]*)?(\?[^\\]*)?$/.test(next) && !next.includes("//") ? next : "/admin";
 
 /** Login and setup have no session yet: their CSRF token is a cookie the form must echo back. */
 function formToken(c: Context, deps: AdminDeps): string {
@@ -50,11 +51,22 @@ export function authRoutes(deps: AdminDeps): Hono<AdminEnv> {
     if (!(await formTokenMatches(c))) return c.text(t("admin-csrf-rejected"), 403);
     const body = await c.req.parseBody();
     const next = formString(body, "next");
-    const attempt = { username: formString(body, "username"), password: formString(body, "password"), address: clientAddress(c, deps.trustProxy) };
+    const attempt = {
+      username: formString(body, "username"),
+      password: formString(body, "password"),
+      address: clientAddress(c, deps.trustProxy),
+    };
     const result = await checkLogin(deps.prisma, attempt, deps.now());
     if (!result.ok) {
-      await deps.audit.record({ action: "staff.login_failed", actorId: result.userId, details: { reason: result.reason, address: attempt.address } });
-      return c.html(loginPage(c, { kind: "error", text: t("admin-login-failed") }, next, formString(body, "username")), 401);
+      await deps.audit.record({
+        action: "staff.login_failed",
+        actorId: result.userId,
+        details: { reason: result.reason, address: attempt.address },
+      });
+      return c.html(
+        loginPage(c, { kind: "error", text: t("admin-login-failed") }, next, formString(body, "username")),
+        401,
+      );
     }
     const { token } = await startStaffSession(deps.prisma, result.user.id, deps.now());
     setAdminCookie(c, SESSION_COOKIE, token, deps.production);
@@ -86,7 +98,13 @@ export function authRoutes(deps: AdminDeps): Hono<AdminEnv> {
   app.get("/setup", async (c) => {
     const token = c.req.query("token") ?? "";
     if (!(await isOneTimeTokenValid(deps.prisma, "setup", token, deps.now()))) {
-      return c.html(page(t, { title: t("admin-setup-title"), body: html`<p class="flash error">${t("admin-error-setup-link-invalid")}</p>` }), 410);
+      return c.html(
+        page(t, {
+          title: t("admin-setup-title"),
+          body: html`<p class="flash error">${t("admin-error-setup-link-invalid")}</p>`,
+        }),
+        410,
+      );
     }
     return c.html(setupPage(c, token));
   });
@@ -98,7 +116,11 @@ export function authRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const result = await completeSetup(
       deps.prisma,
       token,
-      { username: formString(body, "username"), displayName: formString(body, "displayName"), password: formString(body, "password") },
+      {
+        username: formString(body, "username"),
+        displayName: formString(body, "displayName"),
+        password: formString(body, "password"),
+      },
       deps.now(),
     );
     if (!result.ok) return c.html(setupPage(c, token, { kind: "error", text: t(result.problem) }), 400);
@@ -108,4 +130,3 @@ export function authRoutes(deps: AdminDeps): Hono<AdminEnv> {
 
   return app;
 }
-

@@ -16,10 +16,12 @@ const BAR_HEIGHT = 14;
 const VALUE_SPACE = 60;
 const LABEL_MAX_CHARS = 44;
 
-const shortened = (label: string) => (label.length > LABEL_MAX_CHARS ? `${label.slice(0, LABEL_MAX_CHARS - 1)}…` : label);
+const shortened = (label: string) =>
+  label.length > LABEL_MAX_CHARS ? `${label.slice(0, LABEL_MAX_CHARS - 1)}…` : label;
 
 export function barChart(title: string, bars: readonly Bar[], emptyText: string): Html {
-  if (bars.length === 0) return html`<figure class="chart"><figcaption>${title}</figcaption><p>${emptyText}</p></figure>`;
+  if (bars.length === 0)
+    return html`<figure class="chart"><figcaption>${title}</figcaption><p>${emptyText}</p></figure>`;
   const max = Math.max(1, ...bars.map((b) => b.value));
   const height = bars.length * ROW;
   return html`<figure class="chart"><figcaption>${title}</figcaption>

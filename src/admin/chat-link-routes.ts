@@ -15,7 +15,10 @@ export function chatLinkRoutes(deps: AdminDeps): Hono<AdminEnv> {
 
   async function render(c: AdminContext, code?: Html) {
     const session = c.get("session");
-    const user = await prisma.staffUser.findUniqueOrThrow({ where: { id: session.user.id }, select: { chatChannel: true } });
+    const user = await prisma.staffUser.findUniqueOrThrow({
+      where: { id: session.user.id },
+      select: { chatChannel: true },
+    });
     const body = html`<p>${user.chatChannel ? t("admin-chat-link-linked", { channel: user.chatChannel }) : t("admin-chat-link-none")}</p>
       ${code ?? ""}
       <form method="post" action="/admin/chat-link" class="card narrow">${csrfField(session)}<p>${t("admin-chat-link-intro")}</p>
@@ -30,7 +33,10 @@ export function chatLinkRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const { code, expiresAt } = await createChatLinkCode(prisma, userId, deps.now());
     await deps.audit.record({ action: "chat_link.create", actorId: userId, target: `user:${userId}` });
     c.header("cache-control", "no-store");
-    return render(c, html`<p class="code card">${t("admin-chat-link-send")}<br><code class="big">/canbo ${code}</code><br>${t("admin-chat-link-expires", { at: displayDateTime(expiresAt) })}</p>`);
+    return render(
+      c,
+      html`<p class="code card">${t("admin-chat-link-send")}<br><code class="big">/canbo ${code}</code><br>${t("admin-chat-link-expires", { at: displayDateTime(expiresAt) })}</p>`,
+    );
   });
 
   return app;

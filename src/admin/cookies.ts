@@ -16,9 +16,20 @@ export function isSecureRequest(c: Context, production: boolean): boolean {
 }
 
 export function setAdminCookie(c: Context, name: string, value: string, production: boolean): void {
-  setCookie(c, name, value, { httpOnly: true, sameSite: "Lax", path: COOKIE_PATH, secure: isSecureRequest(c, production) });
+  setCookie(c, name, value, {
+    httpOnly: true,
+    sameSite: "Lax",
+    path: COOKIE_PATH,
+    secure: isSecureRequest(c, production),
+  });
 }
 
 export function clearAdminCookie(c: Context, name: string, production: boolean): void {
-  setCookie(c, name, "", { httpOnly: true, sameSite: "Lax", path: COOKIE_PATH, secure: isSecureRequest(c, production), maxAge: 0 });
+  setCookie(c, name, "", {
+    httpOnly: true,
+    sameSite: "Lax",
+    path: COOKIE_PATH,
+    secure: isSecureRequest(c, production),
+    maxAge: 0,
+  });
 }

@@ -1,7 +1,16 @@
 import { Hono } from "hono";
 import { html } from "hono/html";
 import { findOfficerQuestion } from "../questions/officer-desk.js";
-import { deleteFaq, FAQ_ANSWER_MAX_LENGTH, FAQ_QUESTION_MAX_LENGTH, faqReference, listFaqs, saveFaq, setFaqPublished, type FaqEntry } from "../questions/faq.js";
+import {
+  deleteFaq,
+  FAQ_ANSWER_MAX_LENGTH,
+  FAQ_QUESTION_MAX_LENGTH,
+  faqReference,
+  listFaqs,
+  saveFaq,
+  setFaqPublished,
+  type FaqEntry,
+} from "../questions/faq.js";
 import { mayAct } from "../staff/roles.js";
 import type { StaffSessionInfo } from "../staff/sessions.js";
 import type { AdminDeps, AdminEnv } from "./deps.js";
@@ -40,7 +49,11 @@ export function faqRoutes(deps: AdminDeps): Hono<AdminEnv> {
       </div></article>`;
   };
 
-  const newPage = (session: StaffSessionInfo, values: { question: string; answer: string; from: number }, flash?: Flash) =>
+  const newPage = (
+    session: StaffSessionInfo,
+    values: { question: string; answer: string; from: number },
+    flash?: Flash,
+  ) =>
     page(t, {
       title: t("admin-faq-new-title"),
       session,
@@ -67,23 +80,46 @@ export function faqRoutes(deps: AdminDeps): Hono<AdminEnv> {
 
   app.post("/", async (c) => {
     const body = await c.req.parseBody();
-    const values = { question: formString(body, "question"), answer: formString(body, "answer"), from: entryId(formString(body, "from")) };
-    const result = await saveFaq(deps, { ...values, questionId: values.from || undefined, editorId: editorOf(c), now: deps.now() });
+    const values = {
+      question: formString(body, "question"),
+      answer: formString(body, "answer"),
+      from: entryId(formString(body, "from")),
+    };
+    const result = await saveFaq(deps, {
+      ...values,
+      questionId: values.from || undefined,
+      editorId: editorOf(c),
+      now: deps.now(),
+    });
     if (!result.ok) return c.html(newPage(c.get("session"), values, { kind: "error", text: t(result.problem) }), 400);
     return c.redirect(`/admin/faq?ok=admin-faq-saved#faq-${result.entry.id}`, 303);
   });
 
   app.post("/:id", async (c) => {
     const body = await c.req.parseBody();
-    const result = await saveFaq(deps, { id: entryId(c.req.param("id")), question: formString(body, "question"), answer: formString(body, "answer"), editorId: editorOf(c), now: deps.now() });
+    const result = await saveFaq(deps, {
+      id: entryId(c.req.param("id")),
+      question: formString(body, "question"),
+      answer: formString(body, "answer"),
+      editorId: editorOf(c),
+      now: deps.now(),
+    });
     if (!result.ok) return c.redirect(`/admin/faq?error=${result.problem}`, 303);
     if (result.entry.published) await deps.knowledgeChanged();
     return c.redirect(`/admin/faq?ok=admin-faq-saved#faq-${result.entry.id}`, 303);
   });
 
-  for (const [path, published] of [["publish", true], ["unpublish", false]] as const) {
+  for (const [path, published] of [
+    ["publish", true],
+    ["unpublish", false],
+  ] as const) {
     app.post(`/:id/${path}`, async (c) => {
-      const result = await setFaqPublished(deps, { id: entryId(c.req.param("id")), published, editorId: editorOf(c), now: deps.now() });
+      const result = await setFaqPublished(deps, {
+        id: entryId(c.req.param("id")),
+        published,
+        editorId: editorOf(c),
+        now: deps.now(),
+      });
       if (!result.ok) return c.redirect(`/admin/faq?error=${result.problem}`, 303);
       await deps.knowledgeChanged();
       return c.redirect(`/admin/faq?ok=admin-faq-${path}ed`, 303);

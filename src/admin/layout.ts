@@ -39,9 +39,13 @@ export function flashFrom(c: Context, t: Translate): Flash | undefined {
   return undefined;
 }
 
-export const csrfField = (session: StaffSessionInfo) => html`<input type="hidden" name="_csrf" value="${session.csrfToken}">`;
+export const csrfField = (session: StaffSessionInfo) =>
+  html`<input type="hidden" name="_csrf" value="${session.csrfToken}">`;
 
-export function page(t: Translate, options: { title: string; session?: StaffSessionInfo; flash?: Flash; body: Html; refreshSeconds?: number }): Html {
+export function page(
+  t: Translate,
+  options: { title: string; session?: StaffSessionInfo; flash?: Flash; body: Html; refreshSeconds?: number },
+): Html {
   const { session, flash } = options;
   // The logout form is the header's own item, not the menu's last: on a phone the menu wraps below
   // while "Đăng xuất" stays on the first line.

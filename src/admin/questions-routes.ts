@@ -1,6 +1,13 @@
 import { Hono } from "hono";
 import { html } from "hono/html";
-import { answerOfficerQuestion, ANSWER_MAX_LENGTH, closeOfficerQuestion, listOfficerQuestions, type OfficerQuestionView, type QuestionStatusFilter } from "../questions/officer-desk.js";
+import {
+  answerOfficerQuestion,
+  ANSWER_MAX_LENGTH,
+  closeOfficerQuestion,
+  listOfficerQuestions,
+  type OfficerQuestionView,
+  type QuestionStatusFilter,
+} from "../questions/officer-desk.js";
 import { mayAct } from "../staff/roles.js";
 import type { StaffSessionInfo } from "../staff/sessions.js";
 import { channelLabel } from "./channel-label.js";
@@ -27,7 +34,8 @@ export function questionsRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const askerLine = (q: OfficerQuestionView) =>
     q.asker
       ? html`${t("admin-question-asker", { name: q.asker.fullName, commune: q.asker.communeName })} · ${q.asker.references.map(
-          (reference, i) => html`${i > 0 ? ", " : ""}<a href="/admin/leads/${encodeURIComponent(reference)}">${reference}</a>`,
+          (reference, i) =>
+            html`${i > 0 ? ", " : ""}<a href="/admin/leads/${encodeURIComponent(reference)}">${reference}</a>`,
         )}`
       : t("admin-question-asker-unknown");
 
@@ -38,25 +46,35 @@ export function questionsRoutes(deps: AdminDeps): Hono<AdminEnv> {
       <p class="meta"><b>${q.reference}</b> · ${displayDateTime(q.createdAt)} · ${t(`admin-origin-${q.origin}`)} · ${channelLabel(t, q.channel)}</p>
       <p class="meta asker">${askerLine(q)}</p>
       <p class="text">${q.text}</p>
-      ${q.status === "answered" && q.answer
-        ? html`<div class="answer"><p class="meta">${t("admin-question-answered-by", { name: q.answeredByName ?? "", at: q.answeredAt ? displayDateTime(q.answeredAt) : "" })}</p><p>${q.answer}</p>
+      ${
+        q.status === "answered" && q.answer
+          ? html`<div class="answer"><p class="meta">${t("admin-question-answered-by", { name: q.answeredByName ?? "", at: q.answeredAt ? displayDateTime(q.answeredAt) : "" })}</p><p>${q.answer}</p>
           ${deliveryNote(q)}
           ${mayAct(session.user.role, "faq.edit") ? html`<p><a class="button" href="/admin/faq/new?from=${q.id}">${t("admin-question-save-faq")}</a></p>` : ""}</div>`
-        : q.status === "closed"
-          ? html`<p class="meta">${t("admin-question-closed-by", { name: q.answeredByName ?? "", at: q.answeredAt ? displayDateTime(q.answeredAt) : "" })}</p>`
-          : officer && q.status === "open"
-            ? html`<form method="post" action="${action("answer")}" class="stack">${csrfField(session)}
+          : q.status === "closed"
+            ? html`<p class="meta">${t("admin-question-closed-by", { name: q.answeredByName ?? "", at: q.answeredAt ? displayDateTime(q.answeredAt) : "" })}</p>`
+            : officer && q.status === "open"
+              ? html`<form method="post" action="${action("answer")}" class="stack">${csrfField(session)}
               <label>${t("admin-question-reply")}<textarea name="answer" rows="4" maxlength="${ANSWER_MAX_LENGTH}" required></textarea></label>
               <button type="submit">${t("admin-question-send")}</button></form>
-              ${mayAct(session.user.role, "question.close") ? html`<form method="post" action="${action("close")}" class="danger">${csrfField(session)}
-                <button type="submit" data-confirm="${t("admin-question-close-confirm")}">${t("admin-question-close")}</button></form>` : ""}`
-            : ""}
+              ${
+                mayAct(session.user.role, "question.close")
+                  ? html`<form method="post" action="${action("close")}" class="danger">${csrfField(session)}
+                <button type="submit" data-confirm="${t("admin-question-close-confirm")}">${t("admin-question-close")}</button></form>`
+                  : ""
+              }`
+              : ""
+      }
     </article>`;
   };
 
   app.get("/", async (c) => {
     const status = TABS.find((tab) => tab === c.req.query("status")) ?? "open";
-    const { questions, total } = await listOfficerQuestions(prisma, { status, page: pageParam(c), pageSize: PAGE_SIZE });
+    const { questions, total } = await listOfficerQuestions(prisma, {
+      status,
+      page: pageParam(c),
+      pageSize: PAGE_SIZE,
+    });
     const session = c.get("session");
     const body = html`<p class="tabs">${TABS.map((tab) => html`<a href="/admin/questions?status=${tab}"${tab === status ? html` aria-current="page"` : ""}>${t(`admin-questions-tab-${tab}`)}</a>`)}</p>
       ${questions.length === 0 ? html`<p>${t("admin-questions-none")}</p>` : questions.map((q) => card(session, q))}
@@ -69,16 +87,24 @@ export function questionsRoutes(deps: AdminDeps): Hono<AdminEnv> {
   app.post("/:id/answer", requirePermission(deps, "question.answer"), async (c) => {
     const officerId = c.get("session").user.id;
     const answer = formString(await c.req.parseBody(), "answer");
-    const result = await answerOfficerQuestion({ prisma, outbox: deps.outbox, translate: t, audit }, { id: questionId(c.req.param("id")), answer, officerId, now: deps.now() });
+    const result = await answerOfficerQuestion(
+      { prisma, outbox: deps.outbox, translate: t, audit },
+      { id: questionId(c.req.param("id")), answer, officerId, now: deps.now() },
+    );
     if (!result.ok) return c.redirect(`/admin/questions?error=${result.problem}`, 303);
     return c.redirect("/admin/questions?status=answered&ok=admin-question-sent", 303);
   });
 
   app.post("/:id/close", requirePermission(deps, "question.close"), async (c) => {
-    const result = await closeOfficerQuestion({ prisma, audit }, { id: questionId(c.req.param("id")), officerId: c.get("session").user.id, now: deps.now() });
-    return c.redirect(result.ok ? "/admin/questions?ok=admin-question-closed" : `/admin/questions?error=${result.problem}`, 303);
+    const result = await closeOfficerQuestion(
+      { prisma, audit },
+      { id: questionId(c.req.param("id")), officerId: c.get("session").user.id, now: deps.now() },
+    );
+    return c.redirect(
+      result.ok ? "/admin/questions?ok=admin-question-closed" : `/admin/questions?error=${result.problem}`,
+      303,
+    );
   });
-
 
   return app;
 }

@@ -27,7 +27,10 @@ const PUBLIC_PATHS = /^\/admin\/(login|setup|assets\/[\w.-]+)$/;
  */
 const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next();
-  c.header("content-security-policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+  c.header(
+    "content-security-policy",
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  );
   c.header("x-content-type-options", "nosniff");
   c.header("x-frame-options", "DENY");
   c.header("referrer-policy", "no-referrer");
@@ -44,7 +47,10 @@ export function adminRoutes(deps: AdminDeps): Hono {
   app.use("*", securityHeaders);
   // Forms are small (a note is 1000 characters): refuse a larger body before reading it, and answer a
   // broken form (bad multipart, bad encoding) with a 400 instead of failing inside a handler.
-  app.use("*", bodyLimit({ maxSize: FORM_MAX_BYTES, onError: (c) => c.text(deps.translate("admin-error-form-too-large"), 413) }));
+  app.use(
+    "*",
+    bodyLimit({ maxSize: FORM_MAX_BYTES, onError: (c) => c.text(deps.translate("admin-error-form-too-large"), 413) }),
+  );
   app.use("*", async (c, next) => {
     if (c.req.method !== "POST") return next();
     const parsed = await c.req.parseBody().then(

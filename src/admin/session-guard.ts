@@ -47,6 +47,8 @@ export function requirePermission(deps: AdminDeps, action: StaffAction): Middlew
   return async (c, next) => {
     const { user } = c.get("session");
     if (mayAct(user.role, action)) return next();
-    return isPageRequest(c.req.method, c.req.path) ? c.html(forbiddenPage(deps.translate, c.get("session")), 403) : c.text(deps.translate("admin-forbidden"), 403);
+    return isPageRequest(c.req.method, c.req.path)
+      ? c.html(forbiddenPage(deps.translate, c.get("session")), 403)
+      : c.text(deps.translate("admin-forbidden"), 403);
   };
 }

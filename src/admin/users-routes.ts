@@ -22,7 +22,9 @@ export function usersRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const body = html`<div class="table"><table class="cards-on-phone">
       <thead><tr><th>${t("admin-username")}</th><th>${t("admin-display-name")}</th><th>${t("admin-role")}</th><th>${t("admin-user-state")}</th><th>${t("admin-user-chat")}</th><th></th></tr></thead>
       <tbody>${users.map(
-        (u) => html`<tr${u.active ? "" : html` class="inactive"`}><td><b>${u.username}</b></td><td data-label="${t("admin-display-name")}">${u.displayName}</td>
+        (
+          u,
+        ) => html`<tr${u.active ? "" : html` class="inactive"`}><td><b>${u.username}</b></td><td data-label="${t("admin-display-name")}">${u.displayName}</td>
           <td data-label="${t("admin-role")}"><form method="post" action="${action(u.id, "role")}" class="inline">${csrfField(session)}${selectField(t("admin-role"), "role", roles, u.role)}<button type="submit">${t("admin-save")}</button></form></td>
           <td data-label="${t("admin-user-state")}">${!u.active ? t("admin-user-inactive") : u.lockedUntil && u.lockedUntil > now ? t("admin-user-locked", { until: displayDateTime(u.lockedUntil) }) : t("admin-user-active")}</td>
           <td data-label="${t("admin-user-chat")}">${u.chatChannel ? channelLabel(t, u.chatChannel) : "—"}</td>
@@ -47,8 +49,19 @@ export function usersRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const body = await c.req.parseBody();
     const role = formString(body, "role");
     if (!isStaffRole(role)) return c.redirect(done("admin-error-role-invalid", ""), 303);
-    const result = await createStaffUser(prisma, { username: formString(body, "username"), displayName: formString(body, "displayName"), password: formString(body, "password"), role });
-    if (result.ok) await audit.record({ action: "user.create", actorId: c.get("session").user.id, target: `user:${result.value.id}`, details: { role } });
+    const result = await createStaffUser(prisma, {
+      username: formString(body, "username"),
+      displayName: formString(body, "displayName"),
+      password: formString(body, "password"),
+      role,
+    });
+    if (result.ok)
+      await audit.record({
+        action: "user.create",
+        actorId: c.get("session").user.id,
+        target: `user:${result.value.id}`,
+        details: { role },
+      });
     return c.redirect(done(result.ok ? undefined : result.problem, "admin-user-created"), 303);
   });
 
@@ -59,7 +72,13 @@ export function usersRoutes(deps: AdminDeps): Hono<AdminEnv> {
     if (!isStaffRole(role)) return c.redirect(done("admin-error-role-invalid", ""), 303);
     const id = userId(c.req.param("id"));
     const result = await setStaffRole(prisma, id, role);
-    if (result.ok) await audit.record({ action: "user.role", actorId: c.get("session").user.id, target: `user:${id}`, details: { role } });
+    if (result.ok)
+      await audit.record({
+        action: "user.role",
+        actorId: c.get("session").user.id,
+        target: `user:${id}`,
+        details: { role },
+      });
     return c.redirect(done(result.ok ? undefined : result.problem, "admin-user-saved"), 303);
   });
 
@@ -67,14 +86,20 @@ export function usersRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const active = formString(await c.req.parseBody(), "active") === "true";
     const id = userId(c.req.param("id"));
     const result = await setStaffActive(prisma, id, active);
-    if (result.ok) await audit.record({ action: active ? "user.activate" : "user.deactivate", actorId: c.get("session").user.id, target: `user:${id}` });
+    if (result.ok)
+      await audit.record({
+        action: active ? "user.activate" : "user.deactivate",
+        actorId: c.get("session").user.id,
+        target: `user:${id}`,
+      });
     return c.redirect(done(result.ok ? undefined : result.problem, "admin-user-saved"), 303);
   });
 
   app.post("/:id/password", async (c) => {
     const id = userId(c.req.param("id"));
     const result = await resetStaffPassword(prisma, id, formString(await c.req.parseBody(), "password"));
-    if (result.ok) await audit.record({ action: "user.password", actorId: c.get("session").user.id, target: `user:${id}` });
+    if (result.ok)
+      await audit.record({ action: "user.password", actorId: c.get("session").user.id, target: `user:${id}` });
     return c.redirect(done(result.ok ? undefined : result.problem, "admin-user-password-reset"), 303);
   });
 

@@ -36,4 +36,8 @@ export function processChatLock(options: { onlyInstance: boolean }): ChatLock {
 }
 
 /** For a caller that already holds the chat's lock (the web chat takes it around the whole input). */
-export const heldByCaller = (lock: ChatLock): ChatLock => ({ crossInstance: lock.crossInstance, run: (_key, task) => task(), tryRun: lock.tryRun });
+export const heldByCaller = (lock: ChatLock): ChatLock => ({
+  crossInstance: lock.crossInstance,
+  run: (_key, task) => task(),
+  tryRun: lock.tryRun,
+});

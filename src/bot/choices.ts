@@ -44,14 +44,18 @@ export type ChoiceRenderer = (text: string, rows: ChoiceRows, options: ChoiceOpt
 const nonEmpty = (rows: ChoiceRows) => rows.filter((row) => row.length > 0);
 
 /** Choices laid out `perRow` to a row (short labels, fewer rows on a small screen). */
-export const inRows = <T>(items: T[], perRow: number): T[][] => Array.from({ length: Math.ceil(items.length / perRow) }, (_, r) => items.slice(r * perRow, (r + 1) * perRow));
+export const inRows = <T>(items: T[], perRow: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / perRow) }, (_, r) => items.slice(r * perRow, (r + 1) * perRow));
 
 /** Rows as Telegram's inline keyboard (Telegram renders it; the web chat turns it into buttons). */
 export function inlineKeyboardMarkup(rows: ChoiceRows): InlineKeyboardMarkup {
   return { inline_keyboard: nonEmpty(rows).map((row) => row.map((c) => ({ text: c.text, callback_data: c.data }))) };
 }
 
-export const renderAsButtons: ChoiceRenderer = (text, rows) => ({ text, other: nonEmpty(rows).length > 0 ? { reply_markup: inlineKeyboardMarkup(rows) } : {} });
+export const renderAsButtons: ChoiceRenderer = (text, rows) => ({
+  text,
+  other: nonEmpty(rows).length > 0 ? { reply_markup: inlineKeyboardMarkup(rows) } : {},
+});
 
 /**
  * Channels without buttons get the choices themselves with the message, under this parameter of
@@ -94,7 +98,12 @@ function keyList(keys: string[], t: Translate): string {
  * The message text with its choices listed under it and how to answer, for channels without buttons
  * (Zalo). The typed reply is read back by `matchTypedChoice`.
  */
-export function listChoicesInText(text: string, offered: readonly OfferedChoice[], options: ChoiceOptions, t: Translate): string {
+export function listChoicesInText(
+  text: string,
+  offered: readonly OfferedChoice[],
+  options: ChoiceOptions,
+  t: Translate,
+): string {
   if (offered.length === 0) return text;
   const lines = offered.map((c) => `${c.key}. ${c.text}`);
   const keys = keyList(
@@ -130,7 +139,12 @@ export function matchTypedChoice<C extends OfferedChoice>(typed: string, offered
 }
 
 /** Sends `text` with its choices, as this chat's channel shows them. */
-export function replyWithChoices(ctx: Context & Pick<BaseContextFlavor, "renderChoices">, text: string, rows: ChoiceRows, options: ChoiceOptions = {}) {
+export function replyWithChoices(
+  ctx: Context & Pick<BaseContextFlavor, "renderChoices">,
+  text: string,
+  rows: ChoiceRows,
+  options: ChoiceOptions = {},
+) {
   const rendered = ctx.renderChoices(text, rows, options);
   return ctx.reply(rendered.text, rendered.other);
 }

@@ -36,4 +36,7 @@ export type BotContext = ConversationFlavor<Context & SessionFlavor<SessionData>
 export type FlowContext = Context & BaseContextFlavor;
 
 /** Where this update came from, as services address chats (leads, questions, the outbox). */
-export const chatAddress = (ctx: { channel: string; chatId?: number }): ChatAddress => ({ channel: ctx.channel, chatId: String(ctx.chatId) });
+export const chatAddress = (ctx: { channel: string; chatId?: number }): ChatAddress => ({
+  channel: ctx.channel,
+  chatId: String(ctx.chatId),
+});

@@ -64,8 +64,12 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   const client = { ...deps.client, fetch: countingSends(deps.channel, deps.client?.fetch ?? fetch) };
   const bot = new Bot<BotContext>(deps.token, { botInfo: deps.botInfo, client });
   const setupDeps = {
-    channel: deps.channel, logger: deps.logger, translate: translator(deps.locale), services: deps.services,
-    renderChoices: deps.renderChoices ?? renderAsButtons, tagKey: deps.tagKey,
+    channel: deps.channel,
+    logger: deps.logger,
+    translate: translator(deps.locale),
+    services: deps.services,
+    renderChoices: deps.renderChoices ?? renderAsButtons,
+    tagKey: deps.tagKey,
   };
   const setup = contextSetup<BotContext>(setupDeps);
   const flowPlugins = [contextSetup<FlowContext>(setupDeps)] as MiddlewareFn<FlowContext>[];
@@ -87,19 +91,41 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   const guarded = bot.errorBoundary(handleBotError);
   // One update per chat at a time (also on two instances), so a fast double tap or a redelivery
   // cannot interleave two steps of a flow or overwrite one answer's state with another's.
-  guarded.use((ctx, next) => (ctx.chatId === undefined ? next() : deps.chatLock.run(`${deps.channel}:${ctx.chatId}`, next)));
-  guarded.use(deduplicate({ ledger: deps.ledger, exclusive: (ctx) => ctx.chatId !== undefined && deps.chatLock.crossInstance, collectWrites: state.collect }));
-  guarded.use(session<SessionData, BotContext>({ initial: () => ({}), storage: sessionStorage(state.store, deps.channel) }));
+  guarded.use((ctx, next) =>
+    ctx.chatId === undefined ? next() : deps.chatLock.run(`${deps.channel}:${ctx.chatId}`, next),
+  );
+  guarded.use(
+    deduplicate({
+      ledger: deps.ledger,
+      exclusive: (ctx) => ctx.chatId !== undefined && deps.chatLock.crossInstance,
+      collectWrites: state.collect,
+    }),
+  );
+  guarded.use(
+    session<SessionData, BotContext>({ initial: () => ({}), storage: sessionStorage(state.store, deps.channel) }),
+  );
   guarded.use(voiceToText(deps.fileUrl));
   guarded.use(
     conversations<BotContext, FlowContext>({
-      storage: { type: "key", version: CONVERSATION_VERSION, adapter: conversationStorage(state.store, deps.channel), getStorageKey: (ctx) => ctx.chatId?.toString() },
+      storage: {
+        type: "key",
+        version: CONVERSATION_VERSION,
+        adapter: conversationStorage(state.store, deps.channel),
+        getStorageKey: (ctx) => ctx.chatId?.toString(),
+      },
     }),
   );
 
   guarded.use(trackFlowStart());
 
-  const menu = menuFeature({ law: showTopics, ask: showAskPrompt, officer: (ctx) => enterContactOfficer(ctx), register: enterRegister, check: enterEligibility, subscribe: showSubscription });
+  const menu = menuFeature({
+    law: showTopics,
+    ask: showAskPrompt,
+    officer: (ctx) => enterContactOfficer(ctx),
+    register: enterRegister,
+    check: enterEligibility,
+    subscribe: showSubscription,
+  });
   guarded.use(menu.beforeFlows);
   // Commands that also work in the middle of a flow, like /huy: seen before the conversations.
   guarded.use(myDataFeature());

@@ -5,7 +5,8 @@ import { replyWithChoices } from "./choices.js";
 /** The conversation type every flow uses: outside context BotContext, inside FlowContext. */
 export type Flow = Conversation<BotContext, FlowContext>;
 
-export type FlowInput = { ctx: FlowContext; choice: string; text?: undefined } | { ctx: FlowContext; text: string; choice?: undefined };
+export type FlowInput =
+  { ctx: FlowContext; choice: string; text?: undefined } | { ctx: FlowContext; text: string; choice?: undefined };
 
 export interface InputOptions {
   /** Callback data of this step's buttons starts with this; `choice` is the rest. */
@@ -40,17 +41,27 @@ export async function waitForInput(conversation: Flow, ctx: FlowContext, options
 }
 
 /** Like waitForInput; a pressed keyboard is removed so it cannot be pressed twice. */
-async function waitAndCloseKeyboard(conversation: Flow, ctx: FlowContext, stepPrefix: string, acceptText: boolean): Promise<FlowInput> {
+async function waitAndCloseKeyboard(
+  conversation: Flow,
+  ctx: FlowContext,
+  stepPrefix: string,
+  acceptText: boolean,
+): Promise<FlowInput> {
   const input = await waitForInput(conversation, ctx, { stepPrefix, acceptText });
   if (input.choice !== undefined) await input.ctx.editMessageReplyMarkup().catch(() => undefined);
   return input;
 }
 
 /** Typed text or one of this step's buttons: most questions offer buttons and still accept typing. */
-export const waitForAnswer = (conversation: Flow, ctx: FlowContext, stepPrefix: string) => waitAndCloseKeyboard(conversation, ctx, stepPrefix, true);
+export const waitForAnswer = (conversation: Flow, ctx: FlowContext, stepPrefix: string) =>
+  waitAndCloseKeyboard(conversation, ctx, stepPrefix, true);
 
 /** One of this step's buttons; typed text gets a reminder to use them. */
-export async function waitForButton(conversation: Flow, ctx: FlowContext, stepPrefix: string): Promise<{ ctx: FlowContext; choice: string }> {
+export async function waitForButton(
+  conversation: Flow,
+  ctx: FlowContext,
+  stepPrefix: string,
+): Promise<{ ctx: FlowContext; choice: string }> {
   const input = await waitAndCloseKeyboard(conversation, ctx, stepPrefix, false);
   return { ctx: input.ctx, choice: input.choice! };
 }

@@ -48,11 +48,17 @@ export function prismaUpdateLedger(prisma: PrismaClient): UpdateLedger {
     async finish(channel, updateId, writes) {
       await prisma.$transaction([
         ...writes.map((write) => writeQuery(prisma, write)),
-        prisma.processedUpdate.update({ where: { channel_updateId: { channel, updateId } }, data: { state: "done", leaseUntil: null, processedAt: new Date() } }),
+        prisma.processedUpdate.update({
+          where: { channel_updateId: { channel, updateId } },
+          data: { state: "done", leaseUntil: null, processedAt: new Date() },
+        }),
       ]);
     },
     async state(channel, updateId) {
-      const row = await prisma.processedUpdate.findUnique({ where: { channel_updateId: { channel, updateId } }, select: { state: true } });
+      const row = await prisma.processedUpdate.findUnique({
+        where: { channel_updateId: { channel, updateId } },
+        select: { state: true },
+      });
       return row ? (row.state as "processing" | "done") : undefined;
     },
   };

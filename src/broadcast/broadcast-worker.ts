@@ -60,7 +60,12 @@ function dueRows(channel: string, now: Date): Prisma.Sql {
 }
 
 /** Claims one due row and marks it `sending` in the same statement: the record of intent written before the message leaves. */
-export async function claimDelivery(prisma: PrismaClient, channel: string, workerId: string, now: Date): Promise<ClaimedDelivery | undefined> {
+export async function claimDelivery(
+  prisma: PrismaClient,
+  channel: string,
+  workerId: string,
+  now: Date,
+): Promise<ClaimedDelivery | undefined> {
   const rows = await prisma.$queryRaw<ClaimedDelivery[]>`
     UPDATE broadcast_delivery d SET status = 'sending', locked_by = ${workerId}, locked_at = ${now}
       FROM broadcast_campaign c
@@ -81,10 +86,17 @@ export async function claimDelivery(prisma: PrismaClient, channel: string, worke
  * a second copy is worse than the small chance the first never left, so they count as sent,
  * marked `unconfirmed` in the report.
  */
-export async function recoverInterrupted(prisma: PrismaClient, senders: ReadonlyMap<string, OutboundSender>, staleBefore: Date): Promise<number> {
+export async function recoverInterrupted(
+  prisma: PrismaClient,
+  senders: ReadonlyMap<string, OutboundSender>,
+  staleBefore: Date,
+): Promise<number> {
   const idempotent = [...senders].filter(([, s]) => s.idempotent).map(([name]) => name);
   const stale = { status: "sending" as const, lockedAt: { lt: staleBefore } };
-  const retried = await prisma.broadcastDelivery.updateMany({ where: { ...stale, channel: { in: idempotent } }, data: { status: "pending", lockedBy: null, lockedAt: null } });
+  const retried = await prisma.broadcastDelivery.updateMany({
+    where: { ...stale, channel: { in: idempotent } },
+    data: { status: "pending", lockedBy: null, lockedAt: null },
+  });
   const unconfirmed = await prisma.broadcastDelivery.updateMany({
     where: { ...stale, channel: { notIn: idempotent } },
     data: { status: "sent", reason: "unconfirmed", sentAt: staleBefore, lockedBy: null, lockedAt: null },
@@ -95,17 +107,29 @@ export async function recoverInterrupted(prisma: PrismaClient, senders: Readonly
 type Outcome = "sent" | "skipped" | "retry" | "failed";
 
 /** Sends one claimed row and records what happened. */
-async function deliver(options: BroadcastWorkerOptions, channel: string, row: ClaimedDelivery, now: Date): Promise<Outcome> {
+async function deliver(
+  options: BroadcastWorkerOptions,
+  channel: string,
+  row: ClaimedDelivery,
+  now: Date,
+): Promise<Outcome> {
   const { prisma } = options;
   const settle = (data: Parameters<PrismaClient["broadcastDelivery"]["update"]>[0]["data"]) =>
     prisma.broadcastDelivery.update({ where: { id: row.id }, data: { lockedBy: null, lockedAt: null, ...data } });
   const chat = { channel, chatId: row.chat_id };
-  const skipReason: SkipReason | undefined = !row.subscribed ? "unsubscribed" : row.unreachable ? "unreachable" : await options.rules?.get(channel)?.check(chat, now);
+  const skipReason: SkipReason | undefined = !row.subscribed
+    ? "unsubscribed"
+    : row.unreachable
+      ? "unreachable"
+      : await options.rules?.get(channel)?.check(chat, now);
   if (skipReason) {
     await settle({ status: "skipped", reason: skipReason });
     return "skipped";
   }
-  const message = announcementMessage({ id: row.campaign_id, text: row.text, link: row.link, signupChoice: row.signup_choice }, options.translate);
+  const message = announcementMessage(
+    { id: row.campaign_id, text: row.text, link: row.link, signupChoice: row.signup_choice },
+    options.translate,
+  );
   try {
     const refused = await options.senders.get(channel)!.send(row.chat_id, message, { key: `broadcast:${row.id}` });
     if (refused) {
@@ -129,14 +153,24 @@ async function deliver(options: BroadcastWorkerOptions, channel: string, row: Cl
     }
     const attempts = row.attempts + 1;
     const failed = attempts >= (options.maxAttempts ?? 3);
-    options.logger.warn({ delivery: row.id, channel, attempts, failed, err: { message: (error as Error).message } }, "broadcast delivery failed");
-    await settle({ status: failed ? "failed" : "pending", attempts, reason: failed ? (error as Error).message.slice(0, 120) : null, notBefore: new Date(now.getTime() + 2 ** attempts * 1000) });
+    options.logger.warn(
+      { delivery: row.id, channel, attempts, failed, err: { message: (error as Error).message } },
+      "broadcast delivery failed",
+    );
+    await settle({
+      status: failed ? "failed" : "pending",
+      attempts,
+      reason: failed ? (error as Error).message.slice(0, 120) : null,
+      notBefore: new Date(now.getTime() + 2 ** attempts * 1000),
+    });
     return failed ? "failed" : "retry";
   }
 }
 
 async function hasDueRows(prisma: PrismaClient, channel: string, now: Date): Promise<boolean> {
-  const [row] = await prisma.$queryRaw<[{ due: boolean }]>`SELECT EXISTS (SELECT 1 FROM broadcast_delivery x WHERE ${dueRows(channel, now)}) AS due`;
+  const [row] = await prisma.$queryRaw<
+    [{ due: boolean }]
+  >`SELECT EXISTS (SELECT 1 FROM broadcast_delivery x WHERE ${dueRows(channel, now)}) AS due`;
   return row.due;
 }
 
@@ -192,7 +226,8 @@ export function startBroadcastWorker(options: BroadcastWorkerOptions): { stop():
     let busy = false;
     while (running) {
       await guard("broadcast lane error", async () => {
-        if (!busy && !(await hasDueRows(options.prisma, channel, now()))) return index === 0 ? sleep(idleMs) : waitForWork(channel);
+        if (!busy && !(await hasDueRows(options.prisma, channel, now())))
+          return index === 0 ? sleep(idleMs) : waitForWork(channel);
         if (index === 0) wakeLanes(channel);
         const slot = await options.pacer.reserve(channel, now());
         await sleep(slot.getTime() - now().getTime());
@@ -210,19 +245,32 @@ export function startBroadcastWorker(options: BroadcastWorkerOptions): { stop():
     while (running) {
       await guard("broadcast housekeeping error", async () => {
         await options.campaigns.startDue(now());
-        await recoverInterrupted(options.prisma, options.senders, new Date(now().getTime() - (options.staleMs ?? 15_000)));
+        await recoverInterrupted(
+          options.prisma,
+          options.senders,
+          new Date(now().getTime() - (options.staleMs ?? 15_000)),
+        );
         const finished = await options.campaigns.finishSettled(now());
         for (const campaign of finished) options.logger.info({ campaign }, "broadcast finished");
         if (options.onProgress) {
-          const sending = await options.prisma.broadcastCampaign.findMany({ where: { status: "sending" }, select: { id: true } });
-          for (const id of [...sending.map((c) => c.id), ...finished]) options.onProgress(id, await options.campaigns.report(id));
+          const sending = await options.prisma.broadcastCampaign.findMany({
+            where: { status: "sending" },
+            select: { id: true },
+          });
+          for (const id of [...sending.map((c) => c.id), ...finished])
+            options.onProgress(id, await options.campaigns.report(id));
         }
       });
       await sleep(idleMs);
     }
   }
 
-  const loops = [housekeeping(), ...[...options.senders.keys()].flatMap((channel) => Array.from({ length: options.lanes ?? 4 }, (_, index) => lane(channel, index)))];
+  const loops = [
+    housekeeping(),
+    ...[...options.senders.keys()].flatMap((channel) =>
+      Array.from({ length: options.lanes ?? 4 }, (_, index) => lane(channel, index)),
+    ),
+  ];
   return {
     async stop() {
       running = false;

@@ -5,7 +5,8 @@ import { readSegment, segmentWhere, type Segment } from "./segment.js";
 export const TEXT_MAX_LENGTH = 1500;
 
 export type CampaignInput = { text: string; link?: string; signupChoice: boolean; segment: Segment };
-export type CampaignProblem = "admin-bc-error-text" | "admin-bc-error-link" | "admin-bc-error-state" | "admin-bc-error-time";
+export type CampaignProblem =
+  "admin-bc-error-text" | "admin-bc-error-link" | "admin-bc-error-state" | "admin-bc-error-time";
 export type AudienceCount = { channel: string; recipients: number; unreachable: number };
 
 export interface CampaignReport {
@@ -64,27 +65,46 @@ export function campaignService(deps: { prisma: PrismaClient; audit: AuditLog; d
     return row.started === 1 ? row.recipients : undefined;
   }
 
-  async function sendOrSchedule(id: number, actorId: number, now: Date, at?: Date): Promise<{ ok: true; scheduled: boolean; recipients?: number } | { ok: false; problem: CampaignProblem }> {
+  async function sendOrSchedule(
+    id: number,
+    actorId: number,
+    now: Date,
+    at?: Date,
+  ): Promise<{ ok: true; scheduled: boolean; recipients?: number } | { ok: false; problem: CampaignProblem }> {
     if (at && at.getTime() > now.getTime()) {
-      const { count } = await prisma.broadcastCampaign.updateMany({ where: { id, status: "draft" }, data: { status: "scheduled", scheduledAt: at, sentById: actorId } });
+      const { count } = await prisma.broadcastCampaign.updateMany({
+        where: { id, status: "draft" },
+        data: { status: "scheduled", scheduledAt: at, sentById: actorId },
+      });
       return count === 1 ? { ok: true, scheduled: true } : { ok: false, problem: "admin-bc-error-state" };
     }
     if (at) return { ok: false, problem: "admin-bc-error-time" };
     const campaign = await prisma.broadcastCampaign.findUnique({ where: { id }, select: { status: true } });
     if (campaign?.status !== "draft") return { ok: false, problem: "admin-bc-error-state" };
     const recipients = await start(id, actorId, now);
-    return recipients !== undefined ? { ok: true, scheduled: false, recipients } : { ok: false, problem: "admin-bc-error-state" };
+    return recipients !== undefined
+      ? { ok: true, scheduled: false, recipients }
+      : { ok: false, problem: "admin-bc-error-state" };
   }
 
   return {
     /** Channels a campaign can reach now (those with a sender). */
     channels: () => deps.deliverable(),
 
-    async createDraft(input: CampaignInput, actorId: number): Promise<{ ok: true; id: number } | { ok: false; problem: CampaignProblem }> {
+    async createDraft(
+      input: CampaignInput,
+      actorId: number,
+    ): Promise<{ ok: true; id: number } | { ok: false; problem: CampaignProblem }> {
       const problem = checkInput(input);
       if (problem) return { ok: false, problem };
       const created = await prisma.broadcastCampaign.create({
-        data: { text: input.text.trim(), link: input.link || null, signupChoice: input.signupChoice, segment: input.segment as unknown as Prisma.InputJsonValue, createdById: actorId },
+        data: {
+          text: input.text.trim(),
+          link: input.link || null,
+          signupChoice: input.signupChoice,
+          segment: input.segment as unknown as Prisma.InputJsonValue,
+          createdById: actorId,
+        },
       });
       return { ok: true, id: created.id };
     },
@@ -94,7 +114,12 @@ export function campaignService(deps: { prisma: PrismaClient; audit: AuditLog; d
       if (problem) return { ok: false, problem };
       const { count } = await prisma.broadcastCampaign.updateMany({
         where: { id, status: "draft" },
-        data: { text: input.text.trim(), link: input.link || null, signupChoice: input.signupChoice, segment: input.segment as unknown as Prisma.InputJsonValue },
+        data: {
+          text: input.text.trim(),
+          link: input.link || null,
+          signupChoice: input.signupChoice,
+          segment: input.segment as unknown as Prisma.InputJsonValue,
+        },
       });
       return count === 1 ? { ok: true } : { ok: false, problem: "admin-bc-error-state" };
     },
@@ -115,17 +140,30 @@ export function campaignService(deps: { prisma: PrismaClient; audit: AuditLog; d
     },
 
     /** Send now (`at` missing or past) or at `at`. Only a draft can be sent. `via` "chat" marks a send from chat in the audit log. */
-    async send(id: number, actorId: number, now: Date, at?: Date, via?: "chat"): Promise<{ ok: true; scheduled: boolean } | { ok: false; problem: CampaignProblem }> {
+    async send(
+      id: number,
+      actorId: number,
+      now: Date,
+      at?: Date,
+      via?: "chat",
+    ): Promise<{ ok: true; scheduled: boolean } | { ok: false; problem: CampaignProblem }> {
       const result = await sendOrSchedule(id, actorId, now, at);
       if (!result.ok) return result;
-      const details = { scheduled: result.scheduled, ...(result.recipients !== undefined ? { recipients: result.recipients } : {}), ...(via ? { via } : {}) };
+      const details = {
+        scheduled: result.scheduled,
+        ...(result.recipients !== undefined ? { recipients: result.recipients } : {}),
+        ...(via ? { via } : {}),
+      };
       await deps.audit.record({ action: "broadcast.send", actorId, target: `broadcast:${id}`, details, at: now });
       return { ok: true, scheduled: result.scheduled };
     },
 
     /** Starts scheduled campaigns that are due; the conditional update lets one instance win each. */
     async startDue(now: Date): Promise<number> {
-      const due = await prisma.broadcastCampaign.findMany({ where: { status: "scheduled", scheduledAt: { lte: now } }, select: { id: true } });
+      const due = await prisma.broadcastCampaign.findMany({
+        where: { status: "scheduled", scheduledAt: { lte: now } },
+        select: { id: true },
+      });
       let started = 0;
       for (const { id } of due) if ((await start(id, null, now)) !== undefined) started++;
       return started;
@@ -144,7 +182,14 @@ export function campaignService(deps: { prisma: PrismaClient; audit: AuditLog; d
           UPDATE broadcast_delivery SET status = 'skipped', reason = 'cancelled'
            WHERE campaign_id IN (SELECT id FROM c) AND status = 'pending' RETURNING 1)
         SELECT (SELECT count(*) FROM c)::int AS cancelled`;
-      if (row.cancelled === 1 && actor) await deps.audit.record({ action: "broadcast.cancel", actorId: actor.id, target: `broadcast:${id}`, details: actor.via ? { via: actor.via } : undefined, at: now });
+      if (row.cancelled === 1 && actor)
+        await deps.audit.record({
+          action: "broadcast.cancel",
+          actorId: actor.id,
+          target: `broadcast:${id}`,
+          details: actor.via ? { via: actor.via } : undefined,
+          at: now,
+        });
       return row.cancelled === 1;
     },
 
@@ -162,7 +207,15 @@ export function campaignService(deps: { prisma: PrismaClient; audit: AuditLog; d
       const rows = await prisma.$queryRaw<Array<{ status: string; reason: string | null; n: number; presses: number }>>`
         SELECT status::text AS status, reason, count(*)::int AS n, count(pressed_at)::int AS presses
           FROM broadcast_delivery WHERE campaign_id = ${id} GROUP BY status, reason`;
-      const report: CampaignReport = { total: 0, pending: 0, sent: 0, unconfirmed: 0, skipped: {}, failed: {}, presses: 0 };
+      const report: CampaignReport = {
+        total: 0,
+        pending: 0,
+        sent: 0,
+        unconfirmed: 0,
+        skipped: {},
+        failed: {},
+        presses: 0,
+      };
       for (const row of rows) {
         report.total += row.n;
         report.presses += row.presses;
@@ -180,7 +233,10 @@ export function campaignService(deps: { prisma: PrismaClient; audit: AuditLog; d
 
     /** A farmer pressed the announcement's choice: counted once per recipient. */
     async recordPress(id: number, chat: { channel: string; chatId: string }, now: Date): Promise<void> {
-      await prisma.broadcastDelivery.updateMany({ where: { campaignId: id, channel: chat.channel, chatId: chat.chatId, pressedAt: null }, data: { pressedAt: now } });
+      await prisma.broadcastDelivery.updateMany({
+        where: { campaignId: id, channel: chat.channel, chatId: chat.chatId, pressedAt: null },
+        data: { pressedAt: now },
+      });
     },
   };
 }

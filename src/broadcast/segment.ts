@@ -9,7 +9,8 @@ export interface Segment {
   channels: string[];
 }
 
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string" && v.length > 0 && v.length <= 64) : []);
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === "string" && v.length > 0 && v.length <= 64) : [];
 
 /** A segment from stored JSON or a form: unknown topics and odd values are dropped, never trusted. */
 export function readSegment(value: unknown): Segment {
@@ -27,13 +28,16 @@ export function readSegment(value: unknown): Segment {
  * Sectors come from the farmer's registrations (a subscription has no sector of its own).
  */
 export function segmentWhere(segment: Segment, deliverable: readonly string[]): Prisma.Sql {
-  const channels = segment.channels.length > 0 ? segment.channels.filter((c) => deliverable.includes(c)) : [...deliverable];
+  const channels =
+    segment.channels.length > 0 ? segment.channels.filter((c) => deliverable.includes(c)) : [...deliverable];
   if (channels.length === 0) return Prisma.sql`FALSE`;
   const parts = [Prisma.sql`s.channel IN (${Prisma.join(channels)})`, Prisma.sql`cardinality(s.topics) > 0`];
   if (segment.topics.length > 0) parts.push(Prisma.sql`s.topics && ARRAY[${Prisma.join(segment.topics)}]::text[]`);
   if (segment.communes.length > 0) parts.push(Prisma.sql`s.commune_code IN (${Prisma.join(segment.communes)})`);
   if (segment.sectors.length > 0) {
-    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM lead l WHERE l.channel = s.channel AND l.chat_id = s.chat_id AND l.erased_at IS NULL AND l.sector IN (${Prisma.join(segment.sectors)}))`);
+    parts.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM lead l WHERE l.channel = s.channel AND l.chat_id = s.chat_id AND l.erased_at IS NULL AND l.sector IN (${Prisma.join(segment.sectors)}))`,
+    );
   }
   return Prisma.join(parts, " AND ");
 }

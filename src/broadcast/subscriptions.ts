@@ -30,19 +30,32 @@ export function subscriptionService(deps: { prisma: PrismaClient; now: () => Dat
   return {
     async get(chat: ChatAddress): Promise<SubscriptionView | undefined> {
       const row = await prisma.subscription.findUnique({ where: key(chat) });
-      return row ? { topics: row.topics.filter(isTopic), communeCode: row.communeCode, communeName: row.communeName } : undefined;
+      return row
+        ? { topics: row.topics.filter(isTopic), communeCode: row.communeCode, communeName: row.communeName }
+        : undefined;
     },
 
     /** The commune to offer first: the subscription's, else the latest registration's from this chat. */
     async knownCommune(chat: ChatAddress): Promise<{ code: string; name: string } | undefined> {
-      const current = await prisma.subscription.findUnique({ where: key(chat), select: { communeCode: true, communeName: true } });
+      const current = await prisma.subscription.findUnique({
+        where: key(chat),
+        select: { communeCode: true, communeName: true },
+      });
       if (current?.communeCode) return { code: current.communeCode, name: current.communeName ?? current.communeCode };
-      const lead = await prisma.lead.findFirst({ where: { channel: chat.channel, chatId: chat.chatId, erasedAt: null }, orderBy: { id: "desc" }, select: { communeCode: true, communeName: true } });
+      const lead = await prisma.lead.findFirst({
+        where: { channel: chat.channel, chatId: chat.chatId, erasedAt: null },
+        orderBy: { id: "desc" },
+        select: { communeCode: true, communeName: true },
+      });
       return lead ? { code: lead.communeCode, name: lead.communeName } : undefined;
     },
 
     /** Saves the farmer's choice with proof of the consent text; a farmer who writes to us again is reachable again. */
-    async save(chat: ChatAddress, choice: SubscriptionChoice, consent: { version: string; hash: string }): Promise<void> {
+    async save(
+      chat: ChatAddress,
+      choice: SubscriptionChoice,
+      consent: { version: string; hash: string },
+    ): Promise<void> {
       const at = now();
       const data = {
         topics: choice.topics,
@@ -53,7 +66,11 @@ export function subscriptionService(deps: { prisma: PrismaClient; now: () => Dat
         consentAt: at,
       };
       await prisma.$transaction([
-        prisma.subscription.upsert({ where: key(chat), create: { channel: chat.channel, chatId: chat.chatId, ...data }, update: data }),
+        prisma.subscription.upsert({
+          where: key(chat),
+          create: { channel: chat.channel, chatId: chat.chatId, ...data },
+          update: data,
+        }),
         prisma.unreachableChat.deleteMany({ where: { channel: chat.channel, chatId: chat.chatId } }),
       ]);
     },

@@ -33,7 +33,9 @@ export function prismaChannelChats(prisma: PrismaClient, channel: string): Chann
     async externalIdOf(chatId) {
       const cached = byChatId.get(chatId);
       if (cached !== undefined) return cached;
-      const row = await prisma.channelChat.findUnique({ where: { channel_chatId: { channel, chatId: BigInt(chatId) } } });
+      const row = await prisma.channelChat.findUnique({
+        where: { channel_chatId: { channel, chatId: BigInt(chatId) } },
+      });
       return row ? (note(row.externalId, chatId), row.externalId) : undefined;
     },
   };

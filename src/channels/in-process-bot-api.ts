@@ -20,7 +20,8 @@ export function inProcessBotApi(channelName: string, methods: BotApiMethods): ty
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     const method = url.slice(url.lastIndexOf("/") + 1);
     const handler = methods[method];
-    const body = typeof init?.body === "string" && init.body.length > 0 ? (JSON.parse(init.body) as Record<string, unknown>) : {};
+    const body =
+      typeof init?.body === "string" && init.body.length > 0 ? (JSON.parse(init.body) as Record<string, unknown>) : {};
     try {
       if (!handler) throw new BotApiFailure(404, `Not Found: method ${method} is not available in the ${channelName}`);
       return Response.json({ ok: true, result: await handler(body) });

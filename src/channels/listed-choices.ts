@@ -1,4 +1,10 @@
-import { keyChoices, listChoicesInText, matchTypedChoice, type ListedChoices, type OfferedChoice } from "../bot/choices.js";
+import {
+  keyChoices,
+  listChoicesInText,
+  matchTypedChoice,
+  type ListedChoices,
+  type OfferedChoice,
+} from "../bot/choices.js";
 import type { KeyValueStore } from "../bot/key-value-store.js";
 import type { Translate } from "../i18n/translate.js";
 
@@ -29,7 +35,11 @@ export function listedChoices(store: KeyValueStore, channel: string, t: Translat
       if (reply?.sent && reply.listed.length === 0) await store.delete(key(chatId));
     },
     /** The text to send: the message with its choices listed under it, keyed on from this reply's. */
-    render(chatId: number, text: string, listed: ListedChoices | undefined): { text: string; offered: OfferedChoice[] } {
+    render(
+      chatId: number,
+      text: string,
+      listed: ListedChoices | undefined,
+    ): { text: string; offered: OfferedChoice[] } {
       const reply = replies.get(chatId);
       if (reply) reply.sent = true;
       if (!listed) return { text, offered: [] };

@@ -23,7 +23,10 @@ export function splitText(text: string, max: number): string[] {
   const parts: string[] = [];
   let rest = text.trim();
   while (rest.length > max) {
-    const cut = BREAKS.map((pattern) => lastBreak(rest, max, pattern)).find((b) => b !== undefined) ?? { end: max, next: max };
+    const cut = BREAKS.map((pattern) => lastBreak(rest, max, pattern)).find((b) => b !== undefined) ?? {
+      end: max,
+      next: max,
+    };
     parts.push(rest.slice(0, cut.end).trimEnd());
     rest = rest.slice(cut.next).trimStart();
   }

@@ -12,7 +12,10 @@ const LOCK_SPACE = 0x48_54_58; // "HTX"
  * lock). A crashed instance's connections close, which frees its locks. Tasks of one process queue
  * in memory first, so a process waits on at most one connection per key.
  */
-export function advisoryLocks(url: string, options: { maxConnections?: number } = {}): ChatLock & { close(): Promise<void> } {
+export function advisoryLocks(
+  url: string,
+  options: { maxConnections?: number } = {},
+): ChatLock & { close(): Promise<void> } {
   const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 20 });
   // An idle pooled connection that the server drops must not crash the process.
   pool.on("error", () => undefined);
@@ -40,7 +43,10 @@ export function advisoryLocks(url: string, options: { maxConnections?: number } 
       try {
         return await task(locked);
       } finally {
-        if (locked) await client.query("SELECT pg_advisory_unlock($1, hashtext($2))", [LOCK_SPACE, key]).catch((error: Error) => (broken = error));
+        if (locked)
+          await client
+            .query("SELECT pg_advisory_unlock($1, hashtext($2))", [LOCK_SPACE, key])
+            .catch((error: Error) => (broken = error));
       }
     } finally {
       // A connection whose lock query failed may be in any state, and one whose unlock failed may

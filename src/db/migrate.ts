@@ -43,10 +43,7 @@ interface HistoryRow {
  * instances starting together apply each migration once. A transaction-scoped lock is used because
  * Prisma's pool gives no session that would outlive a single transaction.
  */
-export async function applyMigrations(
-  db: Database,
-  opts: ApplyMigrationsOptions = {},
-): Promise<{ applied: string[] }> {
+export async function applyMigrations(db: Database, opts: ApplyMigrationsOptions = {}): Promise<{ applied: string[] }> {
   const dir = opts.dir ?? DEFAULT_MIGRATIONS_DIR;
   const files = await readMigrationFiles(dir);
 
@@ -118,9 +115,12 @@ async function runMigration(tx: Prisma.TransactionClient, file: MigrationFile): 
     try {
       await tx.$executeRawUnsafe(statement);
     } catch (error) {
-      throw new Error(`Migration ${file.name} failed and was rolled back: ${errorReason(error)}\nStatement: ${statement}`, {
-        cause: error,
-      });
+      throw new Error(
+        `Migration ${file.name} failed and was rolled back: ${errorReason(error)}\nStatement: ${statement}`,
+        {
+          cause: error,
+        },
+      );
     }
   }
   // now() is the transaction's start; clock_timestamp() the moment the last statement finished.

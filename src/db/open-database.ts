@@ -18,7 +18,7 @@ export interface Database {
 const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
 
 const ACCEPTED_FORMS =
-  'pglite:memory, pglite:<directory> (for example pglite:./data/db) or postgres://user:password@host:5432/database';
+  "pglite:memory, pglite:<directory> (for example pglite:./data/db) or postgres://user:password@host:5432/database";
 
 /**
  * Opens the database named by a DATABASE_URL value:
@@ -57,7 +57,10 @@ async function openPGlite(location: string): Promise<Database> {
 }
 
 async function openPostgres(url: string): Promise<Database> {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), transactionOptions: TRANSACTION_OPTIONS });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url }),
+    transactionOptions: TRANSACTION_OPTIONS,
+  });
   // The pool connects lazily; asking now makes a wrong host or password fail at startup
   // rather than on a farmer's first message.
   try {

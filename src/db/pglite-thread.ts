@@ -33,7 +33,9 @@ function toError(error: SerializedError): Error {
  * which runs the same `pglite-prisma-adapter` as before; results and errors come back as data.
  * `dataDir` undefined keeps the database in memory.
  */
-export async function startPGliteThread(dataDir: string | undefined): Promise<{ adapter: SqlDriverAdapterFactory; close(): Promise<void> }> {
+export async function startPGliteThread(
+  dataDir: string | undefined,
+): Promise<{ adapter: SqlDriverAdapterFactory; close(): Promise<void> }> {
   if (dataDir !== undefined && !existsSync(join(dataDir, "PG_VERSION"))) await createDataDir(dataDir);
   const worker = new Worker(WORKER_FILE, { workerData: { dataDir } });
   const pending = new Map<number, Pending>();
@@ -41,21 +43,32 @@ export async function startPGliteThread(dataDir: string | undefined): Promise<{ 
   let stopped: Error | undefined;
 
   const ready = new Promise<void>((resolve, reject) => {
-    worker.on("message", (message: { ready?: true; startError?: SerializedError; id?: number; result?: unknown; error?: SerializedError }) => {
-      if (message.ready) return resolve();
-      if (message.startError) return reject(toError(message.startError));
-      const call = pending.get(message.id!);
-      pending.delete(message.id!);
-      if (message.error) call?.reject(toError(message.error));
-      else call?.resolve(message.result);
-    });
+    worker.on(
+      "message",
+      (message: {
+        ready?: true;
+        startError?: SerializedError;
+        id?: number;
+        result?: unknown;
+        error?: SerializedError;
+      }) => {
+        if (message.ready) return resolve();
+        if (message.startError) return reject(toError(message.startError));
+        const call = pending.get(message.id!);
+        pending.delete(message.id!);
+        if (message.error) call?.reject(toError(message.error));
+        else call?.resolve(message.result);
+      },
+    );
     const fail = (error: Error) => {
       stopped = error;
       reject(error);
       for (const call of pending.values()) call.reject(error);
       pending.clear();
     };
-    worker.on("error", (error) => fail(new Error(`The embedded database thread failed: ${error.message}`, { cause: error })));
+    worker.on("error", (error) =>
+      fail(new Error(`The embedded database thread failed: ${error.message}`, { cause: error })),
+    );
     worker.on("exit", (code) => fail(new Error(`The embedded database thread stopped (exit code ${code}).`)));
   });
 
@@ -80,8 +93,15 @@ export async function startPGliteThread(dataDir: string | undefined): Promise<{ 
     ...queryable(),
     executeScript: (script) => call<void>("executeScript", { script }),
     async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
-      const { tx, options } = await call<{ tx: number; options: Transaction["options"] }>("startTransaction", { isolationLevel });
-      return { ...queryable(tx), options, commit: () => call<void>("commit", { tx }), rollback: () => call<void>("rollback", { tx }) };
+      const { tx, options } = await call<{ tx: number; options: Transaction["options"] }>("startTransaction", {
+        isolationLevel,
+      });
+      return {
+        ...queryable(tx),
+        options,
+        commit: () => call<void>("commit", { tx }),
+        rollback: () => call<void>("rollback", { tx }),
+      };
     },
     getConnectionInfo: () => ({ supportsRelationJoins: true }),
     dispose: async () => {},

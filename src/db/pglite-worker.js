@@ -18,7 +18,9 @@ const SHARED_BUFFERS = "16MB";
 
 let pglite;
 try {
-  pglite = new PGlite(workerData.dataDir, { startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${SHARED_BUFFERS}`] });
+  pglite = new PGlite(workerData.dataDir, {
+    startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${SHARED_BUFFERS}`],
+  });
   await pglite.waitReady;
 } catch (error) {
   parentPort.postMessage({ startError: serializeError(error) });

@@ -38,7 +38,10 @@ export function answerButtons(question: Question): AnswerButton[] {
   const t = translator();
   const buttons: AnswerButton[] =
     question.type === "yes_no"
-      ? [{ label: t("elig-button-yes"), value: true }, { label: t("elig-button-no"), value: false }]
+      ? [
+          { label: t("elig-button-yes"), value: true },
+          { label: t("elig-button-no"), value: false },
+        ]
       : question.type === "choice"
         ? question.options.map((o) => ({ label: o.label, value: o.id }))
         : [];
@@ -47,8 +50,7 @@ export function answerButtons(question: Question): AnswerButton[] {
 }
 
 export type AnswerReading =
-  | { ok: true; value: AnswerValue | "unknown"; display: string }
-  | { ok: false; reason: string };
+  { ok: true; value: AnswerValue | "unknown"; display: string } | { ok: false; reason: string };
 
 const UNKNOWN = new Set(["unknown", "khong biet", "kb", "chua biet", "khong ro"]);
 
@@ -74,12 +76,17 @@ export function readAnswer(question: Question, input: AnswerValue): AnswerReadin
       const option = question.options.find(
         (o, i) => o.id === input || foldVietnamese(o.label) === folded || String(i + 1) === folded,
       );
-      if (!option) return { ok: false, reason: t("elig-answer-choice", { options: question.options.map((o) => o.label).join("; ") }) };
+      if (!option)
+        return {
+          ok: false,
+          reason: t("elig-answer-choice", { options: question.options.map((o) => o.label).join("; ") }),
+        };
       return { ok: true, value: option.id, display: option.label };
     }
     case "number": {
       const kind = quantityKind(question);
-      const parsed = typeof input === "number" ? { ok: true as const, value: input } : parseQuantity(String(input), kind);
+      const parsed =
+        typeof input === "number" ? { ok: true as const, value: input } : parseQuantity(String(input), kind);
       if (!parsed.ok) return parsed;
       if (parsed.value < question.min || parsed.value > question.max) {
         const [min, max] = [question.min, question.max].map((n) => formatQuantity(n, kind));

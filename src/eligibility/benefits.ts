@@ -36,7 +36,8 @@ function valuesInForce(values: BenefitValue[], ctx: Context): BenefitValue[] {
   return started.filter((v) => from(v) === latest);
 }
 
-const range = (numbers: number[]) => (numbers.length ? { min: Math.min(...numbers), max: Math.max(...numbers) } : undefined);
+const range = (numbers: number[]) =>
+  numbers.length ? { min: Math.min(...numbers), max: Math.max(...numbers) } : undefined;
 const unique = <T>(items: T[]) => [...new Map(items.map((i) => [JSON.stringify(i), i])).values()];
 
 export function computeBenefit(benefit: Benefit, ctx: Context): BenefitResult | undefined {
@@ -56,7 +57,10 @@ export function computeBenefit(benefit: Benefit, ctx: Context): BenefitResult | 
     percentOfProject: range(chosen.flatMap((v) => (v.percent_of_project ? [v.percent_of_project] : []))),
     text: texts.length ? texts.join("; ") : undefined,
     certain,
-    validFrom: chosen.map((v) => v.from ?? ctx.programmeStart).sort().at(-1)!,
+    validFrom: chosen
+      .map((v) => v.from ?? ctx.programmeStart)
+      .sort()
+      .at(-1)!,
     cites: unique(chosen.map((v) => v.cite)),
     notes: unique(chosen.flatMap((v) => (v.note ? [v.note] : []))),
   };

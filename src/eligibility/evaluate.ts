@@ -6,7 +6,6 @@ import { allOf, evaluateExpr, questionTests } from "./logic.js";
 import type { Condition, ListItem } from "./schema.js";
 import type { Answers, ConditionTrace, LoadedRules, Outcome, Programme, ProgrammeResult } from "./types.js";
 
-
 /** Eligible first, so the card leads with what the farmer can use; ended last. */
 const OUTCOME_ORDER: Outcome[] = ["eligible", "maybe", "doubtful", "not_eligible", "ended"];
 
@@ -17,10 +16,16 @@ function traceCondition(c: Condition, answers: Answers, rules: LoadedRules): Con
   // "Only if X, then must Y": when X is unknown, Y being true still settles it.
   const outcome = applies === "yes" || holds === "yes" ? holds : "unknown";
   const tests = [c.when, ...(c.applies_if ? [c.applies_if] : [])].flatMap((e) => questionTests(e));
-  const unanswered = [...new Set(tests.map(([, t]) => t.question!))].filter((q) => [undefined, "unknown"].includes(answers[q] as string));
+  const unanswered = [...new Set(tests.map(([, t]) => t.question!))].filter((q) =>
+    [undefined, "unknown"].includes(answers[q] as string),
+  );
   const labels = unanswered.map((q) => rules.questionById.get(q)!.label).join(", ");
   const reason =
-    outcome === "yes" ? c.pass : outcome === "no" ? c.fail : (c.unknown ?? translator()("elig-reason-unknown", { labels }));
+    outcome === "yes"
+      ? c.pass
+      : outcome === "no"
+        ? c.fail
+        : (c.unknown ?? translator()("elig-reason-unknown", { labels }));
   return { id: c.id, outcome, reason, cite: c.cite, unanswered: outcome === "unknown" ? unanswered : [], note: c.note };
 }
 
@@ -44,7 +49,9 @@ function evaluateProgramme(p: Programme, rules: LoadedRules, answers: Answers, d
   const outcome = ended ? "ended" : outcomeOf(trace);
   const ctx = { answers, questions: rules.questionById, date, programmeStart: p.effective_from };
   const benefits =
-    outcome === "eligible" || outcome === "maybe" || outcome === "doubtful" ? p.benefits.flatMap((b) => computeBenefit(b, ctx) ?? []) : [];
+    outcome === "eligible" || outcome === "maybe" || outcome === "doubtful"
+      ? p.benefits.flatMap((b) => computeBenefit(b, ctx) ?? [])
+      : [];
   const notes = [
     ...(p.note ? [p.note] : []),
     ...trace.flatMap((c) => (c.note ? [c.note] : [])),

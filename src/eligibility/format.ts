@@ -9,10 +9,14 @@ import type { Progress } from "./next-question.js";
 import type { Citation } from "./schema.js";
 import type { BenefitResult, ConditionTrace, ProgrammeResult } from "./types.js";
 
-
 /** The kind of a document from its number: "55/2015/NĐ-CP" is a decree, "17/2023/QH15" a law. */
 function docKind(doc: string): string {
-  const kinds: [RegExp, string][] = [[/NĐ-CP$/, "decree"], [/QH\d*$/, "law"], [/QĐ-/, "decision"], [/TT-/, "circular"]];
+  const kinds: [RegExp, string][] = [
+    [/NĐ-CP$/, "decree"],
+    [/QH\d*$/, "law"],
+    [/QĐ-/, "decision"],
+    [/TT-/, "circular"],
+  ];
   return kinds.find(([pattern]) => pattern.test(doc))?.[1] ?? "other";
 }
 
@@ -52,7 +56,8 @@ function benefitValue(b: BenefitResult): string {
 /** "Mức cho vay tối đa …: tối đa 300 triệu đồng, áp dụng từ 01/07/2025 (khoản 2 Điều 9 …)". */
 export function formatBenefit(b: BenefitResult): string {
   const t = translator();
-  const since = b.amount || b.percentOfProject ? `, ${t("elig-benefit-since", { date: displayDate(b.validFrom) })}` : "";
+  const since =
+    b.amount || b.percentOfProject ? `, ${t("elig-benefit-since", { date: displayDate(b.validFrom) })}` : "";
   const isRange = [b.amount, b.percentOfProject].some((r) => r && r.min !== r.max);
   const condition = b.certain || isRange ? "" : ` (${t("elig-benefit-if")})`;
   return `${b.label}: ${benefitValue(b)}${since}${condition} (${b.cites.map(formatCitation).join("; ")})`;
@@ -89,7 +94,9 @@ export function formatShortCard(r: ProgrammeResult): string {
   const open = r.trace.filter((c) => (failed ? c.outcome === "no" : c.outcome !== "yes"));
   lines.push(
     ...bullets(measured.map(formatBenefit)),
-    ...bullets(described.length ? [t("elig-card-other-benefits", { labels: described.map((b) => b.label).join("; ") })] : []),
+    ...bullets(
+      described.length ? [t("elig-card-other-benefits", { labels: described.map((b) => b.label).join("; ") })] : [],
+    ),
     ...bullets([...new Set(open.map((c) => `${traceMark(c)} ${c.reason} (${formatCitation(c.cite)})`))]),
   );
   if (r.notes.length && r.outcome !== "not_eligible") lines.push(t("elig-card-notes-hint"));

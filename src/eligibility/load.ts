@@ -37,7 +37,8 @@ function readYaml<T>(file: string, schema: z.ZodType<T>, issues: string[]): T | 
   }
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
-  for (const issue of result.error.issues) issues.push(`${file}: ${formatPath(issue.path) || "(file)"}: ${issue.message}`);
+  for (const issue of result.error.issues)
+    issues.push(`${file}: ${formatPath(issue.path) || "(file)"}: ${issue.message}`);
   return undefined;
 }
 
@@ -74,7 +75,9 @@ function checkReferences(p: Programme, questions: ReadonlyMap<string, Question>)
 
 export function loadProgrammes(dir: string): LoadedRules {
   const issues: string[] = [];
-  const files = readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort();
   const hash = createHash("sha256");
   for (const f of files) hash.update(`${f}\0${readFileSync(join(dir, f), "utf8")}\0`);
 
@@ -82,7 +85,8 @@ export function loadProgrammes(dir: string): LoadedRules {
   // Without the questions every reference would be reported as unknown: show the real error only.
   if (!questionList) throw new RulesError(issues);
   const questionById = new Map(questionList.map((q) => [q.id, q]));
-  if (questionById.size !== questionList.length) issues.push(`${join(dir, QUESTIONS_FILE)}: questions: duplicate question id`);
+  if (questionById.size !== questionList.length)
+    issues.push(`${join(dir, QUESTIONS_FILE)}: questions: duplicate question id`);
 
   const programmes: Programme[] = [];
   for (const name of files.filter((f) => f !== QUESTIONS_FILE)) {
@@ -90,7 +94,8 @@ export function loadProgrammes(dir: string): LoadedRules {
     const data = readYaml(file, programmeSchema, issues);
     if (!data) continue;
     const programme: Programme = { ...data, file };
-    if (programmes.some((other) => other.id === data.id)) issues.push(`${file}: id: duplicate programme id "${data.id}"`);
+    if (programmes.some((other) => other.id === data.id))
+      issues.push(`${file}: id: duplicate programme id "${data.id}"`);
     issues.push(...checkReferences(programme, questionById));
     programmes.push(programme);
   }

@@ -177,7 +177,8 @@ export const programmeSchema = z
     }
     const seen = new Set<string>();
     for (const [i, c] of p.conditions.entries()) {
-      if (seen.has(c.id)) ctx.addIssue({ code: "custom", path: ["conditions", i, "id"], message: `duplicate id "${c.id}"` });
+      if (seen.has(c.id))
+        ctx.addIssue({ code: "custom", path: ["conditions", i, "id"], message: `duplicate id "${c.id}"` });
       seen.add(c.id);
     }
   });

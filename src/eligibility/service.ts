@@ -35,7 +35,12 @@ export interface EligibilityService {
 export function eligibilityService(rules: LoadedRules, store: CheckStore): EligibilityService {
   return {
     rules,
-    check: (input) => store.insert({ ...input, results: evaluateProgrammes(rules, input.answers, input.asOf), rulesVersion: rules.version }),
+    check: (input) =>
+      store.insert({
+        ...input,
+        results: evaluateProgrammes(rules, input.answers, input.asOf),
+        rulesVersion: rules.version,
+      }),
     find: (id) => store.get(id),
   };
 }

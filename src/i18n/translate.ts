@@ -19,7 +19,9 @@ function loadBundle(locale: string, dir = LOCALES_DIR): FluentBundle {
   // garbage on some cheap phones and in Zalo.
   const bundle = new FluentBundle(locale, { useIsolating: false });
   const localeDir = join(dir, locale);
-  for (const file of readdirSync(localeDir).filter((f) => f.endsWith(".ftl")).sort()) {
+  for (const file of readdirSync(localeDir)
+    .filter((f) => f.endsWith(".ftl"))
+    .sort()) {
     const errors = bundle.addResource(new FluentResource(readFileSync(join(localeDir, file), "utf8")));
     if (errors.length > 0) {
       throw new Error(`locales/${locale}/${file}: ${errors.map((e) => e.message).join("; ")}`);

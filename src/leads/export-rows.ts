@@ -17,11 +17,16 @@ export async function exportSelection(
   prisma: PrismaClient,
   query: { where: Prisma.LeadWhereInput; orderBy: Prisma.LeadOrderByWithRelationInput[] },
 ): Promise<{ count: number; batches: () => LeadBatches }> {
-  const ids = (await prisma.lead.findMany({ where: query.where, orderBy: query.orderBy, select: { id: true } })).map((row) => row.id);
+  const ids = (await prisma.lead.findMany({ where: query.where, orderBy: query.orderBy, select: { id: true } })).map(
+    (row) => row.id,
+  );
 
   async function load(batchIds: number[]): Promise<ExportLead[]> {
     const [rows, notes] = await Promise.all([
-      prisma.lead.findMany({ where: { id: { in: batchIds } }, include: { assignedTo: { select: { displayName: true } } } }),
+      prisma.lead.findMany({
+        where: { id: { in: batchIds } },
+        include: { assignedTo: { select: { displayName: true } } },
+      }),
       prisma.leadEvent.findMany({
         where: { leadId: { in: batchIds }, actorId: { not: null }, note: { not: null }, lead: { erasedAt: null } },
         orderBy: [{ at: "asc" }, { id: "asc" }],
@@ -39,12 +44,15 @@ export async function exportSelection(
     return batchIds.flatMap((id) => {
       const row = byId.get(id);
       if (!row) return [];
-      return [{ ...toStoredLead(row), assignee: row.assignedTo?.displayName, officerNotes: notesByLead.get(id)?.join("\n") }];
+      return [
+        { ...toStoredLead(row), assignee: row.assignedTo?.displayName, officerNotes: notesByLead.get(id)?.join("\n") },
+      ];
     });
   }
 
   async function* batches(): LeadBatches {
-    for (let start = 0; start < ids.length; start += EXPORT_BATCH_SIZE) yield await load(ids.slice(start, start + EXPORT_BATCH_SIZE));
+    for (let start = 0; start < ids.length; start += EXPORT_BATCH_SIZE)
+      yield await load(ids.slice(start, start + EXPORT_BATCH_SIZE));
   }
 
   return { count: ids.length, batches };

@@ -67,7 +67,8 @@ const csvLine = (cells: readonly Cell[]) => `${cells.map(csvField).join(",")}\r\
 export async function* leadsCsvChunks(batches: LeadBatches, t: Translate = translator()): AsyncGenerator<Buffer> {
   const cols = columns(t);
   yield Buffer.from(`\uFEFF${csvLine(cols.map((c) => c.header))}`, "utf8");
-  for await (const batch of batches) yield Buffer.from(batch.map((lead) => csvLine(cols.map((c) => c.value(lead)))).join(""), "utf8");
+  for await (const batch of batches)
+    yield Buffer.from(batch.map((lead) => csvLine(cols.map((c) => c.value(lead)))).join(""), "utf8");
 }
 
 /** Writes the workbook to `out` row by row (exceljs' streaming writer), then ends `out`. */
@@ -75,7 +76,11 @@ export async function writeLeadsXlsx(batches: LeadBatches, out: Writable, t: Tra
   const cols = columns(t);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   const sheet = workbook.addWorksheet(t("leads-sheet-name"), { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = cols.map((c, i) => ({ header: escapeFormula(c.header), width: c.width, ...(i === 1 ? { style: { numFmt: XLSX_DATE_FORMAT } } : {}) }));
+  sheet.columns = cols.map((c, i) => ({
+    header: escapeFormula(c.header),
+    width: c.width,
+    ...(i === 1 ? { style: { numFmt: XLSX_DATE_FORMAT } } : {}),
+  }));
   sheet.getRow(1).font = { bold: true };
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: cols.length } };
   for await (const batch of batches) {

@@ -10,9 +10,27 @@ import { isTopic, type Topic } from "../broadcast/topics.js";
 export type StoredQuestion = { reference: string; text: string; createdAt: Date; answered: boolean };
 /** `eligibilityChecks`: when each check of this chat was made (its answers and results are stored too). */
 /** The announcement subscription of this chat: topics, commune and the consent given for it. */
-export type StoredSubscription = { topics: Topic[]; communeName: string | null; consentVersion: string; consentAt: Date };
-export type FarmerData = { leads: StoredLead[]; questions: StoredQuestion[]; eligibilityChecks: Date[]; subscription?: StoredSubscription };
-export type ErasureCounts = { leads: number; questions: number; faqEntries: number; eligibilityChecks: number; outboundMessages: number; chatMessages: number; subscriptions: number };
+export type StoredSubscription = {
+  topics: Topic[];
+  communeName: string | null;
+  consentVersion: string;
+  consentAt: Date;
+};
+export type FarmerData = {
+  leads: StoredLead[];
+  questions: StoredQuestion[];
+  eligibilityChecks: Date[];
+  subscription?: StoredSubscription;
+};
+export type ErasureCounts = {
+  leads: number;
+  questions: number;
+  faqEntries: number;
+  eligibilityChecks: number;
+  outboundMessages: number;
+  chatMessages: number;
+  subscriptions: number;
+};
 
 export type FarmerDataService = ReturnType<typeof farmerDataService>;
 
@@ -38,15 +56,32 @@ export function farmerDataService(deps: { prisma: PrismaClient; audit: AuditLog;
         action: "farmer.data_view",
         channel: chat.channel,
         chatId: chat.chatId,
-        details: { leads: found.length, questions: questions.length, eligibilityChecks: checks.length, subscriptions: subscription ? 1 : 0 },
+        details: {
+          leads: found.length,
+          questions: questions.length,
+          eligibilityChecks: checks.length,
+          subscriptions: subscription ? 1 : 0,
+        },
         at: now(),
       });
       return {
         leads: found,
-        questions: questions.map((q) => ({ reference: questionReference(q.id), text: q.text, createdAt: q.createdAt, answered: q.status === "answered" })),
+        questions: questions.map((q) => ({
+          reference: questionReference(q.id),
+          text: q.text,
+          createdAt: q.createdAt,
+          answered: q.status === "answered",
+        })),
         eligibilityChecks: checks.map((c) => c.createdAt),
         ...(subscription
-          ? { subscription: { topics: subscription.topics.filter(isTopic), communeName: subscription.communeName, consentVersion: subscription.consentVersion, consentAt: subscription.consentAt } }
+          ? {
+              subscription: {
+                topics: subscription.topics.filter(isTopic),
+                communeName: subscription.communeName,
+                consentVersion: subscription.consentVersion,
+                consentAt: subscription.consentAt,
+              },
+            }
           : {}),
       };
     },
@@ -58,7 +93,9 @@ export function farmerDataService(deps: { prisma: PrismaClient; audit: AuditLog;
      */
     async forgetFlowMessages(chat: ChatAddress, since: Date): Promise<number> {
       if (chat.channel !== "webchat") return 0;
-      const { count } = await prisma.webChatMessage.deleteMany({ where: { session: chat.chatId, createdAt: { gte: since } } });
+      const { count } = await prisma.webChatMessage.deleteMany({
+        where: { session: chat.chatId, createdAt: { gte: since } },
+      });
       return count;
     },
 
@@ -75,9 +112,15 @@ export function farmerDataService(deps: { prisma: PrismaClient; audit: AuditLog;
         const erasedLeads = await eraseLeads(tx, ofChat(chat), "erased_by_farmer", at);
         // FAQ entries written from this farmer's questions go, published or not (Luật 91/2025 Điều 4 khoản 1 điểm d).
         const asked = await tx.officerQuestion.findMany({ where: ofChat(chat), select: { id: true } });
-        const faqEntries = await deleteFaqsOfQuestions(tx, asked.map((q) => q.id));
+        const faqEntries = await deleteFaqsOfQuestions(
+          tx,
+          asked.map((q) => q.id),
+        );
         await tx.officerQuestion.updateMany({ where: { ...ofChat(chat), status: "open" }, data: { status: "closed" } });
-        const questions = await tx.officerQuestion.updateMany({ where: ofChat(chat), data: { text: "", answer: null, chatId: "" } });
+        const questions = await tx.officerQuestion.updateMany({
+          where: ofChat(chat),
+          data: { text: "", answer: null, chatId: "" },
+        });
         const checks = await tx.eligibilityCheck.deleteMany({ where: ofChat(chat) });
         const outbound = await tx.outboundJob.deleteMany({ where: ofChat(chat) });
         // Announcements: the consent goes, and so do the per-recipient rows naming this chat.
@@ -85,8 +128,19 @@ export function farmerDataService(deps: { prisma: PrismaClient; audit: AuditLog;
         await tx.broadcastDelivery.deleteMany({ where: ofChat(chat) });
         await tx.unreachableChat.deleteMany({ where: ofChat(chat) });
         // The web chat keeps its own transcript of what the farmer typed (names, phone numbers): it goes too.
-        const messages = chat.channel === "webchat" ? await tx.webChatMessage.deleteMany({ where: { session: chat.chatId } }) : { count: 0 };
-        return { leads: erasedLeads, questions: questions.count, faqEntries, eligibilityChecks: checks.count, outboundMessages: outbound.count, chatMessages: messages.count, subscriptions: subscriptions.count };
+        const messages =
+          chat.channel === "webchat"
+            ? await tx.webChatMessage.deleteMany({ where: { session: chat.chatId } })
+            : { count: 0 };
+        return {
+          leads: erasedLeads,
+          questions: questions.count,
+          faqEntries,
+          eligibilityChecks: checks.count,
+          outboundMessages: outbound.count,
+          chatMessages: messages.count,
+          subscriptions: subscriptions.count,
+        };
       });
       await audit.record({ action: "farmer.erase", channel: chat.channel, chatId: chat.chatId, details: counts, at });
       return counts;

@@ -16,7 +16,13 @@ import { matchSector, type Sector } from "./sectors.js";
  * `suggestions`: full answers the farmer may mean ("10 công", "10 ha"), offered as choices;
  * `incomplete`: what was typed, when the next reply may complete it ("10", then "công").
  */
-export type FieldFailure = { ok: false; reason: string; args?: TranslateArgs; suggestions?: string[]; incomplete?: string };
+export type FieldFailure = {
+  ok: false;
+  reason: string;
+  args?: TranslateArgs;
+  suggestions?: string[];
+  incomplete?: string;
+};
 export type FieldResult<T> = { ok: true; value: T } | FieldFailure;
 
 export const LEAD_FIELDS = [
@@ -54,7 +60,8 @@ export const LAND_AREA_MAX_HA = 100_000;
 export const NOTE_MAX_LENGTH = 500;
 
 const ok = <T>(value: T): FieldResult<T> => ({ ok: true, value });
-const fail = (reason: string, args?: TranslateArgs): FieldFailure => (args ? { ok: false, reason, args } : { ok: false, reason });
+const fail = (reason: string, args?: TranslateArgs): FieldFailure =>
+  args ? { ok: false, reason, args } : { ok: false, reason };
 
 /** Trimmed, single-spaced, NFC; control characters dropped (they break CSV and logs). */
 function tidy(text: string): string {
@@ -124,7 +131,8 @@ export function validateSector(text: string): FieldResult<Sector> {
 }
 
 /** A member count as officers and farmers read it; "Chưa rõ" when the farmer did not know. */
-export const membersText = (members: number | undefined, t: Translate): string => (members === undefined ? t("leads-members-unknown") : String(members));
+export const membersText = (members: number | undefined, t: Translate): string =>
+  members === undefined ? t("leads-members-unknown") : String(members);
 
 /** "Không biết", "hổng biết", "chưa rõ": the count is recorded as unknown. */
 const UNKNOWN_COUNT = /^(da |da )?(khong|ko|k|hong|hok|chua|cung) (biet|ro|chac)( nua)?( a| nha)?$/;
@@ -148,7 +156,11 @@ export function validateLandArea(text: string): FieldResult<LandArea> {
   const area = parseQuantity(text, "area");
   if (!area.ok && area.problem === "need_unit") {
     const typed = tidy(text);
-    return { ...fail("leads-land-area-unit", { number: typed }), suggestions: AREA_UNITS.map((unit) => `${typed} ${unit}`), incomplete: typed };
+    return {
+      ...fail("leads-land-area-unit", { number: typed }),
+      suggestions: AREA_UNITS.map((unit) => `${typed} ${unit}`),
+      incomplete: typed,
+    };
   }
   if (!area.ok) return fail("leads-land-area-invalid");
   if (area.value > LAND_AREA_MAX_HA) return fail("leads-land-area-out-of-range");
@@ -178,11 +190,6 @@ const NO_NOTE = ["khong", "ko", "k", "khong co", "ko co", "khong co gi", "ko co 
 /** Optional: empty is fine. Line breaks are kept, other control characters are dropped. */
 export function validateNote(text: string): FieldResult<string> {
   if (NO_NOTE.includes(foldVietnamese(text))) return ok("");
-  const note = text
-    .normalize("NFC")
-    .split(/\r?\n/)
-    .map(tidy)
-    .join("\n")
-    .trim();
+  const note = text.normalize("NFC").split(/\r?\n/).map(tidy).join("\n").trim();
   return note.length > NOTE_MAX_LENGTH ? fail("leads-note-too-long") : ok(note);
 }

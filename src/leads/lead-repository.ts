@@ -33,7 +33,8 @@ function phoneOf(stored: string | null): StoredLead["phone"] {
   return phone.ok ? { e164: phone.e164, display: phone.display } : { e164: stored, display: stored };
 }
 
-const optional = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
+const optional = <K extends string, V>(key: K, value: V | undefined) =>
+  value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 
 /** A database row as the domain sees it; erased leads (/xoa) come back with blank personal fields. */
 export function toStoredLead(row: LeadRow): StoredLead {
@@ -47,10 +48,17 @@ export function toStoredLead(row: LeadRow): StoredLead {
     fullName: row.fullName ?? "",
     contact: row.contact,
     ...optional("phone", phoneOf(row.phone)),
-    place: { code: row.communeCode, name: row.communeName, provinceCode: row.provinceCode, provinceName: row.provinceName },
+    place: {
+      code: row.communeCode,
+      name: row.communeName,
+      provinceCode: row.provinceCode,
+      provinceName: row.provinceName,
+    },
     sector: { id: isSectorId(row.sector) ? row.sector : "other", text: row.sectorLabel },
     ...optional("members", row.members ?? undefined),
-    ...(row.landAreaHa === null ? {} : { landArea: { hectares: row.landAreaHa, display: formatQuantity(row.landAreaHa, "area") } }),
+    ...(row.landAreaHa === null
+      ? {}
+      : { landArea: { hectares: row.landAreaHa, display: formatQuantity(row.landAreaHa, "area") } }),
     callTime: row.callTime as CallTime,
     note: row.note ?? "",
     consentVersion: row.consentVersion,
@@ -77,7 +85,9 @@ function answerColumns(draft: LeadDraft, consent: ConsentRecord) {
     landAreaHa: draft.landArea?.hectares ?? null,
     callTime: draft.callTime,
     note: draft.note === "" ? null : draft.note,
-    searchText: foldVietnamese(`${draft.fullName} ${draft.place.name} ${draft.place.provinceName} ${draft.sector.text}`),
+    searchText: foldVietnamese(
+      `${draft.fullName} ${draft.place.name} ${draft.place.provinceName} ${draft.sector.text}`,
+    ),
     consentVersion: consent.version,
     consentHash: consent.hash,
     consentAt: consent.givenAt,
@@ -94,7 +104,8 @@ export const NOTICE_PENDING = "notice_pending";
 export type NoticeReason = "created" | "reopened" | "duplicate";
 const pendingNotice = (why: NoticeReason, at: Date) => ({ kind: NOTICE_PENDING, note: why, at });
 
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+const isUniqueViolation = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 export type LeadRepository = ReturnType<typeof leadRepository>;
 
@@ -103,10 +114,18 @@ export type LeadRepository = ReturnType<typeof leadRepository>;
  * link and the notes in their history go; the rest (commune, sector, members, status) stays as an
  * anonymous count. Run inside the caller's transaction, so an erasure is all or nothing.
  */
-export async function eraseLeads(tx: Prisma.TransactionClient, where: Prisma.LeadWhereInput, kind: "erased_by_farmer" | "erased_after_retention", at: Date): Promise<number> {
+export async function eraseLeads(
+  tx: Prisma.TransactionClient,
+  where: Prisma.LeadWhereInput,
+  kind: "erased_by_farmer" | "erased_after_retention",
+  at: Date,
+): Promise<number> {
   const ids = (await tx.lead.findMany({ where: { AND: [where, NOT_ERASED] }, select: { id: true } })).map((r) => r.id);
   if (ids.length === 0) return 0;
-  await tx.lead.updateMany({ where: { id: { in: ids } }, data: { fullName: null, phone: null, note: null, chatId: null, searchText: "", erasedAt: at } });
+  await tx.lead.updateMany({
+    where: { id: { in: ids } },
+    data: { fullName: null, phone: null, note: null, chatId: null, searchText: "", erasedAt: at },
+  });
   // Officers' notes may quote the farmer (name, phone, family): they go with the lead.
   await tx.leadEvent.updateMany({ where: { leadId: { in: ids } }, data: { note: null } });
   await tx.leadEvent.createMany({ data: ids.map((leadId) => ({ leadId, kind, at })) });
@@ -118,7 +137,14 @@ export function leadRepository(prisma: PrismaClient) {
    * The same phone and purpose again. Only the chat that registered the lead may change it: anyone
    * can type someone else's number, and must neither take over that lead nor learn it exists.
    */
-  async function saveOverExisting(existing: LeadRow, draft: LeadDraft, consent: ConsentRecord, from: ChatAddress, at: Date, submission?: string): Promise<SaveOutcome> {
+  async function saveOverExisting(
+    existing: LeadRow,
+    draft: LeadDraft,
+    consent: ConsentRecord,
+    from: ChatAddress,
+    at: Date,
+    submission?: string,
+  ): Promise<SaveOutcome> {
     if (existing.channel !== from.channel || existing.chatId !== from.chatId) {
       // No note: whoever typed the number is unknown, and their chat is not the farmer's data.
       await prisma.leadEvent.createMany({
@@ -139,7 +165,12 @@ export function leadRepository(prisma: PrismaClient) {
         events: {
           create: [
             { kind: "updated_by_farmer", at, submission },
-            ...(reopen ? [{ kind: "status", fromStatus: existing.status, toStatus: "new" as const, at }, pendingNotice("reopened", at)] : []),
+            ...(reopen
+              ? [
+                  { kind: "status", fromStatus: existing.status, toStatus: "new" as const, at },
+                  pendingNotice("reopened", at),
+                ]
+              : []),
           ],
         },
       },
@@ -155,7 +186,8 @@ export function leadRepository(prisma: PrismaClient) {
     const event = await prisma.leadEvent.findUnique({ where: { submission }, include: { lead: true } });
     if (!event) return undefined;
     // (A reopened lead replays as updated: the farmer is told the same either way.)
-    const outcome = event.kind === "created" ? "created" : event.kind === "duplicate_from_other_chat" ? "duplicate" : "updated";
+    const outcome =
+      event.kind === "created" ? "created" : event.kind === "duplicate_from_other_chat" ? "duplicate" : "updated";
     return { lead: toStoredLead(event.lead), outcome };
   }
 
@@ -164,7 +196,14 @@ export function leadRepository(prisma: PrismaClient) {
      * Creates the lead, or updates the one with the same phone and purpose when this chat registered
      * it (the farmer registered again). Reference codes are random: a clash is retried with a new code.
      */
-    async save(draft: LeadDraft, consent: ConsentRecord, from: ChatAddress, newReference: () => string, at: Date, submission?: string): Promise<SaveOutcome> {
+    async save(
+      draft: LeadDraft,
+      consent: ConsentRecord,
+      from: ChatAddress,
+      newReference: () => string,
+      at: Date,
+      submission?: string,
+    ): Promise<SaveOutcome> {
       if (submission !== undefined) {
         const earlier = await savedSubmission(submission);
         if (earlier) return earlier;
@@ -172,8 +211,12 @@ export function leadRepository(prisma: PrismaClient) {
       for (let attempt = 0; attempt < MAX_REFERENCE_ATTEMPTS; attempt++) {
         // Without a phone (a call-back at the commune office) the same chat and purpose is the same farmer.
         const existing = draft.phone
-          ? await prisma.lead.findUnique({ where: { phone_purpose: { phone: draft.phone.e164, purpose: draft.purpose } } })
-          : await prisma.lead.findFirst({ where: { channel: from.channel, chatId: from.chatId, purpose: draft.purpose, phone: null, ...NOT_ERASED } });
+          ? await prisma.lead.findUnique({
+              where: { phone_purpose: { phone: draft.phone.e164, purpose: draft.purpose } },
+            })
+          : await prisma.lead.findFirst({
+              where: { channel: from.channel, chatId: from.chatId, purpose: draft.purpose, phone: null, ...NOT_ERASED },
+            });
         if (existing) return saveOverExisting(existing, draft, consent, from, at, submission);
         try {
           const row = await prisma.lead.create({
@@ -197,9 +240,15 @@ export function leadRepository(prisma: PrismaClient) {
     },
 
     /** Officers' notices not yet in the outbox: of one lead, or (for the sweep) written before `before`. */
-    async pendingNotices(where: { leadId: number } | { before: Date }): Promise<Array<{ eventId: number; why: NoticeReason; lead: StoredLead }>> {
+    async pendingNotices(
+      where: { leadId: number } | { before: Date },
+    ): Promise<Array<{ eventId: number; why: NoticeReason; lead: StoredLead }>> {
       const rows = await prisma.leadEvent.findMany({
-        where: { kind: NOTICE_PENDING, lead: NOT_ERASED, ...("leadId" in where ? { leadId: where.leadId } : { at: { lt: where.before } }) },
+        where: {
+          kind: NOTICE_PENDING,
+          lead: NOT_ERASED,
+          ...("leadId" in where ? { leadId: where.leadId } : { at: { lt: where.before } }),
+        },
         include: { lead: true },
         orderBy: { id: "asc" },
       });
@@ -219,14 +268,22 @@ export function leadRepository(prisma: PrismaClient) {
 
     /** Leads registered from one chat, oldest first: what /dulieu shows and /xoa erases. */
     async byChat(from: ChatAddress): Promise<StoredLead[]> {
-      const rows = await prisma.lead.findMany({ where: { channel: from.channel, chatId: from.chatId, ...NOT_ERASED }, orderBy: { id: "asc" } });
+      const rows = await prisma.lead.findMany({
+        where: { channel: from.channel, chatId: from.chatId, ...NOT_ERASED },
+        orderBy: { id: "asc" },
+      });
       return rows.map(toStoredLead);
     },
 
     /** Open leads of pooled purposes (in one commune, or all): the candidates for pools. */
     async poolingLeads(communeCode?: string): Promise<PoolingLead[]> {
       const rows = await prisma.lead.findMany({
-        where: { ...(communeCode === undefined ? {} : { communeCode }), purpose: { in: [...POOLED_PURPOSES] }, status: { in: [...OPEN_STATUSES] }, ...NOT_ERASED },
+        where: {
+          ...(communeCode === undefined ? {} : { communeCode }),
+          purpose: { in: [...POOLED_PURPOSES] },
+          status: { in: [...OPEN_STATUSES] },
+          ...NOT_ERASED,
+        },
         orderBy: { id: "asc" },
       });
       return rows.map(toStoredLead);
@@ -239,7 +296,8 @@ export function leadRepository(prisma: PrismaClient) {
 
     /** The "notify once" guard: true only for the one caller whose row went in. */
     async claimPoolAlert(key: string, members: number, at: Date): Promise<boolean> {
-      const inserted = await prisma.$executeRaw`INSERT INTO pool_alert (key, members, notified_at) VALUES (${key}, ${members}, ${at}) ON CONFLICT DO NOTHING`;
+      const inserted =
+        await prisma.$executeRaw`INSERT INTO pool_alert (key, members, notified_at) VALUES (${key}, ${members}, ${at}) ON CONFLICT DO NOTHING`;
       return inserted === 1;
     },
 
@@ -252,7 +310,10 @@ export function leadRepository(prisma: PrismaClient) {
     async openLeadsFor(staffId: number, limit: number): Promise<{ leads: StoredLead[]; total: number }> {
       const where = {
         ...NOT_ERASED,
-        OR: [{ assignedToId: staffId, status: { in: [...OPEN_STATUSES] } }, { assignedToId: null, status: "new" as const }],
+        OR: [
+          { assignedToId: staffId, status: { in: [...OPEN_STATUSES] } },
+          { assignedToId: null, status: "new" as const },
+        ],
       };
       const [rows, total] = await Promise.all([
         prisma.lead.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: limit }),
@@ -264,7 +325,10 @@ export function leadRepository(prisma: PrismaClient) {
     /** Assigns an unassigned lead (or keeps it with the same officer); false if someone else has it. */
     async assign(id: number, staffId: number, at: Date): Promise<boolean> {
       return prisma.$transaction(async (tx) => {
-        const claimed = await tx.lead.updateMany({ where: { id, assignedToId: null }, data: { assignedToId: staffId } });
+        const claimed = await tx.lead.updateMany({
+          where: { id, assignedToId: null },
+          data: { assignedToId: staffId },
+        });
         if (claimed.count === 1) {
           await tx.leadEvent.create({ data: { leadId: id, actorId: staffId, kind: "assigned", at } });
           return true;
@@ -277,11 +341,20 @@ export function leadRepository(prisma: PrismaClient) {
      * Moves the status only from the one the caller saw, so two officers' taps (chat or dashboard)
      * do not both apply. The caller checks that the move is allowed.
      */
-    async changeStatus(id: number, from: LeadStatus, to: LeadStatus, actorId: number, at: Date, note?: string): Promise<boolean> {
+    async changeStatus(
+      id: number,
+      from: LeadStatus,
+      to: LeadStatus,
+      actorId: number,
+      at: Date,
+      note?: string,
+    ): Promise<boolean> {
       return prisma.$transaction(async (tx) => {
         const moved = await tx.lead.updateMany({ where: { id, status: from }, data: { status: to } });
         if (moved.count === 0) return false;
-        await tx.leadEvent.create({ data: { leadId: id, actorId, kind: "status", fromStatus: from, toStatus: to, note, at } });
+        await tx.leadEvent.create({
+          data: { leadId: id, actorId, kind: "status", fromStatus: from, toStatus: to, note, at },
+        });
         return true;
       });
     },

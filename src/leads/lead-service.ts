@@ -27,12 +27,18 @@ export interface LeadServiceDeps {
  * `key` names this submission (the channel and update of the consent press): submitting the same key
  * again, when the update is replayed after a crash, answers with the first outcome and saves nothing.
  */
-export type Submission = { draft: LeadDraft; consent: Pick<Consent, "version" | "hash">; from: ChatAddress; key?: string };
+export type Submission = {
+  draft: LeadDraft;
+  consent: Pick<Consent, "version" | "hash">;
+  from: ChatAddress;
+  key?: string;
+};
 /**
  * What the farmer may be told. A duplicate (the phone is another chat's lead) carries no reference:
  * whoever typed the number learns nothing about that lead, not even that it exists.
  */
-export type SubmitResult = { outcome: "created" | "updated" | "reopened"; reference: string } | { outcome: "duplicate"; reference?: never };
+export type SubmitResult =
+  { outcome: "created" | "updated" | "reopened"; reference: string } | { outcome: "duplicate"; reference?: never };
 
 /** A staff user linked to a chat; what they may do there depends on `role` (src/staff/roles.ts). */
 export type Officer = { id: number; displayName: string; role: StaffRole };
@@ -90,7 +96,11 @@ export function leadService(deps: LeadServiceDeps) {
     return sent;
   }
 
-  async function officerAction(reference: string, officer: Officer, act: (lead: StoredLead) => Promise<OfficerActionResult>): Promise<OfficerActionResult> {
+  async function officerAction(
+    reference: string,
+    officer: Officer,
+    act: (lead: StoredLead) => Promise<OfficerActionResult>,
+  ): Promise<OfficerActionResult> {
     const lead = await leads.byReference(reference);
     if (!lead) return { kind: "not_found" };
     if (lead.assignedToId !== undefined && lead.assignedToId !== officer.id) {
@@ -101,7 +111,8 @@ export function leadService(deps: LeadServiceDeps) {
   }
 
   /** Another officer was faster between our read and write: report who has it now. */
-  const lostRace = (reference: string, officer: Officer) => officerAction(reference, officer, async () => ({ kind: "not_found" }));
+  const lostRace = (reference: string, officer: Officer) =>
+    officerAction(reference, officer, async () => ({ kind: "not_found" }));
 
   async function reload(reference: string): Promise<StoredLead> {
     const lead = await leads.byReference(reference);
@@ -117,7 +128,14 @@ export function leadService(deps: LeadServiceDeps) {
      */
     async submit({ draft, consent, from, key }: Submission): Promise<SubmitResult & { pools: Pool[] }> {
       const at = now();
-      const saved = await leads.save(draft, consentRecord(consent, at), from, () => createReferenceCode(deps.random), at, key);
+      const saved = await leads.save(
+        draft,
+        consentRecord(consent, at),
+        from,
+        () => createReferenceCode(deps.random),
+        at,
+        key,
+      );
       // A replayed submission (after a crash) finishes what the first run may not have: the notice and pools.
       await sendPendingNotices({ leadId: saved.lead.id });
       if (saved.outcome === "duplicate") return { outcome: "duplicate", pools: [] };
@@ -130,7 +148,9 @@ export function leadService(deps: LeadServiceDeps) {
 
     /** The active staff user whose notifications go to this chat, if any. */
     async officerForChat(chat: ChatAddress): Promise<Officer | undefined> {
-      const user = await prisma.staffUser.findFirst({ where: { chatChannel: chat.channel, chatId: chat.chatId, active: true } });
+      const user = await prisma.staffUser.findFirst({
+        where: { chatChannel: chat.channel, chatId: chat.chatId, active: true },
+      });
       return user ? { id: user.id, displayName: user.displayName, role: user.role } : undefined;
     },
 
@@ -138,7 +158,12 @@ export function leadService(deps: LeadServiceDeps) {
     async linkOfficerChat(code: string, chat: ChatAddress): Promise<ChatLinkOutcome> {
       const at = now();
       const failures = await prisma.auditEntry.count({
-        where: { action: CHAT_LINK_FAILED, channel: chat.channel, chatId: chat.chatId, at: { gt: new Date(at.getTime() - CHAT_LINK_WINDOW_MS) } },
+        where: {
+          action: CHAT_LINK_FAILED,
+          channel: chat.channel,
+          chatId: chat.chatId,
+          at: { gt: new Date(at.getTime() - CHAT_LINK_WINDOW_MS) },
+        },
       });
       if (failures >= CHAT_LINK_MAX_FAILURES) return { ok: false, reason: "too_many_attempts" };
       const result = await redeemChatLinkCode(prisma, code, chat.channel, chat.chatId, at);
@@ -146,7 +171,13 @@ export function leadService(deps: LeadServiceDeps) {
         await audit.record({ action: CHAT_LINK_FAILED, channel: chat.channel, chatId: chat.chatId, at });
         return { ok: false, reason: "invalid" };
       }
-      await audit.record({ action: "chat_link.redeem", actorId: result.user.id, channel: chat.channel, chatId: chat.chatId, at });
+      await audit.record({
+        action: "chat_link.redeem",
+        actorId: result.user.id,
+        channel: chat.channel,
+        chatId: chat.chatId,
+        at,
+      });
       return { ok: true, officer: result.user };
     },
 
@@ -160,7 +191,13 @@ export function leadService(deps: LeadServiceDeps) {
       return officerAction(reference, officer, async (lead) => {
         const at = now();
         if (!(await leads.assign(lead.id, officer.id, at))) return lostRace(reference, officer);
-        await audit.record({ action: "lead.claim", actorId: officer.id, target: lead.reference, details: { via: "chat" }, at });
+        await audit.record({
+          action: "lead.claim",
+          actorId: officer.id,
+          target: lead.reference,
+          details: { via: "chat" },
+          at,
+        });
         return { kind: "done", lead: await reload(reference) };
       });
     },
@@ -171,7 +208,10 @@ export function leadService(deps: LeadServiceDeps) {
         const at = now();
         if (!isForwardMove(lead.status, "contacted")) return { kind: "status", status: lead.status };
         if (!(await leads.assign(lead.id, officer.id, at))) return lostRace(reference, officer);
-        const changed = await changeLeadStatus({ prisma, audit }, { lead, from: lead.status, to: "contacted", actorId: officer.id, now: at, via: "chat" });
+        const changed = await changeLeadStatus(
+          { prisma, audit },
+          { lead, from: lead.status, to: "contacted", actorId: officer.id, now: at, via: "chat" },
+        );
         if (!changed.ok) return { kind: "status", status: (await reload(reference)).status };
         return { kind: "done", lead: await reload(reference) };
       });

@@ -13,7 +13,11 @@ const NEXT: Record<LeadStatus, readonly LeadStatus[]> = {
   founded: [],
   closed: ["contacted"],
 };
-const BACK: Partial<Record<LeadStatus, LeadStatus>> = { contacted: "new", supporting: "contacted", founded: "supporting" };
+const BACK: Partial<Record<LeadStatus, LeadStatus>> = {
+  contacted: "new",
+  supporting: "contacted",
+  founded: "supporting",
+};
 
 /** "Đã thành lập" and "Đóng" end the follow-up: the dashboard asks for confirmation. */
 export const FINAL_STATUSES: readonly LeadStatus[] = ["founded", "closed"];

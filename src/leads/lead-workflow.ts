@@ -25,7 +25,14 @@ export async function changeLeadStatus(
   const reason = change.reason?.trim() ?? "";
   if (needsReason(change.from, change.to) && reason === "") return { ok: false, problem: "admin-error-status-reason" };
   if (reason.length > LEAD_NOTE_MAX_LENGTH) return { ok: false, problem: "admin-error-note-too-long" };
-  const moved = await leadRepository(deps.prisma).changeStatus(change.lead.id, change.from, change.to, change.actorId, change.now, reason || undefined);
+  const moved = await leadRepository(deps.prisma).changeStatus(
+    change.lead.id,
+    change.from,
+    change.to,
+    change.actorId,
+    change.now,
+    reason || undefined,
+  );
   if (!moved) return { ok: false, problem: "admin-error-status-changed" };
   await deps.audit.record({
     action: "lead.status",
@@ -37,12 +44,17 @@ export async function changeLeadStatus(
   return { ok: true };
 }
 
-export async function addLeadNote(deps: Deps, note: { lead: LeadRef; text: string; actorId: number; now: Date }): Promise<Result> {
+export async function addLeadNote(
+  deps: Deps,
+  note: { lead: LeadRef; text: string; actorId: number; now: Date },
+): Promise<Result> {
   if (note.lead.erasedAt) return { ok: false, problem: "admin-error-lead-erased" };
   const text = note.text.trim();
   if (text.length === 0) return { ok: false, problem: "admin-error-note-empty" };
   if (text.length > LEAD_NOTE_MAX_LENGTH) return { ok: false, problem: "admin-error-note-too-long" };
-  await deps.prisma.leadEvent.create({ data: { leadId: note.lead.id, actorId: note.actorId, kind: "note", note: text, at: note.now } });
+  await deps.prisma.leadEvent.create({
+    data: { leadId: note.lead.id, actorId: note.actorId, kind: "note", note: text, at: note.now },
+  });
   await deps.audit.record({ action: "lead.note", actorId: note.actorId, target: note.lead.reference, at: note.now });
   return { ok: true };
 }

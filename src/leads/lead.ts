@@ -26,7 +26,10 @@ export type Lead = {
 };
 
 /** What the farmer answered in the flow: a lead before it is saved (no reference, status or consent yet). */
-export type LeadDraft = Pick<Lead, "purpose" | "fullName" | "contact" | "phone" | "place" | "sector" | "members" | "landArea" | "callTime" | "note">;
+export type LeadDraft = Pick<
+  Lead,
+  "purpose" | "fullName" | "contact" | "phone" | "place" | "sector" | "members" | "landArea" | "callTime" | "note"
+>;
 
 /** A lead as stored: the domain fields plus where it came from and who handles it. */
 export type StoredLead = Lead & {

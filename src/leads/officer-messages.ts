@@ -17,7 +17,8 @@ export const OFFICER_BUTTON_PREFIX = "oc:";
 export const OFFICER_ACTIONS = ["claim", "contacted"] as const;
 export type OfficerAction = (typeof OFFICER_ACTIONS)[number];
 
-export const officerButtonData = (action: OfficerAction, reference: string) => `${OFFICER_BUTTON_PREFIX}${action}:${reference}`;
+export const officerButtonData = (action: OfficerAction, reference: string) =>
+  `${OFFICER_BUTTON_PREFIX}${action}:${reference}`;
 
 /** At most this many leads get their own buttons in one message; /leads shows the rest. */
 export const MAX_LEAD_ROWS = 10;
@@ -56,7 +57,11 @@ export function leadButtons(reference: string, t: Translate, labelled = false): 
   }));
 }
 
-const NOTICE_HEADLINES = { created: "oc-new-lead", reopened: "leads-officer-reopened", duplicate: "leads-officer-duplicate" } as const;
+const NOTICE_HEADLINES = {
+  created: "oc-new-lead",
+  reopened: "leads-officer-reopened",
+  duplicate: "leads-officer-duplicate",
+} as const;
 
 /** A lead that needs a call: new, reopened by its farmer, or its phone registered again from another chat. */
 export function leadNotice(why: keyof typeof NOTICE_HEADLINES, lead: StoredLead, t: Translate): OutboundMessage {

@@ -14,8 +14,22 @@ export type Sector = { id: SectorId | "other"; text: string };
 const SYNONYMS: Record<SectorId, string[]> = {
   lua: ["lua", "lua gao", "gao", "ruong", "trong lua", "lam ruong"],
   trai_cay: [
-    "trai cay", "cay an trai", "cay an qua", "vuon", "lam vuon",
-    "xoai", "sau rieng", "buoi", "cam", "quyt", "chom chom", "nhan", "mit", "chuoi", "thanh long", "vu sua",
+    "trai cay",
+    "cay an trai",
+    "cay an qua",
+    "vuon",
+    "lam vuon",
+    "xoai",
+    "sau rieng",
+    "buoi",
+    "cam",
+    "quyt",
+    "chom chom",
+    "nhan",
+    "mit",
+    "chuoi",
+    "thanh long",
+    "vu sua",
   ],
   thuy_san: ["thuy san", "ca", "tom", "cua", "nuoi ca", "nuoi tom", "ca tra", "tom su", "tom the", "luon", "oc"],
   hanh_tim: ["hanh", "hanh tim", "trong hanh"],
@@ -46,7 +60,8 @@ export function namedSectors(text: string): SectorId[] {
       }
     }
   }
-  const inside = (m: Match) => matches.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start);
+  const inside = (m: Match) =>
+    matches.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start);
   const kept = matches.filter((m) => !inside(m)).sort((a, b) => a.start - b.start);
   return [...new Set(kept.map((m) => m.id))];
 }

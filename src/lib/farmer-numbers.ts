@@ -10,8 +10,7 @@ import { foldVietnamese } from "./vietnamese.js";
 export type QuantityKind = "area" | "money" | "count";
 export type QuantityProblem = "empty" | "not_understood" | "wrong_unit" | "need_unit" | "not_whole";
 export type QuantityResult =
-  | { ok: true; value: number; display: string }
-  | { ok: false; problem: QuantityProblem; reason: string };
+  { ok: true; value: number; display: string } | { ok: false; problem: QuantityProblem; reason: string };
 
 /** Multipliers into the canonical unit of each kind, keyed by the folded (no-diacritics) word. */
 const UNITS: Record<QuantityKind, Record<string, number>> = {
@@ -30,10 +29,37 @@ const UNITS: Record<QuantityKind, Record<string, number>> = {
 };
 
 const DIGIT_WORDS: Record<string, number> = {
-  khong: 0, mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, lam: 5, sau: 6, bay: 7, tam: 8, chin: 9,
+  khong: 0,
+  mot: 1,
+  hai: 2,
+  ba: 3,
+  bon: 4,
+  tu: 4,
+  nam: 5,
+  lam: 5,
+  sau: 6,
+  bay: 7,
+  tam: 8,
+  chin: 9,
 };
 /** Words that carry no value: "khoảng 2 công", "hơn 10 người", "một trăm lẻ năm". */
-const FILLERS = new Set(["khoang", "chung", "gan", "hon", "co", "la", "dat", "le", "linh", "tong", "ruong", "vuon", "ao", "nha", "thoi"]);
+const FILLERS = new Set([
+  "khoang",
+  "chung",
+  "gan",
+  "hon",
+  "co",
+  "la",
+  "dat",
+  "le",
+  "linh",
+  "tong",
+  "ruong",
+  "vuon",
+  "ao",
+  "nha",
+  "thoi",
+]);
 const BIGRAMS: Record<string, string> = { "hec ta": "hecta", "met vuong": "mvuong", "thanh vien": "thanhvien" };
 
 type Token = { num: number; digits: number } | { word: string };
@@ -52,7 +78,10 @@ function readDigits(raw: string): { num: number; digits: number } {
 }
 
 function tokenize(text: string): Token[] {
-  const lowered = text.normalize("NFC").toLowerCase().replace(/(?<!\p{L})m\s*[2²](?!\d)/gu, " met vuong ");
+  const lowered = text
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/(?<!\p{L})m\s*[2²](?!\d)/gu, " met vuong ");
   const tokens: Token[] = [];
   const pushWords = (segment: string) => {
     let folded = ` ${foldVietnamese(segment)} `;

@@ -7,14 +7,7 @@
  * from mobiles. Prefixes are those in use since the 2018 switch from 11 to 10 digits.
  */
 
-export type PhoneFailure =
-  | "empty"
-  | "too_short"
-  | "too_long"
-  | "foreign"
-  | "landline"
-  | "old_prefix"
-  | "not_mobile";
+export type PhoneFailure = "empty" | "too_short" | "too_long" | "foreign" | "landline" | "old_prefix" | "not_mobile";
 
 export type PhoneNumber = { e164: string; display: string };
 
@@ -38,10 +31,27 @@ const MOBILE_PREFIXES = new Set([
 
 /** Old 11-digit prefixes (without the 0) and their 2018 replacements. */
 const OLD_TO_NEW_PREFIX: Record<string, string> = {
-  "162": "32", "163": "33", "164": "34", "165": "35", "166": "36", "167": "37", "168": "38", "169": "39",
-  "120": "70", "121": "79", "122": "77", "126": "76", "128": "78",
-  "123": "83", "124": "84", "125": "85", "127": "81", "129": "82",
-  "186": "56", "188": "58", "199": "59",
+  "162": "32",
+  "163": "33",
+  "164": "34",
+  "165": "35",
+  "166": "36",
+  "167": "37",
+  "168": "38",
+  "169": "39",
+  "120": "70",
+  "121": "79",
+  "122": "77",
+  "126": "76",
+  "128": "78",
+  "123": "83",
+  "124": "84",
+  "125": "85",
+  "127": "81",
+  "129": "82",
+  "186": "56",
+  "188": "58",
+  "199": "59",
 };
 
 const NATIONAL_LENGTH = 9;

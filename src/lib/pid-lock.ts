@@ -3,7 +3,9 @@ import { dirname } from "node:path";
 
 export class AlreadyRunningError extends Error {
   constructor(readonly pid: number) {
-    super(`Another process (pid ${pid}) is already using this data directory. Stop it first, or use \`npm run chat\` to talk to it.`);
+    super(
+      `Another process (pid ${pid}) is already using this data directory. Stop it first, or use \`npm run chat\` to talk to it.`,
+    );
   }
 }
 

@@ -3,8 +3,45 @@ import { foldVietnamese } from "./vietnamese.js";
 export type YesNo = "yes" | "no";
 
 // Whole replies, folded: southern speech says "hông"/"hổng"/"hem" for no and "dạ"/"ừ" for yes.
-const YES = new Set(["co", "co a", "da", "da co", "dung", "dung roi", "roi", "co roi", "yes", "c", "u", "uh", "uhm", "um", "vang", "duoc", "dc", "ok", "oke"]);
-const NO = new Set(["khong", "khong co", "ko", "k", "kg", "khg", "hong", "hong co", "hok", "hem", "hem co", "chua", "chua co", "no", "da khong", "da hong"]);
+const YES = new Set([
+  "co",
+  "co a",
+  "da",
+  "da co",
+  "dung",
+  "dung roi",
+  "roi",
+  "co roi",
+  "yes",
+  "c",
+  "u",
+  "uh",
+  "uhm",
+  "um",
+  "vang",
+  "duoc",
+  "dc",
+  "ok",
+  "oke",
+]);
+const NO = new Set([
+  "khong",
+  "khong co",
+  "ko",
+  "k",
+  "kg",
+  "khg",
+  "hong",
+  "hong co",
+  "hok",
+  "hem",
+  "hem co",
+  "chua",
+  "chua co",
+  "no",
+  "da khong",
+  "da hong",
+]);
 
 /** A typed reply that means yes or no as a whole ("hông", "ừ"), or undefined. */
 export function readYesNo(text: string): YesNo | undefined {

@@ -52,16 +52,24 @@ function monthsBefore(at: Date, months: number): Date {
  */
 export async function runMaintenance(prisma: PrismaClient, now: Date): Promise<MaintenanceCounts> {
   const retainedSince = monthsBefore(now, RETENTION_MONTHS);
-  const anonymisedLeads = await prisma.$transaction((tx) => eraseLeads(tx, { consentAt: { lt: retainedSince } }, "erased_after_retention", now));
+  const anonymisedLeads = await prisma.$transaction((tx) =>
+    eraseLeads(tx, { consentAt: { lt: retainedSince } }, "erased_after_retention", now),
+  );
   const questions = await prisma.officerQuestion.updateMany({
     where: { createdAt: { lt: retainedSince }, NOT: { text: "", chatId: "" } },
     data: { text: "", answer: null, chatId: "", status: "closed" },
   });
   const checks = await prisma.eligibilityCheck.deleteMany({ where: { createdAt: { lt: retainedSince } } });
   const messages = await prisma.webChatMessage.deleteMany({ where: { createdAt: { lt: retainedSince } } });
-  const updates = await prisma.processedUpdate.deleteMany({ where: { processedAt: { lt: new Date(now.getTime() - PROCESSED_UPDATE_DAYS * DAY_MS) } } });
+  const updates = await prisma.processedUpdate.deleteMany({
+    where: { processedAt: { lt: new Date(now.getTime() - PROCESSED_UPDATE_DAYS * DAY_MS) } },
+  });
   const payloads = await prisma.outboundJob.updateMany({
-    where: { status: "sent", updatedAt: { lt: new Date(now.getTime() - SENT_PAYLOAD_DAYS * DAY_MS) }, NOT: { payload: { equals: {} } } },
+    where: {
+      status: "sent",
+      updatedAt: { lt: new Date(now.getTime() - SENT_PAYLOAD_DAYS * DAY_MS) },
+      NOT: { payload: { equals: {} } },
+    },
     data: { payload: {} },
   });
   const flows = await prisma.chatSession.deleteMany({
@@ -77,7 +85,8 @@ export async function runMaintenance(prisma: PrismaClient, now: Date): Promise<M
     abandonedFlows: flows.count,
   };
   // Erasing personal data is recorded like a farmer's /xoa, with counts only.
-  if (anonymisedLeads + questions.count + checks.count + messages.count + flows.count > 0) await prismaAuditLog(prisma).record({ action: "retention.erase", details: counts, at: now });
+  if (anonymisedLeads + questions.count + checks.count + messages.count + flows.count > 0)
+    await prismaAuditLog(prisma).record({ action: "retention.erase", details: counts, at: now });
   return counts;
 }
 

@@ -48,7 +48,12 @@ const STALE_LOCK_MS = 5 * 60_000;
  * channel's sender, and records the outcome. Failures back off exponentially; a sender's RetryLater
  * (e.g. Telegram 429) is honoured without counting as a failure.
  */
-export async function claimNextDeliveries(prisma: PrismaClient, workerId: string, limit: number, now: Date): Promise<ClaimedJob[]> {
+export async function claimNextDeliveries(
+  prisma: PrismaClient,
+  workerId: string,
+  limit: number,
+  now: Date,
+): Promise<ClaimedJob[]> {
   const staleBefore = new Date(now.getTime() - STALE_LOCK_MS);
   return prisma.$queryRaw<ClaimedJob[]>`
     UPDATE outbound_job SET status = 'sending', locked_by = ${workerId}, locked_at = ${now}, updated_at = ${now}
@@ -70,19 +75,28 @@ export async function deliverDueJobs(options: DeliveryWorkerOptions): Promise<nu
     try {
       if (!sender) throw new Error(`no sender for channel ${job.channel}`);
       const slot = await options.pacer?.reserve(job.channel, options.now?.() ?? new Date());
-      if (slot) await new Promise((resolve) => setTimeout(resolve, Math.max(0, slot.getTime() - (options.now?.() ?? new Date()).getTime())));
+      if (slot)
+        await new Promise((resolve) =>
+          setTimeout(resolve, Math.max(0, slot.getTime() - (options.now?.() ?? new Date()).getTime())),
+        );
       const refused = await sender.send(job.chat_id, job.payload, { key: `outbound:${job.id}` });
       if (refused) {
         await recordUndeliverable(options, job, refused.notDeliverable, now);
         continue;
       }
       // updatedAt is when it was sent, on the worker's clock: maintenance empties the payload a day later.
-      await prisma.outboundJob.update({ where: { id: job.id }, data: { status: "sent", lockedBy: null, lockedAt: null, lastError: null, updatedAt: now } });
+      await prisma.outboundJob.update({
+        where: { id: job.id },
+        data: { status: "sent", lockedBy: null, lockedAt: null, lastError: null, updatedAt: now },
+      });
     } catch (error) {
       if (error instanceof Unreachable) {
         // Blocked or gone for good: marked once, never retried.
         await markUnreachable(prisma, { channel: job.channel, chatId: job.chat_id }, "blocked", now);
-        await prisma.outboundJob.update({ where: { id: job.id }, data: { status: "failed", lockedBy: null, lockedAt: null, lastError: "unreachable" } });
+        await prisma.outboundJob.update({
+          where: { id: job.id },
+          data: { status: "failed", lockedBy: null, lockedAt: null, lastError: "unreachable" },
+        });
         continue;
       }
       const retryLater = error instanceof RetryLater;
@@ -92,7 +106,14 @@ export async function deliverDueJobs(options: DeliveryWorkerOptions): Promise<nu
       const delayMs = retryLater ? error.afterMs : Math.min(2 ** attempts * 1000, 60 * 60_000);
       await prisma.outboundJob.update({
         where: { id: job.id },
-        data: { status: failed ? "failed" : "pending", attempts, lockedBy: null, lockedAt: null, lastError: (error as Error).message.slice(0, 500), notBefore: new Date(now.getTime() + delayMs) },
+        data: {
+          status: failed ? "failed" : "pending",
+          attempts,
+          lockedBy: null,
+          lockedAt: null,
+          lastError: (error as Error).message.slice(0, 500),
+          notBefore: new Date(now.getTime() + delayMs),
+        },
       });
       logger.warn({ job: job.id, channel: job.channel, attempts, failed }, "outbound delivery failed");
     }
@@ -101,10 +122,20 @@ export async function deliverDueJobs(options: DeliveryWorkerOptions): Promise<nu
 }
 
 async function recordUndeliverable(options: DeliveryWorkerOptions, job: ClaimedJob, reason: string, now: Date) {
-  await options.prisma.outboundJob.update({ where: { id: job.id }, data: { status: "undeliverable", lockedBy: null, lockedAt: null, lastError: reason, updatedAt: now } });
+  await options.prisma.outboundJob.update({
+    where: { id: job.id },
+    data: { status: "undeliverable", lockedBy: null, lockedAt: null, lastError: reason, updatedAt: now },
+  });
   options.logger.warn({ job: job.id, channel: job.channel, reason }, "outbound message not deliverable");
   try {
-    await options.onUndeliverable?.({ id: job.id, channel: job.channel, chatId: job.chat_id, reason, questionId: job.question_id, senderId: job.sender_id });
+    await options.onUndeliverable?.({
+      id: job.id,
+      channel: job.channel,
+      chatId: job.chat_id,
+      reason,
+      questionId: job.question_id,
+      senderId: job.sender_id,
+    });
   } catch (error) {
     // The job is recorded as undeliverable (the dashboard shows it); only the chat notice is lost.
     options.logger.error({ job: job.id, err: { message: (error as Error).message } }, "undeliverable notice failed");

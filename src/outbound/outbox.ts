@@ -25,7 +25,11 @@ export interface SendOrigin {
 }
 
 export interface Outbox {
-  enqueue(to: ChatAddress, message: OutboundMessage, options?: { notBefore?: Date; origin?: SendOrigin }): Promise<void>;
+  enqueue(
+    to: ChatAddress,
+    message: OutboundMessage,
+    options?: { notBefore?: Date; origin?: SendOrigin },
+  ): Promise<void>;
 }
 
 /**
@@ -59,7 +63,10 @@ export interface OutboundSender {
 
 /** A sender's way to say "try again later" (e.g. Telegram's 429 with retry_after). */
 export class RetryLater extends Error {
-  constructor(readonly afterMs: number, message = "retry later") {
+  constructor(
+    readonly afterMs: number,
+    message = "retry later",
+  ) {
     super(message);
   }
 }

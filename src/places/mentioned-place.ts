@@ -64,7 +64,9 @@ function placeNamed(word: string, rest: string, places: PlaceResolver): Mentione
       return null;
     }
     const former = onlyFormerUnit(candidates);
-    return former ? { kind: "commune", former: former.formerName!, current: former.name, province: former.provinceName } : null;
+    return former
+      ? { kind: "commune", former: former.formerName!, current: former.name, province: former.provinceName }
+      : null;
   }
 }
 

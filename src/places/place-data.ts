@@ -31,9 +31,11 @@ const DATA_DIR = new URL("./data/", import.meta.url);
 const readTable = (file: string) => parseCsv(readFileSync(new URL(file, DATA_DIR), "utf8"));
 
 function loadPlaceData(): PlaceData {
-  const provinces = readTable("vn-2025-provinces.csv").map(
-    (row): Province => ({ code: row.code!, name: row.name!, type: row.type as ProvinceType }),
-  );
+  const provinces = readTable("vn-2025-provinces.csv").map((row): Province => ({
+    code: row.code!,
+    name: row.name!,
+    type: row.type as ProvinceType,
+  }));
   const provinceName = new Map(provinces.map((p) => [p.code, p.name]));
   // The Cần Thơ file has the resolution's spelling and the former units; join on code.
   const canTho = new Map(readTable("can-tho-2025-xa-phuong.csv").map((row) => [row.code!, row]));
@@ -48,9 +50,10 @@ function loadPlaceData(): PlaceData {
       formerUnits: local ? parseFormerUnits(local.former_units!) : [],
     };
   });
-  const formerProvinces = readTable("former-provinces.csv").map(
-    (row): FormerProvince => ({ name: row.former_name!, provinceCode: row.province_code! }),
-  );
+  const formerProvinces = readTable("former-provinces.csv").map((row): FormerProvince => ({
+    name: row.former_name!,
+    provinceCode: row.province_code!,
+  }));
   return { provinces, communes, formerProvinces };
 }
 

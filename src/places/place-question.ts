@@ -12,7 +12,11 @@ import { foldVietnamese } from "../lib/vietnamese.js";
 export type PlaceQuestion =
   | { kind: "mentioned"; place: MentionedPlace }
   /** A name that fits several places today (a current name and a former one, or split units). */
-  | { kind: "several"; named: string; places: Array<{ former?: string; current: string; province: string; partial: boolean }> }
+  | {
+      kind: "several";
+      named: string;
+      places: Array<{ former?: string; current: string; province: string; partial: boolean }>;
+    }
   /** A name no commune, district or province of Cần Thơ (with former Sóc Trăng and Hậu Giang) has. */
   | { kind: "unknown"; named: string };
 
@@ -31,7 +35,9 @@ export function findPlaceQuestion(question: string, places: PlaceResolver): Plac
   // The place as written (with its diacritics), up to where the asking words start.
   const named = placeWords(question, match[1]!.split(" ").length);
   if (named.split(/\s+/).length > MAX_NAME_WORDS) return null;
-  const start = named.search(/(?<![\p{L}\p{N}])(xã|xa|phường|phuong|thị trấn|thi tran|thị xã|thi xa|huyện|huyen|quận|quan|tỉnh|tinh|thành phố|thanh pho|tp)\s/iu);
+  const start = named.search(
+    /(?<![\p{L}\p{N}])(xã|xa|phường|phuong|thị trấn|thi tran|thị xã|thi xa|huyện|huyen|quận|quan|tỉnh|tinh|thành phố|thanh pho|tp)\s/iu,
+  );
   const phrase = named.slice(Math.max(0, start)).trim();
   const mentioned = findMentionedPlace(phrase, places);
   if (mentioned) return { kind: "mentioned", place: mentioned };
@@ -61,5 +67,8 @@ function placeWords(question: string, count: number): string {
     end += 1;
     if (foldVietnamese(word)) taken += foldVietnamese(word).split(" ").length;
   }
-  return words.slice(0, end).join(" ").replace(/[?.!,]+$/, "");
+  return words
+    .slice(0, end)
+    .join(" ")
+    .replace(/[?.!,]+$/, "");
 }

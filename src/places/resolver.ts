@@ -147,8 +147,7 @@ function buildAreas(provinceEntries: ProvinceEntry[], districts: DistrictEntry[]
     return {
       key,
       level: "district",
-      test: (commune, unit) =>
-        unit ? districtId(unit) === id : commune.formerUnits.some((u) => districtId(u) === id),
+      test: (commune, unit) => (unit ? districtId(unit) === id : commune.formerUnits.some((u) => districtId(u) === id)),
     };
   });
   return [...provinceAreas, ...districtAreas];
@@ -237,7 +236,8 @@ export function createPlaceResolver(options: { preferredProvinceCode?: string } 
       if (score < MIN_AREA_SCORE) continue;
       for (const { commune, unit, share } of members) {
         // Below a direct name match; communes holding more of the district's old units first.
-        if (accepts(commune, unit)) found.push(candidate(commune, "former_district", score * (0.85 + 0.05 * share), label));
+        if (accepts(commune, unit))
+          found.push(candidate(commune, "former_district", score * (0.85 + 0.05 * share), label));
       }
     }
     return found;
@@ -267,7 +267,8 @@ export function createPlaceResolver(options: { preferredProvinceCode?: string } 
       if (endsWithPrefixWord(rest)) continue;
       splits.push({ rest, tests: [test] });
       if (depth < MAX_CONTEXTS) {
-        for (const inner of contextSplits(rest, depth + 1)) splits.push({ rest: inner.rest, tests: [test, ...inner.tests] });
+        for (const inner of contextSplits(rest, depth + 1))
+          splits.push({ rest: inner.rest, tests: [test, ...inner.tests] });
       }
     }
     return splits;
@@ -294,7 +295,8 @@ export function createPlaceResolver(options: { preferredProvinceCode?: string } 
           const better =
             !current ||
             found.score > current.score ||
-            (found.score === current.score && VIA_ORDER.indexOf(found.matchedVia) < VIA_ORDER.indexOf(current.matchedVia));
+            (found.score === current.score &&
+              VIA_ORDER.indexOf(found.matchedVia) < VIA_ORDER.indexOf(current.matchedVia));
           if (better) best.set(found.code, found);
         }
       }

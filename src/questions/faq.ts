@@ -41,18 +41,26 @@ function namesToAvoid(fullNames: string[]): string[] {
 export function faqProblem(entry: { question: string; answer: string }, askerNames: string[]): string | undefined {
   const { question, answer } = entry;
   if (question.length === 0 || answer.length === 0) return "admin-error-faq-empty";
-  if (question.length > FAQ_QUESTION_MAX_LENGTH || answer.length > FAQ_ANSWER_MAX_LENGTH) return "admin-error-faq-too-long";
+  if (question.length > FAQ_QUESTION_MAX_LENGTH || answer.length > FAQ_ANSWER_MAX_LENGTH)
+    return "admin-error-faq-too-long";
   if (PHONE.test(question) || PHONE.test(answer)) return "admin-error-faq-phone";
-  if (namesToAvoid(askerNames).some((name) => containsPhrase(question, name) || containsPhrase(answer, name))) return "admin-error-faq-name";
+  if (namesToAvoid(askerNames).some((name) => containsPhrase(question, name) || containsPhrase(answer, name)))
+    return "admin-error-faq-name";
   return undefined;
 }
 
 /** Names of the farmer who asked the question, from the leads registered in the same chat. */
 async function askerNames(prisma: PrismaClient, questionId: number | null): Promise<string[]> {
   if (questionId === null) return [];
-  const question = await prisma.officerQuestion.findUnique({ where: { id: questionId }, select: { channel: true, chatId: true } });
+  const question = await prisma.officerQuestion.findUnique({
+    where: { id: questionId },
+    select: { channel: true, chatId: true },
+  });
   if (!question || question.chatId === "") return [];
-  const leads = await prisma.lead.findMany({ where: { channel: question.channel, chatId: question.chatId, fullName: { not: null } }, select: { fullName: true } });
+  const leads = await prisma.lead.findMany({
+    where: { channel: question.channel, chatId: question.chatId, fullName: { not: null } },
+    select: { fullName: true },
+  });
   return leads.map((l) => l.fullName!);
 }
 
@@ -74,25 +82,49 @@ export async function saveFaq(
   const problem = faqProblem(text, await askerNames(prisma, questionId));
   if (problem) return { ok: false, problem };
   const entry = existing
-    ? await prisma.faqEntry.update({ where: { id: existing.id }, data: { ...text, editedById: input.editorId, updatedAt: input.now } })
-    : await prisma.faqEntry.create({ data: { ...text, questionId, editedById: input.editorId, createdAt: input.now, updatedAt: input.now } });
-  await deps.audit.record({ action: "faq.save", actorId: input.editorId, target: faqReference(entry.id), at: input.now });
+    ? await prisma.faqEntry.update({
+        where: { id: existing.id },
+        data: { ...text, editedById: input.editorId, updatedAt: input.now },
+      })
+    : await prisma.faqEntry.create({
+        data: { ...text, questionId, editedById: input.editorId, createdAt: input.now, updatedAt: input.now },
+      });
+  await deps.audit.record({
+    action: "faq.save",
+    actorId: input.editorId,
+    target: faqReference(entry.id),
+    at: input.now,
+  });
   return { ok: true, entry };
 }
 
-export async function setFaqPublished(deps: Deps, input: { id: number; published: boolean; editorId: number; now: Date }): Promise<FaqResult> {
+export async function setFaqPublished(
+  deps: Deps,
+  input: { id: number; published: boolean; editorId: number; now: Date },
+): Promise<FaqResult> {
   const { count } = await deps.prisma.faqEntry.updateMany({
     where: { id: input.id },
     data: { published: input.published, publishedAt: input.published ? input.now : null, editedById: input.editorId },
   });
   if (count === 0) return { ok: false, problem: "admin-error-not-found" };
-  await deps.audit.record({ action: input.published ? "faq.publish" : "faq.unpublish", actorId: input.editorId, target: faqReference(input.id), at: input.now });
+  await deps.audit.record({
+    action: input.published ? "faq.publish" : "faq.unpublish",
+    actorId: input.editorId,
+    target: faqReference(input.id),
+    at: input.now,
+  });
   return { ok: true, entry: await deps.prisma.faqEntry.findUniqueOrThrow({ where: { id: input.id } }) };
 }
 
 export async function deleteFaq(deps: Deps, input: { id: number; editorId: number; now: Date }): Promise<boolean> {
   const { count } = await deps.prisma.faqEntry.deleteMany({ where: { id: input.id } });
-  if (count > 0) await deps.audit.record({ action: "faq.delete", actorId: input.editorId, target: faqReference(input.id), at: input.now });
+  if (count > 0)
+    await deps.audit.record({
+      action: "faq.delete",
+      actorId: input.editorId,
+      target: faqReference(input.id),
+      at: input.now,
+    });
   return count > 0;
 }
 
@@ -105,12 +137,19 @@ export async function listFaqs(prisma: PrismaClient): Promise<FaqEntry[]> {
 /** The provider the knowledge service reads FAQ sections from: published entries only. */
 export async function publishedFaqs(prisma: PrismaClient): Promise<PublishedFaq[]> {
   const rows = await prisma.faqEntry.findMany({ where: { published: true }, orderBy: { id: "asc" } });
-  return rows.map((r) => ({ id: r.id, question: r.question, answer: r.answer, publishedAt: r.publishedAt ?? r.updatedAt }));
+  return rows.map((r) => ({
+    id: r.id,
+    question: r.question,
+    answer: r.answer,
+    publishedAt: r.publishedAt ?? r.updatedAt,
+  }));
 }
 
 /** What the knowledge service reads its FAQ sections from (published entries, with their reference). */
 export function faqProvider(prisma: PrismaClient): FaqProvider {
-  return { load: async () => (await publishedFaqs(prisma)).map((entry) => ({ ...entry, reference: faqReference(entry.id) })) };
+  return {
+    load: async () => (await publishedFaqs(prisma)).map((entry) => ({ ...entry, reference: faqReference(entry.id) })),
+  };
 }
 
 /** /xoa and retention: entries made from these questions go with them. */

@@ -15,15 +15,31 @@ export type QuestionStatusFilter = "open" | "answered" | "closed" | "all";
 /** Who asked, from their registration in the same chat (the newest one); none when they never registered. */
 export type QuestionAsker = { fullName: string; communeName: string; references: string[] };
 /** How the answer's delivery to the farmer stands; `reason` says why a channel refused it. */
-export type AnswerDelivery = { status: "pending" | "sending" | "sent" | "failed" | "undeliverable"; reason: string | null };
-export type OfficerQuestionView = Prisma.OfficerQuestionModel & { reference: string; answeredByName: string | null; delivery: AnswerDelivery | null; asker?: QuestionAsker };
+export type AnswerDelivery = {
+  status: "pending" | "sending" | "sent" | "failed" | "undeliverable";
+  reason: string | null;
+};
+export type OfficerQuestionView = Prisma.OfficerQuestionModel & {
+  reference: string;
+  answeredByName: string | null;
+  delivery: AnswerDelivery | null;
+  asker?: QuestionAsker;
+};
 
-type QuestionRow = Prisma.OfficerQuestionModel & { answeredBy: { displayName: string } | null; deliveries?: Array<{ status: AnswerDelivery["status"]; lastError: string | null }> };
+type QuestionRow = Prisma.OfficerQuestionModel & {
+  answeredBy: { displayName: string } | null;
+  deliveries?: Array<{ status: AnswerDelivery["status"]; lastError: string | null }>;
+};
 
 const withReference = (row: QuestionRow): OfficerQuestionView => {
   const { answeredBy, deliveries, ...question } = row;
   const last = deliveries?.[0];
-  return { ...question, reference: questionReference(row.id), answeredByName: answeredBy?.displayName ?? null, delivery: last ? { status: last.status, reason: last.status === "undeliverable" ? last.lastError : null } : null };
+  return {
+    ...question,
+    reference: questionReference(row.id),
+    answeredByName: answeredBy?.displayName ?? null,
+    delivery: last ? { status: last.status, reason: last.status === "undeliverable" ? last.lastError : null } : null,
+  };
 };
 
 const withAnswerDelivery = {
@@ -54,10 +70,17 @@ export async function listOfficerQuestions(
 const chatKey = (chat: { channel: string; chatId: string | null }) => `${chat.channel}:${chat.chatId}`;
 
 /** The askers' registrations, one query for the page; erased leads say nothing about anyone. */
-async function askersOf(prisma: PrismaClient, questions: ReadonlyArray<{ channel: string; chatId: string }>): Promise<Map<string, QuestionAsker>> {
+async function askersOf(
+  prisma: PrismaClient,
+  questions: ReadonlyArray<{ channel: string; chatId: string }>,
+): Promise<Map<string, QuestionAsker>> {
   if (questions.length === 0) return new Map();
   const leads = await prisma.lead.findMany({
-    where: { erasedAt: null, fullName: { not: null }, OR: questions.map((q) => ({ channel: q.channel, chatId: q.chatId })) },
+    where: {
+      erasedAt: null,
+      fullName: { not: null },
+      OR: questions.map((q) => ({ channel: q.channel, chatId: q.chatId })),
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { channel: true, chatId: true, fullName: true, communeName: true, reference: true },
   });
@@ -65,7 +88,12 @@ async function askersOf(prisma: PrismaClient, questions: ReadonlyArray<{ channel
   for (const lead of leads) {
     const known = askers.get(chatKey(lead));
     if (known) known.references.push(lead.reference);
-    else askers.set(chatKey(lead), { fullName: lead.fullName!, communeName: lead.communeName, references: [lead.reference] });
+    else
+      askers.set(chatKey(lead), {
+        fullName: lead.fullName!,
+        communeName: lead.communeName,
+        references: [lead.reference],
+      });
   }
   return askers;
 }
@@ -96,14 +124,31 @@ export async function answerOfficerQuestion(
   const question = await findOfficerQuestion(prisma, input.id);
   if (!question) return { ok: false, problem: "admin-error-not-found" };
   if (claimed.count === 0) return { ok: false, problem: "admin-error-question-answered" };
-  const text = deps.translate("admin-reply-to-farmer", { reference: question.reference, question: quote(question.text), answer });
+  const text = deps.translate("admin-reply-to-farmer", {
+    reference: question.reference,
+    question: quote(question.text),
+    answer,
+  });
   try {
-    await deps.outbox.enqueue({ channel: question.channel, chatId: question.chatId }, { text }, { origin: { questionId: question.id, senderId: input.officerId } });
+    await deps.outbox.enqueue(
+      { channel: question.channel, chatId: question.chatId },
+      { text },
+      { origin: { questionId: question.id, senderId: input.officerId } },
+    );
   } catch (error) {
-    await prisma.officerQuestion.update({ where: { id: input.id }, data: { status: "open", answer: null, answeredAt: null, answeredById: null } });
+    await prisma.officerQuestion.update({
+      where: { id: input.id },
+      data: { status: "open", answer: null, answeredAt: null, answeredById: null },
+    });
     throw error;
   }
-  await deps.audit.record({ action: "question.answer", actorId: input.officerId, target: question.reference, details: input.via ? { via: input.via } : undefined, at: input.now });
+  await deps.audit.record({
+    action: "question.answer",
+    actorId: input.officerId,
+    target: question.reference,
+    details: input.via ? { via: input.via } : undefined,
+    at: input.now,
+  });
   return { ok: true, question };
 }
 
@@ -115,12 +160,21 @@ export async function closeOfficerQuestion(
   deps: { prisma: PrismaClient; audit: AuditLog },
   input: { id: number; officerId: number; now: Date; via?: "chat" },
 ): Promise<{ ok: true } | { ok: false; problem: string }> {
-  const closed = await deps.prisma.officerQuestion.updateMany({ where: { id: input.id, status: "open" }, data: { status: "closed", answeredAt: input.now, answeredById: input.officerId } });
+  const closed = await deps.prisma.officerQuestion.updateMany({
+    where: { id: input.id, status: "open" },
+    data: { status: "closed", answeredAt: input.now, answeredById: input.officerId },
+  });
   if (closed.count === 0) {
     const exists = await deps.prisma.officerQuestion.count({ where: { id: input.id } });
     return { ok: false, problem: exists ? "admin-error-question-answered" : "admin-error-not-found" };
   }
-  await deps.audit.record({ action: "question.close", actorId: input.officerId, target: questionReference(input.id), details: input.via ? { via: input.via } : undefined, at: input.now });
+  await deps.audit.record({
+    action: "question.close",
+    actorId: input.officerId,
+    target: questionReference(input.id),
+    details: input.via ? { via: input.via } : undefined,
+    at: input.now,
+  });
   return { ok: true };
 }
 
@@ -136,6 +190,9 @@ export async function tellOfficerAnswerUndeliverable(
   if (job.questionId === null || job.senderId === null) return;
   const officer = await deps.prisma.staffUser.findUnique({ where: { id: job.senderId } });
   if (!officer?.active || !officer.chatChannel || !officer.chatId) return;
-  const text = deps.translate("admin-answer-undeliverable-notice", { reference: questionReference(job.questionId), reason: deps.translate(`outbound-undeliverable-${job.reason}`) });
+  const text = deps.translate("admin-answer-undeliverable-notice", {
+    reference: questionReference(job.questionId),
+    reason: deps.translate(`outbound-undeliverable-${job.reason}`),
+  });
   await deps.outbox.enqueue({ channel: officer.chatChannel, chatId: officer.chatId }, { text });
 }

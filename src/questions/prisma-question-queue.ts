@@ -3,7 +3,12 @@ import type { PrismaClient } from "../db/index.js";
 import type { Translate } from "../i18n/translate.js";
 import type { Outbox } from "../outbound/outbox.js";
 import { officerNotifier } from "../staff/officer-notifier.js";
-import { answerOfficerQuestion, findOfficerQuestion, listOfficerQuestions, type OfficerQuestionView } from "./officer-desk.js";
+import {
+  answerOfficerQuestion,
+  findOfficerQuestion,
+  listOfficerQuestions,
+  type OfficerQuestionView,
+} from "./officer-desk.js";
 import { ANSWER_BUTTON_PREFIX, questionReference, type QueuedQuestion, type QuestionQueue } from "./question-queue.js";
 
 const asQueued = (q: OfficerQuestionView): QueuedQuestion => ({
@@ -17,13 +22,22 @@ const asQueued = (q: OfficerQuestionView): QueuedQuestion => ({
   status: q.status,
 });
 
-export function prismaQuestionQueue(prisma: PrismaClient, deps: { outbox: Outbox; translate: Translate; audit: AuditLog }): QuestionQueue {
+export function prismaQuestionQueue(
+  prisma: PrismaClient,
+  deps: { outbox: Outbox; translate: Translate; audit: AuditLog },
+): QuestionQueue {
   const officers = officerNotifier(prisma, deps.outbox);
   const t = deps.translate;
   return {
     async submit(question) {
       const row = await prisma.officerQuestion.create({
-        data: { channel: question.channel, chatId: question.chatId, text: question.text, origin: question.origin, createdAt: question.at },
+        data: {
+          channel: question.channel,
+          chatId: question.chatId,
+          text: question.text,
+          origin: question.origin,
+          createdAt: question.at,
+        },
       });
       const queued = asQueued({ ...row, reference: questionReference(row.id), answeredByName: null, delivery: null });
       await officers.notify({
@@ -41,7 +55,10 @@ export function prismaQuestionQueue(prisma: PrismaClient, deps: { outbox: Outbox
       return question && asQueued(question);
     },
     async answer({ id, answer, officerId, at }) {
-      const outcome = await answerOfficerQuestion({ prisma, outbox: deps.outbox, translate: t, audit: deps.audit }, { id, answer, officerId, now: at, via: "chat" });
+      const outcome = await answerOfficerQuestion(
+        { prisma, outbox: deps.outbox, translate: t, audit: deps.audit },
+        { id, answer, officerId, now: at, via: "chat" },
+      );
       return outcome.ok ? { ok: true, question: asQueued(outcome.question) } : outcome;
     },
   };

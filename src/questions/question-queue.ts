@@ -37,7 +37,10 @@ export function questionReference(id: number): string {
 /** Callback data of the *Trả lời* button under a question shown to an officer. */
 export const ANSWER_BUTTON_PREFIX = "oc:qa:";
 
-export function memoryQuestionQueue(): QuestionQueue & { all(): QueuedQuestion[]; answers: Array<{ id: number; answer: string; officerId: number }> } {
+export function memoryQuestionQueue(): QuestionQueue & {
+  all(): QueuedQuestion[];
+  answers: Array<{ id: number; answer: string; officerId: number }>;
+} {
   const items: QueuedQuestion[] = [];
   const answers: Array<{ id: number; answer: string; officerId: number }> = [];
   return {

@@ -16,7 +16,10 @@ export type Readiness = Record<string, boolean>;
  * app, with the probes of an orchestrator: /healthz (the process answers), /readyz (it can serve:
  * database reachable, knowledge index loaded, not shutting down) and /metrics (Prometheus).
  */
-export function createHttpApp(parts: Array<{ path: string; app: Hono }>, probes: { ready: () => Promise<Readiness> } = { ready: async () => ({}) }): Hono {
+export function createHttpApp(
+  parts: Array<{ path: string; app: Hono }>,
+  probes: { ready: () => Promise<Readiness> } = { ready: async () => ({}) },
+): Hono {
   const root = new Hono();
   // A body refused for its size is left unread, so the connection cannot carry another request:
   // tell the client, or it may send its next request on a socket the server is closing.

@@ -9,7 +9,12 @@ export interface Transcriber {
 
 export class TranscriptionFailed extends Error {}
 
-export function openAiTranscriber(options: { baseURL: string; apiKey?: string; model: string; fetchImpl?: typeof fetch }): Transcriber {
+export function openAiTranscriber(options: {
+  baseURL: string;
+  apiKey?: string;
+  model: string;
+  fetchImpl?: typeof fetch;
+}): Transcriber {
   const doFetch = options.fetchImpl ?? fetch;
   return {
     async transcribe(audio, fileName) {

@@ -51,7 +51,12 @@ const pairKey = (username: string, address: string) => `pair:${username}|${addre
 const addressKey = (address: string) => `address:${address}`;
 const knownKey = (userId: number, address: string) => `known:${userId}|${address}`;
 
-export async function checkLogin(prisma: PrismaClient, attempt: LoginAttempt, now: Date, limits: LoginLimits = LOGIN_LIMITS): Promise<LoginResult> {
+export async function checkLogin(
+  prisma: PrismaClient,
+  attempt: LoginAttempt,
+  now: Date,
+  limits: LoginLimits = LOGIN_LIMITS,
+): Promise<LoginResult> {
   const username = normalizeUsername(attempt.username);
   const { password, address } = attempt;
   const fromAddress = await countAttempt(prisma, addressKey(address), now);
@@ -65,24 +70,38 @@ export async function checkLogin(prisma: PrismaClient, attempt: LoginAttempt, no
   if (forPair > limits.pairAttempts) return { ok: false, reason: "locked", userId: user.id };
 
   // Reserved before the hash like the others; a success below resets it.
-  const { failedLogins, lockedUntil } = await prisma.staffUser.update({ where: { id: user.id }, data: { failedLogins: { increment: 1 } } });
+  const { failedLogins, lockedUntil } = await prisma.staffUser.update({
+    where: { id: user.id },
+    data: { failedLogins: { increment: 1 } },
+  });
   const accountLocked = (lockedUntil !== null && lockedUntil > now) || failedLogins > limits.accountFailures;
   if (accountLocked) {
     if (failedLogins > limits.accountFailures && !(lockedUntil && lockedUntil > now)) {
-      await prisma.staffUser.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MS) } });
+      await prisma.staffUser.update({
+        where: { id: user.id },
+        data: { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MS) },
+      });
     }
     const known = await prisma.loginCounter.findUnique({ where: { key: knownKey(user.id, address) } });
     const fromKnownAddress = known !== null && known.since.getTime() > now.getTime() - KNOWN_ADDRESS_MS;
     if (!fromKnownAddress) return refuse(password, { ok: false, reason: "locked", userId: user.id });
   }
 
-  if (!(await verifyPassword(password, user.passwordHash))) return { ok: false, reason: "wrong_password", userId: user.id };
+  if (!(await verifyPassword(password, user.passwordHash)))
+    return { ok: false, reason: "wrong_password", userId: user.id };
 
   await prisma.$transaction([
     prisma.staffUser.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } }),
     prisma.loginCounter.deleteMany({ where: { key: pairKey(username, address) } }),
-    prisma.loginCounter.updateMany({ where: { key: addressKey(address), count: { gt: 0 } }, data: { count: { decrement: 1 } } }),
-    prisma.loginCounter.upsert({ where: { key: knownKey(user.id, address) }, create: { key: knownKey(user.id, address), count: 0, since: now }, update: { since: now } }),
+    prisma.loginCounter.updateMany({
+      where: { key: addressKey(address), count: { gt: 0 } },
+      data: { count: { decrement: 1 } },
+    }),
+    prisma.loginCounter.upsert({
+      where: { key: knownKey(user.id, address) },
+      create: { key: knownKey(user.id, address), count: 0, since: now },
+      update: { since: now },
+    }),
   ]);
   return { ok: true, user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role } };
 }

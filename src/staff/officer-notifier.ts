@@ -13,7 +13,10 @@ export interface OfficerNotifier {
 
 export function officerNotifier(prisma: PrismaClient, outbox: Outbox): OfficerNotifier {
   async function linkedOfficerChats(): Promise<Array<ChatAddress & { role: StaffRole }>> {
-    const users = await prisma.staffUser.findMany({ where: { active: true, chatChannel: { not: null }, chatId: { not: null } }, orderBy: { id: "asc" } });
+    const users = await prisma.staffUser.findMany({
+      where: { active: true, chatChannel: { not: null }, chatId: { not: null } },
+      orderBy: { id: "asc" },
+    });
     return users.map((u) => ({ channel: u.chatChannel!, chatId: u.chatId!, role: u.role }));
   }
   return {

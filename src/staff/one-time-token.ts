@@ -9,7 +9,13 @@ export async function issueOneTimeToken(
   token: { kind: OneTimeTokenKind; secret: string; userId?: number; expiresAt: Date; now: Date },
 ): Promise<void> {
   await prisma.staffToken.create({
-    data: { kind: token.kind, tokenHash: hashSecret(token.secret), userId: token.userId, expiresAt: token.expiresAt, createdAt: token.now },
+    data: {
+      kind: token.kind,
+      tokenHash: hashSecret(token.secret),
+      userId: token.userId,
+      expiresAt: token.expiresAt,
+      createdAt: token.now,
+    },
   });
 }
 
@@ -17,7 +23,12 @@ export async function issueOneTimeToken(
  * Marks a token used and returns it, or undefined when it is unknown, expired or already used. The
  * conditional update is the check, so two simultaneous redemptions cannot both succeed.
  */
-export async function consumeOneTimeToken(prisma: Db, kind: OneTimeTokenKind, secret: string, now: Date): Promise<{ userId: number | null } | undefined> {
+export async function consumeOneTimeToken(
+  prisma: Db,
+  kind: OneTimeTokenKind,
+  secret: string,
+  now: Date,
+): Promise<{ userId: number | null } | undefined> {
   const tokenHash = hashSecret(secret);
   const { count } = await prisma.staffToken.updateMany({
     where: { tokenHash, kind, usedAt: null, expiresAt: { gt: now } },
@@ -29,7 +40,14 @@ export async function consumeOneTimeToken(prisma: Db, kind: OneTimeTokenKind, se
 }
 
 /** True while the token can still be used (the setup page checks before showing its form). */
-export async function isOneTimeTokenValid(prisma: Db, kind: OneTimeTokenKind, secret: string, now: Date): Promise<boolean> {
-  const token = await prisma.staffToken.findFirst({ where: { tokenHash: hashSecret(secret), kind, usedAt: null, expiresAt: { gt: now } } });
+export async function isOneTimeTokenValid(
+  prisma: Db,
+  kind: OneTimeTokenKind,
+  secret: string,
+  now: Date,
+): Promise<boolean> {
+  const token = await prisma.staffToken.findFirst({
+    where: { tokenHash: hashSecret(secret), kind, usedAt: null, expiresAt: { gt: now } },
+  });
   return token !== null;
 }

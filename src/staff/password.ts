@@ -18,7 +18,9 @@ function derive(password: string, salt: Buffer, cost: Cost): Promise<Buffer> {
   // maxmem must exceed 128·N·r bytes, or node refuses the parameters.
   const maxmem = 256 * cost.N * cost.r;
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize("NFC"), salt, KEY_LENGTH, { ...cost, maxmem }, (error, key) => (error ? reject(error) : resolve(key))),
+    scrypt(password.normalize("NFC"), salt, KEY_LENGTH, { ...cost, maxmem }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
   );
 }
 

@@ -13,16 +13,31 @@ const TOUCH_AFTER_MS = 60 * 1000;
 
 export type StaffSessionInfo = { user: StaffIdentity; csrfToken: string };
 
-export async function startStaffSession(prisma: PrismaClient, userId: number, now: Date): Promise<{ token: string; csrfToken: string }> {
+export async function startStaffSession(
+  prisma: PrismaClient,
+  userId: number,
+  now: Date,
+): Promise<{ token: string; csrfToken: string }> {
   const token = newSecret();
   const csrfToken = newSecret();
   await prisma.staffSession.create({
-    data: { tokenHash: hashSecret(token), userId, csrfToken, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_MAX_MS) },
+    data: {
+      tokenHash: hashSecret(token),
+      userId,
+      csrfToken,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_MAX_MS),
+    },
   });
   return { token, csrfToken };
 }
 
-export async function findStaffSession(prisma: PrismaClient, token: string, now: Date): Promise<StaffSessionInfo | undefined> {
+export async function findStaffSession(
+  prisma: PrismaClient,
+  token: string,
+  now: Date,
+): Promise<StaffSessionInfo | undefined> {
   const tokenHash = hashSecret(token);
   const session = await prisma.staffSession.findUnique({ where: { tokenHash }, include: { user: true } });
   if (!session) return undefined;

@@ -3,7 +3,13 @@ import type { PrismaClient } from "../db/index.js";
 import { consumeOneTimeToken, issueOneTimeToken } from "./one-time-token.js";
 import { hashSecret } from "./secret-token.js";
 import type { ChatLock } from "../bot/chat-lock.js";
-import { createStaffUser, newUserProblem, type NewStaffUser, type StaffResult, type StaffUserSummary } from "./users.js";
+import {
+  createStaffUser,
+  newUserProblem,
+  type NewStaffUser,
+  type StaffResult,
+  type StaffUserSummary,
+} from "./users.js";
 
 /**
  * The first admin without a terminal: while no active admin exists, a start prints a one-time link
@@ -15,20 +21,35 @@ import { createStaffUser, newUserProblem, type NewStaffUser, type StaffResult, t
 export const SETUP_TTL_MS = 24 * 60 * 60 * 1000;
 export const SETUP_PATH = "/admin/setup";
 
-const hasActiveAdmin = async (prisma: PrismaClient) => (await prisma.staffUser.count({ where: { role: "admin", active: true } })) > 0;
+const hasActiveAdmin = async (prisma: PrismaClient) =>
+  (await prisma.staffUser.count({ where: { role: "admin", active: true } })) > 0;
 
-const derivedSecret = (key: Buffer, createdAt: Date) => createHmac("sha256", key).update(`setup:${createdAt.toISOString()}`).digest("base64url");
+const derivedSecret = (key: Buffer, createdAt: Date) =>
+  createHmac("sha256", key).update(`setup:${createdAt.toISOString()}`).digest("base64url");
 
-export async function ensureSetupLink(prisma: PrismaClient, baseUrl: string, log: (line: string) => void, options: { key: Buffer; lock: ChatLock; now?: Date }): Promise<string | undefined> {
+export async function ensureSetupLink(
+  prisma: PrismaClient,
+  baseUrl: string,
+  log: (line: string) => void,
+  options: { key: Buffer; lock: ChatLock; now?: Date },
+): Promise<string | undefined> {
   const now = options.now ?? new Date();
   return options.lock.run("setup-link", async () => {
     if (await hasActiveAdmin(prisma)) return undefined;
-    const current = await prisma.staffToken.findFirst({ where: { kind: "setup", usedAt: null, expiresAt: { gt: now } }, orderBy: { createdAt: "desc" } });
+    const current = await prisma.staffToken.findFirst({
+      where: { kind: "setup", usedAt: null, expiresAt: { gt: now } },
+      orderBy: { createdAt: "desc" },
+    });
     let secret = current ? derivedSecret(options.key, current.createdAt) : undefined;
     if (!current || hashSecret(secret!) !== current.tokenHash) {
       secret = derivedSecret(options.key, now);
       await prisma.staffToken.deleteMany({ where: { kind: "setup", usedAt: null } });
-      await issueOneTimeToken(prisma, { kind: "setup", secret, expiresAt: new Date(now.getTime() + SETUP_TTL_MS), now });
+      await issueOneTimeToken(prisma, {
+        kind: "setup",
+        secret,
+        expiresAt: new Date(now.getTime() + SETUP_TTL_MS),
+        now,
+      });
     }
     const link = `${baseUrl.replace(/\/+$/, "")}${SETUP_PATH}?token=${secret}`;
     log(`No dashboard admin yet. Create the first one within 24 hours at: ${link}`);

@@ -27,7 +27,15 @@ export interface NewStaffUser {
 }
 
 const SUMMARY = {
-  id: true, username: true, displayName: true, role: true, active: true, lockedUntil: true, chatChannel: true, chatId: true, createdAt: true,
+  id: true,
+  username: true,
+  displayName: true,
+  role: true,
+  active: true,
+  lockedUntil: true,
+  chatChannel: true,
+  chatId: true,
+  createdAt: true,
 } as const;
 
 /** Checks a new account without touching the database (the setup page validates before using its token). */
@@ -38,14 +46,23 @@ export function newUserProblem(user: NewStaffUser): string | undefined {
   return passwordProblem(user.password);
 }
 
-export async function createStaffUser(prisma: PrismaClient | Prisma.TransactionClient, user: NewStaffUser): Promise<StaffResult<StaffUserSummary>> {
+export async function createStaffUser(
+  prisma: PrismaClient | Prisma.TransactionClient,
+  user: NewStaffUser,
+): Promise<StaffResult<StaffUserSummary>> {
   const problem = newUserProblem(user);
   if (problem) return { ok: false, problem };
   const username = normalizeUsername(user.username);
-  if (await prisma.staffUser.findUnique({ where: { username } })) return { ok: false, problem: "admin-error-username-taken" };
+  if (await prisma.staffUser.findUnique({ where: { username } }))
+    return { ok: false, problem: "admin-error-username-taken" };
   try {
     const created = await prisma.staffUser.create({
-      data: { username, displayName: user.displayName.trim(), role: user.role, passwordHash: await hashPassword(user.password) },
+      data: {
+        username,
+        displayName: user.displayName.trim(),
+        role: user.role,
+        passwordHash: await hashPassword(user.password),
+      },
       select: SUMMARY,
     });
     return { ok: true, value: created };
@@ -67,7 +84,8 @@ async function wouldRemoveLastAdmin(prisma: PrismaClient, id: number): Promise<b
 }
 
 export async function setStaffRole(prisma: PrismaClient, id: number, role: StaffRole): Promise<StaffResult<void>> {
-  if (role !== "admin" && (await wouldRemoveLastAdmin(prisma, id))) return { ok: false, problem: "admin-error-last-admin" };
+  if (role !== "admin" && (await wouldRemoveLastAdmin(prisma, id)))
+    return { ok: false, problem: "admin-error-last-admin" };
   const { count } = await prisma.staffUser.updateMany({ where: { id }, data: { role } });
   return count === 1 ? { ok: true, value: undefined } : { ok: false, problem: "admin-error-not-found" };
 }
@@ -82,7 +100,11 @@ export async function setStaffActive(prisma: PrismaClient, id: number, active: b
 }
 
 /** A new password also lifts a lockout and ends the user's sessions (whoever had them). */
-export async function resetStaffPassword(prisma: PrismaClient, id: number, password: string): Promise<StaffResult<void>> {
+export async function resetStaffPassword(
+  prisma: PrismaClient,
+  id: number,
+  password: string,
+): Promise<StaffResult<void>> {
   const problem = passwordProblem(password);
   if (problem) return { ok: false, problem };
   const { count } = await prisma.staffUser.updateMany({

@@ -15,8 +15,26 @@ beforeEach(async () => {
   await insertLead(h.db.prisma, { reference: "HTX-AAAA1" });
 });
 
-const PAGES = ["/admin", "/admin/leads", "/admin/leads/HTX-AAAA1", "/admin/pools", "/admin/questions", "/admin/chat-link", "/admin/users", "/admin/audit", "/admin/nothing-here"];
-const POSTS = ["/admin/leads/HTX-AAAA1/status", "/admin/leads/HTX-AAAA1/notes", "/admin/leads/HTX-AAAA1/delete", "/admin/questions/1/answer", "/admin/users", "/admin/chat-link", "/admin/logout"];
+const PAGES = [
+  "/admin",
+  "/admin/leads",
+  "/admin/leads/HTX-AAAA1",
+  "/admin/pools",
+  "/admin/questions",
+  "/admin/chat-link",
+  "/admin/users",
+  "/admin/audit",
+  "/admin/nothing-here",
+];
+const POSTS = [
+  "/admin/leads/HTX-AAAA1/status",
+  "/admin/leads/HTX-AAAA1/notes",
+  "/admin/leads/HTX-AAAA1/delete",
+  "/admin/questions/1/answer",
+  "/admin/users",
+  "/admin/chat-link",
+  "/admin/logout",
+];
 
 describe("without a session", () => {
   it("pages redirect to the login form, remembering where to go back", async () => {
@@ -30,7 +48,8 @@ describe("without a session", () => {
 
   it("exports and every form post get 401", async () => {
     const anonymous = h.agent();
-    for (const path of ["/admin/leads/export.xlsx", "/admin/leads/export.csv"]) expect((await anonymous.get(path)).status).toBe(401);
+    for (const path of ["/admin/leads/export.xlsx", "/admin/leads/export.csv"])
+      expect((await anonymous.get(path)).status).toBe(401);
     for (const path of POSTS) expect([path, (await anonymous.post(path, {})).status]).toEqual([path, 401]);
     expect(await h.db.prisma.lead.count()).toBe(1);
   });
@@ -55,7 +74,11 @@ describe("login", () => {
     const proxied = h.agent();
     const html = await (await proxied.get("/admin/login")).text();
     const form = /name="_form" value="([^"]+)"/.exec(html)![1]!;
-    const behindProxy = await proxied.post("/admin/login", { _form: form, username: "canbo", password: PASSWORD }, { "x-forwarded-proto": "https" });
+    const behindProxy = await proxied.post(
+      "/admin/login",
+      { _form: form, username: "canbo", password: PASSWORD },
+      { "x-forwarded-proto": "https" },
+    );
     expect(behindProxy.headers.getSetCookie().find((c) => c.startsWith("htx_admin="))).toMatch(/Secure/);
     const https = h.agent("https://htx.example");
     const secure = await https.login("canbo");
@@ -73,7 +96,9 @@ describe("login", () => {
   });
 
   it("goes back to the page asked for, but never to another site", async () => {
-    expect((await h.agent().login("canbo", undefined, "/admin/leads?status=new")).headers.get("location")).toBe("/admin/leads?status=new");
+    expect((await h.agent().login("canbo", undefined, "/admin/leads?status=new")).headers.get("location")).toBe(
+      "/admin/leads?status=new",
+    );
     expect((await h.agent().login("canbo", undefined, "//evil.example/admin")).headers.get("location")).toBe("/admin");
     expect((await h.agent().login("canbo", undefined, "https://evil.example")).headers.get("location")).toBe("/admin");
   });
@@ -115,12 +140,19 @@ describe("CSRF", () => {
     await officer.login("canbo");
     const csrf = await officer.csrf();
     expect((await officer.post("/admin/leads/HTX-AAAA1/status", { from: "new", to: "contacted" })).status).toBe(403);
-    expect((await officer.post("/admin/leads/HTX-AAAA1/status", { from: "new", to: "contacted", _csrf: "wrong" })).status).toBe(403);
+    expect(
+      (await officer.post("/admin/leads/HTX-AAAA1/status", { from: "new", to: "contacted", _csrf: "wrong" })).status,
+    ).toBe(403);
     const other = h.agent();
     await other.login("canbo");
-    expect((await other.post("/admin/leads/HTX-AAAA1/status", { from: "new", to: "contacted", _csrf: csrf })).status).toBe(403);
+    expect(
+      (await other.post("/admin/leads/HTX-AAAA1/status", { from: "new", to: "contacted", _csrf: csrf })).status,
+    ).toBe(403);
     expect(await h.db.prisma.lead.findFirst()).toMatchObject({ status: "new" });
-    expect((await officer.post("/admin/leads/HTX-AAAA1/status", { from: "new", to: "contacted" }, { "x-csrf-token": csrf })).status).toBe(303);
+    expect(
+      (await officer.post("/admin/leads/HTX-AAAA1/status", { from: "new", to: "contacted" }, { "x-csrf-token": csrf }))
+        .status,
+    ).toBe(303);
     expect(await h.db.prisma.lead.findFirst()).toMatchObject({ status: "contacted" });
   });
 });
@@ -130,9 +162,18 @@ describe("roles", () => {
     const [staff, officer, admin] = [h.agent(), h.agent(), h.agent()];
     await Promise.all([staff.login("nhanvien"), officer.login("canbo"), admin.login("quantri")]);
     const status = async (agent: ReturnType<typeof h.agent>, path: string) => (await agent.get(path)).status;
-    const post = async (agent: ReturnType<typeof h.agent>, path: string, form: Record<string, string>) => (await agent.post(path, { ...form, _csrf: await agent.csrf() })).status;
+    const post = async (agent: ReturnType<typeof h.agent>, path: string, form: Record<string, string>) =>
+      (await agent.post(path, { ...form, _csrf: await agent.csrf() })).status;
 
-    for (const path of ["/admin", "/admin/leads", "/admin/leads/HTX-AAAA1", "/admin/pools", "/admin/questions", "/admin/chat-link"]) expect([path, await status(staff, path)]).toEqual([path, 200]);
+    for (const path of [
+      "/admin",
+      "/admin/leads",
+      "/admin/leads/HTX-AAAA1",
+      "/admin/pools",
+      "/admin/questions",
+      "/admin/chat-link",
+    ])
+      expect([path, await status(staff, path)]).toEqual([path, 200]);
     expect(await status(staff, "/admin/leads/export.csv")).toBe(403);
     expect(await post(staff, "/admin/leads/HTX-AAAA1/status", { from: "new", to: "contacted" })).toBe(403);
     expect(await post(staff, "/admin/leads/HTX-AAAA1/notes", { note: "x" })).toBe(403);
@@ -142,7 +183,14 @@ describe("roles", () => {
     expect(await status(officer, "/admin/leads/export.csv")).toBe(200);
     expect(await status(officer, "/admin/users")).toBe(403);
     expect(await status(officer, "/admin/audit")).toBe(403);
-    expect(await post(officer, "/admin/users", { username: "moi", displayName: "Mới", password: "mat khau moi dai", role: "admin" })).toBe(403);
+    expect(
+      await post(officer, "/admin/users", {
+        username: "moi",
+        displayName: "Mới",
+        password: "mat khau moi dai",
+        role: "admin",
+      }),
+    ).toBe(403);
     expect(await post(officer, "/admin/leads/HTX-AAAA1/delete", {})).toBe(403);
     expect(await h.db.prisma.staffUser.count()).toBe(3);
 

@@ -23,7 +23,11 @@ export async function adminHarness(options: { production?: boolean } = {}) {
       app: adminRoutes({
         prisma: db.prisma,
         outbox,
-        broadcasts: campaignService({ prisma: db.prisma, audit: prismaAuditLog(db.prisma), deliverable: () => ["telegram", "webchat"] }),
+        broadcasts: campaignService({
+          prisma: db.prisma,
+          audit: prismaAuditLog(db.prisma),
+          deliverable: () => ["telegram", "webchat"],
+        }),
         audit: prismaAuditLog(db.prisma),
         translate: translator(),
         logger: createLogger("silent"),
@@ -37,7 +41,12 @@ export async function adminHarness(options: { production?: boolean } = {}) {
   ]);
 
   async function user(username: string, role: StaffRole) {
-    const created = await createStaffUser(db.prisma, { username, displayName: `Tên ${username}`, password: PASSWORD, role });
+    const created = await createStaffUser(db.prisma, {
+      username,
+      displayName: `Tên ${username}`,
+      password: PASSWORD,
+      role,
+    });
     if (!created.ok) throw new Error(created.problem);
     return created.value;
   }
@@ -59,7 +68,11 @@ export async function adminHarness(options: { production?: boolean } = {}) {
     }
     const get = (path: string, headers: Record<string, string> = {}) => request(path, { headers });
     const post = (path: string, form: Record<string, string>, headers: Record<string, string> = {}) =>
-      request(path, { method: "POST", body: new URLSearchParams(form), headers: { "content-type": "application/x-www-form-urlencoded", ...headers } });
+      request(path, {
+        method: "POST",
+        body: new URLSearchParams(form),
+        headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+      });
     /** The CSRF token a page's forms carry. */
     async function csrf(path = "/admin/chat-link") {
       const html = await (await get(path)).text();

@@ -13,7 +13,18 @@ beforeEach(async () => {
 });
 
 const subscribe = (channel: string, chatId: string, topics: string[], communeCode?: string) =>
-  h.db.prisma.subscription.create({ data: { channel, chatId, topics, communeCode: communeCode ?? null, communeName: communeCode ? `Xã ${communeCode}` : null, consentVersion: "v", consentHash: "h", consentAt: new Date() } });
+  h.db.prisma.subscription.create({
+    data: {
+      channel,
+      chatId,
+      topics,
+      communeCode: communeCode ?? null,
+      communeName: communeCode ? `Xã ${communeCode}` : null,
+      consentVersion: "v",
+      consentHash: "h",
+      consentAt: new Date(),
+    },
+  });
 
 async function loggedIn(username: string, role: "staff" | "officer" | "admin") {
   await h.user(username, role);
@@ -29,7 +40,13 @@ describe("dashboard announcements", () => {
     await subscribe("webchat", "3", ["training"]);
     const staff = await loggedIn("hoind", "staff");
     const csrf = await staff.csrf("/admin/broadcasts/new");
-    const created = await staff.post("/admin/broadcasts", { _csrf: csrf, text: "Lớp tập huấn trồng lúa thứ Bảy", link: "https://hoind.vn/lop", signup: "on", topics: "training" });
+    const created = await staff.post("/admin/broadcasts", {
+      _csrf: csrf,
+      text: "Lớp tập huấn trồng lúa thứ Bảy",
+      link: "https://hoind.vn/lop",
+      signup: "on",
+      topics: "training",
+    });
     expect(created.status).toBe(303);
     const location = created.headers.get("location")!;
     const id = /\/admin\/broadcasts\/(\d+)/.exec(location)![1]!;
@@ -44,11 +61,19 @@ describe("dashboard announcements", () => {
 
     const officer = await loggedIn("canbo", "officer");
     const officerCsrf = await officer.csrf(`/admin/broadcasts/${id}`);
-    expect((await officer.post(`/admin/broadcasts/${id}/preview`, { _csrf: officerCsrf })).headers.get("location")).toContain("error=admin-bc-no-linked-chat");
-    await h.db.prisma.staffUser.update({ where: { username: "canbo" }, data: { chatChannel: "telegram", chatId: "900" } });
+    expect(
+      (await officer.post(`/admin/broadcasts/${id}/preview`, { _csrf: officerCsrf })).headers.get("location"),
+    ).toContain("error=admin-bc-no-linked-chat");
+    await h.db.prisma.staffUser.update({
+      where: { username: "canbo" },
+      data: { chatChannel: "telegram", chatId: "900" },
+    });
     await officer.post(`/admin/broadcasts/${id}/preview`, { _csrf: officerCsrf });
     expect(h.outbox.sent).toHaveLength(1);
-    expect(h.outbox.sent[0]).toMatchObject({ to: { channel: "telegram", chatId: "900" }, message: { buttons: [[{ data: `bc:signup:${id}` }]] } });
+    expect(h.outbox.sent[0]).toMatchObject({
+      to: { channel: "telegram", chatId: "900" },
+      message: { buttons: [[{ data: `bc:signup:${id}` }]] },
+    });
     expect(h.outbox.sent[0]!.message.text).toContain("Lớp tập huấn trồng lúa thứ Bảy");
 
     const sent = await officer.post(`/admin/broadcasts/${id}/send`, { _csrf: officerCsrf, at: "" });
@@ -59,8 +84,14 @@ describe("dashboard announcements", () => {
     expect(sending).toContain('http-equiv="refresh"');
     expect(sending).toContain("Đã xử lý 0/2");
 
-    await h.db.prisma.broadcastDelivery.updateMany({ where: { chatId: "1" }, data: { status: "sent", sentAt: new Date(), pressedAt: new Date() } });
-    await h.db.prisma.broadcastDelivery.updateMany({ where: { chatId: "3" }, data: { status: "skipped", reason: "unsubscribed" } });
+    await h.db.prisma.broadcastDelivery.updateMany({
+      where: { chatId: "1" },
+      data: { status: "sent", sentAt: new Date(), pressedAt: new Date() },
+    });
+    await h.db.prisma.broadcastDelivery.updateMany({
+      where: { chatId: "3" },
+      data: { status: "skipped", reason: "unsubscribed" },
+    });
     const cancelled = await officer.post(`/admin/broadcasts/${id}/cancel`, { _csrf: officerCsrf });
     expect(cancelled.headers.get("location")).toContain("ok=admin-bc-cancelled");
     const report = await (await officer.get(`/admin/broadcasts/${id}`)).text();
@@ -68,8 +99,14 @@ describe("dashboard announcements", () => {
     expect(report).toMatch(/đã ngừng nhận tin: <b>1<\/b>/);
     expect(report).toMatch(/Số người bấm «Đăng ký»<\/dt><dd><b>1<\/b>/);
 
-    const audit = await h.db.prisma.auditEntry.findMany({ where: { action: { startsWith: "broadcast." } }, orderBy: { id: "asc" } });
-    expect(audit.map((a) => [a.action, a.target])).toEqual([["broadcast.send", `broadcast:${id}`], ["broadcast.cancel", `broadcast:${id}`]]);
+    const audit = await h.db.prisma.auditEntry.findMany({
+      where: { action: { startsWith: "broadcast." } },
+      orderBy: { id: "asc" },
+    });
+    expect(audit.map((a) => [a.action, a.target])).toEqual([
+      ["broadcast.send", `broadcast:${id}`],
+      ["broadcast.cancel", `broadcast:${id}`],
+    ]);
   });
 
   it("answers bad input politely and schedules in Vietnam time", async () => {
@@ -79,13 +116,23 @@ describe("dashboard announcements", () => {
     const empty = await officer.post("/admin/broadcasts", { _csrf: csrf, text: "   " });
     expect(empty.status).toBe(400);
     expect(await empty.text()).toContain("Nội dung không được để trống");
-    expect(await (await officer.post("/admin/broadcasts", { _csrf: csrf, text: "x", link: "ftp://a" })).text()).toContain("http://");
+    expect(
+      await (await officer.post("/admin/broadcasts", { _csrf: csrf, text: "x", link: "ftp://a" })).text(),
+    ).toContain("http://");
     const created = await officer.post("/admin/broadcasts", { _csrf: csrf, text: "Luật mới" });
     const id = /(\d+)/.exec(created.headers.get("location")!)![1]!;
-    expect((await officer.post(`/admin/broadcasts/${id}/send`, { _csrf: csrf, at: "bogus" })).headers.get("location")).toContain("error=admin-bc-error-time");
+    expect(
+      (await officer.post(`/admin/broadcasts/${id}/send`, { _csrf: csrf, at: "bogus" })).headers.get("location"),
+    ).toContain("error=admin-bc-error-time");
     // 27/11/2026 08:00 UTC is 15:00 in Vietnam; 16:30 there is 09:30 UTC.
-    expect((await officer.post(`/admin/broadcasts/${id}/send`, { _csrf: csrf, at: "2026-11-27T16:30" })).headers.get("location")).toContain("ok=admin-bc-scheduled");
-    expect((await h.db.prisma.broadcastCampaign.findUniqueOrThrow({ where: { id: Number(id) } })).scheduledAt).toEqual(new Date("2026-11-27T09:30:00Z"));
+    expect(
+      (await officer.post(`/admin/broadcasts/${id}/send`, { _csrf: csrf, at: "2026-11-27T16:30" })).headers.get(
+        "location",
+      ),
+    ).toContain("ok=admin-bc-scheduled");
+    expect((await h.db.prisma.broadcastCampaign.findUniqueOrThrow({ where: { id: Number(id) } })).scheduledAt).toEqual(
+      new Date("2026-11-27T09:30:00Z"),
+    );
     expect((await officer.get("/admin/broadcasts/999")).status).toBe(404);
   });
 
@@ -94,12 +141,29 @@ describe("dashboard announcements", () => {
     const officer = await loggedIn("canbo", "officer");
     const csrf = await officer.csrf("/admin/leads/HTX-M0001");
     expect(await (await officer.get("/admin/leads/HTX-M0001")).text()).toContain("Nhắn cho bà con");
-    expect((await officer.post("/admin/leads/HTX-M0001/message", { _csrf: csrf, message: " " })).headers.get("location")).toContain("error=admin-lead-message-invalid");
-    const sent = await officer.post("/admin/leads/HTX-M0001/message", { _csrf: csrf, message: "Mai 8 giờ cán bộ gọi lại nha" });
+    expect(
+      (await officer.post("/admin/leads/HTX-M0001/message", { _csrf: csrf, message: " " })).headers.get("location"),
+    ).toContain("error=admin-lead-message-invalid");
+    const sent = await officer.post("/admin/leads/HTX-M0001/message", {
+      _csrf: csrf,
+      message: "Mai 8 giờ cán bộ gọi lại nha",
+    });
     expect(sent.headers.get("location")).toContain("ok=admin-lead-message-sent");
-    expect(h.outbox.sent).toEqual([{ to: { channel: "telegram", chatId: "555" }, message: { text: "Cán bộ Hội Nông dân nhắn: Mai 8 giờ cán bộ gọi lại nha" } }]);
+    expect(h.outbox.sent).toEqual([
+      {
+        to: { channel: "telegram", chatId: "555" },
+        message: { text: "Cán bộ Hội Nông dân nhắn: Mai 8 giờ cán bộ gọi lại nha" },
+      },
+    ]);
     expect(await h.db.prisma.auditEntry.count({ where: { action: "lead.message", target: "HTX-M0001" } })).toBe(1);
     const staff = await loggedIn("hoind", "staff");
-    expect((await staff.post("/admin/leads/HTX-M0001/message", { _csrf: await staff.csrf("/admin/leads/HTX-M0001"), message: "x" })).status).toBe(403);
+    expect(
+      (
+        await staff.post("/admin/leads/HTX-M0001/message", {
+          _csrf: await staff.csrf("/admin/leads/HTX-M0001"),
+          message: "x",
+        })
+      ).status,
+    ).toBe(403);
   });
 });

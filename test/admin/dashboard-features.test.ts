@@ -21,13 +21,36 @@ beforeEach(async () => {
 
 const html = async (path: string, agent = officer) => (await agent.get(path)).text();
 const references = (page: string) => [...page.matchAll(/<a href="\/admin\/leads\/([\w-]+)">/g)].map((m) => m[1]);
-const submit = async (path: string, form: Record<string, string>, agent = officer) => agent.post(path, { ...form, _csrf: await agent.csrf() });
+const submit = async (path: string, form: Record<string, string>, agent = officer) =>
+  agent.post(path, { ...form, _csrf: await agent.csrf() });
 
 describe("leads list", () => {
   beforeEach(async () => {
-    await insertLead(h.db.prisma, { reference: "HTX-A0001", fullName: "Nguyễn Văn Đức", members: 3, createdAt: new Date("2026-11-01T02:00:00Z"), phone: "+84912345678" });
-    await insertLead(h.db.prisma, { reference: "HTX-A0002", fullName: "Trần Thị Mai", members: 9, purpose: "join_htx", status: "contacted", createdAt: new Date("2026-11-10T02:00:00Z") });
-    await insertLead(h.db.prisma, { reference: "HTX-A0003", fullName: "Lê Văn Đức", members: 1, communeCode: "31801", communeName: "Xã Hòa Tú 2", sector: "thuy_san", sectorLabel: "tôm", createdAt: new Date("2026-11-20T16:30:00Z") });
+    await insertLead(h.db.prisma, {
+      reference: "HTX-A0001",
+      fullName: "Nguyễn Văn Đức",
+      members: 3,
+      createdAt: new Date("2026-11-01T02:00:00Z"),
+      phone: "+84912345678",
+    });
+    await insertLead(h.db.prisma, {
+      reference: "HTX-A0002",
+      fullName: "Trần Thị Mai",
+      members: 9,
+      purpose: "join_htx",
+      status: "contacted",
+      createdAt: new Date("2026-11-10T02:00:00Z"),
+    });
+    await insertLead(h.db.prisma, {
+      reference: "HTX-A0003",
+      fullName: "Lê Văn Đức",
+      members: 1,
+      communeCode: "31801",
+      communeName: "Xã Hòa Tú 2",
+      sector: "thuy_san",
+      sectorLabel: "tôm",
+      createdAt: new Date("2026-11-20T16:30:00Z"),
+    });
   });
 
   it("filters by status, purpose, commune, sector and Vietnam-time dates", async () => {
@@ -50,11 +73,20 @@ describe("leads list", () => {
 
   it("searches by reference without HTX-, by a phone number or a piece of one in any format, and by whole words", async () => {
     expect(references(await html("/admin/leads?q=a0002"))).toEqual(["HTX-A0002"]);
-    for (const phone of ["0912%20345", "%2B84%20912.345.678", "345-678", "84912345678"]) expect(references(await html(`/admin/leads?q=${phone}`))).toEqual(["HTX-A0001"]);
-    await insertLead(h.db.prisma, { reference: "HTX-A0004", fullName: "Phạm Văn Anh", searchText: "pham van anh xa vinh loi" });
+    for (const phone of ["0912%20345", "%2B84%20912.345.678", "345-678", "84912345678"])
+      expect(references(await html(`/admin/leads?q=${phone}`))).toEqual(["HTX-A0001"]);
+    await insertLead(h.db.prisma, {
+      reference: "HTX-A0004",
+      fullName: "Phạm Văn Anh",
+      searchText: "pham van anh xa vinh loi",
+    });
     expect(references(await html("/admin/leads?q=van%20an"))).toEqual([]);
     expect(references(await html("/admin/leads?q=van%20anh"))).toEqual(["HTX-A0004"]);
-    await insertLead(h.db.prisma, { reference: "HTX-A0005", fullName: "Nguyễn Văn An", searchText: "nguyen van an xa vinh loi" });
+    await insertLead(h.db.prisma, {
+      reference: "HTX-A0005",
+      fullName: "Nguyễn Văn An",
+      searchText: "nguyen van an xa vinh loi",
+    });
     expect(references(await html("/admin/leads?q=nguyen%20van%20an"))).toEqual(["HTX-A0005"]);
   });
 
@@ -80,7 +112,9 @@ describe("leads list", () => {
     expect(list).toContain("0912 *** 678");
     expect(list).not.toContain("0912 345 678");
     expect(await html("/admin/leads/HTX-A0001")).toContain("0912 345 678");
-    expect(await h.db.prisma.auditEntry.findFirst({ where: { action: "lead.view" } })).toMatchObject({ target: "HTX-A0001" });
+    expect(await h.db.prisma.auditEntry.findFirst({ where: { action: "lead.view" } })).toMatchObject({
+      target: "HTX-A0001",
+    });
   });
 
   it("pages 25 at a time", async () => {
@@ -122,11 +156,17 @@ describe("lead detail", () => {
     expect(page).toContain("Đã gọi, hẹn thứ Hai &lt;b&gt;gặp&lt;/b&gt;");
     expect(page).toContain("Chuyển sang: Đang hỗ trợ");
     expect(page).toContain("0,5");
-    expect((await h.db.prisma.auditEntry.findMany({ where: { action: { in: ["lead.status", "lead.note"] } } })).map((e) => e.action)).toEqual(["lead.status", "lead.note"]);
+    expect(
+      (await h.db.prisma.auditEntry.findMany({ where: { action: { in: ["lead.status", "lead.note"] } } })).map(
+        (e) => e.action,
+      ),
+    ).toEqual(["lead.status", "lead.note"]);
   });
 
   it("asks a reason to close or step back, confirms final statuses, and offers no workflow on an erased lead", async () => {
-    expect(await html("/admin/leads/HTX-B0001")).toMatch(/name="reason" required[^>]*>\s*<button type="submit" name="to" value="closed" data-confirm=/);
+    expect(await html("/admin/leads/HTX-B0001")).toMatch(
+      /name="reason" required[^>]*>\s*<button type="submit" name="to" value="closed" data-confirm=/,
+    );
     const noReason = await submit("/admin/leads/HTX-B0001/status", { from: "new", to: "closed" });
     expect(noReason.headers.get("location")).toContain("error=admin-error-status-reason");
     await submit("/admin/leads/HTX-B0001/status", { from: "new", to: "contacted" });
@@ -136,7 +176,13 @@ describe("lead detail", () => {
     expect(page).toContain("Đổi trạng thái: Đã liên hệ → Mới");
     expect(page).toContain("Bấm nhầm");
 
-    await insertLead(h.db.prisma, { reference: "HTX-B0002", fullName: null, phone: null, chatId: null, erasedAt: new Date("2026-11-25T01:00:00Z") });
+    await insertLead(h.db.prisma, {
+      reference: "HTX-B0002",
+      fullName: null,
+      phone: null,
+      chatId: null,
+      erasedAt: new Date("2026-11-25T01:00:00Z"),
+    });
     const erased = await html("/admin/leads/HTX-B0002");
     expect(erased).not.toContain('action="/admin/leads/HTX-B0002/status"');
     expect(erased).toContain("không xử lý tiếp được");
@@ -161,12 +207,32 @@ describe("overview and pools", () => {
   it("counts erased leads apart from Mới, formats numbers as the list does, and groups farmers' own sectors under Khác", async () => {
     await h.db.prisma.lead.createMany({
       data: Array.from({ length: 1200 }, (_, i) => ({
-        reference: `HTX-N${String(i).padStart(4, "0")}`, channel: "webchat", chatId: `bulk-${i}`, purpose: "found_htx" as const, fullName: "Bà con", phone: `+8490${String(i).padStart(7, "0")}`,
-        communeCode: "31777", communeName: "Xã Vĩnh Lợi", provinceCode: "92", provinceName: "Thành phố Cần Thơ", sector: "lua", sectorLabel: "lúa",
-        members: 1, callTime: "any", consentVersion: "v", consentHash: "h", consentAt: new Date("2026-11-20T03:00:00Z"), createdAt: new Date("2026-11-20T03:00:00Z"),
+        reference: `HTX-N${String(i).padStart(4, "0")}`,
+        channel: "webchat",
+        chatId: `bulk-${i}`,
+        purpose: "found_htx" as const,
+        fullName: "Bà con",
+        phone: `+8490${String(i).padStart(7, "0")}`,
+        communeCode: "31777",
+        communeName: "Xã Vĩnh Lợi",
+        provinceCode: "92",
+        provinceName: "Thành phố Cần Thơ",
+        sector: "lua",
+        sectorLabel: "lúa",
+        members: 1,
+        callTime: "any",
+        consentVersion: "v",
+        consentHash: "h",
+        consentAt: new Date("2026-11-20T03:00:00Z"),
+        createdAt: new Date("2026-11-20T03:00:00Z"),
       })),
     });
-    await insertLead(h.db.prisma, { fullName: null, phone: null, chatId: null, erasedAt: new Date("2026-11-25T01:00:00Z") });
+    await insertLead(h.db.prisma, {
+      fullName: null,
+      phone: null,
+      chatId: null,
+      erasedAt: new Date("2026-11-25T01:00:00Z"),
+    });
     await insertLead(h.db.prisma, { sector: "other", sectorLabel: "nuôi ếch" });
     await insertLead(h.db.prisma, { sector: "other", sectorLabel: "trồng nấm" });
     const overview = await html("/admin");
@@ -185,31 +251,67 @@ describe("overview and pools", () => {
     await insertLead(h.db.prisma, { members: 3 });
     await insertLead(h.db.prisma, { members: 2, purpose: "found_tht" });
     await insertLead(h.db.prisma, { members: 9, purpose: "join_htx" });
-    await h.db.prisma.poolAlert.create({ data: { key: "31777|lua", members: 5, notifiedAt: new Date("2026-11-26T01:00:00Z") } });
+    await h.db.prisma.poolAlert.create({
+      data: { key: "31777|lua", members: 5, notifiedAt: new Date("2026-11-26T01:00:00Z") },
+    });
     const overview = await html("/admin");
     expect(overview.match(/<svg/g)).toHaveLength(3);
     expect(overview).toContain("Xã Vĩnh Lợi");
     const pools = await html("/admin/pools");
-    expect(pools).toMatch(/Xã Vĩnh Lợi<\/td><td[^>]*>Lúa<\/td>\s*<td class="num"[^>]*><a href="\/admin\/leads\?commune=31777&amp;sector=lua">2<\/a><\/td><td class="num"[^>]*>5<\/td>\s*<td[^>]*>26\/11\/2026 08:00<\/td>/);
+    expect(pools).toMatch(
+      /Xã Vĩnh Lợi<\/td><td[^>]*>Lúa<\/td>\s*<td class="num"[^>]*><a href="\/admin\/leads\?commune=31777&amp;sector=lua">2<\/a><\/td><td class="num"[^>]*>5<\/td>\s*<td[^>]*>26\/11\/2026 08:00<\/td>/,
+    );
   });
 
   it("lists pools as the alerts see them: erased leads do not count, a farmer's own sector links by its words", async () => {
     await insertLead(h.db.prisma, { members: 4 });
-    await insertLead(h.db.prisma, { members: 3, fullName: null, phone: null, chatId: null, erasedAt: new Date("2026-11-25T01:00:00Z") });
+    await insertLead(h.db.prisma, {
+      members: 3,
+      fullName: null,
+      phone: null,
+      chatId: null,
+      erasedAt: new Date("2026-11-25T01:00:00Z"),
+    });
     for (const members of [3, 2]) await insertLead(h.db.prisma, { members, sector: "other", sectorLabel: "nuôi ếch" });
     await insertLead(h.db.prisma, { members: 9, sector: "other", sectorLabel: "trồng nấm" });
     const pools = await html("/admin/pools");
     expect(pools).not.toContain("sector=lua");
-    expect(pools).toMatch(/<td[^>]*>nuôi ếch<\/td>\s*<td class="num"[^>]*><a href="\/admin\/leads\?commune=31777&amp;sector=other&amp;q=nu%C3%B4i\+%E1%BA%BFch">2<\/a><\/td><td class="num"[^>]*>5<\/td>/);
-    expect(pools).toMatch(/<td[^>]*>trồng nấm<\/td>\s*<td class="num"[^>]*><a href="[^"]*q=tr%E1%BB%93ng\+n%E1%BA%A5m">1<\/a><\/td><td class="num"[^>]*>9<\/td>/);
+    expect(pools).toMatch(
+      /<td[^>]*>nuôi ếch<\/td>\s*<td class="num"[^>]*><a href="\/admin\/leads\?commune=31777&amp;sector=other&amp;q=nu%C3%B4i\+%E1%BA%BFch">2<\/a><\/td><td class="num"[^>]*>5<\/td>/,
+    );
+    expect(pools).toMatch(
+      /<td[^>]*>trồng nấm<\/td>\s*<td class="num"[^>]*><a href="[^"]*q=tr%E1%BB%93ng\+n%E1%BA%A5m">1<\/a><\/td><td class="num"[^>]*>9<\/td>/,
+    );
   });
 });
 
 describe("questions", () => {
   it("shows who asked, their commune and lead, channels in Vietnamese, and closes spam with an audit entry", async () => {
-    const asked = await h.db.prisma.officerQuestion.create({ data: { channel: "webchat", chatId: "farmer-q", text: "Thành lập HTX cần giấy gì?", origin: "contact", createdAt: new Date("2026-11-27T01:00:00Z") } });
-    const spam = await h.db.prisma.officerQuestion.create({ data: { channel: "zalo", chatId: "spam-1", text: "mua sim so dep", origin: "unanswered", createdAt: new Date("2026-11-27T02:00:00Z") } });
-    await insertLead(h.db.prisma, { reference: "HTX-Q0001", channel: "webchat", chatId: "farmer-q", fullName: "Lê Thị Hoa", communeName: "Xã Hòa Tú 2" });
+    const asked = await h.db.prisma.officerQuestion.create({
+      data: {
+        channel: "webchat",
+        chatId: "farmer-q",
+        text: "Thành lập HTX cần giấy gì?",
+        origin: "contact",
+        createdAt: new Date("2026-11-27T01:00:00Z"),
+      },
+    });
+    const spam = await h.db.prisma.officerQuestion.create({
+      data: {
+        channel: "zalo",
+        chatId: "spam-1",
+        text: "mua sim so dep",
+        origin: "unanswered",
+        createdAt: new Date("2026-11-27T02:00:00Z"),
+      },
+    });
+    await insertLead(h.db.prisma, {
+      reference: "HTX-Q0001",
+      channel: "webchat",
+      chatId: "farmer-q",
+      fullName: "Lê Thị Hoa",
+      communeName: "Xã Hòa Tú 2",
+    });
     const queue = await html("/admin/questions");
     expect(queue).toContain("Người hỏi: Lê Thị Hoa, Xã Hòa Tú 2");
     expect(queue).toContain('<a href="/admin/leads/HTX-Q0001">HTX-Q0001</a>');
@@ -220,22 +322,46 @@ describe("questions", () => {
 
     const closed = await submit(`/admin/questions/${spam.id}/close`, {});
     expect(closed.headers.get("location")).toBe("/admin/questions?ok=admin-question-closed");
-    expect(await h.db.prisma.officerQuestion.findUniqueOrThrow({ where: { id: spam.id } })).toMatchObject({ status: "closed", answer: null });
+    expect(await h.db.prisma.officerQuestion.findUniqueOrThrow({ where: { id: spam.id } })).toMatchObject({
+      status: "closed",
+      answer: null,
+    });
     expect(h.outbox.sent).toEqual([]);
-    expect(await h.db.prisma.auditEntry.findFirst({ where: { action: "question.close" } })).toMatchObject({ target: `CH-${String(spam.id).padStart(5, "0")}` });
+    expect(await h.db.prisma.auditEntry.findFirst({ where: { action: "question.close" } })).toMatchObject({
+      target: `CH-${String(spam.id).padStart(5, "0")}`,
+    });
     expect(await html("/admin/questions?status=closed")).toContain("Tên canbo đã đóng lúc");
-    expect((await submit(`/admin/questions/${spam.id}/close`, {})).headers.get("location")).toContain("error=admin-error-question-answered");
+    expect((await submit(`/admin/questions/${spam.id}/close`, {})).headers.get("location")).toContain(
+      "error=admin-error-question-answered",
+    );
 
     await submit(`/admin/questions/${asked.id}/answer`, { answer: "Cần điều lệ và danh sách thành viên." });
-    expect(h.outbox.sent.map((m) => m.message.text)).toEqual([expect.stringMatching(/^👤 Cán bộ HTX trả lời câu hỏi CH-\d{5} của bà con:/)]);
+    expect(h.outbox.sent.map((m) => m.message.text)).toEqual([
+      expect.stringMatching(/^👤 Cán bộ HTX trả lời câu hỏi CH-\d{5} của bà con:/),
+    ]);
   });
 
   it("sends the reply to the farmer's chat; an FAQ entry is rewritten, checked, and published explicitly", async () => {
-    const question = await h.db.prisma.officerQuestion.create({ data: { channel: "telegram", chatId: "4242", text: "Tôi là Trần Thị Mai, vay vốn HTX ở đâu?", origin: "unanswered", createdAt: new Date("2026-11-27T01:00:00Z") } });
+    const question = await h.db.prisma.officerQuestion.create({
+      data: {
+        channel: "telegram",
+        chatId: "4242",
+        text: "Tôi là Trần Thị Mai, vay vốn HTX ở đâu?",
+        origin: "unanswered",
+        createdAt: new Date("2026-11-27T01:00:00Z"),
+      },
+    });
     await insertLead(h.db.prisma, { channel: "telegram", chatId: "4242", fullName: "Trần Thị Mai" });
     expect(await html("/admin/questions")).toContain("vay vốn HTX ở đâu?");
-    await submit(`/admin/questions/${question.id}/answer`, { answer: "Chị Mai gọi 0912 345 678 hỏi Ngân hàng Chính sách xã hội ở xã." });
-    expect(h.outbox.sent).toEqual([{ to: { channel: "telegram", chatId: "4242" }, message: { text: expect.stringContaining("Ngân hàng Chính sách xã hội ở xã.") } }]);
+    await submit(`/admin/questions/${question.id}/answer`, {
+      answer: "Chị Mai gọi 0912 345 678 hỏi Ngân hàng Chính sách xã hội ở xã.",
+    });
+    expect(h.outbox.sent).toEqual([
+      {
+        to: { channel: "telegram", chatId: "4242" },
+        message: { text: expect.stringContaining("Ngân hàng Chính sách xã hội ở xã.") },
+      },
+    ]);
     const again = await submit(`/admin/questions/${question.id}/answer`, { answer: "Lần hai" });
     expect(again.headers.get("location")).toContain("error=admin-error-question-answered");
     expect(h.outbox.sent).toHaveLength(1);
@@ -243,14 +369,26 @@ describe("questions", () => {
     // The form starts from the farmer's words; saving them as they are is refused.
     const form = await html(`/admin/faq/new?from=${question.id}`);
     expect(form).toContain("Trần Thị Mai");
-    const withPhone = await submit("/admin/faq", { from: String(question.id), question: "Vay vốn HTX ở đâu?", answer: "Gọi 0912.345.678 hỏi Ngân hàng." });
+    const withPhone = await submit("/admin/faq", {
+      from: String(question.id),
+      question: "Vay vốn HTX ở đâu?",
+      answer: "Gọi 0912.345.678 hỏi Ngân hàng.",
+    });
     expect(withPhone.status).toBe(400);
     expect(await withPhone.text()).toContain("không được có số điện thoại");
-    const withName = await submit("/admin/faq", { from: String(question.id), question: "Chị Thị Mai hỏi vay vốn HTX ở đâu?", answer: "Hỏi Ngân hàng Chính sách xã hội ở xã." });
+    const withName = await submit("/admin/faq", {
+      from: String(question.id),
+      question: "Chị Thị Mai hỏi vay vốn HTX ở đâu?",
+      answer: "Hỏi Ngân hàng Chính sách xã hội ở xã.",
+    });
     expect(await withName.text()).toContain("không được có tên người hỏi");
     expect(await h.db.prisma.faqEntry.count()).toBe(0);
 
-    const saved = await submit("/admin/faq", { from: String(question.id), question: "Vay vốn cho HTX hỏi ở đâu?", answer: "Hỏi Ngân hàng Chính sách xã hội ở xã, mức vay 100.000.000 đồng." });
+    const saved = await submit("/admin/faq", {
+      from: String(question.id),
+      question: "Vay vốn cho HTX hỏi ở đâu?",
+      answer: "Hỏi Ngân hàng Chính sách xã hội ở xã, mức vay 100.000.000 đồng.",
+    });
     expect(saved.headers.get("location")).toContain("ok=admin-faq-saved");
     const entry = await h.db.prisma.faqEntry.findFirstOrThrow();
     expect(entry).toMatchObject({ questionId: question.id, published: false });
@@ -258,16 +396,28 @@ describe("questions", () => {
     expect(h.knowledgeChanges()).toBe(0);
 
     await submit(`/admin/faq/${entry.id}/publish`, {});
-    expect(await publishedFaqs(h.db.prisma)).toEqual([{ id: entry.id, question: "Vay vốn cho HTX hỏi ở đâu?", answer: expect.stringContaining("Ngân hàng"), publishedAt: h.clock.now() }]);
+    expect(await publishedFaqs(h.db.prisma)).toEqual([
+      {
+        id: entry.id,
+        question: "Vay vốn cho HTX hỏi ở đâu?",
+        answer: expect.stringContaining("Ngân hàng"),
+        publishedAt: h.clock.now(),
+      },
+    ]);
     await submit(`/admin/faq/${entry.id}/unpublish`, {});
     expect(await publishedFaqs(h.db.prisma)).toEqual([]);
     expect(h.knowledgeChanges()).toBe(2);
-    const audited = await h.db.prisma.auditEntry.findMany({ where: { action: { startsWith: "faq." } }, orderBy: { id: "asc" } });
+    const audited = await h.db.prisma.auditEntry.findMany({
+      where: { action: { startsWith: "faq." } },
+      orderBy: { id: "asc" },
+    });
     expect(audited.map((e) => e.action)).toEqual(["faq.save", "faq.publish", "faq.unpublish"]);
     await h.user("quantri", "admin");
     const admin = h.agent();
     await admin.login("quantri");
-    expect(await html("/admin/audit?action=faq.publish", admin)).toMatch(/Tên canbo \(canbo\)<\/td>\s*<td[^>]*>Đăng hỏi đáp/);
+    expect(await html("/admin/audit?action=faq.publish", admin)).toMatch(
+      /Tên canbo \(canbo\)<\/td>\s*<td[^>]*>Đăng hỏi đáp/,
+    );
   });
 });
 
@@ -276,11 +426,17 @@ describe("users, chat link and setup", () => {
     await h.user("quantri", "admin");
     const admin = h.agent();
     await admin.login("quantri");
-    const created = await submit("/admin/users", { username: "canbo.moi", displayName: "Cán bộ Mới", password: "mat khau cua moi", role: "officer" }, admin);
+    const created = await submit(
+      "/admin/users",
+      { username: "canbo.moi", displayName: "Cán bộ Mới", password: "mat khau cua moi", role: "officer" },
+      admin,
+    );
     expect(created.headers.get("location")).toBe("/admin/users?ok=admin-user-created");
     expect((await h.agent().login("canbo.moi", "mat khau cua moi")).status).toBe(303);
     const id = (await h.db.prisma.staffUser.findUniqueOrThrow({ where: { username: "canbo.moi" } })).id;
-    expect(await html("/admin/users", admin)).toMatch(/data-confirm="Khóa tài khoản của Cán bộ Mới\?[^"]*">Khóa tài khoản<\/button>/);
+    expect(await html("/admin/users", admin)).toMatch(
+      /data-confirm="Khóa tài khoản của Cán bộ Mới\?[^"]*">Khóa tài khoản<\/button>/,
+    );
     await submit(`/admin/users/${id}/active`, { active: "false" }, admin);
     expect((await h.agent().login("canbo.moi", "mat khau cua moi")).status).toBe(401);
     expect(await html("/admin/audit", admin)).toContain("Khóa tài khoản");
@@ -294,13 +450,23 @@ describe("users, chat link and setup", () => {
   });
 
   it("the first-admin link opens a form once", async () => {
-    const link = (await ensureSetupLink(h.db.prisma, "http://localhost", () => {}, { key: Buffer.from("key"), lock: processChatLock({ onlyInstance: true }), now: h.clock.now() }))!;
+    const link = (await ensureSetupLink(h.db.prisma, "http://localhost", () => {}, {
+      key: Buffer.from("key"),
+      lock: processChatLock({ onlyInstance: true }),
+      now: h.clock.now(),
+    }))!;
     const visitor = h.agent();
     const path = link.replace("http://localhost", "");
     const form = await html(path, visitor);
     const token = new URL(link).searchParams.get("token")!;
     const formToken = /name="_form" value="([^"]+)"/.exec(form)![1]!;
-    const done = await visitor.post("/admin/setup", { _form: formToken, token, username: "quantri", displayName: "Quản trị", password: "mat khau quan tri" });
+    const done = await visitor.post("/admin/setup", {
+      _form: formToken,
+      token,
+      username: "quantri",
+      displayName: "Quản trị",
+      password: "mat khau quan tri",
+    });
     expect(done.headers.get("location")).toBe("/admin/login?ok=admin-setup-done");
     expect((await visitor.get(path)).status).toBe(410);
     expect((await h.agent().login("quantri", "mat khau quan tri")).status).toBe(303);
@@ -313,7 +479,7 @@ describe("bad form input", () => {
     const broken = await officer.request("/admin/chat-link", {
       method: "POST",
       headers: { "content-type": "multipart/form-data; boundary=----x", "x-csrf-token": csrf },
-      body: "------x\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\nabc",
+      body: '------x\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\nabc',
     });
     expect(broken.status).toBe(400);
     expect(await broken.text()).toContain("Biểu mẫu gửi lên bị lỗi");

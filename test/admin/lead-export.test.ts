@@ -25,7 +25,15 @@ beforeAll(async () => {
     FROM generate_series(1, ${LEADS}) AS n`;
   const noted = await h.db.prisma.lead.findUniqueOrThrow({ where: { reference: "HTX-00007" } });
   await h.db.prisma.lead.update({ where: { id: noted.id }, data: { assignedToId: officer.id } });
-  await h.db.prisma.leadEvent.create({ data: { leadId: noted.id, actorId: officer.id, kind: "note", note: "Đã gọi, hẹn họp tổ", at: new Date("2026-11-02T03:00:00Z") } });
+  await h.db.prisma.leadEvent.create({
+    data: {
+      leadId: noted.id,
+      actorId: officer.id,
+      kind: "note",
+      note: "Đã gọi, hẹn họp tổ",
+      at: new Date("2026-11-02T03:00:00Z"),
+    },
+  });
   server = await startHttpServer(h.app, "127.0.0.1", 0);
 }, 120_000);
 
@@ -65,8 +73,13 @@ describe("exporting 21,500 leads", () => {
     const records = body.toString("utf8").split("\r\n").slice(1, -1);
     expect(records).toHaveLength(LEADS);
     expect(new Set(records.map((r) => r.split(",")[0])).size).toBe(LEADS);
-    expect(records.find((r) => r.startsWith("HTX-00007,"))).toContain(',Tên canbo,"02/11/2026 10:00 Tên canbo: Đã gọi, hẹn họp tổ",');
-    const audit = await h.db.prisma.auditEntry.findFirstOrThrow({ where: { action: "lead.export" }, orderBy: { id: "desc" } });
+    expect(records.find((r) => r.startsWith("HTX-00007,"))).toContain(
+      ',Tên canbo,"02/11/2026 10:00 Tên canbo: Đã gọi, hẹn họp tổ",',
+    );
+    const audit = await h.db.prisma.auditEntry.findFirstOrThrow({
+      where: { action: "lead.export" },
+      orderBy: { id: "desc" },
+    });
     expect(audit.details).toMatchObject({ format: "csv", count: LEADS });
   }, 120_000);
 

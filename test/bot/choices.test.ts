@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { inlineKeyboardMarkup, keyChoices, listChoicesInText, matchTypedChoice, renderAsButtons, renderForListing, LISTED_CHOICES, type ChoiceRows } from "../../src/bot/choices.js";
+import {
+  inlineKeyboardMarkup,
+  keyChoices,
+  listChoicesInText,
+  matchTypedChoice,
+  renderAsButtons,
+  renderForListing,
+  LISTED_CHOICES,
+  type ChoiceRows,
+} from "../../src/bot/choices.js";
 import { translator } from "../../src/i18n/translate.js";
 
 const t = translator();
@@ -11,13 +20,19 @@ const yesNo: ChoiceRows = [
   ],
   [{ text: "⬅️ Quay lại", data: "q:back" }],
 ];
-const menu: ChoiceRows = [[{ text: "📘 Tìm hiểu Luật HTX 2023", data: "menu:law" }], [{ text: "✅ Kiểm tra điều kiện vay vốn / hỗ trợ", data: "menu:check" }], [{ text: "👤 Gặp cán bộ", data: "menu:officer" }]];
+const menu: ChoiceRows = [
+  [{ text: "📘 Tìm hiểu Luật HTX 2023", data: "menu:law" }],
+  [{ text: "✅ Kiểm tra điều kiện vay vốn / hỗ trợ", data: "menu:check" }],
+  [{ text: "👤 Gặp cán bộ", data: "menu:officer" }],
+];
 
 describe("channel-neutral choices", () => {
   it("render as an inline keyboard for button channels, and are handed over whole to text channels", () => {
     expect(renderAsButtons("Chọn:", yesNo, {}).other).toEqual({ reply_markup: inlineKeyboardMarkup(yesNo) });
     expect(inlineKeyboardMarkup(yesNo).inline_keyboard[0]![1]).toEqual({ text: "Không", callback_data: "q:no" });
-    expect(renderForListing("Chọn:", yesNo, { numbersAreAnswers: true }).other).toEqual({ [LISTED_CHOICES]: { rows: yesNo, options: { numbersAreAnswers: true } } });
+    expect(renderForListing("Chọn:", yesNo, { numbersAreAnswers: true }).other).toEqual({
+      [LISTED_CHOICES]: { rows: yesNo, options: { numbersAreAnswers: true } },
+    });
     expect(renderAsButtons("Xong", [[]], {}).other).toEqual({});
   });
 
@@ -26,9 +41,14 @@ describe("channel-neutral choices", () => {
     expect(listChoicesInText("Bà con chọn việc cần làm:", numbered, {}, t)).toBe(
       "Bà con chọn việc cần làm:\n\n1. 📘 Tìm hiểu Luật HTX 2023\n2. ✅ Kiểm tra điều kiện vay vốn / hỗ trợ\n3. 👤 Gặp cán bộ\n\nBà con trả lời số 1, 2 hoặc 3 (hoặc gõ chữ của lựa chọn).",
     );
-    const lettered = keyChoices({ rows: [[{ text: "Không biết", data: "m:unknown" }], [{ text: "Quay lại", data: "m:back" }]], options: { numbersAreAnswers: true } });
+    const lettered = keyChoices({
+      rows: [[{ text: "Không biết", data: "m:unknown" }], [{ text: "Quay lại", data: "m:back" }]],
+      options: { numbersAreAnswers: true },
+    });
     expect(lettered.map((c) => c.key)).toEqual(["a", "b"]);
-    expect(listChoicesInText("Tổ hợp tác có bao nhiêu thành viên?", lettered, { numbersAreAnswers: true }, t)).toContain("gõ chữ a hoặc b");
+    expect(
+      listChoicesInText("Tổ hợp tác có bao nhiêu thành viên?", lettered, { numbersAreAnswers: true }, t),
+    ).toContain("gõ chữ a hoặc b");
     // A second message of the same reply goes on where the first stopped.
     expect(keyChoices({ rows: menu, options: {} }, 4).map((c) => c.key)).toEqual(["5", "6", "7"]);
   });
@@ -56,7 +76,10 @@ describe("channel-neutral choices", () => {
   });
 
   it("never take a typed number for a lettered option: '2' is the quantity, 'b' the option", () => {
-    const offered = keyChoices({ rows: [[{ text: "✅ 12", data: "reg:members:12" }], [{ text: "Quay lại", data: "reg:members:back" }]], options: { numbersAreAnswers: true } });
+    const offered = keyChoices({
+      rows: [[{ text: "✅ 12", data: "reg:members:12" }], [{ text: "Quay lại", data: "reg:members:back" }]],
+      options: { numbersAreAnswers: true },
+    });
     expect(matchTypedChoice("2", offered)).toBeUndefined();
     expect(matchTypedChoice("b", offered)?.data).toBe("reg:members:back");
     expect(matchTypedChoice("a", offered)?.data).toBe("reg:members:12");

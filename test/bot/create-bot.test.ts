@@ -11,7 +11,14 @@ describe("createBot", () => {
     await bot.handleUpdate(textUpdate(1, CHAT, "/start"));
     const calls = api.take();
     expect(sentTexts(calls)[0]).toContain("Trợ lý HTX");
-    expect(buttonData(calls.find((c) => c.method === "sendMessage"))).toEqual(["menu:law", "menu:check", "menu:register", "menu:ask", "menu:officer", "menu:subscribe"]);
+    expect(buttonData(calls.find((c) => c.method === "sendMessage"))).toEqual([
+      "menu:law",
+      "menu:check",
+      "menu:register",
+      "menu:ask",
+      "menu:officer",
+      "menu:subscribe",
+    ]);
   });
 
   it("greets a returning farmer differently", async () => {
@@ -33,7 +40,11 @@ describe("createBot", () => {
     await bot.handleUpdate(textUpdate(3, CHAT, "HTX cua tui muon vay von"));
     const confirm = api.take();
     expect(sentTexts(confirm)[0]).toContain("HTX cua tui muon vay von");
-    expect(buttonData(confirm.find((c) => c.method === "sendMessage"))).toEqual(["officer:send", "officer:rewrite", "officer:cancel"]);
+    expect(buttonData(confirm.find((c) => c.method === "sendMessage"))).toEqual([
+      "officer:send",
+      "officer:rewrite",
+      "officer:cancel",
+    ]);
 
     await bot.handleUpdate(textUpdate(4, CHAT, "gõ chữ thay vì bấm nút"));
     expect(sentTexts(api.take())[0]).toContain("bấm một nút");
@@ -44,7 +55,9 @@ describe("createBot", () => {
     api.take();
     await bot.handleUpdate(buttonUpdate(7, CHAT, "officer:send"));
     expect(sentTexts(api.take())[0]).toMatch(/CH-00001/);
-    expect(questions.all()).toMatchObject([{ text: "Xin cán bộ gọi lại giúp", origin: "contact", chatId: String(CHAT), channel: "telegram" }]);
+    expect(questions.all()).toMatchObject([
+      { text: "Xin cán bộ gọi lại giúp", origin: "contact", chatId: String(CHAT), channel: "telegram" },
+    ]);
   });
 
   it("lets /help and /huy work in the middle of a flow", async () => {

@@ -25,9 +25,10 @@ describe("addressing a large campaign", () => {
     const draft = await campaigns.createDraft({ text: "Lớp tập huấn", signupChoice: false, segment: everyone }, 1);
     if (!draft.ok) throw new Error(draft.problem);
     expect(await campaigns.send(draft.id, 1, new Date())).toEqual({ ok: true, scheduled: false });
-    expect(await db.prisma.broadcastDelivery.count({ where: { campaignId: draft.id, status: "pending" } })).toBe(10_000);
+    expect(await db.prisma.broadcastDelivery.count({ where: { campaignId: draft.id, status: "pending" } })).toBe(
+      10_000,
+    );
     await campaigns.cancel(draft.id, new Date());
     expect((await campaigns.report(draft.id)).skipped).toEqual({ cancelled: 10_000 });
   });
-
 });

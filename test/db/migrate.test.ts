@@ -36,7 +36,13 @@ describe("applyMigrations with the checked-in migrations", () => {
     expect(first.applied).toEqual(files.map((file) => file.name));
     expect(logged).toEqual(files.map((file) => `Applied migration ${file.name}`));
     expect(await tableNames()).toEqual(
-      expect.arrayContaining(["_prisma_migrations", "chat_session", "processed_update", "web_chat_message", "outbound_job"]),
+      expect.arrayContaining([
+        "_prisma_migrations",
+        "chat_session",
+        "processed_update",
+        "web_chat_message",
+        "outbound_job",
+      ]),
     );
     const rows = await db.prisma.$queryRawUnsafe<Record<string, unknown>[]>(
       'SELECT * FROM "_prisma_migrations" ORDER BY migration_name',
@@ -124,7 +130,9 @@ describe("applyMigrations with a history of its own", () => {
     await writeMigration("20260101000000_first", "CREATE TABLE a (id INT);");
     await writeMigration("20260102000000_broken", "CREATE TABLE b (id INT);\nINSERT INTO no_such_table VALUES (1);");
 
-    await expect(applyMigrations(db, { dir })).rejects.toThrow(/20260102000000_broken failed and was rolled back: .*"no_such_table" does not exist/);
+    await expect(applyMigrations(db, { dir })).rejects.toThrow(
+      /20260102000000_broken failed and was rolled back: .*"no_such_table" does not exist/,
+    );
     expect(await tableNames()).toEqual(["_prisma_migrations", "a"]);
     const recorded = await db.prisma.$queryRawUnsafe<{ migration_name: string }[]>(
       'SELECT migration_name FROM "_prisma_migrations"',

@@ -44,7 +44,12 @@ export async function exerciseEveryModel(prisma: PrismaClient): Promise<void> {
   });
   expect(claimed.count).toBe(1);
   const sent = await prisma.outboundJob.update({ where: { id: job.id }, data: { status: "sent" } });
-  expect(sent).toMatchObject({ status: "sent", attempts: 1, lockedBy: "instance-1", payload: { text: "Hạn nộp hồ sơ" } });
+  expect(sent).toMatchObject({
+    status: "sent",
+    attempts: 1,
+    lockedBy: "instance-1",
+    payload: { text: "Hạn nộp hồ sơ" },
+  });
   await prisma.outboundJob.delete({ where: { id: job.id } });
   expect(await prisma.outboundJob.count()).toBe(0);
 }

@@ -3,8 +3,12 @@ import { splitSqlStatements } from "../../src/db/split-sql.js";
 
 describe("splitSqlStatements", () => {
   it("splits on semicolons and drops comment-only fragments", () => {
-    const script = "-- CreateTable\nCREATE TABLE a (x int);\n\n-- CreateIndex\nCREATE INDEX i ON a(x);\n-- trailing note\n";
-    expect(splitSqlStatements(script)).toEqual(["-- CreateTable\nCREATE TABLE a (x int)", "-- CreateIndex\nCREATE INDEX i ON a(x)"]);
+    const script =
+      "-- CreateTable\nCREATE TABLE a (x int);\n\n-- CreateIndex\nCREATE INDEX i ON a(x);\n-- trailing note\n";
+    expect(splitSqlStatements(script)).toEqual([
+      "-- CreateTable\nCREATE TABLE a (x int)",
+      "-- CreateIndex\nCREATE INDEX i ON a(x)",
+    ]);
   });
 
   it("keeps semicolons inside quotes, identifiers and comments", () => {

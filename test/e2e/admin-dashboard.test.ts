@@ -22,13 +22,43 @@ describe("officers' dashboard in headless Chromium", () => {
     [pg, browser] = await Promise.all([startPostgres(), launchBrowser()]);
     app = await startTestApp({ DATABASE_URL: pg.url });
     db = await openDatabase(pg.url);
-    const officer = await createStaffUser(db.prisma, { username: "canbo.an", displayName: "Cán bộ An", password: "mat khau can bo", role: "officer" });
+    const officer = await createStaffUser(db.prisma, {
+      username: "canbo.an",
+      displayName: "Cán bộ An",
+      password: "mat khau can bo",
+      role: "officer",
+    });
     if (!officer.ok) throw new Error(officer.problem);
-    const admin = await createStaffUser(db.prisma, { username: "quantri", displayName: "Quản trị viên Hội Nông dân thành phố", password: "mat khau quan tri", role: "admin" });
+    const admin = await createStaffUser(db.prisma, {
+      username: "quantri",
+      displayName: "Quản trị viên Hội Nông dân thành phố",
+      password: "mat khau quan tri",
+      role: "admin",
+    });
     if (!admin.ok) throw new Error(admin.problem);
-    await insertLead(db.prisma, { reference: "HTX-E2E01", fullName: "Nguyễn Văn An", sector: "lua", sectorLabel: "lúa", createdAt: new Date("2026-11-20T03:00:00Z") });
-    await insertLead(db.prisma, { reference: "HTX-E2E02", fullName: "Trần Thị Bích", communeCode: "31801", communeName: "Xã Hòa Tú 2", sector: "thuy_san", sectorLabel: "nuôi tôm", createdAt: new Date("2026-11-21T03:00:00Z") });
-    await insertLead(db.prisma, { reference: "HTX-E2E03", fullName: "Lê Văn Cường", sector: "trai_cay", sectorLabel: "sầu riêng", createdAt: new Date("2026-11-22T03:00:00Z") });
+    await insertLead(db.prisma, {
+      reference: "HTX-E2E01",
+      fullName: "Nguyễn Văn An",
+      sector: "lua",
+      sectorLabel: "lúa",
+      createdAt: new Date("2026-11-20T03:00:00Z"),
+    });
+    await insertLead(db.prisma, {
+      reference: "HTX-E2E02",
+      fullName: "Trần Thị Bích",
+      communeCode: "31801",
+      communeName: "Xã Hòa Tú 2",
+      sector: "thuy_san",
+      sectorLabel: "nuôi tôm",
+      createdAt: new Date("2026-11-21T03:00:00Z"),
+    });
+    await insertLead(db.prisma, {
+      reference: "HTX-E2E03",
+      fullName: "Lê Văn Cường",
+      sector: "trai_cay",
+      sectorLabel: "sầu riêng",
+      createdAt: new Date("2026-11-22T03:00:00Z"),
+    });
     page = await browser.newPage({ viewport: { width: 390, height: 844 }, acceptDownloads: true });
     page.setDefaultTimeout(10_000);
   }, 90_000);
@@ -73,16 +103,24 @@ describe("officers' dashboard in headless Chromium", () => {
     await page.getByRole("button", { name: "Chuyển sang: Đã liên hệ" }).click();
     await page.getByText("Đã đổi trạng thái.").waitFor();
     expect(await page.locator(".history").textContent()).toContain("Mới → Đã liên hệ");
-    expect(await db.prisma.lead.findUnique({ where: { reference: "HTX-E2E02" } })).toMatchObject({ status: "contacted" });
-    expect(await db.prisma.auditEntry.count({ where: { action: "lead.view", target: "HTX-E2E02" } })).toBeGreaterThan(0);
+    expect(await db.prisma.lead.findUnique({ where: { reference: "HTX-E2E02" } })).toMatchObject({
+      status: "contacted",
+    });
+    expect(await db.prisma.auditEntry.count({ where: { action: "lead.view", target: "HTX-E2E02" } })).toBeGreaterThan(
+      0,
+    );
   });
 
   it("closes a lead only with a reason and after confirming, and steps back with a note", async () => {
-    const closing = page.locator("form.status-move").filter({ has: page.getByRole("button", { name: "Chuyển sang: Đóng" }) });
+    const closing = page
+      .locator("form.status-move")
+      .filter({ has: page.getByRole("button", { name: "Chuyển sang: Đóng" }) });
     await closing.getByPlaceholder("Lý do (ghi vào lịch sử)").fill("Bà con đổi ý, chưa muốn lập HTX");
     page.once("dialog", (dialog) => void dialog.dismiss());
     await closing.getByRole("button").click();
-    expect(await db.prisma.lead.findUnique({ where: { reference: "HTX-E2E02" } })).toMatchObject({ status: "contacted" });
+    expect(await db.prisma.lead.findUnique({ where: { reference: "HTX-E2E02" } })).toMatchObject({
+      status: "contacted",
+    });
     page.once("dialog", (dialog) => {
       expect(dialog.message()).toContain("«Đóng»");
       void dialog.accept();
@@ -90,7 +128,9 @@ describe("officers' dashboard in headless Chromium", () => {
     await closing.getByRole("button").click();
     await page.locator(".history li").first().getByText("Bà con đổi ý, chưa muốn lập HTX").waitFor();
 
-    const reopening = page.locator("form.status-move").filter({ has: page.getByRole("button", { name: "Chuyển sang: Đã liên hệ" }) });
+    const reopening = page
+      .locator("form.status-move")
+      .filter({ has: page.getByRole("button", { name: "Chuyển sang: Đã liên hệ" }) });
     await reopening.getByRole("button").click();
     const back = page.locator("form.status-move").filter({ has: page.getByRole("button", { name: "Lùi về: Mới" }) });
     await back.getByPlaceholder("Lý do (ghi vào lịch sử)").fill("Bấm nhầm");
@@ -101,7 +141,10 @@ describe("officers' dashboard in headless Chromium", () => {
 
   it("exports the filtered list as .xlsx with Vietnamese intact", async () => {
     await page.goto(`${app.url}/admin/leads?commune=31777`);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "⬇ Tải Excel (.xlsx)" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "⬇ Tải Excel (.xlsx)" }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^dang-ky-htx-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await readFile(await download.path())) as unknown as ExcelJS.Buffer);
@@ -116,12 +159,17 @@ describe("officers' dashboard in headless Chromium", () => {
   });
 
   it("shows a CSV export's progress in leads", async () => {
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "⬇ Tải CSV" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "⬇ Tải CSV" }).click(),
+    ]);
     const text = (await readFile(await download.path())).toString("utf8");
     expect(text.trim().split("\r\n")).toHaveLength(3);
     const status = page.getByRole("status");
     await status.getByText("Đã tải xong 2 hồ sơ.").waitFor();
-    expect(await status.locator("progress").evaluate((bar: HTMLProgressElement) => [bar.value, bar.max])).toEqual([1, 1]);
+    expect(await status.locator("progress").evaluate((bar: HTMLProgressElement) => [bar.value, bar.max])).toEqual([
+      1, 1,
+    ]);
   });
 
   it("answers a farmer's question; the reply appears in the farmer's web chat", async () => {
@@ -156,32 +204,71 @@ describe("officers' dashboard in headless Chromium", () => {
     const overflow = await on.evaluate(() => document.scrollingElement!.scrollWidth);
     // On failure, name the elements that stick out (the outermost ones are the culprits).
     const wide = await on.evaluate(() =>
-      Array.from(document.body.querySelectorAll("*")).filter((e) => e.getBoundingClientRect().right > 390).slice(0, 5).map((e) => `${e.tagName}.${e.className}`),
+      Array.from(document.body.querySelectorAll("*"))
+        .filter((e) => e.getBoundingClientRect().right > 390)
+        .slice(0, 5)
+        .map((e) => `${e.tagName}.${e.className}`),
     );
     expect(overflow, `${path} is ${overflow} px wide: ${wide.join(", ")}`).toBeLessThanOrEqual(390);
     const logout = await on.getByRole("button", { name: "Đăng xuất" }).boundingBox();
     expect(logout && logout.x >= 0 && logout.x + logout.width <= 390, `"Đăng xuất" on ${path}`).toBe(true);
     for (const link of await on.locator("header nav a").all()) {
       const box = await link.boundingBox();
-      expect(box && box.x >= 0 && box.x + box.width <= 390, `menu link ${await link.textContent()} on ${path}`).toBe(true);
+      expect(box && box.x >= 0 && box.x + box.width <= 390, `menu link ${await link.textContent()} on ${path}`).toBe(
+        true,
+      );
     }
   }
 
   it("fits a 390 px phone on every page, with leads and audit entries as cards", async () => {
     await db.prisma.officerQuestion.create({
-      data: { channel: "webchat", chatId: "farmer-phone", origin: "contact", createdAt: new Date("2026-11-27T01:00:00Z"), text: "https://example.vn/mot-duong-dan-rat-dai-khong-co-khoang-trang-nao-ca-de-thu-man-hinh-hep" },
+      data: {
+        channel: "webchat",
+        chatId: "farmer-phone",
+        origin: "contact",
+        createdAt: new Date("2026-11-27T01:00:00Z"),
+        text: "https://example.vn/mot-duong-dan-rat-dai-khong-co-khoang-trang-nao-ca-de-thu-man-hinh-hep",
+      },
     });
-    await insertLead(db.prisma, { reference: "HTX-E2E04", fullName: "Nguyễn Thị Thanh Hương Quỳnh", communeName: "Phường Vĩnh Châu và những nơi có tên rất dài", sector: "other", sectorLabel: "nuôi cá kèo kết hợp trồng rừng đước ven biển" });
+    await insertLead(db.prisma, {
+      reference: "HTX-E2E04",
+      fullName: "Nguyễn Thị Thanh Hương Quỳnh",
+      communeName: "Phường Vĩnh Châu và những nơi có tên rất dài",
+      sector: "other",
+      sectorLabel: "nuôi cá kèo kết hợp trồng rừng đước ven biển",
+    });
     const officerId = (await db.prisma.staffUser.findFirstOrThrow({ where: { role: "officer" } })).id;
     const campaign = await db.prisma.broadcastCampaign.create({
-      data: { text: "Lớp tập huấn trồng lúa hữu cơ.\nĐăng ký tại https://example.vn/mot-duong-dan-rat-dai-khong-co-khoang-trang-nao-ca", link: "https://example.vn/lop-tap-huan-lua-huu-co-tai-phuong-my-xuyen", signupChoice: false, segment: {}, createdById: officerId },
+      data: {
+        text: "Lớp tập huấn trồng lúa hữu cơ.\nĐăng ký tại https://example.vn/mot-duong-dan-rat-dai-khong-co-khoang-trang-nao-ca",
+        link: "https://example.vn/lop-tap-huan-lua-huu-co-tai-phuong-my-xuyen",
+        signupChoice: false,
+        segment: {},
+        createdById: officerId,
+      },
     });
-    const paths = ["/admin", "/admin/leads", "/admin/leads/HTX-E2E04", "/admin/pools", "/admin/questions?status=all", "/admin/faq", "/admin/broadcasts", "/admin/broadcasts/new", `/admin/broadcasts/${campaign.id}`, "/admin/chat-link"];
+    const paths = [
+      "/admin",
+      "/admin/leads",
+      "/admin/leads/HTX-E2E04",
+      "/admin/pools",
+      "/admin/questions?status=all",
+      "/admin/faq",
+      "/admin/broadcasts",
+      "/admin/broadcasts/new",
+      `/admin/broadcasts/${campaign.id}`,
+      "/admin/chat-link",
+    ];
     for (const path of paths) await fitsPhone(path, page);
     // A lead in the list is a card: no table header, each value after its column's name.
     await page.goto(`${app.url}/admin/leads`);
     expect(await page.locator("thead").isVisible()).toBe(false);
-    const label = await page.locator("tbody tr").first().locator("td[data-label]").first().evaluate((td) => getComputedStyle(td, "::before").content);
+    const label = await page
+      .locator("tbody tr")
+      .first()
+      .locator("td[data-label]")
+      .first()
+      .evaluate((td) => getComputedStyle(td, "::before").content);
     expect(label).toBe('"Ngày đăng ký: "');
 
     const adminPage = await browser.newPage({ viewport: { width: 390, height: 844 } });

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, webChatClient, type WebMessage } from "../support/in-process-app.js";
 
 /** The answer itself: after the first useful one the bot also offers announcements in a message of its own. */
-const answerOf = (messages: WebMessage[]) => messages.findLast((m) => m.buttons.flat().some((b) => b.data.startsWith("qa:")))!;
+const answerOf = (messages: WebMessage[]) =>
+  messages.findLast((m) => m.buttons.flat().some((b) => b.data.startsWith("qa:")))!;
 
 describe("cited answers in the web chat (real offline index)", () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;

@@ -15,7 +15,8 @@ const FIRST_CHAT = 9000;
 const IN_FLIGHT_CHAT = String(FIRST_CHAT + 15);
 const TEXT = "Thông báo: lớp tập huấn nuôi tôm sáng thứ Bảy";
 
-const isAnnouncement = (call: RecordedCall) => call.method === "sendMessage" && String(call.payload.text).startsWith(TEXT);
+const isAnnouncement = (call: RecordedCall) =>
+  call.method === "sendMessage" && String(call.payload.text).startsWith(TEXT);
 
 /**
  * The sending process is killed (SIGKILL, no cleanup) in the middle of a broadcast and started again:
@@ -28,7 +29,13 @@ describe("a broadcast survives SIGKILL of the sending process", () => {
   let telegram: FakeTelegram;
   const dataDir = tempDataDir();
   const databaseUrl = `pglite:${join(dataDir, "db")}`;
-  const env = { TELEGRAM_BOT_TOKEN: TOKEN, DATA_DIR: dataDir, WEBCHAT_ENABLED: "false", BROADCAST_LANES: "1", BROADCAST_RATE_TELEGRAM: "10" };
+  const env = {
+    TELEGRAM_BOT_TOKEN: TOKEN,
+    DATA_DIR: dataDir,
+    WEBCHAT_ENABLED: "false",
+    BROADCAST_LANES: "1",
+    BROADCAST_RATE_TELEGRAM: "10",
+  };
 
   beforeAll(async () => {
     telegram = await startFakeTelegram();
@@ -39,7 +46,10 @@ describe("a broadcast survives SIGKILL of the sending process", () => {
       INSERT INTO subscription (channel, chat_id, topics, consent_version, consent_hash, consent_at, updated_at)
       SELECT 'telegram', (${FIRST_CHAT} + g)::text, ARRAY['training'], 'v', 'h', now(), now() FROM generate_series(0, ${RECIPIENTS - 1}) g`;
     const campaigns = campaignService({ prisma: db.prisma, audit: NO_AUDIT, deliverable: () => ["telegram"] });
-    const draft = await campaigns.createDraft({ text: TEXT, signupChoice: false, segment: { topics: [], communes: [], sectors: [], channels: [] } }, 1);
+    const draft = await campaigns.createDraft(
+      { text: TEXT, signupChoice: false, segment: { topics: [], communes: [], sectors: [], channels: [] } },
+      1,
+    );
     if (!draft.ok) throw new Error(draft.problem);
     await campaigns.send(draft.id, 1, new Date());
     await db.close();
@@ -69,15 +79,27 @@ describe("a broadcast survives SIGKILL of the sending process", () => {
     }
 
     const perChat = new Map<string, number>();
-    for (const call of telegram.calls.filter(isAnnouncement)) perChat.set(String(call.payload.chat_id), (perChat.get(String(call.payload.chat_id)) ?? 0) + 1);
+    for (const call of telegram.calls.filter(isAnnouncement))
+      perChat.set(String(call.payload.chat_id), (perChat.get(String(call.payload.chat_id)) ?? 0) + 1);
     expect(perChat.size).toBe(RECIPIENTS);
     expect([...perChat.entries()].filter(([, n]) => n !== 1)).toEqual([]);
 
     const db = await openDatabase(databaseUrl);
     try {
-      const report = await campaignService({ prisma: db.prisma, audit: NO_AUDIT, deliverable: () => ["telegram"] }).report(1);
+      const report = await campaignService({
+        prisma: db.prisma,
+        audit: NO_AUDIT,
+        deliverable: () => ["telegram"],
+      }).report(1);
       // The held message reached the fake but was never recorded: it counts as sent, unconfirmed.
-      expect(report).toMatchObject({ total: RECIPIENTS, pending: 0, sent: RECIPIENTS, unconfirmed: 1, failed: {}, skipped: {} });
+      expect(report).toMatchObject({
+        total: RECIPIENTS,
+        pending: 0,
+        sent: RECIPIENTS,
+        unconfirmed: 1,
+        failed: {},
+        skipped: {},
+      });
     } finally {
       await db.close();
     }

@@ -16,15 +16,32 @@ describe("announcements from the dashboard in headless Chromium", () => {
   let browser: Browser;
   let page: Page;
   const subscribe = (session: string, topics: string[]) =>
-    db.prisma.subscription.create({ data: { channel: "webchat", chatId: String(app.webchat!.chatIdOf(session)), topics, consentVersion: "v", consentHash: "h", consentAt: new Date() } });
+    db.prisma.subscription.create({
+      data: {
+        channel: "webchat",
+        chatId: String(app.webchat!.chatIdOf(session)),
+        topics,
+        consentVersion: "v",
+        consentHash: "h",
+        consentAt: new Date(),
+      },
+    });
 
   beforeAll(async () => {
     [pg, browser] = await Promise.all([startPostgres(), launchBrowser()]);
     app = await startTestApp({ DATABASE_URL: pg.url });
     db = await openDatabase(pg.url);
-    const officer = await createStaffUser(db.prisma, { username: "canbo.ba", displayName: "Cán bộ Ba", password: "mat khau can bo", role: "officer" });
+    const officer = await createStaffUser(db.prisma, {
+      username: "canbo.ba",
+      displayName: "Cán bộ Ba",
+      password: "mat khau can bo",
+      role: "officer",
+    });
     if (!officer.ok) throw new Error(officer.problem);
-    await db.prisma.staffUser.update({ where: { id: officer.value.id }, data: { chatChannel: "webchat", chatId: String(app.webchat!.chatIdOf("officer-ba-chat")) } });
+    await db.prisma.staffUser.update({
+      where: { id: officer.value.id },
+      data: { chatChannel: "webchat", chatId: String(app.webchat!.chatIdOf("officer-ba-chat")) },
+    });
     await subscribe("farmer-lua-1", ["training"]);
     await subscribe("farmer-lua-2", ["training", "credit"]);
     await subscribe("farmer-von-3", ["credit"]);
@@ -53,7 +70,9 @@ describe("announcements from the dashboard in headless Chromium", () => {
     await page.getByRole("button", { name: "Gửi thử cho tôi" }).click();
     await page.getByText("Đã gửi thử vào tài khoản chat").waitFor();
     const officerChat = webChatClient(app.url, "officer-ba-chat");
-    await expect.poll(async () => (await officerChat.history()).map((m) => m.text).join("\n"), { timeout: 120_000 }).toContain(TEXT);
+    await expect
+      .poll(async () => (await officerChat.history()).map((m) => m.text).join("\n"), { timeout: 120_000 })
+      .toContain(TEXT);
 
     await page.getByRole("button", { name: "Gửi", exact: true }).click();
     await page.getByText("Đang gửi thông báo.").waitFor();
@@ -61,7 +80,11 @@ describe("announcements from the dashboard in headless Chromium", () => {
     await page.getByRole("heading", { name: "Kết quả" }).waitFor({ timeout: 180_000 });
     expect(await page.locator("dl.fields").first().textContent()).toMatch(/Đã gửi tới\s*2/);
 
-    for (const [session, expected] of [["farmer-lua-1", 1], ["farmer-lua-2", 1], ["farmer-von-3", 0]] as const) {
+    for (const [session, expected] of [
+      ["farmer-lua-1", 1],
+      ["farmer-lua-2", 1],
+      ["farmer-von-3", 0],
+    ] as const) {
       const received = (await webChatClient(app.url, session).history()).filter((m) => m.text.startsWith(TEXT));
       expect(received, session).toHaveLength(expected);
       if (expected) expect(received[0]!.text).toContain("/dunggui");

@@ -41,11 +41,18 @@ describe("kill -9 and SIGTERM with updates in flight", () => {
   });
 
   /** Holds every reply, sends `inFlight`, waits until each is being answered, kills the bot. */
-  async function crashWhileAnswering(app: ReturnType<typeof startAppProcess>, send: () => void, expectedReplies: number) {
+  async function crashWhileAnswering(
+    app: ReturnType<typeof startAppProcess>,
+    send: () => void,
+    expectedReplies: number,
+  ) {
     const release = telegram.hold((call) => call.method === "sendMessage");
     const before = telegram.calls.length;
     send();
-    await until(() => telegram.calls.slice(before).filter((c) => c.method === "sendMessage").length >= expectedReplies, "the held replies");
+    await until(
+      () => telegram.calls.slice(before).filter((c) => c.method === "sendMessage").length >= expectedReplies,
+      "the held replies",
+    );
     const held = telegram.calls.slice(before);
     await app.kill();
     release();
@@ -53,14 +60,21 @@ describe("kill -9 and SIGTERM with updates in flight", () => {
   }
 
   const webhookEnv = () => ({
-    TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: telegram.apiRoot, BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.org/telegram/hook",
-    WEBHOOK_SECRET: SECRET, WEBCHAT_ENABLED: "false", DATA_DIR: tempDataDir(),
+    TELEGRAM_BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: telegram.apiRoot,
+    BOT_MODE: "webhook",
+    WEBHOOK_URL: "https://bot.example.org/telegram/hook",
+    WEBHOOK_SECRET: SECRET,
+    WEBCHAT_ENABLED: "false",
+    DATA_DIR: tempDataDir(),
   });
 
   function expectAnsweredAfterRestart(held: RecordedCall[], restartedAt: number) {
     const after = telegram.calls.slice(restartedAt);
     const reference = held.find(sentTo(FARMER, REFERENCE))?.payload.text;
-    expect(String(reference), JSON.stringify(held.map((c) => [c.method, c.payload.chat_id, c.payload.text]))).toMatch(REFERENCE);
+    expect(String(reference), JSON.stringify(held.map((c) => [c.method, c.payload.chat_id, c.payload.text]))).toMatch(
+      REFERENCE,
+    );
     // The replayed consent press answers with the lead saved before the crash, once.
     const again = after.filter(sentTo(FARMER, REFERENCE));
     expect(again).toHaveLength(1);
@@ -80,10 +94,14 @@ describe("kill -9 and SIGTERM with updates in flight", () => {
       for (const input of inputs.slice(0, -1)) await deliver(telegramUpdate(++updateId, FARMER, input));
 
       const deliveries: Promise<number>[] = [];
-      const held = await crashWhileAnswering(app, () => {
-        deliveries.push(deliver(telegramUpdate(++updateId, FARMER, inputs.at(-1)!)));
-        for (const chat of OTHERS) deliveries.push(deliver(textUpdate(++updateId, chat, "/start")));
-      }, 1 + OTHERS.length);
+      const held = await crashWhileAnswering(
+        app,
+        () => {
+          deliveries.push(deliver(telegramUpdate(++updateId, FARMER, inputs.at(-1)!)));
+          for (const chat of OTHERS) deliveries.push(deliver(textUpdate(++updateId, chat, "/start")));
+        },
+        1 + OTHERS.length,
+      );
 
       const restartedAt = telegram.calls.length;
       app = startAppProcess(env);
@@ -97,7 +115,12 @@ describe("kill -9 and SIGTERM with updates in flight", () => {
   }, 400_000);
 
   it("long polling: the unconfirmed updates come again and are all answered", async () => {
-    const env = { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: telegram.apiRoot, WEBCHAT_ENABLED: "false", DATA_DIR: tempDataDir() };
+    const env = {
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: telegram.apiRoot,
+      WEBCHAT_ENABLED: "false",
+      DATA_DIR: tempDataDir(),
+    };
     let app = startAppProcess(env);
     try {
       await app.waitForOutput(/long polling started/, START_MS);
@@ -108,18 +131,30 @@ describe("kill -9 and SIGTERM with updates in flight", () => {
       for (const input of inputs.slice(0, -1)) telegram.push(telegramUpdate(++updateId, FARMER, input));
       // The consent question is the answer to the last of them: the flow waits for the press.
       await telegram.waitFor(sentTo(FARMER, /Trước khi lưu/), undefined, pushedAt);
-      const held = await crashWhileAnswering(app, () => {
-        telegram.push(telegramUpdate(++updateId, FARMER, inputs.at(-1)!));
-        for (const chat of OTHERS) telegram.push(textUpdate(++updateId, chat, "/start"));
-      }, 1 + OTHERS.length);
+      const held = await crashWhileAnswering(
+        app,
+        () => {
+          telegram.push(telegramUpdate(++updateId, FARMER, inputs.at(-1)!));
+          for (const chat of OTHERS) telegram.push(textUpdate(++updateId, chat, "/start"));
+        },
+        1 + OTHERS.length,
+      );
 
       const restartedAt = telegram.calls.length;
       app = startAppProcess(env);
-      await until(() => telegram.calls.slice(restartedAt).filter((c) => c.method === "sendMessage").length >= 1 + OTHERS.length, "the answers after the restart", START_MS);
+      await until(
+        () => telegram.calls.slice(restartedAt).filter((c) => c.method === "sendMessage").length >= 1 + OTHERS.length,
+        "the answers after the restart",
+        START_MS,
+      );
       // Let a wrongly repeated answer show up before counting.
       const before = telegram.calls.length;
       telegram.push(textUpdate(++updateId, FARMER, "/help"));
-      await telegram.waitFor((c) => c.method === "sendMessage" && Number(c.payload.chat_id) === FARMER, undefined, before);
+      await telegram.waitFor(
+        (c) => c.method === "sendMessage" && Number(c.payload.chat_id) === FARMER,
+        undefined,
+        before,
+      );
       expectAnsweredAfterRestart(held, restartedAt);
     } finally {
       await app.stop();
@@ -167,7 +202,12 @@ describe("kill -9 during a web chat answer", () => {
   });
 
   it("answers the resend of the interrupted question, once, and a second resend with the same replies", async () => {
-    const env = { OPENAI_BASE_URL: openai.baseURL, OPENAI_API_KEY: "test-key", OPENAI_MODEL: "fake-model", DATA_DIR: tempDataDir() };
+    const env = {
+      OPENAI_BASE_URL: openai.baseURL,
+      OPENAI_API_KEY: "test-key",
+      OPENAI_MODEL: "fake-model",
+      DATA_DIR: tempDataDir(),
+    };
     let app = startAppProcess(env);
     try {
       let base = (await app.waitForOutput(/listening on (http:\/\/\S+)/, START_MS))[1]!;
@@ -178,7 +218,9 @@ describe("kill -9 during a web chat answer", () => {
         asked = true;
         return new Promise(() => undefined);
       };
-      const interrupted = webChatClient(base, "session-crash-01").say(question, "q-1").catch((error: Error) => error);
+      const interrupted = webChatClient(base, "session-crash-01")
+        .say(question, "q-1")
+        .catch((error: Error) => error);
       await until(() => asked, "the answer in progress");
       await app.kill();
       expect(await interrupted).toBeInstanceOf(Error);

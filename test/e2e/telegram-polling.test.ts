@@ -31,7 +31,9 @@ describe("Telegram long polling against a fake Bot API over HTTP", () => {
 
       telegram.push(textUpdate(1, CHAT, "/start"));
       const menu = await telegram.waitFor(sentTo(CHAT, /Trợ lý HTX/));
-      const buttons = (menu.payload.reply_markup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard.flat();
+      const buttons = (
+        menu.payload.reply_markup as { inline_keyboard: { callback_data: string }[][] }
+      ).inline_keyboard.flat();
       expect(buttons.map((b) => b.callback_data)).toContain("menu:officer");
 
       telegram.push(buttonUpdate(2, CHAT, "menu:officer", 501));

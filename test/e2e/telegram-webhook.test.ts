@@ -68,7 +68,12 @@ describe("Telegram webhook mode", () => {
   }, 60_000);
 
   it("answers an empty, broken or oversized body with a 400 or 413 and a Vietnamese message, never a 500", async () => {
-    const post = (body: string) => fetch(`${base}/telegram/hook`, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET }, body });
+    const post = (body: string) =>
+      fetch(`${base}/telegram/hook`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+        body,
+      });
     for (const body of ["", "{", "[]", '{"message":{}}', '{"update_id":"x"}']) {
       const response = await post(body);
       expect(response.status).toBe(400);

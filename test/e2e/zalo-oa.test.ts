@@ -10,7 +10,13 @@ import { startAppProcess, tempDataDir } from "../support/app-process.js";
 import { oaTextEvent, startFakeZaloOa, type FakeZaloOa } from "../support/fake-zalo-oa-server.js";
 import { startPostgres, type PostgresServer } from "../support/postgres-server.js";
 
-const credentials = { appId: "1234567890", appSecret: "app-secret", oaSecretKey: "oa-secret-key", accessToken: "access-0", refreshToken: "refresh-0" };
+const credentials = {
+  appId: "1234567890",
+  appSecret: "app-secret",
+  oaSecretKey: "oa-secret-key",
+  accessToken: "access-0",
+  refreshToken: "refresh-0",
+};
 
 // The real app process serves the OA webhook; the fake OA signs deliveries and records the app's
 // customer-service messages. App and test share a PostgreSQL server, so the test can answer as an
@@ -53,16 +59,32 @@ describe("Zalo Official Account channel", () => {
     const before = oa.sent.length;
     const response = await oa.deliver(hook, oaTextEvent(userId, messageId, text));
     expect(response.status).toBe(200);
-    return oa.sent.slice(before).filter((m) => m.userId === userId).map((m) => m.text);
+    return oa.sent
+      .slice(before)
+      .filter((m) => m.userId === userId)
+      .map((m) => m.text);
   }
 
-  const chatIdOf = async (userId: string) => String((await db.prisma.channelChat.findUniqueOrThrow({ where: { channel_externalId: { channel: "zalo-oa", externalId: userId } } })).chatId);
+  const chatIdOf = async (userId: string) =>
+    String(
+      (
+        await db.prisma.channelChat.findUniqueOrThrow({
+          where: { channel_externalId: { channel: "zalo-oa", externalId: userId } },
+        })
+      ).chatId,
+    );
 
   it("refuses a delivery with a missing or wrong signature and processes nothing", async () => {
     const before = oa.sent.length;
-    expect((await oa.deliver(hook, oaTextEvent("intruder", "x-1", "xin chao"), { secret: "not-the-oa-secret" })).status).toBe(401);
+    expect(
+      (await oa.deliver(hook, oaTextEvent("intruder", "x-1", "xin chao"), { secret: "not-the-oa-secret" })).status,
+    ).toBe(401);
     expect((await oa.deliver(hook, oaTextEvent("intruder", "x-2", "xin chao"), { signature: "" })).status).toBe(401);
-    const broken = await fetch(hook, { method: "POST", headers: { "content-type": "application/json" }, body: "{oops" });
+    const broken = await fetch(hook, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{oops",
+    });
     expect(broken.status).toBe(400);
     expect((await broken.json()).error).toMatch(/không đọc được/);
     expect(oa.sent.length).toBe(before);
@@ -77,9 +99,12 @@ describe("Zalo Official Account channel", () => {
     expect(replies.at(-1)).toMatch(/^Câu 1\/\d+: /);
     // A label typed without diacritics is the same as its number.
     replies = await say("farmer-1", "vay von");
-    for (let step = 0; /^Câu \d+\/\d+: /.test(replies.at(-1) ?? "") && step < 30; step++) replies = await say("farmer-1", "1");
+    for (let step = 0; /^Câu \d+\/\d+: /.test(replies.at(-1) ?? "") && step < 30; step++)
+      replies = await say("farmer-1", "1");
     expect(replies.join("\n")).toMatch(/Kết quả, theo quy định áp dụng ngày/);
-    expect(await db.prisma.eligibilityCheck.count({ where: { channel: "zalo-oa", chatId: await chatIdOf("farmer-1") } })).toBe(1);
+    expect(
+      await db.prisma.eligibilityCheck.count({ where: { channel: "zalo-oa", chatId: await chatIdOf("farmer-1") } }),
+    ).toBe(1);
   });
 
   it("processes a redelivered message once", async () => {
@@ -93,16 +118,31 @@ describe("Zalo Official Account channel", () => {
     expect(await say("farmer-1", "/menu")).toHaveLength(1);
     expect(oa.refreshes()).toBeGreaterThanOrEqual(1);
     expect(oa.sent.at(-1)!.accessToken).toBe(oa.currentAccessToken());
-    expect(await db.prisma.zaloOaToken.findUniqueOrThrow({ where: { appId: credentials.appId } })).toMatchObject({ accessToken: oa.currentAccessToken() });
+    expect(await db.prisma.zaloOaToken.findUniqueOrThrow({ where: { appId: credentials.appId } })).toMatchObject({
+      accessToken: oa.currentAccessToken(),
+    });
   });
 
   it("delivers an officer's reply within 48 hours; after that reports it not deliverable to the officer", async () => {
     // The officer follows the OA too and linked that chat: notices reach them there.
     await say("officer-1", "xin chao");
-    const created = await createStaffUser(db.prisma, { username: "canbo.oa", displayName: "Cán bộ OA", password: "mat khau can bo oa", role: "officer" });
+    const created = await createStaffUser(db.prisma, {
+      username: "canbo.oa",
+      displayName: "Cán bộ OA",
+      password: "mat khau can bo oa",
+      role: "officer",
+    });
     if (!created.ok) throw new Error(created.problem);
-    await db.prisma.staffUser.update({ where: { id: created.value.id }, data: { chatChannel: "zalo-oa", chatId: await chatIdOf("officer-1") } });
-    const officer = { prisma: db.prisma, outbox: prismaOutbox(db.prisma), translate: translator(), audit: prismaAuditLog(db.prisma) };
+    await db.prisma.staffUser.update({
+      where: { id: created.value.id },
+      data: { chatChannel: "zalo-oa", chatId: await chatIdOf("officer-1") },
+    });
+    const officer = {
+      prisma: db.prisma,
+      outbox: prismaOutbox(db.prisma),
+      translate: translator(),
+      audit: prismaAuditLog(db.prisma),
+    };
 
     const ask = async (question: string) => {
       await say("farmer-2", "/menu");
@@ -113,17 +153,33 @@ describe("Zalo Official Account channel", () => {
     };
 
     const timely = await ask("Cho hỏi vay vốn ở đâu?");
-    await answerOfficerQuestion(officer, { id: timely.id, answer: "Bà con ra Ngân hàng Nông nghiệp xã nha.", officerId: created.value.id, now: new Date() });
+    await answerOfficerQuestion(officer, {
+      id: timely.id,
+      answer: "Bà con ra Ngân hàng Nông nghiệp xã nha.",
+      officerId: created.value.id,
+      now: new Date(),
+    });
     await oa.waitFor((m) => m.userId === "farmer-2" && m.text.includes("Bà con ra Ngân hàng Nông nghiệp xã nha."));
 
     const late = await ask("HTX cần mấy người?");
     // The officer answers three days later: the farmer's last message is older than the window.
-    await db.prisma.zaloOaContact.update({ where: { userId: "farmer-2" }, data: { lastInboundAt: new Date(Date.now() - REPLY_WINDOW_MS - 24 * 3600_000) } });
-    await answerOfficerQuestion(officer, { id: late.id, answer: "Ít nhất 5 thành viên.", officerId: created.value.id, now: new Date() });
+    await db.prisma.zaloOaContact.update({
+      where: { userId: "farmer-2" },
+      data: { lastInboundAt: new Date(Date.now() - REPLY_WINDOW_MS - 24 * 3600_000) },
+    });
+    await answerOfficerQuestion(officer, {
+      id: late.id,
+      answer: "Ít nhất 5 thành viên.",
+      officerId: created.value.id,
+      now: new Date(),
+    });
 
     const notice = await oa.waitFor((m) => m.userId === "officer-1" && m.text.includes("CHƯA tới được bà con"));
     expect(notice.text).toMatch(/CH-\d+ CHƯA tới được bà con: đã quá 48 giờ/);
     expect(oa.sent.some((m) => m.text.includes("Ít nhất 5 thành viên."))).toBe(false);
-    expect(await db.prisma.outboundJob.findFirstOrThrow({ where: { questionId: late.id } })).toMatchObject({ status: "undeliverable", lastError: "oa-window-closed" });
+    expect(await db.prisma.outboundJob.findFirstOrThrow({ where: { questionId: late.id } })).toMatchObject({
+      status: "undeliverable",
+      lastError: "oa-window-closed",
+    });
   });
 });

@@ -15,7 +15,11 @@ describe("Zalo long polling against a fake Zalo Bot Platform over HTTP, real app
   });
 
   const replyTo = (pattern: RegExp, after: number) =>
-    zalo.waitFor((c) => c.method === "sendMessage" && c.payload.chat_id === USER && pattern.test(String(c.payload.text)), 60_000, after);
+    zalo.waitFor(
+      (c) => c.method === "sendMessage" && c.payload.chat_id === USER && pattern.test(String(c.payload.text)),
+      60_000,
+      after,
+    );
 
   it("answers typed choices, keeps empty polls quiet, resumes a flow after a restart and handles a redelivery once", async () => {
     // Only the Zalo settings: the web chat stays on by default beside it.

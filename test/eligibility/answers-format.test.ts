@@ -27,15 +27,29 @@ describe("answers", () => {
     expect(readAnswer(question("adult"), "khong biet")).toMatchObject({ ok: true, value: "unknown" });
     expect(readAnswer(question("applicant_type"), "hop tac xa")).toMatchObject({ ok: true, value: "cooperative" });
     expect(readAnswer(question("applicant_type"), "5")).toMatchObject({ ok: true, value: "cooperative" });
-    expect(readAnswer(question("member_count"), "muoi hai nguoi")).toEqual({ ok: true, value: 12, display: "12 người" });
-    expect(readAnswer(question("commune"), "xã  Kế Sách")).toEqual({ ok: true, value: "xã Kế Sách", display: "xã Kế Sách" });
+    expect(readAnswer(question("member_count"), "muoi hai nguoi")).toEqual({
+      ok: true,
+      value: 12,
+      display: "12 người",
+    });
+    expect(readAnswer(question("commune"), "xã  Kế Sách")).toEqual({
+      ok: true,
+      value: "xã Kế Sách",
+      display: "xã Kế Sách",
+    });
   });
 
   it("sends back unreadable or implausible answers with a Vietnamese reason", () => {
     expect(readAnswer(question("adult"), "có lẽ")).toMatchObject({ ok: false, reason: expect.stringContaining("Có") });
-    expect(readAnswer(question("member_count"), "0")).toMatchObject({ ok: false, reason: expect.stringContaining("xem lại") });
+    expect(readAnswer(question("member_count"), "0")).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("xem lại"),
+    });
     expect(readAnswer(question("member_count"), "2 công")).toMatchObject({ ok: false });
-    expect(readAnswer(question("commune"), "Kế Sách")).toMatchObject({ ok: false, reason: expect.stringContaining("xã") });
+    expect(readAnswer(question("commune"), "Kế Sách")).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("xã"),
+    });
   });
 
   it("tells a commune from a ward by its prefix", () => {
@@ -48,9 +62,9 @@ describe("answers", () => {
 
 describe("format", () => {
   it("cites article, clause, point and the amending decree", () => {
-    expect(formatCitation({ doc: "55/2015/NĐ-CP", article: "9", clause: "2", point: "a", amended_by: "156/2025/NĐ-CP" })).toBe(
-      "điểm a khoản 2 Điều 9 Nghị định 55/2015/NĐ-CP (sửa đổi bởi 156/2025/NĐ-CP)",
-    );
+    expect(
+      formatCitation({ doc: "55/2015/NĐ-CP", article: "9", clause: "2", point: "a", amended_by: "156/2025/NĐ-CP" }),
+    ).toBe("điểm a khoản 2 Điều 9 Nghị định 55/2015/NĐ-CP (sửa đổi bởi 156/2025/NĐ-CP)");
     expect(formatCitation({ doc: "37/2023/NĐ-CP", article: null })).toBe("Nghị định 37/2023/NĐ-CP (chưa rõ Điều)");
     expect(formatCitation({ doc: "17/2023/QH15", article: "18" })).toBe("Điều 18 Luật 17/2023/QH15");
   });
@@ -70,7 +84,9 @@ describe("format", () => {
 
   it("words a failed condition that rests on an uncertain source as 'có thể chưa phù hợp', not a firm no", () => {
     const answers = { applicant_type: "individual", farmers_union_member: false };
-    const fund = evaluateProgrammes(rules, answers, new Date("2026-03-01T12:00:00+07:00")).find((r) => r.id === "quy-ho-tro-nong-dan")!;
+    const fund = evaluateProgrammes(rules, answers, new Date("2026-03-01T12:00:00+07:00")).find(
+      (r) => r.id === "quy-ho-tro-nong-dan",
+    )!;
     expect(fund.outcome).toBe("doubtful");
     expect(formatShortCard(fund)).toMatch(/^⚠ Có thể chưa phù hợp, nên hỏi lại: Vay vốn Quỹ Hỗ trợ nông dân/);
     for (const text of [formatShortCard(fund), formatWhy(fund)]) {
@@ -81,7 +97,9 @@ describe("format", () => {
   });
 
   it("reports an ended programme with the dates it ran", () => {
-    const ended = evaluateProgrammes(rules, {}, new Date("2026-03-01T12:00:00+07:00")).find((r) => r.id === "ho-tro-lai-suat-2pct")!;
+    const ended = evaluateProgrammes(rules, {}, new Date("2026-03-01T12:00:00+07:00")).find(
+      (r) => r.id === "ho-tro-lai-suat-2pct",
+    )!;
     expect(formatShortCard(ended)).toContain("⏹ Đã kết thúc");
     expect(formatShortCard(ended)).toContain("31/12/2023");
   });

@@ -6,7 +6,14 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { evaluateProgrammes, loadProgrammes, type Answers, type Citation, type Outcome, type Tri } from "../../src/eligibility/index.js";
+import {
+  evaluateProgrammes,
+  loadProgrammes,
+  type Answers,
+  type Citation,
+  type Outcome,
+  type Tri,
+} from "../../src/eligibility/index.js";
 import { parseQuantity } from "../../src/lib/farmer-numbers.js";
 
 interface BenefitExpectation {
@@ -32,7 +39,12 @@ interface Case {
   /** `absent: true` when the programme must not be shown at all (its show_if is false). */
   expect: Record<
     string,
-    { outcome?: Outcome; absent?: true; conditions?: Record<string, Tri>; benefits?: Record<string, BenefitExpectation> }
+    {
+      outcome?: Outcome;
+      absent?: true;
+      conditions?: Record<string, Tri>;
+      benefits?: Record<string, BenefitExpectation>;
+    }
   >;
 }
 
@@ -71,10 +83,16 @@ for (const file of readdirSync(CASES_DIR).filter((f) => f.endsWith(".yaml"))) {
             if (b.percent !== undefined) expect(actual!.percentOfProject).toEqual({ min: b.percent, max: b.percent });
             if (b.certain !== undefined) expect(actual!.certain, `${id}.${benefitId} certain`).toBe(b.certain);
             if (b.cited_by) {
-              expect(actual!.cites.some((x) => cites(x, b.cited_by!)), `${id}.${benefitId} cite`).toBe(true);
+              expect(
+                actual!.cites.some((x) => cites(x, b.cited_by!)),
+                `${id}.${benefitId} cite`,
+              ).toBe(true);
             }
             if (b.not_cited_by) {
-              expect(actual!.cites.some((x) => cites(x, b.not_cited_by!)), `${id}.${benefitId} not cited by`).toBe(false);
+              expect(
+                actual!.cites.some((x) => cites(x, b.not_cited_by!)),
+                `${id}.${benefitId} not cited by`,
+              ).toBe(false);
             }
             if (b.text_has !== undefined) expect(actual!.text, `${id}.${benefitId} text`).toContain(b.text_has);
             if (b.text_lacks !== undefined) expect(actual!.text, `${id}.${benefitId} text`).not.toContain(b.text_lacks);

@@ -37,7 +37,9 @@ describe("loadProgrammes", () => {
 
   it("rejects an unknown question, naming the file and the field path", () => {
     const dir = copyWith("tin-dung-55.yaml", (t) => t.replace("{ question: works_in_agriculture,", "{ question: x,"));
-    expect(loadError(dir)).toContain(`${dir}/tin-dung-55.yaml: conditions[1].when.any[0].question: unknown question "x"`);
+    expect(loadError(dir)).toContain(
+      `${dir}/tin-dung-55.yaml: conditions[1].when.any[0].question: unknown question "x"`,
+    );
   });
 
   it("checks show_if like any other rule", () => {
@@ -52,13 +54,17 @@ describe("loadProgrammes", () => {
     const message = loadError(dir);
     expect(message).toMatch(/quy-ho-tro-phat-trien-htx\.yaml: conditions\[1\]: Unrecognized key.*aplies_if/);
     expect(message).toMatch(/quy-ho-tro-phat-trien-htx\.yaml: summary: /);
-    const option = copyWith("quy-ho-tro-phat-trien-htx.yaml", (t) => t.replace("in: [cooperative, union]", "in: [cooperative, htx]"));
+    const option = copyWith("quy-ho-tro-phat-trien-htx.yaml", (t) =>
+      t.replace("in: [cooperative, union]", "in: [cooperative, htx]"),
+    );
     expect(loadError(option)).toContain('conditions[0].when.any[0]: "htx" is not one of applicant_type');
   });
 
   it("rejects an amount it cannot read and a YAML syntax error", () => {
     const dir = copyWith("tin-dung-55.yaml", (t) => t.replace("amount: 5 tỷ", "amount: năm tỷ rưỡi xu"));
-    expect(loadError(dir)).toMatch(/tin-dung-55\.yaml: benefits\[0\]\.cases\[3\]\.values\[4\]\.amount: not an amount of money/);
+    expect(loadError(dir)).toMatch(
+      /tin-dung-55\.yaml: benefits\[0\]\.cases\[3\]\.values\[4\]\.amount: not an amount of money/,
+    );
     const broken = copyWith("questions.yaml", (t) => t.replace("  - id: adult\n", "  - id: adult\n   oops: [\n"));
     expect(loadError(broken)).toMatch(/questions\.yaml: .*line/);
   });

@@ -42,7 +42,9 @@ describe("plan", () => {
   });
 
   it("never asks again a question answered with Không biết", () => {
-    expect(ids({ applicant_type: "individual", works_in_agriculture: "unknown" })).not.toContain("works_in_agriculture");
+    expect(ids({ applicant_type: "individual", works_in_agriculture: "unknown" })).not.toContain(
+      "works_in_agriculture",
+    );
   });
 
   it("ends, with progress counting up to the total, when the farmer always says Không biết", () => {

@@ -16,7 +16,11 @@ export function leadTestServices(prisma: PrismaClient) {
   const outbox = memoryOutbox();
   const audit = prismaAuditLog(prisma);
   const now = () => NOW;
-  return { outbox, leads: leadService({ prisma, outbox, audit, now }), farmerData: farmerDataService({ prisma, audit, now }) };
+  return {
+    outbox,
+    leads: leadService({ prisma, outbox, audit, now }),
+    farmerData: farmerDataService({ prisma, audit, now }),
+  };
 }
 
 /** A test bot over real lead services, and a chat that types and presses buttons. */
@@ -40,8 +44,19 @@ export function chattingBot(prisma: PrismaClient, store: KeyValueStore = memoryK
 }
 
 /** What the bot wrote (messages), joined: enough for "contains" checks. */
-export const textOf = (calls: ApiCall[]) => calls.filter((c) => c.method === "sendMessage").map((c) => String(c.payload.text)).join("\n---\n");
+export const textOf = (calls: ApiCall[]) =>
+  calls
+    .filter((c) => c.method === "sendMessage")
+    .map((c) => String(c.payload.text))
+    .join("\n---\n");
 
 /** Callback data of every button the bot sent in these calls. */
 export const buttonsOf = (calls: ApiCall[]) =>
-  calls.flatMap((c) => ((c.payload.reply_markup as { inline_keyboard?: { callback_data?: string }[][] } | undefined)?.inline_keyboard ?? []).flat().map((b) => b.callback_data ?? ""));
+  calls.flatMap((c) =>
+    (
+      (c.payload.reply_markup as { inline_keyboard?: { callback_data?: string }[][] } | undefined)?.inline_keyboard ??
+      []
+    )
+      .flat()
+      .map((b) => b.callback_data ?? ""),
+  );

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { consentHash, consentRecord, CONSENT_VERSION, currentConsent, readConsentReply } from "../../src/leads/consent.js";
+import {
+  consentHash,
+  consentRecord,
+  CONSENT_VERSION,
+  currentConsent,
+  readConsentReply,
+} from "../../src/leads/consent.js";
 
 const CONTROLLER = "Hội Nông dân thành phố Cần Thơ";
 

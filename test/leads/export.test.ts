@@ -31,13 +31,17 @@ const leads: ExportLead[] = [
     fullName: "Trần Thị Bé",
     status: "contacted",
     purpose: "found_tht",
-    sector: { id: "other", text: "=HYPERLINK(\"http://x\",\"bấm\")" },
+    sector: { id: "other", text: '=HYPERLINK("http://x","bấm")' },
     landArea: undefined,
     callTime: "any",
-    note: "+84 gọi giúp, \"gấp\"\r\nsau 5 giờ",
+    note: '+84 gọi giúp, "gấp"\r\nsau 5 giờ',
   }),
 ];
-leads[1] = { ...leads[1]!, assignee: "Cán bộ An", officerNotes: "27/11/2026 15:00 Cán bộ An: Đã gọi\n28/11/2026 09:00 Cán bộ An: Hẹn thứ Hai" };
+leads[1] = {
+  ...leads[1]!,
+  assignee: "Cán bộ An",
+  officerNotes: "27/11/2026 15:00 Cán bộ An: Đã gọi\n28/11/2026 09:00 Cán bộ An: Hẹn thứ Hai",
+};
 
 describe("escapeFormula", () => {
   it.each(["=1+1", "+84", "-2", "@SUM(A1)", "\tx", "\rx"])("escapes %j", (text) => {
@@ -68,8 +72,14 @@ describe("CSV export", async () => {
   });
 
   it("says how to reach a farmer without a mobile, and leaves an unknown member count empty", async () => {
-    const rows = (await leadsToCsv([aLead({ contact: "commune_office", phone: undefined, members: undefined }), aLead({ contact: "relative_phone" })]))
-      .toString("utf8").split("\r\n");
+    const rows = (
+      await leadsToCsv([
+        aLead({ contact: "commune_office", phone: undefined, members: undefined }),
+        aLead({ contact: "relative_phone" }),
+      ])
+    )
+      .toString("utf8")
+      .split("\r\n");
     expect(rows[1]).toContain("Nguyễn Văn An,,Không có điện thoại: hẹn qua UBND xã,Xã Vĩnh Lợi");
     expect(rows[1]).toContain(",Lúa,,0.2,");
     expect(rows[2]).toContain("0912 345 678,Số người thân,");
@@ -112,14 +122,16 @@ describe("xlsx export", () => {
     expect(sheet.getRow(3).getCell(13).value).toBeNull();
     expect((sheet.getRow(2).getCell(2).value as Date).toISOString()).toBe("2026-11-27T14:05:00.000Z");
     expect(sheet.getRow(2).getCell(2).numFmt).toBe("dd/mm/yyyy hh:mm");
-    expect(sheet.getRow(3).getCell(17).value).toBe("27/11/2026 15:00 Cán bộ An: Đã gọi\n28/11/2026 09:00 Cán bộ An: Hẹn thứ Hai");
+    expect(sheet.getRow(3).getCell(17).value).toBe(
+      "27/11/2026 15:00 Cán bộ An: Đã gọi\n28/11/2026 09:00 Cán bộ An: Hẹn thứ Hai",
+    );
   });
 
   it("stores farmer text as escaped strings, never formulas", async () => {
     const sheet = await readBack();
     const sector = sheet.getRow(3).getCell(11);
     expect(sector.type).toBe(ExcelJS.ValueType.String);
-    expect(sector.value).toBe("'=HYPERLINK(\"http://x\",\"bấm\")");
-    expect(sheet.getRow(3).getCell(15).value).toBe("'+84 gọi giúp, \"gấp\"\nsau 5 giờ");
+    expect(sector.value).toBe('\'=HYPERLINK("http://x","bấm")');
+    expect(sheet.getRow(3).getCell(15).value).toBe('\'+84 gọi giúp, "gấp"\nsau 5 giờ');
   });
 });

@@ -34,7 +34,11 @@ describe("questions", () => {
   });
 
   it("has a Vietnamese label for every purpose, sector and call time", () => {
-    const keys = [...PURPOSE_IDS.map(purposeLabelKey), ...SECTOR_IDS.map(sectorLabelKey), ...CALL_TIMES.map(callTimeLabelKey)];
+    const keys = [
+      ...PURPOSE_IDS.map(purposeLabelKey),
+      ...SECTOR_IDS.map(sectorLabelKey),
+      ...CALL_TIMES.map(callTimeLabelKey),
+    ];
     for (const key of keys) expect(t(key)).toMatch(/^\p{Lu}/u);
     expect(t(sectorLabelKey("thuy_san"))).toBe("Thủy sản");
   });
@@ -68,7 +72,10 @@ describe("validateFullName", () => {
 
 describe("validatePhone", () => {
   it("normalizes", () => {
-    expect(validatePhone("(+84)912-345-678")).toEqual({ ok: true, value: { e164: "+84912345678", display: "0912 345 678" } });
+    expect(validatePhone("(+84)912-345-678")).toEqual({
+      ok: true,
+      value: { e164: "+84912345678", display: "0912 345 678" },
+    });
   });
 
   it("explains an old 11-digit number with the new one", () => {
@@ -101,7 +108,10 @@ describe("validatePlace", () => {
   });
 
   it("accepts the commune code of a chosen button", () => {
-    expect(validatePlace("31900", places)).toMatchObject({ ok: true, value: { name: "Xã Vĩnh Lợi", provinceCode: "96" } });
+    expect(validatePlace("31900", places)).toMatchObject({
+      ok: true,
+      value: { name: "Xã Vĩnh Lợi", provinceCode: "96" },
+    });
   });
 
   it("asks to choose when several places share the name, Cần Thơ first", () => {
@@ -158,7 +168,9 @@ describe("validateMembers", () => {
     ["10000", 10_000],
   ])("%s → %d", (text, value) => expect(validateMembers(text)).toEqual({ ok: true, value }));
 
-  it.each(["Không biết", "hổng biết", "ko biet", "chưa rõ", "dạ không biết"])("%s → unknown", (text) => expect(validateMembers(text)).toEqual({ ok: true, value: undefined }));
+  it.each(["Không biết", "hổng biết", "ko biet", "chưa rõ", "dạ không biết"])("%s → unknown", (text) =>
+    expect(validateMembers(text)).toEqual({ ok: true, value: undefined }),
+  );
 
   it.each([
     ["0", "leads-members-out-of-range"],
@@ -186,7 +198,13 @@ describe("validateLandArea", () => {
   ])("%j → %s", (text, reason) => expectFailure(validateLandArea(text), reason));
 
   it("asks the unit of a bare number, offering the three the delta uses", () => {
-    expect(validateLandArea("10")).toEqual({ ok: false, reason: "leads-land-area-unit", args: { number: "10" }, suggestions: ["10 công", "10 ha", "10 m²"], incomplete: "10" });
+    expect(validateLandArea("10")).toEqual({
+      ok: false,
+      reason: "leads-land-area-unit",
+      args: { number: "10" },
+      suggestions: ["10 công", "10 ha", "10 m²"],
+      incomplete: "10",
+    });
     for (const choice of ["10 công", "10 ha", "10 m²"]) expect(validateLandArea(choice).ok).toBe(true);
   });
 });
@@ -202,7 +220,8 @@ describe("validateCallTime", () => {
     ["bất kỳ", "any"],
   ])("%s → %s", (text, value) => expect(validateCallTime(text)).toEqual({ ok: true, value }));
 
-  it("does not read 'tôi' (I) as evening", () => expectFailure(validateCallTime("gọi cho tôi"), "leads-call-time-invalid"));
+  it("does not read 'tôi' (I) as evening", () =>
+    expectFailure(validateCallTime("gọi cho tôi"), "leads-call-time-invalid"));
 });
 
 describe("validateNote", () => {
@@ -212,7 +231,8 @@ describe("validateNote", () => {
   });
 
   it("reads a typed no as no note", () => {
-    for (const typed of ["không", "Ko có gì", "bỏ qua", "khong."]) expect(validateNote(typed)).toEqual({ ok: true, value: "" });
+    for (const typed of ["không", "Ko có gì", "bỏ qua", "khong."])
+      expect(validateNote(typed)).toEqual({ ok: true, value: "" });
     expect(validateNote("không cần gọi sáng")).toEqual({ ok: true, value: "không cần gọi sáng" });
   });
 

@@ -29,7 +29,13 @@ beforeEach(async () => {
 
 async function officer(username: string, chatId?: string) {
   return db.prisma.staffUser.create({
-    data: { username, displayName: `Cán bộ ${username}`, passwordHash: "x", role: "officer", ...(chatId ? { chatChannel: "telegram", chatId } : {}) },
+    data: {
+      username,
+      displayName: `Cán bộ ${username}`,
+      passwordHash: "x",
+      role: "officer",
+      ...(chatId ? { chatChannel: "telegram", chatId } : {}),
+    },
   });
 }
 
@@ -44,7 +50,10 @@ describe("leadService.submit", () => {
 
     expect(result).toMatchObject({ outcome: "created", pools: [] });
     expect(result.reference).toMatch(/^HTX-[2-9A-Z]{5}$/);
-    const row = await db.prisma.lead.findUniqueOrThrow({ where: { reference: result.reference }, include: { events: true } });
+    const row = await db.prisma.lead.findUniqueOrThrow({
+      where: { reference: result.reference },
+      include: { events: true },
+    });
     expect(row).toMatchObject({
       channel: "telegram",
       chatId: "42",
@@ -70,13 +79,20 @@ describe("leadService.submit", () => {
     expect(message.text).toContain("0912 *** 678");
     expect(message.text).not.toContain("345");
     expect(message.text).not.toContain("Nguyễn");
-    expect(message.buttons!.flat().map((b) => b.data)).toEqual([`oc:claim:${result.reference}`, `oc:contacted:${result.reference}`]);
+    expect(message.buttons!.flat().map((b) => b.data)).toEqual([
+      `oc:claim:${result.reference}`,
+      `oc:contacted:${result.reference}`,
+    ]);
   });
 
   it("updates the lead of the same phone and purpose from the same chat, and keeps its reference", async () => {
     await officer("an", "900");
     const first = await leads.submit({ draft: aDraft(), consent: CONSENT, from: FARMER });
-    const again = await leads.submit({ draft: aDraft({ members: 3, fullName: "Nguyễn Văn Anh" }), consent: CONSENT, from: FARMER });
+    const again = await leads.submit({
+      draft: aDraft({ members: 3, fullName: "Nguyễn Văn Anh" }),
+      consent: CONSENT,
+      from: FARMER,
+    });
 
     expect(again).toMatchObject({ reference: first.reference, outcome: "updated" });
     const rows = await db.prisma.lead.findMany({ include: { events: { orderBy: { id: "asc" } } } });
@@ -96,13 +112,23 @@ describe("leadService.submit", () => {
     const first = await leads.submit({ draft: aDraft({ note: "Nhà gần chợ" }), consent: CONSENT, from: FARMER });
     const before = await db.prisma.lead.findUniqueOrThrow({ where: { reference: first.reference } });
 
-    const intruder = await leads.submit({ draft: aDraft({ members: 9, fullName: "Kẻ Lạ", note: "" }), consent: CONSENT, from: { channel: "webchat", chatId: "stranger-1" } });
+    const intruder = await leads.submit({
+      draft: aDraft({ members: 9, fullName: "Kẻ Lạ", note: "" }),
+      consent: CONSENT,
+      from: { channel: "webchat", chatId: "stranger-1" },
+    });
 
     expect(intruder).toEqual({ outcome: "duplicate", pools: [] });
-    const row = await db.prisma.lead.findUniqueOrThrow({ where: { reference: first.reference }, include: { events: { orderBy: { id: "asc" } } } });
+    const row = await db.prisma.lead.findUniqueOrThrow({
+      where: { reference: first.reference },
+      include: { events: { orderBy: { id: "asc" } } },
+    });
     const { events, ...after } = row;
     expect(after).toEqual(before);
-    expect(events.map((e) => [e.kind, e.note])).toEqual([["created", null], ["duplicate_from_other_chat", null]]);
+    expect(events.map((e) => [e.kind, e.note])).toEqual([
+      ["created", null],
+      ["duplicate_from_other_chat", null],
+    ]);
     expect(outbox.sent).toHaveLength(2);
     const warning = outbox.sent[1]!;
     expect(warning.to).toEqual({ channel: "telegram", chatId: "900" });
@@ -110,19 +136,31 @@ describe("leadService.submit", () => {
     expect(warning.message.text).toContain(first.reference);
     expect(warning.message.text).not.toMatch(/Kẻ Lạ|Nguyễn|stranger/);
     // The owner's chat still sees and controls its lead.
-    expect((await farmerDataService({ prisma: db.prisma, audit: prismaAuditLog(db.prisma), now: () => NOW }).view(FARMER)).leads).toHaveLength(1);
+    expect(
+      (await farmerDataService({ prisma: db.prisma, audit: prismaAuditLog(db.prisma), now: () => NOW }).view(FARMER))
+        .leads,
+    ).toHaveLength(1);
   });
 
   it("reopens a closed or founded lead its farmer registers again, and tells officers", async () => {
     const an = await officer("an", "900");
-    for (const [i, status] of [[1, "closed"], [2, "founded"]] as const) {
+    for (const [i, status] of [
+      [1, "closed"],
+      [2, "founded"],
+    ] as const) {
       // Not a pooled purpose: no pool alert among the messages.
       const draft = aDraft({ phone: phone(i), purpose: "join_htx" });
       const { reference } = await leads.submit({ draft, consent: CONSENT, from: FARMER });
       await db.prisma.lead.update({ where: { reference }, data: { status, assignedToId: an.id } });
 
-      expect(await leads.submit({ draft: { ...draft, members: 4 }, consent: CONSENT, from: FARMER })).toMatchObject({ outcome: "reopened", reference });
-      const row = await db.prisma.lead.findUniqueOrThrow({ where: { reference }, include: { events: { orderBy: { id: "asc" } } } });
+      expect(await leads.submit({ draft: { ...draft, members: 4 }, consent: CONSENT, from: FARMER })).toMatchObject({
+        outcome: "reopened",
+        reference,
+      });
+      const row = await db.prisma.lead.findUniqueOrThrow({
+        where: { reference },
+        include: { events: { orderBy: { id: "asc" } } },
+      });
       expect(row).toMatchObject({ status: "new", members: 4 });
       expect(row.events.map((e) => [e.kind, e.fromStatus, e.toStatus])).toEqual([
         ["created", null, "new"],
@@ -137,8 +175,15 @@ describe("leadService.submit", () => {
     await officer("an", "900");
     const crashing = { ...outbox, enqueue: async () => Promise.reject(new Error("process killed")) };
     const key = "telegram:update-77";
-    const first = leadService({ prisma: db.prisma, outbox: crashing, audit: prismaAuditLog(db.prisma), now: () => NOW });
-    await expect(first.submit({ draft: aDraft(), consent: CONSENT, from: FARMER, key })).rejects.toThrow("process killed");
+    const first = leadService({
+      prisma: db.prisma,
+      outbox: crashing,
+      audit: prismaAuditLog(db.prisma),
+      now: () => NOW,
+    });
+    await expect(first.submit({ draft: aDraft(), consent: CONSENT, from: FARMER, key })).rejects.toThrow(
+      "process killed",
+    );
     expect(await db.prisma.lead.count()).toBe(1);
 
     const replayed = await leads.submit({ draft: aDraft(), consent: CONSENT, from: FARMER, key });
@@ -152,7 +197,12 @@ describe("leadService.submit", () => {
   it("sends, once, the notices a crash left pending that nobody replays (the maintenance sweep)", async () => {
     await officer("an", "900");
     const crashing = { ...outbox, enqueue: async () => Promise.reject(new Error("process killed")) };
-    const first = leadService({ prisma: db.prisma, outbox: crashing, audit: prismaAuditLog(db.prisma), now: () => NOW });
+    const first = leadService({
+      prisma: db.prisma,
+      outbox: crashing,
+      audit: prismaAuditLog(db.prisma),
+      now: () => NOW,
+    });
     await expect(first.submit({ draft: aDraft(), consent: CONSENT, from: FARMER })).rejects.toThrow();
 
     const written = (await db.prisma.leadEvent.findFirstOrThrow({ where: { kind: "notice_pending" } })).at;
@@ -165,8 +215,20 @@ describe("leadService.submit", () => {
 
   it("draws a new reference when the first one is taken", async () => {
     const draws = [...Array(5).fill(0), ...Array(5).fill(1)];
-    const clashing = leadService({ prisma: db.prisma, outbox, audit: prismaAuditLog(db.prisma), now: () => NOW, random: () => draws.shift() ?? 2 });
-    const taken = await leadService({ prisma: db.prisma, outbox, audit: prismaAuditLog(db.prisma), now: () => NOW, random: () => 0 }).submit({
+    const clashing = leadService({
+      prisma: db.prisma,
+      outbox,
+      audit: prismaAuditLog(db.prisma),
+      now: () => NOW,
+      random: () => draws.shift() ?? 2,
+    });
+    const taken = await leadService({
+      prisma: db.prisma,
+      outbox,
+      audit: prismaAuditLog(db.prisma),
+      now: () => NOW,
+      random: () => 0,
+    }).submit({
       draft: aDraft({ phone: phone(1) }),
       consent: CONSENT,
       from: FARMER,
@@ -182,11 +244,25 @@ describe("pooling", () => {
     await officer("an", "900");
     const results = [];
     for (let i = 1; i <= HTX_MIN_MEMBERS + 1; i++) {
-      results.push(await leads.submit({ draft: aDraft({ phone: phone(i), members: 1 }), consent: CONSENT, from: { channel: "telegram", chatId: String(i) } }));
+      results.push(
+        await leads.submit({
+          draft: aDraft({ phone: phone(i), members: 1 }),
+          consent: CONSENT,
+          from: { channel: "telegram", chatId: String(i) },
+        }),
+      );
     }
     // Another sector and a purpose that is not pooled do not count towards it.
-    await leads.submit({ draft: aDraft({ phone: phone(8), members: 2, sector: { id: "thuy_san", text: "tôm" } }), consent: CONSENT, from: FARMER });
-    await leads.submit({ draft: aDraft({ phone: phone(9), members: 9, purpose: "join_htx" }), consent: CONSENT, from: FARMER });
+    await leads.submit({
+      draft: aDraft({ phone: phone(8), members: 2, sector: { id: "thuy_san", text: "tôm" } }),
+      consent: CONSENT,
+      from: FARMER,
+    });
+    await leads.submit({
+      draft: aDraft({ phone: phone(9), members: 9, purpose: "join_htx" }),
+      consent: CONSENT,
+      from: FARMER,
+    });
 
     expect(results.map((r) => r.pools.length)).toEqual([0, 0, 0, 0, 1, 0]);
     expect(await db.prisma.poolAlert.findMany()).toEqual([expect.objectContaining({ key: "31777|lua", members: 5 })]);
@@ -208,13 +284,27 @@ describe("officers in chat", () => {
   it("links a chat with a one-time code, and slows down wrong codes", async () => {
     const an = await officer("an");
     const { code } = await createChatLinkCode(db.prisma, an.id, NOW);
-    expect(await leads.linkOfficerChat(code.toLowerCase(), { channel: "telegram", chatId: "900" })).toEqual({ ok: true, officer: { id: an.id, displayName: "Cán bộ an", role: "officer" as const } });
-    expect(await leads.officerForChat({ channel: "telegram", chatId: "900" })).toEqual({ id: an.id, displayName: "Cán bộ an", role: "officer" as const });
-    expect(await leads.linkOfficerChat(code, { channel: "telegram", chatId: "901" })).toEqual({ ok: false, reason: "invalid" });
+    expect(await leads.linkOfficerChat(code.toLowerCase(), { channel: "telegram", chatId: "900" })).toEqual({
+      ok: true,
+      officer: { id: an.id, displayName: "Cán bộ an", role: "officer" as const },
+    });
+    expect(await leads.officerForChat({ channel: "telegram", chatId: "900" })).toEqual({
+      id: an.id,
+      displayName: "Cán bộ an",
+      role: "officer" as const,
+    });
+    expect(await leads.linkOfficerChat(code, { channel: "telegram", chatId: "901" })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
 
-    for (let i = 1; i < CHAT_LINK_MAX_FAILURES; i++) await leads.linkOfficerChat("WRONG123", { channel: "telegram", chatId: "901" });
+    for (let i = 1; i < CHAT_LINK_MAX_FAILURES; i++)
+      await leads.linkOfficerChat("WRONG123", { channel: "telegram", chatId: "901" });
     const fresh = await createChatLinkCode(db.prisma, an.id, NOW);
-    expect(await leads.linkOfficerChat(fresh.code, { channel: "telegram", chatId: "901" })).toEqual({ ok: false, reason: "too_many_attempts" });
+    expect(await leads.linkOfficerChat(fresh.code, { channel: "telegram", chatId: "901" })).toEqual({
+      ok: false,
+      reason: "too_many_attempts",
+    });
   });
 
   it("lists open leads, lets one officer claim a lead and records who marked it contacted", async () => {
@@ -224,7 +314,10 @@ describe("officers in chat", () => {
 
     expect((await leads.openLeads(binh)).leads.map((l) => l.reference)).toEqual([reference]);
     const claimed = await leads.claim(reference, an);
-    expect(claimed).toMatchObject({ kind: "done", lead: { reference, assignedToId: an.id, phone: { display: "0912 345 678" } } });
+    expect(claimed).toMatchObject({
+      kind: "done",
+      lead: { reference, assignedToId: an.id, phone: { display: "0912 345 678" } },
+    });
     expect(await leads.claim(reference, binh)).toEqual({ kind: "taken", by: "Cán bộ an" });
     expect(await leads.markContacted(reference, binh)).toEqual({ kind: "taken", by: "Cán bộ an" });
     expect((await leads.openLeads(binh)).total).toBe(0);
@@ -240,7 +333,10 @@ describe("officers in chat", () => {
       ["status", an.id, "new", "contacted"],
     ]);
     // Chat actions are audited like the dashboard's, under the same names.
-    const audited = await db.prisma.auditEntry.findMany({ where: { action: { startsWith: "lead." } }, orderBy: { id: "asc" } });
+    const audited = await db.prisma.auditEntry.findMany({
+      where: { action: { startsWith: "lead." } },
+      orderBy: { id: "asc" },
+    });
     expect(audited.map((e) => [e.action, e.actorId, e.target, e.details])).toEqual([
       ["lead.claim", an.id, reference, { via: "chat" }],
       ["lead.status", an.id, reference, { from: "new", to: "contacted", via: "chat" }],
@@ -251,7 +347,10 @@ describe("officers in chat", () => {
   it("assigns an unassigned lead to the officer who marks it contacted", async () => {
     const an = { id: (await officer("an", "900")).id, displayName: "Cán bộ an", role: "officer" as const };
     const reference = await farmersLead();
-    expect(await leads.markContacted(reference, an)).toMatchObject({ kind: "done", lead: { status: "contacted", assignedToId: an.id } });
+    expect(await leads.markContacted(reference, an)).toMatchObject({
+      kind: "done",
+      lead: { status: "contacted", assignedToId: an.id },
+    });
   });
 
   it("never steps a lead back from chat: Đã liên hệ on a lead already in support changes nothing", async () => {
@@ -259,7 +358,10 @@ describe("officers in chat", () => {
     const reference = await farmersLead();
     await db.prisma.lead.update({ where: { reference }, data: { status: "supporting" } });
     expect(await leads.markContacted(reference, an)).toEqual({ kind: "status", status: "supporting" });
-    expect(await db.prisma.lead.findUniqueOrThrow({ where: { reference } })).toMatchObject({ status: "supporting", assignedToId: null });
+    expect(await db.prisma.lead.findUniqueOrThrow({ where: { reference } })).toMatchObject({
+      status: "supporting",
+      assignedToId: null,
+    });
   });
 
   it("no longer shows an erased lead to officers", async () => {

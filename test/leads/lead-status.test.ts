@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { translator } from "../../src/i18n/translate.js";
-import { allowedTransitions, canTransition, isForwardMove, isLeadStatus, LEAD_STATUSES, needsReason, statusLabelKey } from "../../src/leads/lead-status.js";
+import {
+  allowedTransitions,
+  canTransition,
+  isForwardMove,
+  isLeadStatus,
+  LEAD_STATUSES,
+  needsReason,
+  statusLabelKey,
+} from "../../src/leads/lead-status.js";
 
 describe("lead status workflow", () => {
   it("follows mới → đã liên hệ → đang hỗ trợ → đã thành lập", () => {
@@ -33,7 +41,13 @@ describe("lead status workflow", () => {
 
   it("has Vietnamese labels", () => {
     const t = translator("vi");
-    expect(LEAD_STATUSES.map((s) => t(statusLabelKey(s)))).toEqual(["Mới", "Đã liên hệ", "Đang hỗ trợ", "Đã thành lập", "Đóng"]);
+    expect(LEAD_STATUSES.map((s) => t(statusLabelKey(s)))).toEqual([
+      "Mới",
+      "Đã liên hệ",
+      "Đang hỗ trợ",
+      "Đã thành lập",
+      "Đóng",
+    ]);
   });
 
   it("recognizes stored values", () => {

@@ -41,11 +41,14 @@ describe("officer messages", () => {
 
   it("gives the handling officer everything needed to call back", () => {
     const card = contactCard(stored(), t);
-    for (const part of ["Nguyễn Văn An", "0912 345 678", "Buổi sáng", "0,2 ha", "Nhà gần chợ"]) expect(card).toContain(part);
+    for (const part of ["Nguyễn Văn An", "0912 345 678", "Buổi sáng", "0,2 ha", "Nhà gần chợ"])
+      expect(card).toContain(part);
   });
 
   it("says whose number it is, or that the farmer has no phone, and an unknown member count", () => {
-    expect(leadNotice("created", stored({ contact: "relative_phone" }), t).text).toContain("0912 *** 678 (số người thân)");
+    expect(leadNotice("created", stored({ contact: "relative_phone" }), t).text).toContain(
+      "0912 *** 678 (số người thân)",
+    );
     const noPhone = stored({ contact: "commune_office", phone: undefined, members: undefined });
     expect(leadNotice("created", noPhone, t).text).toContain("Không có điện thoại: hẹn qua UBND xã");
     expect(leadCard(noPhone, t)).toContain("Số người dự kiến: Chưa rõ");
@@ -53,9 +56,19 @@ describe("officer messages", () => {
   });
 
   it("lists every reference of a pool but gives buttons to at most ten", () => {
-    const references = Array.from({ length: 12 }, (_, i) => `HTX-AAA${"23456789AB"[i % 10]}${"23"[Math.floor(i / 10)]}`);
+    const references = Array.from(
+      { length: 12 },
+      (_, i) => `HTX-AAA${"23456789AB"[i % 10]}${"23"[Math.floor(i / 10)]}`,
+    );
     const message = poolMessage(
-      { key: "31777|lua", communeCode: "31777", communeName: "Xã Vĩnh Lợi", sector: { id: "lua", text: "lúa" }, leadReferences: references, prospectiveMembers: 14 },
+      {
+        key: "31777|lua",
+        communeCode: "31777",
+        communeName: "Xã Vĩnh Lợi",
+        sector: { id: "lua", text: "lúa" },
+        leadReferences: references,
+        prospectiveMembers: 14,
+      },
       t,
     );
     expect(message.text).toContain("Xã Vĩnh Lợi – Lúa");

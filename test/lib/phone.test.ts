@@ -34,7 +34,10 @@ describe("parsePhone", () => {
       reason: "old_prefix",
       suggestion: { e164: "+84389123456", display: "0389 123 456" },
     });
-    expect(parsePhone("+84 1207 654 321")).toMatchObject({ reason: "old_prefix", suggestion: { display: "0707 654 321" } });
+    expect(parsePhone("+84 1207 654 321")).toMatchObject({
+      reason: "old_prefix",
+      suggestion: { display: "0707 654 321" },
+    });
   });
 
   it.each([

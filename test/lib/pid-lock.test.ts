@@ -10,7 +10,9 @@ function contender(lockPath: string) {
     const { acquirePidLock } = await import(${JSON.stringify(new URL("../../src/lib/pid-lock.ts", import.meta.url).pathname)});
     try { acquirePidLock(${JSON.stringify(lockPath)}); console.log("won"); } catch { console.log("busy"); }
     process.stdin.resume(); process.stdin.on("end", () => process.exit(0));`;
-  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
   const said = new Promise<string>((resolve) => child.stdout.once("data", (d: Buffer) => resolve(d.toString().trim())));
   return { said, release: () => child.stdin.end() };
 }

@@ -30,21 +30,48 @@ describe("outbound delivery", () => {
 
   it("delivers queued messages through the channel's sender, once", async () => {
     const outbox = prismaOutbox(db.prisma);
-    await outbox.enqueue({ channel: "webchat", chatId: "11" }, { text: "Cán bộ trả lời: được ạ", buttons: [[{ text: "Menu", data: "menu:ask" }]] });
+    await outbox.enqueue(
+      { channel: "webchat", chatId: "11" },
+      { text: "Cán bộ trả lời: được ạ", buttons: [[{ text: "Menu", data: "menu:ask" }]] },
+    );
     const { sent, sender } = recorder();
-    const options = { prisma: db.prisma, senders: new Map([["webchat", sender]]), logger, workerId: "w1", now: () => t0 };
+    const options = {
+      prisma: db.prisma,
+      senders: new Map([["webchat", sender]]),
+      logger,
+      workerId: "w1",
+      now: () => t0,
+    };
     expect(await deliverDueJobs(options)).toBe(1);
     expect(await deliverDueJobs(options)).toBe(0);
-    expect(sent).toEqual([{ chatId: "11", message: { text: "Cán bộ trả lời: được ạ", buttons: [[{ text: "Menu", data: "menu:ask" }]] } }]);
+    expect(sent).toEqual([
+      { chatId: "11", message: { text: "Cán bộ trả lời: được ạ", buttons: [[{ text: "Menu", data: "menu:ask" }]] } },
+    ]);
     expect((await db.prisma.outboundJob.findFirstOrThrow()).status).toBe("sent");
   });
 
   it("waits for notBefore", async () => {
-    await prismaOutbox(db.prisma).enqueue({ channel: "webchat", chatId: "1" }, { text: "sau" }, { notBefore: new Date(t0.getTime() + 60_000) });
+    await prismaOutbox(db.prisma).enqueue(
+      { channel: "webchat", chatId: "1" },
+      { text: "sau" },
+      { notBefore: new Date(t0.getTime() + 60_000) },
+    );
     const { sent, sender } = recorder();
-    await deliverDueJobs({ prisma: db.prisma, senders: new Map([["webchat", sender]]), logger, workerId: "w1", now: () => t0 });
+    await deliverDueJobs({
+      prisma: db.prisma,
+      senders: new Map([["webchat", sender]]),
+      logger,
+      workerId: "w1",
+      now: () => t0,
+    });
     expect(sent).toHaveLength(0);
-    await deliverDueJobs({ prisma: db.prisma, senders: new Map([["webchat", sender]]), logger, workerId: "w1", now: () => new Date(t0.getTime() + 61_000) });
+    await deliverDueJobs({
+      prisma: db.prisma,
+      senders: new Map([["webchat", sender]]),
+      logger,
+      workerId: "w1",
+      now: () => new Date(t0.getTime() + 61_000),
+    });
     expect(sent).toHaveLength(1);
   });
 
@@ -56,7 +83,13 @@ describe("outbound delivery", () => {
         throw mode === "later" ? new RetryLater(30_000) : new Error("Forbidden: bot was blocked by the user");
       },
     };
-    const base = { prisma: db.prisma, senders: new Map([["telegram", sender]]), logger, workerId: "w1", maxAttempts: 2 };
+    const base = {
+      prisma: db.prisma,
+      senders: new Map([["telegram", sender]]),
+      logger,
+      workerId: "w1",
+      maxAttempts: 2,
+    };
     await deliverDueJobs({ ...base, now: () => t0 });
     let job = await db.prisma.outboundJob.findFirstOrThrow();
     expect(job).toMatchObject({ status: "pending", attempts: 0 });
@@ -85,17 +118,44 @@ describe("outbound delivery", () => {
   it("records a job for a channel without a sender as a failure instead of losing it", async () => {
     await prismaOutbox(db.prisma).enqueue({ channel: "zalo", chatId: "9" }, { text: "x" });
     await deliverDueJobs({ prisma: db.prisma, senders: new Map(), logger, workerId: "w1", now: () => t0 });
-    expect(await db.prisma.outboundJob.findFirstOrThrow()).toMatchObject({ status: "pending", attempts: 1, lastError: "no sender for channel zalo" });
+    expect(await db.prisma.outboundJob.findFirstOrThrow()).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      lastError: "no sender for channel zalo",
+    });
   });
 
   it("records a message the channel's rules forbid as undeliverable, once, and tells who sent it", async () => {
-    await prismaOutbox(db.prisma).enqueue({ channel: "zalo-oa", chatId: "7" }, { text: "quá hạn" }, { origin: { questionId: undefined, senderId: undefined } });
+    await prismaOutbox(db.prisma).enqueue(
+      { channel: "zalo-oa", chatId: "7" },
+      { text: "quá hạn" },
+      { origin: { questionId: undefined, senderId: undefined } },
+    );
     const told: unknown[] = [];
     const sender: OutboundSender = { send: async () => ({ notDeliverable: "oa-window-closed" }) };
-    const options = { prisma: db.prisma, senders: new Map([["zalo-oa", sender]]), logger, workerId: "w1", now: () => t0, onUndeliverable: async (job: unknown) => void told.push(job) };
+    const options = {
+      prisma: db.prisma,
+      senders: new Map([["zalo-oa", sender]]),
+      logger,
+      workerId: "w1",
+      now: () => t0,
+      onUndeliverable: async (job: unknown) => void told.push(job),
+    };
     expect(await deliverDueJobs(options)).toBe(1);
     expect(await deliverDueJobs({ ...options, now: () => new Date(t0.getTime() + 3_600_000) })).toBe(0);
-    expect(await db.prisma.outboundJob.findFirstOrThrow()).toMatchObject({ status: "undeliverable", attempts: 0, lastError: "oa-window-closed" });
-    expect(told).toEqual([expect.objectContaining({ channel: "zalo-oa", chatId: "7", reason: "oa-window-closed", questionId: null, senderId: null })]);
+    expect(await db.prisma.outboundJob.findFirstOrThrow()).toMatchObject({
+      status: "undeliverable",
+      attempts: 0,
+      lastError: "oa-window-closed",
+    });
+    expect(told).toEqual([
+      expect.objectContaining({
+        channel: "zalo-oa",
+        chatId: "7",
+        reason: "oa-window-closed",
+        questionId: null,
+        senderId: null,
+      }),
+    ]);
   });
 });

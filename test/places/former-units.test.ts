@@ -9,8 +9,20 @@ describe("parseFormerUnits", () => {
         "Phường An Hòa [31120] (Quận Ninh Kiều, Thành phố Cần Thơ); Phường Bùi Hữu Nghĩa [31178] (Quận Bình Thuỷ, Thành phố Cần Thơ) (một phần)",
       ),
     ).toEqual([
-      { name: "Phường An Hòa", code: "31120", district: "Quận Ninh Kiều", province: "Thành phố Cần Thơ", partial: false },
-      { name: "Phường Bùi Hữu Nghĩa", code: "31178", district: "Quận Bình Thuỷ", province: "Thành phố Cần Thơ", partial: true },
+      {
+        name: "Phường An Hòa",
+        code: "31120",
+        district: "Quận Ninh Kiều",
+        province: "Thành phố Cần Thơ",
+        partial: false,
+      },
+      {
+        name: "Phường Bùi Hữu Nghĩa",
+        code: "31178",
+        district: "Quận Bình Thuỷ",
+        province: "Thành phố Cần Thơ",
+        partial: true,
+      },
     ]);
   });
 

@@ -12,12 +12,19 @@ describe("findMentionedPlace", () => {
       current: "Xã Vĩnh Lợi",
       province: "Thành phố Cần Thơ",
     });
-    expect(findMentionedPlace("phuong 5 soc trang nop ho so o dau", places)).toMatchObject({ kind: "commune", current: "Phường Sóc Trăng" });
+    expect(findMentionedPlace("phuong 5 soc trang nop ho so o dau", places)).toMatchObject({
+      kind: "commune",
+      current: "Phường Sóc Trăng",
+    });
   });
 
   it("says a former district is gone and names communes formed from it", () => {
     const place = findMentionedPlace("huyen My Xuyen co quy ho tro khong", places);
-    expect(place).toMatchObject({ kind: "district", former: "Huyện Mỹ Xuyên, Tỉnh Sóc Trăng", province: "Thành phố Cần Thơ" });
+    expect(place).toMatchObject({
+      kind: "district",
+      former: "Huyện Mỹ Xuyên, Tỉnh Sóc Trăng",
+      province: "Thành phố Cần Thơ",
+    });
     expect(place?.kind === "district" && place.current.length).toBeGreaterThan(0);
   });
 
@@ -29,10 +36,12 @@ describe("findMentionedPlace", () => {
     });
   });
 
-  it.each(["xa vien co duoc vay khong", "htx can may nguoi", "HTX o xa Vinh Thanh thi dang ky o dau", "Ở xã Hồ Đắc Kiện lập HTX được không"])(
-    "says nothing for %j (no place, an ambiguous one, or a current name)",
-    (question) => {
-      expect(findMentionedPlace(question, places)).toBeNull();
-    },
-  );
+  it.each([
+    "xa vien co duoc vay khong",
+    "htx can may nguoi",
+    "HTX o xa Vinh Thanh thi dang ky o dau",
+    "Ở xã Hồ Đắc Kiện lập HTX được không",
+  ])("says nothing for %j (no place, an ambiguous one, or a current name)", (question) => {
+    expect(findMentionedPlace(question, places)).toBeNull();
+  });
 });

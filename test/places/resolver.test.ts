@@ -34,7 +34,10 @@ describe("resolve: current names", () => {
   });
 
   it("reads a full address, skipping the hamlet", () => {
-    expect(top("ấp 3, xã Hòa Tú 2, huyện Mỹ Xuyên, tỉnh Sóc Trăng")).toMatchObject({ code: "31717", matchedVia: "former_unit" });
+    expect(top("ấp 3, xã Hòa Tú 2, huyện Mỹ Xuyên, tỉnh Sóc Trăng")).toMatchObject({
+      code: "31717",
+      matchedVia: "former_unit",
+    });
     expect(top("khóm 2 phường cái khế quận ninh kiều")?.code).toBe("31120");
   });
 
@@ -99,7 +102,11 @@ describe("resolve: old units (before 1 July 2025)", () => {
   });
 
   it("maps a numbered old phường when the old city is given", () => {
-    expect(top("phuong 5 soc trang")).toMatchObject({ code: "31507", name: "Phường Sóc Trăng", matchedVia: "former_unit" });
+    expect(top("phuong 5 soc trang")).toMatchObject({
+      code: "31507",
+      name: "Phường Sóc Trăng",
+      matchedVia: "former_unit",
+    });
     expect(top("phuong I vi thanh")).toMatchObject({ code: "31321", matchedVia: "former_unit" });
   });
 
@@ -139,7 +146,11 @@ describe("resolve: old units (before 1 July 2025)", () => {
 // The four corrections of the upstream mapping listed in src/places/data/README.md.
 describe("resolve: corrected upstream errors", () => {
   it("old Xã Vĩnh Thành (Thạnh Trị) → Xã Vĩnh Lợi, not Vĩnh Thạnh", () => {
-    for (const text of ["Xã Vĩnh Thành, Thạnh Trị, Sóc Trăng", "xa vinh thanh thanh tri", "vĩnh thành huyện thạnh trị"]) {
+    for (const text of [
+      "Xã Vĩnh Thành, Thạnh Trị, Sóc Trăng",
+      "xa vinh thanh thanh tri",
+      "vĩnh thành huyện thạnh trị",
+    ]) {
       const found = places.resolve(text);
       expect(found[0]).toMatchObject({ code: "31777", matchedVia: "former_unit" });
       expect(codes(found)).not.toContain("31232");
@@ -209,7 +220,13 @@ describe("communeByCode", () => {
 
 describe("bounded work", () => {
   it("resolves 1,000 varied queries", () => {
-    const samples = ["vinh loi", "phuong 5 soc trang", "Xã Vĩnh Thành, Thạnh Trị, Sóc Trăng", "my xuyen", "ap 3 xa hoa tu 2 huyen my xuyen tinh soc trang"];
+    const samples = [
+      "vinh loi",
+      "phuong 5 soc trang",
+      "Xã Vĩnh Thành, Thạnh Trị, Sóc Trăng",
+      "my xuyen",
+      "ap 3 xa hoa tu 2 huyen my xuyen tinh soc trang",
+    ];
     let answered = 0;
     for (let i = 0; i < 1000; i++) {
       if (places.resolve(`${samples[i % samples.length]} ${i % 3 === 0 ? "x" : ""}`).length > 0) answered++;

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prismaAuditLog } from "../../src/audit/audit-log.js";
 import { translator } from "../../src/i18n/translate.js";
 import { memoryOutbox, type Outbox } from "../../src/outbound/outbox.js";
-import { answerOfficerQuestion, findOfficerQuestion, listOfficerQuestions, tellOfficerAnswerUndeliverable } from "../../src/questions/officer-desk.js";
+import {
+  answerOfficerQuestion,
+  findOfficerQuestion,
+  listOfficerQuestions,
+  tellOfficerAnswerUndeliverable,
+} from "../../src/questions/officer-desk.js";
 import { prismaOutbox } from "../../src/outbound/prisma-outbox.js";
 import { deliverDueJobs } from "../../src/outbound/delivery-worker.js";
 import { createLogger } from "../../src/logger.js";
@@ -17,7 +22,12 @@ beforeAll(async () => {
 afterAll(() => db.close());
 beforeEach(async () => {
   await db.clear();
-  const officer = await createStaffUser(db.prisma, { username: "canbo.an", displayName: "Cán bộ An", password: "mat khau du dai", role: "officer" });
+  const officer = await createStaffUser(db.prisma, {
+    username: "canbo.an",
+    displayName: "Cán bộ An",
+    password: "mat khau du dai",
+    role: "officer",
+  });
   if (!officer.ok) throw new Error(officer.problem);
   officerId = officer.value.id;
 });
@@ -25,7 +35,9 @@ beforeEach(async () => {
 const t0 = new Date("2026-11-27T08:00:00Z");
 const translate = translator();
 const ask = (text: string, minutes: number, chatId = "farmer-1") =>
-  db.prisma.officerQuestion.create({ data: { channel: "webchat", chatId, text, origin: "contact", createdAt: new Date(t0.getTime() + minutes * 60_000) } });
+  db.prisma.officerQuestion.create({
+    data: { channel: "webchat", chatId, text, origin: "contact", createdAt: new Date(t0.getTime() + minutes * 60_000) },
+  });
 
 describe("officer question desk", () => {
   it("lists open questions oldest first with their reference", async () => {
@@ -33,36 +45,68 @@ describe("officer question desk", () => {
     await ask("Câu thứ nhất", 1);
     const { questions, total } = await listOfficerQuestions(db.prisma, { status: "open", page: 1, pageSize: 10 });
     expect(total).toBe(2);
-    expect(questions.map((q) => [q.reference, q.text])).toEqual([["CH-00002", "Câu thứ nhất"], ["CH-00001", "Câu thứ hai"]]);
+    expect(questions.map((q) => [q.reference, q.text])).toEqual([
+      ["CH-00002", "Câu thứ nhất"],
+      ["CH-00001", "Câu thứ hai"],
+    ]);
   });
 
   it("stores the answer and queues it to the farmer's chat, quoting the question", async () => {
     const question = await ask("HTX cần mấy người?", 0, "farmer-9");
     const outbox = memoryOutbox();
-    const result = await answerOfficerQuestion({ prisma: db.prisma, outbox, translate, audit: prismaAuditLog(db.prisma) }, { id: question.id, answer: "  Ít nhất 5 thành viên.  ", officerId, now: t0 });
-    expect(result).toMatchObject({ ok: true, question: { status: "answered", answer: "Ít nhất 5 thành viên.", answeredByName: "Cán bộ An" } });
+    const result = await answerOfficerQuestion(
+      { prisma: db.prisma, outbox, translate, audit: prismaAuditLog(db.prisma) },
+      { id: question.id, answer: "  Ít nhất 5 thành viên.  ", officerId, now: t0 },
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      question: { status: "answered", answer: "Ít nhất 5 thành viên.", answeredByName: "Cán bộ An" },
+    });
     expect(outbox.sent).toEqual([
-      { to: { channel: "webchat", chatId: "farmer-9" }, message: { text: expect.stringMatching(/CH-00001[\s\S]*«HTX cần mấy người\?»[\s\S]*Ít nhất 5 thành viên\.$/) } },
+      {
+        to: { channel: "webchat", chatId: "farmer-9" },
+        message: { text: expect.stringMatching(/CH-00001[\s\S]*«HTX cần mấy người\?»[\s\S]*Ít nhất 5 thành viên\.$/) },
+      },
     ]);
   });
 
   it("shows an answer the farmer's channel refused on the question and in the officer's linked chat", async () => {
     await db.prisma.staffUser.update({ where: { id: officerId }, data: { chatChannel: "telegram", chatId: "4242" } });
-    const question = await db.prisma.officerQuestion.create({ data: { channel: "zalo-oa", chatId: "77", text: "Hỏi từ Zalo", origin: "contact", createdAt: t0 } });
+    const question = await db.prisma.officerQuestion.create({
+      data: { channel: "zalo-oa", chatId: "77", text: "Hỏi từ Zalo", origin: "contact", createdAt: t0 },
+    });
     const outbox = prismaOutbox(db.prisma);
-    await answerOfficerQuestion({ prisma: db.prisma, outbox, translate, audit: prismaAuditLog(db.prisma) }, { id: question.id, answer: "Trả lời trễ", officerId, now: t0 });
+    await answerOfficerQuestion(
+      { prisma: db.prisma, outbox, translate, audit: prismaAuditLog(db.prisma) },
+      { id: question.id, answer: "Trả lời trễ", officerId, now: t0 },
+    );
     expect((await findOfficerQuestion(db.prisma, question.id))?.delivery).toEqual({ status: "pending", reason: null });
 
     const sentToOfficer: string[] = [];
     const senders = new Map([
       ["zalo-oa", { send: async () => ({ notDeliverable: "oa-window-closed" }) }],
-      ["telegram", { send: async (_chatId: string, message: { text: string }) => void sentToOfficer.push(message.text) }],
+      [
+        "telegram",
+        { send: async (_chatId: string, message: { text: string }) => void sentToOfficer.push(message.text) },
+      ],
     ]);
-    const worker = { prisma: db.prisma, senders, logger: createLogger("silent"), workerId: "w", now: () => new Date(Date.now() + 60_000) };
-    await deliverDueJobs({ ...worker, onUndeliverable: (job) => tellOfficerAnswerUndeliverable({ prisma: db.prisma, outbox, translate }, job) });
+    const worker = {
+      prisma: db.prisma,
+      senders,
+      logger: createLogger("silent"),
+      workerId: "w",
+      now: () => new Date(Date.now() + 60_000),
+    };
+    await deliverDueJobs({
+      ...worker,
+      onUndeliverable: (job) => tellOfficerAnswerUndeliverable({ prisma: db.prisma, outbox, translate }, job),
+    });
     await deliverDueJobs(worker);
 
-    expect((await findOfficerQuestion(db.prisma, question.id))?.delivery).toEqual({ status: "undeliverable", reason: "oa-window-closed" });
+    expect((await findOfficerQuestion(db.prisma, question.id))?.delivery).toEqual({
+      status: "undeliverable",
+      reason: "oa-window-closed",
+    });
     expect(sentToOfficer).toEqual([expect.stringMatching(/CH-00001 CHƯA tới được bà con: đã quá 48 giờ/)]);
   });
 
@@ -70,7 +114,11 @@ describe("officer question desk", () => {
     const question = await ask("Vay vốn ở đâu?", 0);
     const outbox = memoryOutbox();
     const deps = { prisma: db.prisma, outbox, translate, audit: prismaAuditLog(db.prisma) };
-    const results = await Promise.all(["Ngân hàng NN&PTNT", "Quỹ hỗ trợ nông dân"].map((answer) => answerOfficerQuestion(deps, { id: question.id, answer, officerId, now: t0 })));
+    const results = await Promise.all(
+      ["Ngân hàng NN&PTNT", "Quỹ hỗ trợ nông dân"].map((answer) =>
+        answerOfficerQuestion(deps, { id: question.id, answer, officerId, now: t0 }),
+      ),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toEqual({ ok: false, problem: "admin-error-question-answered" });
     expect(outbox.sent).toHaveLength(1);
@@ -79,8 +127,21 @@ describe("officer question desk", () => {
   it("rejects empty answers and reopens the question when queueing fails", async () => {
     const question = await ask("Hỏi gì đó", 0);
     const failing: Outbox = { enqueue: () => Promise.reject(new Error("database down")) };
-    expect(await answerOfficerQuestion({ prisma: db.prisma, outbox: failing, translate, audit: prismaAuditLog(db.prisma) }, { id: question.id, answer: "   ", officerId, now: t0 })).toEqual({ ok: false, problem: "admin-error-answer-empty" });
-    await expect(answerOfficerQuestion({ prisma: db.prisma, outbox: failing, translate, audit: prismaAuditLog(db.prisma) }, { id: question.id, answer: "Trả lời", officerId, now: t0 })).rejects.toThrow("database down");
-    expect(await db.prisma.officerQuestion.findUnique({ where: { id: question.id } })).toMatchObject({ status: "open", answer: null });
+    expect(
+      await answerOfficerQuestion(
+        { prisma: db.prisma, outbox: failing, translate, audit: prismaAuditLog(db.prisma) },
+        { id: question.id, answer: "   ", officerId, now: t0 },
+      ),
+    ).toEqual({ ok: false, problem: "admin-error-answer-empty" });
+    await expect(
+      answerOfficerQuestion(
+        { prisma: db.prisma, outbox: failing, translate, audit: prismaAuditLog(db.prisma) },
+        { id: question.id, answer: "Trả lời", officerId, now: t0 },
+      ),
+    ).rejects.toThrow("database down");
+    expect(await db.prisma.officerQuestion.findUnique({ where: { id: question.id } })).toMatchObject({
+      status: "open",
+      answer: null,
+    });
   });
 });

@@ -17,7 +17,13 @@ describe("npm run admin:create", () => {
   it("refuses clearly, and writes nothing, while the app holds the embedded database", async () => {
     // This test process plays the running app: its pid is in the lock file, and it is alive.
     await writeFile(join(dataDir, "app.pid"), String(process.pid));
-    const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", ADMIN_PASSWORD: "mat khau that dai", LOG_LEVEL: "silent" };
+    const env = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      ADMIN_PASSWORD: "mat khau that dai",
+      LOG_LEVEL: "silent",
+    };
     const failed = await run("npx", ["tsx", "scripts/create-admin.ts", "quantri"], { env }).then(
       () => undefined,
       (error: { code: number; stderr: string }) => error,

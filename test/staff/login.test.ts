@@ -11,7 +11,12 @@ beforeAll(async () => {
 afterAll(() => db.close());
 beforeEach(async () => {
   await db.clear();
-  const created = await createStaffUser(db.prisma, { username: "CanBo.An", displayName: "Cán bộ An", password: "dung mat khau", role: "officer" });
+  const created = await createStaffUser(db.prisma, {
+    username: "CanBo.An",
+    displayName: "Cán bộ An",
+    password: "dung mat khau",
+    role: "officer",
+  });
   if (!created.ok) throw new Error(created.problem);
   userId = created.value.id;
 });
@@ -22,13 +27,17 @@ const RIGHT = "dung mat khau";
 const PAIR_MAX_ATTEMPTS = LOGIN_LIMITS.pairAttempts;
 // Smaller address and account limits than the real ones: the same code paths with fewer scrypt runs.
 const limits: LoginLimits = { ...LOGIN_LIMITS, addressAttempts: 12, accountFailures: 9 };
-const login = (password: string, when = t0, address = "10.0.0.1", username = "canbo.an") => checkLogin(db.prisma, { username, password, address }, when, limits);
+const login = (password: string, when = t0, address = "10.0.0.1", username = "canbo.an") =>
+  checkLogin(db.prisma, { username, password, address }, when, limits);
 const counter = async (key: string) => (await db.prisma.loginCounter.findUnique({ where: { key } }))?.count;
 
 describe("checkLogin", () => {
   it("accepts the right password with any case of the username", async () => {
     const result = await login(RIGHT, t0, "10.0.0.1", " canbo.an ");
-    expect(result).toMatchObject({ ok: true, user: { username: "canbo.an", role: "officer", displayName: "Cán bộ An" } });
+    expect(result).toMatchObject({
+      ok: true,
+      user: { username: "canbo.an", role: "officer", displayName: "Cán bộ An" },
+    });
   });
 
   it("fails alike for unknown users and deactivated ones", async () => {
@@ -38,7 +47,8 @@ describe("checkLogin", () => {
   });
 
   it("locks a username for one address after 5 attempts, for 15 minutes, while the officer's own address still works", async () => {
-    for (let i = 1; i <= PAIR_MAX_ATTEMPTS; i++) expect(await login(`sai ${i}`, at(i))).toMatchObject({ reason: "wrong_password" });
+    for (let i = 1; i <= PAIR_MAX_ATTEMPTS; i++)
+      expect(await login(`sai ${i}`, at(i))).toMatchObject({ reason: "wrong_password" });
     expect(await login(RIGHT, at(60_000))).toMatchObject({ ok: false, reason: "locked" });
     expect(await login(RIGHT, at(60_000), "10.9.9.9")).toMatchObject({ ok: true });
     expect(await login(RIGHT, at(LOCKOUT_MS + 10))).toMatchObject({ ok: true });
@@ -60,7 +70,11 @@ describe("checkLogin", () => {
   });
 
   it("100 wrong guesses at once are all counted", async () => {
-    await Promise.all(Array.from({ length: 100 }, (_, i) => checkLogin(db.prisma, { username: "canbo.an", password: `sai ${i}`, address: "10.0.0.66" }, t0)));
+    await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        checkLogin(db.prisma, { username: "canbo.an", password: `sai ${i}`, address: "10.0.0.66" }, t0),
+      ),
+    );
     expect(await counter("pair:canbo.an|10.0.0.66")).toBe(100);
     expect(await counter("address:10.0.0.66")).toBe(100);
   });

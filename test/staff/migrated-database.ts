@@ -13,7 +13,9 @@ export async function migratedDatabase(): Promise<Database & { clear(): Promise<
       const tables = await db.prisma.$queryRawUnsafe<{ name: string }[]>(
         "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'",
       );
-      await db.prisma.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.name}"`).join(", ")} RESTART IDENTITY CASCADE`);
+      await db.prisma.$executeRawUnsafe(
+        `TRUNCATE ${tables.map((t) => `"${t.name}"`).join(", ")} RESTART IDENTITY CASCADE`,
+      );
     },
   };
 }

@@ -14,7 +14,11 @@ describe("staff password hashing (scrypt)", () => {
   it("verifies with the parameters stored in the hash, so the cost can change later", async () => {
     const cheap = "scrypt$N=1024,r=8,p=1$c2FsdHNhbHRzYWx0c2FsdA$";
     const { scryptSync } = await import("node:crypto");
-    const key = scryptSync("Mật khẩu cũ!", Buffer.from("c2FsdHNhbHRzYWx0c2FsdA", "base64url"), 32, { N: 1024, r: 8, p: 1 });
+    const key = scryptSync("Mật khẩu cũ!", Buffer.from("c2FsdHNhbHRzYWx0c2FsdA", "base64url"), 32, {
+      N: 1024,
+      r: 8,
+      p: 1,
+    });
     expect(await verifyPassword("Mật khẩu cũ!", cheap + key.toString("base64url"))).toBe(true);
   });
 

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { endStaffSession, findStaffSession, SESSION_IDLE_MS, SESSION_MAX_MS, startStaffSession } from "../../src/staff/sessions.js";
+import {
+  endStaffSession,
+  findStaffSession,
+  SESSION_IDLE_MS,
+  SESSION_MAX_MS,
+  startStaffSession,
+} from "../../src/staff/sessions.js";
 import { hashSecret } from "../../src/staff/secret-token.js";
 import { createStaffUser, setStaffActive } from "../../src/staff/users.js";
 import { migratedDatabase } from "./migrated-database.js";
@@ -8,7 +14,12 @@ let db: Awaited<ReturnType<typeof migratedDatabase>>;
 let userId: number;
 beforeAll(async () => {
   db = await migratedDatabase();
-  const created = await createStaffUser(db.prisma, { username: "nv.binh", displayName: "Bình", password: "mat khau nhan vien", role: "staff" });
+  const created = await createStaffUser(db.prisma, {
+    username: "nv.binh",
+    displayName: "Bình",
+    password: "mat khau nhan vien",
+    role: "staff",
+  });
   if (!created.ok) throw new Error(created.problem);
   userId = created.value.id;
 });
@@ -23,7 +34,10 @@ describe("staff sessions", () => {
     const { token, csrfToken } = await startStaffSession(db.prisma, userId, t0);
     expect(await db.prisma.staffSession.findUnique({ where: { tokenHash: token } })).toBeNull();
     expect(await db.prisma.staffSession.findUnique({ where: { tokenHash: hashSecret(token) } })).not.toBeNull();
-    expect(await findStaffSession(db.prisma, token, at(MINUTE))).toEqual({ user: { id: userId, username: "nv.binh", displayName: "Bình", role: "staff" }, csrfToken });
+    expect(await findStaffSession(db.prisma, token, at(MINUTE))).toEqual({
+      user: { id: userId, username: "nv.binh", displayName: "Bình", role: "staff" },
+      csrfToken,
+    });
     expect(await findStaffSession(db.prisma, "forged", at(MINUTE))).toBeUndefined();
   });
 
@@ -37,7 +51,8 @@ describe("staff sessions", () => {
 
   it("ends 12 hours after login however busy", async () => {
     const { token } = await startStaffSession(db.prisma, userId, t0);
-    for (let ms = MINUTE * 90; ms < SESSION_MAX_MS; ms += MINUTE * 90) expect(await findStaffSession(db.prisma, token, at(ms))).toBeDefined();
+    for (let ms = MINUTE * 90; ms < SESSION_MAX_MS; ms += MINUTE * 90)
+      expect(await findStaffSession(db.prisma, token, at(ms))).toBeDefined();
     expect(await findStaffSession(db.prisma, token, at(SESSION_MAX_MS))).toBeUndefined();
     expect(await db.prisma.staffSession.count({ where: { tokenHash: hashSecret(token) } })).toBe(0);
   });

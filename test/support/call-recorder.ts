@@ -24,7 +24,10 @@ export function callRecorder<T>(fakeName: string, describe: (entry: T) => string
         const waiter = { predicate, resolve };
         waiters.add(waiter);
         setTimeout(() => {
-          if (waiters.delete(waiter)) reject(new Error(`${fakeName}: nothing matching within ${ms} ms; seen: ${entries.map(describe).join(", ")}`));
+          if (waiters.delete(waiter))
+            reject(
+              new Error(`${fakeName}: nothing matching within ${ms} ms; seen: ${entries.map(describe).join(", ")}`),
+            );
         }, ms).unref();
       });
     },

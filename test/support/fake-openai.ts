@@ -59,7 +59,11 @@ function multipartFields(raw: Buffer, contentType: string): Record<string, Buffe
 }
 
 export async function startFakeOpenAI(): Promise<FakeOpenAI> {
-  const fake: Omit<FakeOpenAI, "baseURL" | "close"> = { requests: [], chat: () => "KHONG_DU_THONG_TIN", transcribe: (audio) => audio.toString("utf8") };
+  const fake: Omit<FakeOpenAI, "baseURL" | "close"> = {
+    requests: [],
+    chat: () => "KHONG_DU_THONG_TIN",
+    transcribe: (audio) => audio.toString("utf8"),
+  };
   const server: Server = createServer(async (req, res) => {
     const raw = await readBody(req);
     const path = req.url ?? "";
@@ -69,7 +73,14 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     };
     if (req.method === "POST" && path === "/v1/audio/transcriptions") {
       const fields = multipartFields(raw, req.headers["content-type"] ?? "");
-      fake.requests.push({ path, body: { model: fields.model?.toString("utf8"), language: fields.language?.toString("utf8"), fileBytes: fields.file?.length ?? 0 } });
+      fake.requests.push({
+        path,
+        body: {
+          model: fields.model?.toString("utf8"),
+          language: fields.language?.toString("utf8"),
+          fileBytes: fields.file?.length ?? 0,
+        },
+      });
       const heard = fields.file ? fake.transcribe(fields.file) : 400;
       if (typeof heard === "number") send(heard, { error: { message: "fake failure", type: "server_error" } });
       else send(200, { text: heard });

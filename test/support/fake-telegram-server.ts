@@ -13,7 +13,6 @@ export interface RecordedCall {
   payload: Record<string, unknown>;
 }
 
-
 export interface FakeTelegramOptions {
   /** Like Telegram's flood control: more than this many sendMessage calls within one second get 429 + retry_after. */
   messagesPerSecond?: number;
@@ -39,15 +38,34 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}) {
     while (recentSends.length > 0 && recentSends[0]! <= at - 1000) recentSends.shift();
     if (options.messagesPerSecond !== undefined && recentSends.length >= options.messagesPerSecond) {
       refused++;
-      return { status: 429, body: { ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } } };
+      return {
+        status: 429,
+        body: {
+          ok: false,
+          error_code: 429,
+          description: "Too Many Requests: retry after 1",
+          parameters: { retry_after: 1 },
+        },
+      };
     }
     recentSends.push(at);
-    if (options.blocked?.(String(payload.chat_id))) return { status: 403, body: { ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" } };
+    if (options.blocked?.(String(payload.chat_id)))
+      return {
+        status: 403,
+        body: { ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" },
+      };
     return undefined;
   }
 
-  const botInfo = { id: 777, is_bot: true, first_name: "Trợ lý HTX (test)", username: "htx_test_bot", can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false };
-
+  const botInfo = {
+    id: 777,
+    is_bot: true,
+    first_name: "Trợ lý HTX (test)",
+    username: "htx_test_bot",
+    can_join_groups: true,
+    can_read_all_group_messages: false,
+    supports_inline_queries: false,
+  };
 
   function pending(offset: number) {
     return updates.filter((u) => u.update_id >= offset);
@@ -58,7 +76,8 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}) {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString("utf8");
     if (!raw) return {};
-    if ((req.headers["content-type"] ?? "").includes("application/json")) return JSON.parse(raw) as Record<string, unknown>;
+    if ((req.headers["content-type"] ?? "").includes("application/json"))
+      return JSON.parse(raw) as Record<string, unknown>;
     return Object.fromEntries(new URLSearchParams(raw));
   }
 
@@ -106,11 +125,26 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}) {
       case "sendMessage":
         return reply(200, {
           ok: true,
-          result: { message_id: ++nextMessageId, date: Math.floor(Date.now() / 1000), chat: { id: Number(payload.chat_id), type: "private" }, from: botInfo, text: payload.text, reply_markup: payload.reply_markup },
+          result: {
+            message_id: ++nextMessageId,
+            date: Math.floor(Date.now() / 1000),
+            chat: { id: Number(payload.chat_id), type: "private" },
+            from: botInfo,
+            text: payload.text,
+            reply_markup: payload.reply_markup,
+          },
         });
       case "editMessageText":
       case "editMessageReplyMarkup":
-        return reply(200, { ok: true, result: { message_id: Number(payload.message_id), date: 0, chat: { id: Number(payload.chat_id), type: "private" }, text: payload.text ?? "" } });
+        return reply(200, {
+          ok: true,
+          result: {
+            message_id: Number(payload.message_id),
+            date: 0,
+            chat: { id: Number(payload.chat_id), type: "private" },
+            text: payload.text ?? "",
+          },
+        });
       default:
         return reply(200, { ok: true, result: true });
     }
@@ -140,7 +174,8 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}) {
       };
     },
     /** Resolves with the first call (already made or future) that matches, or rejects after `ms`. */
-    waitFor: (predicate: (call: RecordedCall) => boolean, ms = 120_000, after = 0) => recorder.waitFor(predicate, ms, after),
+    waitFor: (predicate: (call: RecordedCall) => boolean, ms = 120_000, after = 0) =>
+      recorder.waitFor(predicate, ms, after),
     async close() {
       for (const wake of [...pollers]) wake();
       server.closeAllConnections();

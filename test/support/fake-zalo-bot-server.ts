@@ -16,7 +16,6 @@ export interface ZaloCall {
   payload: Record<string, unknown>;
 }
 
-
 export interface ZaloMessageInput {
   messageId: string;
   userId: string;
@@ -52,7 +51,6 @@ export async function startFakeZaloBot(token: string) {
   let nextMessageId = 1;
   /** getUpdates answered 408 (nothing arrived) so far. */
   let emptyPolls = 0;
-
 
   async function readJson(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
     const chunks: Buffer[] = [];
@@ -101,7 +99,10 @@ export async function startFakeZaloBot(token: string) {
     if (method !== "getUpdates") recorder.record({ method, token: given, payload });
     switch (method) {
       case "getMe":
-        return reply(200, { ok: true, result: { id: "8123", account_name: "tro_ly_htx", account_type: "BASIC", can_join_groups: false } });
+        return reply(200, {
+          ok: true,
+          result: { id: "8123", account_name: "tro_ly_htx", account_type: "BASIC", can_join_groups: false },
+        });
       case "getUpdates": {
         if (webhook) return refuse(400, "Bad Request: webhook is active, delete it before polling");
         const update = await nextUpdate(Number(payload.timeout ?? 30));
@@ -113,15 +114,20 @@ export async function startFakeZaloBot(token: string) {
       }
       case "sendMessage": {
         const text = payload.text;
-        if (typeof payload.chat_id !== "string" || payload.chat_id === "") return refuse(400, "Bad Request: chat_id is required");
-        if (typeof text !== "string" || text.length < 1 || text.length > 2000) return refuse(400, "Bad Request: text must be 1-2000 characters");
+        if (typeof payload.chat_id !== "string" || payload.chat_id === "")
+          return refuse(400, "Bad Request: chat_id is required");
+        if (typeof text !== "string" || text.length < 1 || text.length > 2000)
+          return refuse(400, "Bad Request: text must be 1-2000 characters");
         return reply(200, { ok: true, result: { message_id: `zm${nextMessageId++}`, date: Date.now() } });
       }
       case "sendChatAction":
-        return payload.action === "typing" ? reply(200, { ok: true, result: true }) : refuse(400, "Bad Request: unknown action");
+        return payload.action === "typing"
+          ? reply(200, { ok: true, result: true })
+          : refuse(400, "Bad Request: unknown action");
       case "setWebhook": {
         const secret = String(payload.secret_token ?? "");
-        if (typeof payload.url !== "string" || secret.length < 8 || secret.length > 256) return refuse(400, "Bad Request: url and secret_token (8-256) are required");
+        if (typeof payload.url !== "string" || secret.length < 8 || secret.length > 256)
+          return refuse(400, "Bad Request: url and secret_token (8-256) are required");
         webhook = { url: payload.url, secret };
         return reply(200, { ok: true, result: { url: payload.url, updated_at: Date.now() } });
       }
@@ -148,10 +154,18 @@ export async function startFakeZaloBot(token: string) {
       for (const wake of [...pollers]) wake();
     },
     /** POSTs an update to the webhook as Zalo does; `flat` sends it without the {ok, result} wrapper. */
-    async deliver(update: Record<string, unknown> | string, options: { secret?: string; flat?: boolean } = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+    async deliver(
+      update: Record<string, unknown> | string,
+      options: { secret?: string; flat?: boolean } = {},
+    ): Promise<{ status: number; body: Record<string, unknown> }> {
       if (!webhook) throw new Error("fake Zalo: no webhook set");
-      const body = typeof update === "string" ? update : JSON.stringify(options.flat ? update : { ok: true, result: update });
-      const response = await fetch(webhook.url, { method: "POST", headers: { "content-type": "application/json", "X-Bot-Api-Secret-Token": options.secret ?? webhook.secret }, body });
+      const body =
+        typeof update === "string" ? update : JSON.stringify(options.flat ? update : { ok: true, result: update });
+      const response = await fetch(webhook.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "X-Bot-Api-Secret-Token": options.secret ?? webhook.secret },
+        body,
+      });
       return { status: response.status, body: (await response.json()) as Record<string, unknown> };
     },
     /** Serves `bytes` at `<apiRoot>/files/<name>` (a voice message's URL). */
@@ -161,7 +175,10 @@ export async function startFakeZaloBot(token: string) {
     },
     /** Texts sent to one user, in order. */
     textsTo(userId: string, after = 0): string[] {
-      return calls.slice(after).filter((c) => c.method === "sendMessage" && c.payload.chat_id === userId).map((c) => String(c.payload.text));
+      return calls
+        .slice(after)
+        .filter((c) => c.method === "sendMessage" && c.payload.chat_id === userId)
+        .map((c) => String(c.payload.text));
     },
     /** Resolves with the first call (already made, after index `after`, or future) that matches. */
     waitFor: (predicate: (call: ZaloCall) => boolean, ms = 30_000, after = 0) => recorder.waitFor(predicate, ms, after),

@@ -23,7 +23,6 @@ export interface SentOaMessage {
   accessToken: string;
 }
 
-
 export async function startFakeZaloOa(options: FakeOaOptions) {
   const recorder = callRecorder<SentOaMessage>("fake Zalo OA", (message) => message.userId);
   const sent = recorder.entries;
@@ -49,23 +48,41 @@ export async function startFakeZaloOa(options: FakeOaOptions) {
     };
     const raw = await readBody(req);
     if (req.method === "POST" && req.url === "/v3.0/oa/message/cs") {
-      if (req.headers["access_token"] !== validAccessToken) return reply(200, { error: -216, message: "Access token is invalid" });
+      if (req.headers["access_token"] !== validAccessToken)
+        return reply(200, { error: -216, message: "Access token is invalid" });
       const body = JSON.parse(raw) as { recipient?: { user_id?: string }; message?: { text?: string } };
       const text = body.message?.text ?? "";
-      if (!body.recipient?.user_id || text.length === 0 || text.length > 2000) return reply(200, { error: -201, message: "Parameters are invalid" });
+      if (!body.recipient?.user_id || text.length === 0 || text.length > 2000)
+        return reply(200, { error: -201, message: "Parameters are invalid" });
       const message = { userId: body.recipient.user_id, text, accessToken: validAccessToken };
       recorder.record(message);
-      return reply(200, { error: 0, message: "Success", data: { message_id: `oa-${nextMessageId++}`, user_id: body.recipient.user_id } });
+      return reply(200, {
+        error: 0,
+        message: "Success",
+        data: { message_id: `oa-${nextMessageId++}`, user_id: body.recipient.user_id },
+      });
     }
     if (req.method === "POST" && req.url === "/v4/oa/access_token") {
       const form = new URLSearchParams(raw);
-      if (req.headers["secret_key"] !== options.appSecret || form.get("app_id") !== options.appId || form.get("grant_type") !== "refresh_token") {
-        return reply(200, { error: -14002, error_name: "Invalid app", error_description: "app id or secret key is wrong" });
+      if (
+        req.headers["secret_key"] !== options.appSecret ||
+        form.get("app_id") !== options.appId ||
+        form.get("grant_type") !== "refresh_token"
+      ) {
+        return reply(200, {
+          error: -14002,
+          error_name: "Invalid app",
+          error_description: "app id or secret key is wrong",
+        });
       }
       const presented = form.get("refresh_token") ?? "";
       if (holdRefresh) await holdRefresh;
       if (spentRefreshTokens.has(presented) || presented !== validRefreshToken) {
-        return reply(200, { error: -14014, error_name: "Invalid refresh token", error_description: "refresh token is invalid or was already used" });
+        return reply(200, {
+          error: -14014,
+          error_name: "Invalid refresh token",
+          error_description: "refresh token is invalid or was already used",
+        });
       }
       spentRefreshTokens.add(presented);
       refreshes++;
@@ -99,11 +116,20 @@ export async function startFakeZaloOa(options: FakeOaOptions) {
     /** Resolves with the first message sent (already, or later) that matches. */
     waitFor: (predicate: (message: SentOaMessage) => boolean, ms = 120_000) => recorder.waitFor(predicate, ms),
     /** Posts a webhook event to the app as Zalo does: body with timestamp, signed header. */
-    async deliver(webhookUrl: string, event: Record<string, unknown>, sign: { secret?: string; signature?: string } = {}): Promise<Response> {
+    async deliver(
+      webhookUrl: string,
+      event: Record<string, unknown>,
+      sign: { secret?: string; signature?: string } = {},
+    ): Promise<Response> {
       const body = JSON.stringify({ app_id: options.appId, timestamp: String(Date.now()), ...event });
       const timestamp = String((JSON.parse(body) as { timestamp: string }).timestamp);
-      const signature = sign.signature ?? oaSignature(options.appId, body, timestamp, sign.secret ?? options.oaSecretKey);
-      return fetch(webhookUrl, { method: "POST", headers: { "content-type": "application/json", "x-zevent-signature": signature }, body });
+      const signature =
+        sign.signature ?? oaSignature(options.appId, body, timestamp, sign.secret ?? options.oaSecretKey);
+      return fetch(webhookUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-zevent-signature": signature },
+        body,
+      });
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
@@ -113,5 +139,10 @@ export type FakeZaloOa = Awaited<ReturnType<typeof startFakeZaloOa>>;
 
 /** A farmer's text message as the OA webhook carries it. */
 export function oaTextEvent(userId: string, messageId: string, text: string) {
-  return { event_name: "user_send_text", sender: { id: userId }, recipient: { id: "oa-1" }, message: { msg_id: messageId, text } };
+  return {
+    event_name: "user_send_text",
+    sender: { id: userId },
+    recipient: { id: "oa-1" },
+    message: { msg_id: messageId, text },
+  };
 }

@@ -5,7 +5,13 @@ import { tempDataDir } from "./app-process.js";
 
 /** The real app in this process on an in-memory database and a free port: fast enough for many tests. */
 export async function startTestApp(env: Record<string, string> = {}) {
-  const config = loadConfig({ DATA_DIR: tempDataDir(), DATABASE_URL: "pglite:memory", PORT: "0", LOG_LEVEL: "silent", ...env });
+  const config = loadConfig({
+    DATA_DIR: tempDataDir(),
+    DATABASE_URL: "pglite:memory",
+    PORT: "0",
+    LOG_LEVEL: "silent",
+    ...env,
+  });
   const app = await startApp(config, createLogger("silent"));
   return app;
 }
@@ -14,7 +20,11 @@ export async function startTestApp(env: Record<string, string> = {}) {
 export function webChatClient(baseUrl: string, session: string) {
   let lastSeq = 0;
   const post = async (body: Record<string, unknown>) => {
-    const response = await fetch(`${baseUrl}/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ session, ...body }) });
+    const response = await fetch(`${baseUrl}/api/chat`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ session, ...body }),
+    });
     const data = (await response.json()) as { messages?: WebMessage[]; error?: string };
     for (const m of data.messages ?? []) lastSeq = Math.max(lastSeq, m.seq);
     return { status: response.status, ...data };
@@ -23,7 +33,12 @@ export function webChatClient(baseUrl: string, session: string) {
     say: (text: string, clientId?: string) => post({ text, ...(clientId ? { clientId } : {}) }),
     press: (button: string, messageId: number) => post({ button, messageId }),
     post,
-    history: async (after = 0) => ((await (await fetch(`${baseUrl}/api/chat/history?session=${session}&after=${after}`)).json()) as { messages: WebMessage[] }).messages,
+    history: async (after = 0) =>
+      (
+        (await (await fetch(`${baseUrl}/api/chat/history?session=${session}&after=${after}`)).json()) as {
+          messages: WebMessage[];
+        }
+      ).messages,
     lastSeq: () => lastSeq,
   };
 }

@@ -16,9 +16,15 @@ export function recordingFetch() {
     const method = url.slice(url.lastIndexOf("/") + 1);
     const payload = init?.body ? (JSON.parse(String(init.body)) as Record<string, unknown>) : {};
     calls.push({ method, payload });
-    const result = method.startsWith("send") || method.startsWith("edit")
-      ? { message_id: method.startsWith("edit") ? payload.message_id : ++nextMessageId, date: 0, chat: { id: payload.chat_id, type: "private" }, text: payload.text }
-      : true;
+    const result =
+      method.startsWith("send") || method.startsWith("edit")
+        ? {
+            message_id: method.startsWith("edit") ? payload.message_id : ++nextMessageId,
+            date: 0,
+            chat: { id: payload.chat_id, type: "private" },
+            text: payload.text,
+          }
+        : true;
     return Response.json({ ok: true, result });
   };
   return {
@@ -46,11 +52,24 @@ function messageUpdate(updateId: number, chatId: number, content: Record<string,
 
 export function textUpdate(updateId: number, chatId: number, text: string) {
   const command = /^\/\w+/.exec(text);
-  return messageUpdate(updateId, chatId, { text, ...(command ? { entities: [{ type: "bot_command" as const, offset: 0, length: command[0].length }] } : {}) });
+  return messageUpdate(updateId, chatId, {
+    text,
+    ...(command ? { entities: [{ type: "bot_command" as const, offset: 0, length: command[0].length }] } : {}),
+  });
 }
 
 export function stickerUpdate(updateId: number, chatId: number) {
-  return messageUpdate(updateId, chatId, { sticker: { file_id: "s", file_unique_id: "s", type: "regular", width: 1, height: 1, is_animated: false, is_video: false } });
+  return messageUpdate(updateId, chatId, {
+    sticker: {
+      file_id: "s",
+      file_unique_id: "s",
+      type: "regular",
+      width: 1,
+      height: 1,
+      is_animated: false,
+      is_video: false,
+    },
+  });
 }
 
 export function buttonUpdate(updateId: number, chatId: number, data: string, messageId = 1) {
@@ -61,7 +80,12 @@ export function buttonUpdate(updateId: number, chatId: number, data: string, mes
       from: { id: chatId, is_bot: false, first_name: "Ba" },
       chat_instance: "x",
       data,
-      message: { message_id: messageId, date: 0, chat: { id: chatId, type: "private" as const, first_name: "Ba" }, text: "..." },
+      message: {
+        message_id: messageId,
+        date: 0,
+        chat: { id: chatId, type: "private" as const, first_name: "Ba" },
+        text: "...",
+      },
     },
   };
 }

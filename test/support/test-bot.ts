@@ -18,7 +18,10 @@ import { eligibilityService, loadProgrammes, memoryCheckStore } from "../../src/
  */
 function notWired<T extends object>(name: string, wired: Partial<T> = {}): T {
   return new Proxy(wired as T, {
-    get: (target, method) => (method in target ? target[method as keyof T] : () => Promise.reject(new Error(`services.${name}.${String(method)} is not wired in this test`))),
+    get: (target, method) =>
+      method in target
+        ? target[method as keyof T]
+        : () => Promise.reject(new Error(`services.${name}.${String(method)} is not wired in this test`)),
   });
 }
 

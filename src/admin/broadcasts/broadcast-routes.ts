@@ -7,7 +7,14 @@ import { sectorChoiceLabel } from "../leads/sector-choice.js";
 import { flashFrom, page } from "../layout.js";
 import { requirePermission } from "../session-guard.js";
 import { readCampaignForm, readScheduleTime } from "./campaign-form.js";
-import { audienceTable, campaignActions, campaignList, composeForm, reportSection, type SegmentChoices } from "./campaign-views.js";
+import {
+  audienceTable,
+  campaignActions,
+  campaignList,
+  composeForm,
+  reportSection,
+  type SegmentChoices,
+} from "./campaign-views.js";
 
 /** While a campaign is sending, its page reloads itself this often (no script needed). */
 const REFRESH_SECONDS = 5;
@@ -22,19 +29,39 @@ export function broadcastRoutes(deps: AdminDeps): Hono<AdminEnv> {
 
   async function choices(): Promise<SegmentChoices> {
     const [communes, sectors] = await Promise.all([
-      prisma.subscription.groupBy({ by: ["communeCode", "communeName"], where: { communeCode: { not: null } }, orderBy: { communeName: "asc" } }),
-      prisma.lead.groupBy({ by: ["sector"], where: { erasedAt: null }, _min: { sectorLabel: true }, orderBy: { sector: "asc" } }),
+      prisma.subscription.groupBy({
+        by: ["communeCode", "communeName"],
+        where: { communeCode: { not: null } },
+        orderBy: { communeName: "asc" },
+      }),
+      prisma.lead.groupBy({
+        by: ["sector"],
+        where: { erasedAt: null },
+        _min: { sectorLabel: true },
+        orderBy: { sector: "asc" },
+      }),
     ]);
     return {
       communes: communes.map((c) => ({ value: c.communeCode!, label: c.communeName ?? c.communeCode! })),
-      sectors: sectors.map((s) => ({ value: s.sector, label: sectorChoiceLabel(t, s.sector, s._min.sectorLabel ?? s.sector) })),
+      sectors: sectors.map((s) => ({
+        value: s.sector,
+        label: sectorChoiceLabel(t, s.sector, s._min.sectorLabel ?? s.sector),
+      })),
       channels: [...broadcasts.channels()],
     };
   }
 
   const campaignId = (raw: string) => (/^\d{1,9}$/.test(raw) ? Number(raw) : 0);
   const back = (id: number, flash: string) => `/admin/broadcasts/${id}?${flash}`;
-  const notFound = (c: AdminContext) => c.html(page(t, { title: t("admin-not-found-title"), session: c.get("session"), body: html`<p>${t("admin-error-not-found")}</p>` }), 404);
+  const notFound = (c: AdminContext) =>
+    c.html(
+      page(t, {
+        title: t("admin-not-found-title"),
+        session: c.get("session"),
+        body: html`<p>${t("admin-error-not-found")}</p>`,
+      }),
+      404,
+    );
 
   app.get("/", async (c) => {
     const session = c.get("session");
@@ -44,7 +71,14 @@ export function broadcastRoutes(deps: AdminDeps): Hono<AdminEnv> {
 
   app.get("/new", async (c) => {
     const session = c.get("session");
-    return c.html(page(t, { title: t("admin-bc-new"), session, flash: flashFrom(c, t), body: composeForm(t, session, await choices(), "/admin/broadcasts") }));
+    return c.html(
+      page(t, {
+        title: t("admin-bc-new"),
+        session,
+        flash: flashFrom(c, t),
+        body: composeForm(t, session, await choices(), "/admin/broadcasts"),
+      }),
+    );
   });
 
   app.post("/", requirePermission(deps, "broadcast.draft"), async (c) => {
@@ -53,7 +87,10 @@ export function broadcastRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const created = await broadcasts.createDraft(input, session.user.id);
     if (!created.ok) {
       const body = composeForm(t, session, await choices(), "/admin/broadcasts", input);
-      return c.html(page(t, { title: t("admin-bc-new"), session, flash: { kind: "error", text: t(created.problem) }, body }), 400);
+      return c.html(
+        page(t, { title: t("admin-bc-new"), session, flash: { kind: "error", text: t(created.problem) }, body }),
+        400,
+      );
     }
     return c.redirect(back(created.id, "ok=admin-bc-draft-saved"), 303);
   });
@@ -64,7 +101,12 @@ export function broadcastRoutes(deps: AdminDeps): Hono<AdminEnv> {
     if (!campaign) return notFound(c);
     const segment = readSegment(campaign.segment);
     const me = await prisma.staffUser.findUniqueOrThrow({ where: { id: session.user.id }, select: { chatId: true } });
-    const input = { text: campaign.text, link: campaign.link ?? undefined, signupChoice: campaign.signupChoice, segment };
+    const input = {
+      text: campaign.text,
+      link: campaign.link ?? undefined,
+      signupChoice: campaign.signupChoice,
+      segment,
+    };
     const preview = announcementMessage(campaign, t).text;
     const body = html`<p class="meta">${t(`admin-bc-status-${campaign.status}`)}</p>
       <section class="card"><h2>${t("admin-bc-message")}</h2><pre class="announcement">${preview}</pre>
@@ -73,7 +115,15 @@ export function broadcastRoutes(deps: AdminDeps): Hono<AdminEnv> {
       ${campaignActions(t, session, campaign, me.chatId !== null)}
       ${campaign.status === "draft" ? html`<h2>${t("admin-bc-edit")}</h2>${composeForm(t, session, await choices(), `/admin/broadcasts/${campaign.id}`, input)}` : ""}`;
     const title = t("admin-bc-campaign", { id: campaign.id });
-    return c.html(page(t, { title, session, flash: flashFrom(c, t), body, ...(campaign.status === "sending" ? { refreshSeconds: REFRESH_SECONDS } : {}) }));
+    return c.html(
+      page(t, {
+        title,
+        session,
+        flash: flashFrom(c, t),
+        body,
+        ...(campaign.status === "sending" ? { refreshSeconds: REFRESH_SECONDS } : {}),
+      }),
+    );
   });
 
   app.post("/:id", requirePermission(deps, "broadcast.draft"), async (c) => {
@@ -87,10 +137,16 @@ export function broadcastRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const session = c.get("session");
     const campaign = await broadcasts.get(campaignId(c.req.param("id")));
     if (!campaign) return c.text(t("admin-error-not-found"), 404);
-    const me = await prisma.staffUser.findUniqueOrThrow({ where: { id: session.user.id }, select: { chatChannel: true, chatId: true } });
+    const me = await prisma.staffUser.findUniqueOrThrow({
+      where: { id: session.user.id },
+      select: { chatChannel: true, chatId: true },
+    });
     if (!me.chatChannel || !me.chatId) return c.redirect(back(campaign.id, "error=admin-bc-no-linked-chat"), 303);
     const message = announcementMessage(campaign, t);
-    await deps.outbox.enqueue({ channel: me.chatChannel, chatId: me.chatId }, { ...message, text: `${t("admin-bc-preview-prefix")}\n\n${message.text}` });
+    await deps.outbox.enqueue(
+      { channel: me.chatChannel, chatId: me.chatId },
+      { ...message, text: `${t("admin-bc-preview-prefix")}\n\n${message.text}` },
+    );
     return c.redirect(back(campaign.id, "ok=admin-bc-preview-sent"), 303);
   });
 
@@ -107,7 +163,8 @@ export function broadcastRoutes(deps: AdminDeps): Hono<AdminEnv> {
   app.post("/:id/cancel", requirePermission(deps, "broadcast.cancel"), async (c) => {
     const actorId = c.get("session").user.id;
     const id = campaignId(c.req.param("id"));
-    if (!(await broadcasts.cancel(id, deps.now(), { id: actorId }))) return c.redirect(back(id, "error=admin-bc-error-state"), 303);
+    if (!(await broadcasts.cancel(id, deps.now(), { id: actorId })))
+      return c.redirect(back(id, "error=admin-bc-error-state"), 303);
     return c.redirect(back(id, "ok=admin-bc-cancelled"), 303);
   });
 

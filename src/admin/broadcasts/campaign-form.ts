@@ -6,7 +6,9 @@ type Body = Record<string, string | File | (string | File)[]>;
 
 const list = (body: Body, name: string): string[] => {
   const value = body[name] ?? body[`${name}[]`];
-  return (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((v): v is string => typeof v === "string");
+  return (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(
+    (v): v is string => typeof v === "string",
+  );
 };
 const one = (body: Body, name: string): string => {
   const value = body[name];
@@ -19,7 +21,12 @@ export function readCampaignForm(body: Body): CampaignInput {
     text: one(body, "text"),
     link: one(body, "link") || undefined,
     signupChoice: one(body, "signup") === "on",
-    segment: readSegment({ topics: list(body, "topics"), communes: list(body, "communes"), sectors: list(body, "sectors"), channels: list(body, "channels") }),
+    segment: readSegment({
+      topics: list(body, "topics"),
+      communes: list(body, "communes"),
+      sectors: list(body, "sectors"),
+      channels: list(body, "channels"),
+    }),
   };
 }
 

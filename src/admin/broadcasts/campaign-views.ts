@@ -12,13 +12,29 @@ import { channelLabel } from "../channel-label.js";
 
 type Choice = { value: string; label: string };
 export type SegmentChoices = { communes: Choice[]; sectors: Choice[]; channels: string[] };
-export type CampaignRow = { id: number; text: string; link: string | null; signupChoice: boolean; status: string; scheduledAt: Date | null; createdAt: Date; startedAt: Date | null; finishedAt: Date | null };
+export type CampaignRow = {
+  id: number;
+  text: string;
+  link: string | null;
+  signupChoice: boolean;
+  status: string;
+  scheduledAt: Date | null;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+};
 
 const checkboxes = (name: string, options: Choice[], chosen: readonly string[]) =>
   html`<div class="choices">${options.map((o) => html`<label class="check"><input type="checkbox" name="${name}" value="${o.value}"${chosen.includes(o.value) ? html` checked` : ""}> ${o.label}</label>`)}</div>`;
 
 /** Compose or edit a draft: text, link, the *Đăng ký* choice, and the segment. */
-export function composeForm(t: Translate, session: StaffSessionInfo, choices: SegmentChoices, action: string, input?: CampaignInput): Html {
+export function composeForm(
+  t: Translate,
+  session: StaffSessionInfo,
+  choices: SegmentChoices,
+  action: string,
+  input?: CampaignInput,
+): Html {
   const segment: Segment = input?.segment ?? { topics: [], communes: [], sectors: [], channels: [] };
   const topics = TOPICS.map((topic) => ({ value: topic, label: t(topicLabelKey(topic)) }));
   return html`<form method="post" action="${action}" class="card stack">${csrfField(session)}
@@ -29,7 +45,11 @@ export function composeForm(t: Translate, session: StaffSessionInfo, choices: Se
       <p>${t("admin-bc-topics")}</p>${checkboxes("topics", topics, segment.topics)}
       <p>${t("admin-bc-communes")}</p>${choices.communes.length > 0 ? checkboxes("communes", choices.communes, segment.communes) : html`<p class="meta">${t("admin-bc-none-yet")}</p>`}
       <p>${t("admin-bc-sectors")}</p>${choices.sectors.length > 0 ? checkboxes("sectors", choices.sectors, segment.sectors) : html`<p class="meta">${t("admin-bc-none-yet")}</p>`}
-      <p>${t("admin-bc-channels")}</p>${checkboxes("channels", choices.channels.map((c) => ({ value: c, label: channelLabel(t, c) })), segment.channels)}
+      <p>${t("admin-bc-channels")}</p>${checkboxes(
+        "channels",
+        choices.channels.map((c) => ({ value: c, label: channelLabel(t, c) })),
+        segment.channels,
+      )}
     </fieldset>
     <button type="submit">${t("admin-bc-save-draft")}</button>
   </form>`;
@@ -39,7 +59,9 @@ export function campaignList(t: Translate, rows: CampaignRow[]): Html {
   if (rows.length === 0) return html`<p>${t("admin-bc-none")}</p>`;
   return html`<div class="table"><table><thead><tr><th>#</th><th>${t("admin-bc-col-text")}</th><th>${t("admin-bc-col-status")}</th><th>${t("admin-bc-col-created")}</th></tr></thead>
     <tbody>${rows.map(
-      (r) => html`<tr><td><a href="/admin/broadcasts/${r.id}">${r.id}</a></td><td><a href="/admin/broadcasts/${r.id}">${r.text.length > 80 ? `${r.text.slice(0, 80)}…` : r.text}</a></td>
+      (
+        r,
+      ) => html`<tr><td><a href="/admin/broadcasts/${r.id}">${r.id}</a></td><td><a href="/admin/broadcasts/${r.id}">${r.text.length > 80 ? `${r.text.slice(0, 80)}…` : r.text}</a></td>
         <td><span class="status">${t(`admin-bc-status-${r.status}`)}</span></td><td>${displayDateTime(r.createdAt)}</td></tr>`,
     )}</tbody></table></div>`;
 }
@@ -78,7 +100,12 @@ export function reportSection(t: Translate, report: CampaignReport, sending: boo
 }
 
 /** The buttons a campaign offers now, by its state and the user's role. */
-export function campaignActions(t: Translate, session: StaffSessionInfo, campaign: CampaignRow, linkedChat: boolean): Html {
+export function campaignActions(
+  t: Translate,
+  session: StaffSessionInfo,
+  campaign: CampaignRow,
+  linkedChat: boolean,
+): Html {
   const maySend = mayAct(session.user.role, "broadcast.send");
   const mayCancel = mayAct(session.user.role, "broadcast.cancel");
   const action = (what: string) => `/admin/broadcasts/${campaign.id}/${what}`;
@@ -86,11 +113,13 @@ export function campaignActions(t: Translate, session: StaffSessionInfo, campaig
     <button type="submit"${linkedChat ? "" : html` disabled`}>${t("admin-bc-preview")}</button>${linkedChat ? "" : html` <a href="/admin/chat-link">${t("admin-bc-preview-link-chat")}</a>`}</form>`;
   if (campaign.status === "draft") {
     return html`<section class="card actions-card">${preview}
-      ${maySend
-        ? html`<form method="post" action="${action("send")}" class="stack">${csrfField(session)}
+      ${
+        maySend
+          ? html`<form method="post" action="${action("send")}" class="stack">${csrfField(session)}
             <label>${t("admin-bc-schedule")}<input type="datetime-local" name="at"></label>
             <button type="submit" data-confirm="${t("admin-bc-send-confirm")}">${t("admin-bc-send")}</button></form>`
-        : html`<p class="meta">${t("admin-bc-staff-drafts")}</p>`}</section>`;
+          : html`<p class="meta">${t("admin-bc-staff-drafts")}</p>`
+      }</section>`;
   }
   if ((campaign.status === "sending" || campaign.status === "scheduled") && mayCancel) {
     return html`<section class="card actions-card">

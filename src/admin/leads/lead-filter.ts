@@ -15,19 +15,30 @@ export const LEAD_SORTS = ["newest", "oldest", "name", "commune", "members", "st
 export const STATUS_FILTERS = [...LEAD_STATUSES, "erased"] as const;
 export const LEADS_PAGE_SIZE = 25;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(d)));
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((d) => !Number.isNaN(Date.parse(d)));
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 const schema = z.object({
   status: z.enum(STATUS_FILTERS).optional().catch(undefined),
   purpose: z.enum(PURPOSE_IDS).optional().catch(undefined),
-  commune: z.string().regex(/^\d{5}$/).optional().catch(undefined),
+  commune: z
+    .string()
+    .regex(/^\d{5}$/)
+    .optional()
+    .catch(undefined),
   sector: text(120).optional().catch(undefined),
   from: day.optional().catch(undefined),
   to: day.optional().catch(undefined),
   q: text(100).optional().catch(undefined),
   /** "none" (nobody handles it yet) or a staff user's id. */
-  assignee: z.string().regex(/^(none|\d{1,9})$/).optional().catch(undefined),
+  assignee: z
+    .string()
+    .regex(/^(none|\d{1,9})$/)
+    .optional()
+    .catch(undefined),
   sort: z.enum(LEAD_SORTS).catch("newest"),
 });
 export type LeadFilter = z.infer<typeof schema>;
@@ -60,7 +71,12 @@ const MIN_PHONE_DIGITS = 3;
 
 /** A whole folded word of Lead.searchText (space separated), not a piece of one: "an" is not in "van". */
 const hasWord = (word: string): Prisma.LeadWhereInput => ({
-  OR: [{ searchText: word }, { searchText: { startsWith: `${word} ` } }, { searchText: { endsWith: ` ${word}` } }, { searchText: { contains: ` ${word} ` } }],
+  OR: [
+    { searchText: word },
+    { searchText: { startsWith: `${word} ` } },
+    { searchText: { endsWith: ` ${word}` } },
+    { searchText: { contains: ` ${word} ` } },
+  ],
 });
 
 /**
@@ -70,11 +86,18 @@ const hasWord = (word: string): Prisma.LeadWhereInput => ({
  */
 function searchWhere(q: string): Prisma.LeadWhereInput {
   const reference = REFERENCE_QUERY.exec(q.replace(/\s+/g, ""));
-  const byReference: Prisma.LeadWhereInput[] = reference ? [{ reference: `${REFERENCE_PREFIX}${reference[1]!.toUpperCase()}` }] : [];
+  const byReference: Prisma.LeadWhereInput[] = reference
+    ? [{ reference: `${REFERENCE_PREFIX}${reference[1]!.toUpperCase()}` }]
+    : [];
   const digits = q.replace(/\D/g, "");
   if (PHONE_QUERY.test(q) && digits.length >= MIN_PHONE_DIGITS) {
     // Stored as E.164 (+84…): a national 0 or a typed 84 country code becomes the digits after +84.
-    const national = digits.startsWith("84") && digits.length >= 11 ? digits.slice(2) : digits.startsWith("0") ? digits.slice(1) : digits;
+    const national =
+      digits.startsWith("84") && digits.length >= 11
+        ? digits.slice(2)
+        : digits.startsWith("0")
+          ? digits.slice(1)
+          : digits;
     return { OR: [...byReference, { phone: { contains: national } }] };
   }
   // Lead.searchText is folded when written; fold the query the same way so "nguyen van" finds "Nguyễn Văn".

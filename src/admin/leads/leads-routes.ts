@@ -25,10 +25,17 @@ export function leadsRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const [communes, sectors, staff] = await Promise.all([
       prisma.lead.groupBy({ by: ["communeCode", "communeName"], orderBy: { communeName: "asc" } }),
       prisma.lead.groupBy({ by: ["sector"], orderBy: { sector: "asc" } }),
-      prisma.staffUser.findMany({ where: { role: { not: "staff" } }, orderBy: { displayName: "asc" }, select: { id: true, displayName: true } }),
+      prisma.staffUser.findMany({
+        where: { role: { not: "staff" } },
+        orderBy: { displayName: "asc" },
+        select: { id: true, displayName: true },
+      }),
     ]);
     return {
-      assignees: [{ value: "none", label: t("admin-assignee-none") }, ...staff.map((u) => ({ value: String(u.id), label: u.displayName }))],
+      assignees: [
+        { value: "none", label: t("admin-assignee-none") },
+        ...staff.map((u) => ({ value: String(u.id), label: u.displayName })),
+      ],
       communes: communes.map((c) => ({ value: c.communeCode, label: c.communeName })),
       sectors: sectors.map((s) => ({ value: s.sector, label: sectorGroupLabel(t, s.sector) })),
     };
@@ -48,7 +55,15 @@ export function leadsRoutes(deps: AdminDeps): Hono<AdminEnv> {
       include: { assignedTo: { select: { displayName: true } } },
     });
     const session = c.get("session");
-    const body = leadsListBody(t, c, { session, filter, choices: await choices(), rows, total, page: pageNumber, pageCount });
+    const body = leadsListBody(t, c, {
+      session,
+      filter,
+      choices: await choices(),
+      rows,
+      total,
+      page: pageNumber,
+      pageCount,
+    });
     return c.html(page(t, { title: t("admin-leads-title"), session, flash: flashFrom(c, t), body }));
   });
 
@@ -58,10 +73,17 @@ export function leadsRoutes(deps: AdminDeps): Hono<AdminEnv> {
     app.get(`/export.${format}`, requirePermission(deps, "lead.export"), async (c) => {
       const filter = parseLeadFilter(c.req.query());
       const selection = await exportSelection(prisma, { where: leadWhere(filter), orderBy: leadOrderBy(filter) });
-      await audit.record({ action: "lead.export", actorId: c.get("session").user.id, details: { format, count: selection.count, ...filterSummary(filter) } });
+      await audit.record({
+        action: "lead.export",
+        actorId: c.get("session").user.id,
+        details: { format, count: selection.count, ...filterSummary(filter) },
+      });
       const body = format === "csv" ? csvStream(selection.batches()) : xlsxStream(selection.batches());
       return c.body(body, 200, {
-        "content-type": format === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8",
+        "content-type":
+          format === "xlsx"
+            ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            : "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="dang-ky-htx-${vietnamDate(deps.now())}.${format}"`,
         "cache-control": "no-store",
         [EXPORT_COUNT_HEADER]: String(selection.count),
@@ -79,22 +101,39 @@ export function leadsRoutes(deps: AdminDeps): Hono<AdminEnv> {
 
   function xlsxStream(batches: LeadBatches): ReadableStream<Uint8Array> {
     const out = new PassThrough();
-    writeLeadsXlsx(batches, out, t).catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
+    writeLeadsXlsx(batches, out, t).catch((error: unknown) =>
+      out.destroy(error instanceof Error ? error : new Error(String(error))),
+    );
     return download(out);
   }
 
-  const findLead = (reference: string) => prisma.lead.findUnique({ where: { reference }, include: { assignedTo: { select: { displayName: true } } } });
+  const findLead = (reference: string) =>
+    prisma.lead.findUnique({ where: { reference }, include: { assignedTo: { select: { displayName: true } } } });
   const backTo = (reference: string, flash: string) => `/admin/leads/${encodeURIComponent(reference)}?${flash}`;
 
   app.get("/:reference", async (c) => {
     const lead = await findLead(c.req.param("reference"));
     const session = c.get("session");
-    if (!lead) return c.html(page(t, { title: t("admin-not-found-title"), session, body: html`<p>${t("admin-error-not-found")}</p>` }), 404);
+    if (!lead)
+      return c.html(
+        page(t, { title: t("admin-not-found-title"), session, body: html`<p>${t("admin-error-not-found")}</p>` }),
+        404,
+      );
     // The detail shows the full phone number: every look is recorded.
     await audit.record({ action: "lead.view", actorId: session.user.id, target: lead.reference });
-    const events = await prisma.leadEvent.findMany({ where: { leadId: lead.id, kind: { not: NOTICE_PENDING } }, orderBy: [{ at: "desc" }, { id: "desc" }], include: { actor: { select: { displayName: true } } } });
-    const body = leadDetailBody(t, { session, lead, events: events.map((e) => ({ ...e, actorName: e.actor?.displayName ?? null })) });
-    return c.html(page(t, { title: t("admin-lead-title", { reference: lead.reference }), session, flash: flashFrom(c, t), body }));
+    const events = await prisma.leadEvent.findMany({
+      where: { leadId: lead.id, kind: { not: NOTICE_PENDING } },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      include: { actor: { select: { displayName: true } } },
+    });
+    const body = leadDetailBody(t, {
+      session,
+      lead,
+      events: events.map((e) => ({ ...e, actorName: e.actor?.displayName ?? null })),
+    });
+    return c.html(
+      page(t, { title: t("admin-lead-title", { reference: lead.reference }), session, flash: flashFrom(c, t), body }),
+    );
   });
 
   app.post("/:reference/status", requirePermission(deps, "lead.status"), async (c) => {
@@ -102,9 +141,17 @@ export function leadsRoutes(deps: AdminDeps): Hono<AdminEnv> {
     if (!lead) return c.text(t("admin-error-not-found"), 404);
     const body = await c.req.parseBody();
     const [from, to] = [formString(body, "from"), formString(body, "to")];
-    if (!isLeadStatus(from) || !isLeadStatus(to)) return c.redirect(backTo(lead.reference, "error=admin-error-status-transition"), 303);
+    if (!isLeadStatus(from) || !isLeadStatus(to))
+      return c.redirect(backTo(lead.reference, "error=admin-error-status-transition"), 303);
     const actorId = c.get("session").user.id;
-    const result = await changeLeadStatus(deps, { lead, from, to, actorId, now: deps.now(), reason: formString(body, "reason") });
+    const result = await changeLeadStatus(deps, {
+      lead,
+      from,
+      to,
+      actorId,
+      now: deps.now(),
+      reason: formString(body, "reason"),
+    });
     if (!result.ok) return c.redirect(backTo(lead.reference, `error=${result.problem}`), 303);
     return c.redirect(backTo(lead.reference, "ok=admin-lead-status-changed"), 303);
   });
@@ -113,7 +160,12 @@ export function leadsRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const lead = await findLead(c.req.param("reference"));
     if (!lead) return c.text(t("admin-error-not-found"), 404);
     const actorId = c.get("session").user.id;
-    const result = await addLeadNote(deps, { lead, text: formString(await c.req.parseBody(), "note"), actorId, now: deps.now() });
+    const result = await addLeadNote(deps, {
+      lead,
+      text: formString(await c.req.parseBody(), "note"),
+      actorId,
+      now: deps.now(),
+    });
     if (!result.ok) return c.redirect(backTo(lead.reference, `error=${result.problem}`), 303);
     return c.redirect(backTo(lead.reference, "ok=admin-lead-note-added"), 303);
   });
@@ -123,9 +175,14 @@ export function leadsRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const lead = await findLead(c.req.param("reference"));
     if (!lead?.chatId) return c.text(t("admin-error-not-found"), 404);
     const text = formString(await c.req.parseBody(), "message").trim();
-    if (text.length === 0 || text.length > LEAD_MESSAGE_MAX_LENGTH) return c.redirect(backTo(lead.reference, "error=admin-lead-message-invalid"), 303);
+    if (text.length === 0 || text.length > LEAD_MESSAGE_MAX_LENGTH)
+      return c.redirect(backTo(lead.reference, "error=admin-lead-message-invalid"), 303);
     const actorId = c.get("session").user.id;
-    await deps.outbox.enqueue({ channel: lead.channel, chatId: lead.chatId }, { text: t("admin-lead-message-text", { text }) }, { origin: { senderId: actorId } });
+    await deps.outbox.enqueue(
+      { channel: lead.channel, chatId: lead.chatId },
+      { text: t("admin-lead-message-text", { text }) },
+      { origin: { senderId: actorId } },
+    );
     await audit.record({ action: "lead.message", actorId, target: lead.reference });
     return c.redirect(backTo(lead.reference, "ok=admin-lead-message-sent"), 303);
   });
@@ -140,4 +197,3 @@ export function leadsRoutes(deps: AdminDeps): Hono<AdminEnv> {
 
   return app;
 }
-

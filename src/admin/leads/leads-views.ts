@@ -1,7 +1,14 @@
 import type { Context } from "hono";
 import { html } from "hono/html";
 import type { Translate } from "../../i18n/translate.js";
-import { allowedTransitions, FINAL_STATUSES, isStepBack, needsReason, statusLabelKey, type LeadStatus } from "../../leads/lead-status.js";
+import {
+  allowedTransitions,
+  FINAL_STATUSES,
+  isStepBack,
+  needsReason,
+  statusLabelKey,
+  type LeadStatus,
+} from "../../leads/lead-status.js";
 import { contactLabelKey } from "../../leads/contact.js";
 import { membersText } from "../../leads/lead-fields.js";
 import { PURPOSE_IDS, purposeLabelKey } from "../../leads/purposes.js";
@@ -25,7 +32,8 @@ export type LeadListRow = LeadRow & { assignedTo: { displayName: string } | null
 
 /** An erased lead is out of the workflow whatever status it had: it shows as erased. */
 const shownStatus = (lead: LeadRow) => (lead.erasedAt ? "erased" : lead.status);
-const statusChip = (t: Translate, lead: LeadRow) => html`<span class="status status-${shownStatus(lead)}">${t(`leads-status-${shownStatus(lead)}`)}</span>`;
+const statusChip = (t: Translate, lead: LeadRow) =>
+  html`<span class="status status-${shownStatus(lead)}">${t(`leads-status-${shownStatus(lead)}`)}</span>`;
 
 const leadLink = (row: LeadRow) => `/admin/leads/${encodeURIComponent(row.reference)}`;
 
@@ -79,7 +87,15 @@ function exportLinks(t: Translate, query: string, total: number): Html {
 export function leadsListBody(
   t: Translate,
   c: Context,
-  view: { session: StaffSessionInfo; filter: LeadFilter; choices: LeadChoices; rows: LeadListRow[]; total: number; page: number; pageCount: number },
+  view: {
+    session: StaffSessionInfo;
+    filter: LeadFilter;
+    choices: LeadChoices;
+    rows: LeadListRow[];
+    total: number;
+    page: number;
+    pageCount: number;
+  },
 ): Html {
   const query = filterQuery({ ...view.filter, sort: undefined });
   const exports = mayAct(view.session.user.role, "lead.export") ? exportLinks(t, query, view.total) : "";
@@ -88,19 +104,38 @@ export function leadsListBody(
     <div class="table"><table class="cards-on-phone">
       <thead><tr>${LIST_COLUMNS.map((col) => html`<th>${t(col.key)}</th>`)}</tr></thead>
       <tbody>${view.rows.map(
-        (row) => html`<tr>${LIST_COLUMNS.map((col, i) => html`<td${col.numeric ? html` class="num"` : ""}${i > 0 ? html` data-label="${t(col.key)}"` : ""}>${col.cell(t, row)}</td>`)}</tr>`,
+        (row) =>
+          html`<tr>${LIST_COLUMNS.map((col, i) => html`<td${col.numeric ? html` class="num"` : ""}${i > 0 ? html` data-label="${t(col.key)}"` : ""}>${col.cell(t, row)}</td>`)}</tr>`,
       )}</tbody>
     </table></div>
     ${pager(t, c, view.page, view.pageCount)}`;
 }
 
-export type LeadEventView = { at: Date; kind: string; fromStatus: LeadRow["status"] | null; toStatus: LeadRow["status"] | null; note: string | null; actorName: string | null };
+export type LeadEventView = {
+  at: Date;
+  kind: string;
+  fromStatus: LeadRow["status"] | null;
+  toStatus: LeadRow["status"] | null;
+  note: string | null;
+  actorName: string | null;
+};
 
 function eventText(t: Translate, event: LeadEventView): string {
   if (event.kind === "status" && event.fromStatus && event.toStatus) {
-    return t("admin-event-status", { from: t(statusLabelKey(event.fromStatus)), to: t(statusLabelKey(event.toStatus)) });
+    return t("admin-event-status", {
+      from: t(statusLabelKey(event.fromStatus)),
+      to: t(statusLabelKey(event.toStatus)),
+    });
   }
-  const known = ["note", "created", "updated_by_farmer", "assigned", "erased_by_farmer", "erased_after_retention", "duplicate_from_other_chat"];
+  const known = [
+    "note",
+    "created",
+    "updated_by_farmer",
+    "assigned",
+    "erased_by_farmer",
+    "erased_after_retention",
+    "duplicate_from_other_chat",
+  ];
   return known.includes(event.kind) ? t(`admin-event-${event.kind.replaceAll("_", "-")}`) : event.kind;
 }
 
@@ -109,14 +144,25 @@ function eventText(t: Translate, event: LeadEventView): string {
  * "Đóng" end the follow-up, so the browser asks for confirmation first.
  */
 function statusForm(t: Translate, session: StaffSessionInfo, lead: LeadRow, to: LeadStatus): Html {
-  const label = t(isStepBack(lead.status, to) ? "admin-lead-step-back" : "admin-lead-move-to", { status: t(statusLabelKey(to)) });
-  const confirm = FINAL_STATUSES.includes(to) ? t("admin-lead-final-confirm", { status: t(statusLabelKey(to)) }) : undefined;
+  const label = t(isStepBack(lead.status, to) ? "admin-lead-step-back" : "admin-lead-move-to", {
+    status: t(statusLabelKey(to)),
+  });
+  const confirm = FINAL_STATUSES.includes(to)
+    ? t("admin-lead-final-confirm", { status: t(statusLabelKey(to)) })
+    : undefined;
   return html`<form method="post" action="${leadLink(lead)}/status" class="status-move">${csrfField(session)}<input type="hidden" name="from" value="${lead.status}">
     ${needsReason(lead.status, to) ? html`<input name="reason" required maxlength="1000" placeholder="${t("admin-lead-reason")}" aria-label="${t("admin-lead-reason")}">` : ""}
     <button type="submit" name="to" value="${to}"${confirm ? html` data-confirm="${confirm}"` : ""}>${label}</button></form>`;
 }
 
-export function leadDetailBody(t: Translate, view: { session: StaffSessionInfo; lead: LeadRow & { assignedTo?: { displayName: string } | null }; events: LeadEventView[] }): Html {
+export function leadDetailBody(
+  t: Translate,
+  view: {
+    session: StaffSessionInfo;
+    lead: LeadRow & { assignedTo?: { displayName: string } | null };
+    events: LeadEventView[];
+  },
+): Html {
   const { lead, session } = view;
   const role = session.user.role;
   const phone = lead.phone ? parsePhone(lead.phone) : undefined;
@@ -140,20 +186,33 @@ export function leadDetailBody(t: Translate, view: { session: StaffSessionInfo; 
       ${field("leads-col-consent-version", lead.consentVersion)}
     </dl></section>
     ${lead.erasedAt ? html`<p class="card">${t("admin-lead-erased-no-workflow")}</p>` : ""}
-    ${mayAct(role, "lead.status") && !lead.erasedAt ? html`<section class="card"><h2>${t("admin-lead-change-status")}</h2><div class="actions">
+    ${
+      mayAct(role, "lead.status") && !lead.erasedAt
+        ? html`<section class="card"><h2>${t("admin-lead-change-status")}</h2><div class="actions">
       ${allowedTransitions(lead.status).map((to) => statusForm(t, session, lead, to))}</div>
       <form method="post" action="${action("notes")}" class="stack">${csrfField(session)}
         <label>${t("admin-lead-note")}<textarea name="note" rows="3" maxlength="1000" required></textarea></label>
-        <button type="submit">${t("admin-lead-add-note")}</button></form></section>` : ""}
-    ${mayAct(role, "lead.message") && lead.chatId ? html`<section class="card"><h2>${t("admin-lead-message")}</h2>
+        <button type="submit">${t("admin-lead-add-note")}</button></form></section>`
+        : ""
+    }
+    ${
+      mayAct(role, "lead.message") && lead.chatId
+        ? html`<section class="card"><h2>${t("admin-lead-message")}</h2>
       <form method="post" action="${action("message")}" class="stack">${csrfField(session)}
         <label>${t("admin-lead-message-hint", { channel: channelLabel(t, lead.channel) })}<textarea name="message" rows="3" maxlength="${LEAD_MESSAGE_MAX_LENGTH}" required></textarea></label>
-        <button type="submit">${t("admin-lead-message-send")}</button></form></section>` : ""}
+        <button type="submit">${t("admin-lead-message-send")}</button></form></section>`
+        : ""
+    }
     <section class="card"><h2>${t("admin-lead-history")}</h2><ol class="history">
       ${view.events.map(
-        (e) => html`<li><time>${displayDateTime(e.at)}</time> ${e.actorName ? html`<b>${e.actorName}</b>: ` : ""}${eventText(t, e)}${e.note ? html`<p>${e.note}</p>` : ""}</li>`,
+        (e) =>
+          html`<li><time>${displayDateTime(e.at)}</time> ${e.actorName ? html`<b>${e.actorName}</b>: ` : ""}${eventText(t, e)}${e.note ? html`<p>${e.note}</p>` : ""}</li>`,
       )}
     </ol></section>
-    ${mayAct(role, "lead.delete") ? html`<form method="post" action="${action("delete")}" class="danger">${csrfField(session)}
-      <button type="submit" data-confirm="${t("admin-lead-delete-confirm")}">${t("admin-lead-delete")}</button></form>` : ""}`;
+    ${
+      mayAct(role, "lead.delete")
+        ? html`<form method="post" action="${action("delete")}" class="danger">${csrfField(session)}
+      <button type="submit" data-confirm="${t("admin-lead-delete-confirm")}">${t("admin-lead-delete")}</button></form>`
+        : ""
+    }`;
 }

@@ -25,7 +25,10 @@ async function download(link, status) {
   const bar = status.querySelector("progress");
   const text = status.querySelector("span");
   const show = (key, values) => {
-    text.textContent = Object.entries(values).reduce((s, [k, v]) => s.replaceAll(`{${k}}`, v), status.getAttribute(`data-${key}`) ?? "");
+    text.textContent = Object.entries(values).reduce(
+      (s, [k, v]) => s.replaceAll(`{${k}}`, v),
+      status.getAttribute(`data-${key}`) ?? "",
+    );
   };
   status.hidden = false;
   bar.removeAttribute("value");

@@ -34,7 +34,11 @@ export function contextSetup<C extends Context & BaseContextFlavor>(deps: Contex
     ctx.t = deps.translate;
     ctx.services = deps.services;
     ctx.renderChoices = deps.renderChoices;
-    ctx.logger = deps.logger.child({ channel: deps.channel, update_id: ctx.update.update_id, chat: chatTag(deps.tagKey, ctx.chatId) });
+    ctx.logger = deps.logger.child({
+      channel: deps.channel,
+      update_id: ctx.update.update_id,
+      chat: chatTag(deps.tagKey, ctx.chatId),
+    });
     await next();
   };
 }

@@ -1,4 +1,4 @@
-import type { BotError} from "grammy";
+import type { BotError } from "grammy";
 import { type Context } from "grammy";
 import type { BaseContextFlavor } from "../context.js";
 import { metrics } from "../../metrics.js";

@@ -37,7 +37,10 @@ export function voiceToText(fileUrl: ((filePath: string) => string) | undefined)
       await ctx.replyWithChatAction("typing").catch(() => undefined);
       const file = await ctx.api.getFile(voice.file_id);
       if (!file.file_path) throw new VoiceUnavailable("voice file has no path");
-      heard = await speech.transcribe(await download(fileUrl(file.file_path)), `voice-${voice.file_unique_id}.${file.file_path.split(".").pop() ?? "ogg"}`);
+      heard = await speech.transcribe(
+        await download(fileUrl(file.file_path)),
+        `voice-${voice.file_unique_id}.${file.file_path.split(".").pop() ?? "ogg"}`,
+      );
     } catch (error) {
       if (!(error instanceof VoiceUnavailable || error instanceof TranscriptionFailed)) throw error;
       ctx.logger.warn({ err: { message: error.message } }, "voice not transcribed");

@@ -25,7 +25,11 @@ export async function startPolling(bot: Bot<BotContext>, logger: Logger): Promis
     // and not retried forever (a crash, not an error, is what redelivery is for).
     const results = await Promise.allSettled(updates.map((update) => bot.handleUpdate(update)));
     for (const result of results) {
-      if (result.status === "rejected") logger.error({ err: { message: (result.reason as Error).message } }, "update failed outside the error boundary");
+      if (result.status === "rejected")
+        logger.error(
+          { err: { message: (result.reason as Error).message } },
+          "update failed outside the error boundary",
+        );
     }
     offset = Math.max(offset, ...updates.map((u) => u.update_id + 1));
   }
@@ -33,7 +37,10 @@ export async function startPolling(bot: Bot<BotContext>, logger: Logger): Promis
   const loop = (async () => {
     while (!abort.signal.aborted) {
       try {
-        const updates = await bot.api.getUpdates({ offset, timeout: POLL_TIMEOUT_S, allowed_updates: ["message", "callback_query"] }, abort.signal as Parameters<typeof bot.api.getUpdates>[1]);
+        const updates = await bot.api.getUpdates(
+          { offset, timeout: POLL_TIMEOUT_S, allowed_updates: ["message", "callback_query"] },
+          abort.signal as Parameters<typeof bot.api.getUpdates>[1],
+        );
         if (updates.length > 0) await handleBatch(updates);
       } catch (error) {
         if (abort.signal.aborted) break;

@@ -3,7 +3,8 @@ import { inlineKeyboardMarkup } from "../../bot/choices.js";
 import { RetryLater, Unreachable, type OutboundMessage, type OutboundSender } from "../../outbound/outbox.js";
 
 /** 403 "bot was blocked by the user", "user is deactivated", "bot can't initiate conversation"; 400 "chat not found". */
-const isGone = (error: GrammyError) => error.error_code === 403 || (error.error_code === 400 && /chat not found/i.test(error.description));
+const isGone = (error: GrammyError) =>
+  error.error_code === 403 || (error.error_code === 400 && /chat not found/i.test(error.description));
 
 /**
  * Delivers queued messages through the Bot API; Telegram's flood limit becomes a RetryLater and a
@@ -17,7 +18,8 @@ export function telegramSender(api: Api): OutboundSender {
       try {
         await api.sendMessage(chatId, message.text, keyboard ? { reply_markup: keyboard } : {});
       } catch (error) {
-        if (error instanceof GrammyError && error.error_code === 429) throw new RetryLater((error.parameters.retry_after ?? 1) * 1000, error.description);
+        if (error instanceof GrammyError && error.error_code === 429)
+          throw new RetryLater((error.parameters.retry_after ?? 1) * 1000, error.description);
         if (error instanceof GrammyError && isGone(error)) throw new Unreachable(error.description);
         throw error;
       }

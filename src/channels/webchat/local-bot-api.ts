@@ -34,7 +34,9 @@ export const replyClientIdPrefix = (updateId: number) => `bot:${updateId}:`;
 
 function buttonsOf(markup: unknown): ChatButton[][] {
   const rows = (markup as InlineKeyboardMarkup | undefined)?.inline_keyboard ?? [];
-  return rows.filter((row) => row.length > 0).map((row) => row.map((b) => ({ text: b.text, data: "callback_data" in b ? (b.callback_data ?? "") : "" })));
+  return rows
+    .filter((row) => row.length > 0)
+    .map((row) => row.map((b) => ({ text: b.text, data: "callback_data" in b ? (b.callback_data ?? "") : "" })));
 }
 
 function asTelegramMessage(chatId: number, message: ChatMessage) {
@@ -44,7 +46,13 @@ function asTelegramMessage(chatId: number, message: ChatMessage) {
     chat: { id: chatId, type: "private" as const, first_name: "Bà con" },
     from: WEBCHAT_BOT_INFO,
     text: message.text,
-    ...(message.buttons.length > 0 ? { reply_markup: { inline_keyboard: message.buttons.map((r) => r.map((b) => ({ text: b.text, callback_data: b.data }))) } } : {}),
+    ...(message.buttons.length > 0
+      ? {
+          reply_markup: {
+            inline_keyboard: message.buttons.map((r) => r.map((b) => ({ text: b.text, callback_data: b.data }))),
+          },
+        }
+      : {}),
   };
 }
 
@@ -55,7 +63,12 @@ export function localBotApi(transcript: Transcript, collectorOf: (chatId: number
       const chatId = Number(p.chat_id);
       const collector = collectorOf(chatId);
       const clientId = collector ? replyClientId(collector.updateId, collector.sent++) : undefined;
-      const { duplicate: _duplicate, ...saved } = await transcript.append(chatId, { fromBot: true, text: String(p.text ?? ""), buttons: buttonsOf(p.reply_markup), clientId });
+      const { duplicate: _duplicate, ...saved } = await transcript.append(chatId, {
+        fromBot: true,
+        text: String(p.text ?? ""),
+        buttons: buttonsOf(p.reply_markup),
+        clientId,
+      });
       collector?.messages.push(saved);
       return asTelegramMessage(chatId, saved);
     },

@@ -33,7 +33,9 @@ export function prismaTranscript(prisma: PrismaClient): Transcript {
         ON CONFLICT (session, client_id) DO NOTHING
         RETURNING ${RETURNED}`;
       if (row) return { ...toChatMessage(row), duplicate: false };
-      const existing = await prisma.webChatMessage.findUniqueOrThrow({ where: { session_clientId: { session, clientId: message.clientId! } } });
+      const existing = await prisma.webChatMessage.findUniqueOrThrow({
+        where: { session_clientId: { session, clientId: message.clientId! } },
+      });
       return { ...toChatMessage(existing), duplicate: true };
     },
     async edit(chatId, messageId, change) {
@@ -47,15 +49,23 @@ export function prismaTranscript(prisma: PrismaClient): Transcript {
       return row ? toChatMessage(row) : undefined;
     },
     async get(chatId, messageId) {
-      const row = await prisma.webChatMessage.findUnique({ where: { session_messageId: { session: String(chatId), messageId } } });
+      const row = await prisma.webChatMessage.findUnique({
+        where: { session_messageId: { session: String(chatId), messageId } },
+      });
       return row ? toChatMessage(row) : undefined;
     },
     async byClientIdPrefix(chatId, prefix) {
-      const rows = await prisma.webChatMessage.findMany({ where: { session: String(chatId), clientId: { startsWith: prefix } }, orderBy: { messageId: "asc" } });
+      const rows = await prisma.webChatMessage.findMany({
+        where: { session: String(chatId), clientId: { startsWith: prefix } },
+        orderBy: { messageId: "asc" },
+      });
       return rows.map(toChatMessage);
     },
     async history(chatId, afterSeq = 0) {
-      const rows = await prisma.webChatMessage.findMany({ where: { session: String(chatId), seq: { gt: afterSeq } }, orderBy: { seq: "asc" } });
+      const rows = await prisma.webChatMessage.findMany({
+        where: { session: String(chatId), seq: { gt: afterSeq } },
+        orderBy: { seq: "asc" },
+      });
       return rows.map(toChatMessage);
     },
   };

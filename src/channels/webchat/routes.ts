@@ -17,12 +17,29 @@ export const CHAT_BODY_MAX_BYTES = 16 * 1024;
 const DB_INT_MAX = 2_147_483_647;
 
 const session = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
-const clientId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional();
+const clientId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/)
+  .optional();
 const inputSchema = z.union([
-  z.object({ session, clientId, text: z.string().transform(storableText).pipe(z.string().trim().min(1).max(2000)) }).strict(),
-  z.object({ session, clientId, button: z.string().min(1).max(64), messageId: z.number().int().positive().max(DB_INT_MAX) }).strict(),
+  z
+    .object({ session, clientId, text: z.string().transform(storableText).pipe(z.string().trim().min(1).max(2000)) })
+    .strict(),
+  z
+    .object({
+      session,
+      clientId,
+      button: z.string().min(1).max(64),
+      messageId: z.number().int().positive().max(DB_INT_MAX),
+    })
+    .strict(),
 ]);
-const after = z.string().regex(/^\d{1,10}$/).transform(Number).pipe(z.number().max(DB_INT_MAX)).default(0);
+const after = z
+  .string()
+  .regex(/^\d{1,10}$/)
+  .transform(Number)
+  .pipe(z.number().max(DB_INT_MAX))
+  .default(0);
 
 /**
  * Why a request body was refused, as the message key the farmer reads: an empty or overlong text,
@@ -55,7 +72,10 @@ export function webChatRoutes(deps: { webchat: WebChat; translate: Translate; lo
   app.get("/webchat/chat.js", (c) => c.body(script, 200, { "content-type": "text/javascript; charset=utf-8" }));
   app.get("/webchat/chat.css", (c) => c.body(style, 200, { "content-type": "text/css; charset=utf-8" }));
 
-  const tooLarge = bodyLimit({ maxSize: CHAT_BODY_MAX_BYTES, onError: (c) => c.json({ error: deps.translate("webchat-too-large") }, 413) });
+  const tooLarge = bodyLimit({
+    maxSize: CHAT_BODY_MAX_BYTES,
+    onError: (c) => c.json({ error: deps.translate("webchat-too-large") }, 413),
+  });
   app.post("/api/chat", tooLarge, async (c) => {
     const body: unknown = await c.req.json().catch(() => undefined);
     const parsed = inputSchema.safeParse(body);

@@ -26,7 +26,11 @@ export interface NewMessage {
 
 export interface Transcript {
   append(chatId: number, message: NewMessage): Promise<ChatMessage & { duplicate: boolean }>;
-  edit(chatId: number, messageId: number, change: { text?: string; buttons?: ChatButton[][] }): Promise<ChatMessage | undefined>;
+  edit(
+    chatId: number,
+    messageId: number,
+    change: { text?: string; buttons?: ChatButton[][] },
+  ): Promise<ChatMessage | undefined>;
   get(chatId: number, messageId: number): Promise<ChatMessage | undefined>;
   /** Messages whose client id starts with `prefix` (the bot's replies to one input), oldest first. */
   byClientIdPrefix(chatId: number, prefix: string): Promise<ChatMessage[]>;

@@ -31,7 +31,8 @@ export function createWebChat(deps: {
   const collectors = new Map<number, ReplyCollector>();
   const api = localBotApi(deps.transcript, (chatId) => collectors.get(chatId));
   const bot = deps.buildBot({ fetch: api.fetch });
-  const exclusive = <T>(chatId: number | string, task: () => Promise<T>) => deps.chatLock.run(`${WEBCHAT_CHANNEL}:${chatId}`, task);
+  const exclusive = <T>(chatId: number | string, task: () => Promise<T>) =>
+    deps.chatLock.run(`${WEBCHAT_CHANNEL}:${chatId}`, task);
 
   function chatIdOf(session: string): number {
     return stableNumericId(WEBCHAT_CHANNEL, session);
@@ -41,22 +42,40 @@ export function createWebChat(deps: {
    * `resumed`: this input was seen before but its processing never finished (a crash), so the
    * button is not checked again: the first processing may already have removed its keyboard.
    */
-  async function toUpdate(chatId: number, updateId: number, input: WebChatInput, resumed: boolean): Promise<Update | undefined> {
+  async function toUpdate(
+    chatId: number,
+    updateId: number,
+    input: WebChatInput,
+    resumed: boolean,
+  ): Promise<Update | undefined> {
     const from = { ...FARMER, id: chatId };
     const chat = { id: chatId, type: "private" as const, first_name: FARMER.first_name };
     const date = Math.floor(Date.now() / 1000);
     if ("text" in input) {
       // A resend finds the farmer's message stored the first time (same client id).
-      const saved = await deps.transcript.append(chatId, { fromBot: false, text: input.text, buttons: [], clientId: input.clientId });
+      const saved = await deps.transcript.append(chatId, {
+        fromBot: false,
+        text: input.text,
+        buttons: [],
+        clientId: input.clientId,
+      });
       const command = /^\/[a-z_]+/i.exec(input.text);
       return {
         update_id: updateId,
-        message: { message_id: saved.messageId, date, chat, from, text: input.text, ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}) },
+        message: {
+          message_id: saved.messageId,
+          date,
+          chat,
+          from,
+          text: input.text,
+          ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}),
+        },
       };
     }
     const pressed = await deps.transcript.get(chatId, input.messageId);
     // Only a button the bot actually put on that message can be pressed: the page is not trusted.
-    if (!pressed?.fromBot || (!resumed && !pressed.buttons.flat().some((b) => b.data === input.button))) return undefined;
+    if (!pressed?.fromBot || (!resumed && !pressed.buttons.flat().some((b) => b.data === input.button)))
+      return undefined;
     return {
       update_id: updateId,
       callback_query: {
@@ -78,9 +97,11 @@ export function createWebChat(deps: {
     // A client id makes a resend after a dropped connection the same update, so it runs once.
     const updateId = stableNumericId(input.session, input.clientId ?? randomUUID());
     return exclusive(chatId, async () => {
-      const state = input.clientId === undefined ? undefined : await deps.ledger.state(WEBCHAT_CHANNEL, String(updateId));
+      const state =
+        input.clientId === undefined ? undefined : await deps.ledger.state(WEBCHAT_CHANNEL, String(updateId));
       // A resend of something already handled: the messages its first processing sent.
-      if (state === "done") return { messages: await deps.transcript.byClientIdPrefix(chatId, replyClientIdPrefix(updateId)) };
+      if (state === "done")
+        return { messages: await deps.transcript.byClientIdPrefix(chatId, replyClientIdPrefix(updateId)) };
       const update = await toUpdate(chatId, updateId, input, state === "processing");
       if (!update) return undefined;
       const collector: ReplyCollector = { updateId, sent: 0, messages: [] };
@@ -100,7 +121,14 @@ export function createWebChat(deps: {
     idempotent: true,
     async send(chatId, message, options) {
       const clientId = options?.key;
-      await exclusive(chatId, () => deps.transcript.append(Number(chatId), { fromBot: true, text: message.text, buttons: message.buttons ?? [], ...(clientId ? { clientId } : {}) }));
+      await exclusive(chatId, () =>
+        deps.transcript.append(Number(chatId), {
+          fromBot: true,
+          text: message.text,
+          buttons: message.buttons ?? [],
+          ...(clientId ? { clientId } : {}),
+        }),
+      );
     },
   };
 

@@ -33,7 +33,12 @@ const fingerprint = (token: string) => createHash("sha256").update(token).digest
  * configured refresh token was spent long ago). A different refresh token in the configuration means
  * the operator connected the OA again: it replaces the stored pair.
  */
-export async function seedOaTokens(prisma: PrismaClient, appId: string, configured: { accessToken?: string; refreshToken: string }, now: Date): Promise<void> {
+export async function seedOaTokens(
+  prisma: PrismaClient,
+  appId: string,
+  configured: { accessToken?: string; refreshToken: string },
+  now: Date,
+): Promise<void> {
   const hash = fingerprint(configured.refreshToken);
   const existing = await prisma.zaloOaToken.findUnique({ where: { appId } });
   if (existing?.configured === hash) return;

@@ -26,13 +26,18 @@ export type OaRefusal = "oa-never-wrote" | "oa-window-closed" | "oa-quota-used";
 export type OaSendDecision = { kind: "reply" } | { kind: "proactive" } | { kind: "refused"; reason: OaRefusal };
 
 export function withinReplyWindow(contact: OaContactState, now: Date): boolean {
-  return contact.lastInboundAt !== null && now.getTime() - contact.lastInboundAt.getTime() <= REPLY_WINDOW_MS && contact.sentSinceInbound < FREE_REPLIES;
+  return (
+    contact.lastInboundAt !== null &&
+    now.getTime() - contact.lastInboundAt.getTime() <= REPLY_WINDOW_MS &&
+    contact.sentSinceInbound < FREE_REPLIES
+  );
 }
 
 /** What kind of message the next one to this user would be, or why it may not be sent. */
 export function decideOaSend(contact: OaContactState | undefined, quota: OaQuotaState, now: Date): OaSendDecision {
   if (contact && withinReplyWindow(contact, now)) return { kind: "reply" };
-  if (!quota.verified) return { kind: "refused", reason: contact?.lastInboundAt ? "oa-window-closed" : "oa-never-wrote" };
+  if (!quota.verified)
+    return { kind: "refused", reason: contact?.lastInboundAt ? "oa-window-closed" : "oa-never-wrote" };
   if (quota.usedThisMonth >= quota.monthlyQuota) return { kind: "refused", reason: "oa-quota-used" };
   return { kind: "proactive" };
 }

@@ -58,10 +58,23 @@ export async function createZaloOaChannel(deps: {
   buildBot: (client: ApiClientOptions) => Bot<BotContext>;
 }) {
   const { config, prisma, logger, now } = deps;
-  const api = oaApi({ apiRoot: config.apiRoot, oauthRoot: config.oauthRoot, appId: config.appId, appSecret: config.appSecret });
-  await seedOaTokens(prisma, config.appId, { accessToken: config.accessToken, refreshToken: config.refreshToken }, now());
+  const api = oaApi({
+    apiRoot: config.apiRoot,
+    oauthRoot: config.oauthRoot,
+    appId: config.appId,
+    appSecret: config.appSecret,
+  });
+  await seedOaTokens(
+    prisma,
+    config.appId,
+    { accessToken: config.accessToken, refreshToken: config.refreshToken },
+    now(),
+  );
   const tokens = prismaOaAccessTokens(prisma, config.appId, api);
-  const contacts = prismaOaContacts(prisma, { verified: config.verified, monthlyProactiveQuota: config.monthlyProactiveQuota });
+  const contacts = prismaOaContacts(prisma, {
+    verified: config.verified,
+    monthlyProactiveQuota: config.monthlyProactiveQuota,
+  });
   const messenger = oaMessenger({ api, tokens, contacts, now, logger });
   const chat = createZaloChannel({
     channel: ZALO_OA_CHANNEL,
@@ -85,12 +98,20 @@ export async function createZaloOaChannel(deps: {
     await chat.handle({ messageId: event.messageId, chatId: event.userId, date: event.at, event: asZaloEvent(event) });
   }
 
-  const webhook = zaloOaWebhook({ appId: config.appId, oaSecretKey: config.oaSecretKey, translate: deps.translate, logger, onEvent });
+  const webhook = zaloOaWebhook({
+    appId: config.appId,
+    oaSecretKey: config.oaSecretKey,
+    translate: deps.translate,
+    logger,
+    onEvent,
+  });
 
   /** Keeps the token fresh while no message needs it; stops with the app. */
   function startTokenUpkeep(): { stop(): void } {
     const check = () =>
-      tokens.current(now()).catch((error: Error) => logger.error({ err: { message: error.message } }, "zalo oa token refresh failed"));
+      tokens
+        .current(now())
+        .catch((error: Error) => logger.error({ err: { message: error.message } }, "zalo oa token refresh failed"));
     void check();
     const timer = setInterval(check, TOKEN_CHECK_MS);
     timer.unref();

@@ -11,7 +11,8 @@ export interface OaQuotaSettings {
   monthlyProactiveQuota: number;
 }
 
-export type OaSendSlot = { kind: "reply" | "proactive"; release(): Promise<void> } | { kind: "refused"; reason: OaRefusal };
+export type OaSendSlot =
+  { kind: "reply" | "proactive"; release(): Promise<void> } | { kind: "refused"; reason: OaRefusal };
 
 export interface OaContacts {
   /**
@@ -57,7 +58,9 @@ export function prismaOaContacts(prisma: PrismaClient, settings: OaQuotaSettings
         await tx.$executeRaw`INSERT INTO zalo_oa_proactive_quota (month, used) VALUES (${month}, 0) ON CONFLICT DO NOTHING`;
         const [contact] = await tx.$queryRaw<ContactRow[]>`
           SELECT last_inbound_at, sent_since_inbound FROM zalo_oa_contact WHERE user_id = ${userId} FOR UPDATE`;
-        const [quota] = await tx.$queryRaw<Array<{ used: number }>>`SELECT used FROM zalo_oa_proactive_quota WHERE month = ${month} FOR UPDATE`;
+        const [quota] = await tx.$queryRaw<
+          Array<{ used: number }>
+        >`SELECT used FROM zalo_oa_proactive_quota WHERE month = ${month} FOR UPDATE`;
         const decision = decideOaSend(
           { lastInboundAt: contact!.last_inbound_at, sentSinceInbound: contact!.sent_since_inbound },
           { verified: settings.verified, monthlyQuota: settings.monthlyProactiveQuota, usedThisMonth: quota!.used },

@@ -10,13 +10,20 @@ import { isTokenError, type OaApi } from "./wire.js";
  * it, and a failed send gives its slot back. A message the rules forbid is not sent: the refusal is
  * returned so the caller records it.
  */
-export type OaSendResult = { sent: true; messageId: string; kind: "reply" | "proactive" } | { sent: false; reason: OaRefusal };
+export type OaSendResult =
+  { sent: true; messageId: string; kind: "reply" | "proactive" } | { sent: false; reason: OaRefusal };
 
 export interface OaMessenger {
   sendText(userId: string, text: string): Promise<OaSendResult>;
 }
 
-export function oaMessenger(deps: { api: OaApi; tokens: OaAccessTokens; contacts: OaContacts; now: () => Date; logger: Logger }): OaMessenger {
+export function oaMessenger(deps: {
+  api: OaApi;
+  tokens: OaAccessTokens;
+  contacts: OaContacts;
+  now: () => Date;
+  logger: Logger;
+}): OaMessenger {
   async function post(userId: string, text: string): Promise<string> {
     const token = await deps.tokens.current(deps.now());
     try {

@@ -20,8 +20,11 @@ export function zaloOaWebhook(deps: {
   onEvent: (event: Exclude<OaEvent, { kind: "ignored" }>) => Promise<void>;
 }): Hono {
   const app = new Hono();
-  const refuse = (c: { json: (body: unknown, status: 400 | 401 | 413) => Response }, status: 400 | 401 | 413, key: string) =>
-    c.json({ error: deps.translate(key) }, status);
+  const refuse = (
+    c: { json: (body: unknown, status: 400 | 401 | 413) => Response },
+    status: 400 | 401 | 413,
+    key: string,
+  ) => c.json({ error: deps.translate(key) }, status);
 
   app.post(
     "/",
@@ -36,8 +39,16 @@ export function zaloOaWebhook(deps: {
       }
       const timestamp = eventTimestamp(body);
       if (!timestamp) return refuse(c, 400, "zalo-oa-bad-request");
-      if (!verifyOaSignature(c.req.header("x-zevent-signature"), oaSignature(deps.appId, raw, timestamp, deps.oaSecretKey))) {
-        deps.logger.warn({ signed: c.req.header("x-zevent-signature") !== undefined }, "zalo oa webhook refused: bad signature");
+      if (
+        !verifyOaSignature(
+          c.req.header("x-zevent-signature"),
+          oaSignature(deps.appId, raw, timestamp, deps.oaSecretKey),
+        )
+      ) {
+        deps.logger.warn(
+          { signed: c.req.header("x-zevent-signature") !== undefined },
+          "zalo oa webhook refused: bad signature",
+        );
         return refuse(c, 401, "zalo-oa-bad-signature");
       }
       const event = parseOaEvent(body);

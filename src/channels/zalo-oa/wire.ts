@@ -11,7 +11,14 @@ export const OA_OAUTH_ROOT = "https://oauth.zaloapp.com";
 /** A user event the channel acts on; everything else is `ignored` (logged by name only). */
 export type OaEvent =
   | { kind: "text"; userId: string; messageId: string; text: string; at: number }
-  | { kind: "image" | "sticker" | "audio"; userId: string; messageId: string; url?: string; caption?: string; at: number }
+  | {
+      kind: "image" | "sticker" | "audio";
+      userId: string;
+      messageId: string;
+      url?: string;
+      caption?: string;
+      at: number;
+    }
   | { kind: "follow"; userId: string; at: number }
   | { kind: "unfollow"; userId: string; at: number }
   | { kind: "ignored"; eventName: string };
@@ -37,7 +44,8 @@ const MEDIA_EVENTS: Record<string, "image" | "sticker" | "audio"> = {
   user_send_audio: "audio",
 };
 
-const asString = (v: unknown): string | undefined => (typeof v === "string" && v.length > 0 ? v : typeof v === "number" ? String(v) : undefined);
+const asString = (v: unknown): string | undefined =>
+  typeof v === "string" && v.length > 0 ? v : typeof v === "number" ? String(v) : undefined;
 
 /** The body's own timestamp (milliseconds, as a string on the wire): it is part of the signature. */
 export function eventTimestamp(body: unknown): string | undefined {
@@ -65,12 +73,21 @@ export function parseOaEvent(body: unknown): OaEvent | undefined {
   const media = MEDIA_EVENTS[eventName];
   if (!media) return { kind: "ignored", eventName };
   const attachment = raw.message?.attachments?.[0];
-  return { kind: media, userId, messageId, url: asString(attachment?.payload?.url), caption: asString(raw.message?.text), at };
+  return {
+    kind: media,
+    userId,
+    messageId,
+    url: asString(attachment?.payload?.url),
+    caption: asString(raw.message?.text),
+    at,
+  };
 }
 
 /** `X-ZEvent-Signature: mac=<hex sha256(app id + raw body + timestamp + OA secret key)>`. */
 export function oaSignature(appId: string, rawBody: string, timestamp: string, oaSecretKey: string): string {
-  return `mac=${createHash("sha256").update(appId + rawBody + timestamp + oaSecretKey).digest("hex")}`;
+  return `mac=${createHash("sha256")
+    .update(appId + rawBody + timestamp + oaSecretKey)
+    .digest("hex")}`;
 }
 
 export function verifyOaSignature(header: string | undefined, expected: string): boolean {
@@ -124,7 +141,8 @@ export function oaApi(options: OaApiOptions): OaApi {
 
   async function readJson(response: Response): Promise<Record<string, unknown>> {
     const body = (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined;
-    if (!body || typeof body !== "object") throw new OaApiError(response.status, `OA answered HTTP ${response.status} without JSON`);
+    if (!body || typeof body !== "object")
+      throw new OaApiError(response.status, `OA answered HTTP ${response.status} without JSON`);
     return body;
   }
 
@@ -138,7 +156,8 @@ export function oaApi(options: OaApiOptions): OaApi {
       });
       const body = await readJson(response);
       const code = Number(body.error ?? 0);
-      if (code !== 0 || !response.ok) throw new OaApiError(code || response.status, String(body.message ?? "OA send failed"));
+      if (code !== 0 || !response.ok)
+        throw new OaApiError(code || response.status, String(body.message ?? "OA send failed"));
       return String((body.data as { message_id?: unknown } | undefined)?.message_id ?? "");
     },
 
@@ -146,14 +165,21 @@ export function oaApi(options: OaApiOptions): OaApi {
       const response = await fetchImpl(`${options.oauthRoot}/v4/oa/access_token`, {
         method: "POST",
         headers: { secret_key: options.appSecret, "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ refresh_token: refreshToken, app_id: options.appId, grant_type: "refresh_token" }).toString(),
+        body: new URLSearchParams({
+          refresh_token: refreshToken,
+          app_id: options.appId,
+          grant_type: "refresh_token",
+        }).toString(),
         signal: signal(),
       });
       const body = await readJson(response);
       const accessToken = asString(body.access_token);
       const nextRefresh = asString(body.refresh_token);
       if (!accessToken || !nextRefresh) {
-        throw new OaApiError(Number(body.error ?? response.status), String(body.error_description ?? body.error_name ?? body.message ?? "token refresh refused"));
+        throw new OaApiError(
+          Number(body.error ?? response.status),
+          String(body.error_description ?? body.error_name ?? body.message ?? "token refresh refused"),
+        );
       }
       return { accessToken, refreshToken: nextRefresh, expiresInSeconds: Number(body.expires_in) || 90_000 };
     },

@@ -47,7 +47,9 @@ export async function startZaloPolling(options: {
       }
       const task = options
         .handle(parsed.incoming, unknownFields)
-        .catch((error: Error) => logger.error({ err: { message: error.message, stack: error.stack } }, "zalo update failed"))
+        .catch((error: Error) =>
+          logger.error({ err: { message: error.message, stack: error.stack } }, "zalo update failed"),
+        )
         .finally(() => inFlight.delete(task));
       inFlight.add(task);
     }

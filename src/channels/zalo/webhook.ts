@@ -47,7 +47,10 @@ export async function zaloWebhook(options: {
         await options.handle(parsed.incoming, unknownFields);
       } catch (error) {
         // Zalo delivers it again; the bot's deduplication keeps a message handled once.
-        logger.error({ err: { message: (error as Error).message, stack: (error as Error).stack } }, "zalo webhook delivery failed");
+        logger.error(
+          { err: { message: (error as Error).message, stack: (error as Error).stack } },
+          "zalo webhook delivery failed",
+        );
         return c.json({ error: t("error-internal") }, 500);
       }
       return c.json({ ok: true });

@@ -12,9 +12,7 @@ export const ZALO_MAX_TEXT = 2000;
 export const ZALO_SECRET_HEADER = "X-Bot-Api-Secret-Token";
 
 export type ZaloEvent =
-  | { kind: "text"; text: string }
-  | { kind: "voice"; url: string }
-  | { kind: "image" | "sticker" | "unsupported" };
+  { kind: "text"; text: string } | { kind: "voice"; url: string } | { kind: "image" | "sticker" | "unsupported" };
 
 /** One incoming message, in our terms. */
 export interface ZaloIncoming {
@@ -37,11 +35,25 @@ const KNOWN_EVENTS: Record<string, ZaloEvent["kind"]> = {
   "message.voice.received": "voice",
   "message.unsupported.received": "unsupported",
 };
-const MESSAGE_FIELDS = new Set(["message_id", "date", "text", "from", "chat", "photo", "photo_url", "sticker", "url", "voice", "caption", "message_type"]);
+const MESSAGE_FIELDS = new Set([
+  "message_id",
+  "date",
+  "text",
+  "from",
+  "chat",
+  "photo",
+  "photo_url",
+  "sticker",
+  "url",
+  "voice",
+  "caption",
+  "message_type",
+]);
 
 const record = (value: unknown): Record<string, unknown> | undefined =>
   typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-const idOf = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : typeof value === "number" ? String(value) : undefined);
+const idOf = (value: unknown): string | undefined =>
+  typeof value === "string" && value !== "" ? value : typeof value === "number" ? String(value) : undefined;
 
 /**
  * Reads an update from getUpdates' `result` or a webhook body (wrapped `{ok, result}` or flat).
@@ -64,7 +76,12 @@ export function parseZaloUpdate(body: unknown, unknownFields: string[] = []): Za
   kind ??= typeof message.text === "string" ? "text" : "unsupported";
 
   const from = record(message.from);
-  const fromName = typeof from?.display_name === "string" ? from.display_name : typeof from?.first_name === "string" ? from.first_name : undefined;
+  const fromName =
+    typeof from?.display_name === "string"
+      ? from.display_name
+      : typeof from?.first_name === "string"
+        ? from.first_name
+        : undefined;
   const date = typeof message.date === "number" ? message.date : Date.now();
   const base = { messageId, chatId, date, ...(fromName ? { fromName } : {}) };
   if (kind === "text") {
@@ -115,12 +132,17 @@ export function zaloBotApi(apiRoot: string, token: string, fetchImpl: typeof fet
     } catch (error) {
       if ((error as Error).name === "AbortError") throw error;
       // fetch's own message can quote the URL: keep only its kind.
-      throw new Error(`Zalo ${method} failed: network error (${(error as Error & { cause?: { code?: string } }).cause?.code ?? (error as Error).name})`);
+      throw new Error(
+        `Zalo ${method} failed: network error (${(error as Error & { cause?: { code?: string } }).cause?.code ?? (error as Error).name})`,
+      );
     }
     const payload = record(await response.json().catch(() => undefined));
     if (payload?.ok === true) return payload.result;
     const code = typeof payload?.error_code === "number" ? payload.error_code : response.status;
-    throw new ZaloApiError(code, typeof payload?.description === "string" ? payload.description : `HTTP ${response.status} on ${method}`);
+    throw new ZaloApiError(
+      code,
+      typeof payload?.description === "string" ? payload.description : `HTTP ${response.status} on ${method}`,
+    );
   }
   return {
     getMe: async () => (await call("getMe", {})) as { id: string; account_name?: string },

@@ -82,7 +82,8 @@ export function createZaloChannel(deps: ZaloChannelDeps) {
 
   const fetchImpl = inProcessBotApi("Zalo channel", {
     getMe: async () => botInfo,
-    sendMessage: (p) => deliver(Number(p.chat_id), String(p.text ?? ""), p[LISTED_CHOICES] as ListedChoices | undefined),
+    sendMessage: (p) =>
+      deliver(Number(p.chat_id), String(p.text ?? ""), p[LISTED_CHOICES] as ListedChoices | undefined),
     // A button press's toast has no place on Zalo: its text, if any, becomes a message.
     answerCallbackQuery: async (p) => {
       const chatId = pressedIn.get(String(p.callback_query_id));
@@ -93,7 +94,9 @@ export function createZaloChannel(deps: ZaloChannelDeps) {
     editMessageReplyMarkup: async () => true,
     sendChatAction: async (p) => {
       const to = await externalId(Number(p.chat_id));
-      await api.sendChatAction(to, "typing").catch((error: Error) => logger.debug({ err: { message: error.message } }, "zalo typing not shown"));
+      await api
+        .sendChatAction(to, "typing")
+        .catch((error: Error) => logger.debug({ err: { message: error.message } }, "zalo typing not shown"));
       return true;
     },
     // A Zalo voice message carries its URL as the file id: the URL is the file's path.
@@ -121,20 +124,57 @@ export function createZaloChannel(deps: ZaloChannelDeps) {
     switch (event.kind) {
       case "text": {
         const command = /^\/[a-z_]+/i.exec(event.text.trim());
-        if (command) return { update_id: updateId, message: { ...message, text: event.text.trim(), entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } };
+        if (command)
+          return {
+            update_id: updateId,
+            message: {
+              ...message,
+              text: event.text.trim(),
+              entities: [{ type: "bot_command", offset: 0, length: command[0].length }],
+            },
+          };
         const picked = await choices.match(chatId, event.text);
         if (!picked) return { update_id: updateId, message: { ...message, text: event.text } };
         return {
           update_id: updateId,
-          callback_query: { id: String(updateId), from, chat_instance: String(chatId), data: picked.data, message: { message_id: picked.messageId, date, chat, from: botInfo, text: "" } },
+          callback_query: {
+            id: String(updateId),
+            from,
+            chat_instance: String(chatId),
+            data: picked.data,
+            message: { message_id: picked.messageId, date, chat, from: botInfo, text: "" },
+          },
         };
       }
       case "voice":
-        return { update_id: updateId, message: { ...message, voice: { file_id: event.url, file_unique_id: incoming.messageId, duration: 0 } } };
+        return {
+          update_id: updateId,
+          message: { ...message, voice: { file_id: event.url, file_unique_id: incoming.messageId, duration: 0 } },
+        };
       case "image":
-        return { update_id: updateId, message: { ...message, photo: [{ file_id: incoming.messageId, file_unique_id: incoming.messageId, width: 0, height: 0 }] } };
+        return {
+          update_id: updateId,
+          message: {
+            ...message,
+            photo: [{ file_id: incoming.messageId, file_unique_id: incoming.messageId, width: 0, height: 0 }],
+          },
+        };
       case "sticker":
-        return { update_id: updateId, message: { ...message, sticker: { file_id: incoming.messageId, file_unique_id: incoming.messageId, type: "regular", width: 0, height: 0, is_animated: false, is_video: false } } };
+        return {
+          update_id: updateId,
+          message: {
+            ...message,
+            sticker: {
+              file_id: incoming.messageId,
+              file_unique_id: incoming.messageId,
+              type: "regular",
+              width: 0,
+              height: 0,
+              is_animated: false,
+              is_video: false,
+            },
+          },
+        };
       case "unsupported":
         return { update_id: updateId, message } as Update;
     }

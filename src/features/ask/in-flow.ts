@@ -8,7 +8,8 @@ import { answerQuestion } from "./index.js";
 const PREFIX = "flowq:";
 const MIN_WORDS = 3;
 /** Question words (folded) that make a message a question even without "?". */
-const ASKS = /\b(gi|sao|nao|bao nhieu|bao lau|may|the nao|ra sao|lam sao|o dau|ai|duoc khong|co phai|phai khong|khong|hong|chua)$|\b(gi|sao|bao nhieu|bao lau|the nao|ra sao|lam sao|o dau|co phai|phai khong|duoc khong)\b/;
+const ASKS =
+  /\b(gi|sao|nao|bao nhieu|bao lau|may|the nao|ra sao|lam sao|o dau|ai|duoc khong|co phai|phai khong|khong|hong|chua)$|\b(gi|sao|bao nhieu|bao lau|the nao|ra sao|lam sao|o dau|co phai|phai khong|duoc khong)\b/;
 
 /** "HTX cần mấy người?", "vay được bao nhiêu vậy": a question, not an answer to the step. */
 export function looksLikeQuestion(text: string): boolean {
@@ -27,7 +28,12 @@ export type TypedQuestionOutcome =
  * farmer is offered an answer right away (the flow waits meanwhile), going on, or /huy. Anything
  * else is not offered and the step says what it expects.
  */
-export async function offerTypedQuestion(conversation: Flow, ctx: FlowContext, latest: FlowContext, text: string): Promise<TypedQuestionOutcome> {
+export async function offerTypedQuestion(
+  conversation: Flow,
+  ctx: FlowContext,
+  latest: FlowContext,
+  text: string,
+): Promise<TypedQuestionOutcome> {
   if (!looksLikeQuestion(text)) return { offered: false };
   await replyWithChoices(latest, ctx.t("flowq-offer", { question: text }), [
     [{ text: ctx.t("flowq-answer"), data: `${PREFIX}answer`, means: "yes" }],

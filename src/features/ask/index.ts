@@ -39,8 +39,13 @@ export async function answerQuestion(ctx: BotContext, question: string): Promise
   const answer = await ctx.services.knowledge.answer(question);
   ctx.session.lastQuestion = question;
   ctx.session.followUps = answer.followUps;
-  ctx.logger.info({ declined: answer.declined, sources: answer.sources.length, confidence: Number(answer.confidence.toFixed(2)) }, "question answered");
-  metrics.answer(answer.declined ? "declined" : answer.sources.length === 0 ? "miss" : answer.suggestOfficer ? "hedged" : "answered");
+  ctx.logger.info(
+    { declined: answer.declined, sources: answer.sources.length, confidence: Number(answer.confidence.toFixed(2)) },
+    "question answered",
+  );
+  metrics.answer(
+    answer.declined ? "declined" : answer.sources.length === 0 ? "miss" : answer.suggestOfficer ? "hedged" : "answered",
+  );
   const place = answer.showMenu ? null : findMentionedPlace(question, ctx.services.places);
   const text = place ? `${answer.answer}\n${placeLine(ctx.t, place)}` : answer.answer;
   await replyWithChoices(ctx, text, answerChoices(ctx, answer));
@@ -52,7 +57,9 @@ export async function answerQuestion(ctx: BotContext, question: string): Promise
 }
 
 export async function showAskPrompt(ctx: BotContext): Promise<void> {
-  const examples = Array.from({ length: EXAMPLES }, (_, i) => [{ text: ctx.t(`qa-example-${i + 1}`), data: `qa:ex:${i + 1}` }]);
+  const examples = Array.from({ length: EXAMPLES }, (_, i) => [
+    { text: ctx.t(`qa-example-${i + 1}`), data: `qa:ex:${i + 1}` },
+  ]);
   await replyWithChoices(ctx, ctx.t("qa-prompt"), examples);
 }
 

@@ -20,18 +20,34 @@ async function contactOfficer(conversation: Flow, ctx: FlowContext, start?: Cont
   const written = await writeAndConfirm(conversation, ctx, {
     prefix: BUTTON,
     written: start?.question,
-    texts: { confirm: (question) => ctx.t("officer-confirm", { question }), send: ctx.t("officer-send"), writeAgain: ctx.t("officer-ask-again"), cancelled: ctx.t("officer-cancelled") },
+    texts: {
+      confirm: (question) => ctx.t("officer-confirm", { question }),
+      send: ctx.t("officer-send"),
+      writeAgain: ctx.t("officer-ask-again"),
+      cancelled: ctx.t("officer-cancelled"),
+    },
   });
   if (!written) return;
   const queued = await conversation.external(() =>
-    ctx.services.questions.submit({ ...chatAddress(ctx), text: written.text, origin: start?.origin ?? "contact", at: ctx.services.now() }),
+    ctx.services.questions.submit({
+      ...chatAddress(ctx),
+      text: written.text,
+      origin: start?.origin ?? "contact",
+      at: ctx.services.now(),
+    }),
   );
   await written.ctx.reply(ctx.t("officer-sent", { reference: queued.reference }));
 }
 
 export function contactOfficerFeature(flowPlugins: MiddlewareFn<FlowContext>[]): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  composer.use(createConversation(contactOfficer, { id: CONTACT_OFFICER, plugins: flowPlugins, maxMillisecondsToWait: FLOW_IDLE_MS }));
+  composer.use(
+    createConversation(contactOfficer, {
+      id: CONTACT_OFFICER,
+      plugins: flowPlugins,
+      maxMillisecondsToWait: FLOW_IDLE_MS,
+    }),
+  );
   return composer;
 }
 

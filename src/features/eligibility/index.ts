@@ -8,7 +8,14 @@ import type { LeadDraft } from "../../leads/lead.js";
 import type { PlaceResolver } from "../../places/resolver.js";
 import { REGISTER } from "../register/index.js";
 import { answerDisplay, askQuestions, type QuestionnaireStart } from "./questionnaire.js";
-import { AGAIN_BUTTON, REGISTER_BUTTON, RESULT_BUTTON, resultDetail, resultMessages, type ResultDetail } from "./results.js";
+import {
+  AGAIN_BUTTON,
+  REGISTER_BUTTON,
+  RESULT_BUTTON,
+  resultDetail,
+  resultMessages,
+  type ResultDetail,
+} from "./results.js";
 import { FLOW_IDLE_MS } from "../../bot/storage.js";
 
 export const ELIGIBILITY = "eligibility";
@@ -31,7 +38,11 @@ function ownedBy(check: StoredCheck | undefined, ctx: { channel: string; chatId?
  * first, with the old answer shown); the others are kept, and any question that now matters is
  * asked too. Or starts over. Undefined when the check is not this chat's.
  */
-async function chooseAnswerToChange(conversation: Flow, ctx: FlowContext, checkId: number): Promise<QuestionnaireStart | undefined> {
+async function chooseAnswerToChange(
+  conversation: Flow,
+  ctx: FlowContext,
+  checkId: number,
+): Promise<QuestionnaireStart | undefined> {
   const previous = await conversation.external(async () => {
     const check = await ctx.services.eligibility.find(checkId);
     if (!ownedBy(check, ctx)) return undefined;
@@ -43,9 +54,14 @@ async function chooseAnswerToChange(conversation: Flow, ctx: FlowContext, checkI
   });
   if (!previous || previous.answered.length === 0) return undefined;
 
-  const list = previous.answered.map((a, i) => `${i + 1}. ${a.label.charAt(0).toUpperCase()}${a.label.slice(1)}: ${a.display}`);
+  const list = previous.answered.map(
+    (a, i) => `${i + 1}. ${a.label.charAt(0).toUpperCase()}${a.label.slice(1)}: ${a.display}`,
+  );
   const numbers = previous.answered.map((_, i) => ({ text: String(i + 1), data: `${EDIT_BUTTON}${i}` }));
-  const rows = [...inRows(numbers, EDIT_PER_ROW), [{ text: ctx.t("elig-rerun-from-start"), data: `${EDIT_BUTTON}new` }]];
+  const rows = [
+    ...inRows(numbers, EDIT_PER_ROW),
+    [{ text: ctx.t("elig-rerun-from-start"), data: `${EDIT_BUTTON}new` }],
+  ];
   await replyWithChoices(ctx, ctx.t("elig-rerun-pick", { list: list.join("\n") }), rows);
 
   for (;;) {
@@ -81,10 +97,22 @@ const GROUPS = new Set(["cooperative_group", "cooperative", "union"]);
  * What a check already knows that the registration asks again, in the registration's own field
  * shapes (LeadDraft), passed as the "register" conversation's argument so it can fill them in.
  */
-export function knownForRegistration(answers: Answers, places: PlaceResolver): Partial<Pick<LeadDraft, "members" | "place">> {
-  const members = GROUPS.has(String(answers.applicant_type)) && typeof answers.member_count === "number" ? answers.member_count : undefined;
-  const found = typeof answers.commune === "string" && answers.commune !== "unknown" ? places.resolve(answers.commune, { limit: 1 })[0] : undefined;
-  const place = found?.score === 1 ? { code: found.code, name: found.name, provinceCode: found.provinceCode, provinceName: found.provinceName } : undefined;
+export function knownForRegistration(
+  answers: Answers,
+  places: PlaceResolver,
+): Partial<Pick<LeadDraft, "members" | "place">> {
+  const members =
+    GROUPS.has(String(answers.applicant_type)) && typeof answers.member_count === "number"
+      ? answers.member_count
+      : undefined;
+  const found =
+    typeof answers.commune === "string" && answers.commune !== "unknown"
+      ? places.resolve(answers.commune, { limit: 1 })[0]
+      : undefined;
+  const place =
+    found?.score === 1
+      ? { code: found.code, name: found.name, provinceCode: found.provinceCode, provinceName: found.provinceName }
+      : undefined;
   return { ...(members !== undefined ? { members } : {}), ...(place ? { place } : {}) };
 }
 
@@ -93,7 +121,9 @@ export const enterEligibility = (ctx: BotContext) => ctx.conversation.enter(ELIG
 /** The flow, and the result buttons, which work without it (after it ended, or from an old check). */
 export function eligibilityFeature(flowPlugins: MiddlewareFn<FlowContext>[]): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  composer.use(createConversation(eligibility, { id: ELIGIBILITY, plugins: flowPlugins, maxMillisecondsToWait: FLOW_IDLE_MS }));
+  composer.use(
+    createConversation(eligibility, { id: ELIGIBILITY, plugins: flowPlugins, maxMillisecondsToWait: FLOW_IDLE_MS }),
+  );
 
   composer.callbackQuery(RESULT_BUTTON, async (ctx) => {
     await ctx.answerCallbackQuery();
@@ -113,7 +143,10 @@ export function eligibilityFeature(flowPlugins: MiddlewareFn<FlowContext>[]): Co
     await ctx.answerCallbackQuery();
     const check = await ctx.services.eligibility.find(Number(ctx.match[1]));
     await ctx.conversation.exitAll();
-    await ctx.conversation.enter(REGISTER, ownedBy(check, ctx) ? knownForRegistration(check.answers, ctx.services.places) : {});
+    await ctx.conversation.enter(
+      REGISTER,
+      ownedBy(check, ctx) ? knownForRegistration(check.answers, ctx.services.places) : {},
+    );
   });
   return composer;
 }

@@ -49,13 +49,26 @@ export function answerDisplay(question: Question, value: AnswerValue): string {
 type Reply = { ctx: FlowContext; back: true } | { ctx: FlowContext; back: false; value: AnswerValue | "unknown" };
 
 /** Asks one question until it gets a readable answer (or "Quay lại"). */
-async function askOne(conversation: Flow, ctx: FlowContext, step: Step, canGoBack: boolean, previous?: string): Promise<Reply> {
+async function askOne(
+  conversation: Flow,
+  ctx: FlowContext,
+  step: Step,
+  canGoBack: boolean,
+  previous?: string,
+): Promise<Reply> {
   const { question } = step;
   const buttons = answerButtons(question);
   const data = (token: string | number) => `${QUESTION_BUTTON}${question.id}:${token}`;
-  const choices: Choice[] = buttons.map((b, i) => ({ text: b.label, data: data(i), ...(typeof b.value === "boolean" ? { means: b.value ? "yes" : "no" } : {}) }));
+  const choices: Choice[] = buttons.map((b, i) => ({
+    text: b.label,
+    data: data(i),
+    ...(typeof b.value === "boolean" ? { means: b.value ? "yes" : "no" } : {}),
+  }));
   // Options are long phrases: one per row; Có / Không / Không biết fit on one.
-  const rows = [...(question.type === "choice" ? choices.map((c) => [c]) : [choices]), canGoBack ? [{ text: ctx.t("elig-button-back"), data: data("back") }] : []];
+  const rows = [
+    ...(question.type === "choice" ? choices.map((c) => [c]) : [choices]),
+    canGoBack ? [{ text: ctx.t("elig-button-back"), data: data("back") }] : [],
+  ];
   const text = [
     `${formatProgress(step.progress)}: ${question.text}`,
     ...(question.help ? [question.help] : []),
@@ -65,7 +78,9 @@ async function askOne(conversation: Flow, ctx: FlowContext, step: Step, canGoBac
   const sent = await replyWithChoices(ctx, text, rows, { numbersAreAnswers: question.type === "number" });
   // The question message keeps the answer and loses its buttons, so the chat reads as a record.
   const close = (latest: FlowContext, answer: string) =>
-    latest.api.editMessageText(sent.chat.id, sent.message_id, `${text}\n${ctx.t("elig-answered", { answer })}`).catch(() => undefined);
+    latest.api
+      .editMessageText(sent.chat.id, sent.message_id, `${text}\n${ctx.t("elig-answered", { answer })}`)
+      .catch(() => undefined);
   const communes = new Map<string, CommuneChoice>();
   let next: FlowInput | undefined;
   /** A typed question instead of an answer: offered an answer, then this question again. */
@@ -78,7 +93,9 @@ async function askOne(conversation: Flow, ctx: FlowContext, step: Step, canGoBac
   };
 
   for (;;) {
-    const input = next ?? (await waitForInput(conversation, ctx, { stepPrefix: data(""), flowPrefix: QUESTION_BUTTON, acceptText: true }));
+    const input =
+      next ??
+      (await waitForInput(conversation, ctx, { stepPrefix: data(""), flowPrefix: QUESTION_BUTTON, acceptText: true }));
     next = undefined;
     const latest = input.ctx;
     let reading: AnswerReading;
@@ -107,7 +124,11 @@ async function askOne(conversation: Flow, ctx: FlowContext, step: Step, canGoBac
           reading = readAnswer(question, value);
         } else if (lookup.suggestions.length > 0) {
           for (const s of lookup.suggestions) communes.set(s.code, s);
-          await replyWithChoices(latest, ctx.t("elig-commune-did-you-mean"), lookup.suggestions.map((s) => [{ text: s.label, data: data(`c${s.code}`) }]));
+          await replyWithChoices(
+            latest,
+            ctx.t("elig-commune-did-you-mean"),
+            lookup.suggestions.map((s) => [{ text: s.label, data: data(`c${s.code}`) }]),
+          );
           continue;
         } else {
           if (!(await offered(latest, typed))) await latest.reply(ctx.t("elig-commune-not-found"));
@@ -128,7 +149,10 @@ async function askOne(conversation: Flow, ctx: FlowContext, step: Step, canGoBac
  * Asks what still matters, in questions.yaml order, until nothing more can change a result.
  * "Quay lại" removes the last answer given in this run and asks that question again.
  */
-export async function askQuestions(conversation: Flow, start: QuestionnaireStart): Promise<{ answers: Answers; ctx: FlowContext }> {
+export async function askQuestions(
+  conversation: Flow,
+  start: QuestionnaireStart,
+): Promise<{ answers: Answers; ctx: FlowContext }> {
   let { answers, ctx } = start;
   let pending = start.pending;
   const asked: string[] = [];

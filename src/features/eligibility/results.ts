@@ -25,26 +25,41 @@ const FITS = new Set(["eligible", "maybe"]);
  * then what does not fit, may not fit (doubtful) or has ended, with the buttons to go on.
  * Programmes are numbered across both, and each button names its number.
  */
-export function resultMessages(check: { id: number; asOf: string; results: ProgrammeResult[] }, t: Translate): ResultMessage[] {
+export function resultMessages(
+  check: { id: number; asOf: string; results: ProgrammeResult[] },
+  t: Translate,
+): ResultMessage[] {
   const numbered = check.results.map((result, i) => ({ result, n: i + 1 }));
   const fit = numbered.filter(({ result }) => FITS.has(result.outcome));
   const rest = numbered.filter(({ result }) => !FITS.has(result.outcome));
   const card = ({ result, n }: (typeof numbered)[number]) => `${n}. ${formatShortCard(result)}`;
-  const button = (kind: ResultDetail, n: number, id: string): Choice => ({ text: t(`elig-button-${kind}`, { n }), data: `elig:${kind}:${check.id}:${id}` });
+  const button = (kind: ResultDetail, n: number, id: string): Choice => ({
+    text: t(`elig-button-${kind}`, { n }),
+    data: `elig:${kind}:${check.id}:${id}`,
+  });
 
-  const first = fit.map(({ result, n }) => [button("why", n, result.id), button("docs", n, result.id), button("where", n, result.id)]);
+  const first = fit.map(({ result, n }) => [
+    button("why", n, result.id),
+    button("docs", n, result.id),
+    button("where", n, result.id),
+  ]);
   const title = t("elig-results-title", { date: displayDate(vietnamDate(new Date(check.asOf))) });
   const fitText = fit.length ? fit.map(card).join("\n\n") : t("elig-results-none-fit");
 
   // Ended programmes have nothing to explain; the others say which condition blocks.
-  const whyNotFitting = rest.filter(({ result }) => result.outcome !== "ended").map(({ result, n }) => button("why", n, result.id));
+  const whyNotFitting = rest
+    .filter(({ result }) => result.outcome !== "ended")
+    .map(({ result, n }) => button("why", n, result.id));
   const second: ChoiceRows = [
     ...inRows(whyNotFitting, 3),
     [{ text: t("elig-button-again"), data: `elig:again:${check.id}` }],
     [{ text: t("elig-button-register"), data: `elig:reg:${check.id}` }],
     [{ text: t("menu-officer"), data: `${MENU_CALLBACK_PREFIX}officer` }],
   ];
-  const restText = [...(rest.length ? [t("elig-results-rest"), ...rest.map(card)] : []), t("elig-card-disclaimer")].join("\n\n");
+  const restText = [
+    ...(rest.length ? [t("elig-results-rest"), ...rest.map(card)] : []),
+    t("elig-card-disclaimer"),
+  ].join("\n\n");
 
   return [
     { text: `${title}\n\n${fitText}`, choices: first },

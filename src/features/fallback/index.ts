@@ -9,8 +9,20 @@ import { mainMenuChoices } from "../menu/main-menu.js";
  */
 export function fallbackFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  composer.on(["message:sticker", "message:photo", "message:voice", "message:audio", "message:video", "message:video_note", "message:document", "message:animation", "message:location", "message:contact"], (ctx) =>
-    replyWithChoices(ctx, ctx.t("fallback-media"), mainMenuChoices(ctx.t)),
+  composer.on(
+    [
+      "message:sticker",
+      "message:photo",
+      "message:voice",
+      "message:audio",
+      "message:video",
+      "message:video_note",
+      "message:document",
+      "message:animation",
+      "message:location",
+      "message:contact",
+    ],
+    (ctx) => replyWithChoices(ctx, ctx.t("fallback-media"), mainMenuChoices(ctx.t)),
   );
   composer.on("callback_query", async (ctx) => {
     await ctx.answerCallbackQuery({ text: ctx.t("fallback-old-button") });

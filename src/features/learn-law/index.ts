@@ -11,12 +11,17 @@ const SECTIONS_PER_PAGE = 8;
 /** Topic order for *Tìm hiểu Luật HTX 2023*: the law first, then programmes and local context. */
 function orderedTopics(ctx: BotContext) {
   const topics = ctx.services.knowledge.topics();
-  const lawFirst = (id: string) => (ctx.services.knowledge.sectionsOfTopic(id).some((s) => s.id.startsWith("luat-htx")) ? 0 : 1);
+  const lawFirst = (id: string) =>
+    ctx.services.knowledge.sectionsOfTopic(id).some((s) => s.id.startsWith("luat-htx")) ? 0 : 1;
   return [...topics].sort((a, b) => lawFirst(a.id) - lawFirst(b.id));
 }
 
 export async function showTopics(ctx: BotContext): Promise<void> {
-  await replyWithChoices(ctx, ctx.t("law-topics"), orderedTopics(ctx).map((topic) => [{ text: topic.title, data: `${TOPIC}${topic.id}:0` }]));
+  await replyWithChoices(
+    ctx,
+    ctx.t("law-topics"),
+    orderedTopics(ctx).map((topic) => [{ text: topic.title, data: `${TOPIC}${topic.id}:0` }]),
+  );
 }
 
 async function showTopic(ctx: BotContext, topicId: string, page: number): Promise<void> {
@@ -28,7 +33,9 @@ async function showTopic(ctx: BotContext, topicId: string, page: number): Promis
   }
   const pages = Math.ceil(sections.length / SECTIONS_PER_PAGE);
   const current = Math.min(Math.max(page, 0), pages - 1);
-  const rows: Choice[][] = sections.slice(current * SECTIONS_PER_PAGE, (current + 1) * SECTIONS_PER_PAGE).map((section) => [{ text: section.heading, data: `${SECTION}${section.id}` }]);
+  const rows: Choice[][] = sections
+    .slice(current * SECTIONS_PER_PAGE, (current + 1) * SECTIONS_PER_PAGE)
+    .map((section) => [{ text: section.heading, data: `${SECTION}${section.id}` }]);
   if (current + 1 < pages) rows.push([{ text: ctx.t("law-more"), data: `${TOPIC}${topicId}:${current + 1}` }]);
   rows.push([{ text: ctx.t("law-all-topics"), data: TOPICS }]);
   await replyWithChoices(ctx, ctx.t("law-topic", { topic: topic.title, page: current + 1, pages }), rows);
@@ -47,11 +54,20 @@ export async function showSection(ctx: BotContext, sectionId: string): Promise<v
   const rows: Choice[][] = [
     next ? [{ text: ctx.t("law-next", { heading: next.heading }), data: `${SECTION}${next.id}` }] : [],
     [
-      ...(section.topic ? [{ text: ctx.t("law-back-topic"), data: `${TOPIC}${section.topic}:${Math.floor(Math.max(position, 0) / SECTIONS_PER_PAGE)}` }] : []),
+      ...(section.topic
+        ? [
+            {
+              text: ctx.t("law-back-topic"),
+              data: `${TOPIC}${section.topic}:${Math.floor(Math.max(position, 0) / SECTIONS_PER_PAGE)}`,
+            },
+          ]
+        : []),
       { text: ctx.t("law-ask-officer"), data: "menu:officer" },
     ],
   ];
-  const text = [`📖 ${section.heading}`, section.text, section.reference, ...section.warnings].filter(Boolean).join("\n\n");
+  const text = [`📖 ${section.heading}`, section.text, section.reference, ...section.warnings]
+    .filter(Boolean)
+    .join("\n\n");
   await replyWithChoices(ctx, text, rows);
 }
 

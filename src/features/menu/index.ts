@@ -22,7 +22,19 @@ async function greet(ctx: BotContext): Promise<void> {
 }
 
 /** Whole messages (folded) that open the menu outside a flow. */
-const OPENING_WORDS = new Set(["menu", "start", "bat dau", "chao", "xin chao", "chao ban", "chao bot", "hi", "hello", "alo", "a lo"]);
+const OPENING_WORDS = new Set([
+  "menu",
+  "start",
+  "bat dau",
+  "chao",
+  "xin chao",
+  "chao ban",
+  "chao bot",
+  "hi",
+  "hello",
+  "alo",
+  "a lo",
+]);
 
 const MENU_BUTTON = new RegExp(`^${MENU_CALLBACK_PREFIX}(${MENU_ITEMS.join("|")})$`);
 
@@ -31,7 +43,10 @@ const MENU_BUTTON = new RegExp(`^${MENU_CALLBACK_PREFIX}(${MENU_ITEMS.join("|")}
  * installed before the conversations so it sees every update first (and leaves the current flow for
  * a menu button); `afterFlows` opens the chosen feature once the conversations are registered.
  */
-export function menuFeature(entries: MenuEntries): { beforeFlows: Composer<BotContext>; afterFlows: Composer<BotContext> } {
+export function menuFeature(entries: MenuEntries): {
+  beforeFlows: Composer<BotContext>;
+  afterFlows: Composer<BotContext>;
+} {
   const composer = new Composer<BotContext>();
 
   composer.command("start", async (ctx) => {
@@ -51,7 +66,8 @@ export function menuFeature(entries: MenuEntries): { beforeFlows: Composer<BotCo
     const inFlow = await isInFlow(ctx);
     await ctx.conversation.exitAll();
     // What was typed in the dropped flow is not kept, in the web chat's transcript either.
-    if (inFlow && ctx.session.flowStartedAt) await ctx.services.farmerData.forgetFlowMessages(chatAddress(ctx), new Date(ctx.session.flowStartedAt));
+    if (inFlow && ctx.session.flowStartedAt)
+      await ctx.services.farmerData.forgetFlowMessages(chatAddress(ctx), new Date(ctx.session.flowStartedAt));
     await showMainMenu(ctx, ctx.t(inFlow ? "cancel-done" : "cancel-nothing"));
   });
 

@@ -8,4 +8,5 @@ export type MenuItem = (typeof MENU_ITEMS)[number];
 export const MENU_CALLBACK_PREFIX = "menu:";
 
 /** One choice per row: long Vietnamese labels stay readable on small screens. */
-export const mainMenuChoices = (t: Translate): ChoiceRows => MENU_ITEMS.map((item) => [{ text: t(`menu-${item}`), data: `${MENU_CALLBACK_PREFIX}${item}` }]);
+export const mainMenuChoices = (t: Translate): ChoiceRows =>
+  MENU_ITEMS.map((item) => [{ text: t(`menu-${item}`), data: `${MENU_CALLBACK_PREFIX}${item}` }]);

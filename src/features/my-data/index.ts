@@ -28,7 +28,12 @@ function dataMessages(data: FarmerData, t: Translate): string[] {
   );
   if (data.questions.length > 0) {
     const lines = data.questions.map((q) =>
-      t("mydata-question", { reference: q.reference, date: vietnamDay(q.createdAt), state: t(q.answered ? "mydata-question-answered" : "mydata-question-open"), text: preview(q.text) }),
+      t("mydata-question", {
+        reference: q.reference,
+        date: vietnamDay(q.createdAt),
+        state: t(q.answered ? "mydata-question-answered" : "mydata-question-open"),
+        text: preview(q.text),
+      }),
     );
     let current = t("mydata-questions-title");
     for (const line of lines) {
@@ -43,7 +48,10 @@ function dataMessages(data: FarmerData, t: Translate): string[] {
     const { topics, communeName, consentVersion, consentAt } = data.subscription;
     sections.push(
       [
-        t("mydata-subscription", { topics: topicList(t, topics), place: communeName ? t("sub-saved-place", { commune: communeName }) : "" }),
+        t("mydata-subscription", {
+          topics: topicList(t, topics),
+          place: communeName ? t("sub-saved-place", { commune: communeName }) : "",
+        }),
         t("mydata-consent", { version: consentVersion, date: vietnamDay(consentAt) }),
       ].join("\n"),
     );
@@ -65,7 +73,12 @@ export function myDataFeature(): Composer<BotContext> {
 
   composer.command("dulieu", async (ctx) => {
     const data = await ctx.services.farmerData.view(chatAddress(ctx));
-    if (data.leads.length === 0 && data.questions.length === 0 && data.eligibilityChecks.length === 0 && !data.subscription) {
+    if (
+      data.leads.length === 0 &&
+      data.questions.length === 0 &&
+      data.eligibilityChecks.length === 0 &&
+      !data.subscription
+    ) {
       await ctx.reply(ctx.t("mydata-empty"));
       return;
     }

@@ -22,7 +22,12 @@ async function answerQuestion(conversation: Flow, ctx: FlowContext, questionId: 
   await ctx.reply(ctx.t("oc-answer-ask", { reference: question.reference, question: question.text }));
   const written = await writeAndConfirm(conversation, ctx, {
     prefix: BUTTON,
-    texts: { confirm: (answer) => ctx.t("oc-answer-confirm", { reference: question.reference, answer }), send: ctx.t("oc-answer-send"), writeAgain: ctx.t("oc-answer-again"), cancelled: ctx.t("oc-answer-cancelled") },
+    texts: {
+      confirm: (answer) => ctx.t("oc-answer-confirm", { reference: question.reference, answer }),
+      send: ctx.t("oc-answer-send"),
+      writeAgain: ctx.t("oc-answer-again"),
+      cancelled: ctx.t("oc-answer-cancelled"),
+    },
   });
   if (!written) return;
   const outcome = await conversation.external(async () => {
@@ -30,9 +35,16 @@ async function answerQuestion(conversation: Flow, ctx: FlowContext, questionId: 
     const officer = await ctx.services.leads.officerForChat(chatAddress(ctx));
     if (!officer) return { ok: false as const, problem: "oc-not-officer" };
     if (!mayAct(officer.role, "question.answer")) return { ok: false as const, problem: "oc-read-only" };
-    return ctx.services.questions.answer({ id: questionId, answer: written.text, officerId: officer.id, at: ctx.services.now() });
+    return ctx.services.questions.answer({
+      id: questionId,
+      answer: written.text,
+      officerId: officer.id,
+      at: ctx.services.now(),
+    });
   });
-  await written.ctx.reply(outcome.ok ? ctx.t("oc-answer-sent", { reference: question.reference }) : ctx.t(outcome.problem));
+  await written.ctx.reply(
+    outcome.ok ? ctx.t("oc-answer-sent", { reference: question.reference }) : ctx.t(outcome.problem),
+  );
 }
 
 /** `/cauhoi` lists the open questions; installed before the flows so it works in the middle of one. */
@@ -62,7 +74,13 @@ export function openQuestionsCommand(): Composer<BotContext> {
  */
 export function answerQuestionFeature(flowPlugins: MiddlewareFn<FlowContext>[]): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  composer.use(createConversation(answerQuestion, { id: ANSWER_QUESTION, plugins: flowPlugins, maxMillisecondsToWait: FLOW_IDLE_MS }));
+  composer.use(
+    createConversation(answerQuestion, {
+      id: ANSWER_QUESTION,
+      plugins: flowPlugins,
+      maxMillisecondsToWait: FLOW_IDLE_MS,
+    }),
+  );
 
   composer.callbackQuery(new RegExp(`^${ANSWER_BUTTON_PREFIX}(\\d+)$`), async (ctx) => {
     await ctx.answerCallbackQuery();

@@ -40,12 +40,17 @@ function followProgress(ctx: BotContext, id: number, statusMessageId: number): v
     }
     if (campaign?.status === "done" || campaign?.status === "cancelled") {
       const key = campaign.status === "done" ? "bc-chat-finished" : "bc-chat-cancelled-by-staff";
-      await services.outbox.enqueue(chatAddress(ctx), { text: t(key, { id, sent: report.sent, skipped: countOf(report.skipped), failed: countOf(report.failed) }) });
+      await services.outbox.enqueue(chatAddress(ctx), {
+        text: t(key, { id, sent: report.sent, skipped: countOf(report.skipped), failed: countOf(report.failed) }),
+      });
       return;
     }
     setTimeout(run, PROGRESS_EVERY_MS).unref();
   };
-  const run = () => void tick().catch((error: Error) => logger.warn({ campaign: id, err: { message: error.message } }, "broadcast progress in chat stopped"));
+  const run = () =>
+    void tick().catch((error: Error) =>
+      logger.warn({ campaign: id, err: { message: error.message } }, "broadcast progress in chat stopped"),
+    );
   run();
 }
 
@@ -63,7 +68,12 @@ async function composeBroadcast(conversation: Flow, ctx: FlowContext): Promise<v
   await picked.ctx.reply(ctx.t("bc-chat-text-ask", { count }));
   const written = await writeAndConfirm(conversation, ctx, {
     prefix: `${BUTTON}w:`,
-    texts: { confirm: (text) => ctx.t("bc-chat-confirm", { text, count }), send: ctx.t("bc-chat-send"), writeAgain: ctx.t("bc-chat-again"), cancelled: ctx.t("bc-chat-cancelled") },
+    texts: {
+      confirm: (text) => ctx.t("bc-chat-confirm", { text, count }),
+      send: ctx.t("bc-chat-send"),
+      writeAgain: ctx.t("bc-chat-again"),
+      cancelled: ctx.t("bc-chat-cancelled"),
+    },
   });
   if (!written) return;
   const outcome = await conversation.external(async () => {
@@ -71,7 +81,10 @@ async function composeBroadcast(conversation: Flow, ctx: FlowContext): Promise<v
     const officer = await ctx.services.leads.officerForChat(chatAddress(ctx));
     if (!officer) return { ok: false as const, problem: "oc-not-officer" };
     if (!mayAct(officer.role, "broadcast.send")) return { ok: false as const, problem: "oc-read-only" };
-    const draft = await ctx.services.broadcasts.createDraft({ text: written.text, signupChoice: false, segment }, officer.id);
+    const draft = await ctx.services.broadcasts.createDraft(
+      { text: written.text, signupChoice: false, segment },
+      officer.id,
+    );
     if (!draft.ok) return draft;
     const sent = await ctx.services.broadcasts.send(draft.id, officer.id, ctx.services.now(), undefined, "chat");
     return sent.ok ? { ok: true as const, id: draft.id } : sent;
@@ -88,7 +101,13 @@ async function composeBroadcast(conversation: Flow, ctx: FlowContext): Promise<v
 /** `/broadcast`: officers and admins announce from chat what the dashboard's compose page sends. */
 export function broadcastCommandFeature(flowPlugins: MiddlewareFn<FlowContext>[]): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  composer.use(createConversation(composeBroadcast, { id: BROADCAST_FLOW, plugins: flowPlugins, maxMillisecondsToWait: FLOW_IDLE_MS }));
+  composer.use(
+    createConversation(composeBroadcast, {
+      id: BROADCAST_FLOW,
+      plugins: flowPlugins,
+      maxMillisecondsToWait: FLOW_IDLE_MS,
+    }),
+  );
   composer.command("broadcast", async (ctx) => {
     if (!(await officerOrRefuse(ctx, "broadcast.send"))) return;
     await ctx.conversation.exitAll();

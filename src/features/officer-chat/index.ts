@@ -4,7 +4,13 @@ import { chatAddress, type BotContext } from "../../bot/context.js";
 import type { Officer, OfficerActionResult } from "../../leads/lead-service.js";
 import { mayAct, type StaffAction } from "../../staff/roles.js";
 import { statusLabelKey } from "../../leads/lead-status.js";
-import { contactCard, leadButtons, leadCard, OFFICER_ACTIONS, OFFICER_BUTTON_PREFIX } from "../../leads/officer-messages.js";
+import {
+  contactCard,
+  leadButtons,
+  leadCard,
+  OFFICER_ACTIONS,
+  OFFICER_BUTTON_PREFIX,
+} from "../../leads/officer-messages.js";
 
 const ACTION_BUTTON = new RegExp(`^${OFFICER_BUTTON_PREFIX}(${OFFICER_ACTIONS.join("|")}):(.+)$`);
 
@@ -55,8 +61,7 @@ export function officerChatFeature(): Composer<BotContext> {
     if (linked.ok) {
       const readOnly = mayAct(linked.officer.role, "lead.claim") ? "" : `\n${ctx.t("oc-link-read-only")}`;
       await ctx.reply(ctx.t("oc-link-ok", { name: linked.officer.displayName }) + readOnly);
-    }
-    else await ctx.reply(ctx.t(linked.reason === "too_many_attempts" ? "oc-link-too-many" : "oc-link-invalid"));
+    } else await ctx.reply(ctx.t(linked.reason === "too_many_attempts" ? "oc-link-too-many" : "oc-link-invalid"));
   });
 
   composer.command("leads", async (ctx) => {
@@ -69,7 +74,8 @@ export function officerChatFeature(): Composer<BotContext> {
       return;
     }
     await ctx.reply(ctx.t("oc-leads-header", { name: officer.displayName, total }));
-    for (const lead of leads) await replyWithChoices(ctx, leadCard(lead, ctx.t), canAct ? [leadButtons(lead.reference, ctx.t)] : []);
+    for (const lead of leads)
+      await replyWithChoices(ctx, leadCard(lead, ctx.t), canAct ? [leadButtons(lead.reference, ctx.t)] : []);
     if (total > leads.length) await ctx.reply(ctx.t("oc-leads-more", { more: total - leads.length }));
   });
 

@@ -4,10 +4,27 @@ import { createConversation } from "@grammyjs/conversations";
 import { chatAddress, type BotContext, type FlowContext } from "../../bot/context.js";
 import { waitForAnswer, type Flow, type FlowInput } from "../../bot/flow.js";
 import { currentConsent, readConsentReply } from "../../leads/consent.js";
-import { LEAD_FIELDS, OPTIONAL_FIELDS, askKey, validatePlace, type LeadField, type PlaceValue } from "../../leads/lead-fields.js";
+import {
+  LEAD_FIELDS,
+  OPTIONAL_FIELDS,
+  askKey,
+  validatePlace,
+  type LeadField,
+  type PlaceValue,
+} from "../../leads/lead-fields.js";
 import type { LeadDraft } from "../../leads/lead.js";
 import type { SubmitResult } from "../../leads/lead-service.js";
-import { answerLines, answerText, fieldLabelKey, QUESTIONS, RELATIVE_PHONE_QUESTION, type Contact, type FieldChoice, type FieldQuestion, type StepValues } from "./questions.js";
+import {
+  answerLines,
+  answerText,
+  fieldLabelKey,
+  QUESTIONS,
+  RELATIVE_PHONE_QUESTION,
+  type Contact,
+  type FieldChoice,
+  type FieldQuestion,
+  type StepValues,
+} from "./questions.js";
 import { mainMenuChoices, MENU_CALLBACK_PREFIX } from "../menu/main-menu.js";
 import { offerTypedQuestion } from "../ask/in-flow.js";
 import { readYesNo } from "../../lib/yes-no.js";
@@ -22,20 +39,28 @@ const RETYPE = "retype";
 
 type Step<T> = { back: true } | { back: false; value: T };
 
-const choices = (prefix: string, rows: FieldChoice[][]): ChoiceRows => rows.map((row) => row.map(({ value, ...c }) => ({ ...c, data: prefix + value })));
+const choices = (prefix: string, rows: FieldChoice[][]): ChoiceRows =>
+  rows.map((row) => row.map(({ value, ...c }) => ({ ...c, data: prefix + value })));
 
 const canSkip = (field: LeadField) => OPTIONAL_FIELDS.includes(field);
 
 /** *Bỏ qua* on optional questions, *Quay lại* everywhere but the first question. */
 function extraRow(ctx: FlowContext, field: LeadField, canGoBack: boolean): FieldChoice[] {
-  return [...(canSkip(field) ? [{ text: ctx.t("reg-skip"), value: SKIP }] : []), ...(canGoBack ? [{ text: ctx.t("reg-back"), value: BACK }] : [])];
+  return [
+    ...(canSkip(field) ? [{ text: ctx.t("reg-skip"), value: SKIP }] : []),
+    ...(canGoBack ? [{ text: ctx.t("reg-back"), value: BACK }] : []),
+  ];
 }
 
 /**
  * *Quay lại* / *Bỏ qua* count only where the step shows them: button data is the client's to forge
  * ("reg:phone:skip" would store a lead without a phone), so elsewhere they are an unusable button.
  */
-function readControl(choice: string | undefined, field: LeadField, canGoBack: boolean): typeof BACK | typeof SKIP | "unusable" | undefined {
+function readControl(
+  choice: string | undefined,
+  field: LeadField,
+  canGoBack: boolean,
+): typeof BACK | typeof SKIP | "unusable" | undefined {
   if (choice === BACK) return canGoBack ? BACK : "unusable";
   if (choice === SKIP) return canSkip(field) ? SKIP : "unusable";
   return undefined;
@@ -57,9 +82,14 @@ interface TextStep<T> {
 async function askText<T>(conversation: Flow, ctx: FlowContext, step: TextStep<T>): Promise<Step<T>> {
   const { field, question, canGoBack } = step;
   const prefix = `${PREFIX}${field}:`;
-  const baseRows = [step.suggested ? [step.suggested] : [], ...(question.choices?.(ctx.t) ?? []), extraRow(ctx, field, canGoBack)];
+  const baseRows = [
+    step.suggested ? [step.suggested] : [],
+    ...(question.choices?.(ctx.t) ?? []),
+    extraRow(ctx, field, canGoBack),
+  ];
   let buttons = choices(prefix, baseRows);
-  const ask = (on: FlowContext, text: string) => replyWithChoices(on, text, buttons, { numbersAreAnswers: question.numbersAreAnswers });
+  const ask = (on: FlowContext, text: string) =>
+    replyWithChoices(on, text, buttons, { numbersAreAnswers: question.numbersAreAnswers });
   const prompt = `${step.header}\n${ctx.t(question.prompt ?? askKey(field))}`;
   await ask(ctx, prompt);
   let incomplete: string | undefined;
@@ -75,10 +105,16 @@ async function askText<T>(conversation: Flow, ctx: FlowContext, step: TextStep<T
     }
     if (control === BACK) return { back: true };
     const typed = answer.text;
-    if (control === SKIP || (typed !== undefined && canSkip(field) && readYesNo(typed) === "no")) return { back: false, value: question.skipped as T };
+    if (control === SKIP || (typed !== undefined && canSkip(field) && readYesNo(typed) === "no"))
+      return { back: false, value: question.skipped as T };
     // "công" after "10": the unit completes the number the farmer typed before ("công" alone is one công).
-    const completed = typed !== undefined && incomplete !== undefined ? question.readText(`${incomplete} ${typed}`) : undefined;
-    const result = completed?.ok ? completed : typed === undefined ? (question.readChoice ?? question.readText)(answer.choice, ctx.t) : question.readText(typed);
+    const completed =
+      typed !== undefined && incomplete !== undefined ? question.readText(`${incomplete} ${typed}`) : undefined;
+    const result = completed?.ok
+      ? completed
+      : typed === undefined
+        ? (question.readChoice ?? question.readText)(answer.choice, ctx.t)
+        : question.readText(typed);
     if (result.ok) return { back: false, value: result.value };
     if (typed !== undefined) {
       const offer = await offerTypedQuestion(conversation, ctx, answer.ctx, typed);
@@ -98,11 +134,21 @@ async function askText<T>(conversation: Flow, ctx: FlowContext, step: TextStep<T
  * The phone step: the farmer's own mobile, a relative's (asked next), or none, when officers
  * leave word at the commune office instead.
  */
-async function askContact(conversation: Flow, ctx: FlowContext, header: string, canGoBack: boolean): Promise<Step<Contact>> {
+async function askContact(
+  conversation: Flow,
+  ctx: FlowContext,
+  header: string,
+  canGoBack: boolean,
+): Promise<Step<Contact>> {
   for (;;) {
     const own = await askText(conversation, ctx, { field: "phone", question: QUESTIONS.phone, header, canGoBack });
     if (own.back || own.value.contact !== "relative_phone" || own.value.phone) return own;
-    const relative = await askText(conversation, ctx, { field: "phone", question: RELATIVE_PHONE_QUESTION, header, canGoBack: true });
+    const relative = await askText(conversation, ctx, {
+      field: "phone",
+      question: RELATIVE_PHONE_QUESTION,
+      header,
+      canGoBack: true,
+    });
     if (!relative.back) return relative;
   }
 }
@@ -113,7 +159,13 @@ type PlaceChoice = Pick<PlaceValue, "code" | "name" | "provinceName"> & { former
  * Typed places are always confirmed with buttons ("did you mean"): since the 2025 merger many
  * farmers still name their old xã, and seeing the new name is how they know we understood.
  */
-async function askPlace(conversation: Flow, ctx: FlowContext, header: string, canGoBack: boolean, suggested?: FieldChoice): Promise<Step<PlaceValue>> {
+async function askPlace(
+  conversation: Flow,
+  ctx: FlowContext,
+  header: string,
+  canGoBack: boolean,
+  suggested?: FieldChoice,
+): Promise<Step<PlaceValue>> {
   const prefix = `${PREFIX}place:`;
   const backOnly = choices(prefix, [extraRow(ctx, "place", canGoBack)]);
   let buttons = choices(prefix, [suggested ? [suggested] : [], extraRow(ctx, "place", canGoBack)]);
@@ -150,7 +202,12 @@ async function askPlace(conversation: Flow, ctx: FlowContext, header: string, ca
     }
     const typed = answer.text!;
     const found = await conversation.external((): PlaceChoice[] =>
-      ctx.services.places.resolve(typed).map(({ code, name, provinceName, formerName }) => ({ code, name, provinceName, ...(formerName ? { formerName } : {}) })),
+      ctx.services.places.resolve(typed).map(({ code, name, provinceName, formerName }) => ({
+        code,
+        name,
+        provinceName,
+        ...(formerName ? { formerName } : {}),
+      })),
     );
     offered = found;
     if (found.length === 0) {
@@ -164,31 +221,61 @@ async function askPlace(conversation: Flow, ctx: FlowContext, header: string, ca
       await replyWithChoices(answer.ctx, ctx.t("leads-place-not-found"), buttons);
       continue;
     }
-    const lines = found.map((c, i) => `${i + 1}. ${c.name}, ${c.provinceName}${c.formerName ? ` (${ctx.t("reg-place-former", { former: c.formerName })})` : ""}`);
-    const rows = [...found.map((c) => [{ text: `${c.name}, ${c.provinceName}`, value: c.code }]), [{ text: ctx.t("reg-place-retype"), value: RETYPE }], extraRow(ctx, "place", canGoBack)];
+    const lines = found.map(
+      (c, i) =>
+        `${i + 1}. ${c.name}, ${c.provinceName}${c.formerName ? ` (${ctx.t("reg-place-former", { former: c.formerName })})` : ""}`,
+    );
+    const rows = [
+      ...found.map((c) => [{ text: `${c.name}, ${c.provinceName}`, value: c.code }]),
+      [{ text: ctx.t("reg-place-retype"), value: RETYPE }],
+      extraRow(ctx, "place", canGoBack),
+    ];
     buttons = choices(prefix, rows);
-    await replyWithChoices(answer.ctx, [ctx.t(found.length === 1 ? "reg-place-confirm" : "leads-place-choose"), ...lines].join("\n"), buttons);
+    await replyWithChoices(
+      answer.ctx,
+      [ctx.t(found.length === 1 ? "reg-place-confirm" : "leads-place-choose"), ...lines].join("\n"),
+      buttons,
+    );
   }
 }
 
 /** Asks one field; the answer is what it adds to the draft (the phone step: contact way and phone). */
-async function askField(conversation: Flow, ctx: FlowContext, field: LeadField, header: string, canGoBack: boolean, suggested?: FieldChoice): Promise<Step<Partial<LeadDraft>>> {
-  const asked = async <T>(step: Promise<Step<T>>, toDraft: (value: T) => Partial<LeadDraft>): Promise<Step<Partial<LeadDraft>>> => {
+async function askField(
+  conversation: Flow,
+  ctx: FlowContext,
+  field: LeadField,
+  header: string,
+  canGoBack: boolean,
+  suggested?: FieldChoice,
+): Promise<Step<Partial<LeadDraft>>> {
+  const asked = async <T>(
+    step: Promise<Step<T>>,
+    toDraft: (value: T) => Partial<LeadDraft>,
+  ): Promise<Step<Partial<LeadDraft>>> => {
     const done = await step;
     return done.back ? done : { back: false, value: toDraft(done.value) };
   };
-  if (field === "place") return asked(askPlace(conversation, ctx, header, canGoBack, suggested), (place) => ({ place }));
-  if (field === "phone") return asked(askContact(conversation, ctx, header, canGoBack), (contact) => ({ contact: contact.contact, phone: contact.phone }));
+  if (field === "place")
+    return asked(askPlace(conversation, ctx, header, canGoBack, suggested), (place) => ({ place }));
+  if (field === "phone")
+    return asked(askContact(conversation, ctx, header, canGoBack), (contact) => ({
+      contact: contact.contact,
+      phone: contact.phone,
+    }));
   const question = QUESTIONS[field] as FieldQuestion<StepValues[typeof field]>;
-  return asked(askText(conversation, ctx, { field, question, header, canGoBack, suggested }), (value) => ({ [field]: value }));
+  return asked(askText(conversation, ctx, { field, question, header, canGoBack, suggested }), (value) => ({
+    [field]: value,
+  }));
 }
 
 /** What another flow already learnt (the eligibility check: group size, commune), offered as one tap. */
 export type RegisterStart = Partial<Pick<LeadDraft, "members" | "place">>;
 
 function suggestion(field: LeadField, start: RegisterStart): FieldChoice | undefined {
-  if (field === "members" && start.members !== undefined) return { text: `✅ ${start.members}`, value: String(start.members) };
-  if (field === "place" && start.place) return { text: `✅ ${start.place.name}, ${start.place.provinceName}`, value: start.place.code };
+  if (field === "members" && start.members !== undefined)
+    return { text: `✅ ${start.members}`, value: String(start.members) };
+  if (field === "place" && start.place)
+    return { text: `✅ ${start.place.name}, ${start.place.provinceName}`, value: start.place.code };
   return undefined;
 }
 
@@ -206,8 +293,15 @@ async function waitForPress(conversation: Flow, ctx: FlowContext, prefix: string
 async function review(conversation: Flow, ctx: FlowContext, draft: LeadDraft): Promise<boolean> {
   const prefix = `${PREFIX}summary:`;
   for (;;) {
-    const edits = LEAD_FIELDS.map((field) => ({ text: ctx.t("reg-edit", { field: ctx.t(fieldLabelKey(field)) }), value: field }));
-    const rows = [...inRows(edits, 2), [{ text: ctx.t("reg-submit"), value: "submit" }], [{ text: ctx.t("reg-cancel"), value: "cancel" }]];
+    const edits = LEAD_FIELDS.map((field) => ({
+      text: ctx.t("reg-edit", { field: ctx.t(fieldLabelKey(field)) }),
+      value: field,
+    }));
+    const rows = [
+      ...inRows(edits, 2),
+      [{ text: ctx.t("reg-submit"), value: "submit" }],
+      [{ text: ctx.t("reg-cancel"), value: "cancel" }],
+    ];
     const text = [ctx.t("reg-summary-title"), ...answerLines(draft, ctx.t), ctx.t("reg-summary-hint")].join("\n");
     await replyWithChoices(ctx, text, choices(prefix, rows));
     const choice = await waitForPress(conversation, ctx, prefix);
@@ -216,21 +310,37 @@ async function review(conversation: Flow, ctx: FlowContext, draft: LeadDraft): P
     if (choice === "cancel") return false;
     const field = LEAD_FIELDS.find((f) => f === choice);
     if (!field) continue;
-    const step = await askField(conversation, ctx, field, ctx.t("reg-edit", { field: ctx.t(fieldLabelKey(field)) }), true);
+    const step = await askField(
+      conversation,
+      ctx,
+      field,
+      ctx.t("reg-edit", { field: ctx.t(fieldLabelKey(field)) }),
+      true,
+    );
     if (!step.back) Object.assign(draft, step.value);
   }
 }
 
 /** Explicit consent (Luật 91/2025 Điều 9); anything unclear is asked again, never taken as yes. */
-async function askConsent(conversation: Flow, ctx: FlowContext, text: string): Promise<{ ctx: FlowContext; agreed: boolean }> {
+async function askConsent(
+  conversation: Flow,
+  ctx: FlowContext,
+  text: string,
+): Promise<{ ctx: FlowContext; agreed: boolean }> {
   const prefix = `${PREFIX}consent:`;
-  const buttons = choices(prefix, [[{ text: ctx.t("leads-consent-agree"), value: "agree", means: "yes" }, { text: ctx.t("leads-consent-decline"), value: "decline", means: "no" }]]);
+  const buttons = choices(prefix, [
+    [
+      { text: ctx.t("leads-consent-agree"), value: "agree", means: "yes" },
+      { text: ctx.t("leads-consent-decline"), value: "decline", means: "no" },
+    ],
+  ]);
   await replyWithChoices(ctx, text, buttons);
   for (;;) {
     const answer = await waitForAnswer(conversation, ctx, prefix);
     const reply = readConsentReply(answer.choice ?? answer.text);
     if (reply) return { ctx: answer.ctx, agreed: reply === "agree" };
-    const offer = answer.text === undefined ? undefined : await offerTypedQuestion(conversation, ctx, answer.ctx, answer.text);
+    const offer =
+      answer.text === undefined ? undefined : await offerTypedQuestion(conversation, ctx, answer.ctx, answer.text);
     await replyWithChoices(offer?.offered ? offer.ctx : answer.ctx, ctx.t("reg-consent-expected"), buttons);
   }
 }
@@ -244,13 +354,14 @@ async function askConsent(conversation: Flow, ctx: FlowContext, text: string): P
 async function register(conversation: Flow, ctx: FlowContext, start: RegisterStart = {}): Promise<void> {
   const startedAt = new Date(await conversation.now());
   // Declined or cancelled: the words "nothing is kept" must hold for the web chat's transcript too.
-  const forgetTyped = () => conversation.external(() => ctx.services.farmerData.forgetFlowMessages(chatAddress(ctx), startedAt));
+  const forgetTyped = () =>
+    conversation.external(() => ctx.services.farmerData.forgetFlowMessages(chatAddress(ctx), startedAt));
   await ctx.reply(ctx.t("reg-intro"));
   const answers: Partial<LeadDraft> = {};
   // The previous answer as understood ("✅ Nghề chính: Lúa + Thủy sản"): a pressed button's
   // keyboard is gone, and a typed answer may have been read differently than meant.
   let echo: string | undefined;
-  for (let index = 0; index < LEAD_FIELDS.length; ) {
+  for (let index = 0; index < LEAD_FIELDS.length;) {
     const field = LEAD_FIELDS[index]!;
     const header = [...(echo ? [echo] : []), ctx.t("reg-step", { n: index + 1, total: LEAD_FIELDS.length })].join("\n");
     const step = await askField(conversation, ctx, field, header, index > 0, suggestion(field, start));
@@ -274,26 +385,38 @@ async function register(conversation: Flow, ctx: FlowContext, start: RegisterSta
   const { ctx: decided, agreed } = await askConsent(conversation, ctx, consent.text);
   if (!agreed) {
     await forgetTyped();
-    await replyWithChoices(decided, ctx.t("reg-declined"), [[{ text: ctx.t("reg-ask-officer"), data: `${MENU_CALLBACK_PREFIX}officer` }]]);
+    await replyWithChoices(decided, ctx.t("reg-declined"), [
+      [{ text: ctx.t("reg-ask-officer"), data: `${MENU_CALLBACK_PREFIX}officer` }],
+    ]);
     return;
   }
   const from = chatAddress(ctx);
   const saved = await conversation.external(async (): Promise<SubmitResult> => {
     // Keyed by the consent press: replayed after a crash, it answers with the same reference.
     const key = `${ctx.channel}:${decided.update.update_id}`;
-    const { pools: _pools, ...result } = await ctx.services.leads.submit({ draft, consent: { version: consent.version, hash: consent.hash }, from, key });
+    const { pools: _pools, ...result } = await ctx.services.leads.submit({
+      draft,
+      consent: { version: consent.version, hash: consent.hash },
+      from,
+      key,
+    });
     return result;
   });
   // Someone else's number: the same words as for any registration, minus the code, which is not theirs.
   // The main menu under the result: the farmer's next step is a tap, and "ok" is not left hanging.
-  const result = saved.outcome === "duplicate" ? ctx.t("reg-received") : ctx.t(saved.outcome === "created" ? "reg-saved" : "reg-updated", { reference: saved.reference });
+  const result =
+    saved.outcome === "duplicate"
+      ? ctx.t("reg-received")
+      : ctx.t(saved.outcome === "created" ? "reg-saved" : "reg-updated", { reference: saved.reference });
   await replyWithChoices(decided, result, mainMenuChoices(ctx.t));
   await offerSubscription(decided);
 }
 
 export function registerFeature(flowPlugins: MiddlewareFn<FlowContext>[]): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  composer.use(createConversation(register, { id: REGISTER, plugins: flowPlugins, maxMillisecondsToWait: FLOW_IDLE_MS }));
+  composer.use(
+    createConversation(register, { id: REGISTER, plugins: flowPlugins, maxMillisecondsToWait: FLOW_IDLE_MS }),
+  );
   return composer;
 }
 

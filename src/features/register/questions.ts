@@ -80,7 +80,6 @@ export const RELATIVE_PHONE_QUESTION: FieldQuestion<Contact> = {
   readChoice: () => ({ ok: true, value: { contact: "commune_office" } }),
 };
 
-
 export const QUESTIONS: { [F in TextField]: FieldQuestion<StepValues[F]> } = {
   purpose: {
     // One per row: the labels are long.
@@ -89,14 +88,21 @@ export const QUESTIONS: { [F in TextField]: FieldQuestion<StepValues[F]> } = {
   },
   fullName: { readText: validateFullName },
   phone: {
-    choices: (t) => [[{ text: t("reg-phone-relative"), value: RELATIVE_PHONE }], [{ text: t("reg-phone-none"), value: NO_PHONE }]],
+    choices: (t) => [
+      [{ text: t("reg-phone-relative"), value: RELATIVE_PHONE }],
+      [{ text: t("reg-phone-none"), value: NO_PHONE }],
+    ],
     readText: ownPhone,
     // *Dùng số người thân* is not an answer yet: the flow asks for the relative's number (contact without phone).
     readChoice: (value) => ({ ok: true, value: { contact: value === NO_PHONE ? "commune_office" : "relative_phone" } }),
     numbersAreAnswers: true,
   },
   sector: {
-    choices: (t) => inRows(SECTOR_IDS.map((id) => ({ text: t(sectorLabelKey(id)), value: id })), 2),
+    choices: (t) =>
+      inRows(
+        SECTOR_IDS.map((id) => ({ text: t(sectorLabelKey(id)), value: id })),
+        2,
+      ),
     readText: validateSector,
     // The label, so officers read "Lúa" rather than the id.
     readChoice: (value, t) => validateSector(t(sectorLabelKey(value as SectorId))),
@@ -110,7 +116,11 @@ export const QUESTIONS: { [F in TextField]: FieldQuestion<StepValues[F]> } = {
   },
   landArea: { readText: validateLandArea, skipped: undefined, numbersAreAnswers: true },
   callTime: {
-    choices: (t) => inRows(CALL_TIMES.map((id) => ({ text: t(callTimeLabelKey(id)), value: id })), 2),
+    choices: (t) =>
+      inRows(
+        CALL_TIMES.map((id) => ({ text: t(callTimeLabelKey(id)), value: id })),
+        2,
+      ),
     readText: validateCallTime,
   },
   note: { readText: validateNote, skipped: "" },

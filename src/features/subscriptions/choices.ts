@@ -14,16 +14,27 @@ export const CONSENT_STEP = `${PREFIX}c:`;
 export const FLOW_PREFIX = `${PREFIX}`;
 
 /** "🎓 Lớp tập huấn, 💰 Vay vốn, tín dụng": the farmer's topics in words. */
-export const topicList = (t: Translate, topics: readonly Topic[]) => topics.map((topic) => t(topicLabelKey(topic))).join(", ");
+export const topicList = (t: Translate, topics: readonly Topic[]) =>
+  topics.map((topic) => t(topicLabelKey(topic))).join(", ");
 
-export const offerRows = (t: Translate): ChoiceRows => [[{ text: t("sub-offer-yes"), data: OFFER_YES, means: "yes" }], [{ text: t("sub-offer-no"), data: OFFER_NO, means: "no" }]];
+export const offerRows = (t: Translate): ChoiceRows => [
+  [{ text: t("sub-offer-yes"), data: OFFER_YES, means: "yes" }],
+  [{ text: t("sub-offer-no"), data: OFFER_NO, means: "no" }],
+];
 
 export const statusRows = (t: Translate, subscribed: boolean): ChoiceRows =>
-  subscribed ? [[{ text: t("sub-change"), data: START }], [{ text: t("sub-stop"), data: STOP }]] : [[{ text: t("sub-start"), data: START }]];
+  subscribed
+    ? [[{ text: t("sub-change"), data: START }], [{ text: t("sub-stop"), data: STOP }]]
+    : [[{ text: t("sub-start"), data: START }]];
 
 export const topicRows = (t: Translate, chosen: ReadonlySet<Topic>): ChoiceRows => [
-  ...TOPICS.map((topic) => [{ text: `${chosen.has(topic) ? "✅" : "⬜"} ${t(topicLabelKey(topic))}`, data: `${TOPIC_STEP}${topic}` }]),
-  [{ text: t("sub-topics-done"), data: `${TOPIC_STEP}done` }, { text: t("sub-cancel"), data: `${TOPIC_STEP}cancel` }],
+  ...TOPICS.map((topic) => [
+    { text: `${chosen.has(topic) ? "✅" : "⬜"} ${t(topicLabelKey(topic))}`, data: `${TOPIC_STEP}${topic}` },
+  ]),
+  [
+    { text: t("sub-topics-done"), data: `${TOPIC_STEP}done` },
+    { text: t("sub-cancel"), data: `${TOPIC_STEP}cancel` },
+  ],
 ];
 
 export const placeRows = (t: Translate, places: Array<{ code: string; label: string }>): ChoiceRows => [
@@ -31,4 +42,9 @@ export const placeRows = (t: Translate, places: Array<{ code: string; label: str
   [{ text: t("sub-place-any"), data: `${PLACE_STEP}any` }],
 ];
 
-export const consentRows = (t: Translate): ChoiceRows => [[{ text: t("sub-consent-agree"), data: `${CONSENT_STEP}agree`, means: "yes" }, { text: t("sub-consent-decline"), data: `${CONSENT_STEP}decline`, means: "no" }]];
+export const consentRows = (t: Translate): ChoiceRows => [
+  [
+    { text: t("sub-consent-agree"), data: `${CONSENT_STEP}agree`, means: "yes" },
+    { text: t("sub-consent-decline"), data: `${CONSENT_STEP}decline`, means: "no" },
+  ],
+];

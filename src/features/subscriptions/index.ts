@@ -8,7 +8,21 @@ import { isTopic, type Topic } from "../../broadcast/topics.js";
 import { SIGNUP_PREFIX } from "../../broadcast/announcement.js";
 import { enterRegister } from "../register/index.js";
 import { replyWithChoices } from "../../bot/choices.js";
-import { CONSENT_STEP, FLOW_PREFIX, OFFER_NO, OFFER_YES, PLACE_STEP, placeRows, START, statusRows, STOP, TOPIC_STEP, topicRows, consentRows, topicList } from "./choices.js";
+import {
+  CONSENT_STEP,
+  FLOW_PREFIX,
+  OFFER_NO,
+  OFFER_YES,
+  PLACE_STEP,
+  placeRows,
+  START,
+  statusRows,
+  STOP,
+  TOPIC_STEP,
+  topicRows,
+  consentRows,
+  topicList,
+} from "./choices.js";
 
 export const SUBSCRIBE = "subscribe";
 
@@ -18,11 +32,19 @@ type Place = { code: string; name: string };
  * Topics to toggle; undefined when the farmer gave up. Each toggle shows the choices again with the
  * marks updated (a text channel cannot edit a list it sent).
  */
-async function askTopics(conversation: Flow, ctx: FlowContext, initial: readonly Topic[]): Promise<Topic[] | undefined> {
+async function askTopics(
+  conversation: Flow,
+  ctx: FlowContext,
+  initial: readonly Topic[],
+): Promise<Topic[] | undefined> {
   const chosen = new Set<Topic>(initial);
   await replyWithChoices(ctx, ctx.t("sub-topics-ask"), topicRows(ctx.t, chosen));
   for (;;) {
-    const input = await waitForInput(conversation, ctx, { stepPrefix: TOPIC_STEP, flowPrefix: FLOW_PREFIX, acceptText: false });
+    const input = await waitForInput(conversation, ctx, {
+      stepPrefix: TOPIC_STEP,
+      flowPrefix: FLOW_PREFIX,
+      acceptText: false,
+    });
     if (input.choice === "cancel") return undefined;
     if (input.choice === "done") {
       if (chosen.size > 0) return [...chosen];
@@ -33,23 +55,37 @@ async function askTopics(conversation: Flow, ctx: FlowContext, initial: readonly
     if (chosen.has(input.choice)) chosen.delete(input.choice);
     else chosen.add(input.choice);
     await input.ctx.editMessageReplyMarkup().catch(() => undefined);
-    await replyWithChoices(input.ctx, ctx.t("sub-topics-chosen", { topics: chosen.size > 0 ? topicList(ctx.t, [...chosen]) : "–" }), topicRows(ctx.t, chosen));
+    await replyWithChoices(
+      input.ctx,
+      ctx.t("sub-topics-chosen", { topics: chosen.size > 0 ? topicList(ctx.t, [...chosen]) : "–" }),
+      topicRows(ctx.t, chosen),
+    );
   }
 }
 
 /** The commune: one tap on the one from a registration, or typed and picked, or none. */
 async function askPlace(conversation: Flow, ctx: FlowContext, known: Place | undefined): Promise<Place | undefined> {
   let offered: Place[] = known ? [known] : [];
-  const rows = () => placeRows(ctx.t, offered.map((p) => ({ code: p.code, label: `✅ ${p.name}` })));
+  const rows = () =>
+    placeRows(
+      ctx.t,
+      offered.map((p) => ({ code: p.code, label: `✅ ${p.name}` })),
+    );
   await replyWithChoices(ctx, ctx.t("sub-place-ask"), rows());
   for (;;) {
-    const input = await waitForInput(conversation, ctx, { stepPrefix: PLACE_STEP, flowPrefix: FLOW_PREFIX, acceptText: true });
+    const input = await waitForInput(conversation, ctx, {
+      stepPrefix: PLACE_STEP,
+      flowPrefix: FLOW_PREFIX,
+      acceptText: true,
+    });
     if (input.choice === "any") return undefined;
     const picked = offered.find((p) => p.code === input.choice);
     if (picked) return picked;
     if (input.text === undefined) continue;
     const typed = input.text;
-    offered = await conversation.external(() => ctx.services.places.resolve(typed).map((c) => ({ code: c.code, name: `${c.name}, ${c.provinceName}` })));
+    offered = await conversation.external(() =>
+      ctx.services.places.resolve(typed).map((c) => ({ code: c.code, name: `${c.name}, ${c.provinceName}` })),
+    );
     await replyWithChoices(input.ctx, ctx.t(offered.length > 0 ? "sub-place-choose" : "sub-place-not-found"), rows());
   }
 }
@@ -58,7 +94,11 @@ async function askPlace(conversation: Flow, ctx: FlowContext, known: Place | und
 async function askConsent(conversation: Flow, ctx: FlowContext, text: string): Promise<boolean> {
   await replyWithChoices(ctx, text, consentRows(ctx.t));
   for (;;) {
-    const input = await waitForInput(conversation, ctx, { stepPrefix: CONSENT_STEP, flowPrefix: FLOW_PREFIX, acceptText: true });
+    const input = await waitForInput(conversation, ctx, {
+      stepPrefix: CONSENT_STEP,
+      flowPrefix: FLOW_PREFIX,
+      acceptText: true,
+    });
     const reply = readConsentReply(input.choice ?? input.text);
     if (reply) return reply === "agree";
     await replyWithChoices(input.ctx, ctx.t("sub-consent-expected"), consentRows(ctx.t));
@@ -85,14 +125,22 @@ async function subscribe(conversation: Flow, ctx: FlowContext): Promise<void> {
   }
   const choice: SubscriptionChoice = { topics, ...(commune ? { commune } : {}) };
   await conversation.external(() => ctx.services.subscriptions.save(chat, choice, consent));
-  await ctx.reply(ctx.t("sub-saved", { topics: topicList(ctx.t, topics), place: commune ? ctx.t("sub-saved-place", { commune: commune.name }) : "" }));
+  await ctx.reply(
+    ctx.t("sub-saved", {
+      topics: topicList(ctx.t, topics),
+      place: commune ? ctx.t("sub-saved-place", { commune: commune.name }) : "",
+    }),
+  );
 }
 
 /** /thongbao and the menu: what this chat receives, with change and stop. */
 export async function showSubscription(ctx: BotContext): Promise<void> {
   const current = await ctx.services.subscriptions.get(chatAddress(ctx));
   const text = current
-    ? ctx.t("sub-status", { topics: topicList(ctx.t, current.topics), place: current.communeName ? ctx.t("sub-saved-place", { commune: current.communeName }) : "" })
+    ? ctx.t("sub-status", {
+        topics: topicList(ctx.t, current.topics),
+        place: current.communeName ? ctx.t("sub-saved-place", { commune: current.communeName }) : "",
+      })
     : ctx.t("sub-status-none");
   await replyWithChoices(ctx, text, statusRows(ctx.t, current !== undefined));
 }

@@ -38,7 +38,9 @@ describe("web chat JSON API", () => {
     const sent = await chat.press("officer:send", confirm.messages![0]!.messageId);
     expect(sent.messages!.map((m) => m.text).join("\n")).toMatch(/CH-\d{5}/);
     // The pressed message lost its buttons: the edit is part of the reply and of the history.
-    expect(sent.messages!.some((m) => m.edited && m.messageId === confirm.messages![0]!.messageId && m.buttons.length === 0)).toBe(true);
+    expect(
+      sent.messages!.some((m) => m.edited && m.messageId === confirm.messages![0]!.messageId && m.buttons.length === 0),
+    ).toBe(true);
   });
 
   it("keeps the whole conversation for a reload, in order", async () => {
@@ -98,7 +100,8 @@ describe("web chat JSON API", () => {
       expect(response.status).toBe(400);
       expect(response.error).toMatch(words);
     }
-    const raw = (body: string) => fetch(`${app.url}/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const raw = (body: string) =>
+      fetch(`${app.url}/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body });
     const badSession = await raw(JSON.stringify({ session: "a b", text: "hi" }));
     expect(badSession.status).toBe(400);
     expect(((await badSession.json()) as { error: string }).error).toMatch(/Phiên trò chuyện không hợp lệ/);
@@ -110,12 +113,16 @@ describe("web chat JSON API", () => {
   it("refuses ids beyond the integer range, empty and oversized bodies without a 500", async () => {
     const chat = webChatClient(app.url, "session-bad-in-2");
     await chat.say("/start");
-    for (const body of [{ button: "menu:law", messageId: 2 ** 31 }, { button: "menu:law", messageId: 1e20 }]) {
+    for (const body of [
+      { button: "menu:law", messageId: 2 ** 31 },
+      { button: "menu:law", messageId: 1e20 },
+    ]) {
       const response = await chat.post(body);
       expect(response.status).toBe(400);
       expect(response.error).toMatch(/Bà con/);
     }
-    const post = (body: string) => fetch(`${app.url}/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const post = (body: string) =>
+      fetch(`${app.url}/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body });
     expect((await post("")).status).toBe(400);
     const huge = await post(JSON.stringify({ session: "session-bad-in-2", text: "x".repeat(100_000) }));
     expect(huge.status).toBe(413);
@@ -127,7 +134,9 @@ describe("web chat JSON API", () => {
       expect(response.status).toBe(400);
       expect(((await response.json()) as { error: string }).error).toMatch(/Không tải được các tin nhắn trước/);
     }
-    expect(((await (await fetch(`${app.url}/api/chat/history?session=x`)).json()) as { error: string }).error).toMatch(/Phiên trò chuyện/);
+    expect(((await (await fetch(`${app.url}/api/chat/history?session=x`)).json()) as { error: string }).error).toMatch(
+      /Phiên trò chuyện/,
+    );
     expect((await fetch(`${app.url}/api/chat/history?session=session-bad-in-2&after=2147483647`)).status).toBe(200);
   });
 
@@ -135,7 +144,10 @@ describe("web chat JSON API", () => {
     const chat = webChatClient(app.url, "session-outbox-1");
     await chat.say("/start");
     const seq = chat.lastSeq();
-    await app.services.outbox.enqueue({ channel: "webchat", chatId: String(app.webchat!.chatIdOf("session-outbox-1")) }, { text: "Cán bộ trả lời: bà con cần 5 thành viên." });
+    await app.services.outbox.enqueue(
+      { channel: "webchat", chatId: String(app.webchat!.chatIdOf("session-outbox-1")) },
+      { text: "Cán bộ trả lời: bà con cần 5 thành viên." },
+    );
     for (let i = 0; i < 50; i++) {
       const later = await chat.history(seq);
       if (later.length > 0) {

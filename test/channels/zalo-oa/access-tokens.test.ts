@@ -5,9 +5,16 @@ import { oaApi } from "../../../src/channels/zalo-oa/wire.js";
 import { startFakeZaloOa, type FakeZaloOa } from "../../support/fake-zalo-oa-server.js";
 import { startPostgres, type PostgresServer } from "../../support/postgres-server.js";
 
-const credentials = { appId: "app-1", appSecret: "app-secret", oaSecretKey: "oa-secret", accessToken: "access-0", refreshToken: "refresh-0" };
+const credentials = {
+  appId: "app-1",
+  appSecret: "app-secret",
+  oaSecretKey: "oa-secret",
+  accessToken: "access-0",
+  refreshToken: "refresh-0",
+};
 
-const apiFor = (fake: FakeZaloOa) => oaApi({ apiRoot: fake.url, oauthRoot: fake.url, appId: credentials.appId, appSecret: credentials.appSecret });
+const apiFor = (fake: FakeZaloOa) =>
+  oaApi({ apiRoot: fake.url, oauthRoot: fake.url, appId: credentials.appId, appSecret: credentials.appSecret });
 
 describe("Zalo OA access tokens", () => {
   let db: Database;

@@ -8,7 +8,13 @@ import { oaApi } from "../../../src/channels/zalo-oa/wire.js";
 import { createLogger } from "../../../src/logger.js";
 import { startFakeZaloOa, type FakeZaloOa } from "../../support/fake-zalo-oa-server.js";
 
-const credentials = { appId: "app-1", appSecret: "app-secret", oaSecretKey: "oa-secret", accessToken: "access-0", refreshToken: "refresh-0" };
+const credentials = {
+  appId: "app-1",
+  appSecret: "app-secret",
+  oaSecretKey: "oa-secret",
+  accessToken: "access-0",
+  refreshToken: "refresh-0",
+};
 
 describe("sending through the Zalo OA within its delivery rules", () => {
   let db: Database;
@@ -16,7 +22,12 @@ describe("sending through the Zalo OA within its delivery rules", () => {
   const clock = new Date("2026-12-01T03:00:00Z");
 
   const messenger = (settings = { verified: false, monthlyProactiveQuota: 0 }) => {
-    const api = oaApi({ apiRoot: fake.url, oauthRoot: fake.url, appId: credentials.appId, appSecret: credentials.appSecret });
+    const api = oaApi({
+      apiRoot: fake.url,
+      oauthRoot: fake.url,
+      appId: credentials.appId,
+      appSecret: credentials.appSecret,
+    });
     return oaMessenger({
       api,
       tokens: prismaOaAccessTokens(db.prisma, credentials.appId, api),
@@ -46,7 +57,8 @@ describe("sending through the Zalo OA within its delivery rules", () => {
     const contacts = prismaOaContacts(db.prisma, { verified: false, monthlyProactiveQuota: 0 });
     await contacts.recordInbound("u1", "m1", clock);
     const oa = messenger();
-    for (let i = 0; i < FREE_REPLIES; i++) expect(await oa.sendText("u1", `tin ${i + 1}`)).toMatchObject({ sent: true, kind: "reply" });
+    for (let i = 0; i < FREE_REPLIES; i++)
+      expect(await oa.sendText("u1", `tin ${i + 1}`)).toMatchObject({ sent: true, kind: "reply" });
     expect(await oa.sendText("u1", "tin 9")).toEqual({ sent: false, reason: "oa-window-closed" });
     expect(fake.sent.map((m) => m.text)).toHaveLength(FREE_REPLIES);
 
@@ -56,7 +68,11 @@ describe("sending through the Zalo OA within its delivery rules", () => {
   });
 
   it("refuses after 48 hours or to someone who never wrote, unless the OA is verified and has quota", async () => {
-    await prismaOaContacts(db.prisma, { verified: false, monthlyProactiveQuota: 0 }).recordInbound("u2", "m1", new Date(clock.getTime() - REPLY_WINDOW_MS - 60_000));
+    await prismaOaContacts(db.prisma, { verified: false, monthlyProactiveQuota: 0 }).recordInbound(
+      "u2",
+      "m1",
+      new Date(clock.getTime() - REPLY_WINDOW_MS - 60_000),
+    );
     expect(await messenger().sendText("u2", "muộn")).toEqual({ sent: false, reason: "oa-window-closed" });
     expect(await messenger().sendText("u3", "chưa nhắn")).toEqual({ sent: false, reason: "oa-never-wrote" });
 
@@ -76,6 +92,8 @@ describe("sending through the Zalo OA within its delivery rules", () => {
 
     // 2001 characters: the OA refuses it; the slot taken for it is returned.
     await expect(messenger().sendText("u4", "x".repeat(2001))).rejects.toThrow(/invalid/i);
-    expect(await db.prisma.zaloOaContact.findUnique({ where: { userId: "u4" } })).toMatchObject({ sentSinceInbound: 1 });
+    expect(await db.prisma.zaloOaContact.findUnique({ where: { userId: "u4" } })).toMatchObject({
+      sentSinceInbound: 1,
+    });
   });
 });

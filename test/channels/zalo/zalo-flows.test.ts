@@ -12,7 +12,11 @@ function zaloFarmer(zalo: FakeZaloBot, userId: string) {
   return async (text: string, expected: RegExp): Promise<string> => {
     const before = zalo.calls.length;
     zalo.push(zaloUpdate({ messageId: `${userId}-${++n}`, userId, text }));
-    await zalo.waitFor((c) => c.method === "sendMessage" && c.payload.chat_id === userId && expected.test(String(c.payload.text)), 30_000, before);
+    await zalo.waitFor(
+      (c) => c.method === "sendMessage" && c.payload.chat_id === userId && expected.test(String(c.payload.text)),
+      30_000,
+      before,
+    );
     return zalo.textsTo(userId, before).join("\n---\n");
   };
 }
@@ -65,7 +69,9 @@ describe("Zalo Bot Platform channel (app in-process, fake Zalo over HTTP)", () =
     expect(step1).toContain("1. Thành lập hợp tác xã mới");
     await say("1", /Bước 2\/9/);
     // Typed digits are the phone number: the step's choices are lettered.
-    expect(await say("tran van tu", /Bước 3\/9/)).toContain("a. 📱 Dùng số người thân\nb. ☎️ Không có điện thoại, hẹn qua UBND xã\nc. ⬅️ Quay lại");
+    expect(await say("tran van tu", /Bước 3\/9/)).toContain(
+      "a. 📱 Dùng số người thân\nb. ☎️ Không có điện thoại, hẹn qua UBND xã\nc. ⬅️ Quay lại",
+    );
     await say("0912 345 678", /Bước 4\/9/);
     const places = await say("vinh loi soc trang", /Xã Vĩnh Lợi/);
     await say(keyOf(places, "Xã Vĩnh Lợi, Thành phố Cần Thơ"), /Bước 5\/9/);
@@ -108,17 +114,38 @@ describe("Zalo Bot Platform channel (app in-process, fake Zalo over HTTP)", () =
     await say("gap can bo", /cán bộ/);
     const confirm = await say("Cho hoi thu tuc vay von HTX", /Gửi cho cán bộ/);
     await say(keyOf(confirm, "Gửi cho cán bộ"), /CH-\d{5}/);
-    const question = (await app.services.questions.open(10)).questions.find((q) => q.text === "Cho hoi thu tuc vay von HTX")!;
-    const officer = await createStaffUser(app.prisma, { username: "canbo.zalo", displayName: "Cán bộ Zalo", password: "mat khau that dai", role: "officer" });
+    const question = (await app.services.questions.open(10)).questions.find(
+      (q) => q.text === "Cho hoi thu tuc vay von HTX",
+    )!;
+    const officer = await createStaffUser(app.prisma, {
+      username: "canbo.zalo",
+      displayName: "Cán bộ Zalo",
+      password: "mat khau that dai",
+      role: "officer",
+    });
     if (!officer.ok) throw new Error(officer.problem);
-    const sentence = "Bà con mang theo căn cước, giấy chứng nhận đăng ký HTX và phương án sản xuất đến ngân hàng để được hướng dẫn. ";
+    const sentence =
+      "Bà con mang theo căn cước, giấy chứng nhận đăng ký HTX và phương án sản xuất đến ngân hàng để được hướng dẫn. ";
     // Numbered sentences, so each part of the text is found in one place only.
-    const long = (length: number) => Array.from({ length: Math.ceil(length / sentence.length) }, (_, i) => `${i + 1}. ${sentence}`).join("").trim();
+    const long = (length: number) =>
+      Array.from({ length: Math.ceil(length / sentence.length) }, (_, i) => `${i + 1}. ${sentence}`)
+        .join("")
+        .trim();
 
     let before = zalo.calls.length;
     const answer = long(1500);
-    expect((await app.services.questions.answer({ id: question.id, answer, officerId: officer.value.id, at: new Date() })).ok).toBe(true);
-    await zalo.waitFor((c) => c.method === "sendMessage" && c.payload.chat_id === "zalo-user-3" && String(c.payload.text).includes(answer.slice(-sentence.length - 4)), 30_000, before);
+    expect(
+      (await app.services.questions.answer({ id: question.id, answer, officerId: officer.value.id, at: new Date() }))
+        .ok,
+    ).toBe(true);
+    await zalo.waitFor(
+      (c) =>
+        c.method === "sendMessage" &&
+        c.payload.chat_id === "zalo-user-3" &&
+        String(c.payload.text).includes(answer.slice(-sentence.length - 4)),
+      30_000,
+      before,
+    );
     expect(zalo.textsTo("zalo-user-3", before).join("\n")).toContain("CH-");
 
     // Announcements go out the same way (the outbox and the Zalo sender): 3,000 characters in two parts.
@@ -127,7 +154,14 @@ describe("Zalo Bot Platform channel (app in-process, fake Zalo over HTTP)", () =
     expect(announcement.length).toBeGreaterThanOrEqual(3000);
     const chatId = String(await prismaChannelChats(app.prisma, "zalo").chatIdFor("zalo-user-3"));
     await app.services.outbox.enqueue({ channel: "zalo", chatId }, { text: announcement });
-    await zalo.waitFor((c) => c.method === "sendMessage" && c.payload.chat_id === "zalo-user-3" && String(c.payload.text).endsWith(announcement.slice(-sentence.length - 4)), 30_000, before);
+    await zalo.waitFor(
+      (c) =>
+        c.method === "sendMessage" &&
+        c.payload.chat_id === "zalo-user-3" &&
+        String(c.payload.text).endsWith(announcement.slice(-sentence.length - 4)),
+      30_000,
+      before,
+    );
     const parts = zalo.textsTo("zalo-user-3", before);
     expect(parts.length).toBe(2);
     for (const part of parts) expect(part.length).toBeLessThanOrEqual(2000);

@@ -13,7 +13,13 @@ describe("Zalo voice messages with a speech-to-text endpoint (fake Zalo and fake
   beforeAll(async () => {
     zalo = await startFakeZaloBot(TOKEN);
     openai = await startFakeOpenAI();
-    app = await startTestApp({ ZALO_BOT_TOKEN: TOKEN, ZALO_API_ROOT: zalo.apiRoot, ZALO_POLL_TIMEOUT: "1", OPENAI_BASE_URL: openai.baseURL, STT_MODEL: "whisper-test" });
+    app = await startTestApp({
+      ZALO_BOT_TOKEN: TOKEN,
+      ZALO_API_ROOT: zalo.apiRoot,
+      ZALO_POLL_TIMEOUT: "1",
+      OPENAI_BASE_URL: openai.baseURL,
+      STT_MODEL: "whisper-test",
+    });
   }, 180_000); // starting the app builds the retrieval index: slow on a loaded machine
   afterAll(async () => {
     await app.stop();
@@ -24,8 +30,14 @@ describe("Zalo voice messages with a speech-to-text endpoint (fake Zalo and fake
   const sendVoice = async (id: string, spoken: string, expected: RegExp) => {
     const before = zalo.calls.length;
     // The fake STT hears the file's bytes as text: the "recording" is what the farmer said.
-    zalo.push(zaloUpdate({ messageId: id, userId: USER, voice: zalo.putFile(`${id}.aac`, Buffer.from(spoken, "utf8")) }));
-    await zalo.waitFor((c) => c.method === "sendMessage" && c.payload.chat_id === USER && expected.test(String(c.payload.text)), 30_000, before);
+    zalo.push(
+      zaloUpdate({ messageId: id, userId: USER, voice: zalo.putFile(`${id}.aac`, Buffer.from(spoken, "utf8")) }),
+    );
+    await zalo.waitFor(
+      (c) => c.method === "sendMessage" && c.payload.chat_id === USER && expected.test(String(c.payload.text)),
+      30_000,
+      before,
+    );
     return zalo.textsTo(USER, before).join("\n---\n");
   };
 
@@ -39,7 +51,9 @@ describe("Zalo voice messages with a speech-to-text endpoint (fake Zalo and fake
 
     // A spoken answer works inside a flow as a typed one does.
     zalo.push(zaloUpdate({ messageId: "v-2", userId: USER, text: "2" }));
-    await zalo.waitFor((c) => c.method === "sendMessage" && c.payload.chat_id === USER && /Câu 1\//.test(String(c.payload.text)));
+    await zalo.waitFor(
+      (c) => c.method === "sendMessage" && c.payload.chat_id === USER && /Câu 1\//.test(String(c.payload.text)),
+    );
     expect(await sendVoice("v-3", "vay vốn", /Câu 2\//)).toContain("«vay vốn»");
   });
 

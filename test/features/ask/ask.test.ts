@@ -20,7 +20,14 @@ describe("ask feature", () => {
     await bot.handleUpdate(textUpdate(1, CHAT, "cam on nha"));
     const calls = api.take();
     expect(sentTexts(calls)[0]).toBe("Dạ không có chi!");
-    expect(buttonData(calls[1])).toEqual(["menu:law", "menu:check", "menu:register", "menu:ask", "menu:officer", "menu:subscribe"]);
+    expect(buttonData(calls[1])).toEqual([
+      "menu:law",
+      "menu:check",
+      "menu:register",
+      "menu:ask",
+      "menu:officer",
+      "menu:subscribe",
+    ]);
   });
 
   it("names today's commune when the question names a former one", async () => {
@@ -86,7 +93,14 @@ describe("ask feature", () => {
   });
 
   it("opens Gặp cán bộ when the farmer types it, in any spelling, like the button", async () => {
-    for (const typed of ["gap can bo", "Gặp cán bộ", "GAP CAN BO!", "cho tui gap can bo nha", "muon noi chuyen voi nguoi that", "👤 Gặp cán bộ"]) {
+    for (const typed of [
+      "gap can bo",
+      "Gặp cán bộ",
+      "GAP CAN BO!",
+      "cho tui gap can bo nha",
+      "muon noi chuyen voi nguoi that",
+      "👤 Gặp cán bộ",
+    ]) {
       const { bot, api, knowledge } = testBot();
       await bot.handleUpdate(textUpdate(1, CHAT, typed));
       expect(sentTexts(api.take())[0], typed).toContain("Bà con muốn hỏi cán bộ điều gì?");

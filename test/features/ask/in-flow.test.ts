@@ -2,11 +2,20 @@ import { describe, expect, it } from "vitest";
 import { looksLikeQuestion } from "../../../src/features/ask/in-flow.js";
 
 describe("looksLikeQuestion", () => {
-  it.each(["HTX cần mấy người?", "vay duoc bao nhieu vay", "lập htx thì làm sao", "cán bộ gọi lúc nào", "có cần giấy tờ gì không"])("%j is a question", (text) => {
+  it.each([
+    "HTX cần mấy người?",
+    "vay duoc bao nhieu vay",
+    "lập htx thì làm sao",
+    "cán bộ gọi lúc nào",
+    "có cần giấy tờ gì không",
+  ])("%j is a question", (text) => {
     expect(looksLikeQuestion(text)).toBe(true);
   });
 
-  it.each(["Nguyễn Văn An", "không biết", "hông có", "2 công", "lua + nuoi tom", "sáng hay chiều cũng được", "?"])("%j is an answer, not a question", (text) => {
-    expect(looksLikeQuestion(text)).toBe(false);
-  });
+  it.each(["Nguyễn Văn An", "không biết", "hông có", "2 công", "lua + nuoi tom", "sáng hay chiều cũng được", "?"])(
+    "%j is an answer, not a question",
+    (text) => {
+      expect(looksLikeQuestion(text)).toBe(false);
+    },
+  );
 });

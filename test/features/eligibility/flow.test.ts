@@ -17,7 +17,10 @@ function farmer(bot = testBot()) {
   let updateId = 0;
   let question: ApiCall | undefined;
   const seen = (calls: ApiCall[]) => {
-    question = calls.filter((c) => c.method === "sendMessage" && buttonsOf(c).some((b) => b.callback_data.startsWith("elig:q:"))).at(-1) ?? question;
+    question =
+      calls
+        .filter((c) => c.method === "sendMessage" && buttonsOf(c).some((b) => b.callback_data.startsWith("elig:q:")))
+        .at(-1) ?? question;
     return calls;
   };
   return {
@@ -140,7 +143,9 @@ describe("Kiểm tra điều kiện vay vốn / hỗ trợ, through the bot", ()
     expect(sentTexts(await f.press("elig:q:works_in_agriculture:0"))[0]).toContain("câu hỏi trước");
     // Without diacritics, and without "xã".
     const commune = await f.say("ke sach");
-    expect(commune.find((c) => c.method === "editMessageText")?.payload.text).toMatch(/👉 Xã Kế Sách, Thành phố Cần Thơ$/);
+    expect(commune.find((c) => c.method === "editMessageText")?.payload.text).toMatch(
+      /👉 Xã Kế Sách, Thành phố Cần Thơ$/,
+    );
 
     const done = await answerTheRest(f, commune);
     const [fit, rest] = results(done);
@@ -149,11 +154,15 @@ describe("Kiểm tra điều kiện vay vốn / hỗ trợ, through the bot", ()
     // Eligible first: every ✅ comes before any ❓, and what does not fit is in the second message.
     expect(fitText).not.toMatch(/❓[\s\S]*✅/);
     expect(fitText).toContain("Vay ngân hàng không cần tài sản bảo đảm");
-    expect(fitText).toContain("tối đa 5 tỷ đồng, áp dụng từ 01/07/2025 (điểm d khoản 2 Điều 9 Nghị định 55/2015/NĐ-CP (sửa đổi bởi 156/2025/NĐ-CP))");
+    expect(fitText).toContain(
+      "tối đa 5 tỷ đồng, áp dụng từ 01/07/2025 (điểm d khoản 2 Điều 9 Nghị định 55/2015/NĐ-CP (sửa đổi bởi 156/2025/NĐ-CP))",
+    );
     expect(fitText).not.toContain("Đã kết thúc");
     const restText = String(rest!.payload.text);
     expect(restText).toMatch(/⚠ Có thể chưa phù hợp, nên hỏi lại: Vay vốn Quỹ Hỗ trợ nông dân/);
-    expect(restText).toContain("Đề án mô hình HTX kiểu mới hiệu quả giai đoạn 2021–2025\nChỉ áp dụng từ 03/02/2021 đến hết 31/12/2025 (Quyết định 167/QĐ-TTg)");
+    expect(restText).toContain(
+      "Đề án mô hình HTX kiểu mới hiệu quả giai đoạn 2021–2025\nChỉ áp dụng từ 03/02/2021 đến hết 31/12/2025 (Quyết định 167/QĐ-TTg)",
+    );
     expect(restText).toContain("đến hết 31/12/2023 (Nghị định 31/2022/NĐ-CP");
     expect(restText.indexOf("❌")).toBeLessThan(restText.indexOf("⏹"));
 
@@ -163,18 +172,27 @@ describe("Kiểm tra điều kiện vay vốn / hỗ trợ, through the bot", ()
       chatId: String(CHAT),
       asOf: new Date("2026-11-27T08:00:00Z"),
       rulesVersion: loadProgrammes("knowledge/programmes").version,
-      answers: { applicant_type: "cooperative", member_count: 12, works_in_agriculture: "unknown", commune: "Xã Kế Sách, Thành phố Cần Thơ" },
+      answers: {
+        applicant_type: "cooperative",
+        member_count: 12,
+        works_in_agriculture: "unknown",
+        commune: "Xã Kế Sách, Thành phố Cần Thơ",
+      },
     });
     const fitButtons = buttonData(fit);
     expect(fitButtons).toContain(`elig:why:${check.id}:tin-dung-55`);
-    expect(buttonData(rest)).toEqual(expect.arrayContaining([`elig:again:${check.id}`, `elig:reg:${check.id}`, "menu:officer"]));
+    expect(buttonData(rest)).toEqual(
+      expect.arrayContaining([`elig:again:${check.id}`, `elig:reg:${check.id}`, "menu:officer"]),
+    );
 
     // The result buttons read the stored check: they work after the flow has ended.
     const why = sentTexts(await f.press(`elig:why:${check.id}:tin-dung-55`))[0]!;
     expect(why).toMatch(/^Vì sao\? Vay ngân hàng/);
     expect(why).toContain("(Điều 2 Nghị định 55/2015/NĐ-CP)");
     expect(why).toContain("Lưu ý, nên hỏi lại");
-    expect(sentTexts(await f.press(`elig:docs:${check.id}:tin-dung-55`))[0]).toContain("Giấy chứng nhận đăng ký hợp tác xã");
+    expect(sentTexts(await f.press(`elig:docs:${check.id}:tin-dung-55`))[0]).toContain(
+      "Giấy chứng nhận đăng ký hợp tác xã",
+    );
     expect(sentTexts(await f.press(`elig:where:${check.id}:tin-dung-55`))[0]).toContain("Agribank");
     // Another chat cannot read this check by forging the button.
     expect(sentTexts(await f.press(`elig:why:${check.id}:tin-dung-55`, 77))[0]).toContain("không tìm thấy");
@@ -188,11 +206,19 @@ describe("Kiểm tra điều kiện vay vốn / hỗ trợ, through the bot", ()
     expect(f.questionText()).toContain("Lần trước: 12 người");
     const rerun = results(await f.say("3"));
     expect(f.checks.all()).toHaveLength(2);
-    expect(f.checks.all()[1]!.answers).toMatchObject({ member_count: 3, commune: "Xã Kế Sách, Thành phố Cần Thơ", has_bad_debt: false });
-    expect(String(rerun[1]!.payload.text)).toMatch(/❌ Chưa phù hợp: Vay vốn Quỹ hỗ trợ phát triển hợp tác xã\n• ✘ HTX phải có ít nhất 5 thành viên/);
+    expect(f.checks.all()[1]!.answers).toMatchObject({
+      member_count: 3,
+      commune: "Xã Kế Sách, Thành phố Cần Thơ",
+      has_bad_debt: false,
+    });
+    expect(String(rerun[1]!.payload.text)).toMatch(
+      /❌ Chưa phù hợp: Vay vốn Quỹ hỗ trợ phát triển hợp tác xã\n• ✘ HTX phải có ít nhất 5 thành viên/,
+    );
     // Three members is no HTX (Luật HTX Điều 4 khoản 7): no 5 tỷ bank ceiling either.
     expect(String(rerun[0]!.payload.text)).not.toContain("tối đa 5 tỷ đồng");
-    expect(String(rerun[1]!.payload.text)).toMatch(/❌ Chưa phù hợp: Vay ngân hàng không cần tài sản bảo đảm[^\n]*\n• ✘ HTX phải có ít nhất 5 thành viên/);
+    expect(String(rerun[1]!.payload.text)).toMatch(
+      /❌ Chưa phù hợp: Vay ngân hàng không cần tài sản bảo đảm[^\n]*\n• ✘ HTX phải có ít nhất 5 thành viên/,
+    );
   });
 
   it("offers did-you-mean buttons for an unclear commune and maps an old Sóc Trăng name to the new commune", async () => {
@@ -211,7 +237,9 @@ describe("Kiểm tra điều kiện vay vốn / hỗ trợ, through the bot", ()
     expect(sentTexts(await f.say("khong co xa nao ten vay het"))[0]).toContain("chưa tìm thấy");
 
     const old = await f.say("xa vinh thanh thanh tri");
-    expect(sentTexts(old)[0]).toBe("Xã Vĩnh Thành (Huyện Thạnh Trị, Tỉnh Sóc Trăng) nay là Xã Vĩnh Lợi, Thành phố Cần Thơ.");
+    expect(sentTexts(old)[0]).toBe(
+      "Xã Vĩnh Thành (Huyện Thạnh Trị, Tỉnh Sóc Trăng) nay là Xã Vĩnh Lợi, Thành phố Cần Thơ.",
+    );
     expect(f.questionId()).not.toBe("commune");
 
     // Back to the commune, and this time a tap on a suggestion.
@@ -255,13 +283,25 @@ describe("Kiểm tra điều kiện vay vốn / hỗ trợ, through the bot", ()
   it("hands Đăng ký để cán bộ liên hệ over to the registration flow with what the check already knows", async () => {
     const f = farmer();
     const answers = { applicant_type: "cooperative", member_count: 12, commune: "Xã Kế Sách, Thành phố Cần Thơ" };
-    const check = await f.checks.insert({ channel: "telegram", chatId: String(CHAT), asOf: new Date("2026-11-27T08:00:00Z"), answers, results: [], rulesVersion: "test" });
+    const check = await f.checks.insert({
+      channel: "telegram",
+      chatId: String(CHAT),
+      asOf: new Date("2026-11-27T08:00:00Z"),
+      answers,
+      results: [],
+      rulesVersion: "test",
+    });
     expect(sentTexts(await f.press(`elig:reg:${check.id}`))[0]).toContain("Tôi hỏi 9 câu");
     expect(knownForRegistration(answers, createPlaceResolver())).toEqual({
       members: 12,
       place: { code: "31528", name: "Xã Kế Sách", provinceCode: "92", provinceName: "Thành phố Cần Thơ" },
     });
     // A person's own member count is not a group's, and "Không biết" is no place.
-    expect(knownForRegistration({ applicant_type: "individual", member_count: 3, commune: "unknown" }, createPlaceResolver())).toEqual({});
+    expect(
+      knownForRegistration(
+        { applicant_type: "individual", member_count: 3, commune: "unknown" },
+        createPlaceResolver(),
+      ),
+    ).toEqual({});
   });
 });

@@ -21,10 +21,15 @@ async function runCheck(app: App, session: string, script: Script) {
     expect(reply.status).toBe(200);
     const results = messages.filter((m) => !m.edited && m.fromBot);
     if (results[0]?.text.startsWith("Kết quả")) {
-      const checkId = results.flatMap((m) => m.buttons.flat()).find((b) => b.data.startsWith("elig:again:"))!.data.split(":")[2]!;
+      const checkId = results
+        .flatMap((m) => m.buttons.flat())
+        .find((b) => b.data.startsWith("elig:again:"))!
+        .data.split(":")[2]!;
       return { chat, asked, fit: results[0], rest: results[1]!, checkId };
     }
-    question = [...messages].reverse().find((m) => !m.edited && m.buttons.flat().some((b) => b.data.startsWith("elig:q:"))) ?? question;
+    question =
+      [...messages].reverse().find((m) => !m.edited && m.buttons.flat().some((b) => b.data.startsWith("elig:q:"))) ??
+      question;
     const id = question!.buttons.flat()[0]!.data.split(":")[2]!;
     const action = script[id];
     if (action === undefined) throw new Error(`unexpected question ${id}: ${question!.text}`);
@@ -92,7 +97,9 @@ describe("eligibility through the web chat JSON API, whole app in-process", () =
     const { chat, fit, rest, checkId } = await runCheck(app, "elig-htx-loan-01", HTX_LOAN);
     const bank = card(fit, "Vay ngân hàng không cần tài sản bảo đảm");
     expect(bank).toMatch(/✅ Phù hợp/);
-    expect(bank).toContain("tối đa 5 tỷ đồng, áp dụng từ 01/07/2025 (điểm d khoản 2 Điều 9 Nghị định 55/2015/NĐ-CP (sửa đổi bởi 156/2025/NĐ-CP))");
+    expect(bank).toContain(
+      "tối đa 5 tỷ đồng, áp dụng từ 01/07/2025 (điểm d khoản 2 Điều 9 Nghị định 55/2015/NĐ-CP (sửa đổi bởi 156/2025/NĐ-CP))",
+    );
     expect(card(fit, "Quỹ hỗ trợ phát triển hợp tác xã")).toMatch(/✅ Phù hợp/);
     expect(card(fit, "Chính sách hỗ trợ của Nhà nước")).toMatch(/✅ Phù hợp/);
     // The fund's conditions rest on a summary of NĐ 37/2023: "may not fit, ask", not a firm no.
@@ -101,14 +108,22 @@ describe("eligibility through the web chat JSON API, whole app in-process", () =
     expect(card(rest, "Hỗ trợ lãi suất 2%")).toContain("đến hết 31/12/2023 (Nghị định 31/2022/NĐ-CP");
 
     const why = (await chat.press(`elig:why:${checkId}:quy-ho-tro-phat-trien-htx`, fit.messageId)).messages![0]!.text;
-    expect(why).toContain("✔ HTX có từ 5 thành viên chính thức trở lên, đúng quy định của Luật Hợp tác xã. (khoản 7 Điều 4 Luật 17/2023/QH15)");
+    expect(why).toContain(
+      "✔ HTX có từ 5 thành viên chính thức trở lên, đúng quy định của Luật Hợp tác xã. (khoản 7 Điều 4 Luật 17/2023/QH15)",
+    );
     expect(why).toContain("✔ Không có nợ xấu ở ngân hàng. (khoản 6 Điều 22 Nghị định 45/2021/NĐ-CP)");
     const papers = (await chat.press(`elig:docs:${checkId}:tin-dung-55`, fit.messageId)).messages![0]!.text;
-    expect(papers).toContain("Giấy chứng nhận đăng ký hợp tác xã (hoặc liên hiệp HTX), điều lệ và báo cáo tài chính gần nhất.");
+    expect(papers).toContain(
+      "Giấy chứng nhận đăng ký hợp tác xã (hoặc liên hiệp HTX), điều lệ và báo cáo tài chính gần nhất.",
+    );
 
     // Stored with the rule version and the date, readable after the flow ended.
     const stored = await app.services.eligibility.find(Number(checkId));
-    expect(stored).toMatchObject({ channel: "webchat", rulesVersion: app.services.eligibility.rules.version, answers: { applicant_type: "cooperative", member_count: 12, works_in_agriculture: true } });
+    expect(stored).toMatchObject({
+      channel: "webchat",
+      rulesVersion: app.services.eligibility.rules.version,
+      answers: { applicant_type: "cooperative", member_count: 12, works_in_agriculture: true },
+    });
     expect(stored!.results.find((r) => r.id === "tin-dung-55")?.outcome).toBe("eligible");
   });
 
@@ -119,7 +134,9 @@ describe("eligibility through the web chat JSON API, whole app in-process", () =
     expect(asked).not.toContain("member_count");
     const bank = card(fit, "Vay ngân hàng không cần tài sản bảo đảm");
     expect(bank).toMatch(/✅ Phù hợp/);
-    expect(bank).toContain("tối đa 300 triệu đồng, áp dụng từ 01/07/2025 (điểm a khoản 2 Điều 9 Nghị định 55/2015/NĐ-CP (sửa đổi bởi 156/2025/NĐ-CP))");
+    expect(bank).toContain(
+      "tối đa 300 triệu đồng, áp dụng từ 01/07/2025 (điểm a khoản 2 Điều 9 Nghị định 55/2015/NĐ-CP (sửa đổi bởi 156/2025/NĐ-CP))",
+    );
     expect(card(rest, "Chính sách hỗ trợ của Nhà nước")).toMatch(/❌ Chưa phù hợp[\s\S]*✘/);
   });
 
@@ -135,8 +152,12 @@ describe("eligibility through the web chat JSON API, whole app in-process", () =
     expect(asked.slice(0, 4)).toEqual(["interest", "applicant_type", "works_in_agriculture", "commune"]);
     const bank = card(fit, "Vay ngân hàng không cần tài sản bảo đảm");
     expect(bank).toMatch(/^\d+\. ❓ Có thể phù hợp/);
-    expect(bank).toContain("tối đa 300 triệu đồng, áp dụng từ 01/07/2025 (điểm a khoản 2 Điều 9 Nghị định 55/2015/NĐ-CP");
-    expect(bank).toContain("? Chưa rõ vì chưa có câu trả lời về: có làm nông nghiệp không, nơi ở (xã hay phường). (Điều 2 Nghị định 55/2015/NĐ-CP)");
+    expect(bank).toContain(
+      "tối đa 300 triệu đồng, áp dụng từ 01/07/2025 (điểm a khoản 2 Điều 9 Nghị định 55/2015/NĐ-CP",
+    );
+    expect(bank).toContain(
+      "? Chưa rõ vì chưa có câu trả lời về: có làm nông nghiệp không, nơi ở (xã hay phường). (Điều 2 Nghị định 55/2015/NĐ-CP)",
+    );
     expect(card(fit, "Quỹ Hỗ trợ nông dân")).toMatch(/❓ Có thể phù hợp/);
   });
 });
@@ -161,7 +182,9 @@ describe("rules are data", () => {
 
   it("a changed ceiling in the rules folder changes the chat's answer, with no code change", async () => {
     const { fit, checkId } = await runCheck(app, "elig-rules-copy-1", HTX_LOAN);
-    expect(card(fit, "Vay ngân hàng không cần tài sản bảo đảm")).toContain("tối đa 7 tỷ đồng, áp dụng từ 01/07/2025 (điểm d khoản 2 Điều 9");
+    expect(card(fit, "Vay ngân hàng không cần tài sản bảo đảm")).toContain(
+      "tối đa 7 tỷ đồng, áp dụng từ 01/07/2025 (điểm d khoản 2 Điều 9",
+    );
     const stored = await app.services.eligibility.find(Number(checkId));
     expect(stored!.rulesVersion).not.toBe(loadProgrammes("knowledge/programmes").version);
   });

@@ -14,14 +14,22 @@ describe("learn-law feature", () => {
     await bot.handleUpdate(buttonUpdate(2, CHAT, "law:t:khai-niem:0"));
     calls = api.take();
     expect(sentTexts(calls)[0]).toContain("Khái niệm");
-    expect(buttonData(calls.find((c) => c.method === "sendMessage"))).toEqual(["law:s:luat-htx-khai-niem-a1", "law:s:luat-htx-khai-niem-b2", "law:topics"]);
+    expect(buttonData(calls.find((c) => c.method === "sendMessage"))).toEqual([
+      "law:s:luat-htx-khai-niem-a1",
+      "law:s:luat-htx-khai-niem-b2",
+      "law:topics",
+    ]);
 
     await bot.handleUpdate(buttonUpdate(3, CHAT, "law:s:luat-htx-khai-niem-a1"));
     calls = api.take();
     const text = sentTexts(calls)[0]!;
     expect(text).toContain("Hợp tác xã cần mấy người?");
     expect(text).toContain("Nguồn: Điều 4");
-    expect(buttonData(calls.find((c) => c.method === "sendMessage"))).toEqual(["law:s:luat-htx-khai-niem-b2", "law:t:khai-niem:0", "menu:officer"]);
+    expect(buttonData(calls.find((c) => c.method === "sendMessage"))).toEqual([
+      "law:s:luat-htx-khai-niem-b2",
+      "law:t:khai-niem:0",
+      "menu:officer",
+    ]);
   });
 
   it("explains politely when a section no longer exists", async () => {

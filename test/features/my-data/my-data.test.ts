@@ -20,7 +20,16 @@ const address = (chatId: number) => ({ channel: "telegram", chatId: String(chatI
 /** Eligibility checks of a chat, made on these dates. */
 async function checks(chatId: number, ...dates: string[]) {
   for (const asOf of dates) {
-    await db.prisma.eligibilityCheck.create({ data: { ...address(chatId), asOf: new Date(asOf), createdAt: new Date(asOf), answers: { member_count: 3 }, results: [], rulesVersion: "test" } });
+    await db.prisma.eligibilityCheck.create({
+      data: {
+        ...address(chatId),
+        asOf: new Date(asOf),
+        createdAt: new Date(asOf),
+        answers: { member_count: 3 },
+        results: [],
+        rulesVersion: "test",
+      },
+    });
   }
 }
 
@@ -29,18 +38,42 @@ async function checks(chatId: number, ...dates: string[]) {
  * messages to the chat; from OTHER the same kinds of data, which must stay untouched.
  */
 async function seed(chat: ReturnType<typeof chattingBot>) {
-  const mine = await chat.leads.submit({ draft: aDraft({ note: "Nhà gần chợ" }), consent: CONSENT, from: address(CHAT) });
-  const theirs = await chat.leads.submit({ draft: aDraft({ phone: { e164: "+84987654321", display: "0987 654 321" }, fullName: "Trần Thị Bé" }), consent: CONSENT, from: address(OTHER) });
+  const mine = await chat.leads.submit({
+    draft: aDraft({ note: "Nhà gần chợ" }),
+    consent: CONSENT,
+    from: address(CHAT),
+  });
+  const theirs = await chat.leads.submit({
+    draft: aDraft({ phone: { e164: "+84987654321", display: "0987 654 321" }, fullName: "Trần Thị Bé" }),
+    consent: CONSENT,
+    from: address(OTHER),
+  });
   const lead = await db.prisma.lead.findUniqueOrThrow({ where: { reference: mine.reference! } });
-  await db.prisma.leadEvent.create({ data: { leadId: lead.id, kind: "note", note: "Anh An hẹn gọi lại số vợ 0987 111 222", at: NOW } });
-  const question = await db.prisma.officerQuestion.create({ data: { ...address(CHAT), text: "HTX cần vốn điều lệ bao nhiêu?", origin: "contact", createdAt: NOW } });
+  await db.prisma.leadEvent.create({
+    data: { leadId: lead.id, kind: "note", note: "Anh An hẹn gọi lại số vợ 0987 111 222", at: NOW },
+  });
+  const question = await db.prisma.officerQuestion.create({
+    data: { ...address(CHAT), text: "HTX cần vốn điều lệ bao nhiêu?", origin: "contact", createdAt: NOW },
+  });
   // An officer published an FAQ entry made from this farmer's question; another one came from no farmer.
-  await db.prisma.faqEntry.create({ data: { questionId: question.id, question: "Vốn điều lệ HTX bao nhiêu?", answer: "Do thành viên góp.", published: true, publishedAt: NOW } });
-  await db.prisma.faqEntry.create({ data: { question: "HTX là gì?", answer: "Tổ chức kinh tế tập thể.", published: true, publishedAt: NOW } });
+  await db.prisma.faqEntry.create({
+    data: {
+      questionId: question.id,
+      question: "Vốn điều lệ HTX bao nhiêu?",
+      answer: "Do thành viên góp.",
+      published: true,
+      publishedAt: NOW,
+    },
+  });
+  await db.prisma.faqEntry.create({
+    data: { question: "HTX là gì?", answer: "Tổ chức kinh tế tập thể.", published: true, publishedAt: NOW },
+  });
   await checks(CHAT, "2026-11-20T03:00:00Z", "2026-11-27T01:00:00Z");
   await checks(OTHER, "2026-11-21T03:00:00Z");
   for (const chatId of [CHAT, OTHER]) {
-    await db.prisma.outboundJob.create({ data: { ...address(chatId), payload: { text: "Trả lời: vốn điều lệ do các thành viên góp" } } });
+    await db.prisma.outboundJob.create({
+      data: { ...address(chatId), payload: { text: "Trả lời: vốn điều lệ do các thành viên góp" } },
+    });
   }
   return { mine: mine.reference!, theirs: theirs.reference! };
 }
@@ -52,7 +85,19 @@ describe("/dulieu and /xoa", () => {
     const { mine, theirs } = await seed(chat);
 
     const shown = textOf(await chat.say(CHAT, "/dulieu"));
-    for (const part of [mine, "Nguyễn Văn An", "0912 345 678", "Xã Vĩnh Lợi", "Nhà gần chợ", "phiên bản 2026-11-v1, ngày 27/11/2026", "Mới", "CH-", "HTX cần vốn điều lệ bao nhiêu?", "Kiểm tra điều kiện vay vốn/hỗ trợ (lưu câu trả lời và kết quả): 2 lần, ngày 20/11/2026, 27/11/2026", "/xoa"]) {
+    for (const part of [
+      mine,
+      "Nguyễn Văn An",
+      "0912 345 678",
+      "Xã Vĩnh Lợi",
+      "Nhà gần chợ",
+      "phiên bản 2026-11-v1, ngày 27/11/2026",
+      "Mới",
+      "CH-",
+      "HTX cần vốn điều lệ bao nhiêu?",
+      "Kiểm tra điều kiện vay vốn/hỗ trợ (lưu câu trả lời và kết quả): 2 lần, ngày 20/11/2026, 27/11/2026",
+      "/xoa",
+    ]) {
       expect(shown).toContain(part);
     }
     expect(shown).not.toContain(theirs);
@@ -68,11 +113,24 @@ describe("/dulieu and /xoa", () => {
   it("shows an announcement subscription alone, with its topics, commune and consent", async () => {
     const chat = chattingBot(db.prisma);
     await db.prisma.subscription.create({
-      data: { ...address(CHAT), topics: ["training", "law"], communeCode: "31777", communeName: "Xã Vĩnh Lợi", consentVersion: "sub-v1", consentHash: "b".repeat(64), consentAt: NOW },
+      data: {
+        ...address(CHAT),
+        topics: ["training", "law"],
+        communeCode: "31777",
+        communeName: "Xã Vĩnh Lợi",
+        consentVersion: "sub-v1",
+        consentHash: "b".repeat(64),
+        consentAt: NOW,
+      },
     });
     const shown = textOf(await chat.say(CHAT, "/dulieu"));
     expect(shown).not.toContain("không lưu thông tin cá nhân nào");
-    for (const part of ["Nhận thông báo về: 🎓 Lớp tập huấn, 📜 Luật, chính sách mới, ở Xã Vĩnh Lợi", "phiên bản sub-v1, ngày 27/11/2026", "/xoa"]) expect(shown).toContain(part);
+    for (const part of [
+      "Nhận thông báo về: 🎓 Lớp tập huấn, 📜 Luật, chính sách mới, ở Xã Vĩnh Lợi",
+      "phiên bản sub-v1, ngày 27/11/2026",
+      "/xoa",
+    ])
+      expect(shown).toContain(part);
     expect(textOf(await chat.say(OTHER, "/dulieu"))).toContain("không lưu thông tin cá nhân nào");
     expect(textOf(await chat.say(CHAT, "/xoa"))).toContain("đăng ký nhận thông báo");
   });
@@ -88,18 +146,45 @@ describe("/dulieu and /xoa", () => {
     expect(await db.prisma.eligibilityCheck.count()).toBe(3);
 
     await chat.say(CHAT, "/xoa");
-    expect(textOf(await chat.press(CHAT, "mydata:erase"))).toContain("Đã xóa: 1 hồ sơ đăng ký, 1 câu hỏi, 2 lần kiểm tra điều kiện");
+    expect(textOf(await chat.press(CHAT, "mydata:erase"))).toContain(
+      "Đã xóa: 1 hồ sơ đăng ký, 1 câu hỏi, 2 lần kiểm tra điều kiện",
+    );
 
-    const erased = await db.prisma.lead.findUniqueOrThrow({ where: { reference: mine }, include: { events: { orderBy: { id: "asc" } } } });
-    expect(erased).toMatchObject({ fullName: null, phone: null, note: null, chatId: null, searchText: "", erasedAt: NOW, communeCode: "31777", members: 2 });
-    expect(erased.events.map((e) => [e.kind, e.note])).toEqual([["created", null], ["note", null], ["erased_by_farmer", null]]);
-    expect(await db.prisma.lead.findUniqueOrThrow({ where: { reference: theirs } })).toMatchObject({ fullName: "Trần Thị Bé", erasedAt: null });
-    expect(await db.prisma.officerQuestion.findMany()).toEqual([expect.objectContaining({ text: "", answer: null, chatId: "", status: "closed" })]);
+    const erased = await db.prisma.lead.findUniqueOrThrow({
+      where: { reference: mine },
+      include: { events: { orderBy: { id: "asc" } } },
+    });
+    expect(erased).toMatchObject({
+      fullName: null,
+      phone: null,
+      note: null,
+      chatId: null,
+      searchText: "",
+      erasedAt: NOW,
+      communeCode: "31777",
+      members: 2,
+    });
+    expect(erased.events.map((e) => [e.kind, e.note])).toEqual([
+      ["created", null],
+      ["note", null],
+      ["erased_by_farmer", null],
+    ]);
+    expect(await db.prisma.lead.findUniqueOrThrow({ where: { reference: theirs } })).toMatchObject({
+      fullName: "Trần Thị Bé",
+      erasedAt: null,
+    });
+    expect(await db.prisma.officerQuestion.findMany()).toEqual([
+      expect.objectContaining({ text: "", answer: null, chatId: "", status: "closed" }),
+    ]);
     expect(await db.prisma.eligibilityCheck.findMany()).toEqual([expect.objectContaining(address(OTHER))]);
     expect(await db.prisma.outboundJob.findMany()).toEqual([expect.objectContaining(address(OTHER))]);
 
     const audit = await db.prisma.auditEntry.findFirstOrThrow({ where: { action: "farmer.erase" } });
-    expect(audit).toMatchObject({ channel: "telegram", chatId: String(CHAT), details: { leads: 1, questions: 1, faqEntries: 1, eligibilityChecks: 2, outboundMessages: 1, chatMessages: 0 } });
+    expect(audit).toMatchObject({
+      channel: "telegram",
+      chatId: String(CHAT),
+      details: { leads: 1, questions: 1, faqEntries: 1, eligibilityChecks: 2, outboundMessages: 1, chatMessages: 0 },
+    });
     expect((await db.prisma.faqEntry.findMany()).map((f) => f.question)).toEqual(["HTX là gì?"]);
     expect(textOf(await chat.say(CHAT, "/dulieu"))).toContain("không lưu thông tin cá nhân nào");
   });

@@ -24,7 +24,11 @@ beforeEach(() => db.clear());
 /** A bot over the real question queue and lead service (for the officer link), with a recording outbox. */
 function officerBot() {
   const outbox = memoryOutbox();
-  const questions = prismaQuestionQueue(db.prisma, { outbox, translate: translator(), audit: prismaAuditLog(db.prisma) });
+  const questions = prismaQuestionQueue(db.prisma, {
+    outbox,
+    translate: translator(),
+    audit: prismaAuditLog(db.prisma),
+  });
   const leads = leadService({ prisma: db.prisma, outbox, audit: prismaAuditLog(db.prisma), now: () => NOW });
   const { bot, api } = testBot(undefined, { questions, leads, outbox });
   let updateId = 0;
@@ -40,7 +44,9 @@ function officerBot() {
 }
 
 async function linkOfficer(chat: ReturnType<typeof officerBot>) {
-  const officer = await db.prisma.staffUser.create({ data: { username: "hanh", displayName: "Cán bộ Hạnh", passwordHash: "x", role: "officer" } });
+  const officer = await db.prisma.staffUser.create({
+    data: { username: "hanh", displayName: "Cán bộ Hạnh", passwordHash: "x", role: "officer" },
+  });
   const { code } = await createChatLinkCode(db.prisma, officer.id, NOW);
   await chat.say(OFFICER, `/canbo ${code}`);
   return officer;
@@ -60,12 +66,17 @@ describe("officers answer farmers' questions in chat", () => {
 
     const asked = await chat.press(OFFICER, answerButton);
     expect(textOf(asked)).toContain("Trả lời câu hỏi CH-");
-    expect(textOf(await chat.say(OFFICER, "Bà con mang phương án vay đến ngân hàng ở xã nha."))).toContain("Gửi cho bà con nha?");
+    expect(textOf(await chat.say(OFFICER, "Bà con mang phương án vay đến ngân hàng ở xã nha."))).toContain(
+      "Gửi cho bà con nha?",
+    );
     expect(textOf(await chat.press(OFFICER, "ocans:send"))).toContain("Đã gửi câu trả lời");
 
     const reply = chat.outbox.sent.find((s) => s.to.chatId === String(FARMER))!;
     expect(reply.message.text).toContain("Bà con mang phương án vay đến ngân hàng ở xã nha.");
-    expect(await db.prisma.officerQuestion.findFirstOrThrow()).toMatchObject({ status: "answered", answeredById: officer.id });
+    expect(await db.prisma.officerQuestion.findFirstOrThrow()).toMatchObject({
+      status: "answered",
+      answeredById: officer.id,
+    });
 
     // A second officer (or a second tap) cannot answer it again.
     expect(textOf(await chat.press(OFFICER, answerButton))).toContain("đã được trả lời");

@@ -20,8 +20,17 @@ beforeEach(() => db.clear());
 
 function officerBot() {
   const services = leadTestServices(db.prisma);
-  const broadcasts = campaignService({ prisma: db.prisma, audit: prismaAuditLog(db.prisma), deliverable: () => ["telegram", "webchat"] });
-  const { bot, api } = testBot(undefined, { leads: services.leads, outbox: services.outbox, broadcasts, now: () => NOW });
+  const broadcasts = campaignService({
+    prisma: db.prisma,
+    audit: prismaAuditLog(db.prisma),
+    deliverable: () => ["telegram", "webchat"],
+  });
+  const { bot, api } = testBot(undefined, {
+    leads: services.leads,
+    outbox: services.outbox,
+    broadcasts,
+    now: () => NOW,
+  });
   let updateId = 0;
   const run = async (update: Parameters<typeof bot.handleUpdate>[0]) => {
     await bot.handleUpdate(update);
@@ -36,46 +45,70 @@ function officerBot() {
 }
 
 async function link(chat: ReturnType<typeof officerBot>, role: StaffRole) {
-  const user = await db.prisma.staffUser.create({ data: { username: `u-${role}`, displayName: "Cán bộ Hạnh", passwordHash: "x", role } });
+  const user = await db.prisma.staffUser.create({
+    data: { username: `u-${role}`, displayName: "Cán bộ Hạnh", passwordHash: "x", role },
+  });
   const { code } = await createChatLinkCode(db.prisma, user.id, NOW);
   await chat.say(`/canbo ${code}`);
   return user;
 }
 
 const subscribe = (channel: string, chatId: string, topics: string[]) =>
-  db.prisma.subscription.create({ data: { channel, chatId, topics, consentVersion: "v", consentHash: "h", consentAt: NOW } });
+  db.prisma.subscription.create({
+    data: { channel, chatId, topics, consentVersion: "v", consentHash: "h", consentAt: NOW },
+  });
 
 describe("/broadcast in an officer's chat", () => {
-  it("picks a topic, shows the count, confirms, sends (audited) and keeps a status message up to date", { timeout: 120_000 }, async () => {
-    const chat = officerBot();
-    const officer = await link(chat, "officer");
-    await subscribe("telegram", "1", ["training"]);
-    await subscribe("webchat", "2", ["training", "credit"]);
-    await subscribe("telegram", "3", ["credit"]);
+  it(
+    "picks a topic, shows the count, confirms, sends (audited) and keeps a status message up to date",
+    { timeout: 120_000 },
+    async () => {
+      const chat = officerBot();
+      const officer = await link(chat, "officer");
+      await subscribe("telegram", "1", ["training"]);
+      await subscribe("webchat", "2", ["training", "credit"]);
+      await subscribe("telegram", "3", ["credit"]);
 
-    const start = await chat.say("/broadcast");
-    expect(buttonsOf(start)).toEqual(["ocbc:t:training", "ocbc:t:credit", "ocbc:t:fairs", "ocbc:t:law", "ocbc:t:all"]);
-    expect(textOf(await chat.press("ocbc:t:training"))).toContain("Sẽ gửi tới 2 người");
-    const confirm = await chat.say("Lớp tập huấn trồng lúa sáng thứ Bảy");
-    expect(textOf(confirm)).toContain("Lớp tập huấn trồng lúa sáng thứ Bảy");
-    expect(buttonsOf(confirm)).toContain("ocbc:w:send");
-    const sent = await chat.press("ocbc:w:send");
-    expect(textOf(sent)).toContain("Bắt đầu gửi thông báo #1");
+      const start = await chat.say("/broadcast");
+      expect(buttonsOf(start)).toEqual([
+        "ocbc:t:training",
+        "ocbc:t:credit",
+        "ocbc:t:fairs",
+        "ocbc:t:law",
+        "ocbc:t:all",
+      ]);
+      expect(textOf(await chat.press("ocbc:t:training"))).toContain("Sẽ gửi tới 2 người");
+      const confirm = await chat.say("Lớp tập huấn trồng lúa sáng thứ Bảy");
+      expect(textOf(confirm)).toContain("Lớp tập huấn trồng lúa sáng thứ Bảy");
+      expect(buttonsOf(confirm)).toContain("ocbc:w:send");
+      const sent = await chat.press("ocbc:w:send");
+      expect(textOf(sent)).toContain("Bắt đầu gửi thông báo #1");
 
-    const campaign = await db.prisma.broadcastCampaign.findUniqueOrThrow({ where: { id: 1 } });
-    expect(campaign).toMatchObject({ status: "sending", text: "Lớp tập huấn trồng lúa sáng thứ Bảy", sentById: officer.id });
-    expect(await db.prisma.broadcastDelivery.count({ where: { campaignId: 1 } })).toBe(2);
-    const audit = await db.prisma.auditEntry.findFirstOrThrow({ where: { action: "broadcast.send" } });
-    expect(audit).toMatchObject({ actorId: officer.id, target: "broadcast:1" });
-    expect(audit.details).toMatchObject({ via: "chat", recipients: 2 });
+      const campaign = await db.prisma.broadcastCampaign.findUniqueOrThrow({ where: { id: 1 } });
+      expect(campaign).toMatchObject({
+        status: "sending",
+        text: "Lớp tập huấn trồng lúa sáng thứ Bảy",
+        sentById: officer.id,
+      });
+      expect(await db.prisma.broadcastDelivery.count({ where: { campaignId: 1 } })).toBe(2);
+      const audit = await db.prisma.auditEntry.findFirstOrThrow({ where: { action: "broadcast.send" } });
+      expect(audit).toMatchObject({ actorId: officer.id, target: "broadcast:1" });
+      expect(audit.details).toMatchObject({ via: "chat", recipients: 2 });
 
-    // The delivery engine settles the rows (here by hand); the status message follows, and the end is told.
-    await db.prisma.broadcastDelivery.updateMany({ where: { campaignId: 1 }, data: { status: "sent", sentAt: NOW } });
-    await campaignService({ prisma: db.prisma, audit: prismaAuditLog(db.prisma), deliverable: () => [] }).finishSettled(NOW);
-    await expect.poll(() => chat.outbox.sent.map((s) => s.message.text).join("\n"), { timeout: 60_000 }).toContain("Xong thông báo #1: đã gửi 2");
-    const edits = chat.api.calls.filter((c) => c.method === "editMessageText").map((c) => String(c.payload.text));
-    expect(edits.at(-1)).toContain("đã gửi 2/2");
-  });
+      // The delivery engine settles the rows (here by hand); the status message follows, and the end is told.
+      await db.prisma.broadcastDelivery.updateMany({ where: { campaignId: 1 }, data: { status: "sent", sentAt: NOW } });
+      await campaignService({
+        prisma: db.prisma,
+        audit: prismaAuditLog(db.prisma),
+        deliverable: () => [],
+      }).finishSettled(NOW);
+      await expect
+        .poll(() => chat.outbox.sent.map((s) => s.message.text).join("\n"), { timeout: 60_000 })
+        .toContain("Xong thông báo #1: đã gửi 2");
+      const edits = chat.api.calls.filter((c) => c.method === "editMessageText").map((c) => String(c.payload.text));
+      expect(edits.at(-1)).toContain("đã gửi 2/2");
+    },
+  );
 
   it("refuses staff, who may only draft", async () => {
     const chat = officerBot();

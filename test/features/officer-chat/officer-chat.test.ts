@@ -21,7 +21,11 @@ async function staffUser(username: string, role: "officer" | "staff" = "officer"
 }
 
 async function farmerLead(chat: ReturnType<typeof chattingBot>) {
-  const { reference } = await chat.leads.submit({ draft: aDraft({ note: "Gọi trước 9 giờ" }), consent: CONSENT, from: { channel: "telegram", chatId: String(FARMER) } });
+  const { reference } = await chat.leads.submit({
+    draft: aDraft({ note: "Gọi trước 9 giờ" }),
+    consent: CONSENT,
+    from: { channel: "telegram", chatId: String(FARMER) },
+  });
   return reference;
 }
 
@@ -33,7 +37,10 @@ describe("officers in chat", () => {
     expect(textOf(await chat.say(FARMER, "/leads"))).toContain("chỉ dành cho cán bộ");
     expect(textOf(await chat.press(FARMER, `oc:claim:${reference}`))).toContain("chỉ dành cho cán bộ");
     expect(textOf(await chat.press(FARMER, `oc:contacted:${reference}`))).toContain("chỉ dành cho cán bộ");
-    expect(await db.prisma.lead.findUniqueOrThrow({ where: { reference } })).toMatchObject({ assignedToId: null, status: "new" });
+    expect(await db.prisma.lead.findUniqueOrThrow({ where: { reference } })).toMatchObject({
+      assignedToId: null,
+      status: "new",
+    });
     expect(await db.prisma.leadEvent.count({ where: { actorId: { not: null } } })).toBe(0);
   });
 
@@ -43,7 +50,9 @@ describe("officers in chat", () => {
     expect(textOf(await chat.say(OFFICER, "/canbo"))).toContain("/canbo <mã liên kết>");
     expect(textOf(await chat.say(OFFICER, "/canbo SAIMA123"))).toContain("không đúng hoặc đã hết hạn");
     const { code } = await createChatLinkCode(db.prisma, an.id, NOW);
-    expect(textOf(await chat.say(OFFICER, `/canbo ${code}`))).toContain("Đã liên kết khung chat này với tài khoản Cán bộ an");
+    expect(textOf(await chat.say(OFFICER, `/canbo ${code}`))).toContain(
+      "Đã liên kết khung chat này với tài khoản Cán bộ an",
+    );
 
     const reference = await farmerLead(chat);
     expect(chat.outbox.sent.map((s) => s.to)).toEqual([{ channel: "telegram", chatId: String(OFFICER) }]);
@@ -60,7 +69,10 @@ describe("officers in chat", () => {
     expect(textOf(await chat.press(OFFICER, `oc:contacted:${reference}`))).toContain("đã liên hệ");
     expect(textOf(await chat.press(OFFICER, `oc:contacted:${reference}`))).toContain("«Đã liên hệ»");
 
-    const lead = await db.prisma.lead.findUniqueOrThrow({ where: { reference }, include: { events: { orderBy: { id: "asc" } } } });
+    const lead = await db.prisma.lead.findUniqueOrThrow({
+      where: { reference },
+      include: { events: { orderBy: { id: "asc" } } },
+    });
     expect(lead).toMatchObject({ status: "contacted", assignedToId: an.id });
     expect(lead.events.map((e) => [e.kind, e.actorId])).toEqual([
       ["created", null],
@@ -87,7 +99,9 @@ describe("officers in chat", () => {
   it("gives read-only staff notifications without buttons and refuses their actions, even forged ones", async () => {
     const chat = chattingBot(db.prisma);
     const [viewer, an] = [await staffUser("xem", "staff"), await staffUser("an")];
-    expect(textOf(await chat.say(OFFICER, `/canbo ${(await createChatLinkCode(db.prisma, viewer.id, NOW)).code}`))).toContain("chỉ xem");
+    expect(
+      textOf(await chat.say(OFFICER, `/canbo ${(await createChatLinkCode(db.prisma, viewer.id, NOW)).code}`)),
+    ).toContain("chỉ xem");
     await chat.say(OFFICER + 1, `/canbo ${(await createChatLinkCode(db.prisma, an.id, NOW)).code}`);
     const reference = await farmerLead(chat);
 
@@ -95,7 +109,10 @@ describe("officers in chat", () => {
     expect(toViewer.to).toEqual({ channel: "telegram", chatId: String(OFFICER) });
     expect(toViewer.message.text).toContain(reference);
     expect(toViewer.message.buttons).toBeUndefined();
-    expect(toOfficer.message.buttons?.flat().map((b) => b.data)).toEqual([`oc:claim:${reference}`, `oc:contacted:${reference}`]);
+    expect(toOfficer.message.buttons?.flat().map((b) => b.data)).toEqual([
+      `oc:claim:${reference}`,
+      `oc:contacted:${reference}`,
+    ]);
 
     const listed = await chat.say(OFFICER, "/leads");
     expect(textOf(listed)).toContain(reference);
@@ -104,7 +121,10 @@ describe("officers in chat", () => {
     expect(textOf(await chat.press(OFFICER, `oc:contacted:${reference}`))).toContain("chỉ xem");
     expect(textOf(await chat.press(OFFICER, "oc:qa:1"))).toContain("chỉ xem");
 
-    expect(await db.prisma.lead.findUniqueOrThrow({ where: { reference } })).toMatchObject({ assignedToId: null, status: "new" });
+    expect(await db.prisma.lead.findUniqueOrThrow({ where: { reference } })).toMatchObject({
+      assignedToId: null,
+      status: "new",
+    });
     expect(await db.prisma.leadEvent.count({ where: { actorId: { not: null } } })).toBe(0);
     expect(await db.prisma.auditEntry.count({ where: { action: { in: ["lead.claim", "lead.status"] } } })).toBe(0);
   });

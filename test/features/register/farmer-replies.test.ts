@@ -93,7 +93,11 @@ describe("Registration as farmers actually reply", () => {
     await chat.press(CHAT, "reg:callTime:morning");
     await chat.press(CHAT, "reg:note:skip");
     expect(textOf(await submit(chat))).toContain("Đã gửi đăng ký");
-    expect(await db.prisma.lead.findFirstOrThrow()).toMatchObject({ contact: "commune_office", phone: null, fullName: "Trần Văn Bảy" });
+    expect(await db.prisma.lead.findFirstOrThrow()).toMatchObject({
+      contact: "commune_office",
+      phone: null,
+      fullName: "Trần Văn Bảy",
+    });
   });
 
   it("takes 'không có số' typed at the phone step, in any spelling, as no phone", async () => {
@@ -101,7 +105,9 @@ describe("Registration as farmers actually reply", () => {
     for (const typed of ["không có số", "ko co dt", "tui hong co dien thoai", "Không có số điện thoại ạ"]) {
       await db.clear();
       await toPhone(chat);
-      expect(textOf(await chat.say(CHAT, typed))).toContain("✅ Số điện thoại: Không có điện thoại: hẹn qua UBND xã\nBước 4/9");
+      expect(textOf(await chat.say(CHAT, typed))).toContain(
+        "✅ Số điện thoại: Không có điện thoại: hẹn qua UBND xã\nBước 4/9",
+      );
       await chat.say(CHAT, "/huy");
     }
     // A phone number is still a phone number, and a relative's step reads it the same way.
@@ -136,7 +142,13 @@ describe("Registration as farmers actually reply", () => {
     expect(summary).toContain("Số người: Chưa rõ");
 
     await submit(chat);
-    expect(await db.prisma.lead.findFirstOrThrow()).toMatchObject({ sector: "lua", sectorLabel: "lua + nuoi tom", members: null, landAreaHa: null, note: null });
+    expect(await db.prisma.lead.findFirstOrThrow()).toMatchObject({
+      sector: "lua",
+      sectorLabel: "lua + nuoi tom",
+      members: null,
+      landAreaHa: null,
+      note: null,
+    });
   });
 
   it("takes 'ok' as yes to the one place offered, and ends with the main menu", async () => {
@@ -162,6 +174,8 @@ describe("Registration as farmers actually reply", () => {
     await chat.press(CHAT, "reg:note:skip");
     const done = await submit(chat);
     expect(textOf(done)).toContain("Đã gửi đăng ký");
-    expect(buttonsOf(done)).toEqual(expect.arrayContaining(["menu:law", "menu:check", "menu:register", "menu:ask", "menu:officer"]));
+    expect(buttonsOf(done)).toEqual(
+      expect.arrayContaining(["menu:law", "menu:check", "menu:register", "menu:ask", "menu:officer"]),
+    );
   });
 });

@@ -38,7 +38,12 @@ describe("Đăng ký thành lập / tham gia HTX", () => {
     const chat = chattingBot(db.prisma);
     const opened = await chat.press(CHAT, "menu:register");
     expect(textOf(opened)).toContain("Bước 1/9");
-    expect(buttonsOf(opened)).toEqual(["reg:purpose:found_htx", "reg:purpose:join_htx", "reg:purpose:found_tht", "reg:purpose:found_union"]);
+    expect(buttonsOf(opened)).toEqual([
+      "reg:purpose:found_htx",
+      "reg:purpose:join_htx",
+      "reg:purpose:found_tht",
+      "reg:purpose:found_union",
+    ]);
 
     expect(textOf(await chat.press(CHAT, "reg:purpose:found_htx"))).toContain("Bước 2/9");
     const named = await chat.say(CHAT, "nguyen van an");
@@ -57,7 +62,16 @@ describe("Đăng ký thành lập / tham gia HTX", () => {
     await chat.say(CHAT, "vinh loi soc trang");
     const sector = await chat.press(CHAT, "reg:place:31777");
     expect(textOf(sector)).toContain("Bước 5/9");
-    expect(buttonsOf(sector)).toEqual(expect.arrayContaining(["reg:sector:lua", "reg:sector:trai_cay", "reg:sector:thuy_san", "reg:sector:hanh_tim", "reg:sector:chan_nuoi", "reg:sector:back"]));
+    expect(buttonsOf(sector)).toEqual(
+      expect.arrayContaining([
+        "reg:sector:lua",
+        "reg:sector:trai_cay",
+        "reg:sector:thuy_san",
+        "reg:sector:hanh_tim",
+        "reg:sector:chan_nuoi",
+        "reg:sector:back",
+      ]),
+    );
 
     // Back to the place, and forward again.
     expect(textOf(await chat.press(CHAT, "reg:sector:back"))).toContain("Bước 4/9");
@@ -76,10 +90,21 @@ describe("Đăng ký thành lập / tham gia HTX", () => {
     const summary = await chat.say(CHAT, "Xin goi sau 5 gio");
 
     const text = textOf(summary);
-    for (const shown of ["Nguyen Van An", "0912 345 678", "Xã Vĩnh Lợi, Thành phố Cần Thơ", "Thủy sản (nuoi tom cang xanh)", "Số người: 7", "0,5 ha", "Buổi chiều", "Xin goi sau 5 gio"]) {
+    for (const shown of [
+      "Nguyen Van An",
+      "0912 345 678",
+      "Xã Vĩnh Lợi, Thành phố Cần Thơ",
+      "Thủy sản (nuoi tom cang xanh)",
+      "Số người: 7",
+      "0,5 ha",
+      "Buổi chiều",
+      "Xin goi sau 5 gio",
+    ]) {
       expect(text).toContain(shown);
     }
-    expect(buttonsOf(summary)).toEqual(expect.arrayContaining(["reg:summary:members", "reg:summary:phone", "reg:summary:submit", "reg:summary:cancel"]));
+    expect(buttonsOf(summary)).toEqual(
+      expect.arrayContaining(["reg:summary:members", "reg:summary:phone", "reg:summary:submit", "reg:summary:cancel"]),
+    );
     expect(await db.prisma.lead.count()).toBe(0);
 
     // Sửa: the number of members.
@@ -127,7 +152,7 @@ describe("Đăng ký thành lập / tham gia HTX", () => {
     expect(await db.prisma.lead.count()).toBe(0);
     expect(await db.prisma.leadEvent.count()).toBe(0);
     expect(chat.outbox.sent).toEqual([]);
-    expect(JSON.stringify(await chat.store.read(`conversation:telegram:${CHAT}`) ?? null)).not.toContain("0912");
+    expect(JSON.stringify((await chat.store.read(`conversation:telegram:${CHAT}`)) ?? null)).not.toContain("0912");
   });
 
   it("updates the earlier registration of the same phone and purpose and says so", async () => {
@@ -160,7 +185,9 @@ describe("Đăng ký thành lập / tham gia HTX", () => {
     expect(reply).toContain("Đã ghi nhận đăng ký");
     expect(reply).not.toMatch(/HTX-|trước đây|cập nhật/);
 
-    expect(await db.prisma.lead.findMany()).toEqual([expect.objectContaining({ reference: first, chatId: String(CHAT), members: 3 })]);
+    expect(await db.prisma.lead.findMany()).toEqual([
+      expect.objectContaining({ reference: first, chatId: String(CHAT), members: 3 }),
+    ]);
     expect(textOf(await chat.say(STRANGER, "/dulieu"))).not.toContain(first);
   });
 
@@ -195,7 +222,14 @@ describe("Đăng ký thành lập / tham gia HTX", () => {
   it("offers what an eligibility check already knows as one-tap answers", async () => {
     const chat = chattingBot(db.prisma);
     const answers = { applicant_type: "cooperative", member_count: 12, commune: "Xã Kế Sách, Thành phố Cần Thơ" };
-    const check = await chat.checks.insert({ channel: "telegram", chatId: String(CHAT), asOf: new Date("2026-11-27T08:00:00Z"), answers, results: [], rulesVersion: "test" });
+    const check = await chat.checks.insert({
+      channel: "telegram",
+      chatId: String(CHAT),
+      asOf: new Date("2026-11-27T08:00:00Z"),
+      answers,
+      results: [],
+      rulesVersion: "test",
+    });
     expect(textOf(await chat.press(CHAT, `elig:reg:${check.id}`))).toContain("Bước 1/9");
     await chat.press(CHAT, "reg:purpose:join_htx");
     await chat.say(CHAT, "Lê Thị Hoa");

@@ -42,7 +42,16 @@ describe("registration through the web chat JSON API, typed without diacritics",
     expect(texts((await chat.say("luc nao cung duoc")).messages)).toContain("Bước 9/9");
     const summary = await chat.say("goi em nha");
     const shown = texts(summary.messages);
-    for (const part of ["Tran Thi Be", "Xã Vĩnh Lợi", "Lúa (trong lua)", "Số người: 12", "0,3 ha", "Lúc nào cũng được", "goi em nha"]) expect(shown).toContain(part);
+    for (const part of [
+      "Tran Thi Be",
+      "Xã Vĩnh Lợi",
+      "Lúa (trong lua)",
+      "Số người: 12",
+      "0,3 ha",
+      "Lúc nào cũng được",
+      "goi em nha",
+    ])
+      expect(shown).toContain(part);
 
     const consent = await chat.press("reg:summary:submit", carrying(summary.messages, "reg:summary:submit"));
     expect(texts(consent.messages)).toContain("/xoa");
@@ -72,7 +81,15 @@ describe("registration through the web chat JSON API, typed without diacritics",
     await chat.say("luc nao cung duoc");
     const summary = await chat.say("hong co");
     const shown = texts(summary.messages);
-    for (const part of ["Hai Van Nam", "Không có điện thoại: hẹn qua UBND xã", "Lúa + Thủy sản (lua + nuoi tom)", "Số người: Chưa rõ", "1 ha", "Lời nhắn: (không có)"]) expect(shown).toContain(part);
+    for (const part of [
+      "Hai Van Nam",
+      "Không có điện thoại: hẹn qua UBND xã",
+      "Lúa + Thủy sản (lua + nuoi tom)",
+      "Số người: Chưa rõ",
+      "1 ha",
+      "Lời nhắn: (không có)",
+    ])
+      expect(shown).toContain(part);
     await chat.press("reg:summary:submit", carrying(summary.messages, "reg:summary:submit"));
     const saved = await chat.say("dong y");
     expect(texts(saved.messages)).toMatch(/Mã hồ sơ: HTX-[2-9A-Z]{5}/);
@@ -96,7 +113,18 @@ describe("registration through the web chat JSON API, typed without diacritics",
 
     const again = await chat.say("/start");
     await chat.press("menu:register", carrying(again.messages, "menu:register"));
-    for (const text of ["thanh lap htx moi", "le van tam", "0912 345 679", "vinh loi soc trang", "1", "trong lua", "3", "3 cong", "luc nao cung duoc"]) await chat.say(text);
+    for (const text of [
+      "thanh lap htx moi",
+      "le van tam",
+      "0912 345 679",
+      "vinh loi soc trang",
+      "1",
+      "trong lua",
+      "3",
+      "3 cong",
+      "luc nao cung duoc",
+    ])
+      await chat.say(text);
     const summary = await chat.say("khong");
     const consent = await chat.press("reg:summary:submit", carrying(summary.messages, "reg:summary:submit"));
     expect(texts(consent.messages)).toContain("/xoa");

@@ -20,8 +20,17 @@ beforeEach(() => db.clear());
 function subscribingBot() {
   const services = leadTestServices(db.prisma);
   const subscriptions = subscriptionService({ prisma: db.prisma, now: () => NOW });
-  const broadcasts = campaignService({ prisma: db.prisma, audit: prismaAuditLog(db.prisma), deliverable: () => ["telegram"] });
-  const { bot, api } = testBot(undefined, { leads: services.leads, farmerData: services.farmerData, subscriptions, broadcasts });
+  const broadcasts = campaignService({
+    prisma: db.prisma,
+    audit: prismaAuditLog(db.prisma),
+    deliverable: () => ["telegram"],
+  });
+  const { bot, api } = testBot(undefined, {
+    leads: services.leads,
+    farmerData: services.farmerData,
+    subscriptions,
+    broadcasts,
+  });
   let updateId = 0;
   const run = async (update: Parameters<typeof bot.handleUpdate>[0]) => {
     await bot.handleUpdate(update);
@@ -34,20 +43,32 @@ function subscribingBot() {
   };
 }
 
-const stored = () => db.prisma.subscription.findUnique({ where: { channel_chatId: { channel: "telegram", chatId: String(CHAT) } } });
+const stored = () =>
+  db.prisma.subscription.findUnique({ where: { channel_chatId: { channel: "telegram", chatId: String(CHAT) } } });
 
 describe("announcements for farmers (/thongbao, /dunggui)", () => {
   it("subscribes with topics, the commune of a registration and a consent of its own, then stops at once", async () => {
     const chat = subscribingBot();
     const lead = aDraft();
-    await chat.leads.submit({ draft: lead, consent: { version: "2026-11-v1", hash: "a".repeat(64) }, from: { channel: "telegram", chatId: String(CHAT) } });
+    await chat.leads.submit({
+      draft: lead,
+      consent: { version: "2026-11-v1", hash: "a".repeat(64) },
+      from: { channel: "telegram", chatId: String(CHAT) },
+    });
 
     const status = await chat.say("/thongbao");
     expect(textOf(status)).toContain("chưa đăng ký nhận thông báo");
     expect(buttonsOf(status)).toEqual(["sub:start"]);
 
     const topics = await chat.press("sub:start");
-    expect(buttonsOf(topics)).toEqual(["sub:t:training", "sub:t:credit", "sub:t:fairs", "sub:t:law", "sub:t:done", "sub:t:cancel"]);
+    expect(buttonsOf(topics)).toEqual([
+      "sub:t:training",
+      "sub:t:credit",
+      "sub:t:fairs",
+      "sub:t:law",
+      "sub:t:done",
+      "sub:t:cancel",
+    ]);
     expect(textOf(await chat.press("sub:t:done"))).toContain("ít nhất một chủ đề");
     await chat.press("sub:t:training");
     await chat.press("sub:t:credit");
@@ -62,7 +83,11 @@ describe("announcements for farmers (/thongbao, /dunggui)", () => {
     expect(await stored()).toBeNull();
     const saved = await chat.press("sub:c:agree");
     expect(textOf(saved)).toContain("Đã đăng ký nhận thông báo");
-    expect(await stored()).toMatchObject({ topics: ["training", "credit"], communeCode: lead.place.code, consentVersion: SUBSCRIPTION_CONSENT_VERSION });
+    expect(await stored()).toMatchObject({
+      topics: ["training", "credit"],
+      communeCode: lead.place.code,
+      consentVersion: SUBSCRIPTION_CONSENT_VERSION,
+    });
 
     const shown = await chat.say("/thongbao");
     expect(textOf(shown)).toContain("Lớp tập huấn");
@@ -96,7 +121,9 @@ describe("announcements for farmers (/thongbao, /dunggui)", () => {
     await chat.press("sub:p:any");
     await chat.press("sub:c:agree");
     expect(await stored()).toMatchObject({ topics: ["law"], communeCode: null });
-    expect(await chat.farmerData.erase({ channel: "telegram", chatId: String(CHAT) })).toMatchObject({ subscriptions: 1 });
+    expect(await chat.farmerData.erase({ channel: "telegram", chatId: String(CHAT) })).toMatchObject({
+      subscriptions: 1,
+    });
     expect(await stored()).toBeNull();
   });
 });

@@ -8,7 +8,8 @@
   const status = document.getElementById("status");
   const store = window.localStorage;
 
-  const randomId = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, "0")).join("");
+  const randomId = () =>
+    Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, "0")).join("");
   const session = store.getItem("htx-session") || randomId();
   store.setItem("htx-session", session);
 
@@ -53,7 +54,11 @@
   }
 
   async function post(body) {
-    const response = await fetch("/api/chat", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const response = await fetch("/api/chat", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
     const data = await response.json();
     if (!response.ok) throw Object.assign(new Error(data.error || "Lỗi"), { final: response.status < 500 });
     return data.messages;
@@ -116,7 +121,9 @@
       data.messages.forEach(render);
       if (!data.messages.length) send({ text: "/start" });
       else busy = busy.then(flush);
-      setInterval(() => { busy = busy.then(poll); }, 5000);
+      setInterval(() => {
+        busy = busy.then(poll);
+      }, 5000);
     })
     .catch(() => showStatus("Không kết nối được. Bà con kiểm tra mạng rồi tải lại trang nha."));
 })();
