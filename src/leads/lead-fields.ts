@@ -2,7 +2,7 @@ import type { Translate, TranslateArgs } from "../i18n/translate.js";
 import { parseQuantity } from "../lib/farmer-numbers.js";
 import { parsePhone, type PhoneNumber } from "../lib/phone.js";
 import { containsPhrase, foldVietnamese } from "../lib/vietnamese.js";
-import { readYesNo } from "../lib/yes-no.js";
+import { NEGATION, readYesNo } from "../lib/yes-no.js";
 import type { PlaceCandidate, PlaceResolver } from "../places/resolver.js";
 import { matchPurpose, type PurposeId } from "./purposes.js";
 import { matchSector, type Sector } from "./sectors.js";
@@ -134,8 +134,8 @@ export function validateSector(text: string): FieldResult<Sector> {
 export const membersText = (members: number | undefined, t: Translate): string =>
   members === undefined ? t("leads-members-unknown") : String(members);
 
-/** "Không biết", "hổng biết", "chưa rõ": the count is recorded as unknown. */
-const UNKNOWN_COUNT = /^(da |da )?(khong|ko|k|hong|hok|chua|cung) (biet|ro|chac)( nua)?( a| nha)?$/;
+/** "Không biết", "hổng biết", "chưa rõ", "cũng không biết": the count is recorded as unknown. */
+const UNKNOWN_COUNT = new RegExp(`^(?:da )?(?:cung )?${NEGATION} (?:biet|ro|chac)(?: nua)?(?: a| nha)?$`);
 
 export function validateMembers(text: string): FieldResult<number | undefined> {
   if (UNKNOWN_COUNT.test(foldVietnamese(text))) return ok(undefined);

@@ -43,6 +43,12 @@ const NO = new Set([
   "da hong",
 ]);
 
+/**
+ * "Not" as farmers type it, folded: an alternation for patterns that read a negated phrase
+ * ("ko co so", "hong biet"); the whole-reply words above are for a bare yes or no.
+ */
+export const NEGATION = "(?:khong|ko|k|kg|khg|hong|hok|hem|chua)";
+
 /** A typed reply that means yes or no as a whole ("hông", "ừ"), or undefined. */
 export function readYesNo(text: string): YesNo | undefined {
   const folded = foldVietnamese(text);

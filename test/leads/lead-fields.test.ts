@@ -168,8 +168,9 @@ describe("validateMembers", () => {
     ["10000", 10_000],
   ])("%s → %d", (text, value) => expect(validateMembers(text)).toEqual({ ok: true, value }));
 
-  it.each(["Không biết", "hổng biết", "ko biet", "chưa rõ", "dạ không biết"])("%s → unknown", (text) =>
-    expect(validateMembers(text)).toEqual({ ok: true, value: undefined }),
+  it.each(["Không biết", "hổng biết", "ko biet", "chưa rõ", "dạ không biết", "cũng hông biết nữa"])(
+    "%s → unknown",
+    (text) => expect(validateMembers(text)).toEqual({ ok: true, value: undefined }),
   );
 
   it.each([

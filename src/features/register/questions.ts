@@ -1,6 +1,6 @@
 import type { Translate } from "../../i18n/translate.js";
 import { inRows } from "../../bot/choices.js";
-import type { YesNo } from "../../lib/yes-no.js";
+import { NEGATION, type YesNo } from "../../lib/yes-no.js";
 import { foldVietnamese } from "../../lib/vietnamese.js";
 import {
   CALL_TIMES,
@@ -50,7 +50,6 @@ export interface FieldQuestion<T> {
 type TextField = Exclude<LeadField, "place">;
 
 /** "không có số", "ko co dt", "tui hong co dien thoai": typed instead of *Không có điện thoại*. */
-const NEGATION = "(?:khong|ko|k|hong|hok|hem|chua)";
 const PHONE_WORDS = "(?:so|sdt|dt|dien thoai|di dong|so dien thoai|so dt)";
 const SPEAKER = "(?:(?:toi|tui|minh|em|con|nha|nha tui|nha toi) )?";
 const SAYS_NO_PHONE = new RegExp(`^${SPEAKER}${NEGATION} (?:co )?${PHONE_WORDS}\\b`);
