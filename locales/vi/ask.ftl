@@ -35,6 +35,11 @@ ask-decline-investment = Xin lỗi, mình không tư vấn đầu tư chứng kh
 ask-decline-guarantee = Xin lỗi, mình không thể bảo lãnh hay hứa chắc bà con được vay. Ngân hàng hoặc Quỹ sẽ thẩm định hồ sơ; mình chỉ giải thích quy định và điều kiện vay.
 ask-decline-personal-data = Xin lỗi, mình không thể cung cấp thông tin cá nhân của người khác (số điện thoại, địa chỉ, giấy tờ…). Pháp luật bảo vệ dữ liệu cá nhân của mỗi người.
 ask-decline-fraud = Xin lỗi, mình không hỗ trợ việc này: kê khai không trung thực, làm giả giấy tờ hay lập thành viên ảo là hành vi bị cấm (Điều 7 Luật Hợp tác xã 2023).
+ask-decline-evasion = Xin lỗi, mình không chỉ cách trốn thuế, quỵt nợ, đút lót hay làm sổ sách giả; việc đó vi phạm pháp luật. Nếu bà con muốn biết HTX được miễn, giảm thuế hay gia hạn nợ hợp pháp thế nào thì cứ hỏi mình nha.
+ask-decline-health = Xin lỗi, chuyện sức khỏe, thuốc men nằm ngoài phạm vi mình hỗ trợ. Bà con hỏi trạm y tế xã/phường hoặc bác sĩ cho chắc nha.
+ask-decline-politics = Xin lỗi, mình không bàn chuyện chính trị, bầu cử hay nhận xét lãnh đạo. Mình chỉ giúp chuyện hợp tác xã, vay vốn và chính sách hỗ trợ; tin chính thức bà con xem trên báo, đài hoặc hỏi UBND xã/phường nha.
+ask-decline-directory = Xin lỗi, mình không có danh bạ hay sổ sách riêng của từng HTX, quỹ hay cơ quan. Số liệu, người phụ trách của một HTX thì bà con hỏi Hội đồng quản trị hoặc Ban kiểm soát HTX đó; địa chỉ, số điện thoại cơ quan thì hỏi UBND xã/phường. Mình giúp được phần quy định pháp luật nha.
+ask-decline-other = Xin lỗi, chuyện này nằm ngoài phạm vi mình hỗ trợ. Mình chỉ giúp chuyện hợp tác xã, tổ hợp tác, vay vốn, chính sách hỗ trợ và đăng ký để cán bộ liên hệ; bà con chọn việc bên dưới hoặc cứ hỏi về mấy chuyện đó nha.
 ask-decline-farming = Xin lỗi, kỹ thuật canh tác, phân bón, thuốc bảo vệ thực vật nằm ngoài phạm vi mình hỗ trợ. Bà con hỏi cán bộ khuyến nông hoặc Sở Nông nghiệp và Môi trường nha.
 
 # Quotes of official texts (knowledge/van-ban), used when no guide covers the question.
@@ -45,12 +50,14 @@ ask-legal-note = Lưu ý: { $note }.
 # Small talk (src/knowledge/answer/small-talk.ts): a short reply, then the main menu.
 ask-chat-greeting = Chào bà con! Mình là Trợ lý HTX. Bà con hỏi gì về hợp tác xã, tổ hợp tác, vay vốn, chính sách hỗ trợ cứ nhắn, hoặc chọn việc bên dưới nha.
 ask-chat-thanks = Dạ không có chi! Bà con cần hỏi thêm cứ nhắn, hoặc chọn việc bên dưới nha.
+ask-chat-compliment = Dạ cảm ơn bà con đã khen! Bà con cần hỏi thêm về hợp tác xã, vay vốn hay hỗ trợ cứ nhắn, hoặc chọn việc bên dưới nha.
+ask-chat-about-bot = Mình là Trợ lý HTX, một chương trình máy tự trả lời (không phải người), miễn phí cho bà con. Mình trả lời về Luật Hợp tác xã, tổ hợp tác, vay vốn, chính sách hỗ trợ (có ghi nguồn), xem bà con có đủ điều kiện vay hay được hỗ trợ không, và ghi tên để cán bộ liên hệ. Cần người thật thì bấm Gặp cán bộ, hoặc chọn việc bên dưới nha.
 ask-chat-goodbye = Chào bà con, chúc bà con làm ăn thuận lợi! Khi cần cứ nhắn lại nha.
 ask-chat-insult = Xin lỗi bà con, chắc mình trả lời chưa đúng ý. Bà con thử hỏi lại ngắn hơn, chọn việc bên dưới, hoặc bấm Gặp cán bộ để cán bộ giúp nha.
 ask-decline-lottery = Xin lỗi, mình không đoán số, không tư vấn xổ số, lô đề hay cá cược; việc này nằm ngoài phạm vi mình hỗ trợ. Mình chỉ giúp chuyện hợp tác xã, vay vốn và chính sách hỗ trợ.
 # Questions in English: a short bilingual note, then the answer in Vietnamese when the topic is ours.
 ask-english-note = Mình trả lời bằng tiếng Việt (I answer in Vietnamese, about cooperatives, loans and support policies in Vietnam).
-ask-english-none = Mình chưa hiểu câu hỏi này. Bà con hỏi về hợp tác xã, thành viên, góp vốn, vay vốn hay đăng ký nha (please ask about cooperatives, members, capital, loans or registration).
+ask-english-none = Bà con hỏi mình về hợp tác xã, thành viên, góp vốn, vay vốn, đăng ký hay chính sách hỗ trợ nha (you can ask me about cooperatives, members, capital, loans, registration or support programmes).
 # Officers' published FAQ entries as a source (src/knowledge/answer/faq-sections.ts).
 ask-faq-source = Cán bộ HTX trả lời
 ask-faq-reference = { $reference }, { $date }

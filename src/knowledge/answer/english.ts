@@ -10,7 +10,8 @@ import { foldVietnamese } from "../../lib/vietnamese.js";
 const ENGLISH_WORDS = new Set(
   ("is are was does did could should would will how what when where who which why " +
     "my our you your this that there of for with without from about need needs want " +
-    "many much get has have must please tell any and or not if").split(" "),
+    "many much get has have must please tell any and or not if hello hey there help speak english understand " +
+    "good morning evening afternoon thanks thank").split(" "),
 );
 
 /** English words and phrases of our topics, longest first when matched. */
@@ -89,13 +90,25 @@ export interface EnglishQuestion {
   vietnamese: string | null;
 }
 
+/** How many distinct common English words a text without Vietnamese diacritics has (0 with diacritics). */
+function englishWordCount(text: string): number {
+  if (foldVietnamese(text) !== text.normalize("NFC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim()) return 0;
+  return new Set(foldVietnamese(text).split(" ").filter((w) => ENGLISH_WORDS.has(w))).size;
+}
+
+/** English words that are also Vietnamese syllables without diacritics ("thật", "Mỹ"): not enough alone. */
+const ALSO_VIETNAMESE = ["that", "my"];
+
+/** True for small talk with an English word in it ("hi there", "thank you"): it gets the bilingual note too. */
+export function hasEnglish(text: string): boolean {
+  return englishWordCount(text.replace(new RegExp(`\\b(${ALSO_VIETNAMESE.join("|")})\\b`, "gi"), "")) > 0;
+}
+
 /** An English question, or null for Vietnamese (with or without diacritics). */
 export function englishQuestion(text: string): EnglishQuestion | null {
-  if (foldVietnamese(text) !== text.normalize("NFC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim()) return null;
-  const words = foldVietnamese(text).split(" ").filter(Boolean);
-  const english = new Set(words.filter((w) => ENGLISH_WORDS.has(w))).size;
   // None of these words is a Vietnamese syllable, so two of them make the text English.
-  if (english < 2) return null;
+  if (englishWordCount(text) < 2) return null;
+  const words = foldVietnamese(text).split(" ").filter(Boolean);
   const found: Array<{ at: number; vi: string }> = [];
   let rest = ` ${words.join(" ")} `;
   for (const [en, vi] of GLOSSARY) {

@@ -1,3 +1,4 @@
+import { namedEntities } from "../text/entities.js";
 import { canonicalSegments } from "../text/search-terms.js";
 
 /**
@@ -66,4 +67,30 @@ export function coversFocus(question: ReadonlySet<string>, passage: ReadonlySet<
   const shared = [...question].filter((s) => passage.has(s)).length;
   // Two subjects ("giải thể" + "vốn góp") are both the question: a passage with one answers another.
   return shared >= (question.size <= 2 ? question.size : question.size - 1);
+}
+
+/**
+ * Words of the assistant's domain beyond the subjects above: the law and its parts, the state and
+ * its offices, farming as a trade, money matters. Single syllables that fold like everyday words
+ * ("bán"/"bạn", "lãi"/"lại", "đất"/"đạt") are left out; their phrases are in.
+ */
+const DOMAIN = [
+  "thanh vien", "luat", "nghi dinh", "quy dinh", "phap luat", "chinh sach", "nha nuoc", "can bo", "uy ban",
+  "nong dan", "nong nghiep", "doanh nghiep", "kinh doanh", "hop dong", "thu tuc", "von", "cong chung", "xu phat",
+  "vi pham", "bi cam", "nghia vu", "trach nhiem", "thanh lap", "dai dien", "uy quyen", "hop tac", "dich vu",
+  "san xuat", "can tho", "soc trang", "ngan hang", "thu nhap", "ra khoi", "vay", "quyen loi", "quyen han",
+  "giay to", "dong thue", "lai suat", "tien lai", "khoan vay", "to truong", "thanh tra", "dong gop", "gop",
+].map((phrase) => phrase.split(" "));
+
+/**
+ * True when a text names anything of the assistant's domain: a subject, an organisation, lender or
+ * kind of borrower, or a word of the law, the state, farming as a trade or money. A question that
+ * names none ("bot có nhớ tui không", "học tiếng Anh ở đâu") is about something else, however many
+ * everyday words it shares with the law.
+ */
+export function namesOurDomain(text: string): boolean {
+  if (subjectsOf(text).size > 0 || namedEntities(text).size > 0) return true;
+  return canonicalSegments(text).some((syllables) =>
+    syllables.some((_, i) => DOMAIN.some((phrase) => phrase.every((s, j) => syllables[i + j] === s))),
+  );
 }

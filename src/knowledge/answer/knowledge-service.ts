@@ -7,7 +7,7 @@ import type { Answer, AnswerSource, KnowledgeOptions, Section } from "../types.j
 import { answerSources, citationSource, referenceText, warningText } from "./citation-text.js";
 import { screenQuestion } from "./guard.js";
 import { faqSections, faqSignature } from "./faq-sections.js";
-import { coversFocus, subjectsOf } from "./focus.js";
+import { coversFocus, namesOurDomain, subjectsOf } from "./focus.js";
 import { quoteLegal } from "./legal-quote.js";
 import { answersAnotherCount, statesMinimumCount, wrongCountHeard } from "./premise.js";
 import { createLlmAnswerer, type LlmAnswerer } from "./llm-answer.js";
@@ -22,6 +22,12 @@ import { hasFigure, questionWants, quotePassage, startsWithRefutation, type Quot
 const NOT_FOUND_BELOW = 0.15;
 /** Below this coverage the best passage may be a near miss: answer, but say so. */
 const NOT_SURE_BELOW = 0.3;
+/**
+ * A question naming nothing of our domain (no subject, organisation, nor word of the law, the state,
+ * farming as a trade or money) is answered only when a passage covers it this well; otherwise it is
+ * about something else and gets the polite "what I can help with" reply.
+ */
+const OFF_DOMAIN_BELOW = 0.6;
 /** Length of each of the two passages quoted when unsure. */
 const UNSURE_PASSAGE_BUDGET = 300;
 /** Questions are cut to this length before search; longer text is pasted documents, not questions. */
@@ -244,7 +250,12 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
       const verdict = screenQuestion(question);
       if (verdict.kind === "out-of-scope") return declined(t(`ask-decline-${verdict.topic}`));
       if (verdict.kind === "chat") {
-        return { ...declined(t(`ask-chat-${verdict.act}`)), suggestOfficer: verdict.act === "insult", showMenu: true };
+        const reply = t(`ask-chat-${verdict.act}`);
+        return {
+          ...declined(verdict.english ? [t("ask-english-note"), reply].join("\n") : reply),
+          suggestOfficer: verdict.act === "insult" || verdict.act === "about-bot",
+          showMenu: true,
+        };
       }
       if (verdict.kind === "english") {
         const inner = verdict.vietnamese ? await answerFromKnowledge(verdict.vietnamese) : null;
@@ -258,7 +269,11 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
         if (!inner || inner.confidence < NOT_SURE_BELOW) return declined(refusal);
         return { ...inner, answer: [refusal, t("ask-decline-injection-answer"), inner.answer].join("\n"), declined: true };
       }
-      return (await answerFromKnowledge(question)) ?? declined(t("ask-not-found"));
+      const found = await answerFromKnowledge(question);
+      if (!namesOurDomain(question) && (found?.confidence ?? 0) < OFF_DOMAIN_BELOW) {
+        return { ...declined(t("ask-decline-other"), found?.confidence), showMenu: true };
+      }
+      return found ?? declined(t("ask-not-found"));
     },
 
     section(sectionId) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coversFocus, subjectsOf } from "../../../src/knowledge/answer/focus.js";
+import { coversFocus, namesOurDomain, subjectsOf } from "../../../src/knowledge/answer/focus.js";
 
 describe("question focus", () => {
   it("needs both subjects of a two-subject question in the passage", () => {
@@ -15,4 +15,20 @@ describe("question focus", () => {
     expect(coversFocus(question, subjectsOf("Đại hội biểu quyết với 65% phiếu tán thành"))).toBe(true);
     expect(coversFocus(new Set(), subjectsOf("bất kỳ"))).toBe(true);
   });
+
+  it.each([
+    "nha tui 4 nguoi muon thanh lap nhom lam an chung",
+    "Ông chủ nhiệm ký giấy tờ một mình được không?",
+    "tien hun vo co lay lai duoc khong",
+    "UBND xã có quyền bắt tụi tui trồng giống gì không",
+  ])("sees our domain in %j", (text) => {
+    expect(namesOurDomain(text)).toBe(true);
+  });
+
+  it.each(["bot co biet hat khong", "Chiều nay đi chợ mua gì ăn?", "con tui hoc lop may roi"])(
+    "sees nothing of our domain in %j",
+    (text) => {
+      expect(namesOurDomain(text)).toBe(false);
+    },
+  );
 });

@@ -45,6 +45,30 @@ describe("screenQuestion", () => {
     ["Làm giả biên bản đại hội được không", "fraud"],
     ["Ký tên thế cho mấy thành viên vắng được không?", "fraud"],
     ["Ghi đại tên vài người quen vô danh sách thành viên được hông", "fraud"],
+    // Dodging the law: a request for a way, not a question whether an act is legal.
+    ["co meo nao lach thue cho htx khong", "evasion"],
+    ["Chỉ tui cách xù nợ ngân hàng", "evasion"],
+    ["ghi so ao de bao cao cho dep duoc ko", "evasion"],
+    // People's health (crops and animals are farming).
+    ["ba tui bi dau khop uong thuoc gi", "health"],
+    ["Bị cảm cúm thì nên làm gì?", "health"],
+    // Politics and opinions on the state.
+    ["bot nghi sao ve chinh phu", "politics"],
+    ["Bầu cử hội đồng nhân dân năm nay ngày mấy?", "politics"],
+    // One cooperative's or office's contacts and books, which the assistant does not have.
+    ["dia chi quy ho tro nong dan ke sach o dau", "directory"],
+    ["Chủ nhiệm HTX Hòa Tú tên gì vậy", "directory"],
+    ["htx cua tui thang nay con bao nhieu tien", "directory"],
+    // Other domains.
+    ["tran da banh toi nay may gio", "other"],
+    ["Hôm nay ngày tốt để cất nhà không?", "other"],
+    // Forecasts named by the days ahead; gold as an investment.
+    ["tuan sau co bao khong bot", "weather"],
+    ["Năm nay lũ có về sớm không?", "weather"],
+    ["vang xuong roi co nen mua khong", "investment"],
+    // Husbandry and what to grow.
+    ["heo bi lo mom long mong chua sao", "farming"],
+    ["nen nuoi con gi de co loi", "farming"],
   ])("declines %j as %s", (question, topic) => {
     expect(screenQuestion(question)).toEqual({ kind: "out-of-scope", topic });
   });
@@ -55,6 +79,10 @@ describe("screenQuestion", () => {
     ["đồ ngu, trả lời kiểu gì vậy", "insult"],
   ])("answers %j as small talk (%s)", (message, act) => {
     expect(screenQuestion(message)).toEqual({ kind: "chat", act });
+  });
+
+  it("marks English small talk for the bilingual note", () => {
+    expect(screenQuestion("hello there")).toEqual({ kind: "chat", act: "greeting", english: true });
   });
 
   it("hands an English question on with its topic words in Vietnamese", () => {
@@ -105,6 +133,17 @@ describe("screenQuestion", () => {
     "Có người trả tiền mua danh sách số điện thoại thành viên, HTX bán được không?",
     "Thành viên vắng thì ủy quyền ký thay được không?",
     "Vốn điều lệ tăng thì có phải đăng ký thay đổi không?",
+    // Near the new classes, yet questions on the law: an officer's demand, a loan one cannot repay,
+    // disasters and loans, where an address is registered, who elects, a political-social body.
+    "Cán bộ đòi tiền mới cấp giấy thì có sai luật không?",
+    "Vay rồi mà mất mùa không trả nổi thì sao?",
+    "Lũ lụt mất mùa thì có được gia hạn nợ không?",
+    "HTX lập từ năm 2015 có phải đăng ký lại từ đầu không?",
+    "Địa chỉ HTX phải ghi ở đâu trong hồ sơ?",
+    "Chủ tịch HTX là ai bầu ra?",
+    "Hội Nông dân là tổ chức chính trị xã hội có hỗ trợ HTX không?",
+    "Thành viên mang thai có được nghỉ mà vẫn giữ tư cách không?",
+    "Ở Sóc Trăng cũ có HTX nào làm ăn tiêu biểu?",
   ])("lets %j through", (question) => {
     expect(screenQuestion(question)).toEqual({ kind: "ok" });
   });

@@ -80,7 +80,14 @@ describe("answer (offline, extractive)", () => {
   });
 
   it("declines what the documents do not cover", async () => {
-    expect(await service.answer("Đội bóng nào vô địch World Cup năm rồi?")).toMatchObject({
+    // No class of the guard knows space flight, and no word of it is ours: "what I can help with".
+    expect(await service.answer("Tàu vũ trụ bay lên mặt trăng mất mấy ngày?")).toMatchObject({
+      declined: true,
+      answer: t("ask-decline-other"),
+      showMenu: true,
+    });
+    // A word of ours ("vay"), but nothing in the documents about it.
+    expect(await service.answer("Vay tàu vũ trụ lên mặt trăng được không?")).toMatchObject({
       declined: true,
       answer: t("ask-not-found"),
     });

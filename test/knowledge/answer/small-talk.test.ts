@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chatAct } from "../../../src/knowledge/answer/small-talk.js";
-import { englishQuestion } from "../../../src/knowledge/answer/english.js";
+import { englishQuestion, hasEnglish } from "../../../src/knowledge/answer/english.js";
 
 describe("chatAct", () => {
   it.each([
@@ -15,6 +15,23 @@ describe("chatAct", () => {
     ["ok vay duoc roi, cam on bot nhieu", "thanks"],
     ["bot ngu qua", "insult"],
     ["trả lời vô dụng", "insult"],
+    // Compliments, southern and without diacritics.
+    ["tro ly gioi ghe", "compliment"],
+    ["Bot trả lời chuẩn luôn", "compliment"],
+    // Leaving for sleep or the field: "ngu" after "đi"/"buồn" is "ngủ", not an insult.
+    ["buon ngu qua, thoi de mai hoi tiep nha", "goodbye"],
+    ["tui ra ruong nghen", "goodbye"],
+    // Complaints about the answers, in a message without a subject of ours.
+    ["sao tra loi lung tung het vay", "insult"],
+    ["nói trật lất hết trơn", "insult"],
+    // Questions about the assistant itself.
+    ["tro ly ten la gi", "about-bot"],
+    ["bạn có phải là robot không", "about-bot"],
+    ["em ho tro duoc nhung gi", "about-bot"],
+    ["ai tao ra tro ly nay vay", "about-bot"],
+    ["hoi bot co ton phi khong", "about-bot"],
+    // An opener before the question comes.
+    ["bot oi cho hoi chut", "greeting"],
   ])("reads %j as %s", (message, act) => {
     expect(chatAct(message)).toBe(act);
   });
@@ -27,6 +44,10 @@ describe("chatAct", () => {
     "Ngư dân có được vào HTX không?",
     "ngu nghiep co duoc ho tro khong",
     "HTX ngũ cốc đăng ký ở đâu",
+    // A subject of ours makes these questions, whatever else they say.
+    "giam doc htx lam an tao lao qua, thanh vien co quyen gi",
+    "em biet lam gi khi htx khong tra von gop",
+    "ngu dan di ngu som co duoc vay von khong",
     "",
   ])("leaves %j to the knowledge service", (message) => {
     expect(chatAct(message)).toBeNull();
@@ -45,5 +66,15 @@ describe("englishQuestion", () => {
 
   it.each(["htx can may nguoi", "Tổ hợp tác có tư cách pháp nhân không?", "do ngu"])("leaves Vietnamese %j alone", (text) => {
     expect(englishQuestion(text)).toBeNull();
+  });
+});
+
+describe("hasEnglish", () => {
+  it.each(["good evening", "hello bot", "thanks a lot"])("notes English in %j", (text) => {
+    expect(hasEnglish(text)).toBe(true);
+  });
+
+  it.each(["bot co that khong", "HTX Mỹ Tú", "chào bot"])("reads %j as Vietnamese", (text) => {
+    expect(hasEnglish(text)).toBe(false);
   });
 });
