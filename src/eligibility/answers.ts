@@ -55,6 +55,18 @@ export type AnswerReading =
 const UNKNOWN = new Set(["unknown", "khong biet", "kb", "chua biet", "khong ro"]);
 
 /**
+ * The one option whose label starts with the typed words ("vay" is "Vay vốn", "bao hiem" is "Bảo
+ * hiểm xã hội cho thành viên HTX"); none when another label has those words too ("hộ" is in "Hộ kinh
+ * doanh" and in "Cá nhân, hộ gia đình"), so a short word never picks at random.
+ */
+function optionByFirstWords<T extends { label: string }>(options: T[], folded: string): T | undefined {
+  const labels = options.map((o) => ` ${foldVietnamese(o.label)} `);
+  const starting = options.filter((_, i) => labels[i]!.startsWith(` ${folded} `));
+  const mentioning = labels.filter((label) => label.includes(` ${folded} `));
+  return starting.length === 1 && mentioning.length === 1 ? starting[0] : undefined;
+}
+
+/**
  * Reads a button value or typed text as the answer to `question`: "co"/"không" for yes/no, an
  * option id, label or its number for choices, farmer wording for numbers ("2 công"), a commune
  * name starting with xã/phường/đặc khu. A failed reading carries a Vietnamese reason to show.
@@ -73,9 +85,10 @@ export function readAnswer(question: Question, input: AnswerValue): AnswerReadin
       return { ok: true, value, display: t(value ? "elig-button-yes" : "elig-button-no") };
     }
     case "choice": {
-      const option = question.options.find(
-        (o, i) => o.id === input || foldVietnamese(o.label) === folded || String(i + 1) === folded,
-      );
+      const option =
+        question.options.find(
+          (o, i) => o.id === input || foldVietnamese(o.label) === folded || String(i + 1) === folded,
+        ) ?? (folded ? optionByFirstWords(question.options, folded) : undefined);
       if (!option)
         return {
           ok: false,

@@ -27,6 +27,12 @@ describe("answers", () => {
     expect(readAnswer(question("adult"), "khong biet")).toMatchObject({ ok: true, value: "unknown" });
     expect(readAnswer(question("applicant_type"), "hop tac xa")).toMatchObject({ ok: true, value: "cooperative" });
     expect(readAnswer(question("applicant_type"), "5")).toMatchObject({ ok: true, value: "cooperative" });
+    // The first words of one option's label pick it; words several labels start with pick none.
+    expect(readAnswer(question("interest"), "vay")).toMatchObject({ ok: true, value: "loan" });
+    expect(readAnswer(question("interest"), "Bảo hiểm")).toMatchObject({ ok: true, value: "insurance" });
+    expect(readAnswer(question("applicant_type"), "ho kinh")).toMatchObject({ ok: true, value: "household_business" });
+    expect(readAnswer(question("applicant_type"), "hộ")).toMatchObject({ ok: false });
+    expect(readAnswer(question("interest"), "va")).toMatchObject({ ok: false });
     expect(readAnswer(question("member_count"), "muoi hai nguoi")).toEqual({
       ok: true,
       value: 12,
