@@ -16,7 +16,7 @@ const SUBJECTS: Record<string, string[]> = {
   capital: ["von", "gop"],
   profit: ["loi nhuan", "chia lai", "chia loi", "phan phoi", "thu nhap", "tien loi", "tien lai"],
   salary: ["luong", "tien cong", "thu lao", "phu cap"],
-  tax: ["nop thue", "mien thue", "giam thue", "uu dai thue", "thue thu nhap", "thue mon bai", "thue gia tri", "le phi"],
+  tax: ["nop thue", "dong thue", "thue hop tac xa", "thue to hop tac", "muc thue", "mien thue", "giam thue", "uu dai thue", "thue thu nhap", "thue mon bai", "thue gia tri", "le phi"],
   insurance: ["bao hiem"],
   loan: ["vay", "tin dung", "lai suat", "tai san bao dam", "tra no", "khoan no", "no xau", "mac no"],
   seal: ["con dau", "chu ky so"],

@@ -162,6 +162,12 @@ const CONCEPTS: Record<string, string[]> = {
   "#bi-mat": ["bi lay", "lay luon", "lay mat", "mat luon", "mat het", "thu luon", "bi thu", "mat dat", "mat ruong", "mat von", "bi mat"],
   // The money a member put in: "tiền góp", "vốn góp", "phần vốn".
   "#von-gop": ["von gop", "tien gop", "gop von", "phan von", "tien von", "phan gop"],
+  // Taxes as farmers ask ("thuế HTX đóng bao nhiêu", "đóng thuế") and as the law words them; a lone
+  // "thue" is also "thuê" (rent), so only phrases count.
+  "#thue": [
+    "nop thue", "dong thue", "thue hop tac xa", "thue to hop tac", "muc thue", "uu dai thue", "mien thue", "giam thue",
+    "thue thu nhap", "thue gia tri", "thue mon bai", "thue suat",
+  ],
   "#khai-tru": ["khai tru", "bi duoi", "gach ten", "cham dut tu cach", "mat tu cach"],
 };
 const CONCEPT_PHRASES: Array<[string, string[]]> = Object.entries(CONCEPTS).flatMap(([concept, phrases]) =>

@@ -16,6 +16,12 @@ describe("question focus", () => {
     expect(coversFocus(new Set(), subjectsOf("bất kỳ"))).toBe(true);
   });
 
+  it("reads taxes in farmers' words, not rent", () => {
+    expect(subjectsOf("thue htx dong bao nhieu").has("tax")).toBe(true);
+    expect(subjectsOf("HTX đóng thuế sao").has("tax")).toBe(true);
+    expect(subjectsOf("thuê máy gặt của HTX").has("tax")).toBe(false);
+  });
+
   it.each([
     "nha tui 4 nguoi muon thanh lap nhom lam an chung",
     "Ông chủ nhiệm ký giấy tờ một mình được không?",

@@ -74,6 +74,10 @@ describe("searchTerms concepts", () => {
     expect(terms("giao dịch nội bộ")).toContain("#giao-dich-noi-bo");
     expect(terms("vô 2 HTX")).toContain("vao");
     expect(terms("vô thêm HTX nữa")).toContain("#nhieu-htx");
+    // Taxes: "thuế HTX đóng", "đóng thuế" meet the law's "ưu đãi thuế"; "thuê đất" (rent) does not.
+    expect(terms("thue htx dong bao nhieu")).toContain("#thue");
+    expect(terms("được hưởng ưu đãi thuế")).toContain("#thue");
+    expect(terms("thuê đất của xã")).not.toContain("#thue");
     expect(terms("hồ sơ phải ghi rõ tên")).toContain("#ghi-ro");
   });
 
