@@ -18,7 +18,7 @@ const SUBJECTS: Record<string, string[]> = {
   salary: ["luong", "tien cong", "thu lao", "phu cap"],
   tax: ["nop thue", "dong thue", "thue hop tac xa", "thue to hop tac", "muc thue", "mien thue", "giam thue", "uu dai thue", "thue thu nhap", "thue mon bai", "thue gia tri", "le phi"],
   insurance: ["bao hiem"],
-  loan: ["vay", "tin dung", "lai suat", "tai san bao dam", "tra no", "khoan no", "no xau", "mac no"],
+  loan: ["vay von", "von vay", "tien vay", "vay", "tin dung", "lai suat", "tai san bao dam", "tra no", "khoan no", "no xau", "mac no"],
   seal: ["con dau", "chu ky so"],
   charter: ["dieu le"],
   meeting: ["dai hoi", "cuoc hop", "trieu tap", "hop dai hoi", "hop thanh vien"],

@@ -159,7 +159,10 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     const covers = (hit: SearchHit) => coversFocus(focus, subjectsOf(`${hit.section.heading}\n${hit.section.text}`));
     // "vay được nhiêu": a passage without any figure does not answer a question that wants one.
     const wantsNumber = questionWants(question).number;
-    const lacksFigure = (hit: SearchHit) => wantsNumber && !hasFigure(hit.section.text);
+    // A section written for a number question ("Góp ít nhất bao nhiêu…?") answers one even without a
+    // figure ("Điều lệ quyết định"); another with a figure of something else (a deadline) does not.
+    const lacksFigure = (hit: SearchHit) =>
+      wantsNumber && !hasFigure(hit.section.text) && !questionWants(hit.section.heading).number;
     const best = hits[0]!;
     if (covers(best) && !lacksFigure(best)) return { ranked: hits, focused: true };
     const close = hits.slice(1, FOCUS_LOOKAHEAD).filter((hit) => hit.score >= FOCUS_MIN_SCORE && hit.coverage >= NOT_SURE_BELOW);

@@ -1,0 +1,60 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createKnowledgeService, type KnowledgeService } from "../../../src/knowledge/answer/knowledge-service.js";
+import { ingestKnowledge } from "../../../src/knowledge/ingest/ingest.js";
+import { fixtureKnowledge } from "../knowledge-dir.js";
+
+const cite = (article: string) =>
+  [
+    "<!-- cite",
+    "doc: 17/2023/QH15",
+    "doc_title: Luật Hợp tác xã 2023",
+    `article: "${article}"`,
+    "effective: 2024-07-01",
+    "status: in_force",
+    "-->",
+  ].join("\n");
+
+/** A guide whose "how much" section has no figure (the charter decides) next to one with a deadline. */
+const GUIDE = `---
+title: Góp vốn
+topic: gop-von
+---
+
+## Góp ít nhất bao nhiêu vốn thì được vào HTX?
+${cite("40")}
+
+Luật không ấn định số tiền góp vốn tối thiểu; Điều lệ của từng HTX quy định mức góp vốn tối thiểu.
+
+## Thời hạn góp đủ vốn vào HTX là bao lâu?
+${cite("74")}
+
+Chậm nhất 06 tháng kể từ ngày HTX được cấp giấy chứng nhận đăng ký thì phải góp đủ vốn.
+`;
+
+let kb: ReturnType<typeof fixtureKnowledge>;
+let service: KnowledgeService;
+
+beforeAll(async () => {
+  kb = fixtureKnowledge();
+  mkdirSync(join(kb.knowledgeDir, "gop-von"), { recursive: true });
+  writeFileSync(join(kb.knowledgeDir, "gop-von", "gop-von.md"), GUIDE);
+  await ingestKnowledge(kb);
+  service = await createKnowledgeService(kb);
+});
+afterAll(() => kb.cleanup());
+
+describe("a question wanting a number", () => {
+  it("is answered by the section written for it even when the answer is that no figure is set", async () => {
+    const result = await service.answer("htx thi phai gop von bao nhieu");
+    expect(result.answer).toContain("Điều lệ của từng HTX quy định");
+    expect(result.answer).not.toContain("06 tháng");
+  });
+
+  it("reads 'vay vốn' as a loan, not as a loan and capital", async () => {
+    const result = await service.answer("vay von co can the chap khong");
+    expect(result.hedged).toBeFalsy();
+    expect(result.sources[0]).toMatchObject({ doc: "55/2015/NĐ-CP" });
+  });
+});
