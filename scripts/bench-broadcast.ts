@@ -108,8 +108,14 @@ try {
   const missing = expected.filter((id) => !perChat.has(id)).length;
   const report = await app.services.broadcasts.report(draft.id);
   const campaign = (await app.services.broadcasts.get(draft.id))!;
-  // Every accepted message counts against the limit, the blocked users' 403s included.
-  const seconds = (campaign.finishedAt!.getTime() - campaign.startedAt!.getTime()) / 1000;
+  // From the start to the last message sent: the campaign is marked done up to one housekeeping
+  // round (1 s) later, which is not sending time. Every accepted message counts against the limit,
+  // the blocked users' 403s included.
+  const lastSent = await app.prisma.broadcastDelivery.aggregate({
+    where: { campaignId: draft.id },
+    _max: { sentAt: true },
+  });
+  const seconds = (lastSent._max.sentAt!.getTime() - campaign.startedAt!.getTime()) / 1000;
   const attempts = report.sent + (report.failed.blocked ?? 0);
   const rate = attempts / seconds;
   const summary = {

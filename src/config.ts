@@ -82,7 +82,7 @@ const schema = z
     OPENAI_MODEL: optionalString,
     EMBEDDINGS_MODEL: optionalString,
     STT_MODEL: optionalString,
-    BROADCAST_LANES: z.coerce.number().int().min(1).max(32).default(4),
+    BROADCAST_LANES: z.coerce.number().int().min(1).max(200).default(32),
     BROADCAST_RATE_TELEGRAM: z.coerce.number().positive().max(1000).default(30),
     BROADCAST_RATE_ZALO: z.coerce.number().positive().max(1000).default(5),
     BROADCAST_RATE_WEBCHAT: z.coerce.number().positive().max(1000).default(50),

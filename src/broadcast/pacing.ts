@@ -1,28 +1,33 @@
 import type { PrismaClient } from "../db/index.js";
 
 /**
- * Pacing per channel, shared by every instance through one row per channel (`channel_pace`): each
- * message reserves the next free slot with one atomic UPDATE, so N instances together still send at
+ * Pacing per channel, shared by every instance through one row per channel (`channel_pace`): a
+ * sender reserves the next free slots with one atomic UPDATE, so N instances together still send at
  * most `ratePerSecond`. A flood reply (429 retry_after) moves the next slot for the whole channel.
  */
 export interface Pacer {
-  /** Reserves the next slot of `channel`; resolves with the moment it may send. */
-  reserve(channel: string, now: Date): Promise<Date>;
+  /** Reserves the next `count` slots of `channel` (one statement); resolves with the moments they may be used. */
+  reserve(channel: string, now: Date, count?: number): Promise<Date[]>;
   /** Nothing leaves through `channel` before `until`. */
   pause(channel: string, until: Date): Promise<void>;
+  /** Whole milliseconds between two slots of `channel`. */
+  intervalMs(channel: string): number;
 }
 
 export function prismaPacer(prisma: PrismaClient, ratePerSecond: (channel: string) => number): Pacer {
+  // Whole milliseconds (the column keeps ms), rounded up so the rate is never exceeded.
+  const intervalMs = (channel: string) => Math.ceil(1000 / ratePerSecond(channel));
   return {
-    async reserve(channel, now) {
-      // Whole milliseconds (the column keeps ms), rounded up so the rate is never exceeded.
-      const intervalMs = Math.ceil(1000 / ratePerSecond(channel));
-      const [row] = await prisma.$queryRaw<[{ slot: Date }]>`
-        INSERT INTO channel_pace (channel, next_at) VALUES (${channel}, ${new Date(now.getTime() + intervalMs)})
+    intervalMs,
+    async reserve(channel, now, count = 1) {
+      const interval = intervalMs(channel);
+      const span = interval * count;
+      const [row] = await prisma.$queryRaw<[{ first: Date }]>`
+        INSERT INTO channel_pace (channel, next_at) VALUES (${channel}, ${new Date(now.getTime() + span)})
         ON CONFLICT (channel) DO UPDATE
-          SET next_at = GREATEST(channel_pace.next_at, ${now}) + ${intervalMs} * interval '1 millisecond'
-        RETURNING next_at - ${intervalMs} * interval '1 millisecond' AS slot`;
-      return row.slot;
+          SET next_at = GREATEST(channel_pace.next_at, ${now}) + ${span} * interval '1 millisecond'
+        RETURNING next_at - ${span} * interval '1 millisecond' AS first`;
+      return Array.from({ length: count }, (_, i) => new Date(row.first.getTime() + i * interval));
     },
     async pause(channel, until) {
       await prisma.$executeRaw`

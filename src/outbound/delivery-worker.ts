@@ -74,7 +74,7 @@ export async function deliverDueJobs(options: DeliveryWorkerOptions): Promise<nu
     const sender = senders.get(job.channel);
     try {
       if (!sender) throw new Error(`no sender for channel ${job.channel}`);
-      const slot = await options.pacer?.reserve(job.channel, options.now?.() ?? new Date());
+      const [slot] = (await options.pacer?.reserve(job.channel, options.now?.() ?? new Date())) ?? [];
       if (slot)
         await new Promise((resolve) =>
           setTimeout(resolve, Math.max(0, slot.getTime() - (options.now?.() ?? new Date()).getTime())),
