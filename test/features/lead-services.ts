@@ -4,8 +4,8 @@ import { farmerDataService } from "../../src/leads/farmer-data.js";
 import { leadService } from "../../src/leads/lead-service.js";
 import { memoryOutbox } from "../../src/outbound/outbox.js";
 import type { ApiCall } from "../support/recording-fetch.js";
-import { buttonUpdate, stickerUpdate, textUpdate } from "../support/recording-fetch.js";
-import { testBot } from "../support/test-bot.js";
+import { buttonData, chatDriver, sentTexts, testBot } from "../support/test-bot.js";
+import type { Services } from "../../src/bot/services.js";
 import type { KeyValueStore } from "../../src/bot/key-value-store.js";
 import { memoryKeyValueStore } from "../../src/bot/key-value-store.js";
 
@@ -24,39 +24,26 @@ export function leadTestServices(prisma: PrismaClient) {
 }
 
 /** A test bot over real lead services, and a chat that types and presses buttons. */
-export function chattingBot(prisma: PrismaClient, store: KeyValueStore = memoryKeyValueStore()) {
+export function chattingBot(
+  prisma: PrismaClient,
+  store: KeyValueStore = memoryKeyValueStore(),
+  /** More services for the bot, which may use the lead services (their outbox, say). */
+  extra: (services: ReturnType<typeof leadTestServices>) => Partial<Services> = () => ({}),
+) {
   const services = leadTestServices(prisma);
-  const { bot, api, checks } = testBot(store, { leads: services.leads, farmerData: services.farmerData });
-  let updateId = 0;
-  const calls = async (update: Parameters<typeof bot.handleUpdate>[0]): Promise<ApiCall[]> => {
-    await bot.handleUpdate(update);
-    return api.take();
-  };
+  const wired = testBot(store, { leads: services.leads, farmerData: services.farmerData, ...extra(services) });
   return {
     ...services,
     store,
+    api: wired.api,
     /** Eligibility checks, whose *Đăng ký* button opens the registration with what they know. */
-    checks,
-    say: (chatId: number, text: string) => calls(textUpdate(++updateId, chatId, text)),
-    press: (chatId: number, data: string) => calls(buttonUpdate(++updateId, chatId, data)),
-    sticker: (chatId: number) => calls(stickerUpdate(++updateId, chatId)),
+    checks: wired.checks,
+    ...chatDriver(wired),
   };
 }
 
 /** What the bot wrote (messages), joined: enough for "contains" checks. */
-export const textOf = (calls: ApiCall[]) =>
-  calls
-    .filter((c) => c.method === "sendMessage")
-    .map((c) => String(c.payload.text))
-    .join("\n---\n");
+export const textOf = (calls: ApiCall[]) => sentTexts(calls).join("\n---\n");
 
 /** Callback data of every button the bot sent in these calls. */
-export const buttonsOf = (calls: ApiCall[]) =>
-  calls.flatMap((c) =>
-    (
-      (c.payload.reply_markup as { inline_keyboard?: { callback_data?: string }[][] } | undefined)?.inline_keyboard ??
-      []
-    )
-      .flat()
-      .map((b) => b.callback_data ?? ""),
-  );
+export const buttonsOf = (calls: ApiCall[]) => calls.flatMap((call) => buttonData(call));

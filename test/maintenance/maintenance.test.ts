@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../../src/db/index.js";
+import { describe, expect, it } from "vitest";
 import { prismaAuditLog } from "../../src/audit/audit-log.js";
 import { farmerDataService } from "../../src/leads/farmer-data.js";
 import { leadService } from "../../src/leads/lead-service.js";
@@ -7,7 +6,7 @@ import type { Logger } from "../../src/logger.js";
 import { runMaintenance, STALE_NOTICE_MS, startMaintenance } from "../../src/maintenance/maintenance.js";
 import { processChatLock } from "../../src/bot/chat-lock.js";
 import { memoryOutbox } from "../../src/outbound/outbox.js";
-import { migratedDatabase } from "../staff/migrated-database.js";
+import { useMigratedDatabase } from "../staff/migrated-database.js";
 import { aDraft } from "../leads/fixtures.js";
 import { prismaKeyValueStore } from "../../src/bot/prisma-stores.js";
 import { FLOW_IDLE_MS } from "../../src/bot/storage.js";
@@ -17,13 +16,7 @@ const NOW = new Date("2028-11-27T08:00:00Z");
 const CONSENT = { version: "2026-11-v1", hash: "a".repeat(64) };
 const hoursBefore = (hours: number) => new Date(NOW.getTime() - hours * 3600_000);
 
-let db: Database & { clear(): Promise<void> };
-
-beforeAll(async () => {
-  db = await migratedDatabase();
-});
-afterAll(() => db.close());
-beforeEach(() => db.clear());
+const db = useMigratedDatabase();
 
 /** A lead registered (consent given) at `at` from its own chat, with an officer's note; its reference. */
 async function leadConsentedAt(at: Date, chatId: string, phone: string): Promise<string> {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { prismaAuditLog } from "../../src/audit/audit-log.js";
 import { translator } from "../../src/i18n/translate.js";
 import { memoryOutbox, type Outbox } from "../../src/outbound/outbox.js";
@@ -12,16 +12,11 @@ import { prismaOutbox } from "../../src/outbound/prisma-outbox.js";
 import { deliverDueJobs } from "../../src/outbound/delivery-worker.js";
 import { createLogger } from "../../src/logger.js";
 import { createStaffUser } from "../../src/staff/users.js";
-import { migratedDatabase } from "../staff/migrated-database.js";
+import { useMigratedDatabase } from "../staff/migrated-database.js";
 
-let db: Awaited<ReturnType<typeof migratedDatabase>>;
+const db = useMigratedDatabase();
 let officerId: number;
-beforeAll(async () => {
-  db = await migratedDatabase();
-});
-afterAll(() => db.close());
 beforeEach(async () => {
-  await db.clear();
   const officer = await createStaffUser(db.prisma, {
     username: "canbo.an",
     displayName: "Cán bộ An",

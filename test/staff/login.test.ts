@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { checkLogin, LOCKOUT_MS, LOGIN_LIMITS, type LoginLimits } from "../../src/staff/login.js";
 import { createStaffUser, resetStaffPassword } from "../../src/staff/users.js";
-import { migratedDatabase } from "./migrated-database.js";
+import { useMigratedDatabase } from "./migrated-database.js";
 
-let db: Awaited<ReturnType<typeof migratedDatabase>>;
+const db = useMigratedDatabase();
 let userId: number;
-beforeAll(async () => {
-  db = await migratedDatabase();
-});
-afterAll(() => db.close());
 beforeEach(async () => {
-  await db.clear();
   const created = await createStaffUser(db.prisma, {
     username: "CanBo.An",
     displayName: "Cán bộ An",

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { applyMigrations, openDatabase, type Database } from "../../src/db/index.js";
 
 /**
@@ -17,5 +18,31 @@ export async function migratedDatabase(): Promise<Database & { clear(): Promise<
         `TRUNCATE ${tables.map((t) => `"${t.name}"`).join(", ")} RESTART IDENTITY CASCADE`,
       );
     },
+  };
+}
+
+export type TestDatabase = Awaited<ReturnType<typeof migratedDatabase>>;
+
+/** Registers the file's hooks: one migrated database for the file, emptied before each test. */
+export function useMigratedDatabase(): TestDatabase {
+  let db: TestDatabase | undefined;
+  const opened = () => {
+    if (!db) throw new Error("The test database opens in beforeAll: use it inside hooks and tests.");
+    return db;
+  };
+  beforeAll(async () => {
+    db = await migratedDatabase();
+  });
+  afterAll(() => db?.close());
+  beforeEach(() => opened().clear());
+  return {
+    get prisma() {
+      return opened().prisma;
+    },
+    get kind() {
+      return opened().kind;
+    },
+    close: () => opened().close(),
+    clear: () => opened().clear(),
   };
 }

@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CHAT_LINK_TTL_MS, createChatLinkCode, redeemChatLinkCode } from "../../src/staff/chat-link.js";
 import { completeSetup, ensureSetupLink } from "../../src/staff/setup-link.js";
 import { processChatLock } from "../../src/bot/chat-lock.js";
 import { createStaffUser } from "../../src/staff/users.js";
-import { migratedDatabase } from "./migrated-database.js";
+import { useMigratedDatabase } from "./migrated-database.js";
 
-let db: Awaited<ReturnType<typeof migratedDatabase>>;
-beforeAll(async () => {
-  db = await migratedDatabase();
-});
-afterAll(() => db.close());
-beforeEach(() => db.clear());
+const db = useMigratedDatabase();
 
 const t0 = new Date("2026-11-27T08:00:00Z");
 const at = (ms: number) => new Date(t0.getTime() + ms);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { checkLogin } from "../../src/staff/login.js";
 import { startStaffSession } from "../../src/staff/sessions.js";
 import {
@@ -8,14 +8,9 @@ import {
   setStaffActive,
   setStaffRole,
 } from "../../src/staff/users.js";
-import { migratedDatabase } from "./migrated-database.js";
+import { useMigratedDatabase } from "./migrated-database.js";
 
-let db: Awaited<ReturnType<typeof migratedDatabase>>;
-beforeAll(async () => {
-  db = await migratedDatabase();
-});
-afterAll(() => db.close());
-beforeEach(() => db.clear());
+const db = useMigratedDatabase();
 
 const user = (username: string, role: "staff" | "officer" | "admin" = "officer") => ({
   username,

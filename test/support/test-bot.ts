@@ -6,7 +6,7 @@ import { memoryQuestionQueue } from "../../src/questions/question-queue.js";
 import { memoryOutbox } from "../../src/outbound/outbox.js";
 import { WEBCHAT_BOT_INFO } from "../../src/channels/webchat/local-bot-api.js";
 import { createLogger } from "../../src/logger.js";
-import { recordingFetch } from "./recording-fetch.js";
+import { buttonUpdate, recordingFetch, stickerUpdate, textUpdate, type ApiCall } from "./recording-fetch.js";
 import type { Services } from "../../src/bot/services.js";
 import { createPlaceResolver, type PlaceResolver } from "../../src/places/resolver.js";
 import { fakeKnowledge } from "./fake-knowledge.js";
@@ -63,6 +63,20 @@ export function testBot(store: KeyValueStore = memoryKeyValueStore(), overrides:
     },
   });
   return { bot, api, questions, outbox, knowledge, checks, store };
+}
+
+/** Sends updates as users would (update ids counting up) and returns the Bot API calls each one caused. */
+export function chatDriver({ bot, api }: Pick<ReturnType<typeof testBot>, "bot" | "api">) {
+  let updateId = 0;
+  const run = async (update: Parameters<typeof bot.handleUpdate>[0]): Promise<ApiCall[]> => {
+    await bot.handleUpdate(update);
+    return api.take();
+  };
+  return {
+    say: (chatId: number, text: string) => run(textUpdate(++updateId, chatId, text)),
+    press: (chatId: number, data: string) => run(buttonUpdate(++updateId, chatId, data)),
+    sticker: (chatId: number) => run(stickerUpdate(++updateId, chatId)),
+  };
 }
 
 export function sentTexts(calls: { method: string; payload: Record<string, unknown> }[]): string[] {

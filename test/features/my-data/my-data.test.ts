@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../../../src/db/index.js";
-import { migratedDatabase } from "../../staff/migrated-database.js";
+import { describe, expect, it } from "vitest";
+import { useMigratedDatabase } from "../../staff/migrated-database.js";
 import { aDraft } from "../../leads/fixtures.js";
 import { buttonsOf, chattingBot, NOW, textOf } from "../lead-services.js";
 
 const CHAT = 42;
 const OTHER = 43;
 const CONSENT = { version: "2026-11-v1", hash: "a".repeat(64) };
-let db: Database & { clear(): Promise<void> };
-
-beforeAll(async () => {
-  db = await migratedDatabase();
-});
-afterAll(() => db.close());
-beforeEach(() => db.clear());
+const db = useMigratedDatabase();
 
 const address = (chatId: number) => ({ channel: "telegram", chatId: String(chatId) });
 

@@ -1,46 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../../../src/db/index.js";
+import { describe, expect, it } from "vitest";
 import { createChatLinkCode } from "../../../src/staff/chat-link.js";
 import { prismaQuestionQueue } from "../../../src/questions/prisma-question-queue.js";
-import { memoryOutbox } from "../../../src/outbound/outbox.js";
 import { prismaAuditLog } from "../../../src/audit/audit-log.js";
-import { leadService } from "../../../src/leads/lead-service.js";
 import { translator } from "../../../src/i18n/translate.js";
-import { testBot } from "../../support/test-bot.js";
-import { buttonUpdate, textUpdate } from "../../support/recording-fetch.js";
-import { migratedDatabase } from "../../staff/migrated-database.js";
-import { NOW, buttonsOf, textOf } from "../lead-services.js";
+import { useMigratedDatabase } from "../../staff/migrated-database.js";
+import { NOW, buttonsOf, chattingBot, textOf } from "../lead-services.js";
 
 const FARMER = 42;
 const OFFICER = 900;
-let db: Database & { clear(): Promise<void> };
-
-beforeAll(async () => {
-  db = await migratedDatabase();
-});
-afterAll(() => db.close());
-beforeEach(() => db.clear());
+const db = useMigratedDatabase();
 
 /** A bot over the real question queue and lead service (for the officer link), with a recording outbox. */
 function officerBot() {
-  const outbox = memoryOutbox();
-  const questions = prismaQuestionQueue(db.prisma, {
+  return chattingBot(db.prisma, undefined, ({ outbox }) => ({
     outbox,
-    translate: translator(),
-    audit: prismaAuditLog(db.prisma),
-  });
-  const leads = leadService({ prisma: db.prisma, outbox, audit: prismaAuditLog(db.prisma), now: () => NOW });
-  const { bot, api } = testBot(undefined, { questions, leads, outbox });
-  let updateId = 0;
-  const run = async (update: Parameters<typeof bot.handleUpdate>[0]) => {
-    await bot.handleUpdate(update);
-    return api.take();
-  };
-  return {
-    outbox,
-    say: (chat: number, text: string) => run(textUpdate(++updateId, chat, text)),
-    press: (chat: number, data: string) => run(buttonUpdate(++updateId, chat, data)),
-  };
+    questions: prismaQuestionQueue(db.prisma, { outbox, translate: translator(), audit: prismaAuditLog(db.prisma) }),
+  }));
 }
 
 async function linkOfficer(chat: ReturnType<typeof officerBot>) {

@@ -1,46 +1,25 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../../../src/db/index.js";
+import { describe, expect, it } from "vitest";
 import { prismaAuditLog } from "../../../src/audit/audit-log.js";
 import { campaignService } from "../../../src/broadcast/campaigns.js";
 import { createChatLinkCode } from "../../../src/staff/chat-link.js";
 import type { StaffRole } from "../../../src/staff/roles.js";
-import { testBot } from "../../support/test-bot.js";
-import { buttonUpdate, textUpdate } from "../../support/recording-fetch.js";
-import { migratedDatabase } from "../../staff/migrated-database.js";
-import { buttonsOf, leadTestServices, NOW, textOf } from "../lead-services.js";
+import { useMigratedDatabase } from "../../staff/migrated-database.js";
+import { buttonsOf, chattingBot, NOW, textOf } from "../lead-services.js";
 
 const OFFICER = 900;
-let db: Database & { clear(): Promise<void> };
-
-beforeAll(async () => {
-  db = await migratedDatabase();
-});
-afterAll(() => db.close());
-beforeEach(() => db.clear());
+const db = useMigratedDatabase();
 
 function officerBot() {
-  const services = leadTestServices(db.prisma);
   const broadcasts = campaignService({
     prisma: db.prisma,
     audit: prismaAuditLog(db.prisma),
     deliverable: () => ["telegram", "webchat"],
   });
-  const { bot, api } = testBot(undefined, {
-    leads: services.leads,
-    outbox: services.outbox,
-    broadcasts,
-    now: () => NOW,
-  });
-  let updateId = 0;
-  const run = async (update: Parameters<typeof bot.handleUpdate>[0]) => {
-    await bot.handleUpdate(update);
-    return api.take();
-  };
+  const chat = chattingBot(db.prisma, undefined, ({ outbox }) => ({ outbox, broadcasts, now: () => NOW }));
   return {
-    ...services,
-    api,
-    say: (text: string) => run(textUpdate(++updateId, OFFICER, text)),
-    press: (data: string) => run(buttonUpdate(++updateId, OFFICER, data)),
+    ...chat,
+    say: (text: string) => chat.say(OFFICER, text),
+    press: (data: string) => chat.press(OFFICER, data),
   };
 }
 

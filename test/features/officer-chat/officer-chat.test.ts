@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../../../src/db/index.js";
+import { describe, expect, it } from "vitest";
 import { createChatLinkCode } from "../../../src/staff/chat-link.js";
-import { migratedDatabase } from "../../staff/migrated-database.js";
+import { useMigratedDatabase } from "../../staff/migrated-database.js";
 import { aDraft } from "../../leads/fixtures.js";
 import { buttonsOf, chattingBot, NOW, textOf } from "../lead-services.js";
 
 const FARMER = 42;
 const OFFICER = 900;
 const CONSENT = { version: "2026-11-v1", hash: "a".repeat(64) };
-let db: Database & { clear(): Promise<void> };
-
-beforeAll(async () => {
-  db = await migratedDatabase();
-});
-afterAll(() => db.close());
-beforeEach(() => db.clear());
+const db = useMigratedDatabase();
 
 async function staffUser(username: string, role: "officer" | "staff" = "officer") {
   return db.prisma.staffUser.create({ data: { username, displayName: `Cán bộ ${username}`, passwordHash: "x", role } });

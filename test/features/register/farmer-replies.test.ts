@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../../../src/db/index.js";
-import { migratedDatabase } from "../../staff/migrated-database.js";
+import { describe, expect, it } from "vitest";
+import { useMigratedDatabase } from "../../staff/migrated-database.js";
 import { buttonsOf, chattingBot, textOf } from "../lead-services.js";
 
 const CHAT = 42;
-let db: Database & { clear(): Promise<void> };
-
-beforeAll(async () => {
-  db = await migratedDatabase();
-});
-afterAll(() => db.close());
-beforeEach(() => db.clear());
+const db = useMigratedDatabase();
 
 type Chat = ReturnType<typeof chattingBot>;
 

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../../../src/db/index.js";
+import { describe, expect, it } from "vitest";
 import { currentConsent } from "../../../src/leads/consent.js";
 import { translator } from "../../../src/i18n/translate.js";
 import { memoryKeyValueStore } from "../../../src/bot/key-value-store.js";
-import { migratedDatabase } from "../../staff/migrated-database.js";
+import { useMigratedDatabase } from "../../staff/migrated-database.js";
 import { buttonsOf, chattingBot, textOf } from "../lead-services.js";
 
 const CHAT = 42;
-let db: Database & { clear(): Promise<void> };
-
-beforeAll(async () => {
-  db = await migratedDatabase();
-});
-afterAll(() => db.close());
-beforeEach(() => db.clear());
+const db = useMigratedDatabase();
 
 type Chat = ReturnType<typeof chattingBot>;
 

@@ -1,46 +1,23 @@
 import { prismaAuditLog } from "../../../src/audit/audit-log.js";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../../../src/db/index.js";
-import { migratedDatabase } from "../../staff/migrated-database.js";
+import { describe, expect, it } from "vitest";
+import { useMigratedDatabase } from "../../staff/migrated-database.js";
 import { aDraft } from "../../leads/fixtures.js";
-import { buttonsOf, leadTestServices, NOW, textOf } from "../lead-services.js";
-import { testBot } from "../../support/test-bot.js";
-import { buttonUpdate, textUpdate } from "../../support/recording-fetch.js";
+import { buttonsOf, chattingBot, NOW, textOf } from "../lead-services.js";
 import { subscriptionService, SUBSCRIPTION_CONSENT_VERSION } from "../../../src/broadcast/subscriptions.js";
 import { campaignService } from "../../../src/broadcast/campaigns.js";
 
 const CHAT = 77;
-let db: Database & { clear(): Promise<void> };
-beforeAll(async () => {
-  db = await migratedDatabase();
-});
-afterAll(() => db.close());
-beforeEach(() => db.clear());
+const db = useMigratedDatabase();
 
 function subscribingBot() {
-  const services = leadTestServices(db.prisma);
   const subscriptions = subscriptionService({ prisma: db.prisma, now: () => NOW });
   const broadcasts = campaignService({
     prisma: db.prisma,
     audit: prismaAuditLog(db.prisma),
     deliverable: () => ["telegram"],
   });
-  const { bot, api } = testBot(undefined, {
-    leads: services.leads,
-    farmerData: services.farmerData,
-    subscriptions,
-    broadcasts,
-  });
-  let updateId = 0;
-  const run = async (update: Parameters<typeof bot.handleUpdate>[0]) => {
-    await bot.handleUpdate(update);
-    return api.take();
-  };
-  return {
-    ...services,
-    say: (text: string) => run(textUpdate(++updateId, CHAT, text)),
-    press: (data: string) => run(buttonUpdate(++updateId, CHAT, data)),
-  };
+  const chat = chattingBot(db.prisma, undefined, () => ({ subscriptions, broadcasts }));
+  return { ...chat, say: (text: string) => chat.say(CHAT, text), press: (data: string) => chat.press(CHAT, data) };
 }
 
 const stored = () =>
