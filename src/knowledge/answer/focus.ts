@@ -45,9 +45,20 @@ const PHRASES = Object.entries(SUBJECTS)
   .flatMap(([subject, phrases]) => phrases.map((p) => ({ subject, syllables: p.split(" ") })))
   .sort((a, b) => b.syllables.length - a.syllables.length);
 
+/**
+ * Single words that name a subject only with their diacritics: folded, "dat" is also "đạt"/"đặt" and
+ * "thue" is also "thuê" (rent), but "đất" and "thuế" typed in full are land and tax.
+ */
+const ACCENTED: Array<[RegExp, string]> = [
+  [/(?<!\p{L})đất(?!\p{L})/u, "land"],
+  [/(?<!\p{L})thuế(?!\p{L})/u, "tax"],
+];
+
 /** Subjects named in a text (longest phrase first, so "tài sản bảo đảm" is a loan, not assets). */
 export function subjectsOf(text: string): Set<string> {
   const found = new Set<string>();
+  const lower = text.normalize("NFC").toLowerCase();
+  for (const [word, subject] of ACCENTED) if (word.test(lower)) found.add(subject);
   for (const syllables of canonicalSegments(text)) {
     for (let i = 0; i < syllables.length; ) {
       const match = PHRASES.find((p) => p.syllables.every((s, j) => syllables[i + j] === s));

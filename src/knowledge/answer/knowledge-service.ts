@@ -176,6 +176,19 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
   }
 
   /**
+   * The two likeliest hits with the one whose heading names the question's subjects first: a hedge
+   * about land starts with "Góp bằng đất thì có mất đất không?", not with the membership rule that
+   * shares "vô HTX" and mentions "có ruộng" in passing. Only these two swap: they are what a hedge shows.
+   */
+  function focusFirst(question: string, hits: SearchHit[]): SearchHit[] {
+    const focus = subjectsOf(question);
+    const [first, second, ...rest] = hits;
+    const headingNames = (hit: SearchHit) => focus.size > 0 && coversFocus(focus, subjectsOf(hit.section.heading));
+    if (!first || !second || headingNames(first) || !headingNames(second)) return hits;
+    return [second, first, ...rest];
+  }
+
+  /**
    * A section written for another count of people than the question states ("Nghe nói phải đủ 7
    * người…" for "chỉ cần 3 người?") answers another claim: a close hit without that conflict goes first.
    */
@@ -190,9 +203,12 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
   }
 
   function extractive(question: string, profile: QuestionProfile, found: SearchHit[], confidence: number): Answer {
-    const { ranked: hits, focused } = answeringHits(question, withoutOtherCounts(question, found));
-    const best = hits[0]!;
+    const { ranked, focused } = answeringHits(question, withoutOtherCounts(question, found));
     const unsure = confidence < NOT_SURE_BELOW || !focused;
+    // A hedge about land starts with what was found about land, not with the membership text that
+    // shares "vô HTX": among the likeliest passages, those naming the question's subjects come first.
+    const hits = unsure ? focusFirst(question, ranked) : ranked;
+    const best = hits[0]!;
     // When unsure, the two likeliest passages, shorter, give the farmer a better chance than one.
     const used = unsure ? hits.slice(0, 2) : [best];
     const wants = questionWants(question);

@@ -16,6 +16,12 @@ describe("question focus", () => {
     expect(coversFocus(new Set(), subjectsOf("bất kỳ"))).toBe(true);
   });
 
+  it("reads 'đất' and 'thuế' typed with diacritics, not 'đạt' or 'thuê'", () => {
+    expect(subjectsOf("Góp bằng đất thì có mất đất không?").has("land")).toBe(true);
+    expect(subjectsOf("HTX đạt chuẩn thì được gì").has("land")).toBe(false);
+    expect(subjectsOf("Thuế của HTX ra sao").has("tax")).toBe(true);
+  });
+
   it("reads taxes in farmers' words, not rent", () => {
     expect(subjectsOf("thue htx dong bao nhieu").has("tax")).toBe(true);
     expect(subjectsOf("HTX đóng thuế sao").has("tax")).toBe(true);

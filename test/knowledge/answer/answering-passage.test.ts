@@ -3,7 +3,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createKnowledgeService, type KnowledgeService } from "../../../src/knowledge/answer/knowledge-service.js";
 import { ingestKnowledge } from "../../../src/knowledge/ingest/ingest.js";
+import { translator } from "../../../src/i18n/translate.js";
 import { fixtureKnowledge } from "../knowledge-dir.js";
+
+const t = translator();
 
 const cite = (article: string) =>
   [
@@ -16,7 +19,10 @@ const cite = (article: string) =>
     "-->",
   ].join("\n");
 
-/** A guide whose "how much" section has no figure (the charter decides) next to one with a deadline. */
+/**
+ * A guide whose "how much" section has no figure (the charter decides) next to one with a deadline,
+ * and a membership rule that mentions fields in passing next to the land rule.
+ */
 const GUIDE = `---
 title: Góp vốn
 topic: gop-von
@@ -31,6 +37,16 @@ Luật không ấn định số tiền góp vốn tối thiểu; Điều lệ c�
 ${cite("74")}
 
 Chậm nhất 06 tháng kể từ ngày HTX được cấp giấy chứng nhận đăng ký thì phải góp đủ vốn.
+
+## Vô HTX rồi thì thành viên phải làm gì?
+${cite("30")}
+
+Thành viên từ đủ 18 tuổi góp vốn, dùng dịch vụ, làm theo Điều lệ; nhiều HTX nhận người ở trong vùng, có ruộng, có ao nuôi.
+
+## Góp bằng đất thì có mất đất không?
+${cite("76")}
+
+Tùy cách góp. Nếu góp bằng chính quyền sử dụng đất thì phải sang tên cho HTX.
 `;
 
 let kb: ReturnType<typeof fixtureKnowledge>;
@@ -45,7 +61,7 @@ beforeAll(async () => {
 });
 afterAll(() => kb.cleanup());
 
-describe("a question wanting a number", () => {
+describe("the passage that answers", () => {
   it("is answered by the section written for it even when the answer is that no figure is set", async () => {
     const result = await service.answer("htx thi phai gop von bao nhieu");
     expect(result.answer).toContain("Điều lệ của từng HTX quy định");
@@ -56,5 +72,11 @@ describe("a question wanting a number", () => {
     const result = await service.answer("vay von co can the chap khong");
     expect(result.hedged).toBeFalsy();
     expect(result.sources[0]).toMatchObject({ doc: "55/2015/NĐ-CP" });
+  });
+
+  it("answers a land question with the land passage first, not the membership rule mentioning fields", async () => {
+    const result = await service.answer("vo htx roi dat ruong cua tui co bi lay luon hong");
+    const firstPassage = result.answer.split("\n").find((line) => line !== t("ask-not-sure"));
+    expect(firstPassage).toContain("sang tên");
   });
 });
