@@ -7,10 +7,11 @@ import type { CampaignReport, CampaignService } from "./campaigns.js";
 import type { DeliveryRule, SkipReason } from "./delivery-rules.js";
 import {
   claimDeliveries,
-  markSending,
+  recordAndMark,
   recoverInterrupted,
-  releaseDelivery,
+  releaseDeliveries,
   type ClaimedDelivery,
+  type SentDelivery,
 } from "./delivery-claims.js";
 import type { Pacer } from "./pacing.js";
 import { markUnreachable } from "./unreachable.js";
@@ -37,11 +38,14 @@ export interface BroadcastWorkerOptions {
   onProgress?: (campaignId: number, report: CampaignReport) => void;
 }
 
+/** Each dispatcher works in waves: one round trip records what was sent and marks what leaves next. */
+const TICK_MS = 100;
+
 /**
- * A row is marked `sending` this long before its slot, so the database round trip does not delay
- * the message (a late message bunches up with the next ones and trips the channel's flood limit).
+ * A wave marks the rows whose slot comes within this time, so its round trip (slow while the
+ * database is busy) does not delay them; only these rows can be `sending` and unsent at a crash.
  */
-const MARK_LEAD_MS = 50;
+const MARK_AHEAD_MS = 250;
 
 /**
  * How far ahead a dispatcher books slots: enough rows claimed that the next message is always ready
@@ -93,9 +97,18 @@ export function startBroadcastWorker(options: BroadcastWorkerOptions): { stop():
   async function dispatcher(channel: string) {
     const sender = options.senders.get(channel)!;
     const intervalMs = options.pacer.intervalMs(channel);
+    /** Claimed rows with their reserved slot (epoch ms), in slot order; not marked yet. */
+    let booked: Array<{ row: ClaimedDelivery; slot: number }> = [];
+    /** Marked rows waiting for their turn or being sent. */
     const inFlight = new Set<Promise<void>>();
-    /** A 429 seen here: rows whose slot comes before this go back to the queue unsent. */
+    /** Sent since the last wave, recorded by the next one. */
+    const sent: SentDelivery[] = [];
+    /** A 429 seen here: nothing of this channel leaves before this moment. */
     let pausedUntil = 0;
+    const mayGo = () => running && pausedUntil <= now().getTime();
+    const release = (ids: number[]) =>
+      releaseDeliveries(prisma, ids, workerId, new Date(Math.max(pausedUntil, now().getTime())));
+
     /**
      * Sends of this instance leave one at a time, each in its slot and at least one interval after
      * the previous one really left: a late timer (busy event loop) shifts the following sends instead
@@ -103,9 +116,9 @@ export function startBroadcastWorker(options: BroadcastWorkerOptions): { stop():
      */
     let turns = Promise.resolve();
     let lastSendAt = 0;
-    const takeTurn = (slot: Date) => {
+    const takeTurn = (slot: number) => {
       turns = turns.then(async () => {
-        await sleep(Math.max(slot.getTime(), lastSendAt + intervalMs) - now().getTime());
+        await sleep(Math.max(slot, lastSendAt + intervalMs) - now().getTime());
         lastSendAt = now().getTime();
       });
       return turns;
@@ -121,7 +134,7 @@ export function startBroadcastWorker(options: BroadcastWorkerOptions): { stop():
         const refused = await sender.send(row.chat_id, message, { key: `broadcast:${row.id}` });
         // The channel's own rules (a Zalo OA reply window or quota): reported as skipped with its reason.
         if (refused) await settle({ status: "skipped", reason: refused.notDeliverable });
-        else await settle({ status: "sent", sentAt: now() });
+        else sent.push({ id: row.id, at: now().getTime() });
       } catch (error) {
         const at = now();
         if (error instanceof RetryLater) {
@@ -148,23 +161,19 @@ export function startBroadcastWorker(options: BroadcastWorkerOptions): { stop():
       }
     }
 
-    /** Waits for the row's slot, marks it `sending` just before, and sends it unless stopped or paused meanwhile. */
-    async function sendInSlot(row: ClaimedDelivery, slot: Date) {
-      const mayGo = () => running && pausedUntil <= now().getTime();
-      await sleep(slot.getTime() - MARK_LEAD_MS - now().getTime());
-      if (!mayGo()) return releaseDelivery(prisma, row.id, workerId, new Date(Math.max(pausedUntil, now().getTime())));
-      if (!(await markSending(prisma, row.id, workerId, now()))) return;
-      await takeTurn(slot);
-      if (!mayGo()) return releaseDelivery(prisma, row.id, workerId, new Date(Math.max(pausedUntil, now().getTime())));
-      await send(row);
-    }
-
-    /** The last slot reserved so far: rows are claimed to fill the schedule up to LOOKAHEAD_MS ahead. */
-    let horizon = 0;
-
-    /** One round: claim, settle what needs no message, schedule the rest. False when nothing was due. */
-    async function round(limit: number): Promise<boolean> {
-      const rows = await claimDeliveries(prisma, channel, workerId, now(), limit);
+    /** Claims rows to fill the schedule up to LOOKAHEAD_MS ahead, settles those that need no message, books slots for the rest. */
+    async function book(): Promise<boolean> {
+      const at = now().getTime();
+      const ahead = Math.max(0, (booked.at(-1)?.slot ?? 0) - at);
+      const room = lanes - booked.length - inFlight.size;
+      if (ahead > LOOKAHEAD_MS / 2 || room <= 0) return true;
+      const rows = await claimDeliveries(
+        prisma,
+        channel,
+        workerId,
+        now(),
+        Math.min(room, Math.ceil((LOOKAHEAD_MS - ahead) / intervalMs)),
+      );
       const sendable: ClaimedDelivery[] = [];
       for (const row of rows) {
         const reason = await skipReason(channel, row);
@@ -173,35 +182,59 @@ export function startBroadcastWorker(options: BroadcastWorkerOptions): { stop():
       }
       if (sendable.length > 0) {
         const slots = await options.pacer.reserve(channel, now(), sendable.length);
-        horizon = slots.at(-1)!.getTime();
-        sendable.forEach((row, i) => {
-          const task = sendInSlot(row, slots[i]!)
-            // The row stays claimed or `sending`; housekeeping recovers it once stale.
-            .catch((error) => logError("broadcast send error", error))
-            .finally(() => inFlight.delete(task));
-          inFlight.add(task);
-        });
+        booked.push(...sendable.map((row, i) => ({ row, slot: slots[i]!.getTime() })));
       }
       return rows.length > 0;
     }
 
+    /** Records what was sent and marks the rows whose slot is near in one statement, then sends them in their turn. */
+    async function wave() {
+      const horizon = now().getTime() + MARK_AHEAD_MS;
+      const next = booked.filter((b) => b.slot < horizon);
+      const done = sent.splice(0);
+      if (next.length === 0 && done.length === 0) return;
+      booked = booked.slice(next.length);
+      let marked: Set<number>;
+      try {
+        marked = await recordAndMark(
+          prisma,
+          workerId,
+          done,
+          next.map((b) => b.row.id),
+          now(),
+        );
+      } catch (error) {
+        sent.unshift(...done);
+        booked.unshift(...next);
+        throw error;
+      }
+      for (const { row, slot } of next.filter((b) => marked.has(b.row.id))) {
+        const task = takeTurn(slot)
+          .then(() => (mayGo() ? send(row) : release([row.id])))
+          // The row stays `sending`; housekeeping recovers it once stale.
+          .catch((error) => logError("broadcast send error", error))
+          .finally(() => inFlight.delete(task));
+        inFlight.add(task);
+      }
+    }
+
     while (running) {
       try {
-        const at = now().getTime();
-        const ahead = Math.max(0, horizon - at);
-        if (pausedUntil > at) await sleep(pausedUntil - at);
-        else if (inFlight.size >= lanes) await Promise.race(inFlight);
-        else if (ahead > LOOKAHEAD_MS / 2) await sleep(ahead - LOOKAHEAD_MS / 2);
-        else {
-          const limit = Math.min(lanes - inFlight.size, Math.ceil((LOOKAHEAD_MS - ahead) / intervalMs));
-          if (!(await round(limit))) await Promise.race([...inFlight, sleep(idleMs)]);
+        if (pausedUntil > now().getTime() && booked.length > 0) {
+          await release(booked.map((b) => b.row.id));
+          booked = [];
         }
+        const found = pausedUntil > now().getTime() || (await book());
+        await wave();
+        await sleep(found || booked.length + inFlight.size + sent.length > 0 ? TICK_MS : idleMs);
       } catch (error) {
         logError("broadcast dispatch error", error);
         await sleep(idleMs);
       }
     }
+    await release(booked.map((b) => b.row.id));
     await Promise.all(inFlight);
+    await recordAndMark(prisma, workerId, sent, [], now());
   }
 
   async function housekeeping() {

@@ -65,27 +65,54 @@ export async function claimDeliveries(
   return rows.sort((a, b) => a.campaign_id - b.campaign_id || a.id - b.id);
 }
 
-/**
- * Marks a claimed row `sending` right before its message leaves. False when the row is no longer
- * this instance's to send (the campaign was cancelled, or the claim expired and was taken over).
- */
-export async function markSending(prisma: PrismaClient, id: number, workerId: string, now: Date): Promise<boolean> {
-  const { count } = await prisma.broadcastDelivery.updateMany({
-    where: { id, status: "pending", lockedBy: workerId },
-    data: { status: "sending", lockedAt: now },
-  });
-  return count === 1;
+/** A row whose message left at `at` (epoch ms), to be recorded as sent. */
+export interface SentDelivery {
+  id: number;
+  at: number;
 }
 
-/** Gives a row this instance claimed or marked but did not send back to the queue, due at `notBefore`. */
-export async function releaseDelivery(
+/**
+ * One round trip per wave of sending: records the rows whose message left since the last wave as
+ * sent, and marks the claimed rows about to leave `sending` (the record of intent, written just
+ * before). Returns the ids marked; a row missing from it is no longer this instance's to send (its
+ * campaign was cancelled, or its claim expired and was taken over).
+ */
+export async function recordAndMark(
   prisma: PrismaClient,
-  id: number,
+  workerId: string,
+  sent: readonly SentDelivery[],
+  next: readonly number[],
+  now: Date,
+): Promise<Set<number>> {
+  // Epoch milliseconds to the column's UTC timestamp, whatever the session time zone.
+  const values = sent.map((row) => Prisma.sql`(${row.id}::int, ${row.at}::float8)`);
+  const recorded = values.length
+    ? Prisma.sql`recorded AS (
+        UPDATE broadcast_delivery d
+           SET status = 'sent', sent_at = to_timestamp(v.at / 1000) AT TIME ZONE 'UTC', locked_by = NULL, locked_at = NULL
+          FROM (VALUES ${Prisma.join(values)}) AS v(id, at)
+         WHERE d.id = v.id AND d.status = 'sending' AND d.locked_by = ${workerId}),`
+    : Prisma.empty;
+  const marked = next.length
+    ? Prisma.sql`UPDATE broadcast_delivery SET status = 'sending', locked_at = ${now}
+         WHERE id IN (${Prisma.join([...next])}) AND status = 'pending' AND locked_by = ${workerId} RETURNING id`
+    : Prisma.sql`SELECT NULL::int AS id WHERE false`;
+  const rows = await prisma.$queryRaw<
+    Array<{ id: number }>
+  >`WITH ${recorded} marked AS (${marked}) SELECT id FROM marked`;
+  return new Set(rows.map((row) => row.id));
+}
+
+/** Gives rows this instance claimed or marked but did not send back to the queue, due at `notBefore`. */
+export async function releaseDeliveries(
+  prisma: PrismaClient,
+  ids: readonly number[],
   workerId: string,
   notBefore: Date,
 ): Promise<void> {
+  if (ids.length === 0) return;
   await prisma.broadcastDelivery.updateMany({
-    where: { id, status: { in: ["pending", "sending"] }, lockedBy: workerId },
+    where: { id: { in: [...ids] }, status: { in: ["pending", "sending"] }, lockedBy: workerId },
     data: { status: "pending", lockedBy: null, lockedAt: null, notBefore },
   });
 }

@@ -9,7 +9,7 @@ import {
 import { campaignService } from "../../src/broadcast/campaigns.js";
 import { prismaPacer } from "../../src/broadcast/pacing.js";
 import { startBroadcastWorker } from "../../src/broadcast/broadcast-worker.js";
-import { claimDeliveries, markSending, recoverInterrupted } from "../../src/broadcast/delivery-claims.js";
+import { claimDeliveries, recordAndMark, recoverInterrupted } from "../../src/broadcast/delivery-claims.js";
 import { broadcastQuota } from "../../src/broadcast/delivery-rules.js";
 import type { Segment } from "../../src/broadcast/segment.js";
 import { Unreachable, RetryLater, type OutboundMessage, type OutboundSender } from "../../src/outbound/outbox.js";
@@ -221,7 +221,8 @@ describe("broadcast service", () => {
       ...(await claimDeliveries(db.prisma, "webchat", "dead", at, 5)),
     ];
     expect(claimed.map((row) => row.chat_id)).toEqual(["1", "3", "2"]);
-    for (const row of claimed.filter((r) => r.chat_id !== "3")) await markSending(db.prisma, row.id, "dead", at);
+    const leaving = claimed.filter((r) => r.chat_id !== "3").map((r) => r.id);
+    expect(await recordAndMark(db.prisma, "dead", [], leaving, at)).toEqual(new Set(leaving));
     const senders = new Map<string, OutboundSender>([
       ["telegram", recordingSender().sender],
       ["webchat", { ...recordingSender().sender, idempotent: true }],
