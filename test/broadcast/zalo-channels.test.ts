@@ -25,7 +25,10 @@ describe("a broadcast on the Zalo channels", () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
 
   beforeAll(async () => {
-    [zalo, oa] = await Promise.all([startFakeZaloBot(ZALO_TOKEN), startFakeZaloOa(credentials)]);
+    [zalo, oa] = await Promise.all([
+      startFakeZaloBot(ZALO_TOKEN, { blocked: (chatId) => chatId === "zalo-blocker" }),
+      startFakeZaloOa(credentials),
+    ]);
     app = await startTestApp({
       WEBCHAT_ENABLED: "false",
       ZALO_BOT_TOKEN: ZALO_TOKEN,
@@ -97,6 +100,7 @@ describe("a broadcast on the Zalo channels", () => {
     { timeout: 300_000 },
     async () => {
       await subscribe("zalo", "zalo-farmer");
+      await subscribe("zalo", "zalo-blocker");
       // An OA follower who wrote recently (inside the free reply window) and one who never wrote.
       expect((await oa.deliver(`${app.url}/zalo-oa/webhook`, oaTextEvent("oa-writer", "m-1", "xin chao"))).status).toBe(
         200,
@@ -105,23 +109,34 @@ describe("a broadcast on the Zalo channels", () => {
       await subscribe("zalo-oa", "oa-silent");
 
       const first = "Lớp tập huấn làm phân hữu cơ";
-      expect(await broadcast(first)).toMatchObject({ total: 3, sent: 2, failed: {}, skipped: { "oa-never-wrote": 1 } });
+      expect(await broadcast(first)).toMatchObject({
+        total: 4,
+        sent: 2,
+        failed: { blocked: 1 },
+        skipped: { "oa-never-wrote": 1 },
+      });
       expect(zaloTexts("zalo-farmer", first)).toHaveLength(1);
       expect(String(zaloTexts("zalo-farmer", first)[0]!.payload.text)).toContain("/dunggui");
       expect(oaTexts("oa-writer", first)).toHaveLength(1);
       expect(oaTexts("oa-silent", first)).toHaveLength(0);
+      // The farmer who blocked the Zalo bot is tried once and marked unreachable.
+      expect(zaloTexts("zalo-blocker", first)).toHaveLength(1);
+      expect(await app.prisma.unreachableChat.findMany({ select: { channel: true, reason: true } })).toEqual([
+        { channel: "zalo", reason: "blocked" },
+      ]);
 
       // The OA package allows one broadcast a day per follower (ZALO_OA_BROADCASTS_PER_DAY=1): the
       // second one the same day is skipped as over quota, while the Zalo bot has no such cap.
       const second = "Hội chợ nông sản cuối tuần";
       expect(await broadcast(second)).toMatchObject({
-        total: 3,
+        total: 4,
         sent: 1,
         failed: {},
-        skipped: { quota: 1, "oa-never-wrote": 1 },
+        skipped: { quota: 1, "oa-never-wrote": 1, unreachable: 1 },
       });
       expect(zaloTexts("zalo-farmer", second)).toHaveLength(1);
       expect(oaTexts("oa-writer", second)).toHaveLength(0);
+      expect(zaloTexts("zalo-blocker", second)).toHaveLength(0);
     },
   );
 });

@@ -41,7 +41,15 @@ export function zaloUpdate(input: ZaloMessageInput): Record<string, unknown> {
   };
 }
 
-export async function startFakeZaloBot(token: string) {
+export interface FakeZaloBotOptions {
+  /**
+   * Users who blocked the bot (or whom the bot may not write to): sendMessage to them is refused with
+   * 403, the Bot API's refusal in the Telegram-like shape it uses.
+   */
+  blocked?: (chatId: string) => boolean;
+}
+
+export async function startFakeZaloBot(token: string, options: FakeZaloBotOptions = {}) {
   const queue: Record<string, unknown>[] = [];
   const recorder = callRecorder<ZaloCall>("fake Zalo", (call) => call.method);
   const calls = recorder.entries;
@@ -118,6 +126,7 @@ export async function startFakeZaloBot(token: string) {
           return refuse(400, "Bad Request: chat_id is required");
         if (typeof text !== "string" || text.length < 1 || text.length > 2000)
           return refuse(400, "Bad Request: text must be 1-2000 characters");
+        if (options.blocked?.(payload.chat_id)) return refuse(403, "Forbidden: the user has blocked the bot");
         return reply(200, { ok: true, result: { message_id: `zm${nextMessageId++}`, date: Date.now() } });
       }
       case "sendChatAction":

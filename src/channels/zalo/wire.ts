@@ -105,6 +105,16 @@ export class ZaloApiError extends Error {
   }
 }
 
+/**
+ * The chat will never take a message from the bot: the user blocked it or is unknown. Zalo documents
+ * no codes for this; its Bot API answers in Telegram's shape, so a 403, or a 400/404 that names the
+ * user or chat as not found, is read as Telegram's "blocked by the user" / "chat not found".
+ */
+export const isRecipientGone = (error: unknown): error is ZaloApiError =>
+  error instanceof ZaloApiError &&
+  (error.code === 403 ||
+    ((error.code === 400 || error.code === 404) && /(user|chat)\b.*not found/i.test(error.message)));
+
 /** getUpdates' "nothing arrived within the timeout": normal, not a failure. */
 export const isPollTimeout = (error: unknown) => error instanceof ZaloApiError && error.code === 408;
 

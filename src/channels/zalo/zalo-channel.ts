@@ -7,12 +7,12 @@ import type { Translate } from "../../i18n/translate.js";
 import type { Logger } from "../../logger.js";
 import { keyedMutex } from "../../lib/keyed-mutex.js";
 import { stableNumericId } from "../../lib/stable-id.js";
-import { RetryLater, Undeliverable, type OutboundSender } from "../../outbound/outbox.js";
+import { RetryLater, Undeliverable, Unreachable, type OutboundSender } from "../../outbound/outbox.js";
 import type { ChannelChats } from "../channel-chats.js";
 import { BotApiFailure, inProcessBotApi } from "../in-process-bot-api.js";
 import { listedChoices } from "../listed-choices.js";
 import { splitText } from "../split-text.js";
-import { ZALO_MAX_TEXT, ZaloApiError, type ZaloBotApi, type ZaloIncoming } from "./wire.js";
+import { ZALO_MAX_TEXT, ZaloApiError, isRecipientGone, type ZaloBotApi, type ZaloIncoming } from "./wire.js";
 
 export const ZALO_CHANNEL = "zalo";
 
@@ -211,6 +211,8 @@ export function createZaloChannel(deps: ZaloChannelDeps) {
       } catch (error) {
         if (error instanceof Undeliverable) return { notDeliverable: error.reason };
         if (error instanceof ZaloApiError && error.code === 429) throw new RetryLater(30_000, error.message);
+        // Marked unreachable once by the outbox or the broadcast worker, then skipped, not retried.
+        if (isRecipientGone(error)) throw new Unreachable(error.message);
         throw error;
       }
     },
