@@ -4,19 +4,14 @@ import { createConversation } from "@grammyjs/conversations";
 import { chatAddress, type BotContext, type FlowContext } from "../../bot/context.js";
 import { waitForAnswer, type Flow, type FlowInput } from "../../bot/flow.js";
 import { currentConsent, readConsentReply } from "../../leads/consent.js";
-import {
-  LEAD_FIELDS,
-  OPTIONAL_FIELDS,
-  askKey,
-  validatePlace,
-  type LeadField,
-  type PlaceValue,
-} from "../../leads/lead-fields.js";
+import { OPTIONAL_FIELDS, askKey, validatePlace, type LeadField, type PlaceValue } from "../../leads/lead-fields.js";
 import type { LeadDraft } from "../../leads/lead.js";
 import type { SubmitResult } from "../../leads/lead-service.js";
 import {
   answerLines,
   answerText,
+  askedFields,
+  completeDraft,
   fieldLabelKey,
   QUESTIONS,
   RELATIVE_PHONE_QUESTION,
@@ -293,7 +288,7 @@ async function waitForPress(conversation: Flow, ctx: FlowContext, prefix: string
 async function review(conversation: Flow, ctx: FlowContext, draft: LeadDraft): Promise<boolean> {
   const prefix = `${PREFIX}summary:`;
   for (;;) {
-    const edits = LEAD_FIELDS.map((field) => ({
+    const edits = askedFields(draft).map((field) => ({
       text: ctx.t("reg-edit", { field: ctx.t(fieldLabelKey(field)) }),
       value: field,
     }));
@@ -308,7 +303,7 @@ async function review(conversation: Flow, ctx: FlowContext, draft: LeadDraft): P
     if (choice === undefined) continue;
     if (choice === "submit") return true;
     if (choice === "cancel") return false;
-    const field = LEAD_FIELDS.find((f) => f === choice);
+    const field = askedFields(draft).find((f) => f === choice);
     if (!field) continue;
     const step = await askField(
       conversation,
@@ -317,7 +312,7 @@ async function review(conversation: Flow, ctx: FlowContext, draft: LeadDraft): P
       ctx.t("reg-edit", { field: ctx.t(fieldLabelKey(field)) }),
       true,
     );
-    if (!step.back) Object.assign(draft, step.value);
+    if (!step.back) Object.assign(draft, completeDraft({ ...draft, ...step.value }));
   }
 }
 
@@ -361,9 +356,10 @@ async function register(conversation: Flow, ctx: FlowContext, start: RegisterSta
   // The previous answer as understood ("✅ Nghề chính: Lúa + Thủy sản"): a pressed button's
   // keyboard is gone, and a typed answer may have been read differently than meant.
   let echo: string | undefined;
-  for (let index = 0; index < LEAD_FIELDS.length;) {
-    const field = LEAD_FIELDS[index]!;
-    const header = [...(echo ? [echo] : []), ctx.t("reg-step", { n: index + 1, total: LEAD_FIELDS.length })].join("\n");
+  for (let index = 0; index < askedFields(answers).length;) {
+    const fields = askedFields(answers);
+    const field = fields[index]!;
+    const header = [...(echo ? [echo] : []), ctx.t("reg-step", { n: index + 1, total: fields.length })].join("\n");
     const step = await askField(conversation, ctx, field, header, index > 0, suggestion(field, start));
     if (step.back) {
       echo = undefined;
@@ -374,7 +370,7 @@ async function register(conversation: Flow, ctx: FlowContext, start: RegisterSta
     echo = ctx.t("reg-echo", { field: ctx.t(fieldLabelKey(field)), answer: answerText(answers, field, ctx.t) });
     index++;
   }
-  const draft = answers as LeadDraft;
+  const draft = completeDraft(answers);
   if (!(await review(conversation, ctx, draft))) {
     await forgetTyped();
     await ctx.reply(ctx.t("reg-cancelled"));

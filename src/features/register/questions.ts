@@ -153,6 +153,17 @@ export function answerText(draft: Partial<LeadDraft>, field: LeadField, t: Trans
 }
 
 /** "Họ tên: Nguyễn Văn An" lines for every field, in flow order. */
+/**
+ * The steps this farmer is asked, in order: one without a phone is reached through the commune
+ * office, so a time to call means nothing and is not asked (it is stored as "any").
+ */
+export const askedFields = (answers: Partial<LeadDraft>): LeadField[] =>
+  LEAD_FIELDS.filter((field) => field !== "callTime" || answers.contact !== "commune_office");
+
+/** The answers as stored: a call time not asked is "any". */
+export const completeDraft = (answers: Partial<LeadDraft>): LeadDraft =>
+  (askedFields(answers).includes("callTime") ? answers : { ...answers, callTime: "any" }) as LeadDraft;
+
 export function answerLines(draft: LeadDraft, t: Translate): string[] {
-  return LEAD_FIELDS.map((field) => `${t(fieldLabelKey(field))}: ${answerText(draft, field, t)}`);
+  return askedFields(draft).map((field) => `${t(fieldLabelKey(field))}: ${answerText(draft, field, t)}`);
 }

@@ -76,20 +76,24 @@ describe("Registration as farmers actually reply", () => {
     // Another farmer of the same chat with no phone at all.
     await db.clear();
     await toPhone(chat);
+    // Reached through the commune office: no time to call is asked, one step fewer.
     const none = await chat.press(CHAT, "reg:phone:none");
-    expect(textOf(none)).toContain("✅ Số điện thoại: Không có điện thoại: hẹn qua UBND xã\nBước 4/9");
+    expect(textOf(none)).toContain("✅ Số điện thoại: Không có điện thoại: hẹn qua UBND xã\nBước 4/8");
     await chat.say(CHAT, "Vĩnh Lợi");
     await chat.press(CHAT, "reg:place:31777");
     await chat.press(CHAT, "reg:sector:lua");
     await chat.say(CHAT, "3");
-    await chat.say(CHAT, "0");
-    await chat.press(CHAT, "reg:callTime:morning");
-    await chat.press(CHAT, "reg:note:skip");
+    const note = await chat.say(CHAT, "0");
+    expect(textOf(note)).toContain("Bước 8/8");
+    expect(buttonsOf(note)).not.toContain("reg:callTime:any");
+    const summary = await chat.press(CHAT, "reg:note:skip");
+    expect(buttonsOf(summary)).not.toContain("reg:summary:callTime");
     expect(textOf(await submit(chat))).toContain("Đã gửi đăng ký");
     expect(await db.prisma.lead.findFirstOrThrow()).toMatchObject({
       contact: "commune_office",
       phone: null,
       fullName: "Trần Văn Bảy",
+      callTime: "any",
     });
   });
 
@@ -99,7 +103,7 @@ describe("Registration as farmers actually reply", () => {
       await db.clear();
       await toPhone(chat);
       expect(textOf(await chat.say(CHAT, typed))).toContain(
-        "✅ Số điện thoại: Không có điện thoại: hẹn qua UBND xã\nBước 4/9",
+        "✅ Số điện thoại: Không có điện thoại: hẹn qua UBND xã\nBước 4/8",
       );
       await chat.say(CHAT, "/huy");
     }
