@@ -5,10 +5,10 @@ import type { Logger } from "../logger.js";
 import { translator } from "../i18n/translate.js";
 import type { BotContext, FlowContext, SessionData } from "./context.js";
 import type { Services } from "./services.js";
-import { deferredWrites, type KeyValueStore } from "./key-value-store.js";
+import { deferredWrites, type BatchReadStore } from "./key-value-store.js";
 import type { ChatLock } from "./chat-lock.js";
 import type { UpdateLedger } from "./update-ledger.js";
-import { conversationStorage, sessionStorage } from "./storage.js";
+import { chatStateKeys, conversationStorage, sessionStorage } from "./storage.js";
 import { renderAsButtons, type ChoiceRenderer } from "./choices.js";
 import { contextSetup } from "./middleware/context-setup.js";
 import { deduplicate } from "./middleware/deduplicate.js";
@@ -38,7 +38,7 @@ export interface BotDeps {
   botInfo?: UserFromGetMe;
   /** Where API calls go: the Telegram API root, or a channel's own fetch (web chat, tests). */
   client?: ApiClientOptions;
-  store: KeyValueStore;
+  store: BatchReadStore;
   ledger: UpdateLedger;
   /** One update per chat at a time, across instances where the database allows it. */
   chatLock: ChatLock;
@@ -101,6 +101,11 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
       collectWrites: state.collect,
     }),
   );
+  // The session and the conversation state are both read for every update: one query for the two.
+  guarded.use(async (ctx, next) => {
+    if (ctx.chatId !== undefined) await state.prefetch(chatStateKeys(deps.channel, ctx.chatId));
+    await next();
+  });
   guarded.use(
     session<SessionData, BotContext>({ initial: () => ({}), storage: sessionStorage(state.store, deps.channel) }),
   );

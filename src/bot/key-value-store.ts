@@ -10,16 +10,25 @@ export interface KeyValueStore {
   delete(key: string): Promise<void>;
 }
 
+/** A store that can also read several keys in one go (one query for all the state of a chat). */
+export interface BatchReadStore extends KeyValueStore {
+  /** The stored values of the keys; absent keys are left out. */
+  readMany(keys: string[]): Promise<Map<string, unknown>>;
+}
+
 /** A write held back until its update is committed (`value` undefined: delete the key). */
 export type StateWrite = { key: string; value: unknown };
 
 /** For unit tests of the bot: same contract, no persistence across processes. */
-export function memoryKeyValueStore(): KeyValueStore & { keys(): string[] } {
+export function memoryKeyValueStore(): BatchReadStore & { keys(): string[] } {
   const map = new Map<string, string>();
   return {
     async read(key) {
       const raw = map.get(key);
       return raw === undefined ? undefined : JSON.parse(raw);
+    },
+    async readMany(keys) {
+      return new Map(keys.filter((key) => map.has(key)).map((key) => [key, JSON.parse(map.get(key)!) as unknown]));
     },
     async write(key, value) {
       map.set(key, JSON.stringify(value));
@@ -36,37 +45,70 @@ export async function applyWrites(store: KeyValueStore, writes: StateWrite[]): P
   for (const { key, value } of writes) await (value === undefined ? store.delete(key) : store.write(key, value));
 }
 
+/** What one update in progress has read ahead and written so far (see deferredWrites). */
+interface UpdateState {
+  writes: Map<string, unknown>;
+  /** Read ahead in one query; each is handed out once, a later read of the key goes to the store. */
+  prefetched: Map<string, unknown>;
+  /** The stored JSON of each key read, so writing back an unchanged value costs nothing. */
+  stored: Map<string, string | undefined>;
+}
+
+const asJson = (value: unknown) => (value === undefined ? undefined : JSON.stringify(value));
+
 /**
  * Holds the state writes of the update being processed (sessions, conversations) in memory, so
  * they can be committed together with the update's "done" mark. Reads see the held writes first.
  * Outside `collect` (no update in progress) writes go straight to the store.
  */
-export function deferredWrites(store: KeyValueStore) {
-  const current = new AsyncLocalStorage<Map<string, unknown>>();
+export function deferredWrites(store: BatchReadStore) {
+  const current = new AsyncLocalStorage<UpdateState>();
+  // grammY writes the session back after every update: only a value that differs from the stored
+  // one (or from an earlier write of this update) needs to reach the database.
+  const unchanged = (update: UpdateState, key: string, json: string | undefined) =>
+    !update.writes.has(key) && update.stored.has(key) && update.stored.get(key) === json;
   const view: KeyValueStore = {
     async read(key) {
-      const held = current.getStore();
-      if (held?.has(key)) return held.get(key);
-      return store.read(key);
+      const update = current.getStore();
+      if (!update) return store.read(key);
+      if (update.writes.has(key)) return update.writes.get(key);
+      let value: unknown;
+      if (update.prefetched.has(key)) {
+        value = update.prefetched.get(key);
+        update.prefetched.delete(key);
+      } else value = await store.read(key);
+      update.stored.set(key, asJson(value));
+      return value;
     },
     async write(key, value) {
-      const held = current.getStore();
-      if (held) held.set(key, JSON.parse(JSON.stringify(value)) as unknown);
-      else await store.write(key, value);
+      const update = current.getStore();
+      if (!update) return store.write(key, value);
+      const json = JSON.stringify(value);
+      if (!unchanged(update, key, json)) update.writes.set(key, JSON.parse(json) as unknown);
     },
     async delete(key) {
-      const held = current.getStore();
-      if (held) held.set(key, undefined);
-      else await store.delete(key);
+      const update = current.getStore();
+      if (!update) return store.delete(key);
+      if (!unchanged(update, key, undefined)) update.writes.set(key, undefined);
     },
   };
   return {
     store: view,
     /** Runs `task` with its writes held back; returns them for the caller to commit. */
     async collect(task: () => Promise<void>): Promise<StateWrite[]> {
-      const held = new Map<string, unknown>();
-      await current.run(held, task);
-      return [...held].map(([key, value]) => ({ key, value }));
+      const update: UpdateState = { writes: new Map(), prefetched: new Map(), stored: new Map() };
+      await current.run(update, task);
+      return [...update.writes].map(([key, value]) => ({ key, value }));
+    },
+    /**
+     * Reads the keys the update is about to read (its chat's session and conversation state) in one
+     * query instead of one each. Only inside `collect`; the values are handed out once.
+     */
+    async prefetch(keys: string[]): Promise<void> {
+      const update = current.getStore();
+      if (!update) return;
+      const found = await store.readMany(keys.filter((key) => !update.writes.has(key)));
+      for (const key of keys) if (!update.writes.has(key)) update.prefetched.set(key, found.get(key));
     },
   };
 }

@@ -1,13 +1,20 @@
-import type { PrismaClient } from "../db/index.js";
-import type { KeyValueStore, StateWrite } from "./key-value-store.js";
+import { Prisma, type PrismaClient } from "../db/index.js";
+import type { BatchReadStore, StateWrite } from "./key-value-store.js";
 import { CLAIM_LEASE_MS, type UpdateLedger } from "./update-ledger.js";
 
 /** Sessions and conversation state in the database, so a restart mid-flow resumes the flow. */
-export function prismaKeyValueStore(prisma: PrismaClient): KeyValueStore {
+export function prismaKeyValueStore(prisma: PrismaClient): BatchReadStore {
   return {
     async read(key) {
       const row = await prisma.chatSession.findUnique({ where: { key } });
       return row ? JSON.parse(row.value) : undefined;
+    },
+    async readMany(keys) {
+      const rows = await prisma.chatSession.findMany({
+        where: { key: { in: keys } },
+        select: { key: true, value: true },
+      });
+      return new Map(rows.map((row) => [row.key, JSON.parse(row.value) as unknown]));
     },
     async write(key, value) {
       const json = JSON.stringify(value);
@@ -19,11 +26,14 @@ export function prismaKeyValueStore(prisma: PrismaClient): KeyValueStore {
   };
 }
 
-const writeQuery = (prisma: PrismaClient, { key, value }: StateWrite) => {
-  if (value === undefined) return prisma.chatSession.deleteMany({ where: { key } });
-  const json = JSON.stringify(value);
-  return prisma.chatSession.upsert({ where: { key }, create: { key, value: json }, update: { value: json } });
-};
+/** One data-modifying step of `finish`, applied only when the update's claim was marked done. */
+function writeStep({ key, value }: StateWrite, now: Date): Prisma.Sql {
+  if (value === undefined)
+    return Prisma.sql`DELETE FROM chat_session WHERE key = ${key} AND EXISTS (SELECT 1 FROM done)`;
+  return Prisma.sql`
+    INSERT INTO chat_session (key, value, updated_at) SELECT ${key}, ${JSON.stringify(value)}, ${now} WHERE EXISTS (SELECT 1 FROM done)
+    ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at`;
+}
 
 /**
  * The primary key makes a claim atomic, also across several instances on one PostgreSQL: the insert
@@ -46,13 +56,19 @@ export function prismaUpdateLedger(prisma: PrismaClient): UpdateLedger {
       return (await this.state(channel, updateId)) === "done" ? { kind: "done" } : { kind: "busy" };
     },
     async finish(channel, updateId, writes) {
-      await prisma.$transaction([
-        ...writes.map((write) => writeQuery(prisma, write)),
-        prisma.processedUpdate.update({
-          where: { channel_updateId: { channel, updateId } },
-          data: { state: "done", leaseUntil: null, processedAt: new Date() },
-        }),
-      ]);
+      // One statement, so one round trip (it runs for every update) and atomic without a transaction:
+      // the state writes happen only if the claim row was there to be marked done.
+      const now = new Date();
+      const steps = writes.map((write, i) => Prisma.sql`, ${Prisma.raw(`w${i}`)} AS (${writeStep(write, now)})`);
+      const marked = await prisma.$queryRaw<unknown[]>`
+        WITH done AS (
+          UPDATE processed_update SET state = 'done', lease_until = NULL, processed_at = ${now}
+           WHERE channel = ${channel} AND update_id = ${updateId}
+          RETURNING 1
+        )${steps.length > 0 ? Prisma.join(steps, "") : Prisma.empty}
+        SELECT 1 AS marked FROM done`;
+      if (marked.length !== 1)
+        throw new Error(`update ${channel}:${updateId} was not claimed, so it cannot be finished`);
     },
     async state(channel, updateId) {
       const row = await prisma.processedUpdate.findUnique({

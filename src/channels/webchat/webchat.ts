@@ -38,40 +38,33 @@ export function createWebChat(deps: {
     return stableNumericId(WEBCHAT_CHANNEL, session);
   }
 
+  function textUpdate(chatId: number, updateId: number, text: string, saved: ChatMessage): Update {
+    const command = /^\/[a-z_]+/i.exec(text);
+    return {
+      update_id: updateId,
+      message: {
+        message_id: saved.messageId,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: chatId, type: "private", first_name: FARMER.first_name },
+        from: { ...FARMER, id: chatId },
+        text,
+        ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}),
+      },
+    };
+  }
+
   /**
    * `resumed`: this input was seen before but its processing never finished (a crash), so the
    * button is not checked again: the first processing may already have removed its keyboard.
    */
-  async function toUpdate(
+  async function pressUpdate(
     chatId: number,
     updateId: number,
-    input: WebChatInput,
+    input: { button: string; messageId: number },
     resumed: boolean,
   ): Promise<Update | undefined> {
     const from = { ...FARMER, id: chatId };
     const chat = { id: chatId, type: "private" as const, first_name: FARMER.first_name };
-    const date = Math.floor(Date.now() / 1000);
-    if ("text" in input) {
-      // A resend finds the farmer's message stored the first time (same client id).
-      const saved = await deps.transcript.append(chatId, {
-        fromBot: false,
-        text: input.text,
-        buttons: [],
-        clientId: input.clientId,
-      });
-      const command = /^\/[a-z_]+/i.exec(input.text);
-      return {
-        update_id: updateId,
-        message: {
-          message_id: saved.messageId,
-          date,
-          chat,
-          from,
-          text: input.text,
-          ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}),
-        },
-      };
-    }
     const pressed = await deps.transcript.get(chatId, input.messageId);
     // Only a button the bot actually put on that message can be pressed: the page is not trusted.
     if (!pressed?.fromBot || (!resumed && !pressed.buttons.flat().some((b) => b.data === input.button)))
@@ -83,7 +76,13 @@ export function createWebChat(deps: {
         from,
         chat_instance: String(chatId),
         data: input.button,
-        message: { message_id: pressed.messageId, date, chat, from: WEBCHAT_BOT_INFO, text: pressed.text },
+        message: {
+          message_id: pressed.messageId,
+          date: Math.floor(Date.now() / 1000),
+          chat,
+          from: WEBCHAT_BOT_INFO,
+          text: pressed.text,
+        },
       },
     };
   }
@@ -97,12 +96,26 @@ export function createWebChat(deps: {
     // A client id makes a resend after a dropped connection the same update, so it runs once.
     const updateId = stableNumericId(input.session, input.clientId ?? randomUUID());
     return exclusive(chatId, async () => {
-      const state =
-        input.clientId === undefined ? undefined : await deps.ledger.state(WEBCHAT_CHANNEL, String(updateId));
+      // A text is stored first; a resend finds it stored the first time (same client id). A text
+      // stored just now cannot have been processed before, so the ledger need not be asked.
+      const saved =
+        "text" in input
+          ? await deps.transcript.append(chatId, {
+              fromBot: false,
+              text: input.text,
+              buttons: [],
+              clientId: input.clientId,
+            })
+          : undefined;
+      const seenBefore = input.clientId !== undefined && saved?.duplicate !== false;
+      const state = seenBefore ? await deps.ledger.state(WEBCHAT_CHANNEL, String(updateId)) : undefined;
       // A resend of something already handled: the messages its first processing sent.
       if (state === "done")
         return { messages: await deps.transcript.byClientIdPrefix(chatId, replyClientIdPrefix(updateId)) };
-      const update = await toUpdate(chatId, updateId, input, state === "processing");
+      const update =
+        "text" in input
+          ? textUpdate(chatId, updateId, input.text, saved!)
+          : await pressUpdate(chatId, updateId, input, state === "processing");
       if (!update) return undefined;
       const collector: ReplyCollector = { updateId, sent: 0, messages: [] };
       collectors.set(chatId, collector);
