@@ -1,5 +1,4 @@
 import type { Writable } from "node:stream";
-import ExcelJS from "exceljs";
 import { translator, type Translate } from "../i18n/translate.js";
 import { displayDateTime, vietnamWallClock } from "../lib/vietnam-time.js";
 import type { Lead } from "./lead.js";
@@ -73,6 +72,8 @@ export async function* leadsCsvChunks(batches: LeadBatches, t: Translate = trans
 
 /** Writes the workbook to `out` row by row (exceljs' streaming writer), then ends `out`. */
 export async function writeLeadsXlsx(batches: LeadBatches, out: Writable, t: Translate = translator()): Promise<void> {
+  // exceljs weighs about 27 MB in memory: loaded at the first export, not at start.
+  const { default: ExcelJS } = await import("exceljs");
   const cols = columns(t);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   const sheet = workbook.addWorksheet(t("leads-sheet-name"), { views: [{ state: "frozen", ySplit: 1 }] });

@@ -1,4 +1,3 @@
-import { ChatOpenAI } from "@langchain/openai";
 import type { SearchHit } from "../retrieval/knowledge-index.js";
 import type { OpenAIOptions } from "../types.js";
 
@@ -42,7 +41,10 @@ export type LlmAnswerer = (question: string, hits: SearchHit[]) => Promise<LlmAn
 
 /** Returns null when the model says the passages do not cover the question; throws on API errors. */
 export function createLlmAnswerer(openai: OpenAIOptions & { model: string }): LlmAnswerer {
-  const chat = new ChatOpenAI({
+  // The OpenAI client (about 25 MB in memory) is loaded only when a model is configured.
+  const chatModel = import("@langchain/openai").then(
+    ({ ChatOpenAI }) =>
+      new ChatOpenAI({
     model: openai.model,
     apiKey: openai.apiKey ?? "not-needed",
     configuration: openai.baseURL ? { baseURL: openai.baseURL } : undefined,
@@ -50,9 +52,10 @@ export function createLlmAnswerer(openai: OpenAIOptions & { model: string }): Ll
     maxTokens: 400,
     timeout: 20_000,
     maxRetries: 1,
-  });
+      }),
+  );
   return async (question, hits) => {
-    const response = await chat.invoke([
+    const response = await (await chatModel).invoke([
       { role: "system", content: SYSTEM_PROMPT },
       {
         role: "user",

@@ -1,5 +1,4 @@
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
-import { OpenAIEmbeddings } from "@langchain/openai";
 import type { OpenAIOptions } from "../types.js";
 import { LEXICAL_DIMENSION, LEXICAL_MODEL, LexicalEmbeddings, type IdfLookup } from "./lexical-embeddings.js";
 
@@ -32,9 +31,13 @@ export function describeEmbedding(identity: EmbeddingIdentity): string {
   return `${identity.kind}:${identity.model}${identity.dimension ? `/${identity.dimension}` : ""}`;
 }
 
-/** `idf` only matters for the lexical embedding's questions (see LexicalEmbeddings). */
-export function createEmbeddings(openai: OpenAIOptions | undefined, idf?: IdfLookup): EmbeddingsInterface {
+/**
+ * `idf` only matters for the lexical embedding's questions (see LexicalEmbeddings). The OpenAI client
+ * (about 25 MB in memory) is loaded only when an endpoint is configured.
+ */
+export async function createEmbeddings(openai: OpenAIOptions | undefined, idf?: IdfLookup): Promise<EmbeddingsInterface> {
   if (!usesOpenAIEndpoint(openai)) return new LexicalEmbeddings({ idf });
+  const { OpenAIEmbeddings } = await import("@langchain/openai");
   return new OpenAIEmbeddings({
     model: openai?.embeddingsModel ?? DEFAULT_OPENAI_EMBEDDINGS_MODEL,
     // Local OpenAI-compatible servers accept any key; the client refuses to start without one.

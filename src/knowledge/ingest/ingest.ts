@@ -74,7 +74,7 @@ export async function ingestKnowledge(options: KnowledgeOptions, ingest: IngestO
   const started = performance.now();
   const indexDir = indexDirOf(options);
   const identity = embeddingIdentity(options.openai);
-  const embeddings = createEmbeddings(options.openai);
+  const embeddings = await createEmbeddings(options.openai);
 
   const existing = ingest.rebuild ? null : await readIndexContents(indexDir);
   const previous = existing && sameEmbedding(existing.manifest.embedding, identity) ? existing : null;

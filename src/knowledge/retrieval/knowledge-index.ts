@@ -112,7 +112,7 @@ export async function openKnowledgeIndex(options: KnowledgeOptions): Promise<Kno
   assertSameEmbedding(indexDir, contents.manifest, embeddingIdentity(options.openai));
   // The idf the embeddings weigh questions with follows the corpus of the index in use.
   let idfOfCorpus: (term: string) => number | undefined = () => undefined;
-  const embeddings = createEmbeddings(options.openai, (term) => idfOfCorpus(term));
+  const embeddings = await createEmbeddings(options.openai, (term) => idfOfCorpus(term));
   const store = await loadVectorStore(indexDir, embeddings);
   const build = async (extra: Section[]): Promise<KnowledgeIndex> => {
     const extraVectors = extra.length > 0 ? await embeddings.embedDocuments(extra.map(searchText)) : [];
