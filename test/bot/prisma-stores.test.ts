@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../../src/db/index.js";
+import { describe, expect, it } from "vitest";
 import { prismaKeyValueStore, prismaUpdateLedger } from "../../src/bot/prisma-stores.js";
 import { deferredWrites } from "../../src/bot/key-value-store.js";
-import { migratedDatabase } from "../staff/migrated-database.js";
+import { useMigratedDatabase } from "../staff/migrated-database.js";
 
-let db: Database & { clear(): Promise<void> };
-
-beforeAll(async () => {
-  db = await migratedDatabase();
-});
-afterAll(() => db.close());
-beforeEach(() => db.clear());
+const db = useMigratedDatabase();
 
 describe("update ledger on the database", () => {
   it("marks an update done together with its state writes and deletes", async () => {
