@@ -119,6 +119,7 @@ admin-lead-message-text = Cán bộ Hội Nông dân nhắn: { $text }
 bc-chat-topic-ask = Gửi thông báo cho bà con đăng ký chủ đề nào?
 bc-chat-everyone = 📢 Mọi người đã đăng ký
 bc-chat-text-ask = Sẽ gửi tới { $count } người. Anh/chị gõ nội dung thông báo (chữ thường, không định dạng):
+bc-chat-too-long = Nội dung dài { $length } ký tự, quá mức { $max } ký tự của một thông báo. Anh/chị rút gọn rồi gõ lại nha.
 bc-chat-confirm =
     Thông báo sẽ gửi tới { $count } người:
 

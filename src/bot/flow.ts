@@ -91,12 +91,23 @@ export interface WriteAndConfirmTexts {
 export async function writeAndConfirm(
   conversation: Flow,
   ctx: FlowContext,
-  options: { prefix: string; texts: WriteAndConfirmTexts; written?: string },
+  options: {
+    prefix: string;
+    texts: WriteAndConfirmTexts;
+    written?: string;
+    /** Why a text cannot be sent (too long, say), asked again at once rather than refused after *Gửi*. */
+    problem?: (text: string) => string | undefined;
+  },
 ): Promise<{ ctx: FlowContext; text: string } | undefined> {
   let written = options.written;
   for (;;) {
     const text = written ?? (await waitForText(conversation, ctx));
     written = undefined;
+    const problem = options.problem?.(text);
+    if (problem) {
+      await ctx.reply(problem);
+      continue;
+    }
     await replyWithChoices(ctx, options.texts.confirm(text), [
       [{ text: options.texts.send, data: `${options.prefix}send` }],
       [

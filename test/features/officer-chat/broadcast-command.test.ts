@@ -57,6 +57,10 @@ describe("/broadcast in an officer's chat", () => {
         "ocbc:t:all",
       ]);
       expect(textOf(await chat.press("ocbc:t:training"))).toContain("Sẽ gửi tới 2 người");
+      // Too long for an announcement: said at once, with the length, and the officer types again.
+      const tooLong = await chat.say("Lớp tập huấn. ".repeat(120));
+      expect(textOf(tooLong)).toContain("dài 1.679 ký tự, quá mức 1.500");
+      expect(buttonsOf(tooLong)).toEqual([]);
       const confirm = await chat.say("Lớp tập huấn trồng lúa sáng thứ Bảy");
       expect(textOf(confirm)).toContain("Lớp tập huấn trồng lúa sáng thứ Bảy");
       expect(buttonsOf(confirm)).toContain("ocbc:w:send");
