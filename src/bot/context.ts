@@ -15,8 +15,8 @@ export interface SessionData {
   followUps?: string[];
   /** When the active flow began (ISO time), so /huy can drop the web chat lines typed in it. */
   flowStartedAt?: string;
-  /** Set once the farmer was asked whether they want announcements, so it is asked only once. */
-  subscriptionOffered?: boolean;
+  /** When the farmer was last asked whether they want announcements (ISO time): asked once, not at every step. */
+  subscriptionOfferedAt?: string;
 }
 
 /** What every handler gets, inside and outside conversations. */

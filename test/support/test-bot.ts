@@ -57,7 +57,8 @@ export function testBot(store: BatchReadStore = memoryKeyValueStore(), overrides
       // The test chat is a Telegram one: it keeps no transcript, so a dropped flow has nothing to forget.
       farmerData: notWired<Services["farmerData"]>("farmerData", { forgetFlowMessages: async () => 0 }),
       places: sharedPlaces(),
-      subscriptions: notWired<Services["subscriptions"]>("subscriptions"),
+      // Nobody is subscribed: the offer of announcements asks before it is shown.
+      subscriptions: notWired<Services["subscriptions"]>("subscriptions", { get: async () => undefined }),
       broadcasts: notWired<Services["broadcasts"]>("broadcasts"),
       ...overrides,
     },

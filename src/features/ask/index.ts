@@ -8,7 +8,7 @@ import { findMentionedPlace } from "../../places/mentioned-place.js";
 import { findPlaceQuestion } from "../../places/place-question.js";
 import { placeAnswer, placeLine } from "./place-answer.js";
 import { metrics } from "../../metrics.js";
-import { offerSubscription } from "../subscriptions/offer.js";
+import { offerSubscription, takeOfferTurn } from "../subscriptions/offer.js";
 
 const EXAMPLES = 3;
 
@@ -50,10 +50,8 @@ export async function answerQuestion(ctx: BotContext, question: string): Promise
   const text = place ? `${answer.answer}\n${placeLine(ctx.t, place)}` : answer.answer;
   await replyWithChoices(ctx, text, answerChoices(ctx, answer));
   // Announcements are offered once, after the first answer that actually helped.
-  if (!answer.declined && !answer.suggestOfficer && !answer.showMenu && !ctx.session.subscriptionOffered) {
-    ctx.session.subscriptionOffered = true;
-    await offerSubscription(ctx);
-  }
+  const helped = !answer.declined && !answer.suggestOfficer && !answer.showMenu;
+  if (helped && (await takeOfferTurn(ctx))) await offerSubscription(ctx);
 }
 
 export async function showAskPrompt(ctx: BotContext): Promise<void> {

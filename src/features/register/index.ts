@@ -24,7 +24,7 @@ import { mainMenuChoices, MENU_CALLBACK_PREFIX } from "../menu/main-menu.js";
 import { offerTypedQuestion } from "../ask/in-flow.js";
 import { readYesNo } from "../../lib/yes-no.js";
 import { FLOW_IDLE_MS } from "../../bot/storage.js";
-import { offerSubscription } from "../subscriptions/offer.js";
+import { offerSubscription, takeOfferTurn } from "../subscriptions/offer.js";
 
 export const REGISTER = "register";
 const PREFIX = "reg:";
@@ -405,7 +405,7 @@ async function register(conversation: Flow, ctx: FlowContext, start: RegisterSta
       ? ctx.t("reg-received")
       : ctx.t(saved.outcome === "created" ? "reg-saved" : "reg-updated", { reference: saved.reference });
   await replyWithChoices(decided, result, mainMenuChoices(ctx.t));
-  await offerSubscription(decided);
+  if (await conversation.external((outside) => takeOfferTurn(outside))) await offerSubscription(decided);
 }
 
 export function registerFeature(flowPlugins: MiddlewareFn<FlowContext>[]): Composer<BotContext> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buttonUpdate, textUpdate } from "../../support/recording-fetch.js";
 import { buttonData, sentTexts, testBot } from "../../support/test-bot.js";
+import type { Services } from "../../../src/bot/services.js";
 
 const CHAT = 77;
 
@@ -71,6 +72,18 @@ describe("ask feature", () => {
     expect(buttonData(first[1])).toEqual(["sub:offer:yes", "sub:offer:no"]);
     await bot.handleUpdate(textUpdate(2, CHAT, "htx can may nguoi"));
     expect(api.take().filter((c) => c.method === "sendMessage")).toHaveLength(1);
+  });
+
+  it("does not offer announcements to a farmer already subscribed", async () => {
+    const { bot, api } = testBot(undefined, {
+      subscriptions: {
+        get: async () => ({ topics: ["credit"], communeCode: null, communeName: null }),
+      } as unknown as Services["subscriptions"],
+    });
+    await bot.handleUpdate(textUpdate(1, CHAT, "htx can may nguoi"));
+    const sent = sentTexts(api.take().filter((c) => c.method === "sendMessage"));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).not.toContain("nhận thông báo");
   });
 
   it("asks a follow-up question by its button", async () => {

@@ -175,4 +175,22 @@ describe("Registration as farmers actually reply", () => {
       expect.arrayContaining(["menu:law", "menu:check", "menu:register", "menu:ask", "menu:officer"]),
     );
   });
+  it("offers announcements once: at the end of a first registration, not again after the next answer", async () => {
+    const chat = chattingBot(db.prisma);
+    await toPhone(chat);
+    await chat.say(CHAT, "0912 345 678");
+    await chat.say(CHAT, "Vĩnh Lợi, Thạnh Trị");
+    await chat.say(CHAT, "ok");
+    await chat.press(CHAT, "reg:sector:lua");
+    await chat.say(CHAT, "5");
+    await chat.say(CHAT, "2 công");
+    await chat.press(CHAT, "reg:callTime:any");
+    await chat.press(CHAT, "reg:note:skip");
+    expect(buttonsOf(await submit(chat))).toContain("sub:offer:yes");
+    const answered = await chat.say(CHAT, "htx can may nguoi");
+    expect(textOf(answered)).toContain("Nguồn: Điều 4");
+    expect(buttonsOf(answered)).not.toContain("sub:offer:yes");
+    // Another farmer's first useful answer does bring the offer.
+    expect(buttonsOf(await chat.say(CHAT + 1, "htx can may nguoi"))).toContain("sub:offer:yes");
+  });
 });
