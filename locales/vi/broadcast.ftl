@@ -81,7 +81,7 @@ admin-bc-preview-sent = Đã gửi thử vào tài khoản chat của anh/chị.
 admin-bc-no-linked-chat = Anh/chị chưa liên kết tài khoản chat, chưa gửi thử được.
 admin-bc-schedule = Hẹn giờ gửi (để trống là gửi ngay)
 admin-bc-send = Gửi
-admin-bc-send-confirm = Gửi thông báo này cho mọi người trong danh sách?
+admin-bc-send-confirm = Gửi thông báo này cho { $count } bà con?
 admin-bc-staff-drafts = Cán bộ hoặc quản trị viên sẽ duyệt và gửi bản nháp này.
 admin-bc-sending = Đang gửi thông báo.
 admin-bc-scheduled = Đã hẹn giờ gửi.
@@ -125,7 +125,7 @@ bc-chat-confirm =
 
     { $text }
 
-    Gửi luôn nha?
+    Gửi cho { $count } bà con luôn nha?
 bc-chat-send = 📢 Gửi
 bc-chat-again = Anh/chị gõ lại nội dung thông báo:
 bc-chat-cancelled = Đã thôi, không gửi gì.

@@ -60,6 +60,10 @@ describe("dashboard announcements", () => {
     expect((await staff.post(`/admin/broadcasts/${id}/send`, { _csrf: csrf })).status).toBe(403);
 
     const officer = await loggedIn("canbo", "officer");
+    // The send confirmation names how many farmers it goes to.
+    expect(await (await officer.get(`/admin/broadcasts/${id}`)).text()).toContain(
+      'data-confirm="Gửi thông báo này cho 2 bà con?"',
+    );
     const officerCsrf = await officer.csrf(`/admin/broadcasts/${id}`);
     expect(
       (await officer.post(`/admin/broadcasts/${id}/preview`, { _csrf: officerCsrf })).headers.get("location"),

@@ -9,6 +9,7 @@ import { requirePermission } from "../session-guard.js";
 import { readCampaignForm, readScheduleTime } from "./campaign-form.js";
 import {
   audienceTable,
+  reachable,
   campaignActions,
   campaignList,
   composeForm,
@@ -108,11 +109,12 @@ export function broadcastRoutes(deps: AdminDeps): Hono<AdminEnv> {
       segment,
     };
     const preview = announcementMessage(campaign, t).text;
+    const audience = campaign.status === "draft" ? await broadcasts.audience(segment) : [];
     const body = html`<p class="meta">${t(`admin-bc-status-${campaign.status}`)}</p>
       <section class="card"><h2>${t("admin-bc-message")}</h2><pre class="announcement">${preview}</pre>
         ${campaign.signupChoice ? html`<p><span class="button-like">${t("bc-signup")}</span></p>` : ""}</section>
-      ${campaign.status === "draft" ? audienceTable(t, await broadcasts.audience(segment)) : reportSection(t, await broadcasts.report(campaign.id), campaign.status === "sending")}
-      ${campaignActions(t, session, campaign, me.chatId !== null)}
+      ${campaign.status === "draft" ? audienceTable(t, audience) : reportSection(t, await broadcasts.report(campaign.id), campaign.status === "sending")}
+      ${campaignActions(t, session, campaign, me.chatId !== null, reachable(audience))}
       ${campaign.status === "draft" ? html`<h2>${t("admin-bc-edit")}</h2>${composeForm(t, session, await choices(), `/admin/broadcasts/${campaign.id}`, input)}` : ""}`;
     const title = t("admin-bc-campaign", { id: campaign.id });
     return c.html(

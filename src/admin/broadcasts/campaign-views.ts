@@ -66,8 +66,12 @@ export function campaignList(t: Translate, rows: CampaignRow[]): Html {
     )}</tbody></table></div>`;
 }
 
+/** Who a campaign would reach now: subscribed in the segment, minus the chats known unreachable. */
+export const reachable = (audience: AudienceCount[]) =>
+  audience.reduce((sum, a) => sum + a.recipients - a.unreachable, 0);
+
 export function audienceTable(t: Translate, audience: AudienceCount[]): Html {
-  const total = audience.reduce((sum, a) => sum + a.recipients - a.unreachable, 0);
+  const total = reachable(audience);
   return html`<section class="card"><h2>${t("admin-bc-audience", { count: total })}</h2>
     <ul class="audience">${audience.map((a) => html`<li><b>${channelLabel(t, a.channel)}</b>: ${t("admin-bc-audience-channel", { count: a.recipients - a.unreachable, unreachable: a.unreachable })}</li>`)}</ul></section>`;
 }
@@ -105,6 +109,8 @@ export function campaignActions(
   session: StaffSessionInfo,
   campaign: CampaignRow,
   linkedChat: boolean,
+  /** Recipients of a draft if sent now, named in the send confirmation. */
+  recipients: number,
 ): Html {
   const maySend = mayAct(session.user.role, "broadcast.send");
   const mayCancel = mayAct(session.user.role, "broadcast.cancel");
@@ -117,7 +123,7 @@ export function campaignActions(
         maySend
           ? html`<form method="post" action="${action("send")}" class="stack">${csrfField(session)}
             <label>${t("admin-bc-schedule")}<input type="datetime-local" name="at"></label>
-            <button type="submit" data-confirm="${t("admin-bc-send-confirm")}">${t("admin-bc-send")}</button></form>`
+            <button type="submit" data-confirm="${t("admin-bc-send-confirm", { count: recipients })}">${t("admin-bc-send")}</button></form>`
           : html`<p class="meta">${t("admin-bc-staff-drafts")}</p>`
       }</section>`;
   }

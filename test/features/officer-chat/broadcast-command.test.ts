@@ -63,6 +63,7 @@ describe("/broadcast in an officer's chat", () => {
       expect(buttonsOf(tooLong)).toEqual([]);
       const confirm = await chat.say("Lớp tập huấn trồng lúa sáng thứ Bảy");
       expect(textOf(confirm)).toContain("Lớp tập huấn trồng lúa sáng thứ Bảy");
+      expect(textOf(confirm)).toContain("Gửi cho 2 bà con luôn nha?");
       expect(buttonsOf(confirm)).toContain("ocbc:w:send");
       const sent = await chat.press("ocbc:w:send");
       expect(textOf(sent)).toContain("Bắt đầu gửi thông báo #1");
