@@ -2,7 +2,7 @@
 mydata-empty = Hiện không lưu thông tin cá nhân nào của bà con (chưa có đăng ký, câu hỏi gửi cán bộ, lần kiểm tra điều kiện hay đăng ký nhận thông báo nào).
 mydata-title = Thông tin của bà con đang được lưu:
 mydata-lead-title = 📋 Hồ sơ { $reference } – { $status }
-mydata-consent = Đồng ý lưu: phiên bản { $version }, ngày { $date }
+mydata-consent = Bà con đồng ý cho lưu ngày { $date }
 mydata-questions-title = ❓ Câu hỏi đã gửi cán bộ:
 mydata-question = { $reference } ({ $date }, { $state }): { $text }
 mydata-question-answered = đã trả lời

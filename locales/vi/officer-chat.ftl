@@ -29,12 +29,12 @@ oc-button-contacted-ref = 📞 Đã gọi { $reference }
 
 ## /canbo
 oc-link-usage = Cán bộ nhắn: /canbo <mã liên kết> (mã lấy trên trang quản lý).
-oc-link-ok = Đã liên kết khung chat này với tài khoản { $name }. Thông báo đăng ký mới và câu hỏi của bà con sẽ gửi về đây. Nhắn /leads để xem hồ sơ đang mở, /cauhoi để xem câu hỏi chờ trả lời.
+oc-link-ok = Đã liên kết khung chat này với tài khoản { $name }. Thông báo đăng ký mới và câu hỏi của bà con sẽ gửi về đây. Nhắn /leads để xem hồ sơ đang mở, /cauhoi để xem câu hỏi chờ trả lời, /broadcast để gửi thông báo cho bà con đã đăng ký nhận.
 oc-link-invalid = Mã liên kết không đúng hoặc đã hết hạn. Cán bộ lấy mã mới trên trang quản lý nha.
 oc-link-too-many = Nhập sai mã nhiều lần. Cán bộ chờ 15 phút rồi thử lại nha.
 
 ## /leads and the buttons
-oc-read-only = Tài khoản của anh/chị là nhân viên (chỉ xem): anh/chị xem được hồ sơ và câu hỏi, còn nhận xử lý, đổi trạng thái hay trả lời thì cán bộ làm.
+oc-read-only = Tài khoản của anh/chị là nhân viên (chỉ xem): anh/chị xem được hồ sơ và câu hỏi, còn nhận xử lý, đổi trạng thái, trả lời hay gửi thông báo thì cán bộ làm. Thông báo thì anh/chị soạn nháp trên trang quản lý để cán bộ duyệt gửi.
 oc-link-read-only = Tài khoản này chỉ xem: anh/chị sẽ nhận thông báo, không có nút thao tác.
 oc-not-officer = Lệnh này chỉ dành cho cán bộ đã liên kết tài khoản. Bà con cần gì, nhắn /menu để chọn việc nha.
 oc-leads-none = Hiện không có hồ sơ nào đang mở.

@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import { Hono } from "hono";
+import { translator } from "../i18n/translate.js";
 import { metrics } from "../metrics.js";
 
 export interface HttpServer {
@@ -19,6 +20,7 @@ export type Readiness = Record<string, boolean>;
 export function createHttpApp(
   parts: Array<{ path: string; app: Hono }>,
   probes: { ready: () => Promise<Readiness> } = { ready: async () => ({}) },
+  notFoundText = translator()("http-not-found"),
 ): Hono {
   const root = new Hono();
   // A body refused for its size is left unread, so the connection cannot carry another request:
@@ -35,6 +37,10 @@ export function createHttpApp(
   });
   root.get("/metrics", async (c) => c.body(await metrics.text(), 200, { "content-type": metrics.contentType }));
   for (const part of parts) root.route(part.path, part.app);
+  // A mistyped address or method: the same polite words as every other refusal, JSON for API clients.
+  root.notFound((c) =>
+    c.req.path.startsWith("/api/") ? c.json({ error: notFoundText }, 404) : c.text(notFoundText, 404),
+  );
   return root;
 }
 

@@ -32,4 +32,13 @@ describe("probes and metrics", () => {
     expect(value(/^htx_outbox_pending (\d+)/m)).toBeGreaterThanOrEqual(0);
     expect(text).not.toContain("session-metrics-1");
   });
+
+  it("answers a mistyped address or method in Vietnamese, as JSON under /api/", async () => {
+    const api = await fetch(`${app.url}/api/chat`);
+    expect(api.status).toBe(404);
+    expect(await api.json()).toEqual({ error: expect.stringContaining("Không có trang hay địa chỉ này") });
+    const page = await fetch(`${app.url}/khong-co-trang-nay`);
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain("Bà con mở lại trang trò chuyện");
+  });
 });

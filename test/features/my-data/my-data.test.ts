@@ -84,7 +84,7 @@ describe("/dulieu and /xoa", () => {
       "0912 345 678",
       "Xã Vĩnh Lợi",
       "Nhà gần chợ",
-      "phiên bản 2026-11-v1, ngày 27/11/2026",
+      "Bà con đồng ý cho lưu ngày 27/11/2026",
       "Mới",
       "CH-",
       "HTX cần vốn điều lệ bao nhiêu?",
@@ -120,7 +120,7 @@ describe("/dulieu and /xoa", () => {
     expect(shown).not.toContain("không lưu thông tin cá nhân nào");
     for (const part of [
       "Nhận thông báo về: 🎓 Lớp tập huấn, 📜 Luật, chính sách mới, ở Xã Vĩnh Lợi",
-      "phiên bản sub-v1, ngày 27/11/2026",
+      "Bà con đồng ý cho lưu ngày 27/11/2026",
       "/xoa",
     ])
       expect(shown).toContain(part);
