@@ -278,7 +278,7 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
       }
       if (verdict.kind === "english") {
         const inner = verdict.vietnamese ? await answerFromKnowledge(verdict.vietnamese) : null;
-        if (!inner) return declined([t("ask-english-note"), t("ask-english-none")].join("\n"));
+        if (!inner) return { ...declined([t("ask-english-note"), t("ask-english-none")].join("\n")), showMenu: true };
         return { ...inner, answer: [t("ask-english-note"), inner.answer].join("\n") };
       }
       if (verdict.kind === "injection") {

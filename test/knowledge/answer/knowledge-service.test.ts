@@ -229,6 +229,26 @@ describe("conversation", () => {
     expect(result.answer.split("\n")[0]).toBe(t("ask-english-note"));
     expect(result.answer).toContain("05 thành viên chính thức");
   });
+
+  it("tells an English greeting what it can help with, in both languages, with the menu", async () => {
+    expect(await service.answer("hello, can you help me")).toMatchObject({
+      answer: [t("ask-english-note"), t("ask-english-none")].join("\n"),
+      declined: true,
+      showMenu: true,
+    });
+    expect(await service.answer("good morning")).toMatchObject({
+      answer: [t("ask-english-note"), t("ask-chat-greeting")].join("\n"),
+      showMenu: true,
+    });
+  });
+
+  it("says who it is when asked about itself, with the menu and the officer", async () => {
+    expect(await service.answer("bot là ai vậy")).toMatchObject({
+      answer: t("ask-chat-about-bot"),
+      showMenu: true,
+      suggestOfficer: true,
+    });
+  });
 });
 
 describe("answer from the official texts (second tier)", () => {
