@@ -28,7 +28,7 @@ import { registerFeature, enterRegister } from "../features/register/index.js";
 import { myDataFeature } from "../features/my-data/index.js";
 import { officerChatFeature } from "../features/officer-chat/index.js";
 import { broadcastCommandFeature } from "../features/officer-chat/broadcast-command.js";
-import { showSubscription, subscriptionsFeature } from "../features/subscriptions/index.js";
+import { openSubscriptions, subscriptionsFeature } from "../features/subscriptions/index.js";
 
 export interface BotDeps {
   /** Transport name, used for storage namespaces, deduplication and logs. */
@@ -129,7 +129,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     officer: (ctx) => enterContactOfficer(ctx),
     register: enterRegister,
     check: enterEligibility,
-    subscribe: showSubscription,
+    subscribe: openSubscriptions,
   });
   guarded.use(menu.beforeFlows);
   // Commands that also work in the middle of a flow, like /huy: seen before the conversations.

@@ -145,6 +145,15 @@ export async function showSubscription(ctx: BotContext): Promise<void> {
   await replyWithChoices(ctx, text, statusRows(ctx.t, current !== undefined));
 }
 
+/**
+ * The menu's *Nhận thông báo*: a farmer not subscribed goes straight to the topics (one tap less);
+ * a subscribed one sees what they receive, with change and stop.
+ */
+export async function openSubscriptions(ctx: BotContext): Promise<void> {
+  if (await ctx.services.subscriptions.get(chatAddress(ctx))) return showSubscription(ctx);
+  await enterSubscribe(ctx);
+}
+
 async function stopAll(ctx: BotContext): Promise<void> {
   const stopped = await ctx.services.subscriptions.stop(chatAddress(ctx));
   await ctx.reply(ctx.t(stopped ? "sub-stopped" : "sub-not-subscribed"));

@@ -90,6 +90,20 @@ describe("announcements for farmers (/thongbao, /dunggui)", () => {
     expect(await stored()).toBeNull();
   });
 
+  it("opens the topics straight from the menu when not subscribed, and what is received once subscribed", async () => {
+    const chat = subscribingBot();
+    const topics = await chat.press("menu:subscribe");
+    expect(textOf(topics)).toContain("Bà con muốn nhận tin về gì?");
+    expect(buttonsOf(topics)).toContain("sub:t:training");
+    await chat.press("sub:t:training");
+    await chat.press("sub:t:done");
+    await chat.press("sub:p:any");
+    await chat.press("sub:c:agree");
+    const status = await chat.press("menu:subscribe");
+    expect(textOf(status)).toContain("Bà con đang nhận thông báo về");
+    expect(buttonsOf(status)).toEqual(["sub:start", "sub:stop"]);
+  });
+
   it("/xoa erases the subscription too", async () => {
     const chat = subscribingBot();
     await chat.press("sub:start");
