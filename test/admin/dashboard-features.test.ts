@@ -3,7 +3,7 @@ import { publishedFaqs } from "../../src/questions/faq.js";
 import { ensureSetupLink } from "../../src/staff/setup-link.js";
 import { processChatLock } from "../../src/bot/chat-lock.js";
 import { adminHarness } from "./admin-harness.js";
-import { insertLead } from "./lead-rows.js";
+import { insertLead, leadRow } from "./lead-rows.js";
 
 let h: Awaited<ReturnType<typeof adminHarness>>;
 let officer: ReturnType<typeof h.agent>;
@@ -206,26 +206,17 @@ describe("lead detail", () => {
 describe("overview and pools", () => {
   it("counts erased leads apart from Mới, formats numbers as the list does, and groups farmers' own sectors under Khác", async () => {
     await h.db.prisma.lead.createMany({
-      data: Array.from({ length: 1200 }, (_, i) => ({
-        reference: `HTX-N${String(i).padStart(4, "0")}`,
-        channel: "webchat",
-        chatId: `bulk-${i}`,
-        purpose: "found_htx" as const,
-        fullName: "Bà con",
-        phone: `+8490${String(i).padStart(7, "0")}`,
-        communeCode: "31777",
-        communeName: "Xã Vĩnh Lợi",
-        provinceCode: "92",
-        provinceName: "Thành phố Cần Thơ",
-        sector: "lua",
-        sectorLabel: "lúa",
-        members: 1,
-        callTime: "any",
-        consentVersion: "v",
-        consentHash: "h",
-        consentAt: new Date("2026-11-20T03:00:00Z"),
-        createdAt: new Date("2026-11-20T03:00:00Z"),
-      })),
+      data: Array.from({ length: 1200 }, (_, i) =>
+        leadRow({
+          reference: `HTX-N${String(i).padStart(4, "0")}`,
+          chatId: `bulk-${i}`,
+          fullName: "Bà con",
+          phone: `+8490${String(i).padStart(7, "0")}`,
+          members: 1,
+          landAreaHa: null,
+          callTime: "any",
+        }),
+      ),
     });
     await insertLead(h.db.prisma, {
       fullName: null,

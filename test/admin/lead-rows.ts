@@ -3,8 +3,8 @@ import { foldVietnamese } from "../../src/lib/vietnamese.js";
 
 let counter = 0;
 
-/** Inserts a lead row the way the registration flow stores one (searchText folded); tests override what matters. */
-export async function insertLead(prisma: PrismaClient, overrides: Partial<Prisma.LeadUncheckedCreateInput> = {}) {
+/** A lead row the way the registration flow stores one (searchText folded); tests override what matters. */
+export function leadRow(overrides: Partial<Prisma.LeadUncheckedCreateInput> = {}): Prisma.LeadUncheckedCreateInput {
   counter += 1;
   const row = {
     reference: `HTX-T${String(counter).padStart(4, "0")}`,
@@ -29,5 +29,9 @@ export async function insertLead(prisma: PrismaClient, overrides: Partial<Prisma
     ...overrides,
   };
   const searchText = foldVietnamese(`${row.fullName ?? ""} ${row.communeName} ${row.provinceName} ${row.sectorLabel}`);
-  return prisma.lead.create({ data: { ...row, searchText } });
+  return { ...row, searchText };
 }
+
+/** Inserts one lead row (see leadRow). */
+export const insertLead = (prisma: PrismaClient, overrides: Partial<Prisma.LeadUncheckedCreateInput> = {}) =>
+  prisma.lead.create({ data: leadRow(overrides) });
