@@ -17,6 +17,8 @@ export interface SessionData {
   flowStartedAt?: string;
   /** When the farmer was last asked whether they want announcements (ISO time): asked once, not at every step. */
   subscriptionOfferedAt?: string;
+  /** When the farmer stopped announcements (ISO time): they are not offered again; /thongbao stays open to them. */
+  subscriptionStoppedAt?: string;
 }
 
 /** What every handler gets, inside and outside conversations. */

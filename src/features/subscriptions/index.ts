@@ -156,6 +156,7 @@ export async function openSubscriptions(ctx: BotContext): Promise<void> {
 
 async function stopAll(ctx: BotContext): Promise<void> {
   const stopped = await ctx.services.subscriptions.stop(chatAddress(ctx));
+  if (stopped) ctx.session.subscriptionStoppedAt = ctx.services.now().toISOString();
   await ctx.reply(ctx.t(stopped ? "sub-stopped" : "sub-not-subscribed"));
 }
 

@@ -86,6 +86,21 @@ describe("ask feature", () => {
     expect(sent[0]).not.toContain("nhận thông báo");
   });
 
+  it("does not offer announcements again to a farmer who stopped them", async () => {
+    const { bot, api } = testBot(undefined, {
+      subscriptions: {
+        get: async () => undefined,
+        stop: async () => true,
+      } as unknown as Services["subscriptions"],
+    });
+    await bot.handleUpdate(textUpdate(1, CHAT, "/dunggui"));
+    api.take();
+    await bot.handleUpdate(textUpdate(2, CHAT, "htx can may nguoi"));
+    const sent = sentTexts(api.take().filter((c) => c.method === "sendMessage"));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).not.toContain("nhận thông báo");
+  });
+
   it("asks a follow-up question by its button", async () => {
     const { bot, api, knowledge } = testBot();
     await bot.handleUpdate(textUpdate(1, CHAT, "htx can may nguoi"));
