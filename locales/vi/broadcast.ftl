@@ -82,6 +82,7 @@ admin-bc-no-linked-chat = Anh/chị chưa liên kết tài khoản chat, chưa g
 admin-bc-schedule = Hẹn giờ gửi (để trống là gửi ngay)
 admin-bc-send = Gửi
 admin-bc-send-confirm = Gửi thông báo này cho { $count } bà con?
+admin-bc-nobody = ⚠️ Chưa có bà con nào nhận thông báo theo đối tượng đã chọn: gửi bây giờ sẽ không tới ai. Anh/chị đổi chủ đề, xã hoặc kênh, hay hẹn giờ gửi khi đã có người đăng ký.
 admin-bc-staff-drafts = Cán bộ hoặc quản trị viên sẽ duyệt và gửi bản nháp này.
 admin-bc-sending = Đang gửi thông báo.
 admin-bc-scheduled = Đã hẹn giờ gửi.

@@ -34,6 +34,16 @@ async function loggedIn(username: string, role: "staff" | "officer" | "admin") {
 }
 
 describe("dashboard announcements", () => {
+  it("warns before sending to nobody: no farmer receives the chosen topic", async () => {
+    await subscribe("telegram", "1", ["training"], "31471");
+    const officer = await loggedIn("canbo", "officer");
+    const csrf = await officer.csrf("/admin/broadcasts/new");
+    const created = await officer.post("/admin/broadcasts", { _csrf: csrf, text: "Hội chợ nông sản", topics: "fairs" });
+    const page = await (await officer.get(created.headers.get("location")!)).text();
+    expect(page).toContain("Chưa có bà con nào nhận thông báo theo đối tượng đã chọn");
+    expect(page).toContain('data-confirm="Gửi thông báo này cho 0 bà con?"');
+  });
+
   it("staff draft and see the audience per channel; officers preview, send, and read the report; every send is audited", async () => {
     await subscribe("telegram", "1", ["training"], "31471");
     await subscribe("telegram", "2", ["credit"], "31471");

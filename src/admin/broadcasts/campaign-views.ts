@@ -122,6 +122,7 @@ export function campaignActions(
       ${
         maySend
           ? html`<form method="post" action="${action("send")}" class="stack">${csrfField(session)}
+            ${recipients === 0 ? html`<p>${t("admin-bc-nobody")}</p>` : ""}
             <label>${t("admin-bc-schedule")}<input type="datetime-local" name="at"></label>
             <button type="submit" data-confirm="${t("admin-bc-send-confirm", { count: recipients })}">${t("admin-bc-send")}</button></form>`
           : html`<p class="meta">${t("admin-bc-staff-drafts")}</p>`
