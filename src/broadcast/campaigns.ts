@@ -20,10 +20,13 @@ export interface CampaignReport {
   presses: number;
 }
 
+/** An announcement's length as checked against TEXT_MAX_LENGTH (surrounding blanks do not count). */
+export const announcementLength = (text: string) => text.trim().length;
+
 /** A link is optional; when given it must be a web address, so it opens the same everywhere. */
 function checkInput(input: CampaignInput): CampaignProblem | undefined {
-  const text = input.text.trim();
-  if (text.length === 0 || text.length > TEXT_MAX_LENGTH) return "admin-bc-error-text";
+  const length = announcementLength(input.text);
+  if (length === 0 || length > TEXT_MAX_LENGTH) return "admin-bc-error-text";
   if (input.link && !/^https?:\/\/[^\s]{3,300}$/.test(input.link)) return "admin-bc-error-link";
   return undefined;
 }

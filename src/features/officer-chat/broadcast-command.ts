@@ -4,7 +4,7 @@ import { replyWithChoices } from "../../bot/choices.js";
 import { chatAddress, type BotContext, type FlowContext } from "../../bot/context.js";
 import { waitForButton, writeAndConfirm, type Flow } from "../../bot/flow.js";
 import { FLOW_IDLE_MS } from "../../bot/storage.js";
-import { TEXT_MAX_LENGTH, type CampaignReport } from "../../broadcast/campaigns.js";
+import { announcementLength, TEXT_MAX_LENGTH, type CampaignReport } from "../../broadcast/campaigns.js";
 import { TOPICS, topicLabelKey } from "../../broadcast/topics.js";
 import type { Segment } from "../../broadcast/segment.js";
 import type { Translate } from "../../i18n/translate.js";
@@ -68,10 +68,10 @@ async function composeBroadcast(conversation: Flow, ctx: FlowContext): Promise<v
   await picked.ctx.reply(ctx.t("bc-chat-text-ask", { count }));
   const written = await writeAndConfirm(conversation, ctx, {
     prefix: `${BUTTON}w:`,
-    problem: (text) =>
-      text.trim().length > TEXT_MAX_LENGTH
-        ? ctx.t("bc-chat-too-long", { length: text.trim().length, max: TEXT_MAX_LENGTH })
-        : undefined,
+    problem: (text) => {
+      const length = announcementLength(text);
+      return length > TEXT_MAX_LENGTH ? ctx.t("bc-chat-too-long", { length, max: TEXT_MAX_LENGTH }) : undefined;
+    },
     texts: {
       confirm: (text) => ctx.t("bc-chat-confirm", { text, count }),
       send: ctx.t("bc-chat-send"),
