@@ -12,6 +12,7 @@ import { quoteLegal } from "./legal-quote.js";
 import { answersAnotherCount, statesMinimumCount, wrongCountHeard } from "./premise.js";
 import { createLlmAnswerer, type LlmAnswerer } from "./llm-answer.js";
 import { hasFigure, questionWants, quotePassage, startsWithRefutation, type QuoteOptions } from "./passage.js";
+import { memoByObject } from "../../lib/memo-by-object.js";
 
 /**
  * The knowledge service the chat features use: answers with sources, full sections for the
@@ -111,6 +112,10 @@ function followUps(hits: SearchHit[], index: KnowledgeIndex): string[] {
   return [...new Set(headings)].slice(0, FOLLOW_UPS);
 }
 
+/** Subjects a section names (heading and text), and those of its heading alone: fixed per section. */
+const sectionSubjects = memoByObject((section: Section) => subjectsOf(`${section.heading}\n${section.text}`));
+const headingSubjects = memoByObject((section: Section) => subjectsOf(section.heading));
+
 /** How long a loaded FAQ list is used before a question reads it again (another instance may publish). */
 const FAQ_MAX_AGE_MS = 30_000;
 
@@ -156,7 +161,7 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
    */
   function answeringHits(question: string, hits: SearchHit[]): { ranked: SearchHit[]; focused: boolean } {
     const focus = subjectsOf(question);
-    const covers = (hit: SearchHit) => coversFocus(focus, subjectsOf(`${hit.section.heading}\n${hit.section.text}`));
+    const covers = (hit: SearchHit) => coversFocus(focus, sectionSubjects(hit.section));
     // "vay được nhiêu": a passage without any figure does not answer a question that wants one.
     const wantsNumber = questionWants(question).number;
     // A section written for a number question ("Góp ít nhất bao nhiêu…?") answers one even without a
@@ -167,7 +172,7 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     if (covers(best) && !lacksFigure(best)) return { ranked: hits, focused: true };
     const close = hits.slice(1, FOCUS_LOOKAHEAD).filter((hit) => hit.score >= FOCUS_MIN_SCORE && hit.coverage >= NOT_SURE_BELOW);
     // The best names the question's subjects but no figure: a close one sharing a subject, with figures, answers.
-    const shares = (hit: SearchHit) => focus.size === 0 || [...focus].some((s) => subjectsOf(`${hit.section.heading}\n${hit.section.text}`).has(s));
+    const shares = (hit: SearchHit) => focus.size === 0 || [...focus].some((s) => sectionSubjects(hit.section).has(s));
     const alternative = covers(best)
       ? close.find((hit) => shares(hit) && !lacksFigure(hit))
       : close.find((hit) => covers(hit) && !lacksFigure(hit));
@@ -183,7 +188,7 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
   function focusFirst(question: string, hits: SearchHit[]): SearchHit[] {
     const focus = subjectsOf(question);
     const [first, second, ...rest] = hits;
-    const headingNames = (hit: SearchHit) => focus.size > 0 && coversFocus(focus, subjectsOf(hit.section.heading));
+    const headingNames = (hit: SearchHit) => focus.size > 0 && coversFocus(focus, headingSubjects(hit.section));
     if (!first || !second || headingNames(first) || !headingNames(second)) return hits;
     return [second, first, ...rest];
   }

@@ -2,6 +2,7 @@ import type { QuestionProfile } from "../retrieval/coverage.js";
 import { questionCoverage } from "../retrieval/coverage.js";
 import { searchTerms } from "../text/search-terms.js";
 import type { Citation, Section } from "../types.js";
+import { memoByObject } from "../../lib/memo-by-object.js";
 
 /**
  * Quotes an official text word for word: the khoản of a legal section that answers the question
@@ -17,6 +18,12 @@ interface Clause {
   lines: string[];
 }
 
+/** A khoản with the search terms of its whole text and of each line (điểm), which do not depend on the question. */
+interface IndexedClause extends Clause {
+  terms: Set<string>;
+  lineTerms: Array<Set<string>>;
+}
+
 const CLAUSE_START = /^(\d+)\.\s/;
 const ARTICLE_HEADING = /^Điều\s+(\d+[a-zđ]?)\.\s*(.*?)(?:\s*\(khoản [^)]*\))?$/u;
 
@@ -30,17 +37,23 @@ function clausesOf(text: string): Clause[] {
   return clauses;
 }
 
-const coverageOf = (text: string, profile: QuestionProfile) => questionCoverage(profile, new Set(searchTerms(text)));
+const termSet = (text: string) => new Set(searchTerms(text));
+
+function indexed(clause: Clause): IndexedClause {
+  return { ...clause, terms: termSet(clause.lines.join(" ")), lineTerms: clause.lines.map(termSet) };
+}
+
+const indexedClausesOf = memoByObject((section: Section) => clausesOf(section.text).map(indexed));
 
 /** A khoản's lead line and the điểm matching the question best, in text order, within the budget. */
-function trimmedClause(clause: Clause, profile: QuestionProfile): string {
+function trimmedClause(clause: IndexedClause, profile: QuestionProfile): string {
   const whole = clause.lines.join(" ");
   if (whole.length <= QUOTE_BUDGET) return whole;
   const [lead, ...rest] = clause.lines;
   const chosen = new Set<number>();
   let used = lead!.length;
   rest
-    .map((line, i) => ({ i, score: coverageOf(line, profile) }))
+    .map((_, i) => ({ i, score: questionCoverage(profile, clause.lineTerms[i + 1]!) }))
     .filter(({ score }) => score > 0)
     .sort((a, b) => b.score - a.score)
     .forEach(({ i }) => {
@@ -65,9 +78,9 @@ export interface LegalQuote {
 }
 
 export function quoteLegal(section: Section, profile: QuestionProfile): LegalQuote {
-  const clauses = clausesOf(section.text);
-  const scores = clauses.map((c) => coverageOf(c.lines.join(" "), profile));
-  const best = clauses[scores.indexOf(Math.max(...scores))] ?? { number: undefined, lines: [section.text] };
+  const clauses = indexedClausesOf(section);
+  const scores = clauses.map((c) => questionCoverage(profile, c.terms));
+  const best = clauses[scores.indexOf(Math.max(...scores))] ?? indexed({ number: undefined, lines: [section.text] });
   const main = section.citations[0]!;
   const numbered = clauses.filter((c) => c.number).length > 1;
   const clause = numbered ? best.number : undefined;

@@ -5,6 +5,7 @@ import { splitSentences } from "../text/sentences.js";
 import { foldVietnamese } from "../../lib/vietnamese.js";
 import { asksAboutPast } from "../retrieval/knowledge-index.js";
 import type { Section } from "../types.js";
+import { memoByObject } from "../../lib/memo-by-object.js";
 
 /**
  * Picks what to quote from a section. Guides answer their heading in the first one or two
@@ -80,16 +81,22 @@ const FIGURE_BONUS = 0.15;
 /** The lead is kept first when it covers at least this share of what the best sentence covers. */
 const LEAD_SHARE = 0.5;
 
+/** A section's sentences with their search terms: they do not depend on the question. */
+const sentencesOf = memoByObject((section: Section) => {
+  const sentences = splitSentences(section.text);
+  const termsOf = sentences.map((s) => searchTerms(s));
+  return { sentences, termsOf, termSets: termsOf.map((terms) => new Set(terms)) };
+});
+
 export function quotePassage(section: Section, profile: QuestionProfile, options: QuoteOptions = {}): string {
   const budget = options.budget ?? BODY_BUDGET;
-  const sentences = splitSentences(section.text);
+  const { sentences, termsOf, termSets } = sentencesOf(section);
   if (sentences.length === 0) return section.heading;
-  const termsOf = sentences.map((s) => searchTerms(s));
   const wants = options.wants ?? { number: false, yesNo: false, past: false };
   // Earlier values are left out unless the question asks about the past (they score nothing).
   const earlier = sentences.map((s, i) => i > 0 && !wants.past && EARLIER_VALUE.test(s));
-  const coverage = termsOf.map((terms, i) =>
-    earlier[i] ? 0 : questionCoverage(profile, new Set(terms)) + (wants.number && HAS_FIGURE.test(sentences[i]!) ? FIGURE_BONUS : 0),
+  const coverage = termSets.map((terms, i) =>
+    earlier[i] ? 0 : questionCoverage(profile, terms) + (wants.number && HAS_FIGURE.test(sentences[i]!) ? FIGURE_BONUS : 0),
   );
   const best = Math.max(...coverage);
   const chosen = new Map<number, string>();
@@ -114,8 +121,8 @@ export function quotePassage(section: Section, profile: QuestionProfile, options
     .forEach(({ i }) => add(i));
 
   const covered = new Set([...chosen.keys()].flatMap((i) => termsOf[i]!));
-  const gains = termsOf.map((terms, i) =>
-    chosen.has(i) ? 0 : [...new Set(terms)].reduce((sum, term) => sum + (covered.has(term) ? 0 : (profile.weights.get(term) ?? 0)), 0),
+  const gains = termSets.map((terms, i) =>
+    chosen.has(i) ? 0 : [...terms].reduce((sum, term) => sum + (covered.has(term) ? 0 : (profile.weights.get(term) ?? 0)), 0),
   );
   const bestGain = Math.max(0, ...gains);
   if (profile.total > 0 && bestGain >= MIN_NEW_SHARE * profile.total) add(gains.indexOf(bestGain));

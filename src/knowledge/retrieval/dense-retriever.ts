@@ -23,7 +23,11 @@ export class DenseRetriever extends BaseRetriever {
   }
 
   override async _getRelevantDocuments(question: string): Promise<Document[]> {
-    const vector = await this.store.embeddings.embedQuery(question);
+    return this.searchVector(await this.store.embeddings.embedQuery(question));
+  }
+
+  /** The nearest sections to a question's vector already embedded. */
+  async searchVector(vector: number[]): Promise<Document[]> {
     if (!vector.some((v) => v !== 0)) return [];
     const k = Math.min(this.k, this.store.index.getCurrentCount());
     const results = await this.store.similaritySearchVectorWithScore(vector, k);

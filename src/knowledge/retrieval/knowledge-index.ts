@@ -15,6 +15,7 @@ import { profileQuestion, questionCoverage, type QuestionProfile } from "./cover
 import { headingTerms, searchText, sectionTerms } from "./search-text.js";
 import { entityFactor, namedEntities, sectionEntities } from "../text/entities.js";
 import { foldVietnamese } from "../../lib/vietnamese.js";
+import { searchTerms } from "../text/search-terms.js";
 
 /**
  * Hybrid retrieval in two stages. Candidates: the union of the top sections of three retrievers,
@@ -74,8 +75,7 @@ export function asksAboutPast(question: string): boolean {
  * ×EXPIRED_FACTOR for a section whose main source expired, unless the question asks for the past or
  * names it; a question about the past ranks sections that cite an expired rule (the old value) higher.
  */
-export function expiredFactor(question: string, section: Section): number {
-  const past = asksAboutPast(question);
+export function expiredFactor(question: string, section: Section, past = asksAboutPast(question)): number {
   if (past && section.citations.some((c) => c.status === "expired")) return 1 / EXPIRED_FACTOR;
   const main = section.citations[0];
   if (main?.status !== "expired") return 1;
@@ -152,9 +152,7 @@ function searchIndex(
   const dense = store ? new DenseRetriever({ store, k: CANDIDATES }) : null;
 
   /** Similarity of the question to the extra sections: a handful of vectors, compared one by one. */
-  async function extraSimilarity(question: string, similarity: Map<number, number>): Promise<void> {
-    if (extra.length === 0 || !store) return;
-    const vector = await store.embeddings.embedQuery(question);
+  function extraSimilarity(vector: number[], similarity: Map<number, number>): void {
     extra.forEach((section, i) => {
       const value = cosine(vector, extraVectors[i]!);
       if (value > 0) similarity.set(byId.get(section.id)!, value);
@@ -169,25 +167,29 @@ function searchIndex(
       return i === undefined ? undefined : sections[i];
     },
     async search(question, limit = 8, profile = profileQuestion(question, stats)) {
-      const denseDocuments = dense ? await dense.invoke(question) : [];
-      const sectionRaw = sectionBm25.score(question);
-      const headingRaw = headingBm25.score(question);
+      // The question's vector and terms are computed once and shared by the retrievers.
+      const vector = store ? await store.embeddings.embedQuery(question) : null;
+      const denseDocuments = dense && vector ? await dense.searchVector(vector) : [];
+      const terms = new Set(searchTerms(question));
+      const sectionRaw = sectionBm25.scoreTerms(terms);
+      const headingRaw = headingBm25.scoreTerms(terms);
       const similarity = new Map<number, number>();
       for (const doc of denseDocuments) {
         const i = byId.get(String(doc.metadata.sectionId));
         if (i !== undefined && !similarity.has(i)) similarity.set(i, Number(doc.metadata.similarity ?? 0));
       }
-      await extraSimilarity(question, similarity);
+      if (vector) extraSimilarity(vector, similarity);
       const candidateIds = new Set([...similarity.keys(), ...top(sectionRaw, CANDIDATES), ...top(headingRaw, CANDIDATES)]);
       const sectionScores = normalised(sectionRaw);
       const headingScores = normalised(headingRaw);
       const questionEntities = namedEntities(question);
+      const past = asksAboutPast(question);
       const candidates = [...candidateIds].map((i) => {
         const coverage = questionCoverage(profile, termSets[i]!);
         const relevance =
           (sectionScores.get(i) ?? 0) + HEADING_WEIGHT * (headingScores.get(i) ?? 0) + (similarity.get(i) ?? 0) + coverage;
         const tier = sections[i]!.kind === "legal" ? LEGAL_TIER_FACTOR : 1;
-        const factor = tier * entityFactor(questionEntities, entities[i]!) * expiredFactor(question, sections[i]!);
+        const factor = tier * entityFactor(questionEntities, entities[i]!) * expiredFactor(question, sections[i]!, past);
         return { section: sections[i]!, coverage, raw: relevance * factor };
       });
       candidates.sort((a, b) => b.raw - a.raw);
