@@ -8,6 +8,7 @@ import { answerSources, citationSource, referenceText, warningText } from "./cit
 import { screenQuestion } from "./guard.js";
 import { faqSections, faqSignature } from "./faq-sections.js";
 import { coversFocus, namesOurDomain, subjectsOf } from "./focus.js";
+import { preferFittingHeading } from "./heading-fit.js";
 import { quoteLegal } from "./legal-quote.js";
 import { answersAnotherCount, statesMinimumCount, wrongCountHeard } from "./premise.js";
 import { createLlmAnswerer, type LlmAnswerer } from "./llm-answer.js";
@@ -208,7 +209,7 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
   }
 
   function extractive(question: string, profile: QuestionProfile, found: SearchHit[], confidence: number): Answer {
-    const { ranked, focused } = answeringHits(question, withoutOtherCounts(question, found));
+    const { ranked, focused } = answeringHits(question, withoutOtherCounts(question, preferFittingHeading(question, found)));
     const unsure = confidence < NOT_SURE_BELOW || !focused;
     // A hedge about land starts with what was found about land, not with the membership text that
     // shares "vô HTX": among the likeliest passages, those naming the question's subjects come first.
@@ -272,7 +273,11 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     async answer(question) {
       if (!question.trim()) return declined(t("ask-empty"));
       const verdict = screenQuestion(question);
-      if (verdict.kind === "out-of-scope") return declined(t(`ask-decline-${verdict.topic}`));
+      // Nothing an officer would answer either (a joke, the weather, someone's phone number): the menu
+      // shows what we do, without offering to forward the message.
+      if (verdict.kind === "out-of-scope") {
+        return { ...declined(t(`ask-decline-${verdict.topic}`)), suggestOfficer: false, showMenu: true };
+      }
       if (verdict.kind === "chat") {
         const reply = t(`ask-chat-${verdict.act}`);
         return {

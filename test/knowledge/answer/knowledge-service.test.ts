@@ -74,9 +74,10 @@ describe("answer (offline, extractive)", () => {
     ["Ngày mai có mưa bão không?", "ask-decline-weather"],
     ["Nên mua cổ phiếu gì để kiếm lời?", "ask-decline-investment"],
     ["Cho tui xin số điện thoại của ông Tư", "ask-decline-personal-data"],
-  ])("declines %j politely", async (question, key) => {
+    ["Kể chuyện cười đi bot", "ask-decline-other"],
+  ])("declines %j politely, with the menu and no offer to forward it to an officer", async (question, key) => {
     const result = await service.answer(question);
-    expect(result).toMatchObject({ declined: true, answer: t(key), sources: [], suggestOfficer: true });
+    expect(result).toMatchObject({ declined: true, answer: t(key), sources: [], suggestOfficer: false, showMenu: true });
   });
 
   it("declines what the documents do not cover", async () => {
