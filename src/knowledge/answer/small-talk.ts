@@ -16,7 +16,7 @@ const ACTS: Array<[Exclude<ChatAct, "insult" | "about-bot">, string[]]> = [
   ["compliment", ["gioi qua", "gioi ghe", "gioi that", "gioi lam", "thong minh", "hay ghe", "tuyet voi", "tuyet qua", "xin qua", "xin ghe", "dinh qua", "duoc lam", "tra loi hay", "tra loi dung", "tra loi chuan"]],
   ["thanks", ["cam on", "cam ta", "thank you", "thanks", "thank", "tks", "thx", "ty", "da ta", "tot qua", "hay qua", "hieu roi", "ro roi", "biet roi", "ok", "oke", "okay", "oki", "duoc roi"]],
   ["goodbye", ["tam biet", "bye", "bai bai", "bb", "hen gap lai", "gap lai sau", "di nha", "di nghen", "thoi nha", "thoi nghen", "nghi nha", "di ngu", "di ra ruong", "ra ruong", "mai hoi tiep", "hoi sau", "de mai hoi", "good night", "see you"]],
-  ["greeting", ["xin chao", "chao", "hello", "helo", "hi", "alo", "a lo", "hey", "co ai khong", "co ai o do khong", "bot oi", "tro ly oi", "e", "ey", "good morning", "good evening", "good afternoon", "hi there", "hello there", "cho hoi", "hoi", "co ai truc khong", "ai truc khong", "co ai truc", "con do khong"]],
+  ["greeting", ["khoe khong", "khoe chu", "khoe ha", "khoe hen", "co khoe khong", "xin chao", "chao", "hello", "helo", "hi", "alo", "a lo", "hey", "co ai khong", "co ai o do khong", "bot oi", "tro ly oi", "e", "ey", "good morning", "good evening", "good afternoon", "hi there", "hello there", "cho hoi", "hoi", "co ai truc khong", "ai truc khong", "co ai truc", "con do khong"]],
 ];
 
 /** Words that carry no request on their own: particles, forms of address, intensifiers. */
@@ -58,9 +58,27 @@ const ABOUT_BOT = new RegExp(
   ].join("|"),
 );
 
+/**
+ * Chat spellings read as the words they stand for: letters drawn out ("chàoooo", "hiii"), forms of
+ * "hello" ("hellu", "helu", "hallo") and of "không" ("ko", "k", "hem", "hông", "hok").
+ */
+const WORD_FORMS: Array<[RegExp, string]> = [
+  [/^h[ae]l+(o|u|ow)?$/, "hello"],
+  [/^(ko|k|kh|kg|khg|hem|hong|hok|hk|hum|hog)$/, "khong"],
+];
+function chatSpelling(folded: string): string {
+  return folded
+    .split(" ")
+    .map((word) => {
+      const plain = word.replace(/([a-z])\1{2,}/g, "$1");
+      return WORD_FORMS.find(([form]) => form.test(plain))?.[1] ?? plain;
+    })
+    .join(" ");
+}
+
 /** The social acts in a message, the words left once their phrases are cut out, and those without fillers. */
 function phrasesOf(folded: string): { acts: Set<ChatAct>; left: string; rest: string[] } {
-  let text = ` ${folded} `;
+  let text = ` ${chatSpelling(folded)} `;
   const acts = new Set<ChatAct>();
   for (const [act, phrases] of ACTS) {
     for (const phrase of [...phrases].sort((a, b) => b.length - a.length)) {

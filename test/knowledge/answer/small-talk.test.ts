@@ -6,6 +6,11 @@ describe("chatAct", () => {
   it.each([
     ["Chào em", "greeting"],
     ["xin chao bot", "greeting"],
+    // Chat spellings: drawn-out letters, forms of "hello", asking how one is with "hem"/"ko".
+    ["hellu bot, khoe hem", "greeting"],
+    ["chaooo ad", "greeting"],
+    ["bot khỏe hông", "greeting"],
+    ["helu, co ai ko", "greeting"],
     ["alo, có ai không", "greeting"],
     ["Cảm ơn nhiều nha!", "thanks"],
     ["ok hieu roi, cam on em", "thanks"],
