@@ -9,7 +9,7 @@ import { canonicalSegments } from "../text/search-terms.js";
  * expanded, colloquial forms rewritten), so "hùn vốn" and "góp vốn" meet.
  */
 const SUBJECTS: Record<string, string[]> = {
-  land: ["dat dai", "dat ruong", "ruong dat", "dat nong nghiep", "thue dat", "giao dat", "su dung dat", "manh dat", "thua dat", "dat san xuat", "ruong", "vuon", "ao nuoi", "quyen su dung"],
+  land: ["dat dai", "dat ruong", "ruong dat", "dat nong nghiep", "thue dat", "giao dat", "su dung dat", "manh dat", "thua dat", "mieng dat", "cong dat", "gop dat", "bang dat", "dat vuon", "dat san xuat", "ruong", "vuon", "ao nuoi", "quyen su dung"],
   vote: ["bieu quyet", "phieu", "tan thanh"],
   dissolution: ["giai the", "giai tan", "pha san", "dong cua"],
   accounting: ["ke toan", "so sach", "bao cao tai chinh", "kiem toan"],

@@ -52,6 +52,13 @@ const ABBREVIATIONS: Record<string, string> = {
   dc: "duoc",
   j: "gi",
   bn: "bao nhieu",
+  tv: "thanh vien",
+  ng: "nguoi",
+  ntn: "nhu the nao",
+  vs: "voi",
+  cx: "cung",
+  lm: "lam",
+  sdt: "so dien thoai",
   nhiu: "nhieu",
   tui: "toi",
   online: "truc tuyen",
@@ -79,6 +86,11 @@ const REWRITES: Rewrite[] = [
   { from: ["vo"], to: ["vao"], after: /^(hop|to|lam|thanh|quy|hoi|lien|them|duoc|khong|nhieu|hai|\d+)$/ },
   // "rút khỏi HTX" is leaving it, worded as in the law ("ra khỏi"); "rút vốn" keeps its meaning.
   { from: ["rut", "khoi"], to: ["ra", "khoi"] },
+  // "ra HTX", "bỏ HTX", "nghỉ HTX", "thôi HTX": leaving it ("ra họp" is not: the whole name must follow).
+  ...["ra", "bo", "nghi", "thoi"].flatMap((verb) => [
+    { from: [verb, "hop", "tac", "xa"], to: ["ra", "khoi", "hop", "tac", "xa"] },
+    { from: [verb, "to", "hop", "tac"], to: ["ra", "khoi", "to", "hop", "tac"] },
+  ]),
   { from: ["xa", "vien"], to: ["thanh", "vien"] },
   { from: ["qua", "mang"], to: ["truc", "tuyen"] },
   { from: ["tin", "chap"], to: ["khong", "co", "tai", "san", "bao", "dam"] },
@@ -118,7 +130,12 @@ const CONCEPTS: Record<string, string[]> = {
   "#ton-giao": ["ton giao", "theo dao", "dao khac", "tin nguong"],
   "#gioi-tinh": ["gioi tinh", "phu nu", "dan ba", "nu gioi"],
   "#phan-biet": ["phan biet", "tu choi", "ky thi"],
-  "#ket-nap": ["ket nap", "gia nhap", "xin vao", "nhan vao"],
+  "#ket-nap": ["ket nap", "gia nhap", "xin vao", "nhan vao", "vao lam thanh vien", "tham gia hop tac xa", "tham gia to hop tac"],
+  // Losses as farmers say them ("làm ăn lỗ", "bị lỗ") and as the law does ("bù lỗ", "xử lý lỗ"); a lone
+  // "lo" is also "lo" (worry) or "lò", so only phrases count.
+  "#thua-lo": ["thua lo", "bu lo", "xu ly lo", "khoan lo", "bi lo", "lam an lo", "kinh doanh lo", "lo luy ke", "chuyen lo", "phat sinh lo", "lam lo"],
+  // Making things known to members: the law's "công bố", "công khai", "niêm yết"; farmers' "dán lên", "cho coi".
+  "#cong-bo": ["cong bo", "cong khai", "niem yet", "dan len", "dan ra", "dan o", "cho coi", "cho xem", "cho thanh vien biet"],
   "#giao-dich-noi-bo": ["giao dich noi bo", "mua ban voi thanh vien", "ban cho thanh vien", "mua cua thanh vien"],
   "#chia-thu-nhap": ["phan phoi thu nhap", "chia thu nhap", "chia loi", "chia lai", "loi nhuan"],
   "#giai-the": ["giai the", "giai tan", "dong cua"],

@@ -15,6 +15,24 @@ describe("searchTerms", () => {
     expect(terms("BHXH tự nguyện")).toContain("bao_hiem");
   });
 
+  it("expands chat shorthand", () => {
+    expect(terms("tv htx co quyen j")).toEqual(terms("thành viên hợp tác xã có quyền gì"));
+    expect(terms("htx can bn ng")).toEqual(terms("hợp tác xã cần bao nhiêu người"));
+  });
+
+  it("reads leaving written as 'ra/bỏ/nghỉ HTX' as the law's 'ra khỏi', but not 'ra họp'", () => {
+    expect(terms("tui muon ra htx")).toContain("ra_khoi");
+    expect(terms("bỏ tổ hợp tác")).toContain("ra_khoi");
+    expect(terms("ra hop dai hoi")).not.toContain("ra_khoi");
+  });
+
+  it("links farmers' words for joining, losses and posting up to the law's", () => {
+    expect(terms("tui muốn tham gia htx")).toContain("#ket-nap");
+    expect(terms("làm ăn lỗ")).toEqual(expect.arrayContaining(terms("bù lỗ").filter((t) => t.startsWith("#"))));
+    expect(terms("dán lên cho tv coi")).toContain("#cong-bo");
+    expect(terms("niêm yết")).toContain("#cong-bo");
+  });
+
   it("keeps tổ hợp tác and hợp tác xã apart with compound terms", () => {
     expect(terms("tổ hợp tác")).toContain("to_hop_tac");
     expect(terms("tổ hợp tác")).not.toContain("hop_tac_xa");

@@ -1,0 +1,42 @@
+import type { SearchHit } from "../retrieval/knowledge-index.js";
+import { coversFocus, subjectsOf } from "./focus.js";
+
+/**
+ * A heading says what its section answers. Sections share many words with a question ("HTX",
+ * "thành viên", "góp", "vô"), so the best-scored one may be written for another subject: "ưu đãi
+ * thuế" for a question about land, "tiền bảo hiểm khi giải thể" for one about dissolution, "vốn
+ * tối thiểu" for one about how many members. A hit close behind whose heading names the question's
+ * subjects and fewer others answers it better.
+ */
+
+/** Only hits this close to the best are considered (scores are normalised, the best is 1). */
+const CLOSE_SCORE = 0.75;
+/** Hits looked at behind the best one. */
+const LOOKAHEAD = 4;
+
+/** How far a heading is from the question: subjects it names that the question does not; Infinity when it misses the question's. */
+function headingDistance(focus: ReadonlySet<string>, hit: SearchHit): number {
+  const heading = subjectsOf(hit.section.heading);
+  if (!coversFocus(focus, heading)) return Infinity;
+  return [...heading].filter((subject) => !focus.has(subject)).length;
+}
+
+/** The hits with the close one whose heading fits the question best moved first, when it fits better than the best. */
+export function preferFittingHeading(question: string, hits: SearchHit[]): SearchHit[] {
+  const [best, ...rest] = hits;
+  if (!best) return hits;
+  const focus = subjectsOf(question);
+  const bestDistance = headingDistance(focus, best);
+  // Only a heading written for another subject gives way: one naming none may still answer (the
+  // lexicon is small), and one naming the question's subjects among others (a list of roles) does.
+  const otherSubject = [...subjectsOf(best.section.heading)].some((subject) => !focus.has(subject));
+  if (!otherSubject || (focus.size > 0 && bestDistance !== Infinity)) return hits;
+  let chosen: SearchHit | null = null;
+  let chosenDistance = bestDistance;
+  for (const hit of rest.slice(0, LOOKAHEAD)) {
+    if (hit.score < CLOSE_SCORE) continue;
+    const distance = headingDistance(focus, hit);
+    if (distance < chosenDistance) [chosen, chosenDistance] = [hit, distance];
+  }
+  return chosen ? [chosen, ...hits.filter((hit) => hit !== chosen)] : hits;
+}
