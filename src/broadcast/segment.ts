@@ -36,7 +36,7 @@ export function segmentWhere(segment: Segment, deliverable: readonly string[]): 
   if (segment.communes.length > 0) parts.push(Prisma.sql`s.commune_code IN (${Prisma.join(segment.communes)})`);
   if (segment.sectors.length > 0) {
     parts.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM lead l WHERE l.channel = s.channel AND l.chat_id = s.chat_id AND l.erased_at IS NULL AND l.sector IN (${Prisma.join(segment.sectors)}))`,
+      Prisma.sql`EXISTS (SELECT 1 FROM lead l WHERE l.channel = s.channel AND l.chat_id = s.chat_id AND l.erased_at IS NULL AND l.sectors && ARRAY[${Prisma.join(segment.sectors)}]::text[])`,
     );
   }
   return Prisma.join(parts, " AND ");

@@ -8,7 +8,7 @@ import type { CallTime } from "./lead-fields.js";
 import type { LeadStatus } from "./lead-status.js";
 import type { LeadDraft, StoredLead } from "./lead.js";
 import { POOLED_PURPOSES, type PoolingLead } from "./pooling.js";
-import { isSectorId } from "./sectors.js";
+import { isSectorId, sectorIds } from "./sectors.js";
 
 export type LeadRow = Prisma.LeadGetPayload<object>;
 
@@ -81,6 +81,7 @@ function answerColumns(draft: LeadDraft, consent: ConsentRecord) {
     provinceName: draft.place.provinceName,
     sector: draft.sector.id,
     sectorLabel: draft.sector.text,
+    sectors: sectorIds(draft.sector),
     members: draft.members ?? null,
     landAreaHa: draft.landArea?.hectares ?? null,
     callTime: draft.callTime,

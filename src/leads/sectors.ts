@@ -69,6 +69,10 @@ export function namedSectors(text: string): SectorId[] {
 /** The sector the text names first; `text` keeps the rest for officers ("lúa - tôm" is lúa). */
 export const matchSector = (text: string): SectorId | undefined => namedSectors(text)[0];
 
+/** Every known sector of a farmer's answer, the chosen one first: "lúa + nuôi tôm" is lua and thuy_san. */
+export const sectorIds = (sector: Sector): SectorId[] =>
+  sector.id === "other" ? [] : [...new Set([sector.id, ...namedSectors(sector.text)])];
+
 /** Grouping key for pooling: the sector id, or the folded free text ("nuoi ech"). */
 export function sectorKey(sector: Sector): string {
   return sector.id === "other" ? `other:${foldVietnamese(sector.text)}` : sector.id;
@@ -81,7 +85,8 @@ export function sectorKey(sector: Sector): string {
 export function sectorText(sector: Sector, t: Translate): string {
   const { id, text } = sector;
   if (id === "other") return text;
-  const ids = [id, ...namedSectors(text).filter((other) => other !== id)];
-  const label = ids.map((named) => t(sectorLabelKey(named))).join(" + ");
+  const label = sectorIds(sector)
+    .map((named) => t(sectorLabelKey(named)))
+    .join(" + ");
   return foldVietnamese(label) === foldVietnamese(text) ? label : `${label} (${text})`;
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { LOCKOUT_MS } from "../../src/staff/login.js";
 import { SESSION_IDLE_MS } from "../../src/staff/sessions.js";
 import { adminHarness, PASSWORD } from "./admin-harness.js";
-import { insertLead } from "./lead-rows.js";
+import { insertLead } from "../support/lead-rows.js";
 
 let h: Awaited<ReturnType<typeof adminHarness>>;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { adminHarness } from "./admin-harness.js";
-import { insertLead } from "./lead-rows.js";
+import { insertLead } from "../support/lead-rows.js";
 
 let h: Awaited<ReturnType<typeof adminHarness>>;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { publishedFaqs } from "../../src/questions/faq.js";
 import { ensureSetupLink } from "../../src/staff/setup-link.js";
 import { processChatLock } from "../../src/bot/chat-lock.js";
 import { adminHarness } from "./admin-harness.js";
-import { insertLead, leadRow } from "./lead-rows.js";
+import { insertLead, leadRow } from "../support/lead-rows.js";
 
 let h: Awaited<ReturnType<typeof adminHarness>>;
 let officer: ReturnType<typeof h.agent>;
@@ -90,10 +90,14 @@ describe("leads list", () => {
     expect(references(await html("/admin/leads?q=nguyen%20van%20an"))).toEqual(["HTX-A0005"]);
   });
 
-  it("shows every sector a farmer named, on the list and the lead page", async () => {
+  it("shows every sector a farmer named, on the list and the lead page, and filters by each", async () => {
     await insertLead(h.db.prisma, { reference: "HTX-A0004", sector: "lua", sectorLabel: "lua + nuoi tom" });
     expect(await html("/admin/leads")).toContain("Lúa + Thủy sản (lua + nuoi tom)");
     expect(await html("/admin/leads/HTX-A0004")).toMatch(/Nghề chính<\/dt><dd>Lúa \+ Thủy sản \(lua \+ nuoi tom\)/);
+    expect(references(await html("/admin/leads?sector=thuy_san"))).toEqual(["HTX-A0003", "HTX-A0004"]);
+    expect(references(await html("/admin/leads?sector=lua")).sort()).toEqual(["HTX-A0001", "HTX-A0002", "HTX-A0004"]);
+    // Every sector can be chosen, also one that is nobody's main sector.
+    expect(await html("/admin/leads")).toContain('<option value="mia"');
   });
 
   it("shows who handles each lead and filters by it", async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/index.js";
+import { insertLead } from "../support/lead-rows.js";
 import { migratedDatabase } from "../staff/migrated-database.js";
 import {
   subscriptionService,
@@ -108,6 +109,12 @@ describe("broadcast service", () => {
     ]);
     expect(await campaigns.audience({ ...everyone, communes: ["31471"], channels: ["telegram"] })).toEqual([
       { channel: "telegram", recipients: 2, unreachable: 1 },
+    ]);
+    // Sectors come from registrations: every sector a farmer named counts ("lua + nuoi tom" is also thủy sản).
+    await insertLead(db.prisma, { channel: "webchat", chatId: "3", sector: "lua", sectorLabel: "lua + nuoi tom" });
+    await insertLead(db.prisma, { channel: "webchat", chatId: "4", sector: "trai_cay", sectorLabel: "xoài" });
+    expect(await campaigns.audience({ ...everyone, sectors: ["thuy_san"] })).toEqual([
+      { channel: "webchat", recipients: 1, unreachable: 0 },
     ]);
     // A channel without a sender right now receives nothing, and is not counted.
     expect(

@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../src/db/index.js";
 import { createStaffUser } from "../../src/staff/users.js";
-import { insertLead } from "../admin/lead-rows.js";
+import { insertLead } from "../support/lead-rows.js";
 import { launchBrowser } from "../support/browser.js";
 import { startTestApp, webChatClient } from "../support/in-process-app.js";
 import { startPostgres, type PostgresServer } from "../support/postgres-server.js";

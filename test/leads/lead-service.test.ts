@@ -46,7 +46,8 @@ describe("leadService.submit", () => {
   it("stores the answers with the consent and tells each linked officer, without name or full phone", async () => {
     await officer("an", "900");
     await officer("binh"); // no chat linked: nothing to send
-    const result = await leads.submit({ draft: aDraft({ note: "Gọi buổi sáng" }), consent: CONSENT, from: FARMER });
+    const draft = aDraft({ note: "Gọi buổi sáng", sector: { id: "lua", text: "lúa + nuôi tôm" } });
+    const result = await leads.submit({ draft, consent: CONSENT, from: FARMER });
 
     expect(result).toMatchObject({ outcome: "created", pools: [] });
     expect(result.reference).toMatch(/^HTX-[2-9A-Z]{5}$/);
@@ -61,10 +62,11 @@ describe("leadService.submit", () => {
       phone: "+84912345678",
       communeCode: "31777",
       sector: "lua",
-      sectorLabel: "lúa",
+      sectorLabel: "lúa + nuôi tôm",
+      sectors: ["lua", "thuy_san"],
       landAreaHa: 0.2,
       note: "Gọi buổi sáng",
-      searchText: "nguyen van an xa vinh loi thanh pho can tho lua",
+      searchText: "nguyen van an xa vinh loi thanh pho can tho lua nuoi tom",
       consentVersion: CONSENT.version,
       consentHash: CONSENT.hash,
       consentAt: NOW,

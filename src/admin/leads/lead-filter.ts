@@ -54,7 +54,8 @@ export function leadWhere(filter: LeadFilter): Prisma.LeadWhereInput {
   else if (filter.status) and.push({ status: filter.status, erasedAt: null });
   if (filter.purpose) and.push({ purpose: filter.purpose });
   if (filter.commune) and.push({ communeCode: filter.commune });
-  if (filter.sector) and.push({ sector: filter.sector });
+  // A farm of several sectors ("lúa + nuôi tôm") is in the list of each; a farmer's own words are "other".
+  if (filter.sector) and.push(filter.sector === "other" ? { sector: "other" } : { sectors: { has: filter.sector } });
   if (filter.from) and.push({ createdAt: { gte: vietnamDayStart(filter.from) } });
   if (filter.to) and.push({ createdAt: { lt: new Date(vietnamDayStart(filter.to).getTime() + DAY_MS) } });
   if (filter.assignee === "none") and.push({ assignedToId: null });

@@ -4,6 +4,7 @@ import { PassThrough, Readable } from "node:stream";
 import { leadsCsvChunks, writeLeadsXlsx, type LeadBatches } from "../../leads/export.js";
 import { exportSelection } from "../../leads/export-rows.js";
 import { isLeadStatus } from "../../leads/lead-status.js";
+import { SECTOR_IDS } from "../../leads/sectors.js";
 import { sectorGroupLabel } from "./sector-choice.js";
 import type { AdminDeps, AdminEnv } from "../deps.js";
 import { vietnamDate } from "../../lib/vietnam-time.js";
@@ -22,9 +23,8 @@ export function leadsRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
 
   async function choices(): Promise<LeadChoices> {
-    const [communes, sectors, staff] = await Promise.all([
+    const [communes, staff] = await Promise.all([
       prisma.lead.groupBy({ by: ["communeCode", "communeName"], orderBy: { communeName: "asc" } }),
-      prisma.lead.groupBy({ by: ["sector"], orderBy: { sector: "asc" } }),
       prisma.staffUser.findMany({
         where: { role: { not: "staff" } },
         orderBy: { displayName: "asc" },
@@ -37,7 +37,8 @@ export function leadsRoutes(deps: AdminDeps): Hono<AdminEnv> {
         ...staff.map((u) => ({ value: String(u.id), label: u.displayName })),
       ],
       communes: communes.map((c) => ({ value: c.communeCode, label: c.communeName })),
-      sectors: sectors.map((s) => ({ value: s.sector, label: sectorGroupLabel(t, s.sector) })),
+      // Every sector, not only the main ones stored: a farm's second sector is filtered on too.
+      sectors: [...SECTOR_IDS, "other"].map((sector) => ({ value: sector, label: sectorGroupLabel(t, sector) })),
     };
   }
 

@@ -1,9 +1,10 @@
 import type { Prisma, PrismaClient } from "../../src/db/index.js";
+import { isSectorId, sectorIds } from "../../src/leads/sectors.js";
 import { foldVietnamese } from "../../src/lib/vietnamese.js";
 
 let counter = 0;
 
-/** A lead row the way the registration flow stores one (searchText folded); tests override what matters. */
+/** A lead row the way the registration flow stores one (searchText folded, sectors named); tests override what matters. */
 export function leadRow(overrides: Partial<Prisma.LeadUncheckedCreateInput> = {}): Prisma.LeadUncheckedCreateInput {
   counter += 1;
   const row = {
@@ -29,7 +30,8 @@ export function leadRow(overrides: Partial<Prisma.LeadUncheckedCreateInput> = {}
     ...overrides,
   };
   const searchText = foldVietnamese(`${row.fullName ?? ""} ${row.communeName} ${row.provinceName} ${row.sectorLabel}`);
-  return { ...row, searchText };
+  const sector = { id: isSectorId(row.sector) ? row.sector : ("other" as const), text: row.sectorLabel };
+  return { sectors: sectorIds(sector), ...row, searchText };
 }
 
 /** Inserts one lead row (see leadRow). */
