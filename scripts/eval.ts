@@ -1,11 +1,11 @@
 /**
  * Evaluates answers on question sets: `npm run eval -- [--file <questions.jsonl>] [--out <results.jsonl>]`.
  * Without --file: the shared dev set (../shared/eval/dev.jsonl), our wording variants
- * (test/eval/extra.jsonl) and the paraphrase set written from the law text by someone who had not
- * read knowledge/ (test/eval/paraphrase.jsonl). Per set: citation hit@5, fact accuracy, decline
- * accuracy (out-of-scope handled), confident-but-wrong answers and median answer length, after the
- * list of cases that missed. --out (one set only) writes one line per question: id, answer,
- * declined, hedged, sources.
+ * (test/eval/extra.jsonl) and two paraphrase sets written from the law text by helpers who had not
+ * read knowledge/ (test/eval/paraphrase.jsonl, test/eval/paraphrase3.jsonl). Per set: citation
+ * hit@5, fact accuracy, decline accuracy (out-of-scope handled), confident-but-wrong answers and
+ * median answer length, after the list of cases that missed. --out (one set only) writes one line
+ * per question: id, answer, declined, hedged, sources.
  */
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
@@ -15,7 +15,12 @@ import pino from "pino";
 import { createKnowledgeService, ensureIndex, knowledgeOptionsFromEnv } from "../src/knowledge/index.js";
 import { evaluate, loadCases } from "../src/knowledge/eval/evaluate.js";
 
-const DEFAULT_SETS = ["../shared/eval/dev.jsonl", "test/eval/extra.jsonl", "test/eval/paraphrase.jsonl"];
+const DEFAULT_SETS = [
+  "../shared/eval/dev.jsonl",
+  "test/eval/extra.jsonl",
+  "test/eval/paraphrase.jsonl",
+  "test/eval/paraphrase3.jsonl",
+];
 
 const { values } = parseArgs({ options: { file: { type: "string" }, out: { type: "string" } } });
 const files = (values.file ? [values.file] : DEFAULT_SETS).map((f) => resolve(f));
