@@ -49,6 +49,7 @@ leads-place-not-found = Tôi chưa tìm thấy xã/phường này. Bà con ghi l
 leads-place-choose = Bà con ở xã/phường nào trong các nơi sau? Bấm chọn nha.
 leads-sector-empty = Bà con cho biết nghề chính giúp tôi nha (ví dụ: lúa, tôm, xoài).
 leads-sector-too-long = Bà con ghi ngắn gọn nghề chính thôi nha (dưới 100 chữ).
+leads-sector-not-words = Bà con ghi tên nghề bằng chữ giúp tôi nha (ví dụ: lúa, nuôi tôm, xoài), hoặc bấm một nút ở trên.
 leads-members-invalid = Bà con ghi số người bằng số giúp tôi nha (ví dụ: 7 hoặc bảy).
 leads-members-out-of-range = Số người phải từ 1 đến 10.000. Bà con kiểm tra lại nha.
 leads-land-area-unit = { $number } là công, hecta hay mét vuông? Bà con bấm chọn hoặc nhắn thêm đơn vị nha.

@@ -5,8 +5,8 @@ reg-step = Bước { $n }/{ $total }
 # The previous step's answer as the bot understood it, above the next question.
 reg-echo = ✅ { $field }: { $answer }
 reg-phone-relative = 📱 Dùng số người thân
-reg-phone-none = ☎️ Không có điện thoại, hẹn qua UBND xã
-reg-ask-relative-phone = Bà con nhắn số di động của người thân (con, cháu…) để cán bộ gọi nha. Không có ai thì bấm «Không có điện thoại», cán bộ sẽ nhắn qua UBND xã hẹn gặp bà con.
+reg-phone-none = ☎️ Không có điện thoại, hẹn qua UBND xã/phường
+reg-ask-relative-phone = Bà con nhắn số di động của người thân (con, cháu…) để cán bộ gọi nha. Không có ai thì bấm «Không có điện thoại», cán bộ sẽ nhắn qua UBND xã/phường hẹn gặp bà con.
 reg-members-unknown = Chưa biết
 reg-back = ⬅️ Quay lại
 reg-skip = Bỏ qua

@@ -127,6 +127,8 @@ export function validateSector(text: string): FieldResult<Sector> {
   const typed = tidy(text);
   if (typed.length === 0) return fail("leads-sector-empty");
   if (typed.length > SECTOR_MAX_LENGTH) return fail("leads-sector-too-long");
+  // "5", "12,5", "?": a number or a sign typed at this step is not a trade officers could read.
+  if (!/\p{L}{2}/u.test(typed)) return fail("leads-sector-not-words");
   return ok({ id: matchSector(typed) ?? "other", text: typed });
 }
 

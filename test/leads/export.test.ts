@@ -80,7 +80,7 @@ describe("CSV export", async () => {
     )
       .toString("utf8")
       .split("\r\n");
-    expect(rows[1]).toContain("Nguyễn Văn An,,Không có điện thoại: hẹn qua UBND xã,Xã Vĩnh Lợi");
+    expect(rows[1]).toContain("Nguyễn Văn An,,Không có điện thoại: hẹn qua UBND xã/phường,Xã Vĩnh Lợi");
     expect(rows[1]).toContain(",Lúa,,0.2,");
     expect(rows[2]).toContain("0912 345 678,Số người thân,");
   });

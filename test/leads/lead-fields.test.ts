@@ -157,6 +157,9 @@ describe("validateSector", () => {
   it.each([
     ["  ", "leads-sector-empty"],
     ["x".repeat(101), "leads-sector-too-long"],
+    ["5", "leads-sector-not-words"],
+    ["12,5", "leads-sector-not-words"],
+    ["??", "leads-sector-not-words"],
   ])("%j → %s", (text, reason) => expectFailure(validateSector(text), reason));
 });
 

@@ -50,9 +50,9 @@ describe("officer messages", () => {
       "0912 *** 678 (số người thân)",
     );
     const noPhone = stored({ contact: "commune_office", phone: undefined, members: undefined });
-    expect(leadNotice("created", noPhone, t).text).toContain("Không có điện thoại: hẹn qua UBND xã");
+    expect(leadNotice("created", noPhone, t).text).toContain("Không có điện thoại: hẹn qua UBND xã/phường");
     expect(leadCard(noPhone, t)).toContain("Số người dự kiến: Chưa rõ");
-    expect(contactCard(noPhone, t)).toContain("SĐT: Không có điện thoại: hẹn qua UBND xã");
+    expect(contactCard(noPhone, t)).toContain("SĐT: Không có điện thoại: hẹn qua UBND xã/phường");
   });
 
   it("lists every reference of a pool but gives buttons to at most ten", () => {

@@ -70,7 +70,7 @@ describe("Zalo Bot Platform channel (app in-process, fake Zalo over HTTP)", () =
     await say("1", /Bước 2\/9/);
     // Typed digits are the phone number: the step's choices are lettered.
     expect(await say("tran van tu", /Bước 3\/9/)).toContain(
-      "a. 📱 Dùng số người thân\nb. ☎️ Không có điện thoại, hẹn qua UBND xã\nc. ⬅️ Quay lại",
+      "a. 📱 Dùng số người thân\nb. ☎️ Không có điện thoại, hẹn qua UBND xã/phường\nc. ⬅️ Quay lại",
     );
     await say("0912 345 678", /Bước 4\/9/);
     const places = await say("vinh loi soc trang", /Xã Vĩnh Lợi/);

@@ -78,7 +78,7 @@ describe("Registration as farmers actually reply", () => {
     await toPhone(chat);
     // Reached through the commune office: no time to call is asked, one step fewer.
     const none = await chat.press(CHAT, "reg:phone:none");
-    expect(textOf(none)).toContain("✅ Số điện thoại: Không có điện thoại: hẹn qua UBND xã\nBước 4/8");
+    expect(textOf(none)).toContain("✅ Số điện thoại: Không có điện thoại: hẹn qua UBND xã/phường\nBước 4/8");
     await chat.say(CHAT, "Vĩnh Lợi");
     await chat.press(CHAT, "reg:place:31777");
     await chat.press(CHAT, "reg:sector:lua");
@@ -103,7 +103,7 @@ describe("Registration as farmers actually reply", () => {
       await db.clear();
       await toPhone(chat);
       expect(textOf(await chat.say(CHAT, typed))).toContain(
-        "✅ Số điện thoại: Không có điện thoại: hẹn qua UBND xã\nBước 4/8",
+        "✅ Số điện thoại: Không có điện thoại: hẹn qua UBND xã/phường\nBước 4/8",
       );
       await chat.say(CHAT, "/huy");
     }
@@ -111,7 +111,7 @@ describe("Registration as farmers actually reply", () => {
     await db.clear();
     await toPhone(chat);
     await chat.press(CHAT, "reg:phone:relative");
-    expect(textOf(await chat.say(CHAT, "khong co so luon"))).toContain("Không có điện thoại: hẹn qua UBND xã");
+    expect(textOf(await chat.say(CHAT, "khong co so luon"))).toContain("Không có điện thoại: hẹn qua UBND xã/phường");
   });
 
   it("keeps a mixed sector as both, records an unknown member count, asks a bare area's unit and skips on 'hông có'", async () => {

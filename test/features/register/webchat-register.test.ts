@@ -75,7 +75,7 @@ describe("registration through the web chat JSON API, typed without diacritics",
     expect(answered).toContain("Bước 2/9");
     const phone = await chat.say("hai van nam");
     const none = await chat.press("reg:phone:none", carrying(phone.messages, "reg:phone:none"));
-    expect(texts(none.messages)).toContain("hẹn qua UBND xã");
+    expect(texts(none.messages)).toContain("hẹn qua UBND xã/phường");
     for (const text of ["vinh loi soc trang", "1", "lua + nuoi tom", "khong biet", "10"]) await chat.say(text);
     // No phone: the commune office arranges the call-back, so no time to call is asked.
     expect(texts((await chat.say("cong")).messages)).toContain("✅ Diện tích: 1 ha\nBước 8/8");
@@ -83,7 +83,7 @@ describe("registration through the web chat JSON API, typed without diacritics",
     const shown = texts(summary.messages);
     for (const part of [
       "Hai Van Nam",
-      "Không có điện thoại: hẹn qua UBND xã",
+      "Không có điện thoại: hẹn qua UBND xã/phường",
       "Lúa + Thủy sản (lua + nuoi tom)",
       "Số người: Chưa rõ",
       "1 ha",
