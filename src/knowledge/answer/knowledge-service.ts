@@ -125,8 +125,10 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
   const { openai, logger, faqs } = options;
   let files = await openKnowledgeIndex(options);
   let index = files;
-  /** The FAQ list in use: when it was read and what it held; null forces a read at the next question. */
-  let faqState: { readAt: number; signature: string } | null = null;
+  /** When the FAQ list was last read; null forces a read at the next question. */
+  let faqState: { readAt: number } | null = null;
+  /** The FAQ entries the index in use holds: none in the files' own index. */
+  let indexedFaqs = faqSignature([]);
   let reading: Promise<void> | null = null;
 
   /** Reads the published FAQ entries and, when they changed, adds them to the searched sections. */
@@ -134,12 +136,15 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     try {
       const entries = await faqs!.load();
       const signature = faqSignature(entries);
-      if (signature !== faqState?.signature) index = await files.withExtraSections(faqSections(entries, t));
-      faqState = { readAt: Date.now(), signature };
+      if (signature !== indexedFaqs) {
+        index = await files.withExtraSections(faqSections(entries, t));
+        indexedFaqs = signature;
+      }
+      faqState = { readAt: Date.now() };
     } catch (error) {
       // The database may be down: answer from the files and the entries already loaded, retry later.
       logger?.warn({ err: error }, "FAQ entries could not be read; answering without the latest ones");
-      faqState = { readAt: Date.now(), signature: faqState?.signature ?? "" };
+      faqState = { readAt: Date.now() };
     }
   }
 
@@ -336,6 +341,7 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
       if (await ensureIndex(options)) {
         files = await openKnowledgeIndex(options);
         index = files;
+        indexedFaqs = faqSignature([]);
         faqState = null;
       }
       // An officer just published, changed or withdrew an FAQ entry: read them again now.

@@ -25,7 +25,7 @@ interface Postings {
 
 export interface VietnameseBM25RetrieverInput extends BaseRetrieverInput {
   sections: Section[];
-  termLists: string[][];
+  termLists: ReadonlyArray<readonly string[]>;
   stats: CorpusStats;
   k: number;
 }
@@ -66,7 +66,7 @@ export class VietnameseBM25Retriever extends BaseRetriever {
   static fromSections(
     sections: Section[],
     k: number,
-    termsOf: (section: Section) => string[] = sectionTerms,
+    termsOf: (section: Section) => readonly string[] = sectionTerms,
   ): VietnameseBM25Retriever {
     const termLists = sections.map(termsOf);
     return new VietnameseBM25Retriever({ sections, termLists, stats: new CorpusStats(termLists), k });

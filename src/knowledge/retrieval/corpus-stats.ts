@@ -3,7 +3,7 @@ export class CorpusStats {
   readonly documentCount: number;
   private readonly df = new Map<string, number>();
 
-  constructor(termLists: string[][]) {
+  constructor(termLists: ReadonlyArray<readonly string[]>) {
     this.documentCount = termLists.length;
     for (const terms of termLists) {
       for (const term of new Set(terms)) this.df.set(term, (this.df.get(term) ?? 0) + 1);

@@ -26,7 +26,7 @@ export function profileQuestion(question: string, stats: CorpusStats): QuestionP
   return { weights, total };
 }
 
-export function questionCoverage(profile: QuestionProfile, sectionTerms: Set<string>): number {
+export function questionCoverage(profile: QuestionProfile, sectionTerms: ReadonlySet<string>): number {
   if (profile.total === 0) return 0;
   let covered = 0;
   for (const [term, weight] of profile.weights) if (sectionTerms.has(term)) covered += weight;

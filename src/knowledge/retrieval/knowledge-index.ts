@@ -12,7 +12,7 @@ import { CorpusStats } from "./corpus-stats.js";
 import { DenseRetriever } from "./dense-retriever.js";
 import type { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import { profileQuestion, questionCoverage, type QuestionProfile } from "./coverage.js";
-import { headingTerms, searchText, sectionTerms } from "./search-text.js";
+import { headingTerms, searchText, sectionTermSet, sectionTerms } from "./search-text.js";
 import { entityFactor, namedEntities, sectionEntities } from "../text/entities.js";
 import { foldVietnamese } from "../../lib/vietnamese.js";
 import { searchTerms } from "../text/search-terms.js";
@@ -143,7 +143,7 @@ function searchIndex(
   extraVectors: number[][],
 ): Omit<KnowledgeIndex, "withExtraSections"> {
   const termLists = sections.map(sectionTerms);
-  const termSets = termLists.map((terms) => new Set(terms));
+  const termSets = sections.map(sectionTermSet);
   const entities = sections.map((s) => sectionEntities(s.heading, s.topicTitle));
   const stats = new CorpusStats(termLists);
   const byId = new Map(sections.map((s, i) => [s.id, i]));
