@@ -48,8 +48,8 @@ ask-legal-quote = Nguyên văn { $reference }: “{ $text }”
 ask-legal-note = Lưu ý: { $note }.
 
 # Small talk (src/knowledge/answer/small-talk.ts): a short reply, then the main menu.
-ask-chat-greeting = Chào bà con! Mình là Trợ lý HTX. Bà con hỏi gì về hợp tác xã, tổ hợp tác, vay vốn, chính sách hỗ trợ cứ nhắn, hoặc chọn việc bên dưới nha.
-ask-chat-thanks = Dạ không có chi! Bà con cần hỏi thêm cứ nhắn, hoặc chọn việc bên dưới nha.
+ask-chat-greeting = Xin chào bà con! Mình là Trợ lý HTX. Bà con hỏi gì về hợp tác xã, tổ hợp tác, vay vốn, chính sách hỗ trợ cứ nhắn, hoặc chọn việc bên dưới nha.
+ask-chat-thanks = Dạ không có chi, mình rất vui được giúp bà con! Bà con cần hỏi thêm cứ nhắn, hoặc chọn việc bên dưới nha.
 ask-chat-compliment = Dạ cảm ơn bà con đã khen! Bà con cần hỏi thêm về hợp tác xã, vay vốn hay hỗ trợ cứ nhắn, hoặc chọn việc bên dưới nha.
 ask-chat-about-bot = Mình là Trợ lý HTX, một chương trình máy tự trả lời (không phải người), miễn phí cho bà con. Mình trả lời về Luật Hợp tác xã, tổ hợp tác, vay vốn, chính sách hỗ trợ (có ghi nguồn), xem bà con có đủ điều kiện vay hay được hỗ trợ không, và ghi tên để cán bộ liên hệ. Cần người thật thì bấm Gặp cán bộ, hoặc chọn việc bên dưới nha.
 ask-chat-goodbye = Chào bà con, chúc bà con làm ăn thuận lợi! Khi cần cứ nhắn lại nha.

@@ -1,4 +1,5 @@
 import { foldVietnamese } from "../../lib/vietnamese.js";
+import { chatSpelling } from "../text/chat-spelling.js";
 import { englishQuestion, hasEnglish } from "./english.js";
 import { chatAct, type ChatAct } from "./small-talk.js";
 
@@ -107,7 +108,7 @@ const OUT_OF_SCOPE: Array<[DeclineTopic, RegExp]> = [
   // or ID cards, declaring members or figures that do not exist.
   [
     "fraud",
-    /\b(thanh vien (ao|khong co that|ma)|xa vien ao|lach luat|khai (man|gian|khong|lao|sai su that)|ke khai (khong|gian|sai) (trung thuc|su that)?|(lam|tao|in|khac) (gia|dom)|gia mao|gia (chu ky|con dau|giay|ho so|danh sach|bien ban)|(ho so|giay to|chu ky|con dau|danh sach|bien ban|so do|cccd) gia|((?<!dang )ky|ky ten|diem chi|lan tay) (thay|the|gium|dum|ho|gia)(?! doi)( \w+){0,3}( cho)? (nguoi|ong|ba|anh|chi|co|chu|bac|thanh vien|ho|may|cac|nhung)|(ghi|them|dien|ke) (dai|bua|khong) (\w+ ){0,4}(ten|nguoi|thanh vien)|(ten|nguoi) (\w+ ){0,6}(ho|nguoi ta|ba con) (khong|chua) (biet|hay|dong y)|mao danh|(muon|mua|thue|lay) (ten|cccd|can cuoc|cmnd|giay to)( cua)? (nguoi|ong|ba|anh|chi|co|chu|bac|ho|ba con|hang xom)|dung ten (gium|dum|ho|khong)|cho du (so )?(\d+ )?(nguoi|thanh vien)(?! (chinh thuc )?(theo|thi|moi|can|de|ma|la|co))|hop thuc hoa|qua mat (can bo|thanh tra|ngan hang))\b/,
+    /\b(thanh vien (ao|khong co that|ma)|xa vien ao|lach luat|khai (man|gian|khong|lao|sai su that)|ke khai (khong|gian|sai) (trung thuc|su that)?|(lam|tao|in|khac) (gia|dom)|gia mao|gia (chu ky|con dau|giay|ho so|danh sach|bien ban)|(ho so|giay to|chu ky|con dau|danh sach|bien ban|so do|cccd) gia|((?<!dang )ky|ky ten|diem chi|lan tay) (thay|the|gium|dum|ho|gia)(?! doi)( \w+){0,3}( cho)? (nguoi|ong|ba|anh|chi|co|chu|bac|thanh vien|ho|may|cac|nhung)|(ghi|them|dien|ke) (dai|bua|khong) (\w+ ){0,4}(ten|nguoi|thanh vien)|(ten|nguoi) (\w+ ){0,8}(ho|nguoi ta|ba con) (khong|chua) (biet|hay|dong y)|mao danh|(muon|mua|thue|lay) (ten|cccd|can cuoc|cmnd|giay to)( cua)? (nguoi|ong|ba|anh|chi|co|chu|bac|ho|ba con|hang xom)|dung ten (gium|dum|ho|khong)|cho du (so )?(\d+ )?(nguoi|thanh vien)(?! (chinh thuc )?(theo|thi|moi|can|de|ma|la|co))|hop thuc hoa|qua mat (can bo|thanh tra|ngan hang))\b/,
   ],
   // Asking how to dodge the law: taxes, debts, bribes, double books. A question whether someone
   // else's act is legal ("cán bộ đòi tiền cà phê, vậy có sai luật không") is not a request.
@@ -139,20 +140,21 @@ const OUT_OF_SCOPE: Array<[DeclineTopic, RegExp]> = [
   [
     "farming",
     new RegExp(
-      String.raw`\b(thuoc (tri|tru|xit|phun|diet|dac tri|bao ve thuc vat|bvtv)|(xit|phun) thuoc|(tri|diet|chua|phong|xit|phun) (${PESTS})|(${PESTS}) (hai|pha|an|gay|phat|boc|nhieu|qua)|${PEST_NAMES}|bon (phan|voi|lan|dam|kali|npk) (gi|nao|loai|cho|bao nhieu|may|the nao|luc|khi|lan)|(cach|nen|khi nao|luc nao) bon (phan|voi|lan|dam|kali|npk)|phan bon (gi|nao|loai)|tri benh|benh (dao on|vang la|dom|lo mo|chay bia|lem lep|thoi|dom trang|gan|phan trang|xoan la|lun)|ky thuat (trong|nuoi|canh tac|cham soc|uom)|(cach|kinh nghiem) (trong|nuoi|cham soc|uom) (lua|cay|tom|ca|heo|ga|vit|bo|rau|xoai|sau rieng|dua|khom|mia|hanh)|giong (lua|tom|ca|xoai|sau rieng|heo|ga|vit) (nao|gi) (tot|nang suat|ngon|de)|mat do (gieo|sa|tha|trong|nuoi)|(nuoi|tha|trong|sa) (\w+ ){1,3}mat do|dich ta|dich benh (heo|ga|vit|tom|ca|bo)|lo mom long mong|cum gia cam|tai xanh|(nen|co nen) (trong|nuoi|sa|gieo) (\w+ ){0,3}(gi|nao|con gi|cay gi)|(trong|nuoi|sa|gieo) (giong )?(\w+ )?(gi|nao) (thi |cho )?(loi|tot|hieu qua|nang suat|trung)|(lua|tom|ca|cay|heo|ga|vit) bi (benh|vang|chet|thoi|sau|ray|dom|lo))\b`,
+      String.raw`\b(thuoc (tri|tru|xit|phun|diet|dac tri|bao ve thuc vat|bvtv)|(xit|phun) thuoc|(tri|diet|chua|phong|xit|phun) (${PESTS})|(${PESTS}) (hai|pha|an|gay|phat|boc|nhieu|qua)|${PEST_NAMES}|bon (phan|voi|lan|dam|kali|npk) (gi|nao|loai|cho|bao nhieu|may|the nao|luc|khi|lan)|(cach|nen|khi nao|luc nao) bon (phan|voi|lan|dam|kali|npk)|phan bon (gi|nao|loai)|tri benh|benh (dao on|vang la|dom|lo mo|chay bia|lem lep|thoi|dom trang|gan|phan trang|xoan la|lun)|ky thuat (trong|nuoi|canh tac|cham soc|uom)|(cach|kinh nghiem) (trong|nuoi|cham soc|uom) (lua|cay|tom|ca|heo|ga|vit|bo|rau|xoai|sau rieng|dua|khom|mia|hanh)|giong (lua|tom|ca|xoai|sau rieng|heo|ga|vit) (nao|gi) (tot|nang suat|ngon|de)|mat do (gieo|sa|tha|trong|nuoi)|(nuoi|tha|trong|sa) (\w+ ){1,3}mat do|dich ta|dich benh (heo|ga|vit|tom|ca|bo)|lo mom long mong|cum gia cam|tai xanh|(nen|co nen) (trong|nuoi|sa|gieo) (\w+ ){0,3}(gi|nao|con gi|cay gi)|(trong|nuoi|sa|gieo) (giong )?(\w+ )?(gi|nao) (thi |cho )?(loi|tot|hieu qua|nang suat|trung)|(lua|tom|ca|cay|heo|ga|vit) bi (benh|vang|chet|thoi|sau|ray|dom|lo)|(nen|chuyen (qua|sang)) (trong|nuoi|sa|gieo) (\w+ ){1,3}hay (la )?(giu|trong|nuoi|sa|gieo|chuyen|de|lam))\b`,
     ),
   ],
   // Other domains a farmer may try: jokes, songs, cooking, football, homework, translation, fortune telling, getting rich.
   [
     "other",
-    /\b(ke chuyen|chuyen cuoi|truyen cuoi|hat (cho|mot|bai)|bai hat|nau (an|canh|com|mon|sao|nhu the nao)|cach nau|mon an|cong thuc nau|da banh|bong da|tran dau|world cup|phim (gi|hay|nao)|choi game|bai toan|giai toan|bai tap (ve nha|toan|van|tieng)|dich (giup |gium |dum )?(cau|doan|bai|chu)( \w+){0,2} (sang|qua|ra) tieng|lam tho|xem boi|tu vi|phong thuy|xem tuoi|hop tuoi|ngay tot|lam giau nhanh|(tim|kiem) (nguoi yeu|vo|chong)|tinh yeu)\b/,
+    /\b(ke chuyen|chuyen cuoi|truyen cuoi|hat (cho|mot|bai)|bai hat|nau (an|canh|com|mon|sao|nhu the nao)|cach nau|mon an|cong thuc nau|da banh|bong da|tran dau|world cup|phim (gi|hay|nao)|choi game|bai toan|giai toan|bai tap (ve nha|toan|van|tieng)|dich (giup |gium |dum )?(cau|doan|bai|chu)( \w+){0,2} (sang|qua|ra) tieng|lam tho|xem boi|tu vi|phong thuy|xem tuoi|hop tuoi|ngay tot|lam giau nhanh|(tim|kiem) (nguoi yeu|vo|chong)|tinh yeu|am lich|duong lich|lich (am|van nien)|(hom nay|nay|mai) (la )?(thu|mung|ngay) (may|bao nhieu|gi)|may gio roi)\b/,
   ],
 ];
 
 const SENTENCE = /[^.!?\n;:]+[.!?\n;:]*/g;
 
 export function screenQuestion(question: string): GuardVerdict {
-  const folded = foldVietnamese(question);
+  // Chat shorthand written out ("họ ko biết" is "họ không biết"): the patterns name the words once.
+  const folded = chatSpelling(foldVietnamese(question));
   if (INJECTION.some((p) => p.test(folded))) {
     // Keep the sentences without instructions: a real question inside is still answered correctly.
     const remainder = (question.match(SENTENCE) ?? [])

@@ -1,4 +1,5 @@
 import { foldVietnamese } from "../../lib/vietnamese.js";
+import { chatSpelling } from "../text/chat-spelling.js";
 import { subjectsOf } from "./focus.js";
 
 /**
@@ -16,7 +17,7 @@ const ACTS: Array<[Exclude<ChatAct, "insult" | "about-bot">, string[]]> = [
   ["compliment", ["gioi qua", "gioi ghe", "gioi that", "gioi lam", "thong minh", "hay ghe", "tuyet voi", "tuyet qua", "xin qua", "xin ghe", "dinh qua", "duoc lam", "tra loi hay", "tra loi dung", "tra loi chuan"]],
   ["thanks", ["cam on", "cam ta", "thank you", "thanks", "thank", "tks", "thx", "ty", "da ta", "tot qua", "hay qua", "hieu roi", "ro roi", "biet roi", "ok", "oke", "okay", "oki", "duoc roi"]],
   ["goodbye", ["tam biet", "bye", "bai bai", "bb", "hen gap lai", "gap lai sau", "di nha", "di nghen", "thoi nha", "thoi nghen", "nghi nha", "di ngu", "di ra ruong", "ra ruong", "mai hoi tiep", "hoi sau", "de mai hoi", "good night", "see you"]],
-  ["greeting", ["khoe khong", "khoe chu", "khoe ha", "khoe hen", "co khoe khong", "xin chao", "chao", "hello", "helo", "hi", "alo", "a lo", "hey", "co ai khong", "co ai o do khong", "bot oi", "tro ly oi", "e", "ey", "good morning", "good evening", "good afternoon", "hi there", "hello there", "cho hoi", "hoi", "co ai truc khong", "ai truc khong", "co ai truc", "con do khong"]],
+  ["greeting", ["how are you", "how are u", "how r u", "khoe khong", "khoe chu", "khoe ha", "khoe hen", "co khoe khong", "xin chao", "chao", "hello", "helo", "hi", "alo", "a lo", "hey", "co ai khong", "co ai o do khong", "bot oi", "tro ly oi", "e", "ey", "good morning", "good evening", "good afternoon", "hi there", "hello there", "cho hoi", "hoi", "co ai truc khong", "ai truc khong", "co ai truc", "con do khong"]],
 ];
 
 /** Words that carry no request on their own: particles, forms of address, intensifiers. */
@@ -24,7 +25,7 @@ const FILLERS = new Set(
   ("a ah a a da vang u uh um nha nhe nhen nghen nghe ne oi ha hen nhi ta ma luon vay the nhieu lam qua rat that " +
     "nhe nha minh tui toi em anh chi ban bot co chu bac ong ba di con chau ad admin tro ly moi nguoi ca nha ban oi " +
     "buoi sang trua chieu toi hom nay nay chuc ngay vui ve khoe hihi hehe haha hi hi day gio thoi ghe " +
-    "cai nay chatbot may ong ba ui uii ne nhe chut xiu ti").split(" "),
+    "cai nay chatbot may ong ba ui uii ne nhe chut xiu ti troi du thiet today").split(" "),
 );
 
 /**
@@ -57,24 +58,6 @@ const ABOUT_BOT = new RegExp(
     String.raw`\b(xai|dung|hoi|su dung|nhan tin cho) (bot|tro ly|ung dung|chatbot|app)( \w+){0,2} (mat|ton|tra|dong) (tien|phi)\b`,
   ].join("|"),
 );
-
-/**
- * Chat spellings read as the words they stand for: letters drawn out ("chàoooo", "hiii"), forms of
- * "hello" ("hellu", "helu", "hallo") and of "không" ("ko", "k", "hem", "hông", "hok").
- */
-const WORD_FORMS: Array<[RegExp, string]> = [
-  [/^h[ae]l+(o|u|ow)?$/, "hello"],
-  [/^(ko|k|kh|kg|khg|hem|hong|hok|hk|hum|hog)$/, "khong"],
-];
-function chatSpelling(folded: string): string {
-  return folded
-    .split(" ")
-    .map((word) => {
-      const plain = word.replace(/([a-z])\1{2,}/g, "$1");
-      return WORD_FORMS.find(([form]) => form.test(plain))?.[1] ?? plain;
-    })
-    .join(" ");
-}
 
 /** The social acts in a message, the words left once their phrases are cut out, and those without fillers. */
 function phrasesOf(folded: string): { acts: Set<ChatAct>; left: string; rest: string[] } {

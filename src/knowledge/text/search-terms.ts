@@ -1,4 +1,5 @@
 import { foldVietnamese } from "../../lib/vietnamese.js";
+import { CHAT_SHORTHAND } from "./chat-spelling.js";
 
 /**
  * Turns Vietnamese text into search terms shared by BM25, the lexical embedding and answer scoring.
@@ -39,27 +40,7 @@ const ABBREVIATIONS: Record<string, string> = {
   vdl: "von dieu le",
   dn: "doanh nghiep",
   tnhh: "trach nhiem huu han",
-  // Chat shorthand.
-  ko: "khong",
-  k: "khong",
-  kh: "khong",
-  khg: "khong",
-  kg: "khong",
-  hk: "khong",
-  hok: "khong",
-  hong: "khong",
-  hem: "khong",
-  dc: "duoc",
-  j: "gi",
-  bn: "bao nhieu",
-  tv: "thanh vien",
-  ng: "nguoi",
-  ntn: "nhu the nao",
-  vs: "voi",
-  cx: "cung",
-  lm: "lam",
-  sdt: "so dien thoai",
-  nhiu: "nhieu",
+  ...CHAT_SHORTHAND,
   tui: "toi",
   online: "truc tuyen",
 };
@@ -168,7 +149,10 @@ const CONCEPTS: Record<string, string[]> = {
   "#bieu-quyet": ["bieu quyet", "bo phieu", "gio tay"],
   "#qua-han": ["qua han", "tre han", "tre hen", "cham tra", "khong tra kip", "tra khong kip", "tra no khong kip"],
   "#mat-mua": ["mat mua", "thien tai", "lu lut", "han man", "xam nhap man", "dich benh", "bao lu"],
-  "#tam-ngung": ["tam ngung", "tam nghi", "ngung hoat dong", "ngung kinh doanh", "nghi kinh doanh"],
+  "#tam-ngung": [
+    "tam ngung", "tam nghi", "ngung hoat dong", "ngung kinh doanh", "nghi kinh doanh", "nghi vai thang", "nghi may thang",
+    "nghi mot thoi gian", "nghi mot thang", "nghi nua nam", "dung hoat dong",
+  ],
   // Land as farmers name it ("đất ruộng", "ruộng", "sổ đỏ") and as the law does ("quyền sử dụng đất");
   // a lone "dat" is also "đạt"/"đặt", so only phrases count.
   "#dat-dai": [
@@ -184,6 +168,13 @@ const CONCEPTS: Record<string, string[]> = {
   "#thue": [
     "nop thue", "dong thue", "thue hop tac xa", "thue to hop tac", "muc thue", "uu dai thue", "mien thue", "giam thue",
     "thue thu nhap", "thue gia tri", "thue mon bai", "thue suat",
+  ],
+  // The state deciding for a cooperative: the law's "can thiệp", farmers' "ép", "bắt phải", "chỉ định".
+  "#can-thiep": ["can thiep", "ep", "ep buoc", "bat ep", "bat phai", "bat buoc phai", "chi dinh", "tu chu"],
+  // Officials making it hard or asking for money: the law's "sách nhiễu", "phiền hà", farmers' words for a bribe.
+  "#sach-nhieu": [
+    "sach nhieu", "phien ha", "gay kho", "lam kho", "hen len hen xuong", "doi tien", "dua tien", "tien boi duong",
+    "tien ca phe", "tien tra nuoc", "boi duong", "hoi lo", "lot tay", "dut lot",
   ],
   "#khai-tru": ["khai tru", "bi duoi", "gach ten", "cham dut tu cach", "mat tu cach"],
 };

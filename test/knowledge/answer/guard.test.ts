@@ -12,6 +12,12 @@ describe("screenQuestion", () => {
   });
 
   it.each([
+    // Chat shorthand is read as the words it stands for ("ko" is "không", "ng" is "người").
+    ["ghi them ten vai ng vo danh sach cho du so ma ho ko biet", "fraud"],
+    ["ky ten thay cho may tv vang mat dc ko", "fraud"],
+    // A date or the lunar calendar, and which crop to grow, are not ours.
+    ["hom nay mung may am lich vay", "other"],
+    ["nen chuyen qua trong xoai hay giu lua", "farming"],
     ["Ngày mai trời có mưa không?", "weather"],
     ["Cơn bão số 3 có vào miền Tây không?", "weather"],
     ["Bão đổ bộ khi nào?", "weather"],
@@ -83,6 +89,7 @@ describe("screenQuestion", () => {
 
   it("marks English small talk for the bilingual note", () => {
     expect(screenQuestion("hello there")).toEqual({ kind: "chat", act: "greeting", english: true });
+    expect(screenQuestion("hello bot, how are you today?")).toEqual({ kind: "chat", act: "greeting", english: true });
   });
 
   it("hands an English question on with its topic words in Vietnamese", () => {

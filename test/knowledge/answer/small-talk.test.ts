@@ -11,6 +11,7 @@ describe("chatAct", () => {
     ["chaooo ad", "greeting"],
     ["bot khỏe hông", "greeting"],
     ["helu, co ai ko", "greeting"],
+    ["bot nay tra loi hay qua troi luon", "compliment"],
     ["alo, có ai không", "greeting"],
     ["Cảm ơn nhiều nha!", "thanks"],
     ["ok hieu roi, cam on em", "thanks"],
