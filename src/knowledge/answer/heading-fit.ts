@@ -1,4 +1,6 @@
+import type { QuestionProfile } from "../retrieval/coverage.js";
 import type { SearchHit } from "../retrieval/knowledge-index.js";
+import { headingTerms } from "../retrieval/search-text.js";
 import { coversFocus, subjectsOf } from "./focus.js";
 
 /**
@@ -39,4 +41,17 @@ export function preferFittingHeading(question: string, hits: SearchHit[]): Searc
     if (distance < chosenDistance) [chosen, chosenDistance] = [hit, distance];
   }
   return chosen ? [chosen, ...hits.filter((hit) => hit !== chosen)] : hits;
+}
+
+/**
+ * True when a section's heading names what the question is about: a concept they share ("tạm nghỉ"
+ * ~ "nghỉ vài tháng") or one of the question's subjects. A long chatty question covers little of
+ * any section ("mùa lũ này HTX tui tính nghỉ vài tháng, có phải báo cho ai hông nha"), yet such a
+ * heading shows the section is about it: worth a hedged answer rather than "not found".
+ */
+export function headingNamesTopic(question: string, profile: QuestionProfile, hit: SearchHit): boolean {
+  const heading = headingTerms(hit.section);
+  if (heading.some((term) => term.startsWith("#") && profile.weights.has(term))) return true;
+  const headingSubjects = subjectsOf(hit.section.heading);
+  return [...subjectsOf(question)].some((subject) => headingSubjects.has(subject));
 }

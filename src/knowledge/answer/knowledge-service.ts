@@ -8,7 +8,7 @@ import { answerSources, citationSource, referenceText, warningText } from "./cit
 import { screenQuestion } from "./guard.js";
 import { faqSections, faqSignature } from "./faq-sections.js";
 import { coversFocus, namesOurDomain, subjectsOf } from "./focus.js";
-import { preferFittingHeading } from "./heading-fit.js";
+import { headingNamesTopic, preferFittingHeading } from "./heading-fit.js";
 import { quoteLegal } from "./legal-quote.js";
 import { answersAnotherCount, statesMinimumCount, wrongCountHeard } from "./premise.js";
 import { createLlmAnswerer, type LlmAnswerer } from "./llm-answer.js";
@@ -20,8 +20,13 @@ import { memoByObject } from "../../lib/memo-by-object.js";
  * "read the full article" button, and topic browsing.
  */
 
-/** Below this coverage nothing relevant was found: decline and point to an officer. */
+/** Below this coverage nothing relevant was found (unless the heading names the topic, see HEDGE_FLOOR): decline. */
 const NOT_FOUND_BELOW = 0.15;
+/**
+ * Down to this coverage a passage whose heading names the question's topic is still offered, hedged:
+ * a long chatty question shares few of its words with any section.
+ */
+const HEDGE_FLOOR = 0.08;
 /** Below this coverage the best passage may be a near miss: answer, but say so. */
 const NOT_SURE_BELOW = 0.3;
 /**
@@ -270,7 +275,9 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     const profile = profileQuestion(searched, index.stats);
     const hits = await index.search(searched, SEARCH_HITS, profile);
     const confidence = hits[0]?.coverage ?? 0;
-    if (hits.length === 0 || confidence < NOT_FOUND_BELOW) return null;
+    if (hits.length === 0 || confidence < HEDGE_FLOOR) return null;
+    // Little of the question found: only a section whose heading names its topic is worth a hedge.
+    if (confidence < NOT_FOUND_BELOW && !headingNamesTopic(searched, profile, hits[0]!)) return null;
     return llm ? generated(question, profile, hits, confidence) : extractive(searched, profile, hits, confidence);
   }
 

@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { preferFittingHeading } from "../../../src/knowledge/answer/heading-fit.js";
+import { headingNamesTopic, preferFittingHeading } from "../../../src/knowledge/answer/heading-fit.js";
+import { profileQuestion } from "../../../src/knowledge/retrieval/coverage.js";
+import { CorpusStats } from "../../../src/knowledge/retrieval/corpus-stats.js";
+import { searchTerms } from "../../../src/knowledge/text/search-terms.js";
 import type { SearchHit } from "../../../src/knowledge/retrieval/knowledge-index.js";
 import type { Section } from "../../../src/knowledge/types.js";
 
 const hit = (heading: string, score: number): SearchHit => ({
-  section: { id: heading, heading, text: heading } as Section,
+  section: { id: heading, heading, text: heading, keywords: [] as string[] } as Section,
   coverage: 0.5,
   score,
 });
@@ -36,5 +39,23 @@ describe("preferFittingHeading", () => {
     const plain = hit("HTX nhỏ có được làm bộ máy gọn không?", 1);
     const board = hit("Hội đồng quản trị có bao nhiêu người?", 0.95);
     expect(preferFittingHeading("htx nho co bat buoc lap hdqt ko", [plain, board])[0]).toBe(plain);
+  });
+});
+
+describe("headingNamesTopic", () => {
+  const suspend = { ...hit("HTX muốn tạm nghỉ kinh doanh thì làm sao?", 1), coverage: 0.12 };
+  const profileOf = (question: string) =>
+    profileQuestion(question, new CorpusStats([searchTerms(suspend.section.heading), searchTerms("thành viên góp vốn")]));
+
+  it("is true when the heading shares a concept with a long chatty question", () => {
+    const question = "mùa lũ này HTX tui tính nghỉ vài tháng, có phải báo cho ai hông nha";
+    expect(headingNamesTopic(question, profileOf(question), suspend)).toBe(true);
+  });
+
+  it("is true when the heading names one of the question's subjects, false when it names neither", () => {
+    const votes = hit("Mỗi người mấy phiếu?", 1);
+    expect(headingNamesTopic("ổng nói ổng được 3 phiếu hả", profileOf("ổng nói ổng được 3 phiếu hả"), votes)).toBe(true);
+    const question = "tàu vũ trụ bay lên mặt trăng mất mấy ngày";
+    expect(headingNamesTopic(question, profileOf(question), suspend)).toBe(false);
   });
 });
