@@ -1,8 +1,7 @@
 import { startAppProcess, tempDataDir } from "../test/support/app-process.js";
 import type { FakeTelegram } from "../test/support/fake-telegram-server.js";
+import { SECRET, telegramWebhookEnv } from "../test/support/telegram-env.js";
 
-export const TOKEN = "123456:TEST-token-for-the-fake-bot-api";
-export const SECRET = "webhook-secret-for-tests-0123";
 /** Starting takes seconds, or minutes on a loaded CI machine (migrations, knowledge index). */
 export const START_MS = 300_000;
 
@@ -22,12 +21,7 @@ export async function startCluster(options: {
 }) {
   const env = {
     DATABASE_URL: options.databaseUrl,
-    TELEGRAM_BOT_TOKEN: TOKEN,
-    TELEGRAM_API_ROOT: options.telegram.apiRoot,
-    BOT_MODE: "webhook",
-    WEBHOOK_URL: "https://bot.example.org/telegram/hook",
-    WEBHOOK_SECRET: SECRET,
-    WEBCHAT_ENABLED: "false",
+    ...telegramWebhookEnv(options.telegram.apiRoot),
     LOG_LEVEL: "warn",
     ...options.env,
   };

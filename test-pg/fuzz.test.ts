@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPostgres, type PostgresServer } from "../test/support/postgres-server.js";
 import { startFakeTelegram, type FakeTelegram } from "../test/support/fake-telegram-server.js";
+import { STICKER } from "../test/support/recording-fetch.js";
 import { inParallel, seededRandom, startCluster, type Cluster } from "./cluster.js";
 
 /**
@@ -102,18 +103,7 @@ describe("fuzz: hostile input on PostgreSQL", () => {
         case 2:
           return {
             update_id: updateId,
-            message: {
-              ...message,
-              sticker: {
-                file_id: "s",
-                file_unique_id: "s",
-                type: "regular",
-                width: 1,
-                height: 1,
-                is_animated: false,
-                is_video: false,
-              },
-            },
+            message: { ...message, sticker: STICKER },
           };
         case 3:
           return random.pick([

@@ -6,13 +6,12 @@ import { webhookDeliverer } from "../support/webhook-delivery.js";
 import { REFERENCE, registrationInputs, telegramUpdate } from "../support/registration-script.js";
 import { startFakeOpenAI, type FakeOpenAI } from "../support/fake-openai.js";
 import { webChatClient } from "../support/in-process-app.js";
+import { SECRET, TOKEN, telegramWebhookEnv } from "../support/telegram-env.js";
 
 /**
  * kill -9 in the middle of updates: every update in flight is processed after the restart, and the
  * consent press in flight saves one lead and still sends its reference.
  */
-const TOKEN = "123456:TEST-token-for-the-fake-bot-api";
-const SECRET = "webhook-secret-for-tests-0123";
 const FARMER = 8801;
 /** Starting takes seconds, or a minute on a loaded CI machine (migrations, knowledge index). */
 const START_MS = 180_000;
@@ -59,15 +58,7 @@ describe("kill -9 and SIGTERM with updates in flight", () => {
     return held;
   }
 
-  const webhookEnv = () => ({
-    TELEGRAM_BOT_TOKEN: TOKEN,
-    TELEGRAM_API_ROOT: telegram.apiRoot,
-    BOT_MODE: "webhook",
-    WEBHOOK_URL: "https://bot.example.org/telegram/hook",
-    WEBHOOK_SECRET: SECRET,
-    WEBCHAT_ENABLED: "false",
-    DATA_DIR: tempDataDir(),
-  });
+  const webhookEnv = () => ({ ...telegramWebhookEnv(telegram.apiRoot), DATA_DIR: tempDataDir() });
 
   function expectAnsweredAfterRestart(held: RecordedCall[], restartedAt: number) {
     const after = telegram.calls.slice(restartedAt);

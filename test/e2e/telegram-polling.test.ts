@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeTelegram, type FakeTelegram, type RecordedCall } from "../support/fake-telegram-server.js";
 import { startAppProcess, tempDataDir } from "../support/app-process.js";
 import { buttonUpdate, textUpdate } from "../support/recording-fetch.js";
+import { TOKEN } from "../support/telegram-env.js";
 
-const TOKEN = "123456:TEST-token-for-the-fake-bot-api";
 const CHAT = 4242;
 
 const sentTo = (chat: number, pattern: RegExp) => (call: RecordedCall) =>

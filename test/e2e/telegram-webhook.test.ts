@@ -2,9 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeTelegram, type FakeTelegram } from "../support/fake-telegram-server.js";
 import { startAppProcess, tempDataDir } from "../support/app-process.js";
 import { textUpdate } from "../support/recording-fetch.js";
-
-const TOKEN = "123456:TEST-token-for-the-fake-bot-api";
-const SECRET = "webhook-secret-for-tests-0123";
+import { SECRET, telegramWebhookEnv } from "../support/telegram-env.js";
 
 describe("Telegram webhook mode", () => {
   let telegram: FakeTelegram;
@@ -13,15 +11,7 @@ describe("Telegram webhook mode", () => {
 
   beforeAll(async () => {
     telegram = await startFakeTelegram();
-    app = startAppProcess({
-      TELEGRAM_BOT_TOKEN: TOKEN,
-      TELEGRAM_API_ROOT: telegram.apiRoot,
-      BOT_MODE: "webhook",
-      WEBHOOK_URL: "https://bot.example.org/telegram/hook",
-      WEBHOOK_SECRET: SECRET,
-      WEBCHAT_ENABLED: "false",
-      DATA_DIR: tempDataDir(),
-    });
+    app = startAppProcess({ ...telegramWebhookEnv(telegram.apiRoot), DATA_DIR: tempDataDir() });
     base = (await app.waitForOutput(/listening on (http:\/\/\S+)/))[1]!;
   }, 190_000);
 

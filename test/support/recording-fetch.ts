@@ -58,19 +58,19 @@ export function textUpdate(updateId: number, chatId: number, text: string) {
   });
 }
 
-export function stickerUpdate(updateId: number, chatId: number) {
-  return messageUpdate(updateId, chatId, {
-    sticker: {
-      file_id: "s",
-      file_unique_id: "s",
-      type: "regular",
-      width: 1,
-      height: 1,
-      is_animated: false,
-      is_video: false,
-    },
-  });
-}
+/** A sticker as Telegram describes one: content the bot does not read. */
+export const STICKER = {
+  file_id: "s",
+  file_unique_id: "s",
+  type: "regular",
+  width: 1,
+  height: 1,
+  is_animated: false,
+  is_video: false,
+} as const;
+
+export const stickerUpdate = (updateId: number, chatId: number) =>
+  messageUpdate(updateId, chatId, { sticker: STICKER });
 
 export function buttonUpdate(updateId: number, chatId: number, data: string, messageId = 1) {
   return {
