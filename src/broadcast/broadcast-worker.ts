@@ -38,14 +38,8 @@ export interface BroadcastWorkerOptions {
   onProgress?: (campaignId: number, report: CampaignReport) => void;
 }
 
-/** Each dispatcher works in waves: one round trip records what was sent and marks what leaves next. */
+/** How often a dispatcher looks for rows to claim and records sends no later mark carried. */
 const TICK_MS = 100;
-
-/**
- * A wave marks the rows whose slot comes within this time, so its round trip (slow while the
- * database is busy) does not delay them; only these rows can be `sending` and unsent at a crash.
- */
-const MARK_AHEAD_MS = 250;
 
 /**
  * How far ahead a dispatcher books slots: enough rows claimed that the next message is always ready
@@ -72,6 +66,7 @@ export function startBroadcastWorker(options: BroadcastWorkerOptions): { stop():
   const sleepers = new Set<() => void>();
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
+      if (!running) return resolve();
       const wake = () => {
         clearTimeout(timer);
         sleepers.delete(wake);
@@ -97,32 +92,57 @@ export function startBroadcastWorker(options: BroadcastWorkerOptions): { stop():
   async function dispatcher(channel: string) {
     const sender = options.senders.get(channel)!;
     const intervalMs = options.pacer.intervalMs(channel);
-    /** Claimed rows with their reserved slot (epoch ms), in slot order; not marked yet. */
-    let booked: Array<{ row: ClaimedDelivery; slot: number }> = [];
-    /** Marked rows waiting for their turn or being sent. */
+    /** Claimed rows waiting for their turn, and rows being sent. */
     const inFlight = new Set<Promise<void>>();
-    /** Sent since the last wave, recorded by the next one. */
+    /** The last slot booked (epoch ms): rows are claimed to fill the schedule up to LOOKAHEAD_MS ahead. */
+    let lastSlot = 0;
+    /** Sent and not recorded yet: the next statement of this dispatcher records them. */
     const sent: SentDelivery[] = [];
     /** A 429 seen here: nothing of this channel leaves before this moment. */
     let pausedUntil = 0;
     const mayGo = () => running && pausedUntil <= now().getTime();
-    const release = (ids: number[]) =>
-      releaseDeliveries(prisma, ids, workerId, new Date(Math.max(pausedUntil, now().getTime())));
 
     /**
-     * Sends of this instance leave one at a time, each in its slot and at least one interval after
-     * the previous one really left: a late timer (busy event loop) shifts the following sends instead
-     * of letting them leave together and trip the channel's flood limit.
+     * Turns of this instance come one at a time, each in its slot and at least one interval after the
+     * previous one: a late timer (busy event loop) shifts the following turns instead of letting their
+     * messages leave together and trip the channel's flood limit.
      */
     let turns = Promise.resolve();
-    let lastSendAt = 0;
+    let lastTurnAt = 0;
     const takeTurn = (slot: number) => {
       turns = turns.then(async () => {
-        await sleep(Math.max(slot, lastSendAt + intervalMs) - now().getTime());
-        lastSendAt = now().getTime();
+        await sleep(Math.max(slot, lastTurnAt + intervalMs) - now().getTime());
+        lastTurnAt = now().getTime();
       });
       return turns;
     };
+
+    /** Records the rows sent so far (and marks `mark` sending) in one statement; the rows stay to record on failure. */
+    async function record(mark: number[]): Promise<Set<number>> {
+      const done = sent.splice(0);
+      try {
+        return await recordAndMark(prisma, workerId, done, mark, now());
+      } catch (error) {
+        sent.unshift(...done);
+        throw error;
+      }
+    }
+
+    /**
+     * In the row's turn: marks it `sending` (the record of intent, carrying the record of the rows sent
+     * since the previous statement) and starts its request as soon as the mark is written, whatever
+     * happened meanwhile (a 429 answer to another row makes this one come back as RetryLater). So only
+     * a row whose own request started can be `sending` when the process dies.
+     */
+    async function sendInTurn(row: ClaimedDelivery, slot: number) {
+      await takeTurn(slot);
+      if (!mayGo()) {
+        await releaseDeliveries(prisma, [row.id], workerId, new Date(Math.max(pausedUntil, now().getTime())));
+        return;
+      }
+      // A row missing from the answer is no longer this instance's (cancelled, or its claim expired and was taken over).
+      if ((await record([row.id])).has(row.id)) await send(row);
+    }
 
     async function send(row: ClaimedDelivery) {
       const settle = settler(row);
@@ -161,11 +181,10 @@ export function startBroadcastWorker(options: BroadcastWorkerOptions): { stop():
       }
     }
 
-    /** Claims rows to fill the schedule up to LOOKAHEAD_MS ahead, settles those that need no message, books slots for the rest. */
+    /** Claims rows to fill the schedule up to LOOKAHEAD_MS ahead, settles those that need no message, books a slot for each other one. */
     async function book(): Promise<boolean> {
-      const at = now().getTime();
-      const ahead = Math.max(0, (booked.at(-1)?.slot ?? 0) - at);
-      const room = lanes - booked.length - inFlight.size;
+      const ahead = Math.max(0, lastSlot - now().getTime());
+      const room = lanes - inFlight.size;
       if (ahead > LOOKAHEAD_MS / 2 || room <= 0) return true;
       const rows = await claimDeliveries(
         prisma,
@@ -180,61 +199,32 @@ export function startBroadcastWorker(options: BroadcastWorkerOptions): { stop():
         if (reason) await settler(row)({ status: "skipped", reason });
         else sendable.push(row);
       }
-      if (sendable.length > 0) {
-        const slots = await options.pacer.reserve(channel, now(), sendable.length);
-        booked.push(...sendable.map((row, i) => ({ row, slot: slots[i]!.getTime() })));
-      }
-      return rows.length > 0;
-    }
-
-    /** Records what was sent and marks the rows whose slot is near in one statement, then sends them in their turn. */
-    async function wave() {
-      const horizon = now().getTime() + MARK_AHEAD_MS;
-      const next = booked.filter((b) => b.slot < horizon);
-      const done = sent.splice(0);
-      if (next.length === 0 && done.length === 0) return;
-      booked = booked.slice(next.length);
-      let marked: Set<number>;
-      try {
-        marked = await recordAndMark(
-          prisma,
-          workerId,
-          done,
-          next.map((b) => b.row.id),
-          now(),
-        );
-      } catch (error) {
-        sent.unshift(...done);
-        booked.unshift(...next);
-        throw error;
-      }
-      for (const { row, slot } of next.filter((b) => marked.has(b.row.id))) {
-        const task = takeTurn(slot)
-          .then(() => (mayGo() ? send(row) : release([row.id])))
-          // The row stays `sending`; housekeeping recovers it once stale.
+      if (sendable.length === 0) return rows.length > 0;
+      const slots = await options.pacer.reserve(channel, now(), sendable.length);
+      lastSlot = slots.at(-1)!.getTime();
+      sendable.forEach((row, i) => {
+        const task = sendInTurn(row, slots[i]!.getTime())
+          // The row stays claimed or `sending`; housekeeping recovers it once stale.
           .catch((error) => logError("broadcast send error", error))
           .finally(() => inFlight.delete(task));
         inFlight.add(task);
-      }
+      });
+      return true;
     }
 
     while (running) {
       try {
-        if (pausedUntil > now().getTime() && booked.length > 0) {
-          await release(booked.map((b) => b.row.id));
-          booked = [];
-        }
         const found = pausedUntil > now().getTime() || (await book());
-        await wave();
-        await sleep(found || booked.length + inFlight.size + sent.length > 0 ? TICK_MS : idleMs);
+        // Sends are recorded by the next row's mark; the last ones of a batch by the loop.
+        if (sent.length > 0 && sent[0]!.at < now().getTime() - TICK_MS) await record([]);
+        await sleep(found || inFlight.size + sent.length > 0 ? TICK_MS : idleMs);
       } catch (error) {
         logError("broadcast dispatch error", error);
         await sleep(idleMs);
       }
     }
-    await release(booked.map((b) => b.row.id));
     await Promise.all(inFlight);
-    await recordAndMark(prisma, workerId, sent, [], now());
+    await record([]);
   }
 
   async function housekeeping() {

@@ -72,10 +72,10 @@ export interface SentDelivery {
 }
 
 /**
- * One round trip per wave of sending: records the rows whose message left since the last wave as
- * sent, and marks the claimed rows about to leave `sending` (the record of intent, written just
- * before). Returns the ids marked; a row missing from it is no longer this instance's to send (its
- * campaign was cancelled, or its claim expired and was taken over).
+ * One round trip per message sent: records the rows whose message left since the dispatcher's
+ * previous statement as sent, and marks the claimed row whose request starts next `sending` (the
+ * record of intent, written just before). Returns the ids marked; a row missing from it is no longer
+ * this instance's to send (its campaign was cancelled, or its claim expired and was taken over).
  */
 export async function recordAndMark(
   prisma: PrismaClient,
@@ -103,7 +103,7 @@ export async function recordAndMark(
   return new Set(rows.map((row) => row.id));
 }
 
-/** Gives rows this instance claimed or marked but did not send back to the queue, due at `notBefore`. */
+/** Gives rows this instance claimed but did not send back to the queue, due at `notBefore`. */
 export async function releaseDeliveries(
   prisma: PrismaClient,
   ids: readonly number[],
@@ -112,7 +112,7 @@ export async function releaseDeliveries(
 ): Promise<void> {
   if (ids.length === 0) return;
   await prisma.broadcastDelivery.updateMany({
-    where: { id: { in: [...ids] }, status: { in: ["pending", "sending"] }, lockedBy: workerId },
+    where: { id: { in: [...ids] }, status: "pending", lockedBy: workerId },
     data: { status: "pending", lockedBy: null, lockedAt: null, notBefore },
   });
 }
