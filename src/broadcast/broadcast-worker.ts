@@ -103,19 +103,20 @@ export function startBroadcastWorker(options: BroadcastWorkerOptions): { stop():
     const mayGo = () => running && pausedUntil <= now().getTime();
 
     /**
-     * Turns of this instance come one at a time, each in its slot and at least one interval after the
-     * previous one: a late timer (busy event loop) shifts the following turns instead of letting their
-     * messages leave together and trip the channel's flood limit.
+     * Requests of this instance start one at a time, in slot order. Timers run late on a busy event
+     * loop: a late request may catch up with its slot, but never faster than the channel's rate over
+     * the last second (the last `windowTurns` starts), nor closer than half an interval to the previous
+     * one, so late messages do not leave together and trip the flood limit.
      */
+    const windowTurns = Math.ceil(1000 / intervalMs);
+    const starts: number[] = [];
+    const earliestStart = (slot: number) =>
+      Math.max(
+        slot,
+        (starts.at(-1) ?? 0) + intervalMs / 2,
+        starts.length === windowTurns ? starts[0]! + windowTurns * intervalMs : 0,
+      );
     let turns = Promise.resolve();
-    let lastTurnAt = 0;
-    const takeTurn = (slot: number) => {
-      turns = turns.then(async () => {
-        await sleep(Math.max(slot, lastTurnAt + intervalMs) - now().getTime());
-        lastTurnAt = now().getTime();
-      });
-      return turns;
-    };
 
     /** Records the rows sent so far (and marks `mark` sending) in one statement; the rows stay to record on failure. */
     async function record(mark: number[]): Promise<Set<number>> {
@@ -132,16 +133,27 @@ export function startBroadcastWorker(options: BroadcastWorkerOptions): { stop():
      * In the row's turn: marks it `sending` (the record of intent, carrying the record of the rows sent
      * since the previous statement) and starts its request as soon as the mark is written, whatever
      * happened meanwhile (a 429 answer to another row makes this one come back as RetryLater). So only
-     * a row whose own request started can be `sending` when the process dies.
+     * a row whose own request started can be `sending` when the process dies. The next turn begins
+     * once this request started: the starts, not just the turns, keep the channel's pace.
      */
     async function sendInTurn(row: ClaimedDelivery, slot: number) {
-      await takeTurn(slot);
-      if (!mayGo()) {
+      const turn = turns.then(async (): Promise<"send" | "release" | "gone"> => {
+        await sleep(earliestStart(slot) - now().getTime());
+        if (!mayGo()) return "release";
+        // A row missing from the answer is no longer this instance's (cancelled, or its claim expired and was taken over).
+        if (!(await record([row.id])).has(row.id)) return "gone";
+        starts.push(now().getTime());
+        if (starts.length > windowTurns) starts.shift();
+        return "send";
+      });
+      turns = turn.then(
+        () => undefined,
+        () => undefined,
+      );
+      const next = await turn;
+      if (next === "send") await send(row);
+      else if (next === "release")
         await releaseDeliveries(prisma, [row.id], workerId, new Date(Math.max(pausedUntil, now().getTime())));
-        return;
-      }
-      // A row missing from the answer is no longer this instance's (cancelled, or its claim expired and was taken over).
-      if ((await record([row.id])).has(row.id)) await send(row);
     }
 
     async function send(row: ClaimedDelivery) {
