@@ -6,8 +6,8 @@ import { memoryOutbox } from "../../src/outbound/outbox.js";
 import { campaignService } from "../../src/broadcast/campaigns.js";
 import { createHttpApp } from "../../src/server/http-server.js";
 import type { StaffRole } from "../../src/staff/roles.js";
-import { createStaffUser } from "../../src/staff/users.js";
 import { migratedDatabase } from "../staff/migrated-database.js";
+import { staffAccount } from "../support/staff-accounts.js";
 
 export const PASSWORD = "mat khau that dai";
 
@@ -40,16 +40,8 @@ export async function adminHarness(options: { production?: boolean } = {}) {
     },
   ]);
 
-  async function user(username: string, role: StaffRole) {
-    const created = await createStaffUser(db.prisma, {
-      username,
-      displayName: `Tên ${username}`,
-      password: PASSWORD,
-      role,
-    });
-    if (!created.ok) throw new Error(created.problem);
-    return created.value;
-  }
+  const user = (username: string, role: StaffRole) =>
+    staffAccount(db.prisma, { username, displayName: `Tên ${username}`, password: PASSWORD, role });
 
   /** A browser-like client: keeps cookies, does not follow redirects. */
   function agent(base = "http://localhost") {

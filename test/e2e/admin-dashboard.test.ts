@@ -3,11 +3,11 @@ import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../src/db/index.js";
-import { createStaffUser } from "../../src/staff/users.js";
 import { insertLead } from "../support/lead-rows.js";
 import { launchBrowser } from "../support/browser.js";
 import { startTestApp, webChatClient } from "../support/in-process-app.js";
 import { startPostgres, type PostgresServer } from "../support/postgres-server.js";
+import { staffAccount } from "../support/staff-accounts.js";
 
 // The app and this test share a throwaway PostgreSQL server, so the test can seed users and leads
 // the way the registration flow stores them, and check what the dashboard wrote.
@@ -22,20 +22,17 @@ describe("officers' dashboard in headless Chromium", () => {
     [pg, browser] = await Promise.all([startPostgres(), launchBrowser()]);
     app = await startTestApp({ DATABASE_URL: pg.url });
     db = await openDatabase(pg.url);
-    const officer = await createStaffUser(db.prisma, {
+    await staffAccount(db.prisma, {
       username: "canbo.an",
       displayName: "Cán bộ An",
       password: "mat khau can bo",
-      role: "officer",
     });
-    if (!officer.ok) throw new Error(officer.problem);
-    const admin = await createStaffUser(db.prisma, {
+    await staffAccount(db.prisma, {
       username: "quantri",
       displayName: "Quản trị viên Hội Nông dân thành phố",
       password: "mat khau quan tri",
       role: "admin",
     });
-    if (!admin.ok) throw new Error(admin.problem);
     await insertLead(db.prisma, {
       reference: "HTX-E2E01",
       fullName: "Nguyễn Văn An",

@@ -4,11 +4,11 @@ import { openDatabase, type Database } from "../../src/db/index.js";
 import { translator } from "../../src/i18n/translate.js";
 import { prismaOutbox } from "../../src/outbound/prisma-outbox.js";
 import { answerOfficerQuestion } from "../../src/questions/officer-desk.js";
-import { createStaffUser } from "../../src/staff/users.js";
 import { REPLY_WINDOW_MS } from "../../src/channels/zalo-oa/delivery-rules.js";
 import { startAppProcess, tempDataDir } from "../support/app-process.js";
 import { oaTextEvent, startFakeZaloOa, type FakeZaloOa } from "../support/fake-zalo-oa-server.js";
 import { startPostgres, type PostgresServer } from "../support/postgres-server.js";
+import { staffAccount } from "../support/staff-accounts.js";
 
 const credentials = {
   appId: "1234567890",
@@ -126,16 +126,9 @@ describe("Zalo Official Account channel", () => {
   it("delivers an officer's reply within 48 hours; after that reports it not deliverable to the officer", async () => {
     // The officer follows the OA too and linked that chat: notices reach them there.
     await say("officer-1", "xin chao");
-    const created = await createStaffUser(db.prisma, {
+    const created = await staffAccount(db.prisma, {
       username: "canbo.oa",
-      displayName: "Cán bộ OA",
-      password: "mat khau can bo oa",
-      role: "officer",
-    });
-    if (!created.ok) throw new Error(created.problem);
-    await db.prisma.staffUser.update({
-      where: { id: created.value.id },
-      data: { chatChannel: "zalo-oa", chatId: await chatIdOf("officer-1") },
+      chat: { channel: "zalo-oa", chatId: await chatIdOf("officer-1") },
     });
     const officer = {
       prisma: db.prisma,
@@ -156,7 +149,7 @@ describe("Zalo Official Account channel", () => {
     await answerOfficerQuestion(officer, {
       id: timely.id,
       answer: "Bà con ra Ngân hàng Nông nghiệp xã nha.",
-      officerId: created.value.id,
+      officerId: created.id,
       now: new Date(),
     });
     await oa.waitFor((m) => m.userId === "farmer-2" && m.text.includes("Bà con ra Ngân hàng Nông nghiệp xã nha."));
@@ -170,7 +163,7 @@ describe("Zalo Official Account channel", () => {
     await answerOfficerQuestion(officer, {
       id: late.id,
       answer: "Ít nhất 5 thành viên.",
-      officerId: created.value.id,
+      officerId: created.id,
       now: new Date(),
     });
 

@@ -11,20 +11,13 @@ import {
 import { prismaOutbox } from "../../src/outbound/prisma-outbox.js";
 import { deliverDueJobs } from "../../src/outbound/delivery-worker.js";
 import { createLogger } from "../../src/logger.js";
-import { createStaffUser } from "../../src/staff/users.js";
 import { useMigratedDatabase } from "../staff/migrated-database.js";
+import { staffAccount } from "../support/staff-accounts.js";
 
 const db = useMigratedDatabase();
 let officerId: number;
 beforeEach(async () => {
-  const officer = await createStaffUser(db.prisma, {
-    username: "canbo.an",
-    displayName: "Cán bộ An",
-    password: "mat khau du dai",
-    role: "officer",
-  });
-  if (!officer.ok) throw new Error(officer.problem);
-  officerId = officer.value.id;
+  officerId = (await staffAccount(db.prisma, { username: "canbo.an", displayName: "Cán bộ An" })).id;
 });
 
 const t0 = new Date("2026-11-27T08:00:00Z");

@@ -1,19 +1,15 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { checkLogin, LOCKOUT_MS, LOGIN_LIMITS, type LoginLimits } from "../../src/staff/login.js";
-import { createStaffUser, resetStaffPassword } from "../../src/staff/users.js";
+import { resetStaffPassword } from "../../src/staff/users.js";
 import { useMigratedDatabase } from "./migrated-database.js";
+import { staffAccount } from "../support/staff-accounts.js";
 
 const db = useMigratedDatabase();
 let userId: number;
 beforeEach(async () => {
-  const created = await createStaffUser(db.prisma, {
-    username: "CanBo.An",
-    displayName: "Cán bộ An",
-    password: "dung mat khau",
-    role: "officer",
-  });
-  if (!created.ok) throw new Error(created.problem);
-  userId = created.value.id;
+  userId = (
+    await staffAccount(db.prisma, { username: "CanBo.An", displayName: "Cán bộ An", password: "dung mat khau" })
+  ).id;
 });
 
 const t0 = new Date("2026-11-27T08:00:00Z");

@@ -2,23 +2,14 @@ import { describe, expect, it } from "vitest";
 import { CHAT_LINK_TTL_MS, createChatLinkCode, redeemChatLinkCode } from "../../src/staff/chat-link.js";
 import { completeSetup, ensureSetupLink } from "../../src/staff/setup-link.js";
 import { processChatLock } from "../../src/bot/chat-lock.js";
-import { createStaffUser } from "../../src/staff/users.js";
 import { useMigratedDatabase } from "./migrated-database.js";
+import { staffAccount } from "../support/staff-accounts.js";
 
 const db = useMigratedDatabase();
 
 const t0 = new Date("2026-11-27T08:00:00Z");
 const at = (ms: number) => new Date(t0.getTime() + ms);
-const officer = async (username: string) => {
-  const result = await createStaffUser(db.prisma, {
-    username,
-    displayName: `Cán bộ ${username}`,
-    password: "mat khau du dai",
-    role: "officer",
-  });
-  if (!result.ok) throw new Error(result.problem);
-  return result.value.id;
-};
+const officer = async (username: string) => (await staffAccount(db.prisma, { username })).id;
 
 describe("chat-link codes", () => {
   it("links the chat once, accepting the code typed in lower case with spaces", async () => {

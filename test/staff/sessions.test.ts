@@ -7,21 +7,15 @@ import {
   startStaffSession,
 } from "../../src/staff/sessions.js";
 import { hashSecret } from "../../src/staff/secret-token.js";
-import { createStaffUser, setStaffActive } from "../../src/staff/users.js";
+import { setStaffActive } from "../../src/staff/users.js";
 import { migratedDatabase } from "./migrated-database.js";
+import { staffAccount } from "../support/staff-accounts.js";
 
 let db: Awaited<ReturnType<typeof migratedDatabase>>;
 let userId: number;
 beforeAll(async () => {
   db = await migratedDatabase();
-  const created = await createStaffUser(db.prisma, {
-    username: "nv.binh",
-    displayName: "Bình",
-    password: "mat khau nhan vien",
-    role: "staff",
-  });
-  if (!created.ok) throw new Error(created.problem);
-  userId = created.value.id;
+  userId = (await staffAccount(db.prisma, { username: "nv.binh", displayName: "Bình", role: "staff" })).id;
 });
 afterAll(() => db.close());
 

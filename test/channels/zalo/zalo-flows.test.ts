@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeZaloBot, zaloUpdate, type FakeZaloBot } from "../../support/fake-zalo-bot-server.js";
 import { startTestApp } from "../../support/in-process-app.js";
-import { createStaffUser } from "../../../src/staff/users.js";
 import { prismaChannelChats } from "../../../src/channels/channel-chats.js";
+import { staffAccount } from "../../support/staff-accounts.js";
 
 const TOKEN = "8123:fake-zalo-bot-secret";
 
@@ -117,13 +117,7 @@ describe("Zalo Bot Platform channel (app in-process, fake Zalo over HTTP)", () =
     const question = (await app.services.questions.open(10)).questions.find(
       (q) => q.text === "Cho hoi thu tuc vay von HTX",
     )!;
-    const officer = await createStaffUser(app.prisma, {
-      username: "canbo.zalo",
-      displayName: "Cán bộ Zalo",
-      password: "mat khau that dai",
-      role: "officer",
-    });
-    if (!officer.ok) throw new Error(officer.problem);
+    const officer = await staffAccount(app.prisma, { username: "canbo.zalo" });
     const sentence =
       "Bà con mang theo căn cước, giấy chứng nhận đăng ký HTX và phương án sản xuất đến ngân hàng để được hướng dẫn. ";
     // Numbered sentences, so each part of the text is found in one place only.
@@ -135,8 +129,7 @@ describe("Zalo Bot Platform channel (app in-process, fake Zalo over HTTP)", () =
     let before = zalo.calls.length;
     const answer = long(1500);
     expect(
-      (await app.services.questions.answer({ id: question.id, answer, officerId: officer.value.id, at: new Date() }))
-        .ok,
+      (await app.services.questions.answer({ id: question.id, answer, officerId: officer.id, at: new Date() })).ok,
     ).toBe(true);
     await zalo.waitFor(
       (c) =>
