@@ -10,6 +10,7 @@ import { faqSections, faqSignature } from "./faq-sections.js";
 import { coversFocus, namesOurDomain, subjectsOf } from "./focus.js";
 import { headingNamesTopic, preferFittingHeading } from "./heading-fit.js";
 import { quoteLegal } from "./legal-quote.js";
+import { quoteList } from "./list-quote.js";
 import { answersAnotherCount, statesMinimumCount, wrongCountHeard } from "./premise.js";
 import { createLlmAnswerer, type LlmAnswerer } from "./llm-answer.js";
 import { hasFigure, questionWants, quotePassage, startsWithRefutation, type QuoteOptions } from "./passage.js";
@@ -174,11 +175,13 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     const focus = subjectsOf(question);
     const covers = (hit: SearchHit) => coversFocus(focus, sectionSubjects(hit.section));
     // "vay được nhiêu": a passage without any figure does not answer a question that wants one.
-    const wantsNumber = questionWants(question).number;
+    const wants = questionWants(question);
     // A section written for a number question ("Góp ít nhất bao nhiêu…?") answers one even without a
     // figure ("Điều lệ quyết định"); another with a figure of something else (a deadline) does not.
+    // Likewise "hỗ trợ những gì" wants a list: a close section laying one out answers it better.
     const lacksFigure = (hit: SearchHit) =>
-      wantsNumber && !hasFigure(hit.section.text) && !questionWants(hit.section.heading).number;
+      (wants.number && !hasFigure(hit.section.text) && !questionWants(hit.section.heading).number) ||
+      (!!wants.list && !quoteList(hit.section.text));
     const best = hits[0]!;
     if (covers(best) && !lacksFigure(best)) return { ranked: hits, focused: true };
     const close = hits.slice(1, FOCUS_LOOKAHEAD).filter((hit) => hit.score >= FOCUS_MIN_SCORE && hit.coverage >= NOT_SURE_BELOW);

@@ -6,6 +6,7 @@ import { foldVietnamese } from "../../lib/vietnamese.js";
 import { asksAboutPast } from "../retrieval/knowledge-index.js";
 import type { Section } from "../types.js";
 import { memoByObject } from "../../lib/memo-by-object.js";
+import { quoteList } from "./list-quote.js";
 
 /**
  * Picks what to quote from a section. Guides answer their heading in the first one or two
@@ -48,17 +49,34 @@ export interface QuestionWants {
   yesNo: boolean;
   /** The question asks how things were: older values may be quoted. */
   past: boolean;
+  /** The question asks for a list ("những gì", "gồm gì", "mấy loại"): the items are quoted. */
+  list?: boolean;
 }
 
 /** "bao nhiêu", "mấy", "tối thiểu", "bao lâu", "%" want a number; "được không", "có … không" a yes or no. */
 const WANTS_NUMBER = /\b(bao nhieu|bao lau|may (nguoi|nam|thang|ngay|lan|tuoi|phan|trieu|ty|ho|xa|thanh vien)|toi thieu|toi da|it nhat|nhieu nhat|phan tram|muc (vay|ho tro|phi|le phi)|han (chot|cuoi)|tren duoi)\b/;
 const WANTS_YES_NO = /\b(duoc (khong|ko|k|hong|hok|hem|ha|chu)|co (phai|duoc|bi|can|mat)\b.*\b(khong|ko|k|hong|hok|hem|ha)|phai khong|dung khong|co khong|(khong|ko|k|hong|hok|hem) (vay|ta|ha|nhi|nha|ban|bot)?$)/;
 
+/**
+ * "những gì", "những việc nào", "gồm gì", "liệt kê", "mấy loại", "các bước", "giấy tờ gì", "quyền gì":
+ * a list is wanted. Names of things counted in kinds, steps or papers, not people or money.
+ */
+const LISTED = "viec|loai|nhom|quyen|nghia vu|noi dung|giay to|ho so|truong hop|hinh thuc|buoc|dieu kien|chinh sach|khoan|muc";
+const WANTS_LIST = new RegExp(
+  String.raw`\b(nhung gi|nhung (${LISTED})( \w+){0,2} (gi|nao)|gom (nhung )?gi|bao gom|liet ke|(may|bao nhieu|cac) (${LISTED})\b.*\b(gi|nao)|may (loai|nhom|buoc|hinh thuc)|(${LISTED}) gi)\b`,
+);
+
 export function questionWants(question: string): QuestionWants {
   // Colloquial forms read as written ones: "vay được nhiêu" and "mấy người" ask "bao nhiêu".
   const canonical = canonicalSegments(question).map((syllables) => syllables.join(" ")).join(" ");
   const folded = `${foldVietnamese(question)} ${canonical}`;
-  return { number: WANTS_NUMBER.test(folded), yesNo: WANTS_YES_NO.test(folded), past: asksAboutPast(question) };
+  const yesNo = WANTS_YES_NO.test(folded);
+  return {
+    number: WANTS_NUMBER.test(folded),
+    yesNo,
+    past: asksAboutPast(question),
+    list: !yesNo && WANTS_LIST.test(folded),
+  };
 }
 
 /** A sentence about an earlier value ("Trước đó, theo Nghị định 116/2018, …"): today's value comes alone. */
@@ -95,6 +113,12 @@ export function quotePassage(section: Section, profile: QuestionProfile, options
   const wants = options.wants ?? { number: false, yesNo: false, past: false };
   // Earlier values are left out unless the question asks about the past (they score nothing).
   const earlier = sentences.map((s, i) => i > 0 && !wants.past && EARLIER_VALUE.test(s));
+  const listed = wants.list && !options.focus ? quoteList(section.text) : null;
+  if (listed) {
+    // A caveat is quoted whatever the length: without it the answer would say something else.
+    const caveats = sentences.filter((sentence, i) => !earlier[i] && CAVEAT.test(sentence) && !listed.includes(sentence));
+    return [listed, ...caveats].join("\n");
+  }
   const coverage = termSets.map((terms, i) =>
     earlier[i] ? 0 : questionCoverage(profile, terms) + (wants.number && HAS_FIGURE.test(sentences[i]!) ? FIGURE_BONUS : 0),
   );

@@ -123,6 +123,8 @@ const CONCEPTS: Record<string, string[]> = {
   "#qua-doi": ["qua doi", "chet", "tu tran", "tu vong"],
   "#toi-thieu": ["toi thieu", "it nhat", "it nhut", "thap nhat"],
   "#toi-da": ["toi da", "nhieu nhat", "nhieu nhut", "cao nhat", "khong qua", "khong vuot qua"],
+  // Asking for a list ("những gì", "gồm gì", "liệt kê"): its words are fillers, but a heading asking the same is the overview.
+  "#liet-ke": ["nhung gi", "gom gi", "gom nhung gi", "bao gom nhung", "liet ke", "nhung viec gi", "nhung loai nao", "nhung khoan nao"],
   [PEOPLE_COUNT]: ["bao nhieu nguoi", "bao nhieu thanh vien", "so thanh vien", "so nguoi"],
   // Loans without collateral: "tín chấp", "không thế chấp", "không cần tài sản bảo đảm" (after rewrites).
   "#tin-chap": [
