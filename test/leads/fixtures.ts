@@ -26,3 +26,18 @@ export function aDraft(overrides: Partial<LeadDraft> = {}): LeadDraft {
   const { purpose, fullName, contact, phone, place, sector, members, landArea, callTime, note } = aLead();
   return { purpose, fullName, contact, phone, place, sector, members, landArea, callTime, note, ...overrides };
 }
+
+/**
+ * A lead of aDraft() after its farmer's data is erased, by the farmer or by retention: who they are and
+ * how to reach them is gone, the statistics (commune, members) stay.
+ */
+export const anonymisedLead = (erasedAt: Date) => ({
+  fullName: null,
+  phone: null,
+  note: null,
+  chatId: null,
+  searchText: "",
+  erasedAt,
+  communeCode: "31777",
+  members: 2,
+});

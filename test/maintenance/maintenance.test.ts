@@ -7,10 +7,21 @@ import { runMaintenance, STALE_NOTICE_MS, startMaintenance } from "../../src/mai
 import { processChatLock } from "../../src/bot/chat-lock.js";
 import { memoryOutbox } from "../../src/outbound/outbox.js";
 import { useMigratedDatabase } from "../staff/migrated-database.js";
-import { aDraft } from "../leads/fixtures.js";
+import { aDraft, anonymisedLead } from "../leads/fixtures.js";
 import { prismaKeyValueStore } from "../../src/bot/prisma-stores.js";
 import { FLOW_IDLE_MS } from "../../src/bot/storage.js";
 import { chattingBot, textOf } from "../features/lead-services.js";
+
+/** What a maintenance run reports when it finds nothing to do; tests override what they expect. */
+const NOTHING_DONE = {
+  anonymisedLeads: 0,
+  expiredQuestions: 0,
+  expiredChecks: 0,
+  expiredChatMessages: 0,
+  processedUpdates: 0,
+  emptiedPayloads: 0,
+  abandonedFlows: 0,
+};
 
 const NOW = new Date("2028-11-27T08:00:00Z");
 const CONSENT = { version: "2026-11-v1", hash: "a".repeat(64) };
@@ -53,17 +64,7 @@ describe("runMaintenance", () => {
       include: { events: { orderBy: { id: "asc" } } },
     });
     const [retention, fresh, erasedByFarmer] = rows;
-    expect(retention).toMatchObject({
-      reference: expired,
-      fullName: null,
-      phone: null,
-      note: null,
-      chatId: null,
-      searchText: "",
-      erasedAt: NOW,
-      communeCode: "31777",
-      members: 2,
-    });
+    expect(retention).toMatchObject({ reference: expired, ...anonymisedLead(NOW) });
     expect(retention!.events.map((e) => [e.kind, e.note])).toEqual([
       ["created", null],
       ["note", null],
@@ -85,27 +86,11 @@ describe("runMaintenance", () => {
       expect.objectContaining({
         actorId: null,
         chatId: null,
-        details: {
-          anonymisedLeads: 1,
-          expiredQuestions: 0,
-          expiredChecks: 0,
-          expiredChatMessages: 0,
-          processedUpdates: 0,
-          emptiedPayloads: 0,
-          abandonedFlows: 0,
-        },
+        details: { ...NOTHING_DONE, anonymisedLeads: 1 },
       }),
     ]);
     // A second run finds nothing more to do, and leaves no audit entry for nothing.
-    expect(await runMaintenance(db.prisma, NOW)).toEqual({
-      anonymisedLeads: 0,
-      expiredQuestions: 0,
-      expiredChecks: 0,
-      expiredChatMessages: 0,
-      processedUpdates: 0,
-      emptiedPayloads: 0,
-      abandonedFlows: 0,
-    });
+    expect(await runMaintenance(db.prisma, NOW)).toEqual(NOTHING_DONE);
     expect(await db.prisma.auditEntry.count({ where: { action: "retention.erase" } })).toBe(1);
   });
 
@@ -174,15 +159,7 @@ describe("runMaintenance", () => {
     const oldPending = await job("pending", 25);
     const oldFailed = await job("failed", 25);
 
-    expect(await runMaintenance(db.prisma, NOW)).toEqual({
-      anonymisedLeads: 0,
-      expiredQuestions: 0,
-      expiredChecks: 0,
-      expiredChatMessages: 0,
-      processedUpdates: 1,
-      emptiedPayloads: 1,
-      abandonedFlows: 0,
-    });
+    expect(await runMaintenance(db.prisma, NOW)).toEqual({ ...NOTHING_DONE, processedUpdates: 1, emptiedPayloads: 1 });
     expect((await db.prisma.processedUpdate.findMany()).map((u) => u.updateId)).toEqual(["recent"]);
     const payloads = new Map((await db.prisma.outboundJob.findMany()).map((j) => [j.id, j.payload]));
     expect(payloads.get(oldSent.id)).toEqual({});
@@ -213,18 +190,7 @@ describe("startMaintenance", () => {
       sendStaleNotices,
     });
     await maintenance.stop();
-    expect(logged).toEqual([
-      {
-        anonymisedLeads: 0,
-        expiredQuestions: 0,
-        expiredChecks: 0,
-        expiredChatMessages: 0,
-        processedUpdates: 1,
-        emptiedPayloads: 0,
-        abandonedFlows: 0,
-        staleNotices: 2,
-      },
-    ]);
+    expect(logged).toEqual([{ ...NOTHING_DONE, processedUpdates: 1, staleNotices: 2 }]);
     expect(sweptBefore).toEqual([new Date(NOW.getTime() - STALE_NOTICE_MS)]);
     expect(await db.prisma.processedUpdate.count()).toBe(0);
   });
