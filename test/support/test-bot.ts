@@ -84,6 +84,9 @@ export function sentTexts(calls: { method: string; payload: Record<string, unkno
   return calls.filter((c) => c.method === "sendMessage").map((c) => String(c.payload.text));
 }
 
+/** The main menu's buttons, in order: what /start, small talk and the end of a flow offer. */
+export const MAIN_MENU = ["menu:law", "menu:check", "menu:register", "menu:ask", "menu:officer", "menu:subscribe"];
+
 export function buttonData(call: { payload: Record<string, unknown> } | undefined): string[] {
   const markup = call?.payload.reply_markup as { inline_keyboard?: { callback_data?: string }[][] } | undefined;
   return (markup?.inline_keyboard ?? []).flat().map((b) => b.callback_data ?? "");
