@@ -158,8 +158,32 @@ export function quotePassage(section: Section, profile: QuestionProfile, options
     // (A caveat about an earlier value goes with it: today's value comes alone.)
     if (!chosen.has(i) && !earlier[i] && CAVEAT.test(sentence)) chosen.set(i, sentence);
   });
-  return [...chosen]
-    .sort((a, b) => a[0] - b[0])
-    .map(([, s]) => s)
-    .join(" ");
+  return withSubject(
+    [...chosen]
+      .sort((a, b) => a[0] - b[0])
+      .map(([, s]) => s)
+      .join(" "),
+    section.heading,
+  );
+}
+
+/** A quote starting with a bare figure ("Tối đa 03 tỷ đồng, …"): it says how much, not of what. */
+const BARE_FIGURE = /^(Tối đa|Tối thiểu|Ít nhất|Nhiều nhất|Khoảng|Chừng|Không quá|Dưới|Trên|\d)(?!\p{L})/u;
+/** The question part of a heading asking for a figure: "… vay tín chấp| được bao nhiêu?". */
+const FIGURE_QUESTION = /\s+(thì\s+)?((được|là|có|phải|cần|mất)\s+)?((tối đa|tối thiểu|ít nhất)\s+)?(bao nhiêu|mấy)(?!\p{L}).*$/iu;
+
+const SUBJECT_MIN_WORDS = 3;
+const MODAL_START = /^(Phải|Cần|Được|Có|Nên)(?!\p{L})/u;
+
+/**
+ * A figure comes with what it is the figure of: "Tối đa 03 tỷ đồng…" under "Chủ trang trại vay tín
+ * chấp được bao nhiêu?" is quoted "Chủ trang trại vay tín chấp: tối đa 03 tỷ đồng…", so a farmer
+ * reading "3 tỷ" knows for whom and on what terms.
+ */
+function withSubject(quote: string, heading: string): string {
+  if (!BARE_FIGURE.test(quote)) return quote;
+  const subject = heading.replace(FIGURE_QUESTION, "").trim();
+  // "Phải tự" (from "Phải tự có bao nhiêu vốn…?") names nothing: only a phrase of a few words does.
+  if (subject === heading.trim() || subject.split(/\s+/).length < SUBJECT_MIN_WORDS || MODAL_START.test(subject)) return quote;
+  return `${subject}: ${quote.charAt(0).toLowerCase()}${quote.slice(1)}`;
 }

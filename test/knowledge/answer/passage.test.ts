@@ -59,3 +59,19 @@ describe("quotePassage", () => {
     expect(questionWants("vay co can the chap khong").number).toBe(false);
   });
 });
+
+describe("a figure with what it is the figure of", () => {
+  const farm = (text: string, heading: string) => ({ ...section(text), heading });
+
+  it("names the heading's subject before a bare figure", () => {
+    const s = farm("Tối đa 03 tỷ đồng, áp dụng từ 01/07/2025.", "Chủ trang trại vay tín chấp được bao nhiêu?");
+    expect(quote(s, "vay duoc bao nhieu")).toBe("Chủ trang trại vay tín chấp: tối đa 03 tỷ đồng, áp dụng từ 01/07/2025.");
+  });
+
+  it("leaves a sentence with its own subject, and a heading naming nothing, as they are", () => {
+    const whole = farm("HTX được vay tối đa 05 tỷ đồng.", "HTX vay tín chấp được bao nhiêu?");
+    expect(quote(whole, "htx vay duoc bao nhieu")).toBe("HTX được vay tối đa 05 tỷ đồng.");
+    const own = farm("Ít nhất 20% tổng vốn đầu tư.", "Phải tự có bao nhiêu vốn mới được vay Quỹ?");
+    expect(quote(own, "phai tu co bao nhieu von")).toBe("Ít nhất 20% tổng vốn đầu tư.");
+  });
+});
