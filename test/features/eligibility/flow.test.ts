@@ -5,6 +5,7 @@ import { memoryKeyValueStore } from "../../../src/bot/key-value-store.js";
 import { loadProgrammes } from "../../../src/eligibility/index.js";
 import { knownForRegistration } from "../../../src/features/eligibility/index.js";
 import { createPlaceResolver } from "../../../src/places/resolver.js";
+import { QUALIFYING_HTX_TAPS } from "./qualifying-taps.js";
 
 const CHAT = 42;
 
@@ -48,19 +49,7 @@ function farmer(bot = testBot()) {
   };
 }
 
-const taps: Record<string, string> = {
-  interest: "Tất cả",
-  organic_or_circular: "Không",
-  high_tech_zone: "Không",
-  value_chain: "Không",
-  has_business_plan: "Có",
-  own_capital_20: "Có",
-  has_bad_debt: "Không",
-  under_sanction: "Không",
-  criminal_sentence: "Không",
-  development_criterion: "Có",
-  audit_report: "Có",
-};
+const taps = QUALIFYING_HTX_TAPS;
 
 /** Answers every remaining question from `taps` until the results arrive. */
 async function answerTheRest(f: ReturnType<typeof farmer>, first: ApiCall[]): Promise<ApiCall[]> {

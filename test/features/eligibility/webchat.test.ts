@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, webChatClient, type WebMessage } from "../../support/in-process-app.js";
 import { loadProgrammes } from "../../../src/eligibility/index.js";
+import { QUALIFYING_HTX_TAPS } from "./qualifying-taps.js";
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
 /** Per question id: the label of the button to tap, or `{ type }` for text the farmer types. */
@@ -46,21 +47,11 @@ async function runCheck(app: App, session: string, script: Script) {
 }
 
 const HTX_LOAN: Script = {
-  interest: "Tất cả",
+  ...QUALIFYING_HTX_TAPS,
   applicant_type: "Hợp tác xã",
   member_count: { type: "12 người" },
   works_in_agriculture: "Có",
   commune: { type: "xa ke sach" },
-  organic_or_circular: "Không",
-  high_tech_zone: "Không",
-  value_chain: "Không",
-  has_business_plan: "Có",
-  own_capital_20: "Có",
-  has_bad_debt: "Không",
-  under_sanction: "Không",
-  criminal_sentence: "Không",
-  development_criterion: "Có",
-  audit_report: "Có",
 };
 
 const HOUSEHOLD: Script = {
