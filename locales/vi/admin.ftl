@@ -33,7 +33,7 @@ admin-nav-leads = Đăng ký
 admin-nav-pools = Nhóm đủ người
 admin-nav-questions = Câu hỏi
 admin-nav-faq = Hỏi đáp
-admin-nav-chat-link = Nhận thông báo
+admin-nav-chat-link = Chat của tôi
 admin-nav-users = Người dùng
 admin-nav-audit = Nhật ký
 admin-logout = Đăng xuất
@@ -139,10 +139,11 @@ admin-question-answered-by = { $name } trả lời lúc { $at }:
 admin-question-save-faq = Soạn mục hỏi đáp từ câu này
 
 ## Chat notifications
-admin-chat-link-title = Nhận thông báo qua chat
+admin-chat-link-title = Liên kết chat của tôi
+admin-chat-link-what = Liên kết tài khoản Telegram (hoặc khung chat) của anh/chị với Trợ lý HTX để: nhận tin báo việc mới (bà con đăng ký, câu hỏi chờ trả lời, bản nháp thông báo chờ duyệt), trả lời bà con ngay trong chat, và nhận bản thử thông báo. Đây là chat riêng của cán bộ, không phải thông báo gửi bà con (mục «Thông báo»).
 admin-chat-link-none = Bạn chưa liên kết khung chat nào.
-admin-chat-link-linked = Đang nhận thông báo qua { $channel }.
-admin-chat-link-intro = Bấm nút để lấy mã, rồi gửi mã đó cho Trợ lý HTX trong Telegram (hoặc khung chat) nơi bạn muốn nhận thông báo.
+admin-chat-link-linked = Đã liên kết chat { $channel }.
+admin-chat-link-intro = Bấm nút để lấy mã, rồi gửi mã đó cho Trợ lý HTX trong Telegram (hoặc khung chat) của anh/chị.
 admin-chat-link-create = Tạo mã liên kết
 admin-chat-link-send = Gửi tin nhắn sau cho Trợ lý HTX:
 admin-chat-link-expires = Mã dùng một lần, hết hạn lúc { $at }.
@@ -150,7 +151,7 @@ admin-chat-link-expires = Mã dùng một lần, hết hạn lúc { $at }.
 ## Users
 admin-users-title = Người dùng
 admin-user-state = Tình trạng
-admin-user-chat = Nhận thông báo
+admin-user-chat = Chat đã liên kết
 admin-user-active = Đang hoạt động
 admin-user-inactive = Đã khóa
 admin-user-locked = Tạm khóa đến { $until } (nhập sai mật khẩu)

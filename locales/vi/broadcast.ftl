@@ -48,6 +48,12 @@ admin-bc-new = Soạn thông báo mới
 admin-bc-none = Chưa có thông báo nào.
 admin-bc-col-text = Nội dung
 admin-bc-col-status = Trạng thái
+admin-bc-col-author = Người soạn
+admin-bc-author = Người soạn: { $name }
+admin-bc-awaiting = chờ duyệt
+admin-bc-awaiting-count = Có { $count } bản nháp của nhân viên đang chờ anh/chị duyệt và gửi (dòng ghi «chờ duyệt»).
+admin-bc-awaiting-notice = 📝 { $name } vừa soạn thông báo #{ $id }, chờ cán bộ duyệt: «{ $text }». Anh/chị vào trang quản trị, mục «Thông báo», để xem, gửi thử và gửi.
+admin-bc-draft-awaiting = Đã lưu bản nháp. Cán bộ sẽ thấy bản nháp «chờ duyệt» trong danh sách và được báo qua chat.
 admin-bc-col-created = Ngày soạn
 admin-bc-status-draft = Bản nháp
 admin-bc-status-scheduled = Đã hẹn giờ
@@ -70,13 +76,18 @@ admin-bc-draft-saved = Đã lưu bản nháp.
 admin-bc-edit = Sửa bản nháp
 admin-bc-message = Nội dung bà con nhận
 admin-bc-audience = Sẽ gửi tới { $count } người
+admin-bc-planned = Nếu gửi lúc này: { $count } người (tính theo danh sách đăng ký hiện tại)
+admin-bc-everyone = Mọi bà con đã đăng ký nhận thông báo.
+admin-bc-cancelled-before-start = Đã hủy trước giờ gửi: chưa gửi cho ai.
+admin-bc-sent-to-nobody = Lúc gửi không có bà con nào trong đối tượng đã chọn, nên không gửi cho ai.
 admin-bc-audience-channel = { $count } người{ $unreachable ->
     [0] {""}
    *[other] {" "}(bỏ qua { $unreachable } người đã chặn)
 }
 admin-bc-preview = Gửi thử cho tôi
 admin-bc-preview-link-chat = Liên kết tài khoản chat trước
-admin-bc-preview-prefix = [Gửi thử — chỉ mình anh/chị thấy]
+admin-bc-preview-prefix = 🧪 BẢN THỬ — chỉ mình anh/chị nhận, bà con chưa nhận tin này.
+admin-bc-preview-suffix = 🧪 Hết bản thử. Thông báo chỉ tới bà con khi cán bộ bấm «Gửi» trên trang quản trị.
 admin-bc-preview-sent = Đã gửi thử vào tài khoản chat của anh/chị.
 admin-bc-no-linked-chat = Anh/chị chưa liên kết tài khoản chat, chưa gửi thử được.
 admin-bc-schedule = Hẹn giờ gửi (để trống là gửi ngay)

@@ -4,10 +4,11 @@ import { createChatLinkCode } from "../staff/chat-link.js";
 import type { AdminDeps, AdminEnv, AdminContext } from "./deps.js";
 import { displayDateTime } from "../lib/vietnam-time.js";
 import { csrfField, page, type Html } from "./layout.js";
+import { channelLabel } from "./channel-label.js";
 
 /**
- * Any staff member can receive notifications in a chat: this page makes a one-time code to send
- * there as `/canbo <code>`. The code is shown in the response to the POST, never put in a URL.
+ * Any staff member can link their own chat (notices of new work, answering farmers, test copies of
+ * announcements): this page makes a one-time code to send there as `/canbo <code>`. The code is shown in the response to the POST, never put in a URL.
  */
 export function chatLinkRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const { prisma, translate: t } = deps;
@@ -19,7 +20,8 @@ export function chatLinkRoutes(deps: AdminDeps): Hono<AdminEnv> {
       where: { id: session.user.id },
       select: { chatChannel: true },
     });
-    const body = html`<p>${user.chatChannel ? t("admin-chat-link-linked", { channel: user.chatChannel }) : t("admin-chat-link-none")}</p>
+    const body = html`<p>${t("admin-chat-link-what")}</p>
+      <p><b>${user.chatChannel ? t("admin-chat-link-linked", { channel: channelLabel(t, user.chatChannel) }) : t("admin-chat-link-none")}</b></p>
       ${code ?? ""}
       <form method="post" action="/admin/chat-link" class="card narrow">${csrfField(session)}<p>${t("admin-chat-link-intro")}</p>
         <button type="submit">${t("admin-chat-link-create")}</button></form>`;

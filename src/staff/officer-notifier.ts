@@ -1,14 +1,15 @@
 import type { PrismaClient } from "../db/index.js";
 import type { ChatAddress, OutboundMessage, Outbox } from "../outbound/outbox.js";
-import { mayAct, type StaffRole } from "./roles.js";
+import { mayAct, type StaffAction, type StaffRole } from "./roles.js";
 
 /**
  * Tells every officer who linked a chat (`/canbo <code>`) about something new: a lead, a pool, a
- * question. Every button under these messages is an action (claim, contacted, answer), so read-only
- * staff get the text alone.
+ * question, a draft announcement waiting for them. Every button under these messages is an action
+ * (claim, contacted, answer), so read-only staff get the text alone; a notice about something only
+ * some roles may do (`forWhoMay`) goes to those alone.
  */
 export interface OfficerNotifier {
-  notify(message: OutboundMessage): Promise<void>;
+  notify(message: OutboundMessage, forWhoMay?: StaffAction): Promise<void>;
 }
 
 export function officerNotifier(prisma: PrismaClient, outbox: Outbox): OfficerNotifier {
@@ -20,8 +21,9 @@ export function officerNotifier(prisma: PrismaClient, outbox: Outbox): OfficerNo
     return users.map((u) => ({ channel: u.chatChannel!, chatId: u.chatId!, role: u.role }));
   }
   return {
-    async notify(message) {
+    async notify(message, forWhoMay) {
       for (const { role, ...chat } of await linkedOfficerChats()) {
+        if (forWhoMay && !mayAct(role, forWhoMay)) continue;
         const { buttons, ...readOnly } = message;
         await outbox.enqueue(chat, mayAct(role, "lead.claim") || !buttons ? message : readOnly);
       }

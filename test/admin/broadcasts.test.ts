@@ -89,6 +89,8 @@ describe("dashboard announcements", () => {
       message: { buttons: [[{ data: `bc:signup:${id}` }]] },
     });
     expect(h.outbox.sent[0]!.message.text).toContain("Lớp tập huấn trồng lúa thứ Bảy");
+    // A test copy is marked at both ends, so nobody takes it for a real announcement.
+    expect(h.outbox.sent[0]!.message.text).toMatch(/^🧪 BẢN THỬ[^]*Hết bản thử[^\n]*$/);
 
     const sent = await officer.post(`/admin/broadcasts/${id}/send`, { _csrf: officerCsrf, at: "" });
     expect(sent.headers.get("location")).toContain("ok=admin-bc-sending");
@@ -121,6 +123,82 @@ describe("dashboard announcements", () => {
       ["broadcast.send", `broadcast:${id}`],
       ["broadcast.cancel", `broadcast:${id}`],
     ]);
+  });
+
+  it("shows officers the drafts staff wrote as waiting for them, in the list and in their linked chats", async () => {
+    await subscribe("telegram", "1", ["training"]);
+    await h.user("canbo", "officer");
+    await h.user("xem", "staff");
+    await h.db.prisma.staffUser.update({
+      where: { username: "canbo" },
+      data: { chatChannel: "telegram", chatId: "900" },
+    });
+    await h.db.prisma.staffUser.update({
+      where: { username: "xem" },
+      data: { chatChannel: "telegram", chatId: "901" },
+    });
+    const staff = await loggedIn("hoind", "staff");
+    const created = await staff.post("/admin/broadcasts", {
+      _csrf: await staff.csrf("/admin/broadcasts/new"),
+      text: "Lớp tập huấn trồng lúa thứ Bảy",
+      topics: "training",
+    });
+    expect(created.headers.get("location")).toContain("ok=admin-bc-draft-awaiting");
+    // Only the officer, who may send it, is told in chat; the other staff member is not.
+    expect(h.outbox.sent.map((s) => s.to.chatId)).toEqual(["900"]);
+    expect(h.outbox.sent[0]!.message.text).toContain("Tên hoind vừa soạn thông báo #");
+    expect(h.outbox.sent[0]!.message.text).toContain("«Lớp tập huấn trồng lúa thứ Bảy»");
+
+    const officer = h.agent();
+    await officer.login("canbo");
+    await officer.post("/admin/broadcasts", { _csrf: await officer.csrf("/admin/broadcasts/new"), text: "Luật mới" });
+    expect(h.outbox.sent).toHaveLength(1);
+    const list = await (await officer.get("/admin/broadcasts")).text();
+    expect(list).toContain("Có 1 bản nháp của nhân viên đang chờ anh/chị duyệt");
+    expect(list).toMatch(/Tên hoind<\/td>\s*<td><span class="status status-awaiting">Bản nháp · chờ duyệt</);
+    expect(list).toMatch(/Tên canbo<\/td>\s*<td><span class="status">Bản nháp</);
+    // The menu item of one's own chat link is not mistaken for the announcements next to it.
+    expect(list).toContain(">Chat của tôi</a>");
+    expect(await (await officer.get("/admin/chat-link")).text()).toContain(
+      "Đây là chat riêng của cán bộ, không phải thông báo gửi bà con",
+    );
+    const staffList = await (await staff.get("/admin/broadcasts")).text();
+    expect(staffList).toContain("Bản nháp · chờ duyệt");
+    expect(staffList).not.toContain("đang chờ anh/chị duyệt");
+  });
+
+  it("says what a scheduled or cancelled-before-start campaign is and who it is for, never 0/0", async () => {
+    await subscribe("telegram", "1", ["training"], "31471");
+    await subscribe("webchat", "3", ["training"]);
+    const officer = await loggedIn("canbo", "officer");
+    const csrf = await officer.csrf("/admin/broadcasts/new");
+    const created = await officer.post("/admin/broadcasts", {
+      _csrf: csrf,
+      text: "Lớp tập huấn",
+      topics: "training",
+      communes: "31471",
+    });
+    const id = /(\d+)/.exec(created.headers.get("location")!)![1]!;
+    await officer.post(`/admin/broadcasts/${id}/send`, { _csrf: csrf, at: "2026-11-28T08:00" });
+    const scheduled = await (await officer.get(`/admin/broadcasts/${id}`)).text();
+    expect(scheduled).toContain("Đã hẹn giờ");
+    expect(scheduled).toContain("Nếu gửi lúc này: 1 người");
+    expect(scheduled).toMatch(/<b>Chủ đề<\/b>: 🎓 Lớp tập huấn/);
+    expect(scheduled).toMatch(/<b>Xã\/phường<\/b>: Xã 31471/);
+    expect(scheduled).not.toContain("0/0");
+
+    await officer.post(`/admin/broadcasts/${id}/cancel`, { _csrf: csrf });
+    const cancelled = await (await officer.get(`/admin/broadcasts/${id}`)).text();
+    expect(cancelled).toContain("Đã hủy trước giờ gửi: chưa gửi cho ai.");
+    expect(cancelled).toMatch(/<b>Chủ đề<\/b>: 🎓 Lớp tập huấn/);
+    expect(cancelled).not.toContain("0/0");
+
+    const everyone = await officer.post("/admin/broadcasts", { _csrf: csrf, text: "Hội chợ" });
+    const everyoneId = /(\d+)/.exec(everyone.headers.get("location")!)![1]!;
+    await officer.post(`/admin/broadcasts/${everyoneId}/send`, { _csrf: csrf, at: "" });
+    const sending = await (await officer.get(`/admin/broadcasts/${everyoneId}`)).text();
+    expect(sending).toContain("Mọi bà con đã đăng ký nhận thông báo.");
+    expect(sending).toContain("Đã xử lý 0/2");
   });
 
   it("answers bad input politely and schedules in Vietnam time", async () => {

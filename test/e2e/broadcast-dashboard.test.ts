@@ -73,12 +73,16 @@ describe("announcements from the dashboard in headless Chromium", () => {
     await expect
       .poll(async () => (await officerChat.history()).map((m) => m.text).join("\n"), { timeout: 120_000 })
       .toContain(TEXT);
+    const testCopy = (await officerChat.history()).find((m) => m.text.includes(TEXT))!;
+    expect(testCopy.text).toMatch(/^🧪 BẢN THỬ/);
 
     await page.getByRole("button", { name: "Gửi", exact: true }).click();
     await page.getByText("Đang gửi thông báo.").waitFor();
     // The page reloads itself while sending; the report replaces the progress bar.
     await page.getByRole("heading", { name: "Kết quả" }).waitFor({ timeout: 180_000 });
     expect(await page.locator("dl.fields").first().textContent()).toMatch(/Đã gửi tới\s*2/);
+    // The report repeats who it was sent to.
+    expect(await page.locator("ul.segment").textContent()).toBe("Chủ đề: 🎓 Lớp tập huấn");
 
     for (const [session, expected] of [
       ["farmer-lua-1", 1],

@@ -9,13 +9,20 @@ import { requirePermission } from "../session-guard.js";
 import { readCampaignForm, readScheduleTime } from "./campaign-form.js";
 import {
   audienceTable,
+  awaitsApproval,
   reachable,
   campaignActions,
   campaignList,
   composeForm,
   reportSection,
+  segmentSummary,
+  statusText,
+  type Author,
   type SegmentChoices,
 } from "./campaign-views.js";
+import { officerNotifier } from "../../staff/officer-notifier.js";
+import { mayAct } from "../../staff/roles.js";
+import { shorten } from "../../lib/shorten.js";
 
 /** While a campaign is sending, its page reloads itself this often (no script needed). */
 const REFRESH_SECONDS = 5;
@@ -52,6 +59,14 @@ export function broadcastRoutes(deps: AdminDeps): Hono<AdminEnv> {
     };
   }
 
+  async function authorsOf(ids: number[]): Promise<Map<number, Author>> {
+    const users = await prisma.staffUser.findMany({
+      where: { id: { in: [...new Set(ids)] } },
+      select: { id: true, displayName: true, role: true },
+    });
+    return new Map(users.map((u) => [u.id, u]));
+  }
+
   const campaignId = (raw: string) => (/^\d{1,9}$/.test(raw) ? Number(raw) : 0);
   const back = (id: number, flash: string) => `/admin/broadcasts/${id}?${flash}`;
   const notFound = (c: AdminContext) =>
@@ -66,7 +81,14 @@ export function broadcastRoutes(deps: AdminDeps): Hono<AdminEnv> {
 
   app.get("/", async (c) => {
     const session = c.get("session");
-    const body = html`<p><a href="/admin/broadcasts/new" class="button">${t("admin-bc-new")}</a></p>${campaignList(t, await broadcasts.list())}`;
+    const campaigns = await broadcasts.list();
+    const authors = await authorsOf(campaigns.map((campaign) => campaign.createdById));
+    const awaiting = campaigns.filter((campaign) => awaitsApproval(campaign, authors.get(campaign.createdById)));
+    const notice =
+      awaiting.length > 0 && mayAct(session.user.role, "broadcast.send")
+        ? html`<p class="flash info">${t("admin-bc-awaiting-count", { count: awaiting.length })}</p>`
+        : "";
+    const body = html`${notice}<p><a href="/admin/broadcasts/new" class="button">${t("admin-bc-new")}</a></p>${campaignList(t, campaigns, authors)}`;
     return c.html(page(t, { title: t("admin-bc-title"), session, flash: flashFrom(c, t), body }));
   });
 
@@ -93,7 +115,20 @@ export function broadcastRoutes(deps: AdminDeps): Hono<AdminEnv> {
         400,
       );
     }
-    return c.redirect(back(created.id, "ok=admin-bc-draft-saved"), 303);
+    if (mayAct(session.user.role, "broadcast.send"))
+      return c.redirect(back(created.id, "ok=admin-bc-draft-saved"), 303);
+    // Nobody else would know a staff member's draft is waiting: the officers who may send it are told in their chat.
+    await officerNotifier(prisma, deps.outbox).notify(
+      {
+        text: t("admin-bc-awaiting-notice", {
+          id: created.id,
+          name: session.user.displayName,
+          text: shorten(input.text.trim(), 120),
+        }),
+      },
+      "broadcast.send",
+    );
+    return c.redirect(back(created.id, "ok=admin-bc-draft-awaiting"), 303);
   });
 
   app.get("/:id", async (c) => {
@@ -109,13 +144,22 @@ export function broadcastRoutes(deps: AdminDeps): Hono<AdminEnv> {
       segment,
     };
     const preview = announcementMessage(campaign, t).text;
-    const audience = campaign.status === "draft" ? await broadcasts.audience(segment) : [];
-    const body = html`<p class="meta">${t(`admin-bc-status-${campaign.status}`)}</p>
+    const author = (await authorsOf([campaign.createdById])).get(campaign.createdById);
+    // A draft shows who it would reach now; a scheduled campaign who it would reach at this moment.
+    const planned = campaign.status === "draft" || campaign.status === "scheduled";
+    const audience = planned ? await broadcasts.audience(segment) : [];
+    const segmentChoices = await choices();
+    const body = html`<p class="meta">${statusText(t, campaign, author)}${author ? html` · ${t("admin-bc-author", { name: author.displayName })}` : ""}</p>
       <section class="card"><h2>${t("admin-bc-message")}</h2><pre class="announcement">${preview}</pre>
         ${campaign.signupChoice ? html`<p><span class="button-like">${t("bc-signup")}</span></p>` : ""}</section>
-      ${campaign.status === "draft" ? audienceTable(t, audience) : reportSection(t, await broadcasts.report(campaign.id), campaign.status === "sending")}
+      ${segmentSummary(t, segment, segmentChoices)}
+      ${
+        planned
+          ? audienceTable(t, audience, campaign.status === "draft" ? "admin-bc-audience" : "admin-bc-planned")
+          : reportSection(t, await broadcasts.report(campaign.id), campaign.status)
+      }
       ${campaignActions(t, session, campaign, me.chatId !== null, reachable(audience))}
-      ${campaign.status === "draft" ? html`<h2>${t("admin-bc-edit")}</h2>${composeForm(t, session, await choices(), `/admin/broadcasts/${campaign.id}`, input)}` : ""}`;
+      ${campaign.status === "draft" ? html`<h2>${t("admin-bc-edit")}</h2>${composeForm(t, session, segmentChoices, `/admin/broadcasts/${campaign.id}`, input)}` : ""}`;
     const title = t("admin-bc-campaign", { id: campaign.id });
     return c.html(
       page(t, {
@@ -147,7 +191,8 @@ export function broadcastRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const message = announcementMessage(campaign, t);
     await deps.outbox.enqueue(
       { channel: me.chatChannel, chatId: me.chatId },
-      { ...message, text: `${t("admin-bc-preview-prefix")}\n\n${message.text}` },
+      // Marked at both ends: a test copy must never pass for a real announcement.
+      { ...message, text: `${t("admin-bc-preview-prefix")}\n\n${message.text}\n\n${t("admin-bc-preview-suffix")}` },
     );
     return c.redirect(back(campaign.id, "ok=admin-bc-preview-sent"), 303);
   });

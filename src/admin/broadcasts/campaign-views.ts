@@ -5,19 +5,23 @@ import { TEXT_MAX_LENGTH } from "../../broadcast/campaigns.js";
 import { TOPICS, topicLabelKey } from "../../broadcast/topics.js";
 import type { Segment } from "../../broadcast/segment.js";
 import { displayDateTime } from "../../lib/vietnam-time.js";
-import { mayAct } from "../../staff/roles.js";
+import { mayAct, type StaffRole } from "../../staff/roles.js";
 import type { StaffSessionInfo } from "../../staff/sessions.js";
 import { csrfField, type Html } from "../layout.js";
 import { channelLabel } from "../channel-label.js";
+import { shorten } from "../../lib/shorten.js";
 
 type Choice = { value: string; label: string };
 export type SegmentChoices = { communes: Choice[]; sectors: Choice[]; channels: string[] };
+/** Who wrote a campaign: a draft by someone who may not send waits for an officer. */
+export type Author = { displayName: string; role: StaffRole };
 export type CampaignRow = {
   id: number;
   text: string;
   link: string | null;
   signupChoice: boolean;
   status: string;
+  createdById: number;
   scheduledAt: Date | null;
   createdAt: Date;
   startedAt: Date | null;
@@ -55,24 +59,52 @@ export function composeForm(
   </form>`;
 }
 
-export function campaignList(t: Translate, rows: CampaignRow[]): Html {
+/** A draft whose author may not send it: an officer has to review and send it. */
+export const awaitsApproval = (campaign: CampaignRow, author: Author | undefined) =>
+  campaign.status === "draft" && author !== undefined && !mayAct(author.role, "broadcast.send");
+
+/** A campaign's state in words, "chờ duyệt" for a draft an officer has to send. */
+export const statusText = (t: Translate, campaign: CampaignRow, author: Author | undefined) =>
+  awaitsApproval(campaign, author)
+    ? `${t("admin-bc-status-draft")} · ${t("admin-bc-awaiting")}`
+    : t(`admin-bc-status-${campaign.status}`);
+
+export function campaignList(t: Translate, rows: CampaignRow[], authors: ReadonlyMap<number, Author>): Html {
   if (rows.length === 0) return html`<p>${t("admin-bc-none")}</p>`;
-  return html`<div class="table"><table><thead><tr><th>#</th><th>${t("admin-bc-col-text")}</th><th>${t("admin-bc-col-status")}</th><th>${t("admin-bc-col-created")}</th></tr></thead>
-    <tbody>${rows.map(
-      (
-        r,
-      ) => html`<tr><td><a href="/admin/broadcasts/${r.id}">${r.id}</a></td><td><a href="/admin/broadcasts/${r.id}">${r.text.length > 80 ? `${r.text.slice(0, 80)}…` : r.text}</a></td>
-        <td><span class="status">${t(`admin-bc-status-${r.status}`)}</span></td><td>${displayDateTime(r.createdAt)}</td></tr>`,
-    )}</tbody></table></div>`;
+  return html`<div class="table"><table><thead><tr><th>#</th><th>${t("admin-bc-col-text")}</th><th>${t("admin-bc-col-author")}</th><th>${t("admin-bc-col-status")}</th><th>${t("admin-bc-col-created")}</th></tr></thead>
+    <tbody>${rows.map((r) => {
+      const author = authors.get(r.createdById);
+      return html`<tr><td><a href="/admin/broadcasts/${r.id}">${r.id}</a></td><td><a href="/admin/broadcasts/${r.id}">${shorten(r.text, 80)}</a></td>
+        <td data-label="${t("admin-bc-col-author")}">${author?.displayName ?? "—"}</td>
+        <td><span class="status${awaitsApproval(r, author) ? " status-awaiting" : ""}">${statusText(t, r, author)}</span></td><td>${displayDateTime(r.createdAt)}</td></tr>`;
+    })}</tbody></table></div>`;
+}
+
+/** Who a campaign is for, in words: each restriction, or everyone subscribed. */
+export function segmentSummary(t: Translate, segment: Segment, choices: SegmentChoices): Html {
+  const labelOf = (options: Choice[], value: string) => options.find((o) => o.value === value)?.label ?? value;
+  const parts: Array<[string, string[]]> = [
+    ["admin-bc-topics", segment.topics.map((topic) => t(topicLabelKey(topic)))],
+    ["admin-bc-communes", segment.communes.map((code) => labelOf(choices.communes, code))],
+    ["admin-bc-sectors", segment.sectors.map((sector) => labelOf(choices.sectors, sector))],
+    ["admin-bc-channels", segment.channels.map((channel) => channelLabel(t, channel))],
+  ];
+  const limits = parts.filter(([, values]) => values.length > 0);
+  return html`<section class="card"><h2>${t("admin-bc-segment")}</h2>${
+    limits.length === 0
+      ? html`<p>${t("admin-bc-everyone")}</p>`
+      : html`<ul class="segment">${limits.map(([key, values]) => html`<li><b>${t(key)}</b>: ${values.join(", ")}</li>`)}</ul>`
+  }</section>`;
 }
 
 /** Who a campaign would reach now: subscribed in the segment, minus the chats known unreachable. */
 export const reachable = (audience: AudienceCount[]) =>
   audience.reduce((sum, a) => sum + a.recipients - a.unreachable, 0);
 
-export function audienceTable(t: Translate, audience: AudienceCount[]): Html {
+/** The audience per channel if sent now; `headingKey` names it (a draft's or a scheduled campaign's). */
+export function audienceTable(t: Translate, audience: AudienceCount[], headingKey = "admin-bc-audience"): Html {
   const total = reachable(audience);
-  return html`<section class="card"><h2>${t("admin-bc-audience", { count: total })}</h2>
+  return html`<section class="card"><h2>${t(headingKey, { count: total })}</h2>
     <ul class="audience">${audience.map((a) => html`<li><b>${channelLabel(t, a.channel)}</b>: ${t("admin-bc-audience-channel", { count: a.recipients - a.unreachable, unreachable: a.unreachable })}</li>`)}</ul></section>`;
 }
 
@@ -87,11 +119,17 @@ function reasonText(t: Translate, reason: string): string {
 const reasonList = (t: Translate, counts: Record<string, number>) =>
   html`<ul>${Object.entries(counts).map(([reason, n]) => html`<li>${reasonText(t, reason)}: <b>${n}</b></li>`)}</ul>`;
 
-/** Progress while sending (a bar that the page refreshes), and the counts by outcome. */
-export function reportSection(t: Translate, report: CampaignReport, sending: boolean): Html {
+/**
+ * Progress while sending (a bar that the page refreshes), and the counts by outcome. A campaign that
+ * addressed nobody (cancelled before its time, or nobody in the segment when it started) says so.
+ */
+export function reportSection(t: Translate, report: CampaignReport, status: string): Html {
+  if (report.total === 0 && status !== "sending")
+    return html`<section class="card report"><h2>${t("admin-bc-report")}</h2><p>${t(status === "cancelled" ? "admin-bc-cancelled-before-start" : "admin-bc-sent-to-nobody")}</p></section>`;
   const done = report.total - report.pending;
   const skipped = Object.values(report.skipped).reduce((a, b) => a + b, 0);
   const failed = Object.values(report.failed).reduce((a, b) => a + b, 0);
+  const sending = status === "sending";
   return html`<section class="card report"><h2>${t(sending ? "admin-bc-progress" : "admin-bc-report")}</h2>
     <progress max="${Math.max(1, report.total)}" value="${done}" aria-label="${t("admin-bc-progress")}"></progress>
     <p>${t("admin-bc-progress-count", { done, total: report.total })}</p>
