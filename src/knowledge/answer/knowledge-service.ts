@@ -178,10 +178,11 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     const wants = questionWants(question);
     // A section written for a number question ("Góp ít nhất bao nhiêu…?") answers one even without a
     // figure ("Điều lệ quyết định"); another with a figure of something else (a deadline) does not.
-    // Likewise "hỗ trợ những gì" wants a list: a close section laying one out answers it better.
+    // Likewise "hỗ trợ những gì" wants a list: a close section laying one out answers it better than
+    // one written for another question that has none ("có những quyền gì" answers in its own words).
     const lacksFigure = (hit: SearchHit) =>
       (wants.number && !hasFigure(hit.section.text) && !questionWants(hit.section.heading).number) ||
-      (!!wants.list && !quoteList(hit.section.text));
+      (!!wants.list && !quoteList(hit.section.text) && !questionWants(hit.section.heading).list);
     const best = hits[0]!;
     if (covers(best) && !lacksFigure(best)) return { ranked: hits, focused: true };
     const close = hits.slice(1, FOCUS_LOOKAHEAD).filter((hit) => hit.score >= FOCUS_MIN_SCORE && hit.coverage >= NOT_SURE_BELOW);
