@@ -356,8 +356,8 @@ async function register(conversation: Flow, ctx: FlowContext, start: RegisterSta
   // The previous answer as understood ("✅ Nghề chính: Lúa + Thủy sản"): a pressed button's
   // keyboard is gone, and a typed answer may have been read differently than meant.
   let echo: string | undefined;
-  for (let index = 0; index < askedFields(answers).length;) {
-    const fields = askedFields(answers);
+  // The steps depend on the answers so far (no phone: no call time), so they are read again each turn.
+  for (let index = 0, fields = askedFields(answers); index < fields.length; fields = askedFields(answers)) {
     const field = fields[index]!;
     const header = [...(echo ? [echo] : []), ctx.t("reg-step", { n: index + 1, total: fields.length })].join("\n");
     const step = await askField(conversation, ctx, field, header, index > 0, suggestion(field, start));

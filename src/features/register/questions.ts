@@ -152,7 +152,6 @@ export function answerText(draft: Partial<LeadDraft>, field: LeadField, t: Trans
   }
 }
 
-/** "Họ tên: Nguyễn Văn An" lines for every field, in flow order. */
 /**
  * The steps this farmer is asked, in order: one without a phone is reached through the commune
  * office, so a time to call means nothing and is not asked (it is stored as "any").
@@ -164,6 +163,7 @@ export const askedFields = (answers: Partial<LeadDraft>): LeadField[] =>
 export const completeDraft = (answers: Partial<LeadDraft>): LeadDraft =>
   (askedFields(answers).includes("callTime") ? answers : { ...answers, callTime: "any" }) as LeadDraft;
 
+/** "Họ tên: Nguyễn Văn An" lines for every field asked, in flow order. */
 export function answerLines(draft: LeadDraft, t: Translate): string[] {
   return askedFields(draft).map((field) => `${t(fieldLabelKey(field))}: ${answerText(draft, field, t)}`);
 }
