@@ -146,7 +146,7 @@ const OUT_OF_SCOPE: Array<[DeclineTopic, RegExp]> = [
   // Other domains a farmer may try: jokes, songs, cooking, football, homework, translation, fortune telling, getting rich.
   [
     "other",
-    /\b(ke chuyen|chuyen cuoi|truyen cuoi|hat (cho|mot|bai)|bai hat|nau (an|canh|com|mon|sao|nhu the nao)|cach nau|mon an|cong thuc nau|da banh|bong da|tran dau|world cup|phim (gi|hay|nao)|choi game|bai toan|giai toan|bai tap (ve nha|toan|van|tieng)|dich (giup |gium |dum )?(cau|doan|bai|chu)( \w+){0,2} (sang|qua|ra) tieng|lam tho|xem boi|tu vi|phong thuy|xem tuoi|hop tuoi|ngay tot|lam giau nhanh|(tim|kiem) (nguoi yeu|vo|chong)|tinh yeu|am lich|duong lich|lich (am|van nien)|(hom nay|nay|mai) (la )?(thu|mung|ngay) (may|bao nhieu|gi)|may gio roi)\b/,
+    /\b(ke chuyen|chuyen cuoi|truyen cuoi|hat (cho|mot|bai)|bai hat|nau (an|canh|com|mon|sao|nhu the nao)|cach nau|mon an|cong thuc nau|da banh|bong da|tran dau|world cup|phim (gi|hay|nao)|choi game|bai toan|giai toan|bai tap (ve nha|toan|van|tieng)|dich (giup |gium |dum )?(cau|doan|bai|chu)( \w+){0,2} (sang|qua|ra) tieng|lam tho|xem boi|tu vi|phong thuy|xem tuoi|hop tuoi|ngay tot|lam giau nhanh|(tim|kiem) (nguoi yeu|vo|chong)|tinh yeu|am lich|duong lich|lich (am|van nien)|(hoc|thi) (vao )?lop \d+|thi (vao )?(dai hoc|cap \d|tot nghiep)|tuyen sinh|(thi|lay|hoc) bang lai|bang lai xe|(hom nay|nay|mai) (la )?(thu|mung|ngay) (may|bao nhieu|gi)|may gio roi)\b/,
   ],
 ];
 

@@ -233,7 +233,11 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     const used = unsure ? hits.slice(0, 2) : [best];
     const wants = questionWants(question);
     const quote = unsure ? { budget: UNSURE_PASSAGE_BUDGET, focus: true, wants } : { wants };
-    const passages = used.flatMap((hit) => passageLines(hit.section, profile, t, quote));
+    // Two passages of one document carry the same warnings: each is said once.
+    const notes = new Set([t("ask-uncertain")]);
+    const passages = used
+      .flatMap((hit) => passageLines(hit.section, profile, t, quote))
+      .filter((line, i, all) => !(line.startsWith("⚠️") || notes.has(line)) || all.indexOf(line) === i);
     // "Nghe nói chỉ cần 3 người?" answered with "ít nhất 05 thành viên": say first that 3 is not right.
     const lead = passages[0] ?? "";
     const heard = unsure || startsWithRefutation(lead) ? null : wrongCountHeard(question, lead);

@@ -18,6 +18,9 @@ describe("screenQuestion", () => {
     // A date or the lunar calendar, and which crop to grow, are not ours.
     ["hom nay mung may am lich vay", "other"],
     ["nen chuyen qua trong xoai hay giu lua", "farming"],
+    // School entrance exams and driving licences use our words ("đăng ký", "thi") but are not ours.
+    ["con tui hoc lop 9 dang ky thi vao lop 10 the nao", "other"],
+    ["dang ky thi bang lai xe may o dau", "other"],
     ["Ngày mai trời có mưa không?", "weather"],
     ["Cơn bão số 3 có vào miền Tây không?", "weather"],
     ["Bão đổ bộ khi nào?", "weather"],
