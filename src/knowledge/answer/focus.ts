@@ -41,7 +41,10 @@ const SUBJECTS: Record<string, string[]> = {
   notice: ["thong bao", "niem yet", "cong khai", "giay moi"],
 };
 
-const PHRASES = Object.entries(SUBJECTS)
+/** Phrases holding a subject's word that name no subject: "số lượng" (how many) and "chất lượng" are not "lương". */
+const NOT_SUBJECTS = ["so luong", "chat luong", "luong thuc", "doi luong", "dung luong"];
+
+const PHRASES = [...Object.entries(SUBJECTS), ["", NOT_SUBJECTS] as const]
   .flatMap(([subject, phrases]) => phrases.map((p) => ({ subject, syllables: p.split(" ") })))
   .sort((a, b) => b.syllables.length - a.syllables.length);
 
@@ -62,7 +65,7 @@ export function subjectsOf(text: string): Set<string> {
   for (const syllables of canonicalSegments(text)) {
     for (let i = 0; i < syllables.length; ) {
       const match = PHRASES.find((p) => p.syllables.every((s, j) => syllables[i + j] === s));
-      if (match) found.add(match.subject);
+      if (match?.subject) found.add(match.subject);
       i += match ? match.syllables.length : 1;
     }
   }

@@ -125,7 +125,9 @@ const CONCEPTS: Record<string, string[]> = {
   "#toi-da": ["toi da", "nhieu nhat", "nhieu nhut", "cao nhat", "khong qua", "khong vuot qua"],
   // Asking for a list ("những gì", "gồm gì", "liệt kê"): its words are fillers, but a heading asking the same is the overview.
   "#liet-ke": ["nhung gi", "gom gi", "gom nhung gi", "bao gom nhung", "liet ke", "nhung viec gi", "nhung loai nao", "nhung khoan nao"],
-  [PEOPLE_COUNT]: ["bao nhieu nguoi", "bao nhieu thanh vien", "so thanh vien", "so nguoi"],
+  [PEOPLE_COUNT]: ["bao nhieu nguoi", "bao nhieu thanh vien", "so thanh vien", "so nguoi", "so luong thanh vien", "so luong nguoi"],
+  // How to do something: farmers' "làm sao", "làm thế nào", "cách làm" and the law's "trình tự, thủ tục", "các bước".
+  "#thu-tuc": ["thu tuc", "trinh tu", "quy trinh", "cac buoc", "nhung buoc", "lam sao", "lam the nao", "cach lam", "phai lam gi"],
   // Loans without collateral: "tín chấp", "không thế chấp", "không cần tài sản bảo đảm" (after rewrites).
   "#tin-chap": [
     "khong tai san bao dam",

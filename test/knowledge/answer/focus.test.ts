@@ -22,6 +22,12 @@ describe("question focus", () => {
     expect(subjectsOf("Thuế của HTX ra sao").has("tax")).toBe(true);
   });
 
+  it("does not read 'số lượng' (how many) or 'chất lượng' as 'lương' (salary)", () => {
+    expect(subjectsOf("so luong thanh vien toi thieu cua htx la bao nhieu").has("salary")).toBe(false);
+    expect(subjectsOf("chất lượng lúa gạo").has("salary")).toBe(false);
+    expect(subjectsOf("giam doc htx lanh luong bao nhieu").has("salary")).toBe(true);
+  });
+
   it("reads taxes in farmers' words, not rent", () => {
     expect(subjectsOf("thue htx dong bao nhieu").has("tax")).toBe(true);
     expect(subjectsOf("HTX đóng thuế sao").has("tax")).toBe(true);

@@ -31,6 +31,9 @@ describe("searchTerms", () => {
     expect(terms("làm ăn lỗ")).toEqual(expect.arrayContaining(terms("bù lỗ").filter((t) => t.startsWith("#"))));
     expect(terms("dán lên cho tv coi")).toContain("#cong-bo");
     expect(terms("niêm yết")).toContain("#cong-bo");
+    expect(terms("giai the htx thi lam sao")).toContain("#thu-tuc");
+    expect(terms("trình tự, thủ tục giải thể")).toContain("#thu-tuc");
+    expect(terms("so luong thanh vien toi thieu")).toContain("#so-nguoi");
   });
 
   it("keeps tổ hợp tác and hợp tác xã apart with compound terms", () => {
