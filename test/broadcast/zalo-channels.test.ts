@@ -34,13 +34,7 @@ describe("a broadcast on the Zalo channels", () => {
       ZALO_BOT_TOKEN: ZALO_TOKEN,
       ZALO_API_ROOT: zalo.apiRoot,
       ZALO_POLL_TIMEOUT: "1",
-      ZALO_OA_APP_ID: credentials.appId,
-      ZALO_OA_APP_SECRET: credentials.appSecret,
-      ZALO_OA_SECRET_KEY: credentials.oaSecretKey,
-      ZALO_OA_ACCESS_TOKEN: credentials.accessToken,
-      ZALO_OA_REFRESH_TOKEN: credentials.refreshToken,
-      ZALO_OA_API_ROOT: oa.url,
-      ZALO_OA_OAUTH_ROOT: oa.url,
+      ...oa.appEnv,
     });
   }, 240_000);
 

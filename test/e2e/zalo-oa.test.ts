@@ -35,13 +35,7 @@ describe("Zalo Official Account channel", () => {
       DATABASE_URL: pg.url,
       DATA_DIR: tempDataDir(),
       WEBCHAT_ENABLED: "false",
-      ZALO_OA_APP_ID: credentials.appId,
-      ZALO_OA_APP_SECRET: credentials.appSecret,
-      ZALO_OA_SECRET_KEY: credentials.oaSecretKey,
-      ZALO_OA_ACCESS_TOKEN: credentials.accessToken,
-      ZALO_OA_REFRESH_TOKEN: credentials.refreshToken,
-      ZALO_OA_API_ROOT: oa.url,
-      ZALO_OA_OAUTH_ROOT: oa.url,
+      ...oa.appEnv,
     });
     hook = `${(await app.waitForOutput(/listening on (http:\/\/\S+)/, 170_000))[1]!}/zalo-oa/webhook`;
     db = await openDatabase(pg.url);

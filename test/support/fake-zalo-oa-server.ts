@@ -97,6 +97,16 @@ export async function startFakeZaloOa(options: FakeOaOptions) {
 
   return {
     url,
+    /** The app's settings that point its Zalo OA channel here, with the fake's credentials. */
+    appEnv: {
+      ZALO_OA_APP_ID: options.appId,
+      ZALO_OA_APP_SECRET: options.appSecret,
+      ZALO_OA_SECRET_KEY: options.oaSecretKey,
+      ZALO_OA_ACCESS_TOKEN: options.accessToken,
+      ZALO_OA_REFRESH_TOKEN: options.refreshToken,
+      ZALO_OA_API_ROOT: url,
+      ZALO_OA_OAUTH_ROOT: url,
+    },
     sent,
     refreshes: () => refreshes,
     currentAccessToken: () => validAccessToken,
