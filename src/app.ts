@@ -76,7 +76,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const ledger = prismaUpdateLedger(db.prisma);
     const chatLock = openChatLock(db.kind, config.databaseUrl, cleanups);
     const tagKey = await sharedSecret(db.prisma, "log-chat-tag");
-    type ChannelParts = Pick<BotDeps, "channel" | "token" | "client" | "botInfo" | "renderChoices" | "fileUrl"> & {
+    type ChannelParts = Pick<
+      BotDeps,
+      "channel" | "token" | "client" | "botInfo" | "renderChoices" | "editsChoices" | "fileUrl"
+    > & {
       chatLock?: ChatLock;
     };
     const buildBot = (parts: ChannelParts) =>
@@ -138,6 +141,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
             client,
             botInfo: ZALO_BOT_INFO,
             renderChoices: renderForListing,
+            editsChoices: false,
             fileUrl: (url) => url,
           }),
       });
@@ -174,6 +178,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
             client,
             botInfo: ZALO_OA_BOT_INFO,
             renderChoices: renderForListing,
+            editsChoices: false,
             fileUrl: (url) => url,
           }),
       });

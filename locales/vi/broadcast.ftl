@@ -12,11 +12,13 @@ sub-topics-ask = Bà con muốn nhận tin về gì? Bấm để chọn hoặc b
 sub-topics-done = ✔️ Xong
 sub-topics-chosen = Đang chọn: { $topics }. Chọn thêm, bỏ chọn, hoặc bấm «Xong».
 sub-topics-none = Bà con chọn ít nhất một chủ đề nha, hoặc bấm «Thôi».
+sub-topics-nothing = chưa chọn chủ đề nào
+sub-topics-chosen-short = ✅ Đang chọn: { $topics }. Gõ số của chủ đề khác để chọn thêm hoặc bỏ chọn; xong thì gõ «xong».
 sub-cancel = Thôi
 sub-cancelled = Dạ, chưa đăng ký gì. Khi nào cần, bà con nhắn /thongbao nha.
 sub-place-ask = Bà con ở xã/phường nào? Thông báo riêng của xã sẽ gửi tới bà con. Bà con gõ tên xã, hoặc bấm nút.
-sub-place-any = Không chọn xã
-sub-place-not-found = Chưa tìm thấy xã/phường này. Bà con gõ lại tên xã, hoặc bấm «Không chọn xã».
+sub-place-any = Bỏ qua, không chọn xã
+sub-place-not-found = Tôi chưa nhận ra tên xã/phường trong «{ $typed }». Bà con gõ tên xã hoặc phường thôi, không cần ấp, ví dụ: Kế Sách, Phú Tâm. Tên xã cũ kèm huyện cũ cũng được, ví dụ: Vĩnh Thành, Thạnh Trị. Không muốn chọn xã thì chọn «Bỏ qua».
 sub-place-choose = Bà con chọn đúng xã/phường:
 sub-consent-text =
     Đồng ý nhận thông báo

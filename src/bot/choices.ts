@@ -1,4 +1,4 @@
-import type { Context } from "grammy";
+import { GrammyError, type Context } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { BaseContextFlavor } from "./context.js";
 import type { Translate } from "../i18n/translate.js";
@@ -68,6 +68,12 @@ export interface ListedChoices {
   options: ChoiceOptions;
 }
 
+/**
+ * Sent with a short confirmation on a channel without edits: the choices listed before stay in force
+ * (a reply without choices otherwise forgets them).
+ */
+export const KEEP_LISTED_CHOICES = "keep_listed_choices";
+
 export const renderForListing: ChoiceRenderer = (text, rows, options) => ({
   text,
   other: nonEmpty(rows).length > 0 ? { [LISTED_CHOICES]: { rows, options } satisfies ListedChoices } : {},
@@ -136,6 +142,33 @@ export function matchTypedChoice<C extends OfferedChoice>(typed: string, offered
   if (folded.length < MIN_PREFIX) return undefined;
   const prefixed = labels.filter((l) => l.label.startsWith(folded));
   return prefixed.length === 1 ? prefixed[0]!.choice : undefined;
+}
+
+/**
+ * After a press that changed the choices it came from (a topic ticked): where the channel can edit a
+ * sent message with choices, that message becomes `text` with `rows`, in place; elsewhere (Zalo: a
+ * list in the text) `confirmation` is sent alone and the listed choices keep working, so the farmer
+ * does not get a new list at every press. A message Telegram no longer lets edit gets a new one.
+ */
+export async function updateChoices(
+  ctx: Context & Pick<BaseContextFlavor, "renderChoices" | "editsChoices">,
+  text: string,
+  rows: ChoiceRows,
+  confirmation: string,
+): Promise<void> {
+  if (!ctx.editsChoices) {
+    await ctx.reply(confirmation, { [KEEP_LISTED_CHOICES]: true } as Record<string, unknown>);
+    return;
+  }
+  const rendered = ctx.renderChoices(text, rows, {});
+  try {
+    if (ctx.callbackQuery?.message) return void (await ctx.editMessageText(rendered.text, rendered.other));
+  } catch (error) {
+    // Pressed twice with nothing to change; or the message is too old to edit (then a new one).
+    if (!(error instanceof GrammyError)) throw error;
+    if (/not modified/i.test(error.description)) return;
+  }
+  await ctx.reply(rendered.text, rendered.other);
 }
 
 /** Sends `text` with its choices, as this chat's channel shows them. */

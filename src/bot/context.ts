@@ -30,6 +30,8 @@ export interface BaseContextFlavor {
   channel: string;
   /** How this channel shows choices (buttons, a numbered list); use `replyWithChoices`. */
   renderChoices: ChoiceRenderer;
+  /** Whether a sent message with choices can be edited (Telegram, the web chat; not Zalo): see `updateChoices`. */
+  editsChoices: boolean;
 }
 
 export type BotContext = ConversationFlavor<Context & SessionFlavor<SessionData> & BaseContextFlavor>;

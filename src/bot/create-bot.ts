@@ -47,6 +47,8 @@ export interface BotDeps {
   locale?: string;
   /** How the channel shows choices; buttons (an inline keyboard) unless the channel has none. */
   renderChoices?: ChoiceRenderer;
+  /** Whether a sent message with choices can be edited; true unless the channel cannot (Zalo lists them in text). */
+  editsChoices?: boolean;
   /** Key of the chat tags in logs, shared by all instances (see chatTag). */
   tagKey: Buffer;
   /** Where a file the channel's getFile names is downloaded from (voice messages). */
@@ -69,6 +71,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     translate: translator(deps.locale),
     services: deps.services,
     renderChoices: deps.renderChoices ?? renderAsButtons,
+    editsChoices: deps.editsChoices ?? true,
     tagKey: deps.tagKey,
   };
   const setup = contextSetup<BotContext>(setupDeps);

@@ -166,13 +166,20 @@ function queries(tokens: Tokens): Query[] {
 
 const COMMUNE_KINDS: (PrefixKind | undefined)[] = ["xã", "phường", "thị trấn", "đặc khu"];
 
+/** Words of a numbered hamlet or neighbourhood ("ấp 3", "khóm 5", "tổ 12"), folded. */
+const HAMLET_WORDS = ["ap", "khom", "to"];
+
 /**
  * A full address ("ấp 3, xã Hòa Tú 2, huyện Mỹ Xuyên") starts with a hamlet the data does not
- * know, so the text is also read from each "xã"/"phường"/"thị trấn" word on.
+ * know, so the text is also read from each "xã"/"phường"/"thị trấn" word on, and after a leading
+ * numbered hamlet even without one ("ấp 3 Kế Sách").
  */
 function addressTails(tokens: Tokens): Tokens[] {
   if (tokens.folded.length === 0) return [];
   const tails = [tokens];
+  const [first, second] = tokens.folded;
+  if (tokens.folded.length > 2 && HAMLET_WORDS.includes(first!) && /^\d+$/.test(second!))
+    tails.push(sliceTokens(tokens, 2));
   for (let start = 1; start < tokens.folded.length; start++) {
     const tail = sliceTokens(tokens, start);
     if (COMMUNE_KINDS.includes(leadingPrefix(tail)?.kind)) tails.push(tail);

@@ -39,6 +39,9 @@ describe("resolve: current names", () => {
       matchedVia: "former_unit",
     });
     expect(top("khóm 2 phường cái khế quận ninh kiều")?.code).toBe("31120");
+    // A numbered hamlet with no "xã" after it: the rest is the commune.
+    expect(top("ap 3 ke sach")).toMatchObject({ name: "Xã Kế Sách", score: 1 });
+    expect(places.resolve("ap 3")).toEqual([]);
   });
 
   it("favours Cần Thơ for names that exist in several provinces, but lists the others", () => {

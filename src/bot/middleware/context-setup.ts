@@ -23,6 +23,7 @@ export interface ContextSetupDeps {
   translate: Translate;
   services: Services;
   renderChoices: ChoiceRenderer;
+  editsChoices: boolean;
   /** Key of the chat tags in logs (see chatTag). */
   tagKey: Buffer;
 }
@@ -34,6 +35,7 @@ export function contextSetup<C extends Context & BaseContextFlavor>(deps: Contex
     ctx.t = deps.translate;
     ctx.services = deps.services;
     ctx.renderChoices = deps.renderChoices;
+    ctx.editsChoices = deps.editsChoices;
     ctx.logger = deps.logger.child({
       channel: deps.channel,
       update_id: ctx.update.update_id,

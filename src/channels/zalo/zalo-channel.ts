@@ -1,7 +1,7 @@
 import type { ApiClientOptions, Bot } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { BotContext } from "../../bot/context.js";
-import { LISTED_CHOICES, type ListedChoices } from "../../bot/choices.js";
+import { KEEP_LISTED_CHOICES, LISTED_CHOICES, type ListedChoices } from "../../bot/choices.js";
 import type { KeyValueStore } from "../../bot/key-value-store.js";
 import type { Translate } from "../../i18n/translate.js";
 import type { Logger } from "../../logger.js";
@@ -65,9 +65,9 @@ export function createZaloChannel(deps: ZaloChannelDeps) {
   }
 
   /** Sends one bot message: choices listed in the text, long texts in parts. */
-  async function deliver(chatId: number, text: string, listed: ListedChoices | undefined) {
+  async function deliver(chatId: number, text: string, listed: ListedChoices | undefined, keepListed = false) {
     const to = await externalId(chatId);
-    const rendered = choices.render(chatId, text, listed);
+    const rendered = choices.render(chatId, text, listed, keepListed);
     for (const part of splitText(rendered.text, ZALO_MAX_TEXT)) await api.sendMessage(to, part);
     const messageId = ++lastMessageId;
     await choices.remember(chatId, rendered.offered, messageId);
@@ -83,7 +83,12 @@ export function createZaloChannel(deps: ZaloChannelDeps) {
   const fetchImpl = inProcessBotApi("Zalo channel", {
     getMe: async () => botInfo,
     sendMessage: (p) =>
-      deliver(Number(p.chat_id), String(p.text ?? ""), p[LISTED_CHOICES] as ListedChoices | undefined),
+      deliver(
+        Number(p.chat_id),
+        String(p.text ?? ""),
+        p[LISTED_CHOICES] as ListedChoices | undefined,
+        p[KEEP_LISTED_CHOICES] === true,
+      ),
     // A button press's toast has no place on Zalo: its text, if any, becomes a message.
     answerCallbackQuery: async (p) => {
       const chatId = pressedIn.get(String(p.callback_query_id));

@@ -7,7 +7,9 @@ import { subscriptionConsent, type SubscriptionChoice } from "../../broadcast/su
 import { isTopic, type Topic } from "../../broadcast/topics.js";
 import { SIGNUP_PREFIX } from "../../broadcast/announcement.js";
 import { enterRegister } from "../register/index.js";
-import { replyWithChoices } from "../../bot/choices.js";
+import { lookUpCommune } from "../eligibility/commune.js";
+import { shorten } from "../../lib/shorten.js";
+import { replyWithChoices, updateChoices } from "../../bot/choices.js";
 import {
   CONSENT_STEP,
   FLOW_PREFIX,
@@ -29,8 +31,8 @@ export const SUBSCRIBE = "subscribe";
 type Place = { code: string; name: string };
 
 /**
- * Topics to toggle; undefined when the farmer gave up. Each toggle shows the choices again with the
- * marks updated (a text channel cannot edit a list it sent).
+ * Topics to toggle; undefined when the farmer gave up. Each toggle updates the marks of the list in
+ * place where the channel can edit it, or answers with a short confirmation (Zalo), never a new list.
  */
 async function askTopics(
   conversation: Flow,
@@ -47,30 +49,35 @@ async function askTopics(
     });
     if (input.choice === "cancel") return undefined;
     if (input.choice === "done") {
-      if (chosen.size > 0) return [...chosen];
-      await replyWithChoices(input.ctx, ctx.t("sub-topics-none"), topicRows(ctx.t, chosen));
+      if (chosen.size > 0) {
+        // The list is answered: its buttons go (a channel without edits has nothing to remove).
+        await input.ctx.editMessageReplyMarkup().catch(() => undefined);
+        return [...chosen];
+      }
+      await updateChoices(input.ctx, ctx.t("sub-topics-none"), topicRows(ctx.t, chosen), ctx.t("sub-topics-none"));
       continue;
     }
     if (!isTopic(input.choice!)) continue;
     if (chosen.has(input.choice)) chosen.delete(input.choice);
     else chosen.add(input.choice);
-    await input.ctx.editMessageReplyMarkup().catch(() => undefined);
-    await replyWithChoices(
+    const topics = chosen.size > 0 ? topicList(ctx.t, [...chosen]) : ctx.t("sub-topics-nothing");
+    await updateChoices(
       input.ctx,
-      ctx.t("sub-topics-chosen", { topics: chosen.size > 0 ? topicList(ctx.t, [...chosen]) : "–" }),
+      ctx.t("sub-topics-chosen", { topics }),
       topicRows(ctx.t, chosen),
+      ctx.t("sub-topics-chosen-short", { topics }),
     );
   }
 }
 
-/** The commune: one tap on the one from a registration, or typed and picked, or none. */
+/**
+ * The commune: one tap on the one from a registration, or typed and read as the eligibility check
+ * reads it (old Sóc Trăng names, typos; one whole match is taken, anything less offered to pick), or
+ * none. Text that names no commune is told how to type one, with *Bỏ qua* at hand.
+ */
 async function askPlace(conversation: Flow, ctx: FlowContext, known: Place | undefined): Promise<Place | undefined> {
-  let offered: Place[] = known ? [known] : [];
-  const rows = () =>
-    placeRows(
-      ctx.t,
-      offered.map((p) => ({ code: p.code, label: `✅ ${p.name}` })),
-    );
+  let offered: Array<Place & { label: string }> = known ? [{ ...known, label: `✅ ${known.name}` }] : [];
+  const rows = () => placeRows(ctx.t, offered);
   await replyWithChoices(ctx, ctx.t("sub-place-ask"), rows());
   for (;;) {
     const input = await waitForInput(conversation, ctx, {
@@ -80,13 +87,19 @@ async function askPlace(conversation: Flow, ctx: FlowContext, known: Place | und
     });
     if (input.choice === "any") return undefined;
     const picked = offered.find((p) => p.code === input.choice);
-    if (picked) return picked;
+    if (picked) return { code: picked.code, name: picked.name };
     if (input.text === undefined) continue;
     const typed = input.text;
-    offered = await conversation.external(() =>
-      ctx.services.places.resolve(typed).map((c) => ({ code: c.code, name: `${c.name}, ${c.provinceName}` })),
-    );
-    await replyWithChoices(input.ctx, ctx.t(offered.length > 0 ? "sub-place-choose" : "sub-place-not-found"), rows());
+    const lookup = await conversation.external(() => lookUpCommune(ctx.services.places, typed));
+    if ("accepted" in lookup) {
+      const { code, value, formerName } = lookup.accepted;
+      if (formerName) await input.ctx.reply(ctx.t("elig-commune-former", { former: formerName, name: value }));
+      return { code, name: value };
+    }
+    offered = lookup.suggestions.map((s) => ({ code: s.code, name: s.value, label: s.label }));
+    const text =
+      offered.length > 0 ? ctx.t("sub-place-choose") : ctx.t("sub-place-not-found", { typed: shorten(typed, 60) });
+    await replyWithChoices(input.ctx, text, rows());
   }
 }
 

@@ -43,6 +43,30 @@ describe("web chat JSON API", () => {
     ).toBe(true);
   });
 
+  it("ticks announcement topics on the list itself: the message is edited, no new one", async () => {
+    const chat = webChatClient(app.url, "session-topics-1");
+    const status = (await chat.say("/thongbao")).messages![0]!;
+    const topics = (await chat.press("sub:start", status.messageId)).messages!.find((m) => !m.edited)!;
+    expect(topics.text).toContain("Bà con muốn nhận tin về gì?");
+    const ticked = await chat.press("sub:t:training", topics.messageId);
+    expect(ticked.messages).toEqual([
+      expect.objectContaining({
+        messageId: topics.messageId,
+        edited: true,
+        text: expect.stringContaining("Đang chọn"),
+      }),
+    ]);
+    expect(ticked.messages![0]!.buttons[0]![0]!.text).toBe("✅ 🎓 Lớp tập huấn");
+    await chat.press("sub:t:law", topics.messageId);
+    const lists = (await chat.history()).filter(
+      (m) => m.fromBot && m.buttons.flat().some((b) => b.data === "sub:t:done"),
+    );
+    expect(lists).toHaveLength(1);
+    expect(lists[0]!.text).toBe(
+      "Đang chọn: 🎓 Lớp tập huấn, 📜 Luật, chính sách mới. Chọn thêm, bỏ chọn, hoặc bấm «Xong».",
+    );
+  });
+
   it("keeps the whole conversation for a reload, in order", async () => {
     const chat = webChatClient(app.url, "session-history-1");
     await chat.say("/start");

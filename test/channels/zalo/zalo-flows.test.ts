@@ -108,6 +108,24 @@ describe("Zalo Bot Platform channel (app in-process, fake Zalo over HTTP)", () =
     expect(back).toContain("Bước 6/9");
   }, 180_000);
 
+  it("ticks announcement topics with a short confirmation, not a new list, and reads a typed address", async () => {
+    const say = zaloFarmer(zalo, "zalo-user-4");
+    const status = await say("/thongbao", /chưa đăng ký nhận thông báo/);
+    const topics = await say(keyOf(status, "Đăng ký nhận thông báo"), /Bà con muốn nhận tin về gì/);
+    const ticked = await say(keyOf(topics, "Lớp tập huấn"), /Đang chọn/);
+    expect(ticked).toBe(
+      "✅ Đang chọn: 🎓 Lớp tập huấn. Gõ số của chủ đề khác để chọn thêm hoặc bỏ chọn; xong thì gõ «xong».",
+    );
+    // The list sent first still answers: its keys keep working after the confirmation.
+    expect(await say(keyOf(topics, "Hội chợ"), /Đang chọn/)).toContain("🎓 Lớp tập huấn, 🛒 Hội chợ");
+    const place = await say("xong", /xã\/phường nào/);
+    const unknown = await say("hem biet nua", /chưa nhận ra tên xã/);
+    expect(unknown).toContain(`${keyOf(place, "Bỏ qua")}. Bỏ qua, không chọn xã`);
+    const consent = await say("ap 3 ke sach", /Đồng ý nhận thông báo/);
+    const saved = await say(keyOf(consent, "Đồng ý"), /Đã đăng ký nhận thông báo/);
+    expect(saved).toContain("🎓 Lớp tập huấn, 🛒 Hội chợ, tiêu thụ nông sản, ở Xã Kế Sách, Thành phố Cần Thơ");
+  }, 120_000);
+
   it("delivers an officer's reply to the Zalo farmer, and a 3,000-character message in parts under 2,000", async () => {
     const say = zaloFarmer(zalo, "zalo-user-3");
     await say("menu", /trả lời số/);

@@ -46,8 +46,14 @@ describe("announcements for farmers (/thongbao, /dunggui)", () => {
       "sub:t:done",
       "sub:t:cancel",
     ]);
-    expect(textOf(await chat.press("sub:t:done"))).toContain("ít nhất một chủ đề");
-    await chat.press("sub:t:training");
+    const none = await chat.press("sub:t:done");
+    expect(none.find((call) => call.method === "editMessageText")?.payload.text).toContain("ít nhất một chủ đề");
+    // A tick edits the list in place: no new message each time.
+    const ticked = await chat.press("sub:t:training");
+    expect(ticked.filter((call) => call.method === "sendMessage")).toEqual([]);
+    const edit = ticked.find((call) => call.method === "editMessageText")!;
+    expect(edit.payload.text).toBe("Đang chọn: 🎓 Lớp tập huấn. Chọn thêm, bỏ chọn, hoặc bấm «Xong».");
+    expect(JSON.stringify(edit.payload.reply_markup)).toContain("✅ 🎓 Lớp tập huấn");
     await chat.press("sub:t:credit");
     await chat.press("sub:t:law");
     await chat.press("sub:t:law");
@@ -81,13 +87,32 @@ describe("announcements for farmers (/thongbao, /dunggui)", () => {
     await chat.press("sub:t:fairs");
     const place = await chat.press("sub:t:done");
     expect(buttonsOf(place)).toEqual(["sub:p:any"]);
-    expect(textOf(await chat.say("xyzxyz"))).toContain("Chưa tìm thấy");
-    const found = await chat.say("Phu Tam");
-    const [first] = buttonsOf(found);
-    expect(first).toMatch(/^sub:p:\d+$/);
-    await chat.press(first!);
+    // Not a commune: what to type, with an example, and *Bỏ qua* at hand.
+    const unknown = await chat.say("nha toi gan cho noi");
+    expect(textOf(unknown)).toContain("Tôi chưa nhận ra tên xã/phường trong «nha toi gan cho noi»");
+    expect(textOf(unknown)).toContain("ví dụ: Kế Sách");
+    expect(buttonsOf(unknown)).toEqual(["sub:p:any"]);
+    // Near names are offered to pick.
+    const near = await chat.say("Phu Tan");
+    expect(buttonsOf(near).length).toBeGreaterThan(1);
+    // An address with its hamlet is read like a registration reads it: the commune is taken.
+    const consent = await chat.say("ap 3 ke sach");
+    expect(textOf(consent)).toContain("Mục đích: chỉ để gửi thông báo");
     expect(textOf(await chat.press("sub:c:decline"))).toContain("chưa đăng ký gì");
     expect(await stored()).toBeNull();
+  });
+
+  it("takes a commune by its name from before 2025, saying what it is called now", async () => {
+    const chat = subscribingBot();
+    await chat.press("sub:offer:yes");
+    await chat.press("sub:t:credit");
+    await chat.press("sub:t:done");
+    const named = await chat.say("xa vinh thanh huyen thanh tri");
+    expect(textOf(named)).toContain(
+      "Xã Vĩnh Thành (Huyện Thạnh Trị, Tỉnh Sóc Trăng) nay là Xã Vĩnh Lợi, Thành phố Cần Thơ.",
+    );
+    expect(textOf(await chat.press("sub:c:agree"))).toContain("ở Xã Vĩnh Lợi, Thành phố Cần Thơ");
+    expect(await stored()).toMatchObject({ topics: ["credit"], communeName: "Xã Vĩnh Lợi, Thành phố Cần Thơ" });
   });
 
   it("opens the topics straight from the menu when not subscribed, and what is received once subscribed", async () => {
