@@ -67,18 +67,26 @@ export function assertSameEmbedding(indexDir: string, manifest: IndexManifest, w
   if (!sameEmbedding(manifest.embedding, wanted)) throw new IndexMismatchError(indexDir, manifest.embedding, wanted);
 }
 
-export async function readIndexContents(indexDir: string): Promise<IndexContents | null> {
+/** An index without its vectors: what a running instance searches (the HNSW store holds the vectors it needs). */
+export async function readIndexSections(indexDir: string): Promise<Omit<IndexContents, "vectors"> | null> {
   const manifest = await readManifest(indexDir);
   if (!manifest) return null;
   const { sections, textHashes } = JSON.parse(await readFile(join(indexDir, "sections.json"), "utf8")) as {
     sections: Section[];
     textHashes: string[];
   };
+  return { manifest, sections, textHashes };
+}
+
+export async function readIndexContents(indexDir: string): Promise<IndexContents | null> {
+  const contents = await readIndexSections(indexDir);
+  if (!contents) return null;
+  const { sections } = contents;
   const bytes = await readFile(join(indexDir, "vectors.bin"));
   const all = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
   const dimension = sections.length > 0 ? all.length / sections.length : 0;
   const vectors = sections.map((_, i) => all.slice(i * dimension, (i + 1) * dimension));
-  return { manifest, sections, textHashes, vectors };
+  return { ...contents, vectors };
 }
 
 /** The HNSW store of an index, or null when the index has no sections. */

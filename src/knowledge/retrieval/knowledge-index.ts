@@ -4,7 +4,7 @@ import {
   assertSameEmbedding,
   indexDirOf,
   loadVectorStore,
-  readIndexContents,
+  readIndexSections,
 } from "../ingest/index-files.js";
 import type { KnowledgeOptions, Section } from "../types.js";
 import { VietnameseBM25Retriever } from "./bm25-retriever.js";
@@ -107,7 +107,7 @@ export interface KnowledgeIndex {
 
 export async function openKnowledgeIndex(options: KnowledgeOptions): Promise<KnowledgeIndex> {
   const indexDir = indexDirOf(options);
-  const contents = await readIndexContents(indexDir);
+  const contents = await readIndexSections(indexDir);
   if (!contents) throw new MissingIndexError(indexDir);
   assertSameEmbedding(indexDir, contents.manifest, embeddingIdentity(options.openai));
   // The idf the embeddings weigh questions with follows the corpus of the index in use.
