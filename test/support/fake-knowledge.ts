@@ -35,9 +35,10 @@ export function fakeKnowledge(): KnowledgeService & { asked: string[] } {
           showMenu: true,
         };
       }
-      if (/thoi tiet|thời tiết/i.test(question)) {
+      // A question of our domain that no section answers: the real service offers an officer.
+      if (/quy che noi bo/i.test(question)) {
         return {
-          answer: "Xin lỗi, thời tiết nằm ngoài phạm vi.",
+          answer: "Xin lỗi, mình chưa tìm thấy quy định nào trả lời câu này.",
           declined: true,
           sources: [],
           followUps: [],

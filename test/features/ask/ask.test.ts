@@ -104,13 +104,13 @@ describe("ask feature", () => {
 
   it("hands the question to an officer without retyping", async () => {
     const { bot, api, questions } = testBot();
-    await bot.handleUpdate(textUpdate(1, CHAT, "thoi tiet mai the nao"));
+    await bot.handleUpdate(textUpdate(1, CHAT, "htx tui soan quy che noi bo sao"));
     const declined = api.take();
     expect(buttonData(declined.find((c) => c.method === "sendMessage"))).toEqual(["qa:officer"]);
     await bot.handleUpdate(buttonUpdate(2, CHAT, "qa:officer"));
-    expect(sentTexts(api.take())[0]).toContain("«thoi tiet mai the nao»");
+    expect(sentTexts(api.take())[0]).toContain("«htx tui soan quy che noi bo sao»");
     await bot.handleUpdate(buttonUpdate(3, CHAT, "officer:send"));
-    expect(questions.all()).toMatchObject([{ text: "thoi tiet mai the nao", origin: "unanswered" }]);
+    expect(questions.all()).toMatchObject([{ text: "htx tui soan quy che noi bo sao", origin: "unanswered" }]);
   });
 
   it("opens Gặp cán bộ when the farmer types it, in any spelling, like the button", async () => {
