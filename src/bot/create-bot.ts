@@ -29,6 +29,7 @@ import { myDataFeature } from "../features/my-data/index.js";
 import { officerChatFeature } from "../features/officer-chat/index.js";
 import { broadcastCommandFeature } from "../features/officer-chat/broadcast-command.js";
 import { openSubscriptions, subscriptionsFeature } from "../features/subscriptions/index.js";
+import { announcementSignupFeature } from "../features/subscriptions/signup-press.js";
 
 export interface BotDeps {
   /** Transport name, used for storage namespaces, deduplication and logs. */
@@ -144,6 +145,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   guarded.use(answerQuestionFeature(flowPlugins));
   guarded.use(broadcastCommandFeature(flowPlugins));
   guarded.use(registerFeature(flowPlugins));
+  guarded.use(announcementSignupFeature());
   guarded.use(eligibilityFeature(flowPlugins));
   guarded.use(menu.afterFlows);
   guarded.use(learnLawFeature());

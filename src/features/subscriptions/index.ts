@@ -5,8 +5,6 @@ import { waitForInput, type Flow } from "../../bot/flow.js";
 import { readConsentReply } from "../../leads/consent.js";
 import { subscriptionConsent, type SubscriptionChoice } from "../../broadcast/subscriptions.js";
 import { isTopic, type Topic } from "../../broadcast/topics.js";
-import { SIGNUP_PREFIX } from "../../broadcast/announcement.js";
-import { enterRegister } from "../register/index.js";
 import { lookUpCommune } from "../eligibility/commune.js";
 import { shorten } from "../../lib/shorten.js";
 import { replyWithChoices, updateChoices } from "../../bot/choices.js";
@@ -203,12 +201,6 @@ export function subscriptionsFeature(flowPlugins: MiddlewareFn<FlowContext>[]): 
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     await stopAll(ctx);
-  });
-  composer.callbackQuery(new RegExp(`^${SIGNUP_PREFIX}(\\d{1,9})$`), async (ctx) => {
-    await ctx.answerCallbackQuery();
-    await ctx.services.broadcasts.recordPress(Number(ctx.match[1]), chatAddress(ctx), ctx.services.now());
-    await ctx.conversation.exitAll();
-    await enterRegister(ctx);
   });
   return composer;
 }

@@ -5,6 +5,7 @@ import { aDraft } from "../../leads/fixtures.js";
 import { buttonsOf, chattingBot, NOW, textOf } from "../lead-services.js";
 import { subscriptionService, SUBSCRIPTION_CONSENT_VERSION } from "../../../src/broadcast/subscriptions.js";
 import { campaignService } from "../../../src/broadcast/campaigns.js";
+import { staffAccount } from "../../support/staff-accounts.js";
 
 const CHAT = 77;
 const db = useMigratedDatabase();
@@ -17,7 +18,12 @@ function subscribingBot() {
     deliverable: () => ["telegram"],
   });
   const chat = chattingBot(db.prisma, undefined, () => ({ subscriptions, broadcasts }));
-  return { ...chat, say: (text: string) => chat.say(CHAT, text), press: (data: string) => chat.press(CHAT, data) };
+  return {
+    ...chat,
+    broadcasts,
+    say: (text: string) => chat.say(CHAT, text),
+    press: (data: string) => chat.press(CHAT, data),
+  };
 }
 
 const stored = () =>
@@ -141,5 +147,32 @@ describe("announcements for farmers (/thongbao, /dunggui)", () => {
       subscriptions: 1,
     });
     expect(await stored()).toBeNull();
+  });
+});
+
+describe("the «Đăng ký» choice under an announcement", () => {
+  it("counts the press for the report and opens the registration", async () => {
+    const chat = subscribingBot();
+    await chat.press("sub:start");
+    await chat.press("sub:t:training");
+    await chat.press("sub:t:done");
+    await chat.press("sub:p:any");
+    await chat.press("sub:c:agree");
+    const officer = await staffAccount(db.prisma, { username: "canbo" });
+    const draft = await chat.broadcasts.createDraft(
+      {
+        text: "Lớp tập huấn trồng lúa thứ Bảy",
+        signupChoice: true,
+        segment: { topics: [], communes: [], sectors: [], channels: [] },
+      },
+      officer.id,
+    );
+    if (!draft.ok) throw new Error(draft.problem);
+    await chat.broadcasts.send(draft.id, officer.id, NOW);
+
+    const pressed = await chat.press(`bc:signup:${draft.id}`);
+    expect(textOf(pressed)).toContain("Tôi hỏi 9 câu ngắn");
+    const delivery = await db.prisma.broadcastDelivery.findFirstOrThrow({ where: { campaignId: draft.id } });
+    expect(delivery.pressedAt).toEqual(NOW);
   });
 });
