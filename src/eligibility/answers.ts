@@ -55,15 +55,16 @@ export type AnswerReading =
 const UNKNOWN = new Set(["unknown", "khong biet", "kb", "chua biet", "khong ro"]);
 
 /**
- * The one option whose label starts with the typed words ("vay" is "Vay vốn", "bao hiem" is "Bảo
- * hiểm xã hội cho thành viên HTX"); none when another label has those words too ("hộ" is in "Hộ kinh
- * doanh" and in "Cá nhân, hộ gia đình"), so a short word never picks at random.
+ * The one option whose label has the typed words ("vay" is "Vay vốn", "ho gia dinh" is "Cá nhân, hộ
+ * gia đình"); none when another label has those words too ("hộ" is in "Hộ kinh doanh" and in "Cá nhân,
+ * hộ gia đình"), so a short word never picks at random.
  */
-function optionByFirstWords<T extends { label: string }>(options: T[], folded: string): T | undefined {
-  const labels = options.map((o) => ` ${foldVietnamese(o.label)} `);
-  const starting = options.filter((_, i) => labels[i]!.startsWith(` ${folded} `));
-  const mentioning = labels.filter((label) => label.includes(` ${folded} `));
-  return starting.length === 1 && mentioning.length === 1 ? starting[0] : undefined;
+function optionByWords<T extends { label: string }>(options: T[], folded: string): T | undefined {
+  const words = (text: string) => ` ${text.replace(/[^a-z0-9]+/g, " ").trim()} `;
+  const typed = words(folded);
+  if (typed.trim() === "") return undefined;
+  const mentioning = options.filter((o) => words(foldVietnamese(o.label)).includes(typed));
+  return mentioning.length === 1 ? mentioning[0] : undefined;
 }
 
 /**
@@ -88,7 +89,7 @@ export function readAnswer(question: Question, input: AnswerValue): AnswerReadin
       const option =
         question.options.find(
           (o, i) => o.id === input || foldVietnamese(o.label) === folded || String(i + 1) === folded,
-        ) ?? (folded ? optionByFirstWords(question.options, folded) : undefined);
+        ) ?? (folded ? optionByWords(question.options, folded) : undefined);
       if (!option)
         return {
           ok: false,

@@ -27,8 +27,10 @@ describe("answers", () => {
     expect(readAnswer(question("adult"), "khong biet")).toMatchObject({ ok: true, value: "unknown" });
     expect(readAnswer(question("applicant_type"), "hop tac xa")).toMatchObject({ ok: true, value: "cooperative" });
     expect(readAnswer(question("applicant_type"), "5")).toMatchObject({ ok: true, value: "cooperative" });
-    // The first words of one option's label pick it; words several labels start with pick none.
+    // Words of one option's label pick it, wherever they stand in it; words several labels have pick none.
     expect(readAnswer(question("interest"), "vay")).toMatchObject({ ok: true, value: "loan" });
+    expect(readAnswer(question("applicant_type"), "ho gia dinh")).toMatchObject({ ok: true, value: "individual" });
+    expect(readAnswer(question("interest"), "htx")).toMatchObject({ ok: false });
     expect(readAnswer(question("interest"), "Bảo hiểm")).toMatchObject({ ok: true, value: "insurance" });
     expect(readAnswer(question("applicant_type"), "ho kinh")).toMatchObject({ ok: true, value: "household_business" });
     expect(readAnswer(question("applicant_type"), "hộ")).toMatchObject({ ok: false });

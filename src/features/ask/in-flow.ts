@@ -1,6 +1,7 @@
 import { replyWithChoices } from "../../bot/choices.js";
 import type { BotContext, FlowContext } from "../../bot/context.js";
 import { waitForInput, type Flow } from "../../bot/flow.js";
+import { chatSpelling } from "../../knowledge/text/chat-spelling.js";
 import { foldVietnamese } from "../../lib/vietnamese.js";
 import { readYesNo } from "../../lib/yes-no.js";
 import { answerQuestion } from "./index.js";
@@ -9,11 +10,11 @@ const PREFIX = "flowq:";
 const MIN_WORDS = 3;
 /** Question words (folded) that make a message a question even without "?". */
 const ASKS =
-  /\b(gi|sao|nao|bao nhieu|bao lau|may|the nao|ra sao|lam sao|o dau|ai|duoc khong|co phai|phai khong|khong|hong|chua)$|\b(gi|sao|bao nhieu|bao lau|the nao|ra sao|lam sao|o dau|co phai|phai khong|duoc khong)\b/;
+  /\b(gi|sao|nao|bao nhieu|nhieu|bao lau|may|the nao|ra sao|lam sao|o dau|ai|duoc khong|co phai|phai khong|khong|hong|chua)$|\b(gi|sao|bao nhieu|bao lau|the nao|ra sao|lam sao|o dau|co phai|phai khong|duoc khong)\b/;
 
-/** "HTX cần mấy người?", "vay được bao nhiêu vậy": a question, not an answer to the step. */
+/** "HTX cần mấy người?", "vay được bao nhiêu vậy", "vay dc nhiu": a question, not an answer to the step. */
 export function looksLikeQuestion(text: string): boolean {
-  const folded = foldVietnamese(text).replace(/\s+(vay|ha|ta|nhi|nha|a|ah|ak|ne|nhe)$/, "");
+  const folded = chatSpelling(foldVietnamese(text)).replace(/\s+(vay|ha|ta|nhi|nha|a|ah|ak|ne|nhe)$/, "");
   if (text.includes("?")) return folded.length > 0;
   return folded.split(" ").length >= MIN_WORDS && ASKS.test(folded);
 }

@@ -137,7 +137,9 @@ async function askOne(
       }
     }
     if (!reading.ok) {
-      if (input.text === undefined || !(await offered(latest, input.text))) await latest.reply(reading.reason);
+      // The reason comes with the buttons again: the question's own may be far up the chat by now.
+      if (input.text === undefined || !(await offered(latest, input.text)))
+        await replyWithChoices(latest, reading.reason, rows, { numbersAreAnswers: question.type === "number" });
       continue;
     }
     await close(latest, reading.display);

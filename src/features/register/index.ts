@@ -61,6 +61,9 @@ function readControl(
   return undefined;
 }
 
+/** Steps no question answers (a name, a trade): a question typed there is offered an answer, not stored. */
+const NEVER_A_QUESTION: ReadonlySet<LeadField> = new Set(["fullName", "sector"]);
+
 interface TextStep<T> {
   field: Exclude<LeadField, "place">;
   question: FieldQuestion<T>;
@@ -110,8 +113,7 @@ async function askText<T>(conversation: Flow, ctx: FlowContext, step: TextStep<T
       : typed === undefined
         ? (question.readChoice ?? question.readText)(answer.choice, ctx.t)
         : question.readText(typed);
-    if (result.ok) return { back: false, value: result.value };
-    if (typed !== undefined) {
+    if (typed !== undefined && (!result.ok || NEVER_A_QUESTION.has(field))) {
       const offer = await offerTypedQuestion(conversation, ctx, answer.ctx, typed);
       if (offer.offered) {
         if (offer.typed !== undefined) next = { ctx: offer.ctx, text: offer.typed };
@@ -119,6 +121,7 @@ async function askText<T>(conversation: Flow, ctx: FlowContext, step: TextStep<T
         continue;
       }
     }
+    if (result.ok) return { back: false, value: result.value };
     incomplete = result.incomplete;
     buttons = choices(prefix, [...(result.suggestions ?? []).map((s) => [{ text: s, value: s }]), ...baseRows]);
     await ask(answer.ctx, ctx.t(result.reason, result.args));

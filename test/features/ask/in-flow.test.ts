@@ -8,6 +8,9 @@ describe("looksLikeQuestion", () => {
     "lập htx thì làm sao",
     "cán bộ gọi lúc nào",
     "có cần giấy tờ gì không",
+    "vay tin chap dc nhiu vay",
+    "tui co 5 cong ruong thi vay dc ko",
+    "lap htx thi tui phai gop von nhiu",
   ])("%j is a question", (text) => {
     expect(looksLikeQuestion(text)).toBe(true);
   });

@@ -107,6 +107,10 @@ describe("Kiểm tra điều kiện vay vốn / hỗ trợ, through the bot", ()
     expect(f.questionText()).toMatch(/^Câu 1\/\d+: Bà con muốn tìm hiểu về gì\?/);
     await f.tap("Tất cả");
     expect(f.questionText()).toMatch(/^Câu 2\/\d+: Bà con hỏi cho ai\?/);
+    // Words no option has: the reason comes with the options' buttons again, under it.
+    const unclear = await f.say("abc xyz");
+    expect(sentTexts(unclear)[0]).toContain("Bà con chọn một trong các mục");
+    expect(buttonsOf(unclear.at(-1)).map((b) => b.text)).toContain("Hợp tác xã");
 
     await f.tap("Hợp tác xã");
     expect(f.questionId()).toBe("member_count");

@@ -46,6 +46,16 @@ describe("Registration as farmers actually reply", () => {
     expect(textOf(again)).not.toContain("Điều 4");
   });
 
+  it("does not take a question without '?' as a name or a trade", async () => {
+    const chat = chattingBot(db.prisma);
+    await chat.press(CHAT, "menu:register");
+    await chat.press(CHAT, "reg:purpose:found_htx");
+    const offered = await chat.say(CHAT, "lap htx thi tui phai gop von nhiu");
+    expect(buttonsOf(offered)).toEqual(["flowq:answer", "flowq:continue"]);
+    expect(textOf(await chat.press(CHAT, "flowq:continue"))).toContain("Bước 2/9");
+    expect(textOf(await chat.say(CHAT, "Trần Văn Bảy"))).toContain("✅ Họ tên: Trần Văn Bảy\nBước 3/9");
+  });
+
   it("reads a typed 'ừ' as yes to the offer, and takes an answer typed instead of a press", async () => {
     const chat = chattingBot(db.prisma);
     await toPhone(chat);
