@@ -34,6 +34,26 @@ async function loggedIn(username: string, role: "staff" | "officer" | "admin") {
 }
 
 describe("dashboard announcements", () => {
+  it("lists each commune once, every sector, and takes a long pasted text to say how long it is", async () => {
+    await subscribe("telegram", "1", ["training"], "31471");
+    await h.db.prisma.subscription.update({
+      where: { channel_chatId: { channel: "telegram", chatId: "1" } },
+      data: { communeName: "Xã 31471, Thành phố Cần Thơ" },
+    });
+    await subscribe("webchat", "2", ["training"], "31471");
+    const staff = await loggedIn("hoind", "staff");
+    const form = await (await staff.get("/admin/broadcasts/new")).text();
+    expect(form.match(/value="31471"/g)).toHaveLength(1);
+    expect(form).toContain('value="mia"');
+    // No maxlength: a browser would cut a pasted text without a word, losing its end (time and place).
+    expect(form).not.toContain("maxlength");
+    const csrf = await staff.csrf("/admin/broadcasts/new");
+    const long = `${"Lớp tập huấn. ".repeat(150)}Họp lúc 8 giờ.`;
+    const refused = await (await staff.post("/admin/broadcasts", { _csrf: csrf, text: long })).text();
+    expect(refused).toContain("dài tối đa 1500 ký tự");
+    expect(refused).toContain("Họp lúc 8 giờ.");
+  });
+
   it("warns before sending to nobody: no farmer receives the chosen topic", async () => {
     await subscribe("telegram", "1", ["training"], "31471");
     const officer = await loggedIn("canbo", "officer");

@@ -3,7 +3,7 @@ import { html } from "hono/html";
 import { announcementMessage } from "../../broadcast/announcement.js";
 import { readSegment } from "../../broadcast/segment.js";
 import type { AdminContext, AdminDeps, AdminEnv } from "../deps.js";
-import { sectorChoiceLabel } from "../leads/sector-choice.js";
+import { SECTOR_IDS, sectorLabelKey } from "../../leads/sectors.js";
 import { flashFrom, page } from "../layout.js";
 import { requirePermission } from "../session-guard.js";
 import { readCampaignForm, readScheduleTime } from "./campaign-form.js";
@@ -36,25 +36,18 @@ export function broadcastRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
 
   async function choices(): Promise<SegmentChoices> {
-    const [communes, sectors] = await Promise.all([
-      prisma.subscription.groupBy({
-        by: ["communeCode", "communeName"],
-        where: { communeCode: { not: null } },
-        orderBy: { communeName: "asc" },
-      }),
-      prisma.lead.groupBy({
-        by: ["sector"],
-        where: { erasedAt: null },
-        _min: { sectorLabel: true },
-        orderBy: { sector: "asc" },
-      }),
-    ]);
+    // One line per commune: a commune chosen from a registration and one typed may carry different names.
+    const communes = await prisma.subscription.groupBy({
+      by: ["communeCode"],
+      where: { communeCode: { not: null } },
+      _min: { communeName: true },
+    });
     return {
-      communes: communes.map((c) => ({ value: c.communeCode!, label: c.communeName ?? c.communeCode! })),
-      sectors: sectors.map((s) => ({
-        value: s.sector,
-        label: sectorChoiceLabel(t, s.sector, s._min.sectorLabel ?? s.sector),
-      })),
+      communes: communes
+        .map((c) => ({ value: c.communeCode!, label: c._min.communeName ?? c.communeCode! }))
+        .sort((a, b) => a.label.localeCompare(b.label, "vi")),
+      // Every known sector: a farm's second sector counts too (lead.sectors).
+      sectors: SECTOR_IDS.map((id) => ({ value: id, label: t(sectorLabelKey(id)) })),
       channels: [...broadcasts.channels()],
     };
   }

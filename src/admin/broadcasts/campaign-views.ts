@@ -1,7 +1,6 @@
 import { html } from "hono/html";
 import { translationKeys, type Translate } from "../../i18n/translate.js";
 import type { AudienceCount, CampaignInput, CampaignReport } from "../../broadcast/campaigns.js";
-import { TEXT_MAX_LENGTH } from "../../broadcast/campaigns.js";
 import { TOPICS, topicLabelKey } from "../../broadcast/topics.js";
 import type { Segment } from "../../broadcast/segment.js";
 import { displayDateTime } from "../../lib/vietnam-time.js";
@@ -42,7 +41,7 @@ export function composeForm(
   const segment: Segment = input?.segment ?? { topics: [], communes: [], sectors: [], channels: [] };
   const topics = TOPICS.map((topic) => ({ value: topic, label: t(topicLabelKey(topic)) }));
   return html`<form method="post" action="${action}" class="card stack">${csrfField(session)}
-    <label>${t("admin-bc-text")}<textarea name="text" rows="6" maxlength="${TEXT_MAX_LENGTH}" required>${input?.text ?? ""}</textarea></label>
+    <label>${t("admin-bc-text")}<textarea name="text" rows="6" required>${input?.text ?? ""}</textarea></label>
     <label>${t("admin-bc-link")}<input type="url" name="link" value="${input?.link ?? ""}" placeholder="https://"></label>
     <label class="check"><input type="checkbox" name="signup"${input?.signupChoice ? html` checked` : ""}> ${t("admin-bc-signup")}</label>
     <fieldset><legend>${t("admin-bc-segment")}</legend><p class="meta">${t("admin-bc-segment-hint")}</p>
