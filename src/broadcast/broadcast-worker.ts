@@ -43,7 +43,7 @@ export interface BroadcastWorkerOptions {
  * Requests reach the API some milliseconds after they start, not evenly: a window of starts filled
  * exactly to the channel's rate is seen over the limit now and then (a 429 stops the channel for a second).
  */
-const WINDOW_MARGIN_MS = 30;
+const WINDOW_MARGIN_MS = 15;
 const TICK_MS = 100;
 
 /**
