@@ -39,12 +39,13 @@ export interface BroadcastWorkerOptions {
 }
 
 /** How often a dispatcher looks for rows to claim and records sends no later mark carried. */
+const TICK_MS = 100;
+
 /**
  * Requests reach the API some milliseconds after they start, not evenly: a window of starts filled
  * exactly to the channel's rate is seen over the limit now and then (a 429 stops the channel for a second).
  */
 const WINDOW_MARGIN_MS = 15;
-const TICK_MS = 100;
 
 /**
  * How far ahead a dispatcher books slots: enough rows claimed that the next message is always ready
