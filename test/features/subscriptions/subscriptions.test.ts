@@ -26,6 +26,11 @@ function subscribingBot() {
   };
 }
 
+/** Subscribes to one topic through the buttons, no commune, consent given. */
+async function subscribeWithoutCommune(chat: ReturnType<typeof subscribingBot>, topic: string) {
+  for (const data of ["sub:start", `sub:t:${topic}`, "sub:t:done", "sub:p:any", "sub:c:agree"]) await chat.press(data);
+}
+
 const stored = () =>
   db.prisma.subscription.findUnique({ where: { channel_chatId: { channel: "telegram", chatId: String(CHAT) } } });
 
@@ -137,11 +142,7 @@ describe("announcements for farmers (/thongbao, /dunggui)", () => {
 
   it("/xoa erases the subscription too", async () => {
     const chat = subscribingBot();
-    await chat.press("sub:start");
-    await chat.press("sub:t:law");
-    await chat.press("sub:t:done");
-    await chat.press("sub:p:any");
-    await chat.press("sub:c:agree");
+    await subscribeWithoutCommune(chat, "law");
     expect(await stored()).toMatchObject({ topics: ["law"], communeCode: null });
     expect(await chat.farmerData.erase({ channel: "telegram", chatId: String(CHAT) })).toMatchObject({
       subscriptions: 1,
@@ -153,11 +154,7 @@ describe("announcements for farmers (/thongbao, /dunggui)", () => {
 describe("the «Đăng ký» choice under an announcement", () => {
   it("counts the press for the report and opens the registration", async () => {
     const chat = subscribingBot();
-    await chat.press("sub:start");
-    await chat.press("sub:t:training");
-    await chat.press("sub:t:done");
-    await chat.press("sub:p:any");
-    await chat.press("sub:c:agree");
+    await subscribeWithoutCommune(chat, "training");
     const officer = await staffAccount(db.prisma, { username: "canbo" });
     const draft = await chat.broadcasts.createDraft(
       {
