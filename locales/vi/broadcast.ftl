@@ -122,6 +122,7 @@ admin-bc-error-text = Nội dung không được để trống và dài tối đ
 admin-bc-error-link = Đường dẫn phải bắt đầu bằng http:// hoặc https://.
 admin-bc-error-state = Thông báo này không còn ở trạng thái làm được việc đó.
 admin-bc-error-time = Giờ hẹn không hợp lệ hoặc đã qua.
+admin-bc-error-segment = Có lựa chọn người nhận không có trong danh sách (có thể trang đã cũ). Vui lòng tải lại trang và chọn lại.
 admin-lead-message = Nhắn cho bà con
 admin-lead-message-hint = Tin nhắn gửi vào tài khoản { $channel } bà con dùng để đăng ký
 admin-lead-message-send = Gửi tin nhắn
@@ -132,6 +133,7 @@ admin-lead-message-text = Cán bộ Hội Nông dân nhắn: { $text }
 ## Officers: /broadcast in chat
 bc-chat-topic-ask = Gửi thông báo cho bà con đăng ký chủ đề nào?
 bc-chat-everyone = 📢 Mọi người đã đăng ký
+bc-chat-unknown-topic = Chủ đề này không còn trong danh sách nên chưa gửi gì. Anh/chị gõ /broadcast để chọn lại nha.
 bc-chat-text-ask = Sẽ gửi tới { $count } người. Anh/chị gõ nội dung thông báo (chữ thường, không định dạng):
 bc-chat-too-long = Nội dung dài { $length } ký tự, quá mức { $max } ký tự của một thông báo. Anh/chị rút gọn rồi gõ lại nha.
 bc-chat-confirm =

@@ -6,7 +6,11 @@ export const TEXT_MAX_LENGTH = 1500;
 
 export type CampaignInput = { text: string; link?: string; signupChoice: boolean; segment: Segment };
 export type CampaignProblem =
-  "admin-bc-error-text" | "admin-bc-error-link" | "admin-bc-error-state" | "admin-bc-error-time";
+  | "admin-bc-error-text"
+  | "admin-bc-error-link"
+  | "admin-bc-error-state"
+  | "admin-bc-error-time"
+  | "admin-bc-error-segment";
 export type AudienceCount = { channel: string; recipients: number; unreachable: number };
 
 export interface CampaignReport {

@@ -12,14 +12,36 @@ export interface Segment {
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === "string" && v.length > 0 && v.length <= 64) : [];
 
-/** A segment from stored JSON or a form: unknown topics and odd values are dropped, never trusted. */
+/** A segment from stored JSON: unknown topics and odd values are dropped, never trusted. */
 export function readSegment(value: unknown): Segment {
+  return readSegmentChecked(value).segment;
+}
+
+/**
+ * A segment and whether reading it dropped a value. A form must refuse a dropped value rather than
+ * send: a list that loses its only (crafted or stale) value means "no restriction", i.e. everyone.
+ */
+export function readSegmentChecked(value: unknown): { segment: Segment; dropped: boolean } {
   const raw = (typeof value === "object" && value !== null ? value : {}) as Record<string, unknown>;
+  const read = (name: keyof Segment, keep: (v: string) => boolean = () => true) => {
+    const given = Array.isArray(raw[name]) ? (raw[name] as unknown[]) : [];
+    const kept = strings(given).filter(keep);
+    return { values: [...new Set(kept)], dropped: kept.length < given.length };
+  };
+  const parts = {
+    topics: read("topics", isTopic),
+    communes: read("communes"),
+    sectors: read("sectors"),
+    channels: read("channels"),
+  };
   return {
-    topics: [...new Set(strings(raw.topics).filter(isTopic))],
-    communes: [...new Set(strings(raw.communes))],
-    sectors: [...new Set(strings(raw.sectors))],
-    channels: [...new Set(strings(raw.channels))],
+    segment: {
+      topics: parts.topics.values as Topic[],
+      communes: parts.communes.values,
+      sectors: parts.sectors.values,
+      channels: parts.channels.values,
+    },
+    dropped: Object.values(parts).some((part) => part.dropped),
   };
 }
 

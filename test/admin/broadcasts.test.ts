@@ -231,6 +231,11 @@ describe("dashboard announcements", () => {
     expect(
       await (await officer.post("/admin/broadcasts", { _csrf: csrf, text: "x", link: "ftp://a" })).text(),
     ).toContain("http://");
+    // A topic the form never offered (a stale or crafted form) must not widen the audience to everyone.
+    const crafted = await officer.post("/admin/broadcasts", { _csrf: csrf, text: "Luật mới", topics: "harvest" });
+    expect(crafted.status).toBe(400);
+    expect(await crafted.text()).toContain("không có trong danh sách");
+    expect(await h.db.prisma.broadcastCampaign.count()).toBe(0);
     const created = await officer.post("/admin/broadcasts", { _csrf: csrf, text: "Luật mới" });
     const id = /(\d+)/.exec(created.headers.get("location")!)![1]!;
     expect(

@@ -99,8 +99,8 @@ export function broadcastRoutes(deps: AdminDeps): Hono<AdminEnv> {
 
   app.post("/", requirePermission(deps, "broadcast.draft"), async (c) => {
     const session = c.get("session");
-    const input = readCampaignForm(await c.req.parseBody({ all: true }));
-    const created = await broadcasts.createDraft(input, session.user.id);
+    const { input, problem } = readCampaignForm(await c.req.parseBody({ all: true }));
+    const created = problem ? { ok: false as const, problem } : await broadcasts.createDraft(input, session.user.id);
     if (!created.ok) {
       const body = composeForm(t, session, await choices(), "/admin/broadcasts", input);
       return c.html(
@@ -167,7 +167,8 @@ export function broadcastRoutes(deps: AdminDeps): Hono<AdminEnv> {
 
   app.post("/:id", requirePermission(deps, "broadcast.draft"), async (c) => {
     const id = campaignId(c.req.param("id"));
-    const result = await broadcasts.updateDraft(id, readCampaignForm(await c.req.parseBody({ all: true })));
+    const { input, problem } = readCampaignForm(await c.req.parseBody({ all: true }));
+    const result = problem ? { ok: false, problem } : await broadcasts.updateDraft(id, input);
     return c.redirect(back(id, result.ok ? "ok=admin-bc-draft-saved" : `error=${result.problem}`), 303);
   });
 

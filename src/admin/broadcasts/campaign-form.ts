@@ -1,5 +1,5 @@
-import type { CampaignInput } from "../../broadcast/campaigns.js";
-import { readSegment } from "../../broadcast/segment.js";
+import type { CampaignInput, CampaignProblem } from "../../broadcast/campaigns.js";
+import { readSegmentChecked } from "../../broadcast/segment.js";
 import { VIETNAM_OFFSET_MS } from "../../lib/vietnam-time.js";
 
 type Body = Record<string, string | File | (string | File)[]>;
@@ -15,19 +15,24 @@ const one = (body: Body, name: string): string => {
   return typeof value === "string" ? value.trim() : "";
 };
 
-/** The compose form (parsed with `parseBody({ all: true })`) as a campaign; the service validates it. */
-export function readCampaignForm(body: Body): CampaignInput {
-  return {
+/**
+ * The compose form (parsed with `parseBody({ all: true })`) as a campaign; the service validates the
+ * text and link. A choice the form never offered is a problem here: dropping it could widen the audience.
+ */
+export function readCampaignForm(body: Body): { input: CampaignInput; problem?: CampaignProblem } {
+  const { segment, dropped } = readSegmentChecked({
+    topics: list(body, "topics"),
+    communes: list(body, "communes"),
+    sectors: list(body, "sectors"),
+    channels: list(body, "channels"),
+  });
+  const input = {
     text: one(body, "text"),
     link: one(body, "link") || undefined,
     signupChoice: one(body, "signup") === "on",
-    segment: readSegment({
-      topics: list(body, "topics"),
-      communes: list(body, "communes"),
-      sectors: list(body, "sectors"),
-      channels: list(body, "channels"),
-    }),
+    segment,
   };
+  return dropped ? { input, problem: "admin-bc-error-segment" } : { input };
 }
 
 /** `<input type="datetime-local">` is Vietnam wall-clock time; undefined when empty, null when unreadable. */

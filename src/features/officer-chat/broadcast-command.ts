@@ -62,6 +62,11 @@ async function composeBroadcast(conversation: Flow, ctx: FlowContext): Promise<v
   ]);
   const picked = await waitForButton(conversation, ctx, TOPIC_STEP);
   const topic = TOPICS.find((known) => known === picked.choice);
+  // A button of an older topic list must not turn into "everyone".
+  if (!topic && picked.choice !== "all") {
+    await picked.ctx.reply(ctx.t("bc-chat-unknown-topic"));
+    return;
+  }
   const segment: Segment = { topics: topic ? [topic] : [], communes: [], sectors: [], channels: [] };
   const audience = await conversation.external(() => ctx.services.broadcasts.audience(segment));
   const count = audience.reduce((sum, a) => sum + a.recipients - a.unreachable, 0);

@@ -100,4 +100,14 @@ describe("/broadcast in an officer's chat", () => {
     expect(textOf(await chat.say("/broadcast"))).toContain("chỉ xem");
     expect(await db.prisma.broadcastCampaign.count()).toBe(0);
   });
+
+  it("does not turn a topic it no longer knows into everyone", async () => {
+    const chat = officerBot();
+    await link(chat, "officer");
+    await subscribe("telegram", "1", ["training"]);
+    await chat.say("/broadcast");
+    expect(textOf(await chat.press("ocbc:t:harvest"))).toContain("không còn trong danh sách nên chưa gửi gì");
+    expect(textOf(await chat.say("Thông báo cho mọi người"))).not.toContain("Gửi cho");
+    expect(await db.prisma.broadcastCampaign.count()).toBe(0);
+  });
 });
