@@ -3,6 +3,7 @@ import { html } from "hono/html";
 import { z } from "zod";
 import { AUDIT_ACTIONS, auditActionLabelKey, isAuditAction } from "../audit/audit-log.js";
 import type { Prisma } from "../db/index.js";
+import { auditDetails, auditTarget } from "./audit-format.js";
 import { channelLabel } from "./channel-label.js";
 import type { AdminDeps, AdminEnv } from "./deps.js";
 import { displayDateTime, vietnamDayStart } from "../lib/vietnam-time.js";
@@ -82,8 +83,8 @@ export function auditRoutes(deps: AdminDeps): Hono<AdminEnv> {
           const { via, ...rest } = (e.details ?? {}) as Record<string, unknown>;
           return html`<tr><td data-label="${t("admin-audit-at")}">${displayDateTime(e.at)}</td><td data-label="${t("admin-audit-actor")}">${who(e)}</td>
             <td data-label="${t("admin-audit-action")}">${actionLabel(e.action)}${via === "chat" ? html` <small>(${t("audit-via-chat")})</small>` : ""}</td>
-            <td data-label="${t("admin-audit-target")}">${e.target ?? ""}</td>
-            <td data-label="${t("admin-audit-details")}">${Object.keys(rest).length > 0 ? html`<code>${JSON.stringify(rest)}</code>` : ""}</td></tr>`;
+            <td data-label="${t("admin-audit-target")}">${auditTarget(t, e.target)}</td>
+            <td data-label="${t("admin-audit-details")}">${auditDetails(t, rest)}</td></tr>`;
         })}</tbody></table></div>
       ${pager(t, c, pageNumber, Math.max(1, Math.ceil(total / PAGE_SIZE)))}`;
     return c.html(page(t, { title: t("admin-audit-title"), session: c.get("session"), body }));

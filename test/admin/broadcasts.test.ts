@@ -143,6 +143,12 @@ describe("dashboard announcements", () => {
       ["broadcast.send", `broadcast:${id}`],
       ["broadcast.cancel", `broadcast:${id}`],
     ]);
+    await h.user("quantri", "admin");
+    const admin = h.agent();
+    await admin.login("quantri");
+    const log = await (await admin.get("/admin/audit?action=broadcast.send")).text();
+    expect(log).toContain(`<a href="/admin/broadcasts/${id}">Thông báo #${id}</a>`);
+    expect(log).toContain("hẹn giờ: không · số người nhận: 2");
   });
 
   it("shows officers the drafts staff wrote as waiting for them, in the list and in their linked chats", async () => {

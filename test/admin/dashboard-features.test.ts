@@ -434,7 +434,13 @@ describe("users, chat link and setup", () => {
     );
     await submit(`/admin/users/${id}/active`, { active: "false" }, admin);
     expect((await h.agent().login("canbo.moi", "mat khau cua moi")).status).toBe(401);
-    expect(await html("/admin/audit", admin)).toContain("Khóa tài khoản");
+    const audit = await html("/admin/audit", admin);
+    expect(audit).toContain("Khóa tài khoản");
+    // Officers' words, not the log's codes: "Tài khoản #2" and "vai trò: Cán bộ", never `user:2` or JSON.
+    expect(audit).toContain(`<a href="/admin/users">Tài khoản #${id}</a>`);
+    expect(audit).toContain("vai trò: Cán bộ");
+    expect(audit).not.toContain(`user:${id}`);
+    expect(audit).not.toContain("{&quot;");
   });
 
   it("shows a one-time /canbo code in the page, never in a URL", async () => {
