@@ -113,6 +113,8 @@ admin-event-updated-by-farmer = Bà con đăng ký lại, cập nhật thông ti
 admin-event-assigned = Cán bộ nhận xử lý
 admin-event-erased-by-farmer = Bà con xóa dữ liệu cá nhân (/xoa)
 admin-event-erased-after-retention = Hết thời hạn lưu (24 tháng): đã xóa dữ liệu cá nhân
+admin-event-message-to-farmer = Nhắn cho bà con
+admin-event-farmer-reply = Bà con trả lời cán bộ
 admin-event-duplicate-from-other-chat = Có người ở khung chat khác đăng ký cùng số điện thoại này (hồ sơ không bị thay đổi)
 
 ## Pools

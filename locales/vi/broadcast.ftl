@@ -128,7 +128,10 @@ admin-lead-message-hint = Tin nhắn gửi vào tài khoản { $channel } bà co
 admin-lead-message-send = Gửi tin nhắn
 admin-lead-message-sent = Đã xếp tin nhắn để gửi cho bà con.
 admin-lead-message-invalid = Tin nhắn không được để trống và dài tối đa 1000 ký tự.
-admin-lead-message-text = Cán bộ Hội Nông dân nhắn: { $text }
+admin-lead-message-text =
+    Cán bộ Hội Nông dân nhắn: { $text }
+    (Bà con bấm «✍️ Trả lời cán bộ» để nhắn lại.)
+lead-reply-button = ✍️ Trả lời cán bộ
 
 ## Officers: /broadcast in chat
 bc-chat-topic-ask = Gửi thông báo cho bà con đăng ký chủ đề nào?

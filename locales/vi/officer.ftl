@@ -1,4 +1,9 @@
 officer-ask = Bà con muốn hỏi cán bộ điều gì? Nhắn câu hỏi vào đây, cán bộ sẽ trả lời trong khung chat này. (Nhắn /huy để thôi.)
+officer-reply-ask = Bà con nhắn lời trả lời cán bộ (hồ sơ { $reference }) vào đây nha. (Nhắn /huy để thôi.)
+officer-reply-confirm =
+    Lời nhắn của bà con:
+    «{ $question }»
+    Gửi cho cán bộ nha?
 officer-ask-again = Bà con nhắn lại câu hỏi nha:
 officer-confirm =
     Câu hỏi của bà con:

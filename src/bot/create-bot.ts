@@ -18,7 +18,7 @@ import { storableInput } from "./middleware/storable-input.js";
 import { metrics } from "../metrics.js";
 import { trackFlowStart } from "./middleware/flow-start.js";
 import { menuFeature } from "../features/menu/index.js";
-import { contactOfficerFeature, enterContactOfficer } from "../features/contact-officer/index.js";
+import { contactOfficerFeature, enterContactOfficer, farmerReplyFeature } from "../features/contact-officer/index.js";
 import { answerQuestionFeature, openQuestionsCommand } from "../features/officer-chat/answer-question.js";
 import { askFeature, showAskPrompt } from "../features/ask/index.js";
 import { learnLawFeature, showTopics } from "../features/learn-law/index.js";
@@ -146,6 +146,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   guarded.use(broadcastCommandFeature(flowPlugins));
   guarded.use(registerFeature(flowPlugins));
   guarded.use(announcementSignupFeature());
+  guarded.use(farmerReplyFeature());
   guarded.use(eligibilityFeature(flowPlugins));
   guarded.use(menu.afterFlows);
   guarded.use(learnLawFeature());

@@ -17,6 +17,17 @@ export const OFFICER_BUTTON_PREFIX = "oc:";
 export const OFFICER_ACTIONS = ["claim", "contacted"] as const;
 export type OfficerAction = (typeof OFFICER_ACTIONS)[number];
 
+/** The «Trả lời cán bộ» button under an officer's message to a farmer, carrying the lead's reference. */
+export const FARMER_REPLY_PREFIX = "lr:";
+
+/** An officer's message about a lead, as the farmer gets it: with a button to answer the officers. */
+export function messageToFarmer(text: string, reference: string, t: Translate): OutboundMessage {
+  return {
+    text: t("admin-lead-message-text", { text }),
+    buttons: [[{ text: t("lead-reply-button"), data: `${FARMER_REPLY_PREFIX}${reference}` }]],
+  };
+}
+
 export const officerButtonData = (action: OfficerAction, reference: string) =>
   `${OFFICER_BUTTON_PREFIX}${action}:${reference}`;
 

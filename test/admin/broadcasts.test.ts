@@ -275,9 +275,15 @@ describe("dashboard announcements", () => {
     expect(h.outbox.sent).toEqual([
       {
         to: { channel: "telegram", chatId: "555" },
-        message: { text: "Cán bộ Hội Nông dân nhắn: Mai 8 giờ cán bộ gọi lại nha" },
+        message: {
+          text: "Cán bộ Hội Nông dân nhắn: Mai 8 giờ cán bộ gọi lại nha\n(Bà con bấm «✍️ Trả lời cán bộ» để nhắn lại.)",
+          buttons: [[{ text: "✍️ Trả lời cán bộ", data: "lr:HTX-M0001" }]],
+        },
       },
     ]);
+    expect(await (await officer.get("/admin/leads/HTX-M0001")).text()).toMatch(
+      /<b>Tên canbo<\/b>: Nhắn cho bà con<p>Mai 8 giờ cán bộ gọi lại nha<\/p>/,
+    );
     expect(await h.db.prisma.auditEntry.count({ where: { action: "lead.message", target: "HTX-M0001" } })).toBe(1);
     const staff = await loggedIn("hoind", "staff");
     expect(

@@ -12,8 +12,8 @@ import { flashFrom, formString, page, pageParam } from "../layout.js";
 import { requirePermission } from "../session-guard.js";
 import { filterSummary, leadOrderBy, leadWhere, LEADS_PAGE_SIZE, parseLeadFilter } from "./lead-filter.js";
 import { NOTICE_PENDING } from "../../leads/lead-repository.js";
-import { addLeadNote, changeLeadStatus } from "../../leads/lead-workflow.js";
-import { LEAD_MESSAGE_MAX_LENGTH, leadDetailBody, leadsListBody, type LeadChoices } from "./leads-views.js";
+import { addLeadNote, changeLeadStatus, messageFarmer } from "../../leads/lead-workflow.js";
+import { leadDetailBody, leadsListBody, type LeadChoices } from "./leads-views.js";
 
 /** How many leads an export holds, sent before the file so the page can show progress. */
 const EXPORT_COUNT_HEADER = "x-export-count";
@@ -171,21 +171,22 @@ export function leadsRoutes(deps: AdminDeps): Hono<AdminEnv> {
     return c.redirect(backTo(lead.reference, "ok=admin-lead-note-added"), 303);
   });
 
-  /** A message to the farmer's chat, through the outbox: paced, and skipped for a chat that blocked the bot. */
   app.post("/:reference/message", requirePermission(deps, "lead.message"), async (c) => {
     const lead = await findLead(c.req.param("reference"));
     if (!lead?.chatId) return c.text(t("admin-error-not-found"), 404);
-    const text = formString(await c.req.parseBody(), "message").trim();
-    if (text.length === 0 || text.length > LEAD_MESSAGE_MAX_LENGTH)
-      return c.redirect(backTo(lead.reference, "error=admin-lead-message-invalid"), 303);
-    const actorId = c.get("session").user.id;
-    await deps.outbox.enqueue(
-      { channel: lead.channel, chatId: lead.chatId },
-      { text: t("admin-lead-message-text", { text }) },
-      { origin: { senderId: actorId } },
+    const result = await messageFarmer(
+      { prisma, audit, outbox: deps.outbox, translate: t },
+      {
+        lead,
+        text: formString(await c.req.parseBody(), "message"),
+        actorId: c.get("session").user.id,
+        now: deps.now(),
+      },
     );
-    await audit.record({ action: "lead.message", actorId, target: lead.reference });
-    return c.redirect(backTo(lead.reference, "ok=admin-lead-message-sent"), 303);
+    return c.redirect(
+      backTo(lead.reference, result.ok ? "ok=admin-lead-message-sent" : `error=${result.problem}`),
+      303,
+    );
   });
 
   app.post("/:reference/delete", requirePermission(deps, "lead.delete"), async (c) => {

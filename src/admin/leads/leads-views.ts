@@ -10,6 +10,7 @@ import {
   type LeadStatus,
 } from "../../leads/lead-status.js";
 import { contactLabelKey } from "../../leads/contact.js";
+import { LEAD_MESSAGE_MAX_LENGTH } from "../../leads/lead-workflow.js";
 import { membersText } from "../../leads/lead-fields.js";
 import { PURPOSE_IDS, purposeLabelKey } from "../../leads/purposes.js";
 import { maskPhone, parsePhone } from "../../lib/phone.js";
@@ -26,7 +27,6 @@ import { channelLabel } from "../channel-label.js";
 
 type Choice = { value: string; label: string };
 
-export const LEAD_MESSAGE_MAX_LENGTH = 1000;
 export type LeadChoices = { communes: Choice[]; sectors: Choice[]; assignees: Choice[] };
 export type LeadListRow = LeadRow & { assignedTo: { displayName: string } | null };
 
@@ -135,6 +135,8 @@ function eventText(t: Translate, event: LeadEventView): string {
     "erased_by_farmer",
     "erased_after_retention",
     "duplicate_from_other_chat",
+    "message_to_farmer",
+    "farmer_reply",
   ];
   return known.includes(event.kind) ? t(`admin-event-${event.kind.replaceAll("_", "-")}`) : event.kind;
 }

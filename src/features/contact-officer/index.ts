@@ -4,38 +4,48 @@ import { chatAddress, type BotContext, type FlowContext } from "../../bot/contex
 import { writeAndConfirm, type Flow } from "../../bot/flow.js";
 import type { MiddlewareFn } from "grammy";
 import { FLOW_IDLE_MS } from "../../bot/storage.js";
+import { FARMER_REPLY_PREFIX } from "../../leads/officer-messages.js";
+import { REFERENCE_ALPHABET, REFERENCE_LENGTH, REFERENCE_PREFIX } from "../../leads/reference-code.js";
 
 export const CONTACT_OFFICER = "contact-officer";
 const BUTTON = "officer:";
 
-/** A question the farmer already typed (e.g. one the knowledge base could not answer) skips the first step. */
-export interface ContactOfficerStart {
-  question: string;
-  origin: "contact" | "unanswered";
-}
+/**
+ * A question the farmer already typed (e.g. one the knowledge base could not answer) skips the first
+ * step; `replyTo` is the lead an officer wrote about, when the farmer answers that message.
+ */
+export type ContactOfficerStart = { question: string; origin: "contact" | "unanswered" } | { replyTo: string };
 
 /** *Gặp cán bộ*: the farmer writes a question, checks it, and it goes to the officers' queue. */
 async function contactOfficer(conversation: Flow, ctx: FlowContext, start?: ContactOfficerStart): Promise<void> {
-  if (!start) await ctx.reply(ctx.t("officer-ask"));
+  const typed = start && "question" in start ? start : undefined;
+  const replyTo = start && "replyTo" in start ? start.replyTo : undefined;
+  if (replyTo) await ctx.reply(ctx.t("officer-reply-ask", { reference: replyTo }));
+  else if (!typed) await ctx.reply(ctx.t("officer-ask"));
   const written = await writeAndConfirm(conversation, ctx, {
     prefix: BUTTON,
-    written: start?.question,
+    written: typed?.question,
     texts: {
-      confirm: (question) => ctx.t("officer-confirm", { question }),
+      confirm: (question) => ctx.t(replyTo ? "officer-reply-confirm" : "officer-confirm", { question }),
       send: ctx.t("officer-send"),
       writeAgain: ctx.t("officer-ask-again"),
       cancelled: ctx.t("officer-cancelled"),
     },
   });
   if (!written) return;
-  const queued = await conversation.external(() =>
-    ctx.services.questions.submit({
+  const queued = await conversation.external(async () => {
+    const question = await ctx.services.questions.submit({
       ...chatAddress(ctx),
       text: written.text,
-      origin: start?.origin ?? "contact",
+      origin: typed?.origin ?? "contact",
       at: ctx.services.now(),
-    }),
-  );
+    });
+    if (replyTo) {
+      const reply = { text: written.text, question: question.reference };
+      await ctx.services.leads.recordFarmerReply(replyTo, chatAddress(ctx), reply);
+    }
+    return question;
+  });
   await written.ctx.reply(ctx.t("officer-sent", { reference: queued.reference }));
 }
 
@@ -47,6 +57,20 @@ export function contactOfficerFeature(flowPlugins: MiddlewareFn<FlowContext>[]):
       plugins: flowPlugins,
       maxMillisecondsToWait: FLOW_IDLE_MS,
     }),
+  );
+  return composer;
+}
+
+/** «Trả lời cán bộ» under an officer's message about a lead: the answer goes to the officers like a question. */
+export function farmerReplyFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.callbackQuery(
+    new RegExp(`^${FARMER_REPLY_PREFIX}(${REFERENCE_PREFIX}[${REFERENCE_ALPHABET}]{${REFERENCE_LENGTH}})$`),
+    async (ctx) => {
+      await ctx.answerCallbackQuery();
+      await ctx.conversation.exitAll();
+      await enterContactOfficer(ctx, { replyTo: ctx.match[1]! });
+    },
   );
   return composer;
 }

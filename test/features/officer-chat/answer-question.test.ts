@@ -4,6 +4,8 @@ import { prismaQuestionQueue } from "../../../src/questions/prisma-question-queu
 import { prismaAuditLog } from "../../../src/audit/audit-log.js";
 import { translator } from "../../../src/i18n/translate.js";
 import { useMigratedDatabase } from "../../staff/migrated-database.js";
+import { messageFarmer } from "../../../src/leads/lead-workflow.js";
+import { insertLead } from "../../support/lead-rows.js";
 import { NOW, buttonsOf, chattingBot, textOf } from "../lead-services.js";
 
 const FARMER = 42;
@@ -55,6 +57,36 @@ describe("officers answer farmers' questions in chat", () => {
 
     // A second officer (or a second tap) cannot answer it again.
     expect(textOf(await chat.press(OFFICER, answerButton))).toContain("đã được trả lời");
+  });
+
+  it("takes a farmer's answer to an officer's message about their lead to the officers and the lead's history", async () => {
+    const chat = officerBot();
+    const officer = await linkOfficer(chat);
+    const lead = await insertLead(db.prisma, { reference: "HTX-7K3Q9", channel: "telegram", chatId: String(FARMER) });
+    const deps = { prisma: db.prisma, audit: prismaAuditLog(db.prisma), outbox: chat.outbox, translate: translator() };
+    await messageFarmer(deps, { lead, text: "Mai cán bộ gọi được không?", actorId: officer.id, now: NOW });
+    const message = chat.outbox.sent.find((s) => s.to.chatId === String(FARMER))!.message;
+    expect(message.text).toContain("Mai cán bộ gọi được không?");
+    const replyButton = message.buttons![0]![0]!;
+    expect(replyButton).toEqual({ text: "✍️ Trả lời cán bộ", data: "lr:HTX-7K3Q9" });
+
+    expect(textOf(await chat.press(FARMER, replyButton.data))).toContain("lời trả lời cán bộ (hồ sơ HTX-7K3Q9)");
+    expect(textOf(await chat.say(FARMER, "Dạ chiều mai tui ở nhà"))).toContain("Gửi cho cán bộ nha?");
+    expect(textOf(await chat.press(FARMER, "officer:send"))).toContain("Đã gửi");
+
+    const notice = chat.outbox.sent.filter((s) => s.to.chatId === String(OFFICER)).at(-1)!;
+    expect(notice.message.text).toContain("Dạ chiều mai tui ở nhà");
+    const events = await db.prisma.leadEvent.findMany({ where: { leadId: lead.id }, orderBy: { id: "asc" } });
+    expect(events.map((e) => [e.kind, e.note])).toEqual([
+      ["message_to_farmer", "Mai cán bộ gọi được không?"],
+      ["farmer_reply", "CH-00001: Dạ chiều mai tui ở nhà"],
+    ]);
+
+    // Another chat pressing a copied button reaches the officers, but not this lead's history.
+    await chat.press(FARMER + 1, replyButton.data);
+    await chat.say(FARMER + 1, "Tui đâu có đăng ký");
+    await chat.press(FARMER + 1, "officer:send");
+    expect(await db.prisma.leadEvent.count({ where: { leadId: lead.id } })).toBe(2);
   });
 
   it("lists open questions with /cauhoi, and refuses it and the answer button to a farmer", async () => {
