@@ -25,7 +25,9 @@ const FILLERS = new Set(
   ("a ah a a da vang u uh um nha nhe nhen nghen nghe ne oi ha hen nhi ta ma luon vay the nhieu lam qua rat that " +
     "nhe nha minh tui toi em anh chi ban bot co chu bac ong ba di con chau ad admin tro ly moi nguoi ca nha ban oi " +
     "buoi sang trua chieu toi hom nay nay chuc ngay vui ve khoe hihi hehe haha hi hi day gio thoi ghe " +
-    "cai nay chatbot may ong ba ui uii ne nhe chut xiu ti troi du thiet today").split(" "),
+    "cai nay chatbot may ong ba ui uii ne nhe chut xiu ti troi du thiet today " +
+    // Chat forms of address for a group: "ae" (anh em), "ace" (anh chị em), "ac" (anh chị).
+    "ae ace ac").split(" "),
 );
 
 /**

@@ -13,6 +13,9 @@ describe("chatAct", () => {
     ["helu, co ai ko", "greeting"],
     ["bot nay tra loi hay qua troi luon", "compliment"],
     ["alo, có ai không", "greeting"],
+    // A call to a group in chat forms of address ("ae" anh em, "ace" anh chị em).
+    ["chao ace nha", "greeting"],
+    ["hello ae", "greeting"],
     ["Cảm ơn nhiều nha!", "thanks"],
     ["ok hieu roi, cam on em", "thanks"],
     ["Tạm biệt nhé", "goodbye"],
