@@ -6,6 +6,7 @@ ask-reference-article = Điều { $article }, { $title } ({ $doc })
 ask-reference-clause = khoản { $clause } Điều { $article }, { $title } ({ $doc })
 ask-reference-document = { $title } ({ $doc })
 ask-not-sure = Mình chưa chắc thông tin dưới đây đúng ý bà con hỏi. Bà con nên hỏi thêm cán bộ (bấm Gặp cán bộ) cho chắc.
+ask-local-only = Mình chưa có số liệu cả nước, chỉ có số liệu của địa phương dưới đây (Sóc Trăng cũ, nay thuộc Cần Thơ). Bà con cần số cả nước thì hỏi cán bộ (bấm Gặp cán bộ) nha.
 ask-not-found = Xin lỗi, mình chưa tìm thấy quy định nào trả lời câu này, có thể câu hỏi nằm ngoài phạm vi mình hỗ trợ (hợp tác xã, tổ hợp tác, vay vốn, chính sách hỗ trợ). Bà con bấm Gặp cán bộ để được hướng dẫn thêm nha.
 ask-llm-unknown = Các tài liệu mình có chưa nói rõ chuyện này nên mình không dám trả lời chắc. Bà con bấm Gặp cán bộ để hỏi trực tiếp nha.
 ask-uncertain = Lưu ý: thông tin này chưa được xác minh chắc chắn. Bà con nên hỏi lại UBND xã/phường trước khi làm.

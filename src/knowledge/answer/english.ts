@@ -82,6 +82,9 @@ const TERMS: Array<[string, string]> = [
   ["age", "tuổi"],
   ["old", "tuổi"],
   ["foreigner", "người nước ngoài"],
+  ["viet nam", "Việt Nam"],
+  ["vietnam", "Việt Nam"],
+  ["nationwide", "cả nước"],
 ];
 const GLOSSARY = [...TERMS].sort((a, b) => b[0].length - a[0].length);
 

@@ -15,6 +15,7 @@ import { answersAnotherCount, statesMinimumCount, wrongCountHeard } from "./prem
 import { createLlmAnswerer, type LlmAnswerer } from "./llm-answer.js";
 import { hasFigure, questionWants, quotePassage, startsWithRefutation, type QuoteOptions } from "./passage.js";
 import { memoByObject } from "../../lib/memo-by-object.js";
+import { asksNationwide, isLocalSection } from "./scope.js";
 
 /**
  * The knowledge service the chat features use: answers with sources, full sections for the
@@ -224,7 +225,9 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
 
   function extractive(question: string, profile: QuestionProfile, found: SearchHit[], confidence: number): Answer {
     const { ranked, focused } = answeringHits(question, withoutOtherCounts(question, preferFittingHeading(question, found)));
-    const unsure = confidence < NOT_SURE_BELOW || !focused;
+    // "How many HTX in Vietnam" answered with one province's count: say it is local, not national.
+    const localOnly = asksNationwide(question) && isLocalSection(ranked[0]!.section);
+    const unsure = confidence < NOT_SURE_BELOW || !focused || localOnly;
     // A hedge about land starts with what was found about land, not with the membership text that
     // shares "vô HTX": among the likeliest passages, those naming the question's subjects come first.
     const hits = unsure ? focusFirst(question, ranked) : ranked;
@@ -242,7 +245,7 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     const lead = passages[0] ?? "";
     const heard = unsure || startsWithRefutation(lead) ? null : wrongCountHeard(question, lead);
     return {
-      answer: [...(unsure ? [t("ask-not-sure")] : []), ...(heard ? [t("ask-premise-count", { heard })] : []), ...passages].join("\n"),
+      answer: [...(unsure ? [t(localOnly ? "ask-local-only" : "ask-not-sure")] : []), ...(heard ? [t("ask-premise-count", { heard })] : []), ...passages].join("\n"),
       declined: false,
       sources: answerSources(hits, used.length, t),
       // When unsure, the two likeliest topics are offered as choices (with Gặp cán bộ).

@@ -1,0 +1,23 @@
+import { foldVietnamese } from "../../lib/vietnamese.js";
+import type { Section } from "../types.js";
+
+/**
+ * Geographic scope of a question and a passage. Our figures of cooperatives, members and loans are
+ * those of one province (Sóc Trăng cũ, now part of Cần Thơ); a question about the whole country
+ * ("ở Việt Nam", "cả nước", "toàn quốc") answered with them would state a local count as the
+ * national one. Such an answer says first that only local figures are held.
+ */
+
+const NATIONWIDE = /\b(viet nam|vietnam|ca nuoc|toan quoc|nationwide|whole country)\b/;
+/** Province-level places our local guides are about (their heading or guide title names them). */
+const LOCAL_PLACE = /\b(soc trang|can tho)\b/;
+
+/** True when a question asks about the whole country. */
+export function asksNationwide(question: string): boolean {
+  return NATIONWIDE.test(foldVietnamese(question));
+}
+
+/** True when a section is about one province, not the country: its heading or guide title names it. */
+export function isLocalSection(section: Pick<Section, "heading" | "topicTitle">): boolean {
+  return LOCAL_PLACE.test(foldVietnamese(`${section.heading} ${section.topicTitle ?? ""}`));
+}

@@ -1,0 +1,76 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createKnowledgeService, type KnowledgeService } from "../../../src/knowledge/answer/knowledge-service.js";
+import { asksNationwide, isLocalSection } from "../../../src/knowledge/answer/scope.js";
+import { ingestKnowledge } from "../../../src/knowledge/ingest/ingest.js";
+import { translator } from "../../../src/i18n/translate.js";
+import { fixtureKnowledge } from "../knowledge-dir.js";
+
+const t = translator();
+
+/** A province's own figures: the only counts of cooperatives the knowledge holds. */
+const LOCAL_GUIDE = `---
+title: Kinh tế tập thể Sóc Trăng cũ (số liệu năm 2023)
+topic: dia-phuong
+---
+
+## Sóc Trăng cũ có bao nhiêu hợp tác xã?
+<!-- cite
+doc: "Báo cáo tỉnh 2023"
+doc_title: Báo cáo kinh tế tập thể của tỉnh
+article: null
+effective: 2023-08-31
+status: in_force
+-->
+
+Tính đến cuối tháng 8/2023, tỉnh có 227 hợp tác xã đang được theo dõi, với 31.969 thành viên.
+`;
+
+describe("scope of a question and a passage", () => {
+  it.each(["cả nước có bao nhiêu htx", "o Viet Nam co may hop tac xa", "toan quoc co bao nhieu thanh vien htx"])(
+    "reads %j as a question about the whole country",
+    (question) => expect(asksNationwide(question)).toBe(true),
+  );
+
+  it.each(["htx can may nguoi", "Sóc Trăng cũ có bao nhiêu HTX?"])("reads %j as no country-level question", (question) =>
+    expect(asksNationwide(question)).toBe(false),
+  );
+
+  it("knows a section about one province by its heading or its guide's title", () => {
+    expect(isLocalSection({ heading: "Có bao nhiêu HTX?", topicTitle: "Số liệu Sóc Trăng cũ" })).toBe(true);
+    expect(isLocalSection({ heading: "Lập HTX cần mấy người?", topicTitle: "Thành lập HTX" })).toBe(false);
+  });
+});
+
+describe("a country-level question answered from local figures", () => {
+  let kb: ReturnType<typeof fixtureKnowledge>;
+  let service: KnowledgeService;
+
+  beforeAll(async () => {
+    kb = fixtureKnowledge();
+    mkdirSync(join(kb.knowledgeDir, "dia-phuong"), { recursive: true });
+    writeFileSync(join(kb.knowledgeDir, "dia-phuong", "so-lieu.md"), LOCAL_GUIDE);
+    await ingestKnowledge(kb);
+    service = await createKnowledgeService(kb);
+  });
+  afterAll(() => kb.cleanup());
+
+  it("says first that only local figures are held, and hedges", async () => {
+    const result = await service.answer("cả nước có bao nhiêu hợp tác xã vậy");
+    expect(result.hedged).toBe(true);
+    expect(result.answer.split("\n")[0]).toBe(t("ask-local-only"));
+    expect(result.answer).toContain("227");
+  });
+
+  it("does the same for an English question about Vietnam", async () => {
+    const result = await service.answer("How many cooperatives are there in Vietnam?");
+    expect(result.answer).toContain(t("ask-local-only"));
+  });
+
+  it("answers a question about the province itself plainly", async () => {
+    const result = await service.answer("Sóc Trăng cũ có bao nhiêu hợp tác xã?");
+    expect(result.answer).not.toContain(t("ask-local-only"));
+    expect(result.answer).toContain("227");
+  });
+});
