@@ -16,6 +16,7 @@ import { createLlmAnswerer, type LlmAnswerer } from "./llm-answer.js";
 import { hasFigure, questionWants, quotePassage, startsWithRefutation, type QuoteOptions } from "./passage.js";
 import { memoByObject } from "../../lib/memo-by-object.js";
 import { asksNationwide, isLocalSection } from "./scope.js";
+import { holdsStatedFigure, statedFigures, type StatedFigure } from "./stated-figure.js";
 
 /**
  * The knowledge service the chat features use: answers with sources, full sections for the
@@ -49,6 +50,8 @@ const SEARCH_HITS = 12;
 const FOCUS_LOOKAHEAD = 4;
 /** Such a passage must rank at least this close to the best hit. */
 const FOCUS_MIN_SCORE = 0.6;
+/** A passage about the asker's stated case ("16 tuổi") must rank at least this close to the best hit. */
+const STATED_CASE_MIN_SCORE = 0.75;
 
 export interface SectionView {
   id: string;
@@ -223,8 +226,26 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     return alternative ? [alternative, ...hits.filter((hit) => hit !== alternative)] : hits;
   }
 
+  /**
+   * "Con tui 16 tuổi…": a close hit whose text has a range holding the stated figure ("từ đủ 15 đến
+   * dưới 18 tuổi") speaks of the asker's case; it goes before a general rule that has none.
+   */
+  function withStatedCase(stated: StatedFigure[], hits: SearchHit[]): SearchHit[] {
+    // An age or a period is the asker's own; a count of people may count another group than the
+    // range does ("HTX tui mới 7 người" against a board of 03 to 15 people), so it moves nothing.
+    const own = stated.filter((figure) => figure.unit !== "nguoi");
+    const holds = (hit: SearchHit) => holdsStatedFigure(hit.section.text, own);
+    if (own.length === 0 || holds(hits[0]!)) return hits;
+    const fitting = hits.slice(1, FOCUS_LOOKAHEAD).find((hit) => hit.score >= STATED_CASE_MIN_SCORE && holds(hit));
+    return fitting ? [fitting, ...hits.filter((hit) => hit !== fitting)] : hits;
+  }
+
   function extractive(question: string, profile: QuestionProfile, found: SearchHit[], confidence: number): Answer {
-    const { ranked, focused } = answeringHits(question, withoutOtherCounts(question, preferFittingHeading(question, found)));
+    const stated = statedFigures(question);
+    const { ranked, focused } = answeringHits(
+      question,
+      withoutOtherCounts(question, withStatedCase(stated, preferFittingHeading(question, found))),
+    );
     // "How many HTX in Vietnam" answered with one province's count: say it is local, not national.
     const localOnly = asksNationwide(question) && isLocalSection(ranked[0]!.section);
     const unsure = confidence < NOT_SURE_BELOW || !focused || localOnly;
@@ -235,7 +256,7 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     // When unsure, the two likeliest passages, shorter, give the farmer a better chance than one.
     const used = unsure ? hits.slice(0, 2) : [best];
     const wants = questionWants(question);
-    const quote = unsure ? { budget: UNSURE_PASSAGE_BUDGET, focus: true, wants } : { wants };
+    const quote = unsure ? { budget: UNSURE_PASSAGE_BUDGET, focus: true, wants, stated } : { wants, stated };
     // Two passages of one document carry the same warnings: each is said once.
     const notes = new Set([t("ask-uncertain")]);
     const passages = used

@@ -7,6 +7,7 @@ import { asksAboutPast } from "../retrieval/knowledge-index.js";
 import type { Section } from "../types.js";
 import { memoByObject } from "../../lib/memo-by-object.js";
 import { quoteList } from "./list-quote.js";
+import { holdsStatedFigure, statedFigures, type StatedFigure } from "./stated-figure.js";
 
 /**
  * Picks what to quote from a section. Guides answer their heading in the first one or two
@@ -42,6 +43,8 @@ export interface QuoteOptions {
   focus?: boolean;
   /** What kind of answer the question wants (see `questionWants`). */
   wants?: QuestionWants;
+  /** Figures the asker stated about their case ("16 tuổi"): a sentence whose range holds one answers. */
+  stated?: StatedFigure[];
 }
 
 export interface QuestionWants {
@@ -72,7 +75,8 @@ export function questionWants(question: string): QuestionWants {
   const folded = `${foldVietnamese(question)} ${canonical}`;
   const yesNo = WANTS_YES_NO.test(folded);
   return {
-    number: WANTS_NUMBER.test(folded),
+    // A figure the asker states ("con tui 16 tuổi") is answered by the rule's own figure.
+    number: WANTS_NUMBER.test(folded) || statedFigures(question).length > 0,
     yesNo,
     past: asksAboutPast(question),
     list: !yesNo && WANTS_LIST.test(folded),
@@ -96,6 +100,12 @@ const HAS_FIGURE = /(?<!(Điều|khoản|điểm|Luật|định|số)\s)\b\d+([.
 export const hasFigure = (text: string): boolean => HAS_FIGURE.test(text);
 /** Bonus to a sentence's coverage when it holds the figure the question asks for. */
 const FIGURE_BONUS = 0.15;
+/** Bonus to a sentence whose range holds a figure the asker stated: it is about their case. */
+const STATED_RANGE_BONUS = 0.3;
+/** Room a figure the question wants is given when the quote is already full. */
+const FIGURE_ROOM = 240;
+/** A lead answering yes or no ("Được.", "Không, …", "Tùy cách góp."). */
+const SAYS_YES_OR_NO = /^(Được|Không|Có|Chưa|Phải|Tùy|Vẫn|Cũng)(?!\p{L})/u;
 /** The lead is kept first when it covers at least this share of what the best sentence covers. */
 const LEAD_SHARE = 0.5;
 
@@ -119,8 +129,14 @@ export function quotePassage(section: Section, profile: QuestionProfile, options
     const caveats = sentences.filter((sentence, i) => !earlier[i] && CAVEAT.test(sentence) && !listed.includes(sentence));
     return [listed, ...caveats].join("\n");
   }
+  // "16 tuổi" is answered by "từ đủ 15 đến dưới 18 tuổi", more than by "từ đủ 18 tuổi".
+  const stated = options.stated ?? [];
   const coverage = termSets.map((terms, i) =>
-    earlier[i] ? 0 : questionCoverage(profile, terms) + (wants.number && HAS_FIGURE.test(sentences[i]!) ? FIGURE_BONUS : 0),
+    earlier[i]
+      ? 0
+      : questionCoverage(profile, terms) +
+        (wants.number && HAS_FIGURE.test(sentences[i]!) ? FIGURE_BONUS : 0) +
+        (holdsStatedFigure(sentences[i]!, stated) ? STATED_RANGE_BONUS : 0),
   );
   const best = Math.max(...coverage);
   const chosen = new Map<number, string>();
@@ -130,7 +146,9 @@ export function quotePassage(section: Section, profile: QuestionProfile, options
     if (text) chosen.set(i, text);
   };
 
-  const leadAnswers = wants.yesNo || coverage[0]! >= LEAD_SHARE * best;
+  // A yes/no question keeps a lead that says yes or no ("Được.", "Không, …"); another lead gives way
+  // like for any question when a later sentence answers much better.
+  const leadAnswers = (wants.yesNo && SAYS_YES_OR_NO.test(sentences[0]!)) || coverage[0]! >= LEAD_SHARE * best;
   const focus = options.focus || !leadAnswers;
   const first = focus ? coverage.indexOf(best) : 0;
   chosen.set(first, fitted(sentences[first]!, budget) ?? sentences[first]!.slice(0, budget));
@@ -150,6 +168,15 @@ export function quotePassage(section: Section, profile: QuestionProfile, options
   );
   const bestGain = Math.max(0, ...gains);
   if (profile.total > 0 && bestGain >= MIN_NEW_SHARE * profile.total) add(gains.indexOf(bestGain));
+  // "Dán bao lâu?" answered by what must be posted, without the 30 days: the figure is the answer.
+  if (wants.number && ![...chosen.values()].some(hasFigure)) {
+    const figured = coverage.map((value, i) => (HAS_FIGURE.test(sentences[i]!) && value > 0 ? value : -1));
+    const best = Math.max(...figured);
+    if (best > 0) {
+      const i = figured.indexOf(best);
+      chosen.set(i, fitted(sentences[i]!, Math.max(budget - used(), FIGURE_ROOM)) ?? sentences[i]!);
+    }
+  }
   // After "Không còn đúng." today's rule is the answer: quoted whatever the budget.
   const current = REFUTES.test(sentences[0]!) ? sentences.findIndex((sentence) => CURRENT_VALUE.test(sentence)) : -1;
   if (current > 0 && !chosen.has(current)) chosen.set(current, sentences[current]!);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { questionWants, quotePassage } from "../../../src/knowledge/answer/passage.js";
+import { statedFigures } from "../../../src/knowledge/answer/stated-figure.js";
 import { profileQuestion } from "../../../src/knowledge/retrieval/coverage.js";
 import { CorpusStats } from "../../../src/knowledge/retrieval/corpus-stats.js";
 import { searchTerms } from "../../../src/knowledge/text/search-terms.js";
@@ -34,7 +35,16 @@ const MEETING = section(
 );
 const FUND = section("Quỹ cho vay với lãi suất ưu đãi. Chương trình hỗ trợ lãi suất đã hết hạn từ 31/12/2023. Hồ sơ nộp tại chi nhánh Quỹ.");
 
-const stats = new CorpusStats([LOAN, MEETING, FUND].map((s) => searchTerms(s.text)));
+/** A long list first, the period (the answer to "bao lâu") after it. */
+const POSTING = section(
+  "HTX phải công khai cho thành viên Điều lệ, quy chế, nghị quyết Đại hội, danh sách và tỷ lệ vốn góp của thành viên, báo cáo tài chính năm. Các thông tin này phải niêm yết ít nhất 30 ngày liên tục tại trụ sở.",
+);
+/** The general condition first, the rule for the asker's age after it. */
+const AGE = section(
+  "Thành viên chính thức phải là công dân Việt Nam từ đủ 18 tuổi, có năng lực hành vi dân sự đầy đủ. Người từ đủ 15 đến dưới 18 tuổi chỉ được làm thành viên liên kết không góp vốn.",
+);
+
+const stats = new CorpusStats([LOAN, MEETING, FUND, POSTING, AGE].map((s) => searchTerms(s.text)));
 const quote = (s: Section, question: string) =>
   quotePassage(s, profileQuestion(question, stats), { budget: 140, wants: questionWants(question) });
 
@@ -51,6 +61,21 @@ describe("quotePassage", () => {
 
   it("never drops a caveat that changes the answer", () => {
     expect(quote(FUND, "quy cho vay lai suat uu dai the nao")).toContain("đã hết hạn từ 31/12/2023");
+  });
+
+  it("quotes the figure a 'how long' question wants, even when the lead fills the budget", () => {
+    const text = quote(POSTING, "danh sach von gop co phai dan cho thanh vien coi khong, dan bao lau");
+    expect(text).toContain("30 ngày");
+  });
+
+  it("answers a stated age with the range holding it, not only with the general condition", () => {
+    const question = "chau tui 17 tuoi thoi, cho vo htx duoc hong";
+    const text = quotePassage(AGE, profileQuestion(question, stats), {
+      budget: 140,
+      wants: questionWants(question),
+      stated: statedFigures(question),
+    });
+    expect(text).toContain("từ đủ 15 đến dưới 18 tuổi");
   });
 
   it("reads colloquial number questions as wanting a number", () => {
