@@ -11,7 +11,9 @@ import { canonicalSegments } from "../text/search-terms.js";
 const SUBJECTS: Record<string, string[]> = {
   land: ["dat dai", "dat ruong", "ruong dat", "dat nong nghiep", "thue dat", "giao dat", "su dung dat", "manh dat", "thua dat", "mieng dat", "cong dat", "gop dat", "bang dat", "dat vuon", "dat san xuat", "ruong", "vuon", "ao nuoi", "quyen su dung"],
   vote: ["bieu quyet", "phieu", "tan thanh"],
-  dissolution: ["giai the", "giai tan", "pha san", "dong cua"],
+  dissolution: ["giai the", "giai tan", "dong cua"],
+  // Bankruptcy is a court's procedure, not the members' decision to dissolve: its own subject.
+  bankruptcy: ["pha san"],
   accounting: ["ke toan", "so sach", "bao cao tai chinh", "kiem toan"],
   capital: ["von", "gop"],
   profit: ["loi nhuan", "chia lai", "chia loi", "phan phoi", "thu nhap", "tien loi", "tien lai"],

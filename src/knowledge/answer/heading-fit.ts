@@ -23,6 +23,15 @@ function headingDistance(focus: ReadonlySet<string>, hit: SearchHit): number {
   return [...heading].filter((subject) => !focus.has(subject)).length;
 }
 
+/** The governing roles: a heading naming several lists them, each one is a question's subject. */
+const ROLES = new Set(["director", "board", "control"]);
+
+/** True when the question names a role and the heading's other subjects are all roles (a list of them). */
+function listsRoles(focus: ReadonlySet<string>, hit: SearchHit): boolean {
+  const others = [...subjectsOf(hit.section.heading)].filter((subject) => !focus.has(subject));
+  return [...focus].some((subject) => ROLES.has(subject)) && others.every((subject) => ROLES.has(subject));
+}
+
 /** The hits with the close one whose heading fits the question best moved first, when it fits better than the best. */
 export function preferFittingHeading(question: string, hits: SearchHit[]): SearchHit[] {
   const [best, ...rest] = hits;
@@ -32,9 +41,15 @@ export function preferFittingHeading(question: string, hits: SearchHit[]): Searc
   // Only a heading written for another subject gives way: one naming none may still answer (the
   // lexicon is small), and one naming the question's subjects among others (a list of roles) does.
   const otherSubject = [...subjectsOf(best.section.heading)].some((subject) => !focus.has(subject));
-  if (!otherSubject || (focus.size > 0 && bestDistance !== Infinity)) return hits;
+  if (!otherSubject) return hits;
+  // A heading naming the question's subjects among others still answers when they are listed
+  // together (roles: "Ai không được làm Hội đồng quản trị, Giám đốc, kiểm soát viên?"), otherwise
+  // a close one naming them alone answers better: "HTX giải thể thì sao?" is answered by "Khi nào
+  // HTX bị giải thể?", not by what happens to the workers' insurance when it is dissolved.
+  const named = focus.size > 0 && bestDistance !== Infinity;
+  if (named && listsRoles(focus, best)) return hits;
   let chosen: SearchHit | null = null;
-  let chosenDistance = bestDistance;
+  let chosenDistance = named ? 1 : bestDistance;
   for (const hit of rest.slice(0, LOOKAHEAD)) {
     if (hit.score < CLOSE_SCORE) continue;
     const distance = headingDistance(focus, hit);

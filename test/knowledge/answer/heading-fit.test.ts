@@ -32,7 +32,14 @@ describe("preferFittingHeading", () => {
     expect(preferFittingHeading("lap htx can toi thieu bao nhieu thanh vien", [capital, members])[0]).toBe(members);
   });
 
-  it("keeps a heading naming the question's subject among others, and one naming no subject", () => {
+  it("answers a question naming one subject from a close heading naming it alone, not with another subject", () => {
+    const insurance = hit("HTX giải thể thì tiền bảo hiểm xã hội của người lao động ra sao?", 1);
+    const bankruptcy = hit("HTX bị phá sản thì giải quyết ra sao?", 0.85);
+    const when = hit("Khi nào hợp tác xã bị giải thể?", 0.8);
+    expect(preferFittingHeading("hop tac xa giai the roi sao", [insurance, bankruptcy, when])[0]).toBe(when);
+  });
+
+  it("keeps a heading naming the question's subject in a list of roles, and one naming no subject", () => {
     const roles = hit("Ai không được làm Hội đồng quản trị, Giám đốc, kiểm soát viên?", 1);
     const chair = hit("Chủ tịch Hội đồng quản trị do ai bầu?", 0.9);
     expect(preferFittingHeading("vo tui lam thu quy trong hdqt dc ko", [roles, chair])[0]).toBe(roles);
