@@ -16,6 +16,7 @@ import { createLlmAnswerer, type LlmAnswerer } from "./llm-answer.js";
 import { hasFigure, questionWants, quotePassage, startsWithRefutation, type QuoteOptions } from "./passage.js";
 import { memoByObject } from "../../lib/memo-by-object.js";
 import { asksNationwide, isLocalSection } from "./scope.js";
+import { preferOverview } from "./overview.js";
 import { holdsStatedFigure, statedFigures, type StatedFigure } from "./stated-figure.js";
 
 /**
@@ -242,9 +243,10 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
 
   function extractive(question: string, profile: QuestionProfile, found: SearchHit[], confidence: number): Answer {
     const stated = statedFigures(question);
+    const wants = questionWants(question);
     const { ranked, focused } = answeringHits(
       question,
-      withoutOtherCounts(question, withStatedCase(stated, preferFittingHeading(question, found))),
+      withoutOtherCounts(question, withStatedCase(stated, preferOverview(question, wants, preferFittingHeading(question, found)))),
     );
     // "How many HTX in Vietnam" answered with one province's count: say it is local, not national.
     const localOnly = asksNationwide(question) && isLocalSection(ranked[0]!.section);
@@ -255,7 +257,6 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     const best = hits[0]!;
     // When unsure, the two likeliest passages, shorter, give the farmer a better chance than one.
     const used = unsure ? hits.slice(0, 2) : [best];
-    const wants = questionWants(question);
     const quote = unsure ? { budget: UNSURE_PASSAGE_BUDGET, focus: true, wants, stated } : { wants, stated };
     // Two passages of one document carry the same warnings: each is said once.
     const notes = new Set([t("ask-uncertain")]);
