@@ -1,7 +1,7 @@
 flow-text-expected = Bà con nhắn bằng chữ giúp tôi nha (tôi chưa đọc được hình, nhãn dán hay tin nhắn thoại). Nhắn /huy nếu muốn thôi.
 flow-button-expected = Bà con bấm một nút ở tin nhắn phía trên nha, hoặc nhắn /huy để thôi.
 fallback-media = Tôi chỉ đọc được chữ và nút bấm thôi. Bà con nhắn câu hỏi bằng chữ, hoặc chọn trong menu nha.
-fallback-old-button = Nút này đã cũ. Bà con nhắn /menu để mở menu mới nha.
+fallback-old-button = Nút này đã cũ (bước đó xong rồi). Bà con chọn việc cần làm bên dưới nha:
 fallback-unknown = Tôi chưa hiểu tin nhắn này. Bà con chọn trong menu nha.
 flow-old-button = Nút đó thuộc câu hỏi trước. Bà con trả lời câu hỏi mới nhất ở trên nha.
 flow-rewrite = ✏️ Viết lại

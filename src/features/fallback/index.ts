@@ -5,7 +5,7 @@ import { mainMenuChoices } from "../menu/main-menu.js";
 
 /**
  * The last stop: anything no feature took. Media gets a polite note (we read text and buttons only);
- * an old button (e.g. from before a restart or an update) is answered so the phone stops spinning.
+ * an old button (e.g. from an answered step, before a restart or an update) is said to be old, with the menu.
  */
 export function fallbackFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -24,8 +24,10 @@ export function fallbackFeature(): Composer<BotContext> {
     ],
     (ctx) => replyWithChoices(ctx, ctx.t("fallback-media"), mainMenuChoices(ctx.t)),
   );
+  // A message, not the press's toast: the web chat shows no toast and a cheap phone's vanishes at once.
   composer.on("callback_query", async (ctx) => {
-    await ctx.answerCallbackQuery({ text: ctx.t("fallback-old-button") });
+    await ctx.answerCallbackQuery();
+    await replyWithChoices(ctx, ctx.t("fallback-old-button"), mainMenuChoices(ctx.t));
   });
   composer.on("message", (ctx) => replyWithChoices(ctx, ctx.t("fallback-unknown"), mainMenuChoices(ctx.t)));
   return composer;
