@@ -169,14 +169,21 @@ const COMMUNE_KINDS: (PrefixKind | undefined)[] = ["xã", "phường", "thị tr
 /** Words of a numbered hamlet or neighbourhood ("ấp 3", "khóm 5", "tổ 12"), folded. */
 const HAMLET_WORDS = ["ap", "khom", "to"];
 
+/** "ở" folded: "tui ở Kế Sách", "nhà em ở xã Đại Hải" say where before they name it. */
+const LIVING_WORD = "o";
+const MAX_WORDS_BEFORE_LIVING = 3;
+
 /**
  * A full address ("ấp 3, xã Hòa Tú 2, huyện Mỹ Xuyên") starts with a hamlet the data does not
- * know, so the text is also read from each "xã"/"phường"/"thị trấn" word on, and after a leading
- * numbered hamlet even without one ("ấp 3 Kế Sách").
+ * know, so the text is also read from each "xã"/"phường"/"thị trấn" word on, after a leading
+ * numbered hamlet even without one ("ấp 3 Kế Sách"), and after "ở" near the start ("tui ở Kế Sách").
  */
 function addressTails(tokens: Tokens): Tokens[] {
   if (tokens.folded.length === 0) return [];
   const tails = [tokens];
+  const living = tokens.folded.indexOf(LIVING_WORD);
+  if (living >= 0 && living <= MAX_WORDS_BEFORE_LIVING && living < tokens.folded.length - 1)
+    tails.push(sliceTokens(tokens, living + 1));
   const [first, second] = tokens.folded;
   if (tokens.folded.length > 2 && HAMLET_WORDS.includes(first!) && /^\d+$/.test(second!))
     tails.push(sliceTokens(tokens, 2));

@@ -44,6 +44,12 @@ describe("resolve: current names", () => {
     expect(places.resolve("ap 3")).toEqual([]);
   });
 
+  it("reads a place said as where one lives ('tui ở Kế Sách'), not only a bare name", () => {
+    expect(top("tui o ke sach")).toMatchObject({ name: "Xã Kế Sách", score: 1 });
+    expect(top("nhà em ở xã Đại Hải")).toMatchObject({ name: "Xã Đại Hải", score: 1 });
+    expect(places.resolve("tui o")).toEqual([]);
+  });
+
   it("favours Cần Thơ for names that exist in several provinces, but lists the others", () => {
     const found = places.resolve("vinh loi");
     expect(codes(found).slice(0, 2)).toEqual(["31777", "31900"]);
