@@ -45,9 +45,10 @@ export function subscriptionService(deps: { prisma: PrismaClient; now: () => Dat
       const lead = await prisma.lead.findFirst({
         where: { channel: chat.channel, chatId: chat.chatId, erasedAt: null },
         orderBy: { id: "desc" },
-        select: { communeCode: true, communeName: true },
+        select: { communeCode: true, communeName: true, provinceName: true },
       });
-      return lead ? { code: lead.communeCode, name: lead.communeName } : undefined;
+      // Named as a typed commune is ("Xã Kế Sách, Thành phố Cần Thơ"): one commune, one name everywhere.
+      return lead ? { code: lead.communeCode, name: `${lead.communeName}, ${lead.provinceName}` } : undefined;
     },
 
     /** Saves the farmer's choice with proof of the consent text; a farmer who writes to us again is reachable again. */

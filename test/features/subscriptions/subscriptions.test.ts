@@ -80,6 +80,8 @@ describe("announcements for farmers (/thongbao, /dunggui)", () => {
     expect(await stored()).toMatchObject({
       topics: ["training", "credit"],
       communeCode: lead.place.code,
+      // Named as a typed commune is, so the announcement form lists one name per commune.
+      communeName: `${lead.place.name}, ${lead.place.provinceName}`,
       consentVersion: SUBSCRIPTION_CONSENT_VERSION,
     });
 
