@@ -104,6 +104,10 @@ const FIGURE_BONUS = 0.15;
 const STATED_RANGE_BONUS = 0.3;
 /** Room a figure the question wants is given when the quote is already full. */
 const FIGURE_ROOM = 240;
+/** A lead saying yes ("Được, nhưng …", "Có."). */
+const SAYS_YES = /^(Được|Có)(?!\p{L})/u;
+/** A sentence stating what a yes depends on: what one must have or be, or when it holds. */
+const CONDITION = /(?<!\p{L})(phải có|phải đáp ứng|phải là|phải được|phải đủ|nếu|với điều kiện|chỉ khi|miễn là|khi có|đủ điều kiện)(?!\p{L})/iu;
 /** A lead answering yes or no ("Được.", "Không, …", "Tùy cách góp."). */
 const SAYS_YES_OR_NO = /^(Được|Không|Có|Chưa|Phải|Tùy|Vẫn|Cũng)(?!\p{L})/u;
 /** The lead is kept first when it covers at least this share of what the best sentence covers. */
@@ -153,7 +157,13 @@ export function quotePassage(section: Section, profile: QuestionProfile, options
   const first = focus ? coverage.indexOf(best) : 0;
   chosen.set(first, fitted(sentences[first]!, budget) ?? sentences[first]!.slice(0, budget));
   if (focus) add(0);
-  else if (sentences.length > 1 && sentences[0]!.length + sentences[1]!.length < Math.min(LEAD_BUDGET, budget)) add(1);
+  // "Được" without its condition ("phải có giấy chứng nhận đăng ký đầu tư") says more than the law.
+  if (wants.yesNo && SAYS_YES.test(chosen.get(0) ?? "")) {
+    const conditions = coverage.map((value, i) => (i > 0 && value > 0 && CONDITION.test(sentences[i]!) ? value : 0));
+    const condition = Math.max(...conditions);
+    if (condition > 0) add(conditions.indexOf(condition));
+  }
+  if (!focus && sentences.length > 1 && sentences[0]!.length + sentences[1]!.length < Math.min(LEAD_BUDGET, budget)) add(1);
 
   coverage
     .map((value, i) => ({ value, i }))

@@ -44,7 +44,12 @@ const AGE = section(
   "Thành viên chính thức phải là công dân Việt Nam từ đủ 18 tuổi, có năng lực hành vi dân sự đầy đủ. Người từ đủ 15 đến dưới 18 tuổi chỉ được làm thành viên liên kết không góp vốn.",
 );
 
-const stats = new CorpusStats([LOAN, MEETING, FUND, POSTING, AGE].map((s) => searchTerms(s.text)));
+/** A yes, what the land is used for, then what the yes depends on. */
+const RENTING = section(
+  "Được. HTX thuê đất ruộng của thành viên để làm cánh đồng lớn, trả tiền thuê theo năm. Việc thuê phải có hợp đồng thuê đất bằng văn bản, ghi rõ thời hạn.",
+);
+
+const stats = new CorpusStats([LOAN, MEETING, FUND, POSTING, AGE, RENTING].map((s) => searchTerms(s.text)));
 const quote = (s: Section, question: string) =>
   quotePassage(s, profileQuestion(question, stats), { budget: 140, wants: questionWants(question) });
 
@@ -76,6 +81,12 @@ describe("quotePassage", () => {
       stated: statedFigures(question),
     });
     expect(text).toContain("từ đủ 15 đến dưới 18 tuổi");
+  });
+
+  it("keeps the condition a yes depends on", () => {
+    const text = quote(RENTING, "cho htx thue dat ruong cua tui duoc khong");
+    expect(text.startsWith("Được.")).toBe(true);
+    expect(text).toContain("phải có hợp đồng thuê đất bằng văn bản");
   });
 
   it("reads colloquial number questions as wanting a number", () => {
