@@ -19,6 +19,8 @@ ENV DATA_DIR=/app/data KNOWLEDGE_DIR=/app/knowledge
 RUN npm run ingest
 
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
+# The memory settings of `npm start` (package.json; see "Memory" in README.md): keep them the same.
+ENV MALLOC_ARENA_MAX=2 MALLOC_TRIM_THRESHOLD_=1048576
 EXPOSE 3000
 # node itself (not npm) receives SIGTERM, so updates in flight finish before it exits.
 CMD ["node", "--import", "tsx", "src/main.ts"]

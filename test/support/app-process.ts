@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -11,9 +11,29 @@ export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), "htx-e2e-"));
 }
 
+/**
+ * How `npm start` (package.json) runs the app, so tests and benchmarks run it with the same runtime
+ * settings as a user does: "A=1 exec node --flag --import tsx src/main.ts" -> env {A: "1"}, args
+ * ["--flag", "--import", "tsx", "src/main.ts"].
+ */
+export function startCommand(): { env: Record<string, string>; args: string[] } {
+  const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } };
+  const words = scripts.start.trim().split(/\s+/);
+  const assignments = words.slice(0, words.indexOf("exec")).map((word) => word.split("="));
+  return { env: Object.fromEntries(assignments), args: words.slice(words.indexOf("node") + 1) };
+}
+
 export function startAppProcess(env: Record<string, string>) {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "info", PORT: "0", ...env },
+  const start = startCommand();
+  const child: ChildProcess = spawn(process.execPath, start.args, {
+    env: {
+      ...start.env,
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      LOG_LEVEL: "info",
+      PORT: "0",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
