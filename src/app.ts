@@ -71,7 +71,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     if (applied.length > 0) logger.info({ applied }, "database migrated");
 
     const senders = new Map<string, OutboundSender>();
-    const services = await createServices(db.prisma, config, logger, () => [...senders.keys()]);
+    const { services, close: closeServices } = await createServices(db.prisma, config, logger, () => [
+      ...senders.keys(),
+    ]);
+    cleanups.push(closeServices);
     const store = prismaKeyValueStore(db.prisma);
     const ledger = prismaUpdateLedger(db.prisma);
     const chatLock = openChatLock(db.kind, config.databaseUrl, cleanups);

@@ -64,14 +64,14 @@ export function fakeKnowledge(): KnowledgeService & { asked: string[] } {
         suggestOfficer: false,
       };
     },
-    section(id) {
+    async section(id) {
       const found = sections.find((s) => s.id === id);
       return found
         ? { ...found, reference: "Nguồn: Điều 4, Luật Hợp tác xã 2023 (17/2023/QH15).", warnings: [], sources: [] }
         : null;
     },
-    topics: () => [{ id: "khai-niem", title: "Khái niệm" }],
-    sectionsOfTopic: (topicId) =>
+    topics: async () => [{ id: "khai-niem", title: "Khái niệm" }],
+    sectionsOfTopic: async (topicId) =>
       sections.filter((s) => s.topic === topicId).map(({ id, heading }) => ({ id, heading })),
     refresh: async () => undefined,
   };

@@ -9,24 +9,29 @@ const TOPICS = "law:topics";
 const SECTIONS_PER_PAGE = 8;
 
 /** Topic order for *Tìm hiểu Luật HTX 2023*: the law first, then programmes and local context. */
-function orderedTopics(ctx: BotContext) {
-  const topics = ctx.services.knowledge.topics();
-  const lawFirst = (id: string) =>
-    ctx.services.knowledge.sectionsOfTopic(id).some((s) => s.id.startsWith("luat-htx")) ? 0 : 1;
-  return [...topics].sort((a, b) => lawFirst(a.id) - lawFirst(b.id));
+async function orderedTopics(ctx: BotContext) {
+  const { knowledge } = ctx.services;
+  const topics = await knowledge.topics();
+  const aboutLaw = await Promise.all(
+    topics.map(async (topic) => (await knowledge.sectionsOfTopic(topic.id)).some((s) => s.id.startsWith("luat-htx"))),
+  );
+  return topics
+    .map((topic, i) => ({ topic, lawFirst: aboutLaw[i] ? 0 : 1 }))
+    .sort((a, b) => a.lawFirst - b.lawFirst)
+    .map(({ topic }) => topic);
 }
 
 export async function showTopics(ctx: BotContext): Promise<void> {
   await replyWithChoices(
     ctx,
     ctx.t("law-topics"),
-    orderedTopics(ctx).map((topic) => [{ text: topic.title, data: `${TOPIC}${topic.id}:0` }]),
+    (await orderedTopics(ctx)).map((topic) => [{ text: topic.title, data: `${TOPIC}${topic.id}:0` }]),
   );
 }
 
 async function showTopic(ctx: BotContext, topicId: string, page: number): Promise<void> {
-  const topic = ctx.services.knowledge.topics().find((t) => t.id === topicId);
-  const sections = ctx.services.knowledge.sectionsOfTopic(topicId);
+  const topic = (await ctx.services.knowledge.topics()).find((t) => t.id === topicId);
+  const sections = await ctx.services.knowledge.sectionsOfTopic(topicId);
   if (!topic || sections.length === 0) {
     await ctx.reply(ctx.t("law-missing"));
     return showTopics(ctx);
@@ -43,12 +48,12 @@ async function showTopic(ctx: BotContext, topicId: string, page: number): Promis
 
 /** One section in full, with its source and warnings, and a way on to the next one. */
 export async function showSection(ctx: BotContext, sectionId: string): Promise<void> {
-  const section = ctx.services.knowledge.section(sectionId);
+  const section = await ctx.services.knowledge.section(sectionId);
   if (!section) {
     await ctx.reply(ctx.t("law-missing"));
     return showTopics(ctx);
   }
-  const siblings = section.topic ? ctx.services.knowledge.sectionsOfTopic(section.topic) : [];
+  const siblings = section.topic ? await ctx.services.knowledge.sectionsOfTopic(section.topic) : [];
   const position = siblings.findIndex((s) => s.id === section.id);
   const next = position >= 0 ? siblings[position + 1] : undefined;
   const rows: Choice[][] = [

@@ -72,9 +72,9 @@ export interface Topic {
 
 export interface KnowledgeService {
   answer(question: string): Promise<Answer>;
-  section(sectionId: string): SectionView | null;
-  topics(): Topic[];
-  sectionsOfTopic(topicId: string): Array<{ id: string; heading: string }>;
+  section(sectionId: string): Promise<SectionView | null>;
+  topics(): Promise<Topic[]>;
+  sectionsOfTopic(topicId: string): Promise<Array<{ id: string; heading: string }>>;
   /** Re-indexes changed knowledge files (e.g. an FAQ entry an officer just saved) and answers from them. */
   refresh(): Promise<void>;
 }
@@ -350,7 +350,7 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
       return found ?? declined(t("ask-not-found"));
     },
 
-    section(sectionId) {
+    async section(sectionId) {
       const section = index.section(sectionId);
       if (!section) return null;
       const [main] = section.citations;
@@ -365,7 +365,7 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
       };
     },
 
-    topics() {
+    async topics() {
       const topics = new Map<string, string>();
       for (const s of index.sections) {
         if (s.kind === "guide" && s.topic && !topics.has(s.topic)) topics.set(s.topic, s.topicTitle ?? s.topic);
@@ -373,7 +373,7 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
       return [...topics].map(([id, title]) => ({ id, title }));
     },
 
-    sectionsOfTopic(topicId) {
+    async sectionsOfTopic(topicId) {
       return index.sections.filter((s) => s.topic === topicId).map((s) => ({ id: s.id, heading: s.heading }));
     },
 

@@ -46,7 +46,7 @@ describe("officers' FAQ entries as sections", () => {
     expect(published.declined).toBe(false);
     expect(published.answer).toContain("do Đại hội thành viên quyết định hằng năm");
     expect(published.answer).toContain(`Nguồn: Cán bộ HTX trả lời (HD-${String(saved!.id).padStart(4, "0")}, 01/12/2026).`);
-    expect(service.section(published.sources[0]!.sectionId)?.heading).toBe(QUESTION);
+    expect((await service.section(published.sources[0]!.sectionId))?.heading).toBe(QUESTION);
 
     await setFaqPublished(deps, { id: saved!.id, published: false, editorId, now });
     await service.refresh();

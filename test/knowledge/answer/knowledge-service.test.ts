@@ -111,26 +111,26 @@ describe("answer (offline, extractive)", () => {
 });
 
 describe("sections and topics", () => {
-  it("browses topics from front matter and their sections", () => {
-    expect(service.topics()).toEqual([
+  it("browses topics from front matter and their sections", async () => {
+    expect(await service.topics()).toEqual([
       { id: "thanh-vien", title: "Thành viên hợp tác xã" },
       { id: "vay-von", title: "Vay vốn" },
     ]);
-    expect(service.sectionsOfTopic("vay-von").map((s) => s.heading)).toEqual([
+    expect((await service.sectionsOfTopic("vay-von")).map((s) => s.heading)).toEqual([
       "Hộ gia đình vay tín chấp được bao nhiêu?",
       "Vay Quỹ Hỗ trợ nông dân được bao nhiêu tiền?",
       "Hỗ trợ lãi suất 2% còn đăng ký được không?",
     ]);
-    expect(service.sectionsOfTopic("khong-co")).toEqual([]);
+    expect(await service.sectionsOfTopic("khong-co")).toEqual([]);
   });
 
   it("returns the full text and citation of a section", async () => {
     const { sources } = await service.answer("Hỗ trợ lãi suất 2% còn đăng ký được không?");
-    const section = service.section(sources[0]!.sectionId)!;
+    const section = (await service.section(sources[0]!.sectionId))!;
     expect(section.text).toBe("Không. Chương trình hỗ trợ lãi suất 2% đã kết thúc từ 31/12/2023.");
     expect(section.reference).toBe("Nguồn: Điều 3, Nghị định hỗ trợ lãi suất 2% (31/2022/NĐ-CP).");
     expect(section.warnings).toEqual([expect.stringContaining("đã hết hiệu lực từ 31/12/2023")]);
-    expect(service.section("khong-ton-tai")).toBeNull();
+    expect(await service.section("khong-ton-tai")).toBeNull();
   });
 });
 
