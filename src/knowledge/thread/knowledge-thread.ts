@@ -1,17 +1,24 @@
 import { Worker } from "node:worker_threads";
 import type { KnowledgeService } from "../answer/knowledge-service.js";
-import { IndexMismatchError, MissingIndexError } from "../ingest/index-files.js";
 import type { KnowledgeOptions } from "../types.js";
-import { serializeError, type FromThread, type KnowledgeMethod, type KnowledgeThreadData, type ToThread } from "./protocol.js";
+import {
+  serializeError,
+  type SerializedError,
+  type FromThread, type KnowledgeMethod, type KnowledgeThreadData, type ToThread } from "./protocol.js";
 
 const ENTRY = new URL("./thread-entry.js", import.meta.url);
 
-/** The knowledge service's own errors keep their class across the thread boundary. */
-const ERROR_CLASSES: Record<string, { prototype: Error }> = { IndexMismatchError, MissingIndexError };
-
-function revive(error: { name: string; message: string; stack?: string }): Error {
-  const revived: Error = Object.create((ERROR_CLASSES[error.name] ?? Error).prototype);
-  return Object.assign(revived, error);
+/**
+ * An error from the thread; the knowledge service's own errors keep their class. Their module (with
+ * the vector store behind it) is loaded only then: this thread never searches.
+ */
+async function revive(error: SerializedError): Promise<Error> {
+  let prototype: Error = Error.prototype;
+  if (error.name === "IndexMismatchError" || error.name === "MissingIndexError") {
+    const { IndexMismatchError, MissingIndexError } = await import("../ingest/index-files.js");
+    prototype = (error.name === "IndexMismatchError" ? IndexMismatchError : MissingIndexError).prototype;
+  }
+  return Object.assign(Object.create(prototype) as Error, error);
 }
 
 interface Pending {
@@ -56,12 +63,12 @@ export async function startKnowledgeThread(options: KnowledgeOptions): Promise<K
   const ready = new Promise<void>((resolve, reject) => {
     worker.on("message", (message: FromThread) => {
       if ("ready" in message) return resolve();
-      if ("startError" in message) return reject(revive(message.startError));
+      if ("startError" in message) return void revive(message.startError).then(reject);
       if ("faqRequest" in message) return void readFaqs(message.faqRequest);
       if ("log" in message) return logger?.[message.log](message.obj, message.msg);
       const call = pending.get(message.id);
       pending.delete(message.id);
-      if (message.error) call?.reject(revive(message.error));
+      if (message.error) void revive(message.error).then((error) => call?.reject(error));
       else call?.resolve(message.result);
     });
     const fail = (error: Error) => {
