@@ -1,7 +1,7 @@
 import type { QuestionProfile } from "../retrieval/coverage.js";
 import { questionCoverage } from "../retrieval/coverage.js";
 import { canonicalSegments, searchTerms } from "../text/search-terms.js";
-import { splitSentences } from "../text/sentences.js";
+import { bodySentences } from "../text/sentences.js";
 import { foldVietnamese } from "../../lib/vietnamese.js";
 import { asksAboutPast } from "../retrieval/knowledge-index.js";
 import type { Section } from "../types.js";
@@ -102,7 +102,7 @@ export const hasFigure = (text: string): boolean => HAS_FIGURE.test(text);
 const FIGURE_BONUS = 0.15;
 /** Bonus to a sentence whose range holds a figure the asker stated: it is about their case. */
 const STATED_RANGE_BONUS = 0.3;
-/** Room a figure the question wants is given when the quote is already full. */
+/** Room a figure the question wants (or a list's item after its introduction) is given when the quote is full. */
 const FIGURE_ROOM = 240;
 /** A lead saying yes ("Được, nhưng …", "Có."). */
 const SAYS_YES = /^(Được|Có)(?!\p{L})/u;
@@ -115,14 +115,15 @@ const LEAD_SHARE = 0.5;
 
 /** A section's sentences with their search terms: they do not depend on the question. */
 const sentencesOf = memoByObject((section: Section) => {
-  const sentences = splitSentences(section.text);
+  const body = bodySentences(section.text);
+  const sentences = body.map((s) => s.text);
   const termsOf = sentences.map((s) => searchTerms(s));
-  return { sentences, termsOf, termSets: termsOf.map((terms) => new Set(terms)) };
+  return { sentences, items: body.map((s) => s.item), termsOf, termSets: termsOf.map((terms) => new Set(terms)) };
 });
 
 export function quotePassage(section: Section, profile: QuestionProfile, options: QuoteOptions = {}): string {
   const budget = options.budget ?? BODY_BUDGET;
-  const { sentences, termsOf, termSets } = sentencesOf(section);
+  const { sentences, items, termsOf, termSets } = sentencesOf(section);
   if (sentences.length === 0) return section.heading;
   const wants = options.wants ?? { number: false, yesNo: false, past: false };
   // Earlier values are left out unless the question asks about the past (they score nothing).
@@ -186,6 +187,21 @@ export function quotePassage(section: Section, profile: QuestionProfile, options
       const i = figured.indexOf(best);
       chosen.set(i, fitted(sentences[i]!, Math.max(budget - used(), FIGURE_ROOM)) ?? sentences[i]!);
     }
+  }
+  // A list's introduction ("… chấm dứt tư cách khi:") says nothing alone, and read with the next
+  // sentence it says something else: its item answering best follows it, or it is left out.
+  for (const i of [...chosen.keys()]) {
+    if (!sentences[i]!.endsWith(":") || items[i + 1] !== true || chosen.has(i + 1)) continue;
+    let end = i + 1;
+    while (items[end] === true) end += 1;
+    const listed = coverage.slice(i + 1, end);
+    if (listed.some((_, k) => chosen.has(i + 1 + k))) continue;
+    const answering = Math.max(...listed);
+    const item = i + 1 + listed.indexOf(answering);
+    // An item sharing nothing with the question would be read as its answer: then the list goes.
+    const text = answering > 0 || chosen.size === 1 ? fitted(sentences[item]!, Math.max(budget - used(), FIGURE_ROOM)) : null;
+    if (text) chosen.set(item, text);
+    else if (chosen.size > 1) chosen.delete(i);
   }
   // After "Không còn đúng." today's rule is the answer: quoted whatever the budget.
   const current = REFUTES.test(sentences[0]!) ? sentences.findIndex((sentence) => CURRENT_VALUE.test(sentence)) : -1;

@@ -49,7 +49,18 @@ const RENTING = section(
   "Được. HTX thuê đất ruộng của thành viên để làm cánh đồng lớn, trả tiền thuê theo năm. Việc thuê phải có hợp đồng thuê đất bằng văn bản, ghi rõ thời hạn.",
 );
 
-const stats = new CorpusStats([LOAN, MEETING, FUND, POSTING, AGE, RENTING].map((s) => searchTerms(s.text)));
+/** A list under its introduction, then a sentence about a case that is not on the list. */
+const ENDING = section(
+  [
+    "Thành viên chấm dứt tư cách khi:",
+    "- Đã chết hoặc mất tích.",
+    "- Không dùng dịch vụ liên tục trong thời gian Điều lệ quy định.",
+    "",
+    "Người chỉ vắng mặt lâu thì chưa mất tư cách thành viên.",
+  ].join("\n"),
+);
+
+const stats = new CorpusStats([LOAN, MEETING, FUND, POSTING, AGE, RENTING, ENDING].map((s) => searchTerms(s.text)));
 const quote = (s: Section, question: string) =>
   quotePassage(s, profileQuestion(question, stats), { budget: 140, wants: questionWants(question) });
 
@@ -87,6 +98,14 @@ describe("quotePassage", () => {
     const text = quote(RENTING, "cho htx thue dat ruong cua tui duoc khong");
     expect(text.startsWith("Được.")).toBe(true);
     expect(text).toContain("phải có hợp đồng thuê đất bằng văn bản");
+  });
+
+  it("never quotes a list's introduction without its item answering the question", () => {
+    // As in a hedge: the best sentence first, then the lead.
+    const question = "ong bac tui vang mat lau qua, co bi mat tu cach thanh vien khong";
+    const text = quotePassage(ENDING, profileQuestion(question, stats), { budget: 200, focus: true, wants: questionWants(question) });
+    expect(text).toMatch(/chấm dứt tư cách khi: (Đã chết|Không dùng)/);
+    expect(text).not.toMatch(/khi: Người chỉ vắng mặt/);
   });
 
   it("reads colloquial number questions as wanting a number", () => {
