@@ -14,15 +14,6 @@ import { searchText, sectionTerms } from "./search-text.js";
 const K1 = 1.2;
 const B = 0.75;
 
-/**
- * The sections containing a term, with the term's whole BM25 contribution in each (it depends on
- * nothing else), as two parallel typed arrays: compact, and summed without boxing.
- */
-interface Postings {
-  docs: Int32Array;
-  weights: Float64Array;
-}
-
 export interface VietnameseBM25RetrieverInput extends BaseRetrieverInput {
   sections: Section[];
   termLists: ReadonlyArray<readonly string[]>;
@@ -32,7 +23,16 @@ export interface VietnameseBM25RetrieverInput extends BaseRetrieverInput {
 
 export class VietnameseBM25Retriever extends BaseRetriever {
   lc_namespace = ["tro-ly-htx", "knowledge", "bm25"];
-  private readonly postings = new Map<string, Postings>();
+  /**
+   * The postings of all terms in three flat typed arrays (one object each instead of two typed arrays
+   * per term): the sections containing term t are `docs[starts[n]..starts[n + 1]]` for n =
+   * `termSlots.get(t)`, in section order, with the term's whole BM25 contribution in each (it depends
+   * on nothing else) at the same places in `weights`.
+   */
+  private readonly termSlots = new Map<string, number>();
+  private readonly starts: Int32Array;
+  private readonly docs: Int32Array;
+  private readonly weights: Float64Array;
   private readonly sections: Section[];
   private readonly k: number;
   /** Per-question score accumulator, reused: one slot per section. */
@@ -44,22 +44,35 @@ export class VietnameseBM25Retriever extends BaseRetriever {
     this.sections = input.sections;
     this.sums = new Float64Array(input.termLists.length);
     const averageLength = input.termLists.reduce((sum, terms) => sum + terms.length, 0) / Math.max(1, input.termLists.length);
-    const lists = new Map<string, { docs: number[]; weights: number[] }>();
-    input.termLists.forEach((terms, doc) => {
-      const counts = new Map<string, number>();
-      for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-      const lengthNorm = K1 * (1 - B + (B * terms.length) / averageLength);
-      for (const [term, tf] of counts) {
+    const counts = input.termLists.map((terms) => {
+      const tf = new Map<string, number>();
+      for (const term of terms) tf.set(term, (tf.get(term) ?? 0) + 1);
+      return tf;
+    });
+    const lengths: number[] = [];
+    for (const tf of counts) {
+      for (const term of tf.keys()) {
+        let slot = this.termSlots.get(term);
+        if (slot === undefined) this.termSlots.set(term, (slot = lengths.push(0) - 1));
+        lengths[slot]! += 1;
+      }
+    }
+    this.starts = new Int32Array(lengths.length + 1);
+    lengths.forEach((length, slot) => (this.starts[slot + 1] = this.starts[slot]! + length));
+    this.docs = new Int32Array(this.starts[lengths.length]!);
+    this.weights = new Float64Array(this.docs.length);
+    const filled = this.starts.slice(0, lengths.length);
+    counts.forEach((tf, doc) => {
+      const lengthNorm = K1 * (1 - B + (B * input.termLists[doc]!.length) / averageLength);
+      for (const [term, n] of tf) {
         const idf = input.stats.idf(term) ?? 0;
-        let list = lists.get(term);
-        if (!list) lists.set(term, (list = { docs: [], weights: [] }));
-        list.docs.push(doc);
-        list.weights.push((idf * tf * (K1 + 1)) / (tf + lengthNorm));
+        const slot = this.termSlots.get(term)!;
+        const at = filled[slot]!;
+        filled[slot] = at + 1;
+        this.docs[at] = doc;
+        this.weights[at] = (idf * n * (K1 + 1)) / (n + lengthNorm);
       }
     });
-    for (const [term, list] of lists) {
-      this.postings.set(term, { docs: Int32Array.from(list.docs), weights: Float64Array.from(list.weights) });
-    }
   }
 
   /** `termsOf` picks the field(s) to index; by default the whole section with the heading weighted. */
@@ -77,15 +90,20 @@ export class VietnameseBM25Retriever extends BaseRetriever {
     return this.scoreTerms(new Set(searchTerms(question)));
   }
 
+  /** The sections containing `term`, in section order (a view on the postings: do not modify). */
+  sectionsWith(term: string): Int32Array {
+    const slot = this.termSlots.get(term);
+    return slot === undefined ? this.docs.subarray(0, 0) : this.docs.subarray(this.starts[slot], this.starts[slot + 1]);
+  }
+
   /** `score` for a question's distinct search terms already computed; sections in the order first scored. */
   scoreTerms(terms: Iterable<string>): Map<number, number> {
-    const sums = this.sums;
+    const { sums, docs, weights, starts } = this;
     const touched: number[] = [];
     for (const term of terms) {
-      const list = this.postings.get(term);
-      if (!list) continue;
-      const { docs, weights } = list;
-      for (let p = 0; p < docs.length; p += 1) {
+      const slot = this.termSlots.get(term);
+      if (slot === undefined) continue;
+      for (let p = starts[slot]!; p < starts[slot + 1]!; p += 1) {
         const doc = docs[p]!;
         if (sums[doc] === 0) touched.push(doc);
         sums[doc] = sums[doc]! + weights[p]!;

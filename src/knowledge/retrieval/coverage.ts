@@ -32,3 +32,25 @@ export function questionCoverage(profile: QuestionProfile, sectionTerms: Readonl
   for (const [term, weight] of profile.weights) if (sectionTerms.has(term)) covered += weight;
   return covered / profile.total;
 }
+
+/**
+ * `questionCoverage` of every section at once, from an inverted index (the sections containing a
+ * term) instead of one term set per section: the same sums, added in the same order.
+ */
+export function coverageOfSections(
+  profile: QuestionProfile,
+  sectionsWith: (term: string) => ArrayLike<number>,
+  sectionCount: number,
+): Float64Array {
+  const covered = new Float64Array(sectionCount);
+  if (profile.total === 0) return covered;
+  for (const [term, weight] of profile.weights) {
+    const docs = sectionsWith(term);
+    for (let p = 0; p < docs.length; p += 1) {
+      const doc = docs[p]!;
+      covered[doc] = covered[doc]! + weight;
+    }
+  }
+  for (let i = 0; i < sectionCount; i += 1) covered[i] = covered[i]! / profile.total;
+  return covered;
+}

@@ -11,8 +11,8 @@ import { VietnameseBM25Retriever } from "./bm25-retriever.js";
 import { CorpusStats } from "./corpus-stats.js";
 import { DenseRetriever } from "./dense-retriever.js";
 import type { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
-import { profileQuestion, questionCoverage, type QuestionProfile } from "./coverage.js";
-import { headingTerms, searchText, sectionTermSet, sectionTerms } from "./search-text.js";
+import { coverageOfSections, profileQuestion, type QuestionProfile } from "./coverage.js";
+import { headingTerms, searchText, sectionTerms } from "./search-text.js";
 import { entityFactor, namedEntities, sectionEntities } from "../text/entities.js";
 import { foldVietnamese } from "../../lib/vietnamese.js";
 import { searchTerms } from "../text/search-terms.js";
@@ -143,7 +143,6 @@ function searchIndex(
   extraVectors: number[][],
 ): Omit<KnowledgeIndex, "withExtraSections"> {
   const termLists = sections.map(sectionTerms);
-  const termSets = sections.map(sectionTermSet);
   const entities = sections.map((s) => sectionEntities(s.heading, s.topicTitle));
   const stats = new CorpusStats(termLists);
   const byId = new Map(sections.map((s, i) => [s.id, i]));
@@ -184,8 +183,10 @@ function searchIndex(
       const headingScores = normalised(headingRaw);
       const questionEntities = namedEntities(question);
       const past = asksAboutPast(question);
+      // Coverage from the section BM25's postings: they hold exactly the terms of each section.
+      const coverages = coverageOfSections(profile, (term) => sectionBm25.sectionsWith(term), sections.length);
       const candidates = [...candidateIds].map((i) => {
-        const coverage = questionCoverage(profile, termSets[i]!);
+        const coverage = coverages[i]!;
         const relevance =
           (sectionScores.get(i) ?? 0) + HEADING_WEIGHT * (headingScores.get(i) ?? 0) + (similarity.get(i) ?? 0) + coverage;
         const tier = sections[i]!.kind === "legal" ? LEGAL_TIER_FACTOR : 1;

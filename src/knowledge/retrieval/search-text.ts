@@ -35,9 +35,6 @@ export const sectionTerms = memoByObject((section: Section) =>
   interned([...searchTerms(section.heading), ...searchTerms(searchText(section))]),
 );
 
-/** The distinct terms of a section (`sectionTerms`), for question coverage. */
-export const sectionTermSet = memoByObject((section: Section): ReadonlySet<string> => new Set(sectionTerms(section)));
-
 /** Terms of what a section is about: its heading (a farmer-style question) and the writers' keywords. */
 export const headingTerms = memoByObject((section: Section) =>
   interned(searchTerms([section.heading, ...section.keywords].join("\n"))),
