@@ -17,6 +17,7 @@ import { hasFigure, questionWants, quotePassage, startsWithRefutation, type Quot
 import { memoByObject } from "../../lib/memo-by-object.js";
 import { asksNationwide, isLocalSection } from "./scope.js";
 import { preferOverview } from "./overview.js";
+import { alternativesOf, namesBoth } from "./alternatives.js";
 import { holdsStatedFigure, statedFigures, type StatedFigure } from "./stated-figure.js";
 
 /**
@@ -51,7 +52,10 @@ const SEARCH_HITS = 12;
 const FOCUS_LOOKAHEAD = 4;
 /** Such a passage must rank at least this close to the best hit. */
 const FOCUS_MIN_SCORE = 0.6;
-/** A passage about the asker's stated case ("16 tuổi") must rank at least this close to the best hit. */
+/**
+ * A passage about the asker's stated case ("16 tuổi"), or naming both options of an either-or
+ * question, must rank at least this close to the best hit.
+ */
 const STATED_CASE_MIN_SCORE = 0.75;
 
 export interface SectionView {
@@ -241,12 +245,24 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     return fitting ? [fitting, ...hits.filter((hit) => hit !== fitting)] : hits;
   }
 
+  /** "Chia theo vốn hay theo công": a close hit naming both options answers before one naming one. */
+  function withBothOptions(question: string, hits: SearchHit[]): SearchHit[] {
+    const options = alternativesOf(question);
+    const both = (hit: SearchHit) => !!options && namesBoth(`${hit.section.heading}\n${hit.section.text}`, options);
+    if (!options || both(hits[0]!)) return hits;
+    const fitting = hits.slice(1, FOCUS_LOOKAHEAD).find((hit) => hit.score >= STATED_CASE_MIN_SCORE && both(hit));
+    return fitting ? [fitting, ...hits.filter((hit) => hit !== fitting)] : hits;
+  }
+
   function extractive(question: string, profile: QuestionProfile, found: SearchHit[], confidence: number): Answer {
     const stated = statedFigures(question);
     const wants = questionWants(question);
     const { ranked, focused } = answeringHits(
       question,
-      withoutOtherCounts(question, withStatedCase(stated, preferOverview(question, wants, preferFittingHeading(question, found)))),
+      withoutOtherCounts(
+        question,
+        withStatedCase(stated, withBothOptions(question, preferOverview(question, wants, preferFittingHeading(question, found)))),
+      ),
     );
     // "How many HTX in Vietnam" answered with one province's count: say it is local, not national.
     const localOnly = asksNationwide(question) && isLocalSection(ranked[0]!.section);
