@@ -15,7 +15,7 @@ import { answersAnotherCount, statesMinimumCount, wrongCountHeard } from "./prem
 import { createLlmAnswerer, type LlmAnswerer } from "./llm-answer.js";
 import { hasFigure, questionWants, quotePassage, startsWithRefutation, type QuoteOptions } from "./passage.js";
 import { memoByObject } from "../../lib/memo-by-object.js";
-import { asksNationwide, isLocalSection } from "./scope.js";
+import { asksLocally, asksNationwide, isLocalSection } from "./scope.js";
 import { preferOverview } from "./overview.js";
 import { alternativesOf, namesBoth } from "./alternatives.js";
 import { holdsStatedFigure, statedFigures, type StatedFigure } from "./stated-figure.js";
@@ -245,6 +245,16 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     return fitting ? [fitting, ...hits.filter((hit) => hit !== fitting)] : hits;
   }
 
+  /**
+   * "HTX có bao nhiêu thành viên", naming no place, asks about the rule: a close hit stating it
+   * answers before one province's figures, which share "bao nhiêu HTX … thành viên".
+   */
+  function ruleBeforeLocalFigures(question: string, hits: SearchHit[]): SearchHit[] {
+    if (!isLocalSection(hits[0]!.section) || asksLocally(question) || asksNationwide(question)) return hits;
+    const general = hits.slice(1, FOCUS_LOOKAHEAD).find((hit) => hit.score >= STATED_CASE_MIN_SCORE && !isLocalSection(hit.section));
+    return general ? [general, ...hits.filter((hit) => hit !== general)] : hits;
+  }
+
   /** "Chia theo vốn hay theo công": a close hit naming both options answers before one naming one. */
   function withBothOptions(question: string, hits: SearchHit[]): SearchHit[] {
     const options = alternativesOf(question);
@@ -261,7 +271,7 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
       question,
       withoutOtherCounts(
         question,
-        withStatedCase(stated, withBothOptions(question, preferOverview(question, wants, preferFittingHeading(question, found)))),
+        withStatedCase(stated, withBothOptions(question, preferOverview(question, wants, ruleBeforeLocalFigures(question, preferFittingHeading(question, found))))),
       ),
     );
     // "How many HTX in Vietnam" answered with one province's count: say it is local, not national.

@@ -11,10 +11,17 @@ import type { Section } from "../types.js";
 const NATIONWIDE = /\b(viet nam|vietnam|ca nuoc|toan quoc|nationwide|whole country)\b/;
 /** Province-level places our local guides are about (their heading or guide title names them). */
 const LOCAL_PLACE = /\b(soc trang|can tho)\b/;
+/** A question about the local scene: it names the province, or the locality, or the asker's own. */
+const LOCAL_QUESTION = /\b(soc trang|can tho|tinh|dia phuong|o day|xa minh|xa tui|tinh minh|tinh nha)\b/;
 
 /** True when a question asks about the whole country. */
 export function asksNationwide(question: string): boolean {
   return NATIONWIDE.test(foldVietnamese(question));
+}
+
+/** True when a question names the province or the locality ("ở Sóc Trăng", "tỉnh mình", "địa phương"). */
+export function asksLocally(question: string): boolean {
+  return LOCAL_QUESTION.test(foldVietnamese(question));
 }
 
 /** True when a section is about one province, not the country: its heading or guide title names it. */

@@ -15,7 +15,7 @@ title: Kinh tế tập thể Sóc Trăng cũ (số liệu năm 2023)
 topic: dia-phuong
 ---
 
-## Sóc Trăng cũ có bao nhiêu hợp tác xã?
+## Sóc Trăng cũ có bao nhiêu hợp tác xã, bao nhiêu thành viên?
 <!-- cite
 doc: "Báo cáo tỉnh 2023"
 doc_title: Báo cáo kinh tế tập thể của tỉnh
@@ -25,6 +25,24 @@ status: in_force
 -->
 
 Tính đến cuối tháng 8/2023, tỉnh có 227 hợp tác xã đang được theo dõi, với 31.969 thành viên.
+`;
+
+/** The rule on members, written without a place: shares "bao nhiêu … hợp tác xã … thành viên" with the figures. */
+const RULE_GUIDE = `---
+title: Thành lập hợp tác xã
+topic: thanh-lap
+---
+
+## Hợp tác xã cần ít nhất mấy thành viên?
+<!-- cite
+doc: 17/2023/QH15
+doc_title: Luật Hợp tác xã 2023
+article: "4"
+effective: 2024-07-01
+status: in_force
+-->
+
+Hợp tác xã cần ít nhất 05 thành viên chính thức.
 `;
 
 describe("scope of a question and a passage", () => {
@@ -66,6 +84,19 @@ describe("a country-level question answered from local figures", () => {
   it("does the same for an English question about Vietnam", async () => {
     const result = await service.answer("How many cooperatives are there in Vietnam?");
     expect(result.answer).toContain(t("ask-local-only"));
+  });
+
+  it("answers a question naming no place with the rule before the province's figures", async () => {
+    writeFileSync(
+      join(kb.knowledgeDir, "dia-phuong", "quy-tac.md"),
+      RULE_GUIDE,
+    );
+    await ingestKnowledge(kb);
+    const withRule = await createKnowledgeService(kb);
+    const result = await withRule.answer("hop tac xa co bao nhieu thanh vien");
+    expect(result.answer).toContain("ít nhất 05 thành viên");
+    expect(result.answer).not.toContain("227");
+    expect((await withRule.answer("tỉnh mình có bao nhiêu hợp tác xã")).answer).toContain("227");
   });
 
   it("answers a question about the province itself plainly", async () => {
