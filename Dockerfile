@@ -15,6 +15,8 @@ COPY src ./src
 COPY knowledge ./knowledge
 COPY locales ./locales
 COPY tsconfig.json ./
+COPY scripts/build.mjs ./scripts/
+RUN node scripts/build.mjs
 ENV DATA_DIR=/app/data KNOWLEDGE_DIR=/app/knowledge
 RUN npm run ingest
 
@@ -23,4 +25,4 @@ ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 ENV MALLOC_ARENA_MAX=2 MALLOC_TRIM_THRESHOLD_=1048576
 EXPOSE 3000
 # node itself (not npm) receives SIGTERM, so updates in flight finish before it exits.
-CMD ["node", "--max-semi-space-size=2", "--import", "tsx", "src/main.ts"]
+CMD ["node", "--max-semi-space-size=2", "dist/main.js"]

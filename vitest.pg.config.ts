@@ -11,6 +11,7 @@ export default defineConfig({
     testTimeout: 900_000,
     hookTimeout: 300_000,
     pool: "forks",
+    globalSetup: ["test/support/build-app.ts"],
     fileParallelism: false,
   },
 });

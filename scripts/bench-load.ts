@@ -12,7 +12,7 @@ import { readFile, rm } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { startAppProcess, tempDataDir } from "../test/support/app-process.js";
+import { buildApp, startAppProcess, tempDataDir } from "../test/support/app-process.js";
 import { startPostgres, type PostgresServer } from "../test/support/postgres-server.js";
 import {
   createFarmers,
@@ -31,6 +31,7 @@ const { values } = parseArgs({
     "no-postgres": { type: "boolean", default: false },
   },
 });
+buildApp();
 const rates = values.rates.split(",").map(Number);
 const seconds = Number(values.seconds);
 const farmerCount = Number(values.farmers);

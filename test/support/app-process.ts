@@ -1,26 +1,34 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 /**
- * Runs the real app (`src/main.ts`) as a separate process, as `npm start` does, with test settings.
+ * Runs the real app (`src/main.ts` compiled to dist/main.js) as a separate process, as `npm start` does,
+ * with test settings.
  * Output is kept so a failing test can show it.
  */
 export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), "htx-e2e-"));
 }
 
+const packageScripts = () =>
+  (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string; prestart: string } }).scripts;
+
 /**
  * How `npm start` (package.json) runs the app, so tests and benchmarks run it with the same runtime
- * settings as a user does: "A=1 exec node --flag --import tsx src/main.ts" -> env {A: "1"}, args
- * ["--flag", "--import", "tsx", "src/main.ts"].
+ * settings as a user does: "A=1 exec node --flag dist/main.js" -> env {A: "1"}, args
+ * ["--flag", "dist/main.js"]. The app must have been built (`buildApp`).
  */
 export function startCommand(): { env: Record<string, string>; args: string[] } {
-  const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } };
-  const words = scripts.start.trim().split(/\s+/);
+  const words = packageScripts().start.trim().split(/\s+/);
   const assignments = words.slice(0, words.indexOf("exec")).map((word) => word.split("="));
   return { env: Object.fromEntries(assignments), args: words.slice(words.indexOf("node") + 1) };
+}
+
+/** What `npm start` does first (`prestart`): compiles src/ to dist/. Once per test run (global setup). */
+export function buildApp(): void {
+  execSync(packageScripts().prestart, { stdio: "inherit" });
 }
 
 export function startAppProcess(env: Record<string, string>) {
