@@ -71,9 +71,11 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     if (applied.length > 0) logger.info({ applied }, "database migrated");
 
     const senders = new Map<string, OutboundSender>();
-    const { services, close: closeServices } = await createServices(db.prisma, config, logger, () => [
-      ...senders.keys(),
-    ]);
+    const {
+      services,
+      knowledgeRunning,
+      close: closeServices,
+    } = await createServices(db.prisma, config, logger, () => [...senders.keys()]);
     cleanups.push(closeServices);
     const store = prismaKeyValueStore(db.prisma);
     const ledger = prismaUpdateLedger(db.prisma);
@@ -252,8 +254,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         () => true,
         () => false,
       ),
-      // Services are created only once the index is loaded (read-only), so it is ready here.
-      index: true,
+      // Services are created only once the index is loaded (read-only) on the knowledge thread: ready
+      // while that thread runs.
+      index: knowledgeRunning(),
       accepting: !stopping,
     });
     const server = await startHttpServer(createHttpApp(httpParts, { ready }), config.http.host, config.http.port);

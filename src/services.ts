@@ -23,7 +23,8 @@ import { campaignService } from "./broadcast/campaigns.js";
  * Builds the plain-TypeScript services over the database and the knowledge folder; the clock is real
  * here, injected in tests. The knowledge service runs on its own thread, where the retrieval index is
  * built on the first start (about a second offline) and loaded. `deliverable` names the channels that
- * have an outbound sender (known once the channels are built). `close` waits for the answers in flight
+ * have an outbound sender (known once the channels are built). `knowledgeRunning` tells the readiness
+ * probe whether that thread still answers. `close` waits for the answers in flight
  * and ends the knowledge thread (before the database closes: it reads FAQ entries through it).
  */
 export async function createServices(
@@ -31,7 +32,7 @@ export async function createServices(
   config: Config,
   logger: Logger,
   deliverable: () => readonly string[] = () => [],
-): Promise<{ services: Services; close(): Promise<void> }> {
+): Promise<{ services: Services; knowledgeRunning(): boolean; close(): Promise<void> }> {
   // Rules are read once at start: a broken rule file stops the start instead of misleading farmers
   // (read before the knowledge thread starts, which would then have to be ended).
   const programmes = loadProgrammes(join(config.knowledgeDir, "programmes"));
@@ -59,5 +60,5 @@ export async function createServices(
     subscriptions: subscriptionService({ prisma, now }),
     broadcasts: campaignService({ prisma, audit, deliverable }),
   };
-  return { services, close: () => knowledge.close() };
+  return { services, knowledgeRunning: () => knowledge.running(), close: () => knowledge.close() };
 }

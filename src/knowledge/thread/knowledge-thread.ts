@@ -27,6 +27,8 @@ interface Pending {
 }
 
 export interface KnowledgeThread extends KnowledgeService {
+  /** False once the thread has stopped (failed or closed): no question can be answered any more. */
+  running(): boolean;
   /** Waits for the answers in flight, then ends the thread. */
   close(): Promise<void>;
 }
@@ -60,10 +62,15 @@ export async function startKnowledgeThread(options: KnowledgeOptions): Promise<K
     }
   }
 
+  /** The thread could not start: its own error (revived) rejects the start, not the exit that follows. */
+  let startFailed = false;
   const ready = new Promise<void>((resolve, reject) => {
     worker.on("message", (message: FromThread) => {
       if ("ready" in message) return resolve();
-      if ("startError" in message) return void revive(message.startError).then(reject);
+      if ("startError" in message) {
+        startFailed = true;
+        return void revive(message.startError).then(reject);
+      }
       if ("faqRequest" in message) return void readFaqs(message.faqRequest);
       if ("log" in message) return logger?.[message.log](message.obj, message.msg);
       const call = pending.get(message.id);
@@ -72,7 +79,10 @@ export async function startKnowledgeThread(options: KnowledgeOptions): Promise<K
       else call?.resolve(message.result);
     });
     const fail = (error: Error) => {
+      // Not after close() (ended on purpose) nor a failed start (the start reports it). /readyz says so too.
+      if (!stopped && !startFailed) logger?.error({ err: error }, "the knowledge thread stopped; questions cannot be answered");
       stopped ??= error;
+      if (startFailed) return;
       reject(error);
       for (const call of pending.values()) call.reject(error);
       pending.clear();
@@ -111,9 +121,10 @@ export async function startKnowledgeThread(options: KnowledgeOptions): Promise<K
     topics: () => call("topics"),
     sectionsOfTopic: (topicId) => call("sectionsOfTopic", topicId),
     refresh: () => call("refresh"),
+    running: () => !stopped,
     async close() {
       await Promise.allSettled([...inFlight]);
-      stopped = new Error("The knowledge service is stopped.");
+      stopped ??= new Error("The knowledge service is stopped.");
       await worker.terminate();
     },
   };

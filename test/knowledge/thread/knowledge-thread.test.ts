@@ -70,7 +70,9 @@ describe("the knowledge service on its own thread", () => {
   it("finishes the answers in flight when closed, then refuses new questions", async () => {
     const other = await startKnowledgeThread(kb);
     const inFlight = other.answer("htx can may nguoi");
+    expect(other.running()).toBe(true);
     await other.close();
+    expect(other.running()).toBe(false);
     expect(await inFlight).toEqual(await local.answer("htx can may nguoi"));
     await expect(other.answer("htx can may nguoi")).rejects.toThrow("stopped");
   });
