@@ -13,7 +13,14 @@ import { quoteLegal } from "./legal-quote.js";
 import { quoteList } from "./list-quote.js";
 import { answersAnotherCount, statesMinimumCount, wrongCountHeard } from "./premise.js";
 import { createLlmAnswerer, type LlmAnswerer } from "./llm-answer.js";
-import { hasFigure, questionWants, quotePassage, startsWithRefutation, type QuoteOptions } from "./passage.js";
+import {
+  hasFigure,
+  questionWants,
+  quotePassage,
+  startsWithRefutation,
+  type QuestionWants,
+  type QuoteOptions,
+} from "./passage.js";
 import { memoByObject } from "../../lib/memo-by-object.js";
 import { asksLocally, asksNationwide, isLocalSection } from "./scope.js";
 import { preferOverview } from "./overview.js";
@@ -53,10 +60,10 @@ const FOCUS_LOOKAHEAD = 4;
 /** Such a passage must rank at least this close to the best hit. */
 const FOCUS_MIN_SCORE = 0.6;
 /**
- * A passage about the asker's stated case ("16 tuổi"), or naming both options of an either-or
- * question, must rank at least this close to the best hit.
+ * A passage fitting what the question asks better than the best hit (the asker's stated case, both
+ * options of an either-or question, a rule rather than local figures) must rank at least this close.
  */
-const STATED_CASE_MIN_SCORE = 0.75;
+const CLOSE_FIT_SCORE = 0.75;
 
 export interface SectionView {
   id: string;
@@ -231,49 +238,36 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     return alternative ? [alternative, ...hits.filter((hit) => hit !== alternative)] : hits;
   }
 
-  /**
-   * "Con tui 16 tuổi…": a close hit whose text has a range holding the stated figure ("từ đủ 15 đến
-   * dưới 18 tuổi") speaks of the asker's case; it goes before a general rule that has none.
-   */
-  function withStatedCase(stated: StatedFigure[], hits: SearchHit[]): SearchHit[] {
-    // An age or a period is the asker's own; a count of people may count another group than the
-    // range does ("HTX tui mới 7 người" against a board of 03 to 15 people), so it moves nothing.
-    const own = stated.filter((figure) => figure.unit !== "nguoi");
-    const holds = (hit: SearchHit) => holdsStatedFigure(hit.section.text, own);
-    if (own.length === 0 || holds(hits[0]!)) return hits;
-    const fitting = hits.slice(1, FOCUS_LOOKAHEAD).find((hit) => hit.score >= STATED_CASE_MIN_SCORE && holds(hit));
+  /** The hits with the first close one that fits moved first, unless the best fits already. */
+  function closeFitFirst(hits: SearchHit[], fits: (hit: SearchHit) => boolean): SearchHit[] {
+    if (fits(hits[0]!)) return hits;
+    const fitting = hits.slice(1, FOCUS_LOOKAHEAD).find((hit) => hit.score >= CLOSE_FIT_SCORE && fits(hit));
     return fitting ? [fitting, ...hits.filter((hit) => hit !== fitting)] : hits;
   }
 
-  /**
-   * "HTX có bao nhiêu thành viên", naming no place, asks about the rule: a close hit stating it
-   * answers before one province's figures, which share "bao nhiêu HTX … thành viên".
-   */
-  function ruleBeforeLocalFigures(question: string, hits: SearchHit[]): SearchHit[] {
-    if (!isLocalSection(hits[0]!.section) || asksLocally(question) || asksNationwide(question)) return hits;
-    const general = hits.slice(1, FOCUS_LOOKAHEAD).find((hit) => hit.score >= STATED_CASE_MIN_SCORE && !isLocalSection(hit.section));
-    return general ? [general, ...hits.filter((hit) => hit !== general)] : hits;
-  }
-
-  /** "Chia theo vốn hay theo công": a close hit naming both options answers before one naming one. */
-  function withBothOptions(question: string, hits: SearchHit[]): SearchHit[] {
+  /** The hits in the order they answer the question: close ones that fit what it asks go first. */
+  function rankedForQuestion(question: string, wants: QuestionWants, stated: StatedFigure[], found: SearchHit[]): SearchHit[] {
+    let hits = preferFittingHeading(question, found);
+    // "HTX có bao nhiêu thành viên", naming no place, asks about the rule, not one province's figures.
+    if (isLocalSection(hits[0]!.section) && !asksLocally(question) && !asksNationwide(question)) {
+      hits = closeFitFirst(hits, (hit) => !isLocalSection(hit.section));
+    }
+    hits = preferOverview(question, wants, hits);
+    // "Chia theo vốn hay theo công": a passage naming both options answers, one naming one does not.
     const options = alternativesOf(question);
-    const both = (hit: SearchHit) => !!options && namesBoth(`${hit.section.heading}\n${hit.section.text}`, options);
-    if (!options || both(hits[0]!)) return hits;
-    const fitting = hits.slice(1, FOCUS_LOOKAHEAD).find((hit) => hit.score >= STATED_CASE_MIN_SCORE && both(hit));
-    return fitting ? [fitting, ...hits.filter((hit) => hit !== fitting)] : hits;
+    if (options) hits = closeFitFirst(hits, (hit) => namesBoth(`${hit.section.heading}\n${hit.section.text}`, options));
+    // "Con tui 16 tuổi…": a passage with a range holding the figure ("từ đủ 15 đến dưới 18 tuổi") is
+    // about the asker's case. An age or a period is the asker's own; a count of people may count
+    // another group than the range does ("HTX tui mới 7 người" against a board of 03 to 15 people).
+    const own = stated.filter((figure) => figure.unit !== "nguoi");
+    if (own.length > 0) hits = closeFitFirst(hits, (hit) => holdsStatedFigure(hit.section.text, own));
+    return withoutOtherCounts(question, hits);
   }
 
   function extractive(question: string, profile: QuestionProfile, found: SearchHit[], confidence: number): Answer {
     const stated = statedFigures(question);
     const wants = questionWants(question);
-    const { ranked, focused } = answeringHits(
-      question,
-      withoutOtherCounts(
-        question,
-        withStatedCase(stated, withBothOptions(question, preferOverview(question, wants, ruleBeforeLocalFigures(question, preferFittingHeading(question, found))))),
-      ),
-    );
+    const { ranked, focused } = answeringHits(question, rankedForQuestion(question, wants, stated, found));
     // "How many HTX in Vietnam" answered with one province's count: say it is local, not national.
     const localOnly = asksNationwide(question) && isLocalSection(ranked[0]!.section);
     const unsure = confidence < NOT_SURE_BELOW || !focused || localOnly;
