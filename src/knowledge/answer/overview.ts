@@ -2,6 +2,8 @@ import type { SearchHit } from "../retrieval/knowledge-index.js";
 import { namedEntities } from "../text/entities.js";
 import { coversFocus, subjectsOf } from "./focus.js";
 import type { QuestionWants } from "./passage.js";
+import type { Section } from "../types.js";
+import { memoByObject } from "../../lib/memo-by-object.js";
 
 /**
  * Figures that differ by kind of borrower (a household, a farm owner, a cooperative) asked for by
@@ -16,20 +18,25 @@ const OVERVIEW_KINDS = 3;
 const OVERVIEW_MIN_SCORE = 0.5;
 
 const kindsNamed = (text: string) => namedEntities(text).get("person")?.size ?? 0;
+/** What a section offers an overview with, fixed per section (read once, not at every question). */
+const sectionKinds = memoByObject((section: Section) => ({
+  text: kindsNamed(section.text),
+  heading: kindsNamed(section.heading),
+  subjects: subjectsOf(`${section.heading}\n${section.text}`),
+}));
 
 export function preferOverview(question: string, wants: QuestionWants, hits: SearchHit[]): SearchHit[] {
   const [best, ...rest] = hits;
   if (!best || !wants.number) return hits;
   const asked = namedEntities(question);
   // The asker said who borrows ("hộ tui", "HTX", "chủ trang trại"): their own figure answers.
-  if (asked.has("person") || asked.has("org") || kindsNamed(best.section.text) >= OVERVIEW_KINDS) return hits;
+  if (asked.has("person") || asked.has("org") || sectionKinds(best.section).text >= OVERVIEW_KINDS) return hits;
   const focus = subjectsOf(question);
-  const overview = rest.find(
-    (hit) =>
-      hit.score >= OVERVIEW_MIN_SCORE &&
-      kindsNamed(hit.section.text) >= OVERVIEW_KINDS &&
-      kindsNamed(hit.section.heading) === 0 &&
-      coversFocus(focus, subjectsOf(`${hit.section.heading}\n${hit.section.text}`)),
-  );
+  const overview = rest.find((hit) => {
+    const kinds = sectionKinds(hit.section);
+    return (
+      hit.score >= OVERVIEW_MIN_SCORE && kinds.text >= OVERVIEW_KINDS && kinds.heading === 0 && coversFocus(focus, kinds.subjects)
+    );
+  });
   return overview ? [overview, ...hits.filter((hit) => hit !== overview)] : hits;
 }
