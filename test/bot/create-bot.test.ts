@@ -89,7 +89,10 @@ describe("createBot", () => {
     await bot.handleUpdate(stickerUpdate(1, CHAT));
     expect(sentTexts(api.take())[0]).toContain("chữ và nút bấm");
     await bot.handleUpdate(buttonUpdate(2, CHAT, "something:old"));
-    expect(api.take().map((c) => c.method)).toEqual(["answerCallbackQuery"]);
+    // The press is answered and the old button said to be old in a message (see the fallback feature).
+    const calls = api.take();
+    expect(calls.map((c) => c.method)).toEqual(["answerCallbackQuery", "sendMessage"]);
+    expect(sentTexts(calls)[0]).toContain("Nút này đã cũ");
   });
 
   it("apologises instead of crashing when a service fails", async () => {
