@@ -3,7 +3,8 @@ import { replyWithChoices, type ChoiceRows } from "../../bot/choices.js";
 import type { BotContext } from "../../bot/context.js";
 import type { Answer } from "../../knowledge/index.js";
 import { enterContactOfficer } from "../contact-officer/index.js";
-import { mainMenuChoices } from "../menu/main-menu.js";
+import { MENU_CALLBACK_PREFIX, mainMenuChoices } from "../menu/main-menu.js";
+import { wishedMenuItem } from "../menu/typed-menu-item.js";
 import { findMentionedPlace } from "../../places/mentioned-place.js";
 import { findPlaceQuestion } from "../../places/place-question.js";
 import { placeAnswer, placeLine } from "./place-answer.js";
@@ -13,17 +14,24 @@ import { offerSubscription, takeOfferTurn } from "../subscriptions/offer.js";
 const EXAMPLES = 3;
 
 /**
- * Choices under an answer: read the source in full, ask an officer, follow-up questions (the
- * likeliest topics when the answer hedges); small talk gets the main menu instead.
+ * Choices under an answer: what the farmer said they want to do ("em muốn đăng ký vô HTX"), read the
+ * source in full, ask an officer, follow-up questions (the likeliest topics when the answer hedges);
+ * small talk gets the main menu instead.
  */
-function answerChoices(ctx: BotContext, answer: Answer): ChoiceRows {
+function answerChoices(ctx: BotContext, question: string, answer: Answer): ChoiceRows {
   if (answer.showMenu) return mainMenuChoices(ctx.t);
+  const wished = wishedMenuItem(question);
+  const action = wished ? [[{ text: ctx.t(`menu-${wished}`), data: `${MENU_CALLBACK_PREFIX}${wished}` }]] : [];
   const [best] = answer.sources;
   const first = [
     ...(best && !answer.declined ? [{ text: ctx.t("qa-read-full"), data: `law:s:${best.sectionId}` }] : []),
     { text: ctx.t(answer.suggestOfficer ? "qa-send-to-officer" : "qa-ask-officer"), data: "qa:officer" },
   ];
-  return [first, ...answer.followUps.map((question, i) => [{ text: `❓ ${question}`, data: `qa:more:${i}` }])];
+  return [
+    ...action,
+    first,
+    ...answer.followUps.map((followUp, i) => [{ text: `❓ ${followUp}`, data: `qa:more:${i}` }]),
+  ];
 }
 
 export async function answerQuestion(ctx: BotContext, question: string): Promise<void> {
@@ -48,7 +56,7 @@ export async function answerQuestion(ctx: BotContext, question: string): Promise
   );
   const place = answer.showMenu ? null : findMentionedPlace(question, ctx.services.places);
   const text = place ? `${answer.answer}\n${placeLine(ctx.t, place)}` : answer.answer;
-  await replyWithChoices(ctx, text, answerChoices(ctx, answer));
+  await replyWithChoices(ctx, text, answerChoices(ctx, question, answer));
   // Announcements are offered once, after the first answer that actually helped.
   const helped = !answer.declined && !answer.suggestOfficer && !answer.showMenu;
   if (helped && (await takeOfferTurn(ctx))) await offerSubscription(ctx);

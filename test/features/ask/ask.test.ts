@@ -135,6 +135,32 @@ describe("ask feature", () => {
     expect(questions.all()).toMatchObject([{ text: "HTX tui muon vay 1 ty thi can gi?", origin: "contact" }]);
   });
 
+  it("opens what a short message asks to do, like its button: register, the eligibility check, announcements", async () => {
+    for (const [typed, opened] of [
+      ["em muon dang ky vo htx", "menu:register"],
+      ["toi muon dang ky tham gia hop tac xa", "menu:register"],
+      ["dang ky", "menu:register"],
+      ["tui muon vay von nha", "menu:check"],
+      ["cho tui nhan thong bao", "menu:subscribe"],
+    ] as const) {
+      const byText = testBot();
+      await byText.bot.handleUpdate(textUpdate(1, CHAT, typed));
+      const byButton = testBot();
+      await byButton.bot.handleUpdate(buttonUpdate(1, CHAT, opened));
+      expect(sentTexts(byText.api.take()), typed).toEqual(sentTexts(byButton.api.take()));
+      expect(byText.knowledge.asked, typed).toEqual([]);
+    }
+  });
+
+  it("answers a question that states a wish, with the button for that wish first", async () => {
+    const { bot, api, knowledge } = testBot();
+    await bot.handleUpdate(textUpdate(1, CHAT, "bay gio dang ky vo htx o dau, em muon dang ky"));
+    expect(knowledge.asked).toEqual(["bay gio dang ky vo htx o dau, em muon dang ky"]);
+    expect(buttonData(api.take().find((c) => c.method === "sendMessage"))[0]).toBe("menu:register");
+    await bot.handleUpdate(textUpdate(2, CHAT, "htx co can dang ky kinh doanh khong"));
+    expect(buttonData(api.take().find((c) => c.method === "sendMessage"))).not.toContain("menu:register");
+  });
+
   it("keeps a question that mentions an officer a question", async () => {
     const { bot, api, knowledge } = testBot();
     await bot.handleUpdate(textUpdate(1, CHAT, "hoi can bo ve vay von duoc khong"));
