@@ -50,6 +50,9 @@ oc-status-unchanged = Hồ sơ đang ở trạng thái «{ $status }», không c
 oc-question-new =
     ❓ Câu hỏi { $reference } của bà con:
     «{ $question }»
+oc-farmer-reply-new =
+    ↩️ Bà con của hồ sơ { $lead } trả lời tin nhắn của cán bộ ({ $reference }):
+    «{ $question }»
 oc-button-answer = ✍️ Trả lời
 oc-questions-none = Hiện không có câu hỏi nào đang chờ trả lời.
 oc-questions-header = Có { $total } câu hỏi đang chờ trả lời (cũ nhất trước):

@@ -4,6 +4,7 @@ officer-reply-confirm =
     Lời nhắn của bà con:
     «{ $question }»
     Gửi cho cán bộ nha?
+officer-reply-sent = Đã gửi lời nhắn cho cán bộ (mã { $reference }). Cán bộ sẽ trả lời trong khung chat này nha.
 officer-ask-again = Bà con nhắn lại câu hỏi nha:
 officer-confirm =
     Câu hỏi của bà con:

@@ -41,7 +41,9 @@ export function prismaQuestionQueue(
       });
       const queued = asQueued({ ...row, reference: questionReference(row.id), answeredByName: null, delivery: null });
       await officers.notify({
-        text: t("oc-question-new", { reference: queued.reference, question: question.text }),
+        text: question.replyTo
+          ? t("oc-farmer-reply-new", { reference: queued.reference, lead: question.replyTo, question: question.text })
+          : t("oc-question-new", { reference: queued.reference, question: question.text }),
         buttons: [[{ text: t("oc-button-answer"), data: `${ANSWER_BUTTON_PREFIX}${queued.id}` }]],
       });
       return queued;

@@ -9,6 +9,8 @@ export interface QuestionInput {
   text: string;
   origin: "contact" | "unanswered";
   at: Date;
+  /** The lead whose officer's message this answers («Trả lời cán bộ»): named in the officers' notice. */
+  replyTo?: string;
 }
 
 export interface QueuedQuestion extends QuestionInput {

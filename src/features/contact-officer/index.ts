@@ -34,19 +34,17 @@ async function contactOfficer(conversation: Flow, ctx: FlowContext, start?: Cont
   });
   if (!written) return;
   const queued = await conversation.external(async () => {
-    const question = await ctx.services.questions.submit({
-      ...chatAddress(ctx),
+    const chat = chatAddress(ctx);
+    const ownLead = replyTo !== undefined && (await ctx.services.leads.recordFarmerReply(replyTo, chat, written.text));
+    return ctx.services.questions.submit({
+      ...chat,
       text: written.text,
       origin: typed?.origin ?? "contact",
       at: ctx.services.now(),
+      ...(ownLead ? { replyTo } : {}),
     });
-    if (replyTo) {
-      const reply = { text: written.text, question: question.reference };
-      await ctx.services.leads.recordFarmerReply(replyTo, chatAddress(ctx), reply);
-    }
-    return question;
   });
-  await written.ctx.reply(ctx.t("officer-sent", { reference: queued.reference }));
+  await written.ctx.reply(ctx.t(replyTo ? "officer-reply-sent" : "officer-sent", { reference: queued.reference }));
 }
 
 export function contactOfficerFeature(flowPlugins: MiddlewareFn<FlowContext>[]): Composer<BotContext> {

@@ -72,14 +72,15 @@ describe("officers answer farmers' questions in chat", () => {
 
     expect(textOf(await chat.press(FARMER, replyButton.data))).toContain("lời trả lời cán bộ (hồ sơ HTX-7K3Q9)");
     expect(textOf(await chat.say(FARMER, "Dạ chiều mai tui ở nhà"))).toContain("Gửi cho cán bộ nha?");
-    expect(textOf(await chat.press(FARMER, "officer:send"))).toContain("Đã gửi");
+    expect(textOf(await chat.press(FARMER, "officer:send"))).toContain("Đã gửi lời nhắn cho cán bộ (mã CH-00001)");
 
     const notice = chat.outbox.sent.filter((s) => s.to.chatId === String(OFFICER)).at(-1)!;
+    expect(notice.message.text).toContain("Bà con của hồ sơ HTX-7K3Q9 trả lời tin nhắn của cán bộ (CH-00001)");
     expect(notice.message.text).toContain("Dạ chiều mai tui ở nhà");
     const events = await db.prisma.leadEvent.findMany({ where: { leadId: lead.id }, orderBy: { id: "asc" } });
     expect(events.map((e) => [e.kind, e.note])).toEqual([
       ["message_to_farmer", "Mai cán bộ gọi được không?"],
-      ["farmer_reply", "CH-00001: Dạ chiều mai tui ở nhà"],
+      ["farmer_reply", "Dạ chiều mai tui ở nhà"],
     ]);
 
     // Another chat pressing a copied button reaches the officers, but not this lead's history.
@@ -87,6 +88,9 @@ describe("officers answer farmers' questions in chat", () => {
     await chat.say(FARMER + 1, "Tui đâu có đăng ký");
     await chat.press(FARMER + 1, "officer:send");
     expect(await db.prisma.leadEvent.count({ where: { leadId: lead.id } })).toBe(2);
+    const copied = chat.outbox.sent.filter((s) => s.to.chatId === String(OFFICER)).at(-1)!;
+    expect(copied.message.text).toContain("Tui đâu có đăng ký");
+    expect(copied.message.text).not.toContain("HTX-7K3Q9");
   });
 
   it("lists open questions with /cauhoi, and refuses it and the answer button to a farmer", async () => {
