@@ -27,6 +27,7 @@ const schema = z
     DATA_DIR: z.string().min(1).default("./data"),
     DATABASE_URL: optionalString,
     KNOWLEDGE_DIR: z.string().min(1).default("./knowledge"),
+    INDEX_DIR: optionalString,
     WEBCHAT_ENABLED: booleanFlag.default(true),
     TELEGRAM_BOT_TOKEN: optionalString.pipe(
       z
@@ -122,6 +123,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string;
   knowledgeDir: string;
+  /** The knowledge index: `$DATA_DIR/index` unless INDEX_DIR names one shared by several instances. */
+  indexDir: string;
   webchat: { enabled: boolean };
   telegram?: {
     token: string;
@@ -187,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl: e.DATABASE_URL ?? `pglite:${resolve(dataDir, "db")}`,
     knowledgeDir: resolve(e.KNOWLEDGE_DIR),
+    indexDir: resolve(e.INDEX_DIR ?? resolve(dataDir, "index")),
     webchat: { enabled: e.WEBCHAT_ENABLED },
     telegram: e.TELEGRAM_BOT_TOKEN
       ? {

@@ -6,7 +6,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom
  * labels stay in one place. Labels never carry chat ids or text.
  */
 const registry = new Registry();
-collectDefaultMetrics({ register: registry, prefix: "htx_process_" });
+collectDefaultMetrics({ register: registry, prefix: "htx_" });
 
 const messagesIn = new Counter({
   name: "htx_messages_in_total",

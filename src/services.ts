@@ -39,6 +39,7 @@ export async function createServices(
   // Officers' published FAQ entries are answered from like guides; publishing refreshes them at once.
   const knowledge = await startKnowledgeThread({
     dataDir: config.dataDir,
+    indexDir: config.indexDir,
     knowledgeDir: config.knowledgeDir,
     openai: config.openai,
     logger,

@@ -8,6 +8,8 @@ describe("loadConfig", () => {
     const config = loadConfig({});
     expect(config.http).toEqual({ host: "127.0.0.1", port: 3000, trustProxy: false });
     expect(config.databaseUrl).toMatch(/^pglite:.*data\/db$/);
+    expect(config.indexDir).toMatch(/data\/index$/);
+    expect(loadConfig({ INDEX_DIR: "/srv/htx/index" }).indexDir).toBe("/srv/htx/index");
     expect(config.webchat.enabled).toBe(true);
     expect(config.telegram).toBeUndefined();
     expect(config.openai).toBeUndefined();

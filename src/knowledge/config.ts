@@ -6,6 +6,7 @@ import type { KnowledgeOptions, Logger } from "./types.js";
  * process.env), so the knowledge service itself never reads globals and tests pass plain objects.
  *
  *   DATA_DIR          generated data; the index goes to $DATA_DIR/index      (default: data)
+ *   INDEX_DIR         the index elsewhere, e.g. one built once for several instances
  *   KNOWLEDGE_DIR     guides and official documents                         (default: knowledge)
  *   OPENAI_API_KEY    key of an OpenAI-compatible endpoint
  *   OPENAI_BASE_URL   endpoint URL, e.g. http://localhost:11434/v1 for Ollama
@@ -25,6 +26,7 @@ export function knowledgeOptionsFromEnv(
   };
   return {
     dataDir: resolve(cwd, env.DATA_DIR || "data"),
+    ...(env.INDEX_DIR ? { indexDir: resolve(cwd, env.INDEX_DIR) } : {}),
     knowledgeDir: resolve(cwd, env.KNOWLEDGE_DIR || "knowledge"),
     openai: Object.values(openai).some(Boolean) ? openai : undefined,
     ...(logger ? { logger } : {}),
