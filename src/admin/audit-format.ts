@@ -41,14 +41,24 @@ const DETAIL_KEYS = [
 const isDetailKey = (key: string): key is (typeof DETAIL_KEYS)[number] =>
   (DETAIL_KEYS as readonly string[]).includes(key);
 
-/** What an entry is about, as officers name it, linked where the dashboard has a page for it. */
-export function auditTarget(t: Translate, target: string | null): HtmlEscapedString | Promise<HtmlEscapedString> | "" {
+/**
+ * What an entry is about, as officers name it ("Tài khoản Cán bộ Hạnh (hanh)" given the accounts'
+ * names by id), linked where the dashboard has a page for it.
+ */
+export function auditTarget(
+  t: Translate,
+  target: string | null,
+  userName: (id: number) => string | undefined,
+): HtmlEscapedString | Promise<HtmlEscapedString> | "" {
   if (!target) return "";
   const broadcast = /^broadcast:(\d+)$/.exec(target);
   if (broadcast)
     return html`<a href="/admin/broadcasts/${broadcast[1]}">${t("audit-target-broadcast", { id: broadcast[1]! })}</a>`;
   const user = /^user:(\d+)$/.exec(target);
-  if (user) return html`<a href="/admin/users">${t("audit-target-user", { id: user[1]! })}</a>`;
+  if (user) {
+    const name = userName(Number(user[1])) ?? `#${user[1]}`;
+    return html`<a href="/admin/users">${t("audit-target-user", { name })}</a>`;
+  }
   if (target.startsWith(REFERENCE_PREFIX)) return html`<a href="/admin/leads/${target}">${target}</a>`;
   return html`${target}`;
 }

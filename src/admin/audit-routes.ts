@@ -63,6 +63,8 @@ export function auditRoutes(deps: AdminDeps): Hono<AdminEnv> {
         select: { id: true, displayName: true, username: true },
       }),
     ]);
+    const names = new Map(users.map((u) => [u.id, `${u.displayName} (${u.username})`]));
+    const userName = (id: number) => names.get(id);
     const who = (e: (typeof entries)[number]) =>
       e.actor
         ? `${e.actor.displayName} (${e.actor.username})`
@@ -83,7 +85,7 @@ export function auditRoutes(deps: AdminDeps): Hono<AdminEnv> {
           const { via, ...rest } = (e.details ?? {}) as Record<string, unknown>;
           return html`<tr><td data-label="${t("admin-audit-at")}">${displayDateTime(e.at)}</td><td data-label="${t("admin-audit-actor")}">${who(e)}</td>
             <td data-label="${t("admin-audit-action")}">${actionLabel(e.action)}${via === "chat" ? html` <small>(${t("audit-via-chat")})</small>` : ""}</td>
-            <td data-label="${t("admin-audit-target")}">${auditTarget(t, e.target)}</td>
+            <td data-label="${t("admin-audit-target")}">${auditTarget(t, e.target, userName)}</td>
             <td data-label="${t("admin-audit-details")}">${auditDetails(t, rest)}</td></tr>`;
         })}</tbody></table></div>
       ${pager(t, c, pageNumber, Math.max(1, Math.ceil(total / PAGE_SIZE)))}`;

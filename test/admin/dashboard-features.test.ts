@@ -436,8 +436,8 @@ describe("users, chat link and setup", () => {
     expect((await h.agent().login("canbo.moi", "mat khau cua moi")).status).toBe(401);
     const audit = await html("/admin/audit", admin);
     expect(audit).toContain("Khóa tài khoản");
-    // Officers' words, not the log's codes: "Tài khoản #2" and "vai trò: Cán bộ", never `user:2` or JSON.
-    expect(audit).toContain(`<a href="/admin/users">Tài khoản #${id}</a>`);
+    // Officers' words, not the log's codes: "Tài khoản Cán bộ Mới (canbo.moi)" and "vai trò: Cán bộ", never `user:2` or JSON.
+    expect(audit).toContain(`<a href="/admin/users">Tài khoản Cán bộ Mới (canbo.moi)</a>`);
     expect(audit).toContain("vai trò: Cán bộ");
     expect(audit).not.toContain(`user:${id}`);
     expect(audit).not.toContain("{&quot;");
