@@ -9,8 +9,11 @@ import { answerQuestion } from "./index.js";
 const PREFIX = "flowq:";
 const MIN_WORDS = 3;
 /** Question words (folded) that make a message a question even without "?". */
-const ASKS =
-  /\b(gi|sao|nao|bao nhieu|nhieu|bao lau|may|the nao|ra sao|lam sao|o dau|ai|duoc khong|co phai|phai khong|khong|hong|chua)$|\b(gi|sao|bao nhieu|bao lau|the nao|ra sao|lam sao|o dau|co phai|phai khong|duoc khong)\b/;
+const ASKS_AT_END = String.raw`\b(gi|sao|nao|bao nhieu|nhieu|bao lau|may|the nao|ra sao|lam sao|o dau|ai|duoc khong|co phai|phai khong|khong|hong|chua)$`;
+const ASKS_ANYWHERE = String.raw`\b(gi|sao|bao nhieu|bao lau|the nao|ra sao|lam sao|o dau|co phai|phai khong|duoc khong)\b`;
+/** "Mấy" folds like "máy" (a machine): it asks only before what is counted ("mấy người", "mấy năm"). */
+const HOW_MANY = String.raw`\bmay (nguoi|thanh vien|nam|thang|ngay|lan|phan tram|trieu|ty|cong|ha|loai|buoc|cach)\b`;
+const ASKS = new RegExp(`${ASKS_AT_END}|${ASKS_ANYWHERE}|${HOW_MANY}`);
 
 /** "HTX cần mấy người?", "vay được bao nhiêu vậy", "vay dc nhiu": a question, not an answer to the step. */
 export function looksLikeQuestion(text: string): boolean {

@@ -27,7 +27,9 @@ const FILLERS = new Set(
     "buoi sang trua chieu toi hom nay nay chuc ngay vui ve khoe hihi hehe haha hi hi day gio thoi ghe " +
     "cai nay chatbot may ong ba ui uii ne nhe chut xiu ti troi du thiet today " +
     // Chat forms of address for a group: "ae" (anh em), "ace" (anh chị em), "ac" (anh chị).
-    "ae ace ac").split(" "),
+    "ae ace ac " +
+    // "Vậy" as southern chat spells it ("có ai hông zạy"); not mapped to "vay", which is also a loan.
+    "z zay dzay").split(" "),
 );
 
 /**
@@ -67,7 +69,8 @@ function phrasesOf(folded: string): { acts: Set<ChatAct>; left: string; rest: st
   const acts = new Set<ChatAct>();
   for (const [act, phrases] of ACTS) {
     for (const phrase of [...phrases].sort((a, b) => b.length - a.length)) {
-      if (text.includes(` ${phrase} `)) {
+      // A loop: a phrase said twice ("alo alo") shares the space between its two copies.
+      while (text.includes(` ${phrase} `)) {
         acts.add(act);
         text = text.split(` ${phrase} `).join("  ");
       }

@@ -10,6 +10,7 @@ describe("chatAct", () => {
     ["hellu bot, khoe hem", "greeting"],
     ["chaooo ad", "greeting"],
     ["bot khỏe hông", "greeting"],
+    ["alo alo bot oi, co ai hong zay", "greeting"],
     ["helu, co ai ko", "greeting"],
     ["bot nay tra loi hay qua troi luon", "compliment"],
     ["alo, có ai không", "greeting"],
