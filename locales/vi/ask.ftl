@@ -35,6 +35,7 @@ ask-decline-market = Xin lỗi, giá cả thị trường nằm ngoài phạm vi
 ask-decline-investment = Xin lỗi, mình không tư vấn đầu tư chứng khoán, cổ phiếu hay tiền ảo; việc này nằm ngoài phạm vi mình hỗ trợ.
 ask-decline-guarantee = Xin lỗi, mình không thể bảo lãnh hay hứa chắc bà con được vay. Ngân hàng hoặc Quỹ sẽ thẩm định hồ sơ; mình chỉ giải thích quy định và điều kiện vay.
 ask-decline-personal-data = Xin lỗi, mình không thể cung cấp thông tin cá nhân của người khác (số điện thoại, địa chỉ, giấy tờ…). Pháp luật bảo vệ dữ liệu cá nhân của mỗi người.
+ask-decline-own-data = Số điện thoại và thông tin bà con để lại khi đăng ký chỉ để cán bộ Hội Nông dân và cán bộ hỗ trợ HTX phụ trách nơi bà con ở gọi lại tư vấn; không dùng vào việc khác, không bán hay đưa cho người khác, hết hạn lưu thì tự xóa. Bà con xem lại bằng lệnh /dulieu, xóa và rút lại đồng ý bằng lệnh /xoa bất cứ lúc nào.
 ask-decline-fraud = Xin lỗi, mình không hỗ trợ việc này: kê khai không trung thực, làm giả giấy tờ hay lập thành viên ảo là hành vi bị cấm (Điều 7 Luật Hợp tác xã 2023).
 ask-decline-evasion = Xin lỗi, mình không chỉ cách trốn thuế, quỵt nợ, đút lót hay làm sổ sách giả; việc đó vi phạm pháp luật. Nếu bà con muốn biết HTX được miễn, giảm thuế hay gia hạn nợ hợp pháp thế nào thì cứ hỏi mình nha.
 ask-decline-health = Xin lỗi, chuyện sức khỏe, thuốc men nằm ngoài phạm vi mình hỗ trợ. Bà con hỏi trạm y tế xã/phường hoặc bác sĩ cho chắc nha.

@@ -16,6 +16,7 @@ export type DeclineTopic =
   | "lottery"
   | "guarantee"
   | "personal-data"
+  | "own-data"
   | "fraud"
   | "evasion"
   | "farming"
@@ -64,6 +65,10 @@ const NOT_A_NAME = String.raw`(?!(nhanh|quan|so|dong|phan|ban|nhiem|tich|the|ho|
 const TITLED = String.raw`(ong|ba|anh|chi|co|chu|bac|di|thim|cau|mo|em|chau) ${NOT_A_NAME}`;
 const OTHERS = String.raw`hang xom|nguoi (khac|ta|dang ky|vua dang ky|da dang ky|trong danh sach)|thanh vien khac|cac thanh vien|ai (da |vua )?dang ky`;
 const NAMED = String.raw`(ong|anh|chu|bac|thim) ${NOT_A_NAME}`;
+/** The asker, in the forms farmers use for themselves. */
+const ASKER = "(tui|toi|em|minh|con|chau)";
+/** What happens to data: who keeps or sees it, whether it is passed on, how long it stays. */
+const HANDLED = String.raw`(ai (giu|xem|biet|doc|coi|quan ly)|(dua|gui|ban|chia se|cung cap) (cho |ra )?(nguoi khac|ai|ben khac|cong ty)|bi (lo|lo ra|dua|ban|lam dung)|(co )?an toan|bao mat|(de|dung) (lam|vao|cho) (gi|viec gi)|luu (bao lau|o dau|de lam gi)|xoa (di )?(duoc|the nao|sao|o dau))`;
 /** Dodging the law: taxes, debts, bribes. */
 const EVADE = String.raw`tron thue|ne thue|lach thue|tron no|quyt no|xu no|hoi lo|dut lot|lot tay|chay (hs|ho so)|qua mat thue|vay (\w+ ){0,3}(roi|xong) (khong|hong|ko|khoi) (phai )?tra`;
 /** Organisations a farmer may want to reach. */
@@ -96,6 +101,9 @@ const OUT_OF_SCOPE: Array<[DeclineTopic, RegExp]> = [
     "guarantee",
     /\b(bao lanh (cho|giup|gium) (toi|tui|minh|em|con|tao)|(hua|dam bao|cam ket|chac chan) (la |rang )?(toi |tui |minh |em )?(se )?duoc (vay|giai ngan|duyet)|(duyet|giai ngan) (cho|giup) (toi|tui|minh|em) (vay|khoan))\b/,
   ],
+  // The asker's own data as this assistant keeps it ("số điện thoại của tui có bị đưa cho người khác
+  // không", "thông tin của tui ai giữ"): answered with how registrations are kept, not a refusal.
+  ["own-data", new RegExp(String.raw`\b(${PERSONAL_DATA}|thong tin|du lieu) (cua )?${ASKER}( \w+){0,5} ${HANDLED}\b`)],
   // Someone else's data: a data item next to another person ("số điện thoại ông Tư", "địa chỉ người
   // vừa đăng ký", "danh sách thành viên kèm số điện thoại"); one's own ("của tui") is not refused.
   [
