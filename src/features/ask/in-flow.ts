@@ -48,7 +48,7 @@ export async function offerTypedQuestion(
   if (input.text !== undefined && !yesNo) return { offered: true, ctx: input.ctx, typed: input.text };
   if (input.choice === "answer" || yesNo === "yes") {
     // Answered outside the replay (once), on the outside context: its buttons and follow-ups work as usual.
-    await conversation.external((outside: BotContext) => answerQuestion(outside, text));
+    await conversation.external((outside: BotContext) => answerQuestion(outside, text, true));
     await input.ctx.reply(ctx.t("flowq-back-to-flow"));
   }
   return { offered: true, ctx: input.ctx };

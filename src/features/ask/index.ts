@@ -18,8 +18,9 @@ const EXAMPLES = 3;
  * source in full, ask an officer, follow-up questions (the likeliest topics when the answer hedges);
  * small talk gets the main menu instead.
  */
-function answerChoices(ctx: BotContext, question: string, answer: Answer): ChoiceRows {
-  if (answer.showMenu) return mainMenuChoices(ctx.t);
+function answerChoices(ctx: BotContext, question: string, answer: Answer, midFlow: boolean): ChoiceRows {
+  // In the middle of a flow the farmer goes back to its step: no menu leading elsewhere.
+  if (answer.showMenu) return midFlow ? [] : mainMenuChoices(ctx.t);
   const wished = wishedMenuItem(question);
   const action = wished ? [[{ text: ctx.t(`menu-${wished}`), data: `${MENU_CALLBACK_PREFIX}${wished}` }]] : [];
   const [best] = answer.sources;
@@ -34,7 +35,8 @@ function answerChoices(ctx: BotContext, question: string, answer: Answer): Choic
   ];
 }
 
-export async function answerQuestion(ctx: BotContext, question: string): Promise<void> {
+/** `midFlow`: asked in the middle of a flow, which goes on after the answer (see in-flow.ts). */
+export async function answerQuestion(ctx: BotContext, question: string, midFlow = false): Promise<void> {
   await ctx.replyWithChatAction("typing").catch(() => undefined);
   const asksForPlace = findPlaceQuestion(question, ctx.services.places);
   if (asksForPlace) {
@@ -56,9 +58,9 @@ export async function answerQuestion(ctx: BotContext, question: string): Promise
   );
   const place = answer.showMenu ? null : findMentionedPlace(question, ctx.services.places);
   const text = place ? `${answer.answer}\n${placeLine(ctx.t, place)}` : answer.answer;
-  await replyWithChoices(ctx, text, answerChoices(ctx, question, answer));
-  // Announcements are offered once, after the first answer that actually helped.
-  const helped = !answer.declined && !answer.suggestOfficer && !answer.showMenu;
+  await replyWithChoices(ctx, text, answerChoices(ctx, question, answer, midFlow));
+  // Announcements are offered once, after the first answer that actually helped, never inside a flow.
+  const helped = !midFlow && !answer.declined && !answer.suggestOfficer && !answer.showMenu;
   if (helped && (await takeOfferTurn(ctx))) await offerSubscription(ctx);
 }
 

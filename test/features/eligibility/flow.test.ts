@@ -84,6 +84,8 @@ describe("Kiểm tra điều kiện vay vốn / hỗ trợ, through the bot", ()
     expect(sentTexts(offer).join("\n")).toContain("Bà con muốn hỏi: «HTX vay được bao nhiêu tiền?»");
     const answered = sentTexts(await f.press("flowq:answer"));
     expect(answered.join("\n")).toContain("Điều 4");
+    // The flow goes on: no offer of announcements in the middle of it.
+    expect(answered.join("\n")).not.toContain("nhận thông báo");
     // Then the same question again, with its buttons: nothing answered meanwhile.
     expect(answered.at(-1)).toMatch(/^Câu 3\/\d+: /);
     expect(f.questionId()).toBe("member_count");
