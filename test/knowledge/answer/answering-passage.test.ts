@@ -1,10 +1,8 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createKnowledgeService, type KnowledgeService } from "../../../src/knowledge/answer/knowledge-service.js";
-import { ingestKnowledge } from "../../../src/knowledge/ingest/ingest.js";
+import type { KnowledgeService } from "../../../src/knowledge/answer/knowledge-service.js";
 import { translator } from "../../../src/i18n/translate.js";
-import { fixtureKnowledge } from "../knowledge-dir.js";
+import type { fixtureKnowledge } from "../knowledge-dir.js";
+import { knowledgeWithGuide } from "../knowledge-dir.js";
 
 const t = translator();
 
@@ -53,11 +51,7 @@ let kb: ReturnType<typeof fixtureKnowledge>;
 let service: KnowledgeService;
 
 beforeAll(async () => {
-  kb = fixtureKnowledge();
-  mkdirSync(join(kb.knowledgeDir, "gop-von"), { recursive: true });
-  writeFileSync(join(kb.knowledgeDir, "gop-von", "gop-von.md"), GUIDE);
-  await ingestKnowledge(kb);
-  service = await createKnowledgeService(kb);
+  ({ kb, service } = await knowledgeWithGuide("gop-von", "gop-von.md", GUIDE));
 });
 afterAll(() => kb.cleanup());
 

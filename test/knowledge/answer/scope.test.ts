@@ -1,11 +1,12 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { createKnowledgeService, type KnowledgeService } from "../../../src/knowledge/answer/knowledge-service.js";
-import { asksNationwide, isLocalSection } from "../../../src/knowledge/answer/scope.js";
 import { ingestKnowledge } from "../../../src/knowledge/ingest/ingest.js";
+import { asksNationwide, isLocalSection } from "../../../src/knowledge/answer/scope.js";
 import { translator } from "../../../src/i18n/translate.js";
-import { fixtureKnowledge } from "../knowledge-dir.js";
+import type { fixtureKnowledge } from "../knowledge-dir.js";
+import { knowledgeWithGuide } from "../knowledge-dir.js";
 
 const t = translator();
 
@@ -51,8 +52,9 @@ describe("scope of a question and a passage", () => {
     (question) => expect(asksNationwide(question)).toBe(true),
   );
 
-  it.each(["htx can may nguoi", "Sóc Trăng cũ có bao nhiêu HTX?"])("reads %j as no country-level question", (question) =>
-    expect(asksNationwide(question)).toBe(false),
+  it.each(["htx can may nguoi", "Sóc Trăng cũ có bao nhiêu HTX?"])(
+    "reads %j as no country-level question",
+    (question) => expect(asksNationwide(question)).toBe(false),
   );
 
   it("knows a section about one province by its heading or its guide's title", () => {
@@ -66,11 +68,7 @@ describe("a country-level question answered from local figures", () => {
   let service: KnowledgeService;
 
   beforeAll(async () => {
-    kb = fixtureKnowledge();
-    mkdirSync(join(kb.knowledgeDir, "dia-phuong"), { recursive: true });
-    writeFileSync(join(kb.knowledgeDir, "dia-phuong", "so-lieu.md"), LOCAL_GUIDE);
-    await ingestKnowledge(kb);
-    service = await createKnowledgeService(kb);
+    ({ kb, service } = await knowledgeWithGuide("dia-phuong", "so-lieu.md", LOCAL_GUIDE));
   });
   afterAll(() => kb.cleanup());
 
@@ -87,10 +85,7 @@ describe("a country-level question answered from local figures", () => {
   });
 
   it("answers a question naming no place with the rule before the province's figures", async () => {
-    writeFileSync(
-      join(kb.knowledgeDir, "dia-phuong", "quy-tac.md"),
-      RULE_GUIDE,
-    );
+    writeFileSync(join(kb.knowledgeDir, "dia-phuong", "quy-tac.md"), RULE_GUIDE);
     await ingestKnowledge(kb);
     const withRule = await createKnowledgeService(kb);
     const result = await withRule.answer("hop tac xa co bao nhieu thanh vien");
