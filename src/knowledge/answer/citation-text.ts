@@ -6,10 +6,16 @@ import type { AnswerSource, Citation } from "../types.js";
 /** How citations are shown to farmers: reference line, status label and warnings (texts in ask.ftl). */
 
 /** "2024-07-01" -> "01/07/2024", the way dates are written in Vietnam. */
-const vietnameseDate = (iso: string | undefined): string | undefined => (iso === undefined ? undefined : displayDate(iso));
+const vietnameseDate = (iso: string | undefined): string | undefined =>
+  iso === undefined ? undefined : displayDate(iso);
 
 export function referenceText(citation: Citation, t: Translate): string {
-  const args = { doc: citation.doc, title: citation.docTitle, article: citation.article ?? "", clause: citation.clause ?? "" };
+  const args = {
+    doc: citation.doc,
+    title: citation.docTitle,
+    article: citation.article ?? "",
+    clause: citation.clause ?? "",
+  };
   if (!citation.article) return t("ask-reference-document", args);
   return t(citation.clause ? "ask-reference-clause" : "ask-reference-article", args);
 }

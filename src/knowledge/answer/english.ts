@@ -8,10 +8,12 @@ import { foldVietnamese } from "../../lib/vietnamese.js";
 
 /** Common English words that are not also Vietnamese syllables typed without diacritics ("can", "may", "do"). */
 const ENGLISH_WORDS = new Set(
-  ("is are was does did could should would will how what when where who which why " +
+  (
+    "is are was does did could should would will how what when where who which why " +
     "my our you your this that there of for with without from about need needs want " +
     "many much get has have must please tell any and or not if hello hey there help speak english understand " +
-    "good morning evening afternoon thanks thank").split(" "),
+    "good morning evening afternoon thanks thank"
+  ).split(" "),
 );
 
 /** English words and phrases of our topics, longest first when matched. */
@@ -95,8 +97,20 @@ export interface EnglishQuestion {
 
 /** How many distinct common English words a text without Vietnamese diacritics has (0 with diacritics). */
 function englishWordCount(text: string): number {
-  if (foldVietnamese(text) !== text.normalize("NFC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim()) return 0;
-  return new Set(foldVietnamese(text).split(" ").filter((w) => ENGLISH_WORDS.has(w))).size;
+  if (
+    foldVietnamese(text) !==
+    text
+      .normalize("NFC")
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim()
+  )
+    return 0;
+  return new Set(
+    foldVietnamese(text)
+      .split(" ")
+      .filter((w) => ENGLISH_WORDS.has(w)),
+  ).size;
 }
 
 /** English words that are also Vietnamese syllables without diacritics ("thật", "Mỹ"): not enough alone. */
@@ -123,5 +137,9 @@ export function englishQuestion(text: string): EnglishQuestion | null {
     }
   }
   const vietnamese = found.sort((a, b) => a.at - b.at).map((f) => f.vi);
-  return { vietnamese: vietnamese.some((v) => !["bao nhiêu", "bao lâu", "người", "tuổi"].includes(v)) ? vietnamese.join(" ") : null };
+  return {
+    vietnamese: vietnamese.some((v) => !["bao nhiêu", "bao lâu", "người", "tuổi"].includes(v))
+      ? vietnamese.join(" ")
+      : null,
+  };
 }

@@ -56,7 +56,8 @@ const SOON = "(mai|mot|toi nay|chieu nay|ngay mai|tuan (nay|sau|toi)|thang (nay|
 const NOT_A_PRICE = String.raw`(?<!\b(?:tham|quoc|chuyen) )`;
 /** Pests and diseases as farmers name them; "sâu" (worm) only with a treatment word, as "sau" is "after". */
 const PESTS = "ray|sau|benh|oc|chuot|nam|co dai|bo tri|nhen|rep|sau ray";
-const PEST_NAMES = "ray (nau|lung trang|xanh)|sau (cuon la|duc than|keo|to|ve bua)|oc buou vang|dao on|vang lun|lun xoan la|bo tri|nhen gie";
+const PEST_NAMES =
+  "ray (nau|lung trang|xanh)|sau (cuon la|duc than|keo|to|ve bua)|oc buou vang|dao on|vang lun|lun xoan la|bo tri|nhen gie";
 /** Data about a person that only that person may hand out. */
 const PERSONAL_DATA =
   "(so dien thoai|so dt|sdt|dien thoai|dia chi|nha (o|nam) dau|cccd|can cuoc|cmnd|so tai khoan|stk|thong tin (ca nhan|lien lac|lien he)|zalo|email|ngay sinh)";
@@ -72,7 +73,8 @@ const HANDLED = String.raw`(ai (giu|xem|biet|doc|coi|quan ly)|(dua|gui|ban|chia 
 /** Dodging the law: taxes, debts, bribes. */
 const EVADE = String.raw`tron thue|ne thue|lach thue|tron no|quyt no|xu no|hoi lo|dut lot|lot tay|chay (hs|ho so)|qua mat thue|vay (\w+ ){0,3}(roi|xong) (khong|hong|ko|khoi) (phai )?tra`;
 /** Organisations a farmer may want to reach. */
-const ORGS = "htx|hop tac xa|to hop tac|quy|ngan hang|ubnd|uy ban|xa|phuong|phong nong nghiep|so nong nghiep|khuyen nong";
+const ORGS =
+  "htx|hop tac xa|to hop tac|quy|ngan hang|ubnd|uy ban|xa|phuong|phong nong nghiep|so nong nghiep|khuyen nong";
 /** The name of one of them ("HTX Tân Long"): words that are not what a rule would ask. */
 const ORG_NAME = String.raw`( (?!(phai|can|duoc|co|ghi|dang|thuong|la|se|bi|khi|thi|nao)\b)\w+){1,6}?`;
 const OUT_OF_SCOPE: Array<[DeclineTopic, RegExp]> = [

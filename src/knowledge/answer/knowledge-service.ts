@@ -105,7 +105,8 @@ function citationLines(section: Section, t: Translate, main = section.citations[
     if (warning && !lines.includes(warning)) lines.push(warning);
   }
   // An official text's caveat (district level gone, not yet amended) is part of the answer.
-  if (section.kind === "legal" && main.note && main.status !== "in_force") lines.push(t("ask-legal-note", { note: main.note }));
+  if (section.kind === "legal" && main.note && main.status !== "in_force")
+    lines.push(t("ask-legal-note", { note: main.note }));
   return lines;
 }
 
@@ -126,9 +127,7 @@ function passageLines(section: Section, profile: QuestionProfile, t: Translate, 
 /** Headings of other good hits, then of the sections next to the best one in its guide. */
 function followUps(hits: SearchHit[], index: KnowledgeIndex): string[] {
   const best = hits[0]!.section;
-  const neighbours = index.sections.filter(
-    (s) => s.file === best.file && Math.abs(s.order - best.order) === 1,
-  );
+  const neighbours = index.sections.filter((s) => s.file === best.file && Math.abs(s.order - best.order) === 1);
   const headings = [...hits.slice(1, 3).map((h) => h.section), ...neighbours]
     .map((s) => s.heading)
     .filter((h) => h !== best.heading);
@@ -201,7 +200,9 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
       (!!wants.list && !quoteList(hit.section.text) && !questionWants(hit.section.heading).list);
     const best = hits[0]!;
     if (covers(best) && !lacksFigure(best)) return { ranked: hits, focused: true };
-    const close = hits.slice(1, FOCUS_LOOKAHEAD).filter((hit) => hit.score >= FOCUS_MIN_SCORE && hit.coverage >= NOT_SURE_BELOW);
+    const close = hits
+      .slice(1, FOCUS_LOOKAHEAD)
+      .filter((hit) => hit.score >= FOCUS_MIN_SCORE && hit.coverage >= NOT_SURE_BELOW);
     // The best names the question's subjects but no figure: a close one sharing a subject, with figures, answers.
     const shares = (hit: SearchHit) => focus.size === 0 || [...focus].some((s) => sectionSubjects(hit.section).has(s));
     const alternative = covers(best)
@@ -246,7 +247,12 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
   }
 
   /** The hits in the order they answer the question: close ones that fit what it asks go first. */
-  function rankedForQuestion(question: string, wants: QuestionWants, stated: StatedFigure[], found: SearchHit[]): SearchHit[] {
+  function rankedForQuestion(
+    question: string,
+    wants: QuestionWants,
+    stated: StatedFigure[],
+    found: SearchHit[],
+  ): SearchHit[] {
     let hits = preferFittingHeading(question, found);
     // "HTX có bao nhiêu thành viên", naming no place, asks about the rule, not one province's figures.
     if (isLocalSection(hits[0]!.section) && !asksLocally(question) && !asksNationwide(question)) {
@@ -287,7 +293,11 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     const lead = passages[0] ?? "";
     const heard = unsure || startsWithRefutation(lead) ? null : wrongCountHeard(question, lead);
     return {
-      answer: [...(unsure ? [t(localOnly ? "ask-local-only" : "ask-not-sure")] : []), ...(heard ? [t("ask-premise-count", { heard })] : []), ...passages].join("\n"),
+      answer: [
+        ...(unsure ? [t(localOnly ? "ask-local-only" : "ask-not-sure")] : []),
+        ...(heard ? [t("ask-premise-count", { heard })] : []),
+        ...passages,
+      ].join("\n"),
       declined: false,
       sources: answerSources(hits, used.length, t),
       // When unsure, the two likeliest topics are offered as choices (with Gặp cán bộ).
@@ -298,7 +308,12 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     };
   }
 
-  async function generated(question: string, profile: QuestionProfile, hits: SearchHit[], confidence: number): Promise<Answer> {
+  async function generated(
+    question: string,
+    profile: QuestionProfile,
+    hits: SearchHit[],
+    confidence: number,
+  ): Promise<Answer> {
     const passages = hits.slice(0, PASSAGES_FOR_LLM);
     try {
       const result = await llm!(question, passages);
@@ -361,7 +376,11 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
         const inner = verdict.remainder ? await answerFromKnowledge(verdict.remainder) : null;
         const refusal = t("ask-decline-injection");
         if (!inner || inner.confidence < NOT_SURE_BELOW) return declined(refusal);
-        return { ...inner, answer: [refusal, t("ask-decline-injection-answer"), inner.answer].join("\n"), declined: true };
+        return {
+          ...inner,
+          answer: [refusal, t("ask-decline-injection-answer"), inner.answer].join("\n"),
+          declined: true,
+        };
       }
       const found = await answerFromKnowledge(question);
       if (!namesOurDomain(question) && (found?.confidence ?? 0) < OFF_DOMAIN_BELOW) {

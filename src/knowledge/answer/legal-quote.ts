@@ -29,7 +29,10 @@ const ARTICLE_HEADING = /^Điều\s+(\d+[a-zđ]?)\.\s*(.*?)(?:\s*\(khoản [^)]*
 
 function clausesOf(text: string): Clause[] {
   const clauses: Clause[] = [];
-  for (const line of text.split(/\n+/).map((l) => l.trim()).filter(Boolean)) {
+  for (const line of text
+    .split(/\n+/)
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     const number = CLAUSE_START.exec(line)?.[1];
     if (number || clauses.length === 0) clauses.push({ number, lines: [line] });
     else clauses.at(-1)!.lines.push(line);

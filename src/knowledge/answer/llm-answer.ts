@@ -45,17 +45,19 @@ export function createLlmAnswerer(openai: OpenAIOptions & { model: string }): Ll
   const chatModel = import("@langchain/openai").then(
     ({ ChatOpenAI }) =>
       new ChatOpenAI({
-    model: openai.model,
-    apiKey: openai.apiKey ?? "not-needed",
-    configuration: openai.baseURL ? { baseURL: openai.baseURL } : undefined,
-    temperature: 0,
-    maxTokens: 400,
-    timeout: 20_000,
-    maxRetries: 1,
+        model: openai.model,
+        apiKey: openai.apiKey ?? "not-needed",
+        configuration: openai.baseURL ? { baseURL: openai.baseURL } : undefined,
+        temperature: 0,
+        maxTokens: 400,
+        timeout: 20_000,
+        maxRetries: 1,
       }),
   );
   return async (question, hits) => {
-    const response = await (await chatModel).invoke([
+    const response = await (
+      await chatModel
+    ).invoke([
       { role: "system", content: SYSTEM_PROMPT },
       {
         role: "user",

@@ -35,7 +35,10 @@ export function preferOverview(question: string, wants: QuestionWants, hits: Sea
   const overview = rest.find((hit) => {
     const kinds = sectionKinds(hit.section);
     return (
-      hit.score >= OVERVIEW_MIN_SCORE && kinds.text >= OVERVIEW_KINDS && kinds.heading === 0 && coversFocus(focus, kinds.subjects)
+      hit.score >= OVERVIEW_MIN_SCORE &&
+      kinds.text >= OVERVIEW_KINDS &&
+      kinds.heading === 0 &&
+      coversFocus(focus, kinds.subjects)
     );
   });
   return overview ? [overview, ...hits.filter((hit) => hit !== overview)] : hits;

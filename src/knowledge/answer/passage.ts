@@ -57,21 +57,26 @@ export interface QuestionWants {
 }
 
 /** "bao nhiêu", "mấy", "tối thiểu", "bao lâu", "%" want a number; "được không", "có … không" a yes or no. */
-const WANTS_NUMBER = /\b(bao nhieu|bao lau|may (nguoi|nam|thang|ngay|lan|tuoi|phan|trieu|ty|ho|xa|thanh vien)|toi thieu|toi da|it nhat|nhieu nhat|phan tram|muc (vay|ho tro|phi|le phi)|han (chot|cuoi)|tren duoi)\b/;
-const WANTS_YES_NO = /\b(duoc (khong|ko|k|hong|hok|hem|ha|chu)|co (phai|duoc|bi|can|mat)\b.*\b(khong|ko|k|hong|hok|hem|ha)|phai khong|dung khong|co khong|(khong|ko|k|hong|hok|hem) (vay|ta|ha|nhi|nha|ban|bot)?$)/;
+const WANTS_NUMBER =
+  /\b(bao nhieu|bao lau|may (nguoi|nam|thang|ngay|lan|tuoi|phan|trieu|ty|ho|xa|thanh vien)|toi thieu|toi da|it nhat|nhieu nhat|phan tram|muc (vay|ho tro|phi|le phi)|han (chot|cuoi)|tren duoi)\b/;
+const WANTS_YES_NO =
+  /\b(duoc (khong|ko|k|hong|hok|hem|ha|chu)|co (phai|duoc|bi|can|mat)\b.*\b(khong|ko|k|hong|hok|hem|ha)|phai khong|dung khong|co khong|(khong|ko|k|hong|hok|hem) (vay|ta|ha|nhi|nha|ban|bot)?$)/;
 
 /**
  * "những gì", "những việc nào", "gồm gì", "liệt kê", "mấy loại", "các bước", "giấy tờ gì", "quyền gì":
  * a list is wanted. Names of things counted in kinds, steps or papers, not people or money.
  */
-const LISTED = "viec|loai|nhom|quyen|nghia vu|noi dung|giay to|ho so|truong hop|hinh thuc|buoc|dieu kien|chinh sach|khoan|muc";
+const LISTED =
+  "viec|loai|nhom|quyen|nghia vu|noi dung|giay to|ho so|truong hop|hinh thuc|buoc|dieu kien|chinh sach|khoan|muc";
 const WANTS_LIST = new RegExp(
   String.raw`\b(nhung gi|nhung (${LISTED})( \w+){0,2} (gi|nao)|gom (nhung )?gi|bao gom|liet ke|(may|bao nhieu|cac) (${LISTED})\b.*\b(gi|nao)|may (loai|nhom|buoc|hinh thuc)|(${LISTED}) gi)\b`,
 );
 
 export function questionWants(question: string): QuestionWants {
   // Colloquial forms read as written ones: "vay được nhiêu" and "mấy người" ask "bao nhiêu".
-  const canonical = canonicalSegments(question).map((syllables) => syllables.join(" ")).join(" ");
+  const canonical = canonicalSegments(question)
+    .map((syllables) => syllables.join(" "))
+    .join(" ");
   const folded = `${foldVietnamese(question)} ${canonical}`;
   const yesNo = WANTS_YES_NO.test(folded);
   return {
@@ -84,18 +89,22 @@ export function questionWants(question: string): QuestionWants {
 }
 
 /** A sentence about an earlier value ("Trước đó, theo Nghị định 116/2018, …"): today's value comes alone. */
-const EARLIER_VALUE = /^(Trước (đó|đây|kia|ngày|năm|khi)|Hồi trước|Mức cũ|Theo quy định cũ)|\btrước (ngày )?01\/07\/2025\b/iu;
+const EARLIER_VALUE =
+  /^(Trước (đó|đây|kia|ngày|năm|khi)|Hồi trước|Mức cũ|Theo quy định cũ)|\btrước (ngày )?01\/07\/2025\b/iu;
 
 /** A sentence that changes the answer: an expired or uncertain rule, a deadline that has passed. */
-const CAVEAT = /(đã hết hạn|hết hiệu lực|hết thời hạn|\[CHƯA CHẮC\]|chưa chắc|chưa xác minh|chưa được xác minh|lỗi thời|không còn áp dụng|nguồn thứ cấp)/iu;
+const CAVEAT =
+  /(đã hết hạn|hết hiệu lực|hết thời hạn|\[CHƯA CHẮC\]|chưa chắc|chưa xác minh|chưa được xác minh|lỗi thời|không còn áp dụng|nguồn thứ cấp)/iu;
 /** A lead saying what the farmer heard is no longer (or not) right: the current rule must follow it. */
 const REFUTES = /^(Không còn đúng|Không đúng|Không còn áp dụng|Không phải vậy|Sai)(?!\p{L})/iu;
 /** True when a quote starts by saying the claim asked about is not right. */
 export const startsWithRefutation = (quote: string): boolean => REFUTES.test(quote.trim());
 /** A sentence stating today's rule ("Bây giờ chỉ cần …", "Hiện nay …", "Từ 01/07/2025 …"). */
-const CURRENT_VALUE = /^(Bây giờ|Hiện nay|Hiện giờ|Nay|Từ (ngày )?\d{2}\/\d{2}\/\d{4}|Theo luật (mới|hiện hành))(?!\p{L})/iu;
+const CURRENT_VALUE =
+  /^(Bây giờ|Hiện nay|Hiện giờ|Nay|Từ (ngày )?\d{2}\/\d{2}\/\d{4}|Theo luật (mới|hiện hành))(?!\p{L})/iu;
 /** A number in a sentence ("05 thành viên", "30 ngày", "51%"), not a legal reference ("Điều 30"). */
-const HAS_FIGURE = /(?<!(Điều|khoản|điểm|Luật|định|số)\s)\b\d+([.,]\d+)?\s*(%|người|thành viên|ngày|tháng|năm|tuổi|lần|triệu|tỷ|đồng|phần|HTX|hợp tác xã|hộ|công|ha|héc)/iu;
+const HAS_FIGURE =
+  /(?<!(Điều|khoản|điểm|Luật|định|số)\s)\b\d+([.,]\d+)?\s*(%|người|thành viên|ngày|tháng|năm|tuổi|lần|triệu|tỷ|đồng|phần|HTX|hợp tác xã|hộ|công|ha|héc)/iu;
 /** True when a text states a figure (an amount, a count, a period), not only legal references. */
 export const hasFigure = (text: string): boolean => HAS_FIGURE.test(text);
 /** Bonus to a sentence's coverage when it holds the figure the question asks for. */
@@ -107,7 +116,8 @@ const FIGURE_ROOM = 240;
 /** A lead saying yes ("Được, nhưng …", "Có."). */
 const SAYS_YES = /^(Được|Có)(?!\p{L})/u;
 /** A sentence stating what a yes depends on: what one must have or be, or when it holds. */
-const CONDITION = /(?<!\p{L})(phải có|phải đáp ứng|phải là|phải được|phải đủ|nếu|với điều kiện|chỉ khi|miễn là|khi có|đủ điều kiện)(?!\p{L})/iu;
+const CONDITION =
+  /(?<!\p{L})(phải có|phải đáp ứng|phải là|phải được|phải đủ|nếu|với điều kiện|chỉ khi|miễn là|khi có|đủ điều kiện)(?!\p{L})/iu;
 /** A lead answering yes or no ("Được.", "Không, …", "Tùy cách góp."). */
 const SAYS_YES_OR_NO = /^(Được|Không|Có|Chưa|Phải|Tùy|Vẫn|Cũng)(?!\p{L})/u;
 /** The lead is kept first when it covers at least this share of what the best sentence covers. */
@@ -131,7 +141,9 @@ export function quotePassage(section: Section, profile: QuestionProfile, options
   const listed = wants.list && !options.focus ? quoteList(section.text) : null;
   if (listed) {
     // A caveat is quoted whatever the length: without it the answer would say something else.
-    const caveats = sentences.filter((sentence, i) => !earlier[i] && CAVEAT.test(sentence) && !listed.includes(sentence));
+    const caveats = sentences.filter(
+      (sentence, i) => !earlier[i] && CAVEAT.test(sentence) && !listed.includes(sentence),
+    );
     return [listed, ...caveats].join("\n");
   }
   // "16 tuổi" is answered by "từ đủ 15 đến dưới 18 tuổi", more than by "từ đủ 18 tuổi".
@@ -164,7 +176,8 @@ export function quotePassage(section: Section, profile: QuestionProfile, options
     const condition = Math.max(...conditions);
     if (condition > 0) add(conditions.indexOf(condition));
   }
-  if (!focus && sentences.length > 1 && sentences[0]!.length + sentences[1]!.length < Math.min(LEAD_BUDGET, budget)) add(1);
+  if (!focus && sentences.length > 1 && sentences[0]!.length + sentences[1]!.length < Math.min(LEAD_BUDGET, budget))
+    add(1);
 
   coverage
     .map((value, i) => ({ value, i }))
@@ -175,7 +188,9 @@ export function quotePassage(section: Section, profile: QuestionProfile, options
 
   const covered = new Set([...chosen.keys()].flatMap((i) => termsOf[i]!));
   const gains = termSets.map((terms, i) =>
-    chosen.has(i) ? 0 : [...terms].reduce((sum, term) => sum + (covered.has(term) ? 0 : (profile.weights.get(term) ?? 0)), 0),
+    chosen.has(i)
+      ? 0
+      : [...terms].reduce((sum, term) => sum + (covered.has(term) ? 0 : (profile.weights.get(term) ?? 0)), 0),
   );
   const bestGain = Math.max(0, ...gains);
   if (profile.total > 0 && bestGain >= MIN_NEW_SHARE * profile.total) add(gains.indexOf(bestGain));
@@ -199,7 +214,8 @@ export function quotePassage(section: Section, profile: QuestionProfile, options
     const answering = Math.max(...listed);
     const item = i + 1 + listed.indexOf(answering);
     // An item sharing nothing with the question would be read as its answer: then the list goes.
-    const text = answering > 0 || chosen.size === 1 ? fitted(sentences[item]!, Math.max(budget - used(), FIGURE_ROOM)) : null;
+    const text =
+      answering > 0 || chosen.size === 1 ? fitted(sentences[item]!, Math.max(budget - used(), FIGURE_ROOM)) : null;
     if (text) chosen.set(item, text);
     else if (chosen.size > 1) chosen.delete(i);
   }
@@ -223,7 +239,8 @@ export function quotePassage(section: Section, profile: QuestionProfile, options
 /** A quote starting with a bare figure ("Tối đa 03 tỷ đồng, …"): it says how much, not of what. */
 const BARE_FIGURE = /^(Tối đa|Tối thiểu|Ít nhất|Nhiều nhất|Khoảng|Chừng|Không quá|Dưới|Trên|\d)(?!\p{L})/u;
 /** The question part of a heading asking for a figure: "… vay tín chấp| được bao nhiêu?". */
-const FIGURE_QUESTION = /\s+(thì\s+)?((được|là|có|phải|cần|mất)\s+)?((tối đa|tối thiểu|ít nhất)\s+)?(bao nhiêu|mấy)(?!\p{L}).*$/iu;
+const FIGURE_QUESTION =
+  /\s+(thì\s+)?((được|là|có|phải|cần|mất)\s+)?((tối đa|tối thiểu|ít nhất)\s+)?(bao nhiêu|mấy)(?!\p{L}).*$/iu;
 
 const SUBJECT_MIN_WORDS = 3;
 const MODAL_START = /^(Phải|Cần|Được|Có|Nên)(?!\p{L})/u;
@@ -237,6 +254,7 @@ function withSubject(quote: string, heading: string): string {
   if (!BARE_FIGURE.test(quote)) return quote;
   const subject = heading.replace(FIGURE_QUESTION, "").trim();
   // "Phải tự" (from "Phải tự có bao nhiêu vốn…?") names nothing: only a phrase of a few words does.
-  if (subject === heading.trim() || subject.split(/\s+/).length < SUBJECT_MIN_WORDS || MODAL_START.test(subject)) return quote;
+  if (subject === heading.trim() || subject.split(/\s+/).length < SUBJECT_MIN_WORDS || MODAL_START.test(subject))
+    return quote;
   return `${subject}: ${quote.charAt(0).toLowerCase()}${quote.slice(1)}`;
 }

@@ -7,15 +7,35 @@ import { foldVietnamese } from "../../lib/vietnamese.js";
  * says politely that the figure heard is not right.
  */
 
-const NUMBER_WORDS: Record<string, number> = { mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10 };
+const NUMBER_WORDS: Record<string, number> = {
+  mot: 1,
+  hai: 2,
+  ba: 3,
+  bon: 4,
+  tu: 4,
+  nam: 5,
+  sau: 6,
+  bay: 7,
+  tam: 8,
+  chin: 9,
+  muoi: 10,
+};
 const PEOPLE = String.raw`(nguoi|thanh vien|xa vien|ho(?! (tro|so|ten|gia dinh kinh doanh))|hop tac xa|htx)`;
 /** How a unit is written back to the farmer. */
-const UNIT_WORDS: Record<string, string> = { nguoi: "người", "thanh vien": "thành viên", "xa vien": "xã viên", ho: "hộ", "hop tac xa": "HTX", htx: "HTX" };
+const UNIT_WORDS: Record<string, string> = {
+  nguoi: "người",
+  "thanh vien": "thành viên",
+  "xa vien": "xã viên",
+  ho: "hộ",
+  "hop tac xa": "HTX",
+  htx: "HTX",
+};
 const COUNT = new RegExp(String.raw`\b(\d+|${Object.keys(NUMBER_WORDS).join("|")}) ${PEOPLE}\b`, "g");
 /** "ít nhất 05 thành viên", "tối thiểu 2 người", "do 03 HTX trở lên". */
 const MINIMUM = new RegExp(String.raw`\b(it nhat|toi thieu|tu) (\d+) ${PEOPLE}\b|\b(\d+) ${PEOPLE} tro len\b`, "g");
 /** Checking something heard or assumed: "nghe nói", "chỉ cần … thôi", "phải không", "đúng không", "hả". */
-const CLAIM = /\b(nghe (noi|don|bao)|nguoi ta (noi|bao)|thay (noi|bao)|chi can|co phai|phai khong|dung khong|phai ko|dung ko|phai hong|dung hong|thoi ha|ha)\b/;
+const CLAIM =
+  /\b(nghe (noi|don|bao)|nguoi ta (noi|bao)|thay (noi|bao)|chi can|co phai|phai khong|dung khong|phai ko|dung ko|phai hong|dung hong|thoi ha|ha)\b/;
 
 const value = (word: string) => (/^\d+$/.test(word) ? Number(word) : NUMBER_WORDS[word]!);
 

@@ -14,22 +14,126 @@ export type ChatAct = "greeting" | "thanks" | "compliment" | "goodbye" | "insult
 
 /** Social phrases (folded), by the act they perform; longer phrases are matched first. */
 const ACTS: Array<[Exclude<ChatAct, "insult" | "about-bot">, string[]]> = [
-  ["compliment", ["gioi qua", "gioi ghe", "gioi that", "gioi lam", "thong minh", "hay ghe", "tuyet voi", "tuyet qua", "xin qua", "xin ghe", "dinh qua", "duoc lam", "tra loi hay", "tra loi dung", "tra loi chuan"]],
-  ["thanks", ["cam on", "cam ta", "thank you", "thanks", "thank", "tks", "thx", "ty", "da ta", "tot qua", "hay qua", "hieu roi", "ro roi", "biet roi", "ok", "oke", "okay", "oki", "duoc roi"]],
-  ["goodbye", ["tam biet", "bye", "bai bai", "bb", "hen gap lai", "gap lai sau", "di nha", "di nghen", "thoi nha", "thoi nghen", "nghi nha", "di ngu", "di ra ruong", "ra ruong", "mai hoi tiep", "hoi sau", "de mai hoi", "good night", "see you"]],
-  ["greeting", ["how are you", "how are u", "how r u", "khoe khong", "khoe chu", "khoe ha", "khoe hen", "co khoe khong", "xin chao", "chao", "hello", "helo", "hi", "alo", "a lo", "hey", "co ai khong", "co ai o do khong", "bot oi", "tro ly oi", "e", "ey", "good morning", "good evening", "good afternoon", "hi there", "hello there", "cho hoi", "hoi", "co ai truc khong", "ai truc khong", "co ai truc", "con do khong"]],
+  [
+    "compliment",
+    [
+      "gioi qua",
+      "gioi ghe",
+      "gioi that",
+      "gioi lam",
+      "thong minh",
+      "hay ghe",
+      "tuyet voi",
+      "tuyet qua",
+      "xin qua",
+      "xin ghe",
+      "dinh qua",
+      "duoc lam",
+      "tra loi hay",
+      "tra loi dung",
+      "tra loi chuan",
+    ],
+  ],
+  [
+    "thanks",
+    [
+      "cam on",
+      "cam ta",
+      "thank you",
+      "thanks",
+      "thank",
+      "tks",
+      "thx",
+      "ty",
+      "da ta",
+      "tot qua",
+      "hay qua",
+      "hieu roi",
+      "ro roi",
+      "biet roi",
+      "ok",
+      "oke",
+      "okay",
+      "oki",
+      "duoc roi",
+    ],
+  ],
+  [
+    "goodbye",
+    [
+      "tam biet",
+      "bye",
+      "bai bai",
+      "bb",
+      "hen gap lai",
+      "gap lai sau",
+      "di nha",
+      "di nghen",
+      "thoi nha",
+      "thoi nghen",
+      "nghi nha",
+      "di ngu",
+      "di ra ruong",
+      "ra ruong",
+      "mai hoi tiep",
+      "hoi sau",
+      "de mai hoi",
+      "good night",
+      "see you",
+    ],
+  ],
+  [
+    "greeting",
+    [
+      "how are you",
+      "how are u",
+      "how r u",
+      "khoe khong",
+      "khoe chu",
+      "khoe ha",
+      "khoe hen",
+      "co khoe khong",
+      "xin chao",
+      "chao",
+      "hello",
+      "helo",
+      "hi",
+      "alo",
+      "a lo",
+      "hey",
+      "co ai khong",
+      "co ai o do khong",
+      "bot oi",
+      "tro ly oi",
+      "e",
+      "ey",
+      "good morning",
+      "good evening",
+      "good afternoon",
+      "hi there",
+      "hello there",
+      "cho hoi",
+      "hoi",
+      "co ai truc khong",
+      "ai truc khong",
+      "co ai truc",
+      "con do khong",
+    ],
+  ],
 ];
 
 /** Words that carry no request on their own: particles, forms of address, intensifiers. */
 const FILLERS = new Set(
-  ("a ah a a da vang u uh um nha nhe nhen nghen nghe ne oi ha hen nhi ta ma luon vay the nhieu lam qua rat that " +
+  (
+    "a ah a a da vang u uh um nha nhe nhen nghen nghe ne oi ha hen nhi ta ma luon vay the nhieu lam qua rat that " +
     "nhe nha minh tui toi em anh chi ban bot co chu bac ong ba di con chau ad admin tro ly moi nguoi ca nha ban oi " +
     "buoi sang trua chieu toi hom nay nay chuc ngay vui ve khoe hihi hehe haha hi hi day gio thoi ghe " +
     "cai nay chatbot may ong ba ui uii ne nhe chut xiu ti troi du thiet today " +
     // Chat forms of address for a group: "ae" (anh em), "ace" (anh chị em), "ac" (anh chị).
     "ae ace ac " +
     // "Vậy" as southern chat spells it ("có ai hông zạy"); not mapped to "vay", which is also a loan.
-    "z zay dzay").split(" "),
+    "z zay dzay"
+  ).split(" "),
 );
 
 /**
@@ -84,7 +188,8 @@ function phrasesOf(folded: string): { acts: Set<ChatAct>; left: string; rest: st
  * thanks with them ("cảm ơn, mà vay được bao nhiêu?") is a question; without them ("thôi tui ra
  * ruộng đây, bai bai") it is a goodbye whatever else it says.
  */
-const ASKS = /\b(gi|sao|nao|bao nhieu|bao lau|may|khong|ko|k|hong|hok|chua|duoc khong|co phai|phai khong|the nao|lam sao|o dau|ai|hoi|giup|chi|muon)\b/;
+const ASKS =
+  /\b(gi|sao|nao|bao nhieu|bao lau|may|khong|ko|k|hong|hok|chua|duoc khong|co phai|phai khong|the nao|lam sao|o dau|ai|hoi|giup|chi|muon)\b/;
 
 export function chatAct(message: string): ChatAct | null {
   const folded = foldVietnamese(message);

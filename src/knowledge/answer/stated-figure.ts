@@ -22,7 +22,10 @@ const UNITS: Record<string, string> = {
 const UNIT = Object.keys(UNITS).join("|");
 const STATED = new RegExp(String.raw`\b(\d+) (${UNIT})\b`, "g");
 /** "15 đến dưới 18 tuổi", "15–17 tuổi", "từ 3 tới 5 người" (folded: punctuation is a space). */
-const RANGE = new RegExp(String.raw`\b(\d+) (?:(?:${UNIT}) )?(?:(?:den|toi) )?(?:(?:duoi|het) )?(\d+) (${UNIT})\b`, "g");
+const RANGE = new RegExp(
+  String.raw`\b(\d+) (?:(?:${UNIT}) )?(?:(?:den|toi) )?(?:(?:duoi|het) )?(\d+) (${UNIT})\b`,
+  "g",
+);
 
 export interface StatedFigure {
   value: number;

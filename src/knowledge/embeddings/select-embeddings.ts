@@ -24,7 +24,11 @@ export function embeddingIdentity(openai: OpenAIOptions | undefined): EmbeddingI
 }
 
 export function sameEmbedding(a: EmbeddingIdentity, b: EmbeddingIdentity): boolean {
-  return a.kind === b.kind && a.model === b.model && (a.dimension === null || b.dimension === null || a.dimension === b.dimension);
+  return (
+    a.kind === b.kind &&
+    a.model === b.model &&
+    (a.dimension === null || b.dimension === null || a.dimension === b.dimension)
+  );
 }
 
 export function describeEmbedding(identity: EmbeddingIdentity): string {
@@ -35,7 +39,10 @@ export function describeEmbedding(identity: EmbeddingIdentity): string {
  * `idf` only matters for the lexical embedding's questions (see LexicalEmbeddings). The OpenAI client
  * (about 25 MB in memory) is loaded only when an endpoint is configured.
  */
-export async function createEmbeddings(openai: OpenAIOptions | undefined, idf?: IdfLookup): Promise<EmbeddingsInterface> {
+export async function createEmbeddings(
+  openai: OpenAIOptions | undefined,
+  idf?: IdfLookup,
+): Promise<EmbeddingsInterface> {
   if (!usesOpenAIEndpoint(openai)) return new LexicalEmbeddings({ idf });
   const { OpenAIEmbeddings } = await import("@langchain/openai");
   return new OpenAIEmbeddings({

@@ -64,7 +64,10 @@ export async function loadCases(path: string): Promise<EvalCase[]> {
     .map((line) => JSON.parse(line) as EvalCase);
 }
 
-export function citationMatches(cite: NonNullable<EvalCase["cite"]>, source: Pick<AnswerSource, "doc" | "article">): boolean {
+export function citationMatches(
+  cite: NonNullable<EvalCase["cite"]>,
+  source: Pick<AnswerSource, "doc" | "article">,
+): boolean {
   const wantedArticle = articleKey(cite.article);
   const amendments = ACCEPTED_AMENDMENTS[`${docKey(cite.doc)}#${wantedArticle}`] ?? [];
   if (amendments.includes(docKey(source.doc))) return true;

@@ -96,7 +96,11 @@ export async function loadVectorStore(indexDir: string, embeddings: EmbeddingsIn
 }
 
 /** Writes a complete index next to the old one, then swaps directories so readers never see half of it. */
-export async function writeIndex(indexDir: string, contents: IndexContents, embeddings: EmbeddingsInterface): Promise<void> {
+export async function writeIndex(
+  indexDir: string,
+  contents: IndexContents,
+  embeddings: EmbeddingsInterface,
+): Promise<void> {
   const staging = `${indexDir}.staging-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });

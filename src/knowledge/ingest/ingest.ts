@@ -2,7 +2,12 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { createEmbeddings, describeEmbedding, embeddingIdentity, sameEmbedding } from "../embeddings/select-embeddings.js";
+import {
+  createEmbeddings,
+  describeEmbedding,
+  embeddingIdentity,
+  sameEmbedding,
+} from "../embeddings/select-embeddings.js";
 import { searchText } from "../retrieval/search-text.js";
 import { listKnowledgeFiles, loadSections, sidecarPath } from "../sources/load-sections.js";
 import type { KnowledgeOptions, Section } from "../types.js";
@@ -157,7 +162,12 @@ export async function ingestKnowledge(options: KnowledgeOptions, ingest: IngestO
     durationMs: performance.now() - started,
   };
   options.logger?.info(
-    { ...report, problems: problems.length, changedFiles: changedFiles.length, removedFiles: report.removedFiles.length },
+    {
+      ...report,
+      problems: problems.length,
+      changedFiles: changedFiles.length,
+      removedFiles: report.removedFiles.length,
+    },
     "knowledge index written",
   );
   return report;
@@ -175,8 +185,15 @@ export async function ensureIndex(options: KnowledgeOptions, ingest: IngestOptio
   const manifest = await readManifest(indexDir);
   if (!manifest) return ingestKnowledge(options, ingest);
   const wanted = embeddingIdentity(options.openai);
-  if (manifest.embedding.kind === "lexical" && wanted.kind === "lexical" && !sameEmbedding(manifest.embedding, wanted)) {
-    options.logger?.info({ from: describeEmbedding(manifest.embedding), to: describeEmbedding(wanted) }, "offline embedding upgraded; rebuilding the index");
+  if (
+    manifest.embedding.kind === "lexical" &&
+    wanted.kind === "lexical" &&
+    !sameEmbedding(manifest.embedding, wanted)
+  ) {
+    options.logger?.info(
+      { from: describeEmbedding(manifest.embedding), to: describeEmbedding(wanted) },
+      "offline embedding upgraded; rebuilding the index",
+    );
     return ingestKnowledge(options, { ...ingest, rebuild: true });
   }
   assertSameEmbedding(indexDir, manifest, wanted);

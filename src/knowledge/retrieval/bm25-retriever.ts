@@ -43,7 +43,8 @@ export class VietnameseBM25Retriever extends BaseRetriever {
     this.k = input.k;
     this.sections = input.sections;
     this.sums = new Float64Array(input.termLists.length);
-    const averageLength = input.termLists.reduce((sum, terms) => sum + terms.length, 0) / Math.max(1, input.termLists.length);
+    const averageLength =
+      input.termLists.reduce((sum, terms) => sum + terms.length, 0) / Math.max(1, input.termLists.length);
     const counts = input.termLists.map((terms) => {
       const tf = new Map<string, number>();
       for (const term of terms) tf.set(term, (tf.get(term) ?? 0) + 1);
@@ -121,6 +122,12 @@ export class VietnameseBM25Retriever extends BaseRetriever {
     return [...this.score(question)]
       .sort((a, b) => b[1] - a[1])
       .slice(0, this.k)
-      .map(([doc]) => new Document({ pageContent: searchText(this.sections[doc]!), metadata: { sectionId: this.sections[doc]!.id } }));
+      .map(
+        ([doc]) =>
+          new Document({
+            pageContent: searchText(this.sections[doc]!),
+            metadata: { sectionId: this.sections[doc]!.id },
+          }),
+      );
   }
 }

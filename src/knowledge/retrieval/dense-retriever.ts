@@ -33,7 +33,8 @@ export class DenseRetriever extends BaseRetriever {
     const results = await this.store.similaritySearchVectorWithScore(vector, k);
     // hnswlib's cosine space returns 1 - cosine similarity as the distance.
     return results.map(
-      ([doc, distance]) => new Document({ pageContent: doc.pageContent, metadata: { ...doc.metadata, similarity: 1 - distance } }),
+      ([doc, distance]) =>
+        new Document({ pageContent: doc.pageContent, metadata: { ...doc.metadata, similarity: 1 - distance } }),
     );
   }
 }

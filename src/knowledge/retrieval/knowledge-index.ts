@@ -63,7 +63,9 @@ function namesDocument(foldedQuestion: string, doc: string): boolean {
   const [number, year] = foldVietnamese(doc).split(" ");
   if (!number || !/^\d+$/.test(number)) return false;
   if (year && new RegExp(`\\b${number} ${year}\\b`).test(foldedQuestion)) return true;
-  return new RegExp(`\\b(nghi dinh|nd|luat|quyet dinh|qd|thong tu|tt|nghi quyet|nq|so) ${number}\\b`).test(foldedQuestion);
+  return new RegExp(`\\b(nghi dinh|nd|luat|quyet dinh|qd|thong tu|tt|nghi quyet|nq|so) ${number}\\b`).test(
+    foldedQuestion,
+  );
 }
 
 /** True when a question asks how things were ("trước đây", "mức cũ", "năm 2022"). */
@@ -178,7 +180,11 @@ function searchIndex(
         if (i !== undefined && !similarity.has(i)) similarity.set(i, Number(doc.metadata.similarity ?? 0));
       }
       if (vector) extraSimilarity(vector, similarity);
-      const candidateIds = new Set([...similarity.keys(), ...top(sectionRaw, CANDIDATES), ...top(headingRaw, CANDIDATES)]);
+      const candidateIds = new Set([
+        ...similarity.keys(),
+        ...top(sectionRaw, CANDIDATES),
+        ...top(headingRaw, CANDIDATES),
+      ]);
       const sectionScores = normalised(sectionRaw);
       const headingScores = normalised(headingRaw);
       const questionEntities = namedEntities(question);
@@ -188,9 +194,13 @@ function searchIndex(
       const candidates = [...candidateIds].map((i) => {
         const coverage = coverages[i]!;
         const relevance =
-          (sectionScores.get(i) ?? 0) + HEADING_WEIGHT * (headingScores.get(i) ?? 0) + (similarity.get(i) ?? 0) + coverage;
+          (sectionScores.get(i) ?? 0) +
+          HEADING_WEIGHT * (headingScores.get(i) ?? 0) +
+          (similarity.get(i) ?? 0) +
+          coverage;
         const tier = sections[i]!.kind === "legal" ? LEGAL_TIER_FACTOR : 1;
-        const factor = tier * entityFactor(questionEntities, entities[i]!) * expiredFactor(question, sections[i]!, past);
+        const factor =
+          tier * entityFactor(questionEntities, entities[i]!) * expiredFactor(question, sections[i]!, past);
         return { section: sections[i]!, coverage, raw: relevance * factor };
       });
       candidates.sort((a, b) => b.raw - a.raw);

@@ -99,7 +99,10 @@ function clauseGroups(lines: string[]): Array<{ clause: string | undefined; line
 function plainPassages(text: string): string[] {
   const passages: string[] = [];
   let current = "";
-  for (const paragraph of text.split(/\n+/).map((p) => p.trim()).filter(Boolean)) {
+  for (const paragraph of text
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     if (current && current.length + paragraph.length > PLAIN_CHUNK_CHARS) {
       passages.push(current);
       current = "";

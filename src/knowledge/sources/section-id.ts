@@ -7,7 +7,10 @@ import { foldVietnamese } from "../../lib/vietnamese.js";
  * Telegram callback payload (64 bytes) together with a short prefix.
  */
 function sectionId(file: string, heading: string, occurrence: number): string {
-  const stem = foldVietnamese(basename(file, extname(file))).replace(/ /g, "-").slice(0, 24) || "doc";
+  const stem =
+    foldVietnamese(basename(file, extname(file)))
+      .replace(/ /g, "-")
+      .slice(0, 24) || "doc";
   const hash = createHash("sha1").update(`${file}\n${heading}\n${occurrence}`).digest("hex").slice(0, 8);
   return `${stem}.${hash}`;
 }

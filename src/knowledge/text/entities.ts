@@ -68,7 +68,7 @@ export type NamedEntities = Map<EntityGroup, Set<string>>;
 export function namedEntities(text: string): NamedEntities {
   const found: NamedEntities = new Map();
   for (const syllables of canonicalSegments(text)) {
-    for (let i = 0; i < syllables.length; ) {
+    for (let i = 0; i < syllables.length;) {
       const match = PHRASES.find((p) => p.syllables.every((s, j) => syllables[i + j] === s));
       if (!match) {
         i += 1;

@@ -111,12 +111,42 @@ const CONCEPTS: Record<string, string[]> = {
   "#ton-giao": ["ton giao", "theo dao", "dao khac", "tin nguong"],
   "#gioi-tinh": ["gioi tinh", "phu nu", "dan ba", "nu gioi"],
   "#phan-biet": ["phan biet", "tu choi", "ky thi"],
-  "#ket-nap": ["ket nap", "gia nhap", "xin vao", "nhan vao", "vao lam thanh vien", "tham gia hop tac xa", "tham gia to hop tac"],
+  "#ket-nap": [
+    "ket nap",
+    "gia nhap",
+    "xin vao",
+    "nhan vao",
+    "vao lam thanh vien",
+    "tham gia hop tac xa",
+    "tham gia to hop tac",
+  ],
   // Losses as farmers say them ("làm ăn lỗ", "bị lỗ") and as the law does ("bù lỗ", "xử lý lỗ"); a lone
   // "lo" is also "lo" (worry) or "lò", so only phrases count.
-  "#thua-lo": ["thua lo", "bu lo", "xu ly lo", "khoan lo", "bi lo", "lam an lo", "kinh doanh lo", "lo luy ke", "chuyen lo", "phat sinh lo", "lam lo"],
+  "#thua-lo": [
+    "thua lo",
+    "bu lo",
+    "xu ly lo",
+    "khoan lo",
+    "bi lo",
+    "lam an lo",
+    "kinh doanh lo",
+    "lo luy ke",
+    "chuyen lo",
+    "phat sinh lo",
+    "lam lo",
+  ],
   // Making things known to members: the law's "công bố", "công khai", "niêm yết"; farmers' "dán lên", "cho coi".
-  "#cong-bo": ["cong bo", "cong khai", "niem yet", "dan len", "dan ra", "dan o", "cho coi", "cho xem", "cho thanh vien biet"],
+  "#cong-bo": [
+    "cong bo",
+    "cong khai",
+    "niem yet",
+    "dan len",
+    "dan ra",
+    "dan o",
+    "cho coi",
+    "cho xem",
+    "cho thanh vien biet",
+  ],
   "#giao-dich-noi-bo": ["giao dich noi bo", "mua ban voi thanh vien", "ban cho thanh vien", "mua cua thanh vien"],
   "#chia-thu-nhap": ["phan phoi thu nhap", "chia thu nhap", "chia loi", "chia lai", "loi nhuan"],
   "#giai-the": ["giai the", "giai tan", "dong cua"],
@@ -124,10 +154,36 @@ const CONCEPTS: Record<string, string[]> = {
   "#toi-thieu": ["toi thieu", "it nhat", "it nhut", "thap nhat"],
   "#toi-da": ["toi da", "nhieu nhat", "nhieu nhut", "cao nhat", "khong qua", "khong vuot qua"],
   // Asking for a list ("những gì", "gồm gì", "liệt kê"): its words are fillers, but a heading asking the same is the overview.
-  "#liet-ke": ["nhung gi", "gom gi", "gom nhung gi", "bao gom nhung", "liet ke", "nhung viec gi", "nhung loai nao", "nhung khoan nao"],
-  [PEOPLE_COUNT]: ["bao nhieu nguoi", "bao nhieu thanh vien", "so thanh vien", "so nguoi", "so luong thanh vien", "so luong nguoi"],
+  "#liet-ke": [
+    "nhung gi",
+    "gom gi",
+    "gom nhung gi",
+    "bao gom nhung",
+    "liet ke",
+    "nhung viec gi",
+    "nhung loai nao",
+    "nhung khoan nao",
+  ],
+  [PEOPLE_COUNT]: [
+    "bao nhieu nguoi",
+    "bao nhieu thanh vien",
+    "so thanh vien",
+    "so nguoi",
+    "so luong thanh vien",
+    "so luong nguoi",
+  ],
   // How to do something: farmers' "làm sao", "làm thế nào", "cách làm" and the law's "trình tự, thủ tục", "các bước".
-  "#thu-tuc": ["thu tuc", "trinh tu", "quy trinh", "cac buoc", "nhung buoc", "lam sao", "lam the nao", "cach lam", "phai lam gi"],
+  "#thu-tuc": [
+    "thu tuc",
+    "trinh tu",
+    "quy trinh",
+    "cac buoc",
+    "nhung buoc",
+    "lam sao",
+    "lam the nao",
+    "cach lam",
+    "phai lam gi",
+  ],
   // Loans without collateral: "tín chấp", "không thế chấp", "không cần tài sản bảo đảm" (after rewrites).
   "#tin-chap": [
     "khong tai san bao dam",
@@ -154,31 +210,90 @@ const CONCEPTS: Record<string, string[]> = {
   "#qua-han": ["qua han", "tre han", "tre hen", "cham tra", "khong tra kip", "tra khong kip", "tra no khong kip"],
   "#mat-mua": ["mat mua", "thien tai", "lu lut", "han man", "xam nhap man", "dich benh", "bao lu"],
   "#tam-ngung": [
-    "tam ngung", "tam nghi", "ngung hoat dong", "ngung kinh doanh", "nghi kinh doanh", "nghi vai thang", "nghi may thang",
-    "nghi mot thoi gian", "nghi mot thang", "nghi nua nam", "dung hoat dong",
+    "tam ngung",
+    "tam nghi",
+    "ngung hoat dong",
+    "ngung kinh doanh",
+    "nghi kinh doanh",
+    "nghi vai thang",
+    "nghi may thang",
+    "nghi mot thoi gian",
+    "nghi mot thang",
+    "nghi nua nam",
+    "dung hoat dong",
   ],
   // Land as farmers name it ("đất ruộng", "ruộng", "sổ đỏ") and as the law does ("quyền sử dụng đất");
   // a lone "dat" is also "đạt"/"đặt", so only phrases count.
   "#dat-dai": [
-    "dat dai", "dat ruong", "ruong dat", "ruong", "dat vuon", "dat nong nghiep", "dat san xuat", "su dung dat",
-    "gop dat", "bang dat", "mat dat", "lay dat", "thue dat", "giao dat", "manh dat", "thua dat", "mieng dat", "cong dat",
+    "dat dai",
+    "dat ruong",
+    "ruong dat",
+    "ruong",
+    "dat vuon",
+    "dat nong nghiep",
+    "dat san xuat",
+    "su dung dat",
+    "gop dat",
+    "bang dat",
+    "mat dat",
+    "lay dat",
+    "thue dat",
+    "giao dat",
+    "manh dat",
+    "thua dat",
+    "mieng dat",
+    "cong dat",
   ],
   // Losing what one brought: "bị lấy luôn", "mất đất", "thu luôn".
-  "#bi-mat": ["bi lay", "lay luon", "lay mat", "mat luon", "mat het", "thu luon", "bi thu", "mat dat", "mat ruong", "mat von", "bi mat"],
+  "#bi-mat": [
+    "bi lay",
+    "lay luon",
+    "lay mat",
+    "mat luon",
+    "mat het",
+    "thu luon",
+    "bi thu",
+    "mat dat",
+    "mat ruong",
+    "mat von",
+    "bi mat",
+  ],
   // The money a member put in: "tiền góp", "vốn góp", "phần vốn".
   "#von-gop": ["von gop", "tien gop", "gop von", "phan von", "tien von", "phan gop"],
   // Taxes as farmers ask ("thuế HTX đóng bao nhiêu", "đóng thuế") and as the law words them; a lone
   // "thue" is also "thuê" (rent), so only phrases count.
   "#thue": [
-    "nop thue", "dong thue", "thue hop tac xa", "thue to hop tac", "muc thue", "uu dai thue", "mien thue", "giam thue",
-    "thue thu nhap", "thue gia tri", "thue mon bai", "thue suat",
+    "nop thue",
+    "dong thue",
+    "thue hop tac xa",
+    "thue to hop tac",
+    "muc thue",
+    "uu dai thue",
+    "mien thue",
+    "giam thue",
+    "thue thu nhap",
+    "thue gia tri",
+    "thue mon bai",
+    "thue suat",
   ],
   // The state deciding for a cooperative: the law's "can thiệp", farmers' "ép", "bắt phải", "chỉ định".
   "#can-thiep": ["can thiep", "ep", "ep buoc", "bat ep", "bat phai", "bat buoc phai", "chi dinh", "tu chu"],
   // Officials making it hard or asking for money: the law's "sách nhiễu", "phiền hà", farmers' words for a bribe.
   "#sach-nhieu": [
-    "sach nhieu", "phien ha", "gay kho", "lam kho", "hen len hen xuong", "doi tien", "dua tien", "tien boi duong",
-    "tien ca phe", "tien tra nuoc", "boi duong", "hoi lo", "lot tay", "dut lot",
+    "sach nhieu",
+    "phien ha",
+    "gay kho",
+    "lam kho",
+    "hen len hen xuong",
+    "doi tien",
+    "dua tien",
+    "tien boi duong",
+    "tien ca phe",
+    "tien tra nuoc",
+    "boi duong",
+    "hoi lo",
+    "lot tay",
+    "dut lot",
   ],
   "#khai-tru": ["khai tru", "bi duoi", "gach ten", "cham dut tu cach", "mat tu cach"],
 };
@@ -188,9 +303,11 @@ const CONCEPT_PHRASES: Array<[string, string[]]> = Object.entries(CONCEPTS).flat
 
 /** Words that carry no topic on their own (question fillers, pronouns, particles). */
 const STOPWORDS = new Set(
-  ("a ah oi nha nhe nhi ha ta thi la ma va voi cua cac nhung mot nay do day kia ay roi chu gi nao sao " +
+  (
+    "a ah oi nha nhe nhi ha ta thi la ma va voi cua cac nhung mot nay do day kia ay roi chu gi nao sao " +
     "the khong co duoc phai bi se da cung neu khi de ve trong toi minh em anh bot " +
-    "giup gium xin cho nhu biet muon can").split(" "),
+    "giup gium xin cho nhu biet muon can"
+  ).split(" "),
 );
 
 /**
@@ -222,7 +339,7 @@ function canonicalSyllables(segment: string): string[] {
     .filter(Boolean)
     .flatMap((s) => (ABBREVIATIONS[s] ?? s.replace(/^0+(\d)/, "$1")).split(" "));
   const out: string[] = [];
-  for (let i = 0; i < raw.length; ) {
+  for (let i = 0; i < raw.length;) {
     const rule = REWRITES.find(
       (r) =>
         r.from.every((s, j) => raw[i + j] === s) &&
@@ -244,7 +361,10 @@ const SEGMENT_BREAK = /[.,;:!?()[\]{}"“”'‘’\n\r\t•–—-]+/u;
 
 /** Canonical folded syllables of each punctuation-free segment of a text (abbreviations expanded, rewrites applied). */
 export function canonicalSegments(text: string): string[][] {
-  return text.split(SEGMENT_BREAK).map(canonicalSyllables).filter((syllables) => syllables.length > 0);
+  return text
+    .split(SEGMENT_BREAK)
+    .map(canonicalSyllables)
+    .filter((syllables) => syllables.length > 0);
 }
 
 /** Accented lower-case syllables of a segment that differ from their folded form. */

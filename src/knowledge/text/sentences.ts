@@ -9,18 +9,16 @@ export interface BodySentence {
 
 /** Sentences of a section body: list items and lines first, then sentence ends before a capital or digit. */
 export function bodySentences(text: string): BodySentence[] {
-  return text
-    .split(/\n+/)
-    .flatMap((line) => {
-      const item = ITEM_MARKER.test(line);
-      return line
-        .replace(ITEM_MARKER, "")
-        .trim()
-        .split(/(?<=[.!?…])\s+(?=[\p{Lu}\d"“(])/u)
-        .map((s) => s.trim())
-        .filter(Boolean)
-        .map((sentence) => ({ text: sentence, item }));
-    });
+  return text.split(/\n+/).flatMap((line) => {
+    const item = ITEM_MARKER.test(line);
+    return line
+      .replace(ITEM_MARKER, "")
+      .trim()
+      .split(/(?<=[.!?…])\s+(?=[\p{Lu}\d"“(])/u)
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((sentence) => ({ text: sentence, item }));
+  });
 }
 
 /** The sentences' text alone. */

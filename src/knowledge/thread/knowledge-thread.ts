@@ -4,7 +4,11 @@ import type { KnowledgeOptions } from "../types.js";
 import {
   serializeError,
   type SerializedError,
-  type FromThread, type KnowledgeMethod, type KnowledgeThreadData, type ToThread } from "./protocol.js";
+  type FromThread,
+  type KnowledgeMethod,
+  type KnowledgeThreadData,
+  type ToThread,
+} from "./protocol.js";
 
 const ENTRY = new URL("./thread-entry.js", import.meta.url);
 
@@ -80,7 +84,8 @@ export async function startKnowledgeThread(options: KnowledgeOptions): Promise<K
     });
     const fail = (error: Error) => {
       // Not after close() (ended on purpose) nor a failed start (the start reports it). /readyz says so too.
-      if (!stopped && !startFailed) logger?.error({ err: error }, "the knowledge thread stopped; questions cannot be answered");
+      if (!stopped && !startFailed)
+        logger?.error({ err: error }, "the knowledge thread stopped; questions cannot be answered");
       stopped ??= error;
       if (startFailed) return;
       reject(error);

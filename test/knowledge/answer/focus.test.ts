@@ -5,8 +5,12 @@ describe("question focus", () => {
   it("needs both subjects of a two-subject question in the passage", () => {
     const question = subjectsOf("htx giai the thi tien gop cua tui sao");
     expect([...question].sort()).toEqual(["capital", "dissolution"]);
-    expect(coversFocus(question, subjectsOf("HTX tạm ngừng hay giải thể thì tiền bảo hiểm xã hội của người lao động"))).toBe(false);
-    expect(coversFocus(question, subjectsOf("Khi giải thể, phần còn dư chia cho thành viên theo tỷ lệ phần vốn góp"))).toBe(true);
+    expect(
+      coversFocus(question, subjectsOf("HTX tạm ngừng hay giải thể thì tiền bảo hiểm xã hội của người lao động")),
+    ).toBe(false);
+    expect(
+      coversFocus(question, subjectsOf("Khi giải thể, phần còn dư chia cho thành viên theo tỷ lệ phần vốn góp")),
+    ).toBe(true);
   });
 
   it("lets one of three or more subjects be missing, and a question without subjects pass", () => {

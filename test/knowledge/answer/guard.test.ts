@@ -99,7 +99,10 @@ describe("screenQuestion", () => {
   });
 
   it("hands an English question on with its topic words in Vietnamese", () => {
-    expect(screenQuestion("How much capital must a member contribute?")).toEqual({ kind: "english", vietnamese: "bao nhiêu vốn góp thành viên góp vốn" });
+    expect(screenQuestion("How much capital must a member contribute?")).toEqual({
+      kind: "english",
+      vietnamese: "bao nhiêu vốn góp thành viên góp vốn",
+    });
   });
 
   it.each([

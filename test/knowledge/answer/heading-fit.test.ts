@@ -18,7 +18,9 @@ describe("preferFittingHeading", () => {
   const land = hit("Góp vốn bằng đất, máy móc được không?", 0.87);
 
   it("puts a close section written for the question's subject before one written for another", () => {
-    expect(headings(preferFittingHeading("tui co 5 cong dat, vo htx dc ko", [tax, land]))[0]).toBe(land.section.heading);
+    expect(headings(preferFittingHeading("tui co 5 cong dat, vo htx dc ko", [tax, land]))[0]).toBe(
+      land.section.heading,
+    );
   });
 
   it("keeps the best when the close one is not close enough", () => {
@@ -52,7 +54,10 @@ describe("preferFittingHeading", () => {
 describe("headingNamesTopic", () => {
   const suspend = { ...hit("HTX muốn tạm nghỉ kinh doanh thì làm sao?", 1), coverage: 0.12 };
   const profileOf = (question: string) =>
-    profileQuestion(question, new CorpusStats([searchTerms(suspend.section.heading), searchTerms("thành viên góp vốn")]));
+    profileQuestion(
+      question,
+      new CorpusStats([searchTerms(suspend.section.heading), searchTerms("thành viên góp vốn")]),
+    );
 
   it("is true when the heading shares a concept with a long chatty question", () => {
     const question = "mùa lũ này HTX tui tính nghỉ vài tháng, có phải báo cho ai hông nha";
@@ -61,7 +66,9 @@ describe("headingNamesTopic", () => {
 
   it("is true when the heading names one of the question's subjects, false when it names neither", () => {
     const votes = hit("Mỗi người mấy phiếu?", 1);
-    expect(headingNamesTopic("ổng nói ổng được 3 phiếu hả", profileOf("ổng nói ổng được 3 phiếu hả"), votes)).toBe(true);
+    expect(headingNamesTopic("ổng nói ổng được 3 phiếu hả", profileOf("ổng nói ổng được 3 phiếu hả"), votes)).toBe(
+      true,
+    );
     const question = "tàu vũ trụ bay lên mặt trăng mất mấy ngày";
     expect(headingNamesTopic(question, profileOf(question), suspend)).toBe(false);
   });

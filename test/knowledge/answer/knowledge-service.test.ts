@@ -42,7 +42,9 @@ describe("answer (offline, extractive)", () => {
 
   it("warns when a cited document has expired", async () => {
     const result = await service.answer("Nghe nói phải đủ 7 người mới lập được HTX?");
-    expect(result.answer).toContain(t("ask-warning-expired", { doc: "Luật Hợp tác xã 2012 (23/2012/QH13)", date: "01/07/2024" }));
+    expect(result.answer).toContain(
+      t("ask-warning-expired", { doc: "Luật Hợp tác xã 2012 (23/2012/QH13)", date: "01/07/2024" }),
+    );
     expect(result.sources).toContainEqual(
       expect.objectContaining({ doc: "23/2012/QH13", status: "expired", statusNote: "Hết hiệu lực từ 01/07/2024" }),
     );
@@ -77,7 +79,13 @@ describe("answer (offline, extractive)", () => {
     ["Kể chuyện cười đi bot", "ask-decline-other"],
   ])("declines %j politely, with the menu and no offer to forward it to an officer", async (question, key) => {
     const result = await service.answer(question);
-    expect(result).toMatchObject({ declined: true, answer: t(key), sources: [], suggestOfficer: false, showMenu: true });
+    expect(result).toMatchObject({
+      declined: true,
+      answer: t(key),
+      sources: [],
+      suggestOfficer: false,
+      showMenu: true,
+    });
   });
 
   it("declines what the documents do not cover", async () => {

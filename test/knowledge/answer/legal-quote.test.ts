@@ -16,7 +16,11 @@ const LAW = [
   "Mỗi thành viên chính thức có một phiếu biểu quyết, không phụ thuộc vào số vốn góp.",
 ].join("\n");
 
-const sections = splitLegalText("van-ban/luat.txt", LAW, { doc: "17/2023/QH15", docTitle: "Luật Hợp tác xã 2023", status: "in_force" });
+const sections = splitLegalText("van-ban/luat.txt", LAW, {
+  doc: "17/2023/QH15",
+  docTitle: "Luật Hợp tác xã 2023",
+  status: "in_force",
+});
 const stats = new CorpusStats(sections.map((s) => searchTerms(s.text)));
 const quote = (question: string, i = 0) => quoteLegal(sections[i]!, profileQuestion(question, stats));
 

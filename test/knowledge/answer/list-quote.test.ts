@@ -19,15 +19,21 @@ describe("quoteList", () => {
   });
 
   it("shortens long items at a clause so the whole list fits a phone screen", () => {
-    const long = Array.from({ length: 8 }, (_, i) => `- Việc ${i + 1}, gồm rất nhiều chi tiết dài dòng, ${"chữ ".repeat(30)}`);
+    const long = Array.from(
+      { length: 8 },
+      (_, i) => `- Việc ${i + 1}, gồm rất nhiều chi tiết dài dòng, ${"chữ ".repeat(30)}`,
+    );
     const quote = quoteList(["Gồm:", ...long].join("\n"))!;
     expect(quote.length).toBeLessThanOrEqual(560);
     expect(quote).toContain("- Việc 8, gồm rất nhiều chi tiết dài dòng…");
   });
 
   it("keeps group headers and the sentence saying what the groups are", () => {
-    const text = "Điều lệ có 19 nhóm nội dung.\n\nPhần thành viên:\n- Tên.\n- Kết nạp.\n\nPhần vốn:\n- Vốn góp.\n- Phí.";
-    expect(quoteList(text)).toBe("Điều lệ có 19 nhóm nội dung.\nPhần thành viên:\n- Tên.\n- Kết nạp.\nPhần vốn:\n- Vốn góp.\n- Phí.");
+    const text =
+      "Điều lệ có 19 nhóm nội dung.\n\nPhần thành viên:\n- Tên.\n- Kết nạp.\n\nPhần vốn:\n- Vốn góp.\n- Phí.";
+    expect(quoteList(text)).toBe(
+      "Điều lệ có 19 nhóm nội dung.\nPhần thành viên:\n- Tên.\n- Kết nạp.\nPhần vốn:\n- Vốn góp.\n- Phí.",
+    );
   });
 
   it("is null for a text without a list of three items", () => {
@@ -36,10 +42,12 @@ describe("quoteList", () => {
 });
 
 describe("questionWants list", () => {
-  it.each(["nha nuoc ho tro htx nhung gi", "hồ sơ gồm giấy tờ gì", "tv co nhung quyen j", "htx co may loai thanh vien"])(
-    "%j wants a list",
-    (question) => expect(questionWants(question).list).toBe(true),
-  );
+  it.each([
+    "nha nuoc ho tro htx nhung gi",
+    "hồ sơ gồm giấy tờ gì",
+    "tv co nhung quyen j",
+    "htx co may loai thanh vien",
+  ])("%j wants a list", (question) => expect(questionWants(question).list).toBe(true));
   it.each(["htx can may nguoi", "vay duoc bao nhieu", "góp vốn bằng đất được không"])("%j does not", (question) =>
     expect(questionWants(question).list).toBe(false),
   );

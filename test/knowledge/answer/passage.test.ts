@@ -33,7 +33,9 @@ const MEETING = section(
     "Mỗi thành viên chính thức có một phiếu biểu quyết, không phụ thuộc số vốn góp hay chức vụ.",
   ].join(" "),
 );
-const FUND = section("Quỹ cho vay với lãi suất ưu đãi. Chương trình hỗ trợ lãi suất đã hết hạn từ 31/12/2023. Hồ sơ nộp tại chi nhánh Quỹ.");
+const FUND = section(
+  "Quỹ cho vay với lãi suất ưu đãi. Chương trình hỗ trợ lãi suất đã hết hạn từ 31/12/2023. Hồ sơ nộp tại chi nhánh Quỹ.",
+);
 
 /** A long list first, the period (the answer to "bao lâu") after it. */
 const POSTING = section(
@@ -103,7 +105,11 @@ describe("quotePassage", () => {
   it("never quotes a list's introduction without its item answering the question", () => {
     // As in a hedge: the best sentence first, then the lead.
     const question = "ong bac tui vang mat lau qua, co bi mat tu cach thanh vien khong";
-    const text = quotePassage(ENDING, profileQuestion(question, stats), { budget: 200, focus: true, wants: questionWants(question) });
+    const text = quotePassage(ENDING, profileQuestion(question, stats), {
+      budget: 200,
+      focus: true,
+      wants: questionWants(question),
+    });
     expect(text).toMatch(/chấm dứt tư cách khi: (Đã chết|Không dùng)/);
     expect(text).not.toMatch(/khi: Người chỉ vắng mặt/);
   });
@@ -120,7 +126,9 @@ describe("a figure with what it is the figure of", () => {
 
   it("names the heading's subject before a bare figure", () => {
     const s = farm("Tối đa 03 tỷ đồng, áp dụng từ 01/07/2025.", "Chủ trang trại vay tín chấp được bao nhiêu?");
-    expect(quote(s, "vay duoc bao nhieu")).toBe("Chủ trang trại vay tín chấp: tối đa 03 tỷ đồng, áp dụng từ 01/07/2025.");
+    expect(quote(s, "vay duoc bao nhieu")).toBe(
+      "Chủ trang trại vay tín chấp: tối đa 03 tỷ đồng, áp dụng từ 01/07/2025.",
+    );
   });
 
   it("leaves a sentence with its own subject, and a heading naming nothing, as they are", () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { answersAnotherCount, statedCounts, statesMinimumCount, wrongCountHeard } from "../../../src/knowledge/answer/premise.js";
+import {
+  answersAnotherCount,
+  statedCounts,
+  statesMinimumCount,
+  wrongCountHeard,
+} from "../../../src/knowledge/answer/premise.js";
 
 describe("counts of people a farmer heard", () => {
   it("reads counts written in digits or words, with or without diacritics", () => {
@@ -11,13 +16,17 @@ describe("counts of people a farmer heard", () => {
 
   it("tells a section written for another count apart from one about the same count or none", () => {
     expect(answersAnotherCount("Nghe nói chỉ cần 3 người?", "Nghe nói phải đủ 7 người mới lập được HTX?")).toBe(true);
-    expect(answersAnotherCount("HTX phải đủ 7 người đúng không", "Nghe nói phải đủ 7 người mới lập được HTX?")).toBe(false);
+    expect(answersAnotherCount("HTX phải đủ 7 người đúng không", "Nghe nói phải đủ 7 người mới lập được HTX?")).toBe(
+      false,
+    );
     expect(answersAnotherCount("Nghe nói chỉ cần 3 người?", "Lập hợp tác xã cần ít nhất mấy người?")).toBe(false);
   });
 
   it("names the heard count only when a claim is checked against another minimum", () => {
     expect(wrongCountHeard("Nghe nói chỉ cần 3 người?", "Cần ít nhất 05 thành viên chính thức.")).toBe("3 người");
-    expect(wrongCountHeard("nghe noi to hop tac phai co 5 nguoi", "do ít nhất 02 thành viên tự nguyện lập ra")).toBe("5 người");
+    expect(wrongCountHeard("nghe noi to hop tac phai co 5 nguoi", "do ít nhất 02 thành viên tự nguyện lập ra")).toBe(
+      "5 người",
+    );
     expect(wrongCountHeard("Nghe nói cần 5 người?", "Cần ít nhất 05 thành viên chính thức.")).toBeNull();
     // Not a claim: a question about an HTX of 10 people is not corrected.
     expect(wrongCountHeard("HTX 10 người thì chia lãi sao", "Cần ít nhất 05 thành viên chính thức.")).toBeNull();

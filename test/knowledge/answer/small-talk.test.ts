@@ -66,7 +66,9 @@ describe("chatAct", () => {
 
 describe("englishQuestion", () => {
   it("maps our topic words to Vietnamese, in order", () => {
-    expect(englishQuestion("How many members does a cooperative need?")).toEqual({ vietnamese: "bao nhiêu thành viên hợp tác xã" });
+    expect(englishQuestion("How many members does a cooperative need?")).toEqual({
+      vietnamese: "bao nhiêu thành viên hợp tác xã",
+    });
     expect(englishQuestion("Can I get a loan without collateral?")).toEqual({ vietnamese: "vay vốn tài sản bảo đảm" });
   });
 
@@ -74,9 +76,12 @@ describe("englishQuestion", () => {
     expect(englishQuestion("What is the weather like in your town?")).toEqual({ vietnamese: null });
   });
 
-  it.each(["htx can may nguoi", "Tổ hợp tác có tư cách pháp nhân không?", "do ngu"])("leaves Vietnamese %j alone", (text) => {
-    expect(englishQuestion(text)).toBeNull();
-  });
+  it.each(["htx can may nguoi", "Tổ hợp tác có tư cách pháp nhân không?", "do ngu"])(
+    "leaves Vietnamese %j alone",
+    (text) => {
+      expect(englishQuestion(text)).toBeNull();
+    },
+  );
 });
 
 describe("hasEnglish", () => {

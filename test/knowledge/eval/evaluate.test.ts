@@ -17,35 +17,67 @@ describe("scoring", () => {
     const cite = { doc: "92/2024/NĐ-CP", article: 12 };
     expect(citationMatches(cite, { doc: "92/2024/ND-CP", article: "12" })).toBe(true);
     expect(citationMatches(cite, { doc: "92/2024/NĐ-CP", article: "1" })).toBe(false);
-    expect(citationMatches({ doc: "55/2015/NĐ-CP", article: "15a" }, { doc: "55/2015/NĐ-CP", article: "15A" })).toBe(true);
-    expect(citationMatches({ doc: "37/2023/NĐ-CP", article: null }, { doc: "37/2023/NĐ-CP", article: null })).toBe(true);
+    expect(citationMatches({ doc: "55/2015/NĐ-CP", article: "15a" }, { doc: "55/2015/NĐ-CP", article: "15A" })).toBe(
+      true,
+    );
+    expect(citationMatches({ doc: "37/2023/NĐ-CP", article: null }, { doc: "37/2023/NĐ-CP", article: null })).toBe(
+      true,
+    );
   });
 
   it("accepts NĐ 156/2025 for NĐ 55/2015 Điều 9 only", () => {
     expect(citationMatches({ doc: "55/2015/NĐ-CP", article: 9 }, { doc: "156/2025/NĐ-CP", article: null })).toBe(true);
-    expect(citationMatches({ doc: "55/2015/NĐ-CP", article: 10 }, { doc: "156/2025/NĐ-CP", article: null })).toBe(false);
+    expect(citationMatches({ doc: "55/2015/NĐ-CP", article: 10 }, { doc: "156/2025/NĐ-CP", article: null })).toBe(
+      false,
+    );
   });
 
   it("checks facts on word boundaries, without diacritics, and counts hit@5 and declines", () => {
-    const testCase = { id: "x", question: "?", expect_any: ["5 người"], cite: { doc: "17/2023/QH15", article: 4 }, kind: "law" };
+    const testCase = {
+      id: "x",
+      question: "?",
+      expect_any: ["5 người"],
+      cite: { doc: "17/2023/QH15", article: 4 },
+      kind: "law",
+    };
     const source = { doc: "17/2023/QH15", article: "4", title: "", score: 1, status: "in_force", sectionId: "s" };
     const miss = scoreCase(testCase, { answer: "cần 15 người", declined: false, sources: [] });
     const hit = scoreCase(testCase, { answer: "Cần 5 NGUOI.", declined: false, sources: Array(5).fill(source) });
-    const late = scoreCase(testCase, { answer: "", declined: true, sources: [...Array(5).fill({ ...source, article: "1" }), source] });
+    const late = scoreCase(testCase, {
+      answer: "",
+      declined: true,
+      sources: [...Array(5).fill({ ...source, article: "1" }), source],
+    });
     expect(miss).toMatchObject({ factHit: false, citationHit: false, declineCorrect: true });
     expect(hit).toMatchObject({ factHit: true, citationHit: true });
     expect(late).toMatchObject({ citationHit: false, declineCorrect: false });
-    expect(summarize([miss, hit, late])).toMatchObject({ cases: 3, hitAt5: 1 / 3, factAccuracy: 1 / 3, declineAccuracy: 2 / 3 });
+    expect(summarize([miss, hit, late])).toMatchObject({
+      cases: 3,
+      hitAt5: 1 / 3,
+      factAccuracy: 1 / 3,
+      declineAccuracy: 2 / 3,
+    });
   });
 
   it("counts confident-but-wrong answers: wrong and neither declined nor hedged", () => {
-    const law = { id: "x", question: "?", expect_any: ["5 người"], cite: { doc: "17/2023/QH15", article: 4 }, kind: "law" };
+    const law = {
+      id: "x",
+      question: "?",
+      expect_any: ["5 người"],
+      cite: { doc: "17/2023/QH15", article: 4 },
+      kind: "law",
+    };
     const trap = { ...law, expect_any: ["ngoài phạm vi"], cite: null, kind: "out_of_scope" };
     const wrong = scoreCase(law, { answer: "cần 7 người", declined: false, sources: [] });
     const hedged = scoreCase(law, { answer: "cần 7 người", declined: false, hedged: true, sources: [] });
     const answeredTrap = scoreCase(trap, { answer: "Có.", declined: false, sources: [] });
     const declinedTrap = scoreCase(trap, { answer: "Ngoài phạm vi.", declined: true, sources: [] });
-    expect([wrong, hedged, answeredTrap, declinedTrap].map((s) => s.confidentWrong)).toEqual([true, false, true, false]);
+    expect([wrong, hedged, answeredTrap, declinedTrap].map((s) => s.confidentWrong)).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ]);
     expect(summarize([wrong, hedged, answeredTrap, declinedTrap]).confidentWrong).toBe(2);
   });
 });

@@ -32,7 +32,10 @@ describe("ingestKnowledge", () => {
     const report = await ingestKnowledge(kb);
     expect(report).toMatchObject({ files: 4, sections: 6 });
     expect(report.problems).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^luat\/hong\.pdf: /), expect.stringMatching(/^luat\/sai\.txt: sai\.meta\.yaml/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^luat\/hong\.pdf: /),
+        expect.stringMatching(/^luat\/sai\.txt: sai\.meta\.yaml/),
+      ]),
     );
   });
 
@@ -62,7 +65,11 @@ describe("ingestKnowledge", () => {
   it("reports progress of embedding", async () => {
     const calls: string[] = [];
     await ingestKnowledge(kb, {
-      progress: { start: (n) => calls.push(`start ${n}`), increment: (n) => calls.push(`+${n}`), stop: () => calls.push("stop") },
+      progress: {
+        start: (n) => calls.push(`start ${n}`),
+        increment: (n) => calls.push(`+${n}`),
+        stop: () => calls.push("stop"),
+      },
     });
     expect(calls).toEqual(["start 6", "+6", "stop"]);
   });
@@ -85,9 +92,9 @@ describe("embedding identity", () => {
     await expect(openKnowledgeIndex(kb)).rejects.toThrow(IndexMismatchError);
     await expect(openKnowledgeIndex(kb)).rejects.toThrow(/npm run ingest/);
     await expect(ensureIndex(kb)).rejects.toThrow(IndexMismatchError);
-    await expect(openKnowledgeIndex({ ...remote, openai: { ...remote.openai, embeddingsModel: "other" } })).rejects.toThrow(
-      /openai:fake-embed\/64.*openai:other/,
-    );
+    await expect(
+      openKnowledgeIndex({ ...remote, openai: { ...remote.openai, embeddingsModel: "other" } }),
+    ).rejects.toThrow(/openai:fake-embed\/64.*openai:other/);
 
     // Running ingest with the other embedding rebuilds everything instead of mixing vectors.
     expect(await ingestKnowledge(kb)).toMatchObject({ embeddedSections: 6, reusedSections: 0 });
@@ -109,7 +116,10 @@ describe("ensureIndex", () => {
     await ensureIndex(kb);
     const manifestPath = join(kb.dataDir, "index", "index.json");
     const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
-    writeFileSync(manifestPath, JSON.stringify({ ...manifest, embedding: { ...manifest.embedding, model: "vi-hashed-older" } }));
+    writeFileSync(
+      manifestPath,
+      JSON.stringify({ ...manifest, embedding: { ...manifest.embedding, model: "vi-hashed-older" } }),
+    );
     expect(await ensureIndex(kb)).toMatchObject({ embeddedSections: 6, reusedSections: 0 });
     expect(await ensureIndex(kb)).toBeNull();
   });

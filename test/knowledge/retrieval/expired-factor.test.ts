@@ -3,7 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestKnowledge } from "../../../src/knowledge/ingest/ingest.js";
-import { expiredFactor, openKnowledgeIndex, type KnowledgeIndex } from "../../../src/knowledge/retrieval/knowledge-index.js";
+import {
+  expiredFactor,
+  openKnowledgeIndex,
+  type KnowledgeIndex,
+} from "../../../src/knowledge/retrieval/knowledge-index.js";
 import type { Section } from "../../../src/knowledge/types.js";
 
 const section = (status: "expired" | "in_force", doc = "67/2014/NĐ-CP"): Section => ({
@@ -36,9 +40,12 @@ describe("expiredFactor", () => {
     expect(expiredFactor(question, section("in_force"))).toBe(1);
   });
 
-  it.each(["Nghị định 67 còn áp dụng không?", "NĐ 67/2014 hỗ trợ gì?"])("keeps it when the question names it: %j", (question) => {
-    expect(expiredFactor(question, section("expired"))).toBe(1);
-  });
+  it.each(["Nghị định 67 còn áp dụng không?", "NĐ 67/2014 hỗ trợ gì?"])(
+    "keeps it when the question names it: %j",
+    (question) => {
+      expect(expiredFactor(question, section("expired"))).toBe(1);
+    },
+  );
 
   it("does not read another number as the document", () => {
     expect(expiredFactor("Vay 67 triệu có cần thế chấp?", section("expired"))).toBe(0.8);
@@ -77,11 +84,11 @@ describe("search with an expired source", () => {
     expect(first!.section.citations[0]!.doc).toBe("34/2024/QĐ-TTg");
   });
 
-  it.each(["Trước đây thành viên HTX vay vốn có được hỗ trợ lãi suất không?", "Theo Quyết định 12/2020 thành viên HTX vay vốn có được hỗ trợ lãi suất không?"])(
-    "keeps the expired source first when asked for it: %j",
-    async (question) => {
-      const [first] = await index.search(question);
-      expect(first!.section.citations[0]!.doc).toBe("12/2020/QĐ-TTg");
-    },
-  );
+  it.each([
+    "Trước đây thành viên HTX vay vốn có được hỗ trợ lãi suất không?",
+    "Theo Quyết định 12/2020 thành viên HTX vay vốn có được hỗ trợ lãi suất không?",
+  ])("keeps the expired source first when asked for it: %j", async (question) => {
+    const [first] = await index.search(question);
+    expect(first!.section.citations[0]!.doc).toBe("12/2020/QĐ-TTg");
+  });
 });

@@ -81,9 +81,10 @@ export function makeDocx(lines: string[]): Buffer {
  * the Unicode code points (Identity-H) with a ToUnicode map, so Vietnamese letters survive extraction.
  */
 export function makePdf(lines: string[]): Buffer {
-  const hex = (text: string) =>
-    [...text].map((ch) => ch.codePointAt(0)!.toString(16).padStart(4, "0")).join("");
-  const content = ["BT", "/F1 11 Tf", "14 TL", "40 800 Td", ...lines.map((line) => `<${hex(line)}> Tj T*`), "ET"].join("\n");
+  const hex = (text: string) => [...text].map((ch) => ch.codePointAt(0)!.toString(16).padStart(4, "0")).join("");
+  const content = ["BT", "/F1 11 Tf", "14 TL", "40 800 Td", ...lines.map((line) => `<${hex(line)}> Tj T*`), "ET"].join(
+    "\n",
+  );
   // One bfchar entry per character used (a bfrange may not cross a first-byte boundary).
   const chars = [...new Set(lines.join(""))].map((ch) => hex(ch));
   const blocks: string[] = [];

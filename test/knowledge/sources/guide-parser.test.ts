@@ -17,7 +17,9 @@ describe("parseGuide", () => {
     expect(first).toMatchObject({ topic: "thanh-vien", topicTitle: "Thành viên hợp tác xã", kind: "guide", order: 0 });
     expect(first!.citations[0]).toMatchObject({ doc: "17/2023/QH15", article: "4", clause: "7", status: "in_force" });
     expect(first!.keywords).toContain("may nguoi");
-    expect(first!.text).toBe("Cần ít nhất 05 thành viên chính thức. Thành viên liên kết không được tính vào con số này.");
+    expect(first!.text).toBe(
+      "Cần ít nhất 05 thành viên chính thức. Thành viên liên kết không được tính vào con số này.",
+    );
   });
 
   it("reads a list of citations, the first being the main one", () => {

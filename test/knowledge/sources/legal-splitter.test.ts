@@ -53,7 +53,11 @@ describe("splitLegalText", () => {
   });
 
   it("uses metadata from a sidecar over inferred values", () => {
-    const [first] = splitLegalText("x.txt", LAW, { doc: "17/2023/QH15", docTitle: "Luật HTX 2023", status: "in_force" });
+    const [first] = splitLegalText("x.txt", LAW, {
+      doc: "17/2023/QH15",
+      docTitle: "Luật HTX 2023",
+      status: "in_force",
+    });
     expect(first!.citations[0]).toMatchObject({ docTitle: "Luật HTX 2023", status: "in_force" });
   });
 

@@ -35,7 +35,7 @@ beforeAll(() => {
   writeFileSync(join(dir, "van-ban", "nd-45.txt"), "Điều 14. Vốn\nNội dung.\nĐiều 15. Quỹ địa phương\nNội dung cũ.");
   writeFileSync(
     join(dir, "van-ban", "nd-45.meta.yaml"),
-    "doc: 45/2021/NĐ-CP\ndoc_title: Nghị định 45/2021\nstatus: in_force\nparts:\n  - articles: [\"15\"]\n" +
+    'doc: 45/2021/NĐ-CP\ndoc_title: Nghị định 45/2021\nstatus: in_force\nparts:\n  - articles: ["15"]\n' +
       "    status: outdated_in_part\n    amended_by: [253/2025/NĐ-CP]\n    note: Đã sửa một phần\n",
   );
   writeFileSync(join(dir, "README.md"), "# Not a document");
@@ -68,15 +68,18 @@ describe("listKnowledgeFiles", () => {
 });
 
 describe("loadSections", () => {
-  it.each(["van-ban/nd-92.docx", "van-ban/nd-92.pdf"])("splits %s by Điều with the inferred decree number", async (file) => {
-    const { sections } = await loadSections(dir, file);
-    expect(sections.map((s) => [s.heading, s.citations[0]!.doc, s.citations[0]!.article])).toEqual([
-      ["Điều 12. Ủy quyền thực hiện đăng ký", "92/2024/NĐ-CP", "12"],
-      ["Điều 35. Quyền kinh doanh", "92/2024/NĐ-CP", "35"],
-    ]);
-    expect(sections[0]!.text).toBe("1. Văn bản ủy quyền không bắt buộc công chứng, chứng thực.");
-    expect(sections[1]!.text).toBe("Hợp tác xã được kinh doanh kể từ ngày được cấp giấy chứng nhận.");
-  });
+  it.each(["van-ban/nd-92.docx", "van-ban/nd-92.pdf"])(
+    "splits %s by Điều with the inferred decree number",
+    async (file) => {
+      const { sections } = await loadSections(dir, file);
+      expect(sections.map((s) => [s.heading, s.citations[0]!.doc, s.citations[0]!.article])).toEqual([
+        ["Điều 12. Ủy quyền thực hiện đăng ký", "92/2024/NĐ-CP", "12"],
+        ["Điều 35. Quyền kinh doanh", "92/2024/NĐ-CP", "35"],
+      ]);
+      expect(sections[0]!.text).toBe("1. Văn bản ủy quyền không bắt buộc công chứng, chứng thực.");
+      expect(sections[1]!.text).toBe("Hợp tác xã được kinh doanh kể từ ngày được cấp giấy chứng nhận.");
+    },
+  );
 
   it("reads HTML as text", async () => {
     const { sections } = await loadSections(dir, "van-ban/luat.html");

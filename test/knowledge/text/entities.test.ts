@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { entityFactor, namedEntities, NARROWER, OTHER_ENTITY, sectionEntities, UNNAMED } from "../../../src/knowledge/text/entities.js";
+import {
+  entityFactor,
+  namedEntities,
+  NARROWER,
+  OTHER_ENTITY,
+  sectionEntities,
+  UNNAMED,
+} from "../../../src/knowledge/text/entities.js";
 
-const named = (text: string) => Object.fromEntries([...namedEntities(text)].map(([group, ids]) => [group, [...ids].sort()]));
+const named = (text: string) =>
+  Object.fromEntries([...namedEntities(text)].map(([group, ids]) => [group, [...ids].sort()]));
 const factor = (question: string, heading: string, topic: string | null = null) =>
   entityFactor(namedEntities(question), sectionEntities(heading, topic));
 
@@ -36,19 +44,33 @@ describe("entityFactor", () => {
 
   it("prefers the overview for a generic question and the specific section for a specific one", () => {
     expect(factor("vay không thế chấp được bao nhiêu", "Chủ trang trại vay tín chấp được bao nhiêu?")).toBe(NARROWER);
-    expect(factor("vay không thế chấp được bao nhiêu", "Vay không cần thế chấp (tín chấp) được tối đa bao nhiêu?")).toBe(1);
+    expect(
+      factor("vay không thế chấp được bao nhiêu", "Vay không cần thế chấp (tín chấp) được tối đa bao nhiêu?"),
+    ).toBe(1);
     expect(factor("tổ hợp tác vay tín chấp", "Tổ hợp tác, hộ kinh doanh vay tín chấp được bao nhiêu?")).toBe(1);
     expect(factor("tổ hợp tác vay tín chấp", "Vay không cần thế chấp (tín chấp) được tối đa bao nhiêu?")).toBe(UNNAMED);
   });
 
   it("treats cooperatives and bank loans as what an unnamed question is about", () => {
     expect(factor("góp vốn quá hạn thì sao", "Quá hạn mà chưa góp đủ vốn thì sao?", "Góp vốn vào hợp tác xã")).toBe(1);
-    expect(factor("vay có cần thế chấp không", "Vay không thế chấp có phải nộp sổ đỏ?", "Vay vốn nông nghiệp, nông thôn")).toBe(1);
-    expect(factor("vay có cần thế chấp không", "Vay Quỹ HTX có phải thế chấp không?", "Quỹ hỗ trợ phát triển hợp tác xã")).toBe(NARROWER);
+    expect(
+      factor("vay có cần thế chấp không", "Vay không thế chấp có phải nộp sổ đỏ?", "Vay vốn nông nghiệp, nông thôn"),
+    ).toBe(1);
+    expect(
+      factor("vay có cần thế chấp không", "Vay Quỹ HTX có phải thế chấp không?", "Quỹ hỗ trợ phát triển hợp tác xã"),
+    ).toBe(NARROWER);
   });
 
   it("uses the guide title when the heading names no entity", () => {
-    expect(factor("quỹ nông dân vay có cần thế chấp", "Vay không thế chấp có phải nộp sổ đỏ?", "Vay vốn nông nghiệp, nông thôn")).toBe(OTHER_ENTITY);
-    expect(factor("tổ hợp tác góp vốn", "Quá hạn mà chưa góp đủ vốn thì sao?", "Góp vốn vào hợp tác xã")).toBe(OTHER_ENTITY);
+    expect(
+      factor(
+        "quỹ nông dân vay có cần thế chấp",
+        "Vay không thế chấp có phải nộp sổ đỏ?",
+        "Vay vốn nông nghiệp, nông thôn",
+      ),
+    ).toBe(OTHER_ENTITY);
+    expect(factor("tổ hợp tác góp vốn", "Quá hạn mà chưa góp đủ vốn thì sao?", "Góp vốn vào hợp tác xã")).toBe(
+      OTHER_ENTITY,
+    );
   });
 });

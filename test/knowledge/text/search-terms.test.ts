@@ -131,7 +131,9 @@ describe("searchTerms particles and farmer wording", () => {
   });
 
   it("links farmers' words for land, losing it and the money put in to the law's", () => {
-    expect(terms("vo htx roi dat ruong cua tui co bi lay luon hong")).toEqual(expect.arrayContaining(["#dat-dai", "#bi-mat"]));
+    expect(terms("vo htx roi dat ruong cua tui co bi lay luon hong")).toEqual(
+      expect.arrayContaining(["#dat-dai", "#bi-mat"]),
+    );
     expect(terms("Góp bằng đất thì có mất đất không?")).toEqual(expect.arrayContaining(["#dat-dai", "#bi-mat"]));
     expect(terms("quyền sử dụng đất")).toContain("#dat-dai");
     // "đạt", "đặt" fold like "đất": alone they are not land.

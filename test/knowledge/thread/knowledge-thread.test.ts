@@ -64,7 +64,9 @@ describe("the knowledge service on its own thread", () => {
     const stillAnswered = await thread.answer("may say lua htx cho thue gia nhieu");
     failFaqs = false;
     expect(stillAnswered.answer).toContain("do Đại hội thành viên quyết định hằng năm");
-    expect(warnings).toContainEqual(expect.objectContaining({ err: expect.objectContaining({ message: "database down" }) }));
+    expect(warnings).toContainEqual(
+      expect.objectContaining({ err: expect.objectContaining({ message: "database down" }) }),
+    );
   });
 
   it("finishes the answers in flight when closed, then refuses new questions", async () => {
