@@ -190,7 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl: e.DATABASE_URL ?? `pglite:${resolve(dataDir, "db")}`,
     knowledgeDir: resolve(e.KNOWLEDGE_DIR),
-    indexDir: resolve(e.INDEX_DIR ?? resolve(dataDir, "index")),
+    indexDir: e.INDEX_DIR ? resolve(e.INDEX_DIR) : resolve(dataDir, "index"),
     webchat: { enabled: e.WEBCHAT_ENABLED },
     telegram: e.TELEGRAM_BOT_TOKEN
       ? {

@@ -1,3 +1,4 @@
+import { communeWithProvince } from "../places/place-data.js";
 import type { PrismaClient } from "../db/index.js";
 import { consentHash } from "../leads/consent.js";
 import type { Translate } from "../i18n/translate.js";
@@ -48,7 +49,9 @@ export function subscriptionService(deps: { prisma: PrismaClient; now: () => Dat
         select: { communeCode: true, communeName: true, provinceName: true },
       });
       // Named as a typed commune is ("Xã Kế Sách, Thành phố Cần Thơ"): one commune, one name everywhere.
-      return lead ? { code: lead.communeCode, name: `${lead.communeName}, ${lead.provinceName}` } : undefined;
+      return lead
+        ? { code: lead.communeCode, name: communeWithProvince(lead.communeName, lead.provinceName) }
+        : undefined;
     },
 
     /** Saves the farmer's choice with proof of the consent text; a farmer who writes to us again is reachable again. */

@@ -18,6 +18,9 @@ export type Commune = {
   formerUnits: FormerUnit[];
 };
 
+/** How a commune is named to farmers and officers: today's name and its province ("Xã Kế Sách, Thành phố Cần Thơ"). */
+export const communeWithProvince = (name: string, provinceName: string): string => `${name}, ${provinceName}`;
+
 export type FormerProvince = { name: string; provinceCode: string };
 
 export type PlaceData = {

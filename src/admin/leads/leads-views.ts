@@ -1,3 +1,4 @@
+import { communeWithProvince } from "../../places/place-data.js";
 import type { Context } from "hono";
 import { html } from "hono/html";
 import type { Translate } from "../../i18n/translate.js";
@@ -179,7 +180,7 @@ export function leadDetailBody(
       ${field("leads-col-full-name", lead.fullName ?? t("admin-lead-erased"))}
       <dt>${t("leads-col-phone")}</dt><dd>${phone?.ok ? html`<a href="tel:${phone.e164}">${phone.display}</a>` : (lead.phone ?? "")}</dd>
       ${field("leads-col-contact", t(contactLabelKey(lead.contact)))}
-      ${field("leads-col-commune", `${lead.communeName}, ${lead.provinceName}`)}
+      ${field("leads-col-commune", communeWithProvince(lead.communeName, lead.provinceName))}
       ${field("leads-col-sector", leadSectorText(t, lead.sector, lead.sectorLabel))}
       ${field("leads-col-members", membersText(lead.members ?? undefined, t))}
       ${field("leads-col-land-area", lead.landAreaHa === null ? "" : formatNumber(lead.landAreaHa))}

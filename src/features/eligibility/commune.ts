@@ -1,3 +1,4 @@
+import { communeWithProvince } from "../../places/place-data.js";
 import type { PlaceCandidate, PlaceResolver } from "../../places/resolver.js";
 
 /** A commune the farmer may mean, as the answer value the rules read ("Xã Kế Sách, Thành phố Cần Thơ"). */
@@ -10,9 +11,6 @@ export interface CommuneChoice {
   formerName?: string;
 }
 
-/** The commune answer value: the new name with its province; the rules read its kind (xã, phường). */
-export const communeValue = (c: { name: string; provinceName: string }) => `${c.name}, ${c.provinceName}`;
-
 export type CommuneLookup = { accepted: CommuneChoice } | { suggestions: CommuneChoice[] };
 
 const MAX_SUGGESTIONS = 4;
@@ -22,7 +20,12 @@ const shortProvince = (name: string) => name.replace(/^(Thành phố|Tỉnh) /, 
 function choice(c: PlaceCandidate): CommuneChoice {
   const former = c.matchedVia === "name" ? undefined : c.formerName;
   const label = `${c.name}, ${shortProvince(c.provinceName)}${former ? ` (${former.split(" (")[0]})` : ""}`;
-  return { code: c.code, value: communeValue(c), label, ...(former ? { formerName: former } : {}) };
+  return {
+    code: c.code,
+    value: communeWithProvince(c.name, c.provinceName),
+    label,
+    ...(former ? { formerName: former } : {}),
+  };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { communeWithProvince } from "../../places/place-data.js";
 import { Composer, type MiddlewareFn } from "grammy";
 import { inRows, replyWithChoices, type ChoiceRows } from "../../bot/choices.js";
 import { createConversation } from "@grammyjs/conversations";
@@ -221,10 +222,10 @@ async function askPlace(
     }
     const lines = found.map(
       (c, i) =>
-        `${i + 1}. ${c.name}, ${c.provinceName}${c.formerName ? ` (${ctx.t("reg-place-former", { former: c.formerName })})` : ""}`,
+        `${i + 1}. ${communeWithProvince(c.name, c.provinceName)}${c.formerName ? ` (${ctx.t("reg-place-former", { former: c.formerName })})` : ""}`,
     );
     const rows = [
-      ...found.map((c) => [{ text: `${c.name}, ${c.provinceName}`, value: c.code }]),
+      ...found.map((c) => [{ text: communeWithProvince(c.name, c.provinceName), value: c.code }]),
       [{ text: ctx.t("reg-place-retype"), value: RETYPE }],
       extraRow(ctx, "place", canGoBack),
     ];
@@ -273,7 +274,7 @@ function suggestion(field: LeadField, start: RegisterStart): FieldChoice | undef
   if (field === "members" && start.members !== undefined)
     return { text: `✅ ${start.members}`, value: String(start.members) };
   if (field === "place" && start.place)
-    return { text: `✅ ${start.place.name}, ${start.place.provinceName}`, value: start.place.code };
+    return { text: `✅ ${communeWithProvince(start.place.name, start.place.provinceName)}`, value: start.place.code };
   return undefined;
 }
 

@@ -1,3 +1,4 @@
+import { communeWithProvince } from "../../places/place-data.js";
 import type { Translate } from "../../i18n/translate.js";
 import { inRows } from "../../bot/choices.js";
 import { NEGATION, type YesNo } from "../../lib/yes-no.js";
@@ -138,7 +139,7 @@ export function answerText(draft: Partial<LeadDraft>, field: LeadField, t: Trans
     case "phone":
       return contactText(draft.contact ?? "own_phone", draft.phone?.display, t);
     case "place":
-      return draft.place ? `${draft.place.name}, ${draft.place.provinceName}` : "";
+      return draft.place ? communeWithProvince(draft.place.name, draft.place.provinceName) : "";
     case "sector":
       return draft.sector ? sectorText(draft.sector, t) : "";
     case "members":
