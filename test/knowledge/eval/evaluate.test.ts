@@ -12,6 +12,15 @@ const DEV_SET = join(repo, "../shared/eval/dev.jsonl");
 const EXTRA_SET = join(repo, "test/eval/extra.jsonl");
 const PARAPHRASE_SET = join(repo, "test/eval/paraphrase.jsonl");
 
+/** A law question whose answer must say "5 người" and cite Điều 4 of the law. */
+const MEMBERS_CASE = {
+  id: "x",
+  question: "?",
+  expect_any: ["5 người"],
+  cite: { doc: "17/2023/QH15", article: 4 },
+  kind: "law",
+};
+
 describe("scoring", () => {
   it("matches documents and articles loosely but exactly enough", () => {
     const cite = { doc: "92/2024/NĐ-CP", article: 12 };
@@ -33,17 +42,10 @@ describe("scoring", () => {
   });
 
   it("checks facts on word boundaries, without diacritics, and counts hit@5 and declines", () => {
-    const testCase = {
-      id: "x",
-      question: "?",
-      expect_any: ["5 người"],
-      cite: { doc: "17/2023/QH15", article: 4 },
-      kind: "law",
-    };
     const source = { doc: "17/2023/QH15", article: "4", title: "", score: 1, status: "in_force", sectionId: "s" };
-    const miss = scoreCase(testCase, { answer: "cần 15 người", declined: false, sources: [] });
-    const hit = scoreCase(testCase, { answer: "Cần 5 NGUOI.", declined: false, sources: Array(5).fill(source) });
-    const late = scoreCase(testCase, {
+    const miss = scoreCase(MEMBERS_CASE, { answer: "cần 15 người", declined: false, sources: [] });
+    const hit = scoreCase(MEMBERS_CASE, { answer: "Cần 5 NGUOI.", declined: false, sources: Array(5).fill(source) });
+    const late = scoreCase(MEMBERS_CASE, {
       answer: "",
       declined: true,
       sources: [...Array(5).fill({ ...source, article: "1" }), source],
@@ -60,16 +62,9 @@ describe("scoring", () => {
   });
 
   it("counts confident-but-wrong answers: wrong and neither declined nor hedged", () => {
-    const law = {
-      id: "x",
-      question: "?",
-      expect_any: ["5 người"],
-      cite: { doc: "17/2023/QH15", article: 4 },
-      kind: "law",
-    };
-    const trap = { ...law, expect_any: ["ngoài phạm vi"], cite: null, kind: "out_of_scope" };
-    const wrong = scoreCase(law, { answer: "cần 7 người", declined: false, sources: [] });
-    const hedged = scoreCase(law, { answer: "cần 7 người", declined: false, hedged: true, sources: [] });
+    const trap = { ...MEMBERS_CASE, expect_any: ["ngoài phạm vi"], cite: null, kind: "out_of_scope" };
+    const wrong = scoreCase(MEMBERS_CASE, { answer: "cần 7 người", declined: false, sources: [] });
+    const hedged = scoreCase(MEMBERS_CASE, { answer: "cần 7 người", declined: false, hedged: true, sources: [] });
     const answeredTrap = scoreCase(trap, { answer: "Có.", declined: false, sources: [] });
     const declinedTrap = scoreCase(trap, { answer: "Ngoài phạm vi.", declined: true, sources: [] });
     expect([wrong, hedged, answeredTrap, declinedTrap].map((s) => s.confidentWrong)).toEqual([
