@@ -2,6 +2,7 @@ flow-text-expected = Bà con nhắn bằng chữ giúp tôi nha (tôi chưa đ�
 flow-button-expected = Bà con bấm một nút ở tin nhắn phía trên nha, hoặc nhắn /huy để thôi.
 fallback-media = Tôi chỉ đọc được chữ và nút bấm thôi. Bà con nhắn câu hỏi bằng chữ, hoặc chọn trong menu nha.
 fallback-old-button = Nút này đã cũ (bước đó xong rồi). Bà con chọn việc cần làm bên dưới nha:
+fallback-old-button-in-flow = Nút này đã cũ (bước đó xong rồi). { help-flow-continues }
 fallback-unknown = Tôi chưa hiểu tin nhắn này. Bà con chọn trong menu nha.
 flow-old-button = Nút đó thuộc câu hỏi trước. Bà con trả lời câu hỏi mới nhất ở trên nha.
 flow-rewrite = ✏️ Viết lại

@@ -5,6 +5,9 @@ import { replyWithChoices } from "./choices.js";
 /** The conversation type every flow uses: outside context BotContext, inside FlowContext. */
 export type Flow = Conversation<BotContext, FlowContext>;
 
+/** Whether a flow (registration, eligibility check, …) is waiting for this chat's next answer. */
+export const isInFlow = async (ctx: BotContext) => Object.keys(await ctx.conversation.active()).length > 0;
+
 export type FlowInput =
   { ctx: FlowContext; choice: string; text?: undefined } | { ctx: FlowContext; text: string; choice?: undefined };
 

@@ -1,5 +1,6 @@
 import type { MiddlewareFn } from "grammy";
 import type { BotContext } from "../context.js";
+import { isInFlow } from "../flow.js";
 
 /**
  * Remembers in the session when the chat's current flow began (the update that entered it), and
@@ -11,8 +12,7 @@ export function trackFlowStart(): MiddlewareFn<BotContext> {
     if (ctx.chatId === undefined) return next();
     const receivedAt = ctx.services.now().toISOString();
     await next();
-    const active = Object.keys(await ctx.conversation.active()).length > 0;
-    if (active) ctx.session.flowStartedAt ??= receivedAt;
+    if (await isInFlow(ctx)) ctx.session.flowStartedAt ??= receivedAt;
     else delete ctx.session.flowStartedAt;
   };
 }

@@ -2,10 +2,12 @@ import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.js";
 import { replyWithChoices } from "../../bot/choices.js";
 import { mainMenuChoices } from "../menu/main-menu.js";
+import { isInFlow } from "../../bot/flow.js";
 
 /**
  * The last stop: anything no feature took. Media gets a polite note (we read text and buttons only);
- * an old button (e.g. from an answered step, before a restart or an update) is said to be old, with the menu.
+ * an old button (e.g. from an answered step, before a restart or an update) is said to be old, with the
+ * menu, or, in the middle of a flow, with a word that the flow's question above still waits.
  */
 export function fallbackFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -27,7 +29,8 @@ export function fallbackFeature(): Composer<BotContext> {
   // A message, not the press's toast: the web chat shows no toast and a cheap phone's vanishes at once.
   composer.on("callback_query", async (ctx) => {
     await ctx.answerCallbackQuery();
-    await replyWithChoices(ctx, ctx.t("fallback-old-button"), mainMenuChoices(ctx.t));
+    if (await isInFlow(ctx)) await ctx.reply(ctx.t("fallback-old-button-in-flow"));
+    else await replyWithChoices(ctx, ctx.t("fallback-old-button"), mainMenuChoices(ctx.t));
   });
   composer.on("message", (ctx) => replyWithChoices(ctx, ctx.t("fallback-unknown"), mainMenuChoices(ctx.t)));
   return composer;

@@ -2,13 +2,12 @@ import { Composer } from "grammy";
 import { chatAddress, type BotContext } from "../../bot/context.js";
 import { foldVietnamese } from "../../lib/vietnamese.js";
 import { replyWithChoices } from "../../bot/choices.js";
+import { isInFlow } from "../../bot/flow.js";
 import { MENU_CALLBACK_PREFIX, MENU_ITEMS, mainMenuChoices, type MenuItem } from "./main-menu.js";
 import { typedMenuItem } from "./typed-menu-item.js";
 
 /** What a feature does when its main-menu button is pressed (a flow is entered, a list is shown, ...). */
 export type MenuEntries = Partial<Record<MenuItem, (ctx: BotContext) => Promise<unknown>>>;
-
-const isInFlow = async (ctx: BotContext) => Object.keys(await ctx.conversation.active()).length > 0;
 
 export async function showMainMenu(ctx: BotContext, intro = ctx.t("menu-prompt")): Promise<void> {
   await replyWithChoices(ctx, intro, mainMenuChoices(ctx.t));

@@ -13,4 +13,13 @@ describe("fallback", () => {
     expect(textOf(calls)).toContain("Nút này đã cũ");
     expect(buttonsOf(calls)).toEqual(MAIN_MENU);
   });
+
+  it("in the middle of a flow, says the flow's question still waits instead of offering the menu", async () => {
+    const chat = chatDriver(testBot());
+    await chat.press(CHAT, "menu:register");
+    const calls = await chat.press(CHAT, "something:old");
+    expect(textOf(calls)).toContain("Nút này đã cũ");
+    expect(textOf(calls)).toContain("đang làm dở một việc");
+    expect(buttonsOf(calls)).toEqual([]);
+  });
 });
