@@ -5,7 +5,7 @@ ask-source = Nguồn: { $reference }.
 ask-reference-article = Điều { $article }, { $title } ({ $doc })
 ask-reference-clause = khoản { $clause } Điều { $article }, { $title } ({ $doc })
 ask-reference-document = { $title } ({ $doc })
-ask-not-sure = Mình chưa chắc thông tin dưới đây đúng ý bà con hỏi. Bà con nên hỏi thêm cán bộ (bấm Gặp cán bộ) cho chắc.
+ask-not-sure = Mình chưa chắc đúng ý bà con hỏi, đây là chỗ gần nhất mình tìm được (bấm Gặp cán bộ cho chắc):
 ask-local-only = Mình chưa có số liệu cả nước, chỉ có số liệu của địa phương dưới đây (Sóc Trăng cũ, nay thuộc Cần Thơ). Bà con cần số cả nước thì hỏi cán bộ (bấm Gặp cán bộ) nha.
 ask-not-found = Xin lỗi, mình chưa tìm thấy quy định nào trả lời câu này, có thể câu hỏi nằm ngoài phạm vi mình hỗ trợ (hợp tác xã, tổ hợp tác, vay vốn, chính sách hỗ trợ). Bà con bấm Gặp cán bộ để được hướng dẫn thêm nha.
 ask-llm-unknown = Các tài liệu mình có chưa nói rõ chuyện này nên mình không dám trả lời chắc. Bà con bấm Gặp cán bộ để hỏi trực tiếp nha.
@@ -25,8 +25,8 @@ ask-warning-expired = ⚠️ { $doc } đã hết hiệu lực{ $date ->
 ask-warning-amended = ⚠️ { $doc } đã được sửa đổi{ $by ->
     [none] {""}
    *[other] {" "}bởi { $by }
-}; nội dung trên là quy định sau khi sửa.
-ask-warning-outdated = ⚠️ Một phần của { $doc } đã lỗi thời (xem ghi chú ở nguồn). Bà con hỏi UBND xã/phường hoặc cán bộ để biết quy định hiện nay.
+}; trên là quy định sau khi sửa.
+ask-warning-outdated = ⚠️ { $doc } có phần đã lỗi thời, bà con hỏi UBND xã/phường cho chắc.
 
 ask-decline-injection = Xin lỗi, mình không thể làm theo yêu cầu thay đổi cách trả lời hay tiết lộ thông tin hệ thống. Mình chỉ trả lời đúng theo quy định pháp luật hiện hành.
 ask-decline-injection-answer = Về câu hỏi của bà con, theo quy định:
@@ -47,7 +47,7 @@ ask-decline-farming = Xin lỗi, kỹ thuật canh tác, phân bón, thuốc b�
 # Quotes of official texts (knowledge/van-ban), used when no guide covers the question.
 ask-legal-lead = Câu này luật có quy định, ở phần "{ $title }":
 ask-legal-quote = Nguyên văn { $reference }: “{ $text }”
-ask-legal-note = Lưu ý: { $note }.
+ask-legal-note = ⚠️ { $note }.
 
 # Small talk (src/knowledge/answer/small-talk.ts): a short reply, then the main menu.
 ask-chat-greeting = Xin chào bà con! Mình là Trợ lý HTX. Bà con hỏi gì về hợp tác xã, tổ hợp tác, vay vốn, chính sách hỗ trợ cứ nhắn, hoặc chọn việc bên dưới nha.

@@ -34,9 +34,12 @@ export function statusNote(citation: Citation, t: Translate): string | undefined
   return parts.length > 0 ? parts.join(". ") : undefined;
 }
 
-/** The visible warning for an answer built on an expired, amended or partly outdated source. */
+/**
+ * The visible warning for an answer built on an expired, amended or partly outdated source: one short
+ * line naming the document by its number (the source line above gives its title).
+ */
 export function warningText(citation: Citation, t: Translate): string | undefined {
-  const doc = `${citation.docTitle} (${citation.doc})`;
+  const doc = citation.doc;
   switch (citation.status) {
     case "expired":
       return t("ask-warning-expired", { doc, date: vietnameseDate(citation.expires) ?? "none" });

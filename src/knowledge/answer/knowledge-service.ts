@@ -100,13 +100,15 @@ function citationLines(section: Section, t: Translate, main = section.citations[
   const lines: string[] = [];
   if (section.citations.some((c) => c.uncertain)) lines.push(t("ask-uncertain"));
   if (withSource) lines.push(t("ask-source", { reference: referenceText(main, t) }));
+  // An official text's caveat (district level gone, not yet amended) is part of the answer; it says
+  // which part is outdated, so it stands in for the generic "partly outdated" line.
+  const legalNote = section.kind === "legal" && main.note && main.status !== "in_force" ? main.note : null;
   for (const citation of section.citations) {
+    if (legalNote && citation.doc === main.doc && citation.status === "outdated_in_part") continue;
     const warning = warningText(citation, t);
     if (warning && !lines.includes(warning)) lines.push(warning);
   }
-  // An official text's caveat (district level gone, not yet amended) is part of the answer.
-  if (section.kind === "legal" && main.note && main.status !== "in_force")
-    lines.push(t("ask-legal-note", { note: main.note }));
+  if (legalNote) lines.push(t("ask-legal-note", { note: legalNote }));
   return lines;
 }
 

@@ -42,9 +42,7 @@ describe("answer (offline, extractive)", () => {
 
   it("warns when a cited document has expired", async () => {
     const result = await service.answer("Nghe nói phải đủ 7 người mới lập được HTX?");
-    expect(result.answer).toContain(
-      t("ask-warning-expired", { doc: "Luật Hợp tác xã 2012 (23/2012/QH13)", date: "01/07/2024" }),
-    );
+    expect(result.answer).toContain(t("ask-warning-expired", { doc: "23/2012/QH13", date: "01/07/2024" }));
     expect(result.sources).toContainEqual(
       expect.objectContaining({ doc: "23/2012/QH13", status: "expired", statusNote: "Hết hiệu lực từ 01/07/2024" }),
     );
@@ -261,6 +259,7 @@ describe("conversation", () => {
 });
 
 describe("answer from the official texts (second tier)", () => {
+  const DISTRICT_NOTE = "Từ 01/07/2025 không còn cấp huyện, hồ sơ nộp tại UBND xã/phường";
   let withLaw: ReturnType<typeof fixtureKnowledge>;
   let lawService: KnowledgeService;
   beforeAll(async () => {
@@ -279,10 +278,30 @@ describe("answer from the official texts (second tier)", () => {
       join(withLaw.knowledgeDir, "van-ban", "luat.meta.yaml"),
       "doc: 17/2023/QH15\ndoc_title: Luật Hợp tác xã 2023\nstatus: in_force\neffective: 2024-07-01\n",
     );
+    writeFileSync(
+      join(withLaw.knowledgeDir, "van-ban", "nghi-dinh.txt"),
+      [
+        "NGHỊ ĐỊNH",
+        "Điều 47. Tạm ngừng kinh doanh",
+        "1. Hợp tác xã tạm ngừng kinh doanh phải thông báo cho cơ quan đăng ký kinh doanh cấp huyện chậm nhất 03 ngày làm việc trước ngày tạm ngừng.",
+      ].join("\n"),
+    );
+    writeFileSync(
+      join(withLaw.knowledgeDir, "van-ban", "nghi-dinh.meta.yaml"),
+      `doc: 92/2024/NĐ-CP\ndoc_title: Nghị định 92/2024\nstatus: outdated_in_part\nnote: ${DISTRICT_NOTE}\n`,
+    );
     await ingestKnowledge(withLaw);
     lawService = await createKnowledgeService(withLaw);
   });
   afterAll(() => withLaw.cleanup());
+
+  it("says an official text's caveat once, in its own words, instead of the generic 'partly outdated' line", async () => {
+    const result = await lawService.answer("htx tam ngung kinh doanh phai thong bao truoc may ngay lam viec");
+    expect(result.answer).toContain("Nguyên văn Điều 47");
+    expect(result.answer.split("\n").filter((line) => line.startsWith("⚠️"))).toEqual([
+      t("ask-legal-note", { note: DISTRICT_NOTE }),
+    ]);
+  });
 
   it("quotes the khoản word for word, marked as the law's own words, when no guide covers the question", async () => {
     const result = await lawService.answer("thong bao trieu tap dai hoi thanh vien phai gui truoc may ngay");
