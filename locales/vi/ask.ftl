@@ -49,6 +49,10 @@ ask-legal-lead = Câu này luật có quy định, ở phần "{ $title }":
 ask-legal-quote = Nguyên văn { $reference }: “{ $text }”
 ask-legal-note = ⚠️ { $note }.
 
+# Two questions in one message: each answered under its own label.
+ask-part = • Về “{ $part }”:
+ask-part-not-found = Phần này mình chưa tìm thấy quy định, bà con bấm Gặp cán bộ để hỏi thêm nha.
+
 # Small talk (src/knowledge/answer/small-talk.ts): a short reply, then the main menu.
 ask-chat-greeting = Xin chào bà con! Mình là Trợ lý HTX. Bà con hỏi gì về hợp tác xã, tổ hợp tác, vay vốn, chính sách hỗ trợ cứ nhắn, hoặc chọn việc bên dưới nha.
 ask-chat-thanks = Dạ không có chi, mình rất vui được giúp bà con! Bà con cần hỏi thêm cứ nhắn, hoặc chọn việc bên dưới nha.

@@ -82,3 +82,18 @@ export function answerSources(hits: SearchHit[], used: number, t: Translate, lim
   });
   return sources.slice(0, limit);
 }
+
+/** Several answers' source lists merged in turn (first of each, then second of each …), one entry per article. */
+export function interleavedSources(lists: AnswerSource[][], limit = 5): AnswerSource[] {
+  const merged: AnswerSource[] = [];
+  const seen = new Set<string>();
+  const longest = Math.max(0, ...lists.map((list) => list.length));
+  for (let i = 0; i < longest; i += 1) {
+    for (const source of lists.flatMap((list) => list.slice(i, i + 1))) {
+      const key = `${source.doc}#${source.article}`;
+      if (!seen.has(key)) merged.push(source);
+      seen.add(key);
+    }
+  }
+  return merged.slice(0, limit);
+}

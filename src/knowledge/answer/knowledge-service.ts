@@ -4,9 +4,10 @@ import { profileQuestion, type QuestionProfile } from "../retrieval/coverage.js"
 import { openKnowledgeIndex, type KnowledgeIndex, type SearchHit } from "../retrieval/knowledge-index.js";
 import { ensureIndex } from "../ingest/ingest.js";
 import type { Answer, AnswerSource, KnowledgeOptions, Section } from "../types.js";
-import { answerSources, citationSource, referenceText, warningText } from "./citation-text.js";
+import { answerSources, citationSource, interleavedSources, referenceText, warningText } from "./citation-text.js";
 import { screenQuestion } from "./guard.js";
 import { faqSections, faqSignature } from "./faq-sections.js";
+import { twoParts, type TwoParts } from "./two-part.js";
 import { coversFocus, namesOurDomain, subjectsOf } from "./focus.js";
 import { headingNamesTopic, preferFittingHeading } from "./heading-fit.js";
 import { quoteLegal } from "./legal-quote.js";
@@ -52,6 +53,10 @@ const UNSURE_PASSAGE_BUDGET = 300;
 /** Questions are cut to this length before search; longer text is pasted documents, not questions. */
 const MAX_QUESTION_CHARS = 600;
 const FOLLOW_UPS = 3;
+/** Length of the passage quoted for each part of a two-part question. */
+const PART_BUDGET = 260;
+/** A part of a two-part question is repeated in its label up to this length. */
+const PART_LABEL_CHARS = 60;
 const PASSAGES_FOR_LLM = 4;
 /** Hits kept per question: several share an article, and the source list shows up to 5 distinct ones. */
 const SEARCH_HITS = 12;
@@ -272,7 +277,13 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     return withoutOtherCounts(question, hits);
   }
 
-  function extractive(question: string, profile: QuestionProfile, found: SearchHit[], confidence: number): Answer {
+  function extractive(
+    question: string,
+    profile: QuestionProfile,
+    found: SearchHit[],
+    confidence: number,
+    budget?: number,
+  ): Answer {
     const stated = statedFigures(question);
     const wants = questionWants(question);
     const { ranked, focused } = answeringHits(question, rankedForQuestion(question, wants, stated, found));
@@ -285,7 +296,9 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     const best = hits[0]!;
     // When unsure, the two likeliest passages, shorter, give the farmer a better chance than one.
     const used = unsure ? hits.slice(0, 2) : [best];
-    const quote = unsure ? { budget: UNSURE_PASSAGE_BUDGET, focus: true, wants, stated } : { wants, stated };
+    const quote = unsure
+      ? { budget: Math.min(UNSURE_PASSAGE_BUDGET, budget ?? UNSURE_PASSAGE_BUDGET), focus: true, wants, stated }
+      : { wants, stated, budget };
     // Two passages of one document carry the same warnings: each is said once.
     const notes = new Set([t("ask-uncertain")]);
     const passages = used
@@ -338,7 +351,8 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     }
   }
 
-  async function answerFromKnowledge(question: string): Promise<Answer | null> {
+  /** `budget` shortens the quoted passage (each part of a two-part question is answered briefly). */
+  async function answerFromKnowledge(question: string, budget?: number): Promise<Answer | null> {
     const index = await currentIndex();
     const searched = question.slice(0, MAX_QUESTION_CHARS);
     // One profile per question, for both ranking and quoting.
@@ -348,7 +362,41 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     if (hits.length === 0 || confidence < HEDGE_FLOOR) return null;
     // Little of the question found: only a section whose heading names its topic is worth a hedge.
     if (confidence < NOT_FOUND_BELOW && !headingNamesTopic(searched, profile, hits[0]!)) return null;
-    return llm ? generated(question, profile, hits, confidence) : extractive(searched, profile, hits, confidence);
+    return llm
+      ? generated(question, profile, hits, confidence)
+      : extractive(searched, profile, hits, confidence, budget);
+  }
+
+  /**
+   * Each question of a two-part message answered briefly under its own label, with its own source,
+   * or said to be unanswered. Null when no part is answered confidently, or one passage answers
+   * both: the message is then answered as one question.
+   */
+  async function answerTwoParts({ asked, searched }: TwoParts): Promise<Answer | null> {
+    const answers = await Promise.all(searched.map((part) => answerFromKnowledge(part, PART_BUDGET)));
+    const [first, second] = answers;
+    // Neither part found, or both only guessed at: the message is better searched as one question.
+    if (answers.every((a) => !a || a.hedged)) return null;
+    if (first?.sources[0]?.sectionId === second?.sources[0]?.sectionId) return null;
+    const found = answers.filter((a): a is Answer => a !== null);
+    const label = (part: string) => (part.length > PART_LABEL_CHARS ? `${part.slice(0, PART_LABEL_CHARS)}…` : part);
+    return {
+      // A warning or note both parts carry (same document) is said once.
+      answer: answers
+        .flatMap((a, i) => [
+          t("ask-part", { part: label(asked[i]!) }),
+          ...(a ? a.answer.split("\n") : [t("ask-part-not-found")]),
+        ])
+        .filter((line, i, all) => !(line.startsWith("⚠️") || line === t("ask-uncertain")) || all.indexOf(line) === i)
+        .join("\n"),
+      declined: false,
+      // Sources of both parts in turn, so each part's own citation is among the first listed.
+      sources: interleavedSources(found.map((a) => a.sources)),
+      followUps: [...new Set(found.flatMap((a) => a.followUps))].slice(0, FOLLOW_UPS),
+      confidence: Math.min(...found.map((a) => a.confidence)),
+      suggestOfficer: found.length < 2 || found.some((a) => a.suggestOfficer),
+      hedged: found.length < 2 || found.some((a) => a.hedged === true),
+    };
   }
 
   return {
@@ -384,6 +432,9 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
           declined: true,
         };
       }
+      const parts = twoParts(question);
+      const both = parts && namesOurDomain(question) ? await answerTwoParts(parts) : null;
+      if (both) return both;
       const found = await answerFromKnowledge(question);
       if (!namesOurDomain(question) && (found?.confidence ?? 0) < OFF_DOMAIN_BELOW) {
         return { ...declined(t("ask-decline-other"), found?.confidence), showMenu: true };

@@ -65,24 +65,48 @@ const PHRASES = ENTITIES.flatMap(({ group, id, phrases }) =>
 /** Entities named in a text, by group ("org" -> {"to-hop-tac"}). Groups with no entity are absent. */
 export type NamedEntities = Map<EntityGroup, Set<string>>;
 
-export function namedEntities(text: string): NamedEntities {
-  const found: NamedEntities = new Map();
-  for (const syllables of canonicalSegments(text)) {
+/** A text's canonical syllables, segment by segment, with the entity phrase each run of them names (if any). */
+function entityRuns(text: string): Array<Array<{ syllables: string[]; group?: EntityGroup; id?: string | null }>> {
+  return canonicalSegments(text).map((syllables) => {
+    const runs: Array<{ syllables: string[]; group?: EntityGroup; id?: string | null }> = [];
     for (let i = 0; i < syllables.length;) {
       const match = PHRASES.find((p) => p.syllables.every((s, j) => syllables[i + j] === s));
-      if (!match) {
-        i += 1;
-        continue;
-      }
-      if (match.id) {
-        const ids = found.get(match.group) ?? new Set<string>();
-        ids.add(match.id);
-        found.set(match.group, ids);
-      }
-      i += match.syllables.length;
+      const length = match ? match.syllables.length : 1;
+      runs.push({ syllables: syllables.slice(i, i + length), group: match?.group, id: match?.id });
+      i += length;
+    }
+    return runs;
+  });
+}
+
+export function namedEntities(text: string): NamedEntities {
+  const found: NamedEntities = new Map();
+  for (const runs of entityRuns(text)) {
+    for (const { group, id } of runs) {
+      if (!group || !id) continue;
+      const ids = found.get(group) ?? new Set<string>();
+      ids.add(id);
+      found.set(group, ids);
     }
   }
   return found;
+}
+
+/**
+ * A text in canonical syllables without its phrases naming an entity of the given groups: what
+ * "hợp tác xã cần mấy người" asks once the cooperative is taken out ("can may nguoi"), ready to be
+ * asked about another organisation.
+ */
+export function withoutEntities(text: string, groups: ReadonlySet<EntityGroup>): string {
+  return entityRuns(text)
+    .map((runs) =>
+      runs
+        .filter(({ group }) => !group || !groups.has(group))
+        .flatMap((run) => run.syllables)
+        .join(" "),
+    )
+    .filter(Boolean)
+    .join(", ");
 }
 
 /**

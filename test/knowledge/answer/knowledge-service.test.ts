@@ -40,6 +40,26 @@ describe("answer (offline, extractive)", () => {
     expect(result.sources[0]).toMatchObject({ doc: "17/2023/QH15", article: "30" });
   });
 
+  it("answers each question of a two-part message under its own label, with its own citation", async () => {
+    const result = await service.answer("HTX cần mấy người? Hộ gia đình vay tín chấp được bao nhiêu?");
+    expect(result.answer).toContain(t("ask-part", { part: "HTX cần mấy người" }));
+    expect(result.answer).toContain("05 thành viên");
+    expect(result.answer).toContain("300 triệu");
+    expect(result.sources.slice(0, 2)).toEqual([
+      expect.objectContaining({ doc: "17/2023/QH15", article: "4" }),
+      expect.objectContaining({ doc: "55/2015/NĐ-CP", article: "9" }),
+    ]);
+    expect(result.hedged).toBe(false);
+  });
+
+  it("answers a message as one question when one passage answers both parts", async () => {
+    const result = await service.answer(
+      "Hộ gia đình vay tín chấp được bao nhiêu, vay không thế chấp tối đa bao nhiêu?",
+    );
+    expect(result.answer).not.toContain("• ");
+    expect(result.answer).toContain("300 triệu");
+  });
+
   it("warns when a cited document has expired", async () => {
     const result = await service.answer("Nghe nói phải đủ 7 người mới lập được HTX?");
     expect(result.answer).toContain(t("ask-warning-expired", { doc: "23/2012/QH13", date: "01/07/2024" }));
