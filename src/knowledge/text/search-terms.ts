@@ -87,8 +87,19 @@ const REWRITES: Rewrite[] = [
   { from: ["nguoi", "ta", "noi"], to: [] },
   { from: ["ban", "quan", "tri"], to: ["hoi", "dong", "quan", "tri"] },
   { from: ["giay", "phep"], to: ["giay", "chung", "nhan"] },
-  // "... được không vậy": "vậy" (a particle) folds like "vay" (borrow); at the end after these it is the particle.
-  { from: ["vay"], to: [], before: /^(khong|sao|gi|nao|ha|roi|chu|the|ay)$/, after: /^$/ },
+  // "vậy" (a particle) folds like "vay" (borrow). Last in a sentence after a question word, a negation or
+  // another particle ("được không vậy", "lãnh ở đâu vậy", "ai chịu vậy") it is the particle; so it is
+  // opening a sentence that asks whether something is right ("vậy là sai luật", "vậy có đúng luật")
+  // and in "như vậy". A loan is named after a verb or a lender ("muốn vay", "cho vay", "vay ngân hàng").
+  {
+    from: ["vay"],
+    to: [],
+    before: /^(khong|sao|gi|j|nao|dau|ai|ha|roi|chu|the|ay|ta|nhi|nha|ne|luon|het)$/,
+    after: /^$/,
+  },
+  { from: ["vay"], to: [], before: /^$/, after: /^(la|thi)$/ },
+  ...["dung", "sai", "hop"].map((judged) => ({ from: ["vay", "co", judged], to: ["co", judged], before: /^$/ })),
+  { from: ["nhu", "vay"], to: ["nhu", "the"] },
 ];
 
 /**

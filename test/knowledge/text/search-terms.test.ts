@@ -114,6 +114,19 @@ describe("searchTerms particles and farmer wording", () => {
     expect(terms("dang ky co ton le phi khong vay")).not.toContain("vay");
     expect(terms("tui muon vay")).toContain("vay");
     expect(terms("vậy tui vay được không")).toContain("vay");
+    // Unaccented: last after a question word or particle, opening "vậy là / vậy có đúng", in "như vậy".
+    for (const text of [
+      "lanh o dau vay",
+      "phai lam gi vay",
+      "vay la sai luat ha",
+      "vay co dung luat hong",
+      "nhu vay co sao",
+    ]) {
+      expect(terms(text), text).not.toContain("vay");
+    }
+    for (const text of ["htx tui muon vay", "di vay ngan hang", "duoc vay khong", "vay co duoc khong"]) {
+      expect(terms(text), text).toContain("vay");
+    }
   });
 
   it("links collateral-free loan wordings", () => {
