@@ -33,6 +33,11 @@ const TERMS: Array<[string, string]> = [
   ["at least", "tối thiểu"],
   ["minimum", "tối thiểu"],
   ["maximum", "tối đa"],
+  // What the law requires: a rule, the same in every province, not a local figure.
+  ["required", "bắt buộc"],
+  ["needs", "cần"],
+  ["need", "cần"],
+  ["must", "phải"],
   ["cooperatives", "hợp tác xã"],
   ["cooperative", "hợp tác xã"],
   ["coop", "hợp tác xã"],

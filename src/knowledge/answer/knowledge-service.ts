@@ -23,7 +23,7 @@ import {
   type QuoteOptions,
 } from "./passage.js";
 import { memoByObject } from "../../lib/memo-by-object.js";
-import { asksLocally, asksNationwide, isLocalSection } from "./scope.js";
+import { asksForRule, asksLocally, asksNationwide, isLocalSection } from "./scope.js";
 import { preferOverview } from "./overview.js";
 import { alternativesOf, namesBoth } from "./alternatives.js";
 import { holdsStatedFigure, statedFigures, type StatedFigure } from "./stated-figure.js";
@@ -262,7 +262,9 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
   ): SearchHit[] {
     let hits = preferFittingHeading(question, found);
     // "HTX có bao nhiêu thành viên", naming no place, asks about the rule, not one province's figures.
-    if (isLocalSection(hits[0]!.section) && !asksLocally(question) && !asksNationwide(question)) {
+    // "How many members does a cooperative need in Vietnam" asks the rule too: the law is nationwide.
+    const asksFigures = asksNationwide(question) && !asksForRule(question);
+    if (isLocalSection(hits[0]!.section) && !asksLocally(question) && !asksFigures) {
       hits = closeFitFirst(hits, (hit) => !isLocalSection(hit.section));
     }
     hits = preferOverview(question, wants, hits);

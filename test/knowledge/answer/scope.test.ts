@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createKnowledgeService, type KnowledgeService } from "../../../src/knowledge/answer/knowledge-service.js";
 import { ingestKnowledge } from "../../../src/knowledge/ingest/ingest.js";
-import { asksNationwide, isLocalSection } from "../../../src/knowledge/answer/scope.js";
+import { asksForRule, asksNationwide, isLocalSection } from "../../../src/knowledge/answer/scope.js";
 import { translator } from "../../../src/i18n/translate.js";
 import type { fixtureKnowledge } from "../knowledge-dir.js";
 import { knowledgeWithGuide } from "../knowledge-dir.js";
@@ -57,6 +57,13 @@ describe("scope of a question and a passage", () => {
     (question) => expect(asksNationwide(question)).toBe(false),
   );
 
+  it("tells a question asking what the law requires from one asking how things are", () => {
+    for (const q of ["Việt Nam lập HTX cần mấy người", "o viet nam phai co it nhat may nguoi"])
+      expect(asksForRule(q), q).toBe(true);
+    for (const q of ["cả nước có bao nhiêu HTX", "can bo o Viet Nam co bao nhieu"])
+      expect(asksForRule(q), q).toBe(false);
+  });
+
   it("knows a section about one province by its heading or its guide's title", () => {
     expect(isLocalSection({ heading: "Có bao nhiêu HTX?", topicTitle: "Số liệu Sóc Trăng cũ" })).toBe(true);
     expect(isLocalSection({ heading: "Lập HTX cần mấy người?", topicTitle: "Thành lập HTX" })).toBe(false);
@@ -92,6 +99,21 @@ describe("a country-level question answered from local figures", () => {
     expect(result.answer).toContain("ít nhất 05 thành viên");
     expect(result.answer).not.toContain("227");
     expect((await withRule.answer("tỉnh mình có bao nhiêu hợp tác xã")).answer).toContain("227");
+  });
+
+  it("answers a country-level question about what the law requires with the rule, not the local-only hedge", async () => {
+    writeFileSync(join(kb.knowledgeDir, "dia-phuong", "quy-tac.md"), RULE_GUIDE);
+    await ingestKnowledge(kb);
+    const rules = await createKnowledgeService(kb);
+    for (const question of [
+      "How many members does a cooperative need in Vietnam?",
+      "Ở Việt Nam lập HTX cần ít nhất mấy người?",
+    ]) {
+      const result = await rules.answer(question);
+      expect(result.answer, question).toContain("ít nhất 05 thành viên");
+      expect(result.answer, question).not.toContain(t("ask-local-only"));
+    }
+    expect((await rules.answer("cả nước có bao nhiêu hợp tác xã")).answer).toContain(t("ask-local-only"));
   });
 
   it("answers a question about the province itself plainly", async () => {

@@ -67,7 +67,7 @@ describe("chatAct", () => {
 describe("englishQuestion", () => {
   it("maps our topic words to Vietnamese, in order", () => {
     expect(englishQuestion("How many members does a cooperative need?")).toEqual({
-      vietnamese: "bao nhiêu thành viên hợp tác xã",
+      vietnamese: "bao nhiêu thành viên hợp tác xã cần",
     });
     expect(englishQuestion("Can I get a loan without collateral?")).toEqual({ vietnamese: "vay vốn tài sản bảo đảm" });
   });
