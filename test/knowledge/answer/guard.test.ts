@@ -101,7 +101,7 @@ describe("screenQuestion", () => {
   it("hands an English question on with its topic words in Vietnamese", () => {
     expect(screenQuestion("How much capital must a member contribute?")).toEqual({
       kind: "english",
-      vietnamese: "bao nhiêu vốn góp thành viên góp vốn",
+      vietnamese: "bao nhiêu vốn góp phải thành viên góp vốn",
     });
   });
 
