@@ -194,6 +194,16 @@ function addressTails(tokens: Tokens): Tokens[] {
   return tails;
 }
 
+function groupByProvince<T extends { commune: Commune }>(entries: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const entry of entries) {
+    const group = groups.get(entry.commune.provinceCode) ?? [];
+    group.push(entry);
+    groups.set(entry.commune.provinceCode, group);
+  }
+  return groups;
+}
+
 function kindAdjusted(score: number, queryKind: PrefixKind | undefined, kind: PrefixKind | undefined): number {
   return queryKind && kind && queryKind !== kind ? score - KIND_MISMATCH_PENALTY : score;
 }
@@ -211,6 +221,10 @@ export function createPlaceResolver(options: { preferredProvinceCode?: string } 
       kind: leadingPrefix(tokenize(unit.name))?.kind,
     })),
   );
+  // A question's place is looked up in one province (mentioned-place.ts): scanning only its entries,
+  // in the same order, finds what the province test would have let through among all of them.
+  const namesIn = groupByProvince(names);
+  const formersIn = groupByProvince(formers);
   const districts = buildDistricts(communes);
   const provinceEntries = buildProvinces(provinces, formerProvinces);
   const areas = buildAreas(provinceEntries, districts);
@@ -230,15 +244,15 @@ export function createPlaceResolver(options: { preferredProvinceCode?: string } 
     return result;
   }
 
-  function matchQuery(query: Query, accepts: AreaTest): PlaceCandidate[] {
+  function matchQuery(query: Query, accepts: AreaTest, provinceCode?: string): PlaceCandidate[] {
     const found: PlaceCandidate[] = [];
     // The area test goes first: it is cheaper than the distance and usually narrows a lot.
-    for (const { key, commune } of names) {
+    for (const { key, commune } of provinceCode ? (namesIn.get(provinceCode) ?? []) : names) {
       if (!accepts(commune)) continue;
       const score = kindAdjusted(similarity(query.key, key), query.kind, commune.type);
       if (score >= MIN_SCORE) found.push(candidate(commune, "name", score));
     }
-    for (const { key, commune, unit, kind } of formers) {
+    for (const { key, commune, unit, kind } of provinceCode ? (formersIn.get(provinceCode) ?? []) : formers) {
       if (!accepts(commune, unit)) continue;
       const score = kindAdjusted(similarity(query.key, key), query.kind, kind);
       if (score >= MIN_SCORE) {
@@ -304,7 +318,7 @@ export function createPlaceResolver(options: { preferredProvinceCode?: string } 
     for (const { rest, tests } of readings) {
       const accepts: AreaTest = (commune, unit) => inProvince(commune) && tests.every((test) => test(commune, unit));
       for (const query of queries(rest)) {
-        for (const found of matchQuery(query, accepts)) {
+        for (const found of matchQuery(query, accepts, opts.provinceCode)) {
           const current = best.get(found.code);
           const better =
             !current ||
