@@ -11,7 +11,7 @@ export default defineConfig({
     testTimeout: 900_000,
     hookTimeout: 300_000,
     pool: "forks",
-    globalSetup: ["test/support/build-app.ts"],
+    globalSetup: ["test/support/build-app.ts", "test/support/run-fixtures.ts"],
     fileParallelism: false,
   },
 });

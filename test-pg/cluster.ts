@@ -1,8 +1,9 @@
 import { startAppProcess, tempDataDir } from "../test/support/app-process.js";
+import { withSharedIndex } from "../test/support/prepared-start.js";
 import type { FakeTelegram } from "../test/support/fake-telegram-server.js";
 import { SECRET, telegramWebhookEnv } from "../test/support/telegram-env.js";
 
-/** Starting takes seconds, or minutes on a loaded CI machine (migrations, knowledge index). */
+/** Starting takes seconds, or minutes on a loaded CI machine. */
 export const START_MS = 300_000;
 
 type Instance = { app: ReturnType<typeof startAppProcess>; base: string; alive: boolean };
@@ -19,12 +20,12 @@ export async function startCluster(options: {
   instances: number;
   env?: Record<string, string>;
 }) {
-  const env = {
+  const env = withSharedIndex({
     DATABASE_URL: options.databaseUrl,
     ...telegramWebhookEnv(options.telegram.apiRoot),
     LOG_LEVEL: "warn",
     ...options.env,
-  };
+  });
   const instances: Instance[] = [];
   // One after the other: the first migrates, the others find the schema current.
   for (let i = 0; i < options.instances; i++) {

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations, openDatabase } from "../../src/db/index.js";
 import { campaignService } from "../../src/broadcast/campaigns.js";
 import { startFakeTelegram, type FakeTelegram, type RecordedCall } from "../support/fake-telegram-server.js";
-import { startAppProcess, tempDataDir } from "../support/app-process.js";
+import { startAppProcess } from "../support/app-process.js";
+import { migratedDataDir, withSharedIndex } from "../support/prepared-start.js";
 
 /** Sends here are not about the audit log (and their actor ids name no staff user). */
 const NO_AUDIT = { record: async () => undefined };
@@ -29,15 +30,15 @@ const isAnnouncement = (call: RecordedCall) =>
  */
 describe("a broadcast survives SIGKILL of the sending process", () => {
   let telegram: FakeTelegram;
-  const dataDir = tempDataDir();
+  const dataDir = migratedDataDir();
   const databaseUrl = `pglite:${join(dataDir, "db")}`;
-  const env = {
+  const env = withSharedIndex({
     TELEGRAM_BOT_TOKEN: TOKEN,
     DATA_DIR: dataDir,
     WEBCHAT_ENABLED: "false",
     BROADCAST_LANES: "2",
     BROADCAST_RATE_TELEGRAM: "10",
-  };
+  });
 
   beforeAll(async () => {
     telegram = await startFakeTelegram();

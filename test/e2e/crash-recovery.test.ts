@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeTelegram, type FakeTelegram, type RecordedCall } from "../support/fake-telegram-server.js";
-import { startAppProcess, tempDataDir } from "../support/app-process.js";
+import { startAppProcess } from "../support/app-process.js";
+import { migratedDataDir, withSharedIndex } from "../support/prepared-start.js";
 import { textUpdate } from "../support/recording-fetch.js";
 import { webhookDeliverer } from "../support/webhook-delivery.js";
 import { REFERENCE, registrationInputs, telegramUpdate } from "../support/registration-script.js";
@@ -13,7 +14,7 @@ import { SECRET, TOKEN, telegramWebhookEnv } from "../support/telegram-env.js";
  * consent press in flight saves one lead and still sends its reference.
  */
 const FARMER = 8801;
-/** Starting takes seconds, or a minute on a loaded CI machine (migrations, knowledge index). */
+/** Starting takes seconds, or a minute on a loaded CI machine. */
 const START_MS = 180_000;
 const OTHERS = Array.from({ length: 10 }, (_, i) => 8810 + i);
 
@@ -58,7 +59,7 @@ describe("kill -9 and SIGTERM with updates in flight", () => {
     return held;
   }
 
-  const webhookEnv = () => ({ ...telegramWebhookEnv(telegram.apiRoot), DATA_DIR: tempDataDir() });
+  const webhookEnv = () => withSharedIndex({ ...telegramWebhookEnv(telegram.apiRoot), DATA_DIR: migratedDataDir() });
 
   function expectAnsweredAfterRestart(held: RecordedCall[], restartedAt: number) {
     const after = telegram.calls.slice(restartedAt);
@@ -106,12 +107,12 @@ describe("kill -9 and SIGTERM with updates in flight", () => {
   }, 400_000);
 
   it("long polling: the unconfirmed updates come again and are all answered", async () => {
-    const env = {
+    const env = withSharedIndex({
       TELEGRAM_BOT_TOKEN: TOKEN,
       TELEGRAM_API_ROOT: telegram.apiRoot,
       WEBCHAT_ENABLED: "false",
-      DATA_DIR: tempDataDir(),
-    };
+      DATA_DIR: migratedDataDir(),
+    });
     let app = startAppProcess(env);
     try {
       await app.waitForOutput(/long polling started/, START_MS);
@@ -197,7 +198,7 @@ describe("kill -9 during a web chat answer", () => {
       OPENAI_BASE_URL: openai.baseURL,
       OPENAI_API_KEY: "test-key",
       OPENAI_MODEL: "fake-model",
-      DATA_DIR: tempDataDir(),
+      DATA_DIR: migratedDataDir(),
     };
     let app = startAppProcess(env);
     try {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeTelegram, type FakeTelegram, type RecordedCall } from "../support/fake-telegram-server.js";
-import { startAppProcess, tempDataDir } from "../support/app-process.js";
+import { startAppProcess } from "../support/app-process.js";
+import { migratedDataDir, withSharedIndex } from "../support/prepared-start.js";
 import { buttonUpdate, textUpdate } from "../support/recording-fetch.js";
 import { TOKEN } from "../support/telegram-env.js";
 
@@ -11,8 +12,7 @@ const sentTo = (chat: number, pattern: RegExp) => (call: RecordedCall) =>
 
 describe("Telegram long polling against a fake Bot API over HTTP", () => {
   let telegram: FakeTelegram;
-  const dataDir = tempDataDir();
-  const env = { TELEGRAM_BOT_TOKEN: TOKEN, DATA_DIR: dataDir, WEBCHAT_ENABLED: "false" };
+  const env = withSharedIndex({ TELEGRAM_BOT_TOKEN: TOKEN, DATA_DIR: migratedDataDir(), WEBCHAT_ENABLED: "false" });
 
   beforeAll(async () => {
     telegram = await startFakeTelegram();
@@ -25,7 +25,7 @@ describe("Telegram long polling against a fake Bot API over HTTP", () => {
     const apiEnv = { ...env, TELEGRAM_API_ROOT: telegram.apiRoot };
     let app = startAppProcess(apiEnv);
     try {
-      // The first start builds the knowledge index (guides and official texts): slow on a busy machine.
+      // Starting is slow on a busy machine.
       await telegram.waitFor((c) => c.method === "deleteWebhook", 110_000);
       expect(telegram.calls.every((c) => c.token === TOKEN)).toBe(true);
 

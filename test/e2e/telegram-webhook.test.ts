@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeTelegram, type FakeTelegram } from "../support/fake-telegram-server.js";
-import { startAppProcess, tempDataDir } from "../support/app-process.js";
+import { startAppProcess } from "../support/app-process.js";
+import { migratedDataDir, withSharedIndex } from "../support/prepared-start.js";
 import { textUpdate } from "../support/recording-fetch.js";
 import { SECRET, telegramWebhookEnv } from "../support/telegram-env.js";
 
@@ -11,7 +12,7 @@ describe("Telegram webhook mode", () => {
 
   beforeAll(async () => {
     telegram = await startFakeTelegram();
-    app = startAppProcess({ ...telegramWebhookEnv(telegram.apiRoot), DATA_DIR: tempDataDir() });
+    app = startAppProcess(withSharedIndex({ ...telegramWebhookEnv(telegram.apiRoot), DATA_DIR: migratedDataDir() }));
     base = (await app.waitForOutput(/listening on (http:\/\/\S+)/))[1]!;
   }, 190_000);
 

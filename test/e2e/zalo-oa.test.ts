@@ -6,6 +6,7 @@ import { prismaOutbox } from "../../src/outbound/prisma-outbox.js";
 import { answerOfficerQuestion } from "../../src/questions/officer-desk.js";
 import { REPLY_WINDOW_MS } from "../../src/channels/zalo-oa/delivery-rules.js";
 import { startAppProcess, tempDataDir } from "../support/app-process.js";
+import { withSharedIndex } from "../support/prepared-start.js";
 import { oaTextEvent, startFakeZaloOa, type FakeZaloOa } from "../support/fake-zalo-oa-server.js";
 import { startPostgres, type PostgresServer } from "../support/postgres-server.js";
 import { staffAccount } from "../support/staff-accounts.js";
@@ -31,12 +32,9 @@ describe("Zalo Official Account channel", () => {
 
   beforeAll(async () => {
     [pg, oa] = await Promise.all([startPostgres(), startFakeZaloOa(credentials)]);
-    app = startAppProcess({
-      DATABASE_URL: pg.url,
-      DATA_DIR: tempDataDir(),
-      WEBCHAT_ENABLED: "false",
-      ...oa.appEnv,
-    });
+    app = startAppProcess(
+      withSharedIndex({ DATABASE_URL: pg.url, DATA_DIR: tempDataDir(), WEBCHAT_ENABLED: "false", ...oa.appEnv }),
+    );
     hook = `${(await app.waitForOutput(/listening on (http:\/\/\S+)/, 170_000))[1]!}/zalo-oa/webhook`;
     db = await openDatabase(pg.url);
   }, 240_000);

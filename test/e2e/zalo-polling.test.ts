@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeZaloBot, zaloUpdate, type FakeZaloBot } from "../support/fake-zalo-bot-server.js";
-import { startAppProcess, tempDataDir } from "../support/app-process.js";
+import { startAppProcess } from "../support/app-process.js";
+import { migratedDataDir, withSharedIndex } from "../support/prepared-start.js";
 
 const TOKEN = "8123:e2e-zalo-bot-secret-token";
 const USER = "zalo-e2e-farmer";
@@ -23,7 +24,12 @@ describe("Zalo long polling against a fake Zalo Bot Platform over HTTP, real app
 
   it("answers typed choices, keeps empty polls quiet, resumes a flow after a restart and handles a redelivery once", async () => {
     // Only the Zalo settings: the web chat stays on by default beside it.
-    const env = { ZALO_BOT_TOKEN: TOKEN, ZALO_API_ROOT: zalo.apiRoot, ZALO_POLL_TIMEOUT: "1", DATA_DIR: tempDataDir() };
+    const env = withSharedIndex({
+      ZALO_BOT_TOKEN: TOKEN,
+      ZALO_API_ROOT: zalo.apiRoot,
+      ZALO_POLL_TIMEOUT: "1",
+      DATA_DIR: migratedDataDir(),
+    });
     let app = startAppProcess(env);
     try {
       await app.waitForOutput(/listening on (http:\/\/\S+)/, 120_000);
