@@ -5,6 +5,8 @@ import { migratedDataDir, withSharedIndex } from "../support/prepared-start.js";
 
 const TOKEN = "8123:e2e-zalo-bot-secret-token";
 const USER = "zalo-e2e-farmer";
+/** Starting (or restarting) takes seconds, or minutes on a loaded CI machine: a bound for hangs only. */
+const START_MS = 180_000;
 
 describe("Zalo long polling against a fake Zalo Bot Platform over HTTP, real app process", () => {
   let zalo: FakeZaloBot;
@@ -18,7 +20,7 @@ describe("Zalo long polling against a fake Zalo Bot Platform over HTTP, real app
   const replyTo = (pattern: RegExp, after: number) =>
     zalo.waitFor(
       (c) => c.method === "sendMessage" && c.payload.chat_id === USER && pattern.test(String(c.payload.text)),
-      60_000,
+      START_MS,
       after,
     );
 
@@ -32,8 +34,8 @@ describe("Zalo long polling against a fake Zalo Bot Platform over HTTP, real app
     });
     let app = startAppProcess(env);
     try {
-      await app.waitForOutput(/listening on (http:\/\/\S+)/, 120_000);
-      await zalo.waitFor((c) => c.method === "deleteWebhook", 60_000);
+      await app.waitForOutput(/listening on (http:\/\/\S+)/, START_MS);
+      await zalo.waitFor((c) => c.method === "deleteWebhook", START_MS);
 
       let before = zalo.calls.length;
       zalo.push(zaloUpdate({ messageId: "e2e-1", userId: USER, text: "xin chao" }));
@@ -53,7 +55,7 @@ describe("Zalo long polling against a fake Zalo Bot Platform over HTTP, real app
       // Restart in the middle of the registration: the next answer continues it.
       expect(await app.stop()).toBe(0);
       app = startAppProcess(env);
-      await app.waitForOutput(/listening on (http:\/\/\S+)/, 120_000);
+      await app.waitForOutput(/listening on (http:\/\/\S+)/, START_MS);
       before = zalo.calls.length;
       zalo.push(zaloUpdate({ messageId: "e2e-3", userId: USER, text: "tham gia" }));
       await replyTo(/Bước 2\/9/, before);
