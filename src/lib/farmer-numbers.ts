@@ -42,9 +42,10 @@ const DIGIT_WORDS: Record<string, number> = {
   tam: 8,
   chin: 9,
 };
-/** Words that carry no value: "khoảng 2 công", "hơn 10 người", "một trăm lẻ năm". */
+/** Words that carry no value: "khoảng 2 công", "hơn 10 người", "chắc 3 người", "một trăm lẻ năm". */
 const FILLERS = new Set([
   "khoang",
+  "chac",
   "chung",
   "gan",
   "hon",

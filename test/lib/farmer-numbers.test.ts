@@ -36,6 +36,9 @@ const accepted: [string, QuantityKind, number, string][] = [
   ["hai mươi lăm", "count", 25, "25 người"],
   ["một trăm lẻ năm", "count", 105, "105 người"],
   ["12", "count", 12, "12 người"],
+  // A guess is the number guessed.
+  ["chac 3 nguoi", "count", 3, "3 người"],
+  ["chắc tầm 7 người", "count", 7, "7 người"],
 ];
 
 describe("parseQuantity", () => {

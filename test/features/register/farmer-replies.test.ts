@@ -124,7 +124,7 @@ describe("Registration as farmers actually reply", () => {
     expect(textOf(await chat.say(CHAT, "khong co so luon"))).toContain("Không có điện thoại: hẹn qua UBND xã/phường");
   });
 
-  it("keeps a mixed sector as both, records an unknown member count, asks a bare area's unit and skips on 'hông có'", async () => {
+  it("keeps a mixed sector as both, reads a guessed and an unknown member count, asks a bare area's unit and skips on 'hông có'", async () => {
     const chat = chattingBot(db.prisma);
     await toPhone(chat);
     await chat.say(CHAT, "0912 345 678");
@@ -133,6 +133,9 @@ describe("Registration as farmers actually reply", () => {
     const members = await chat.say(CHAT, "lua + nuoi tom");
     expect(textOf(members)).toContain("✅ Nghề chính: Lúa + Thủy sản (lua + nuoi tom)");
     expect(buttonsOf(members)).toEqual(["reg:members:unknown", "reg:members:back"]);
+    // A guess is its number.
+    expect(textOf(await chat.say(CHAT, "chac 3 nguoi"))).toContain("✅ Số người: 3\nBước 7/9");
+    await chat.press(CHAT, "reg:landArea:back");
     expect(textOf(await chat.say(CHAT, "hổng biết"))).toContain("✅ Số người: Chưa rõ\nBước 7/9");
 
     const unit = await chat.say(CHAT, "10");
