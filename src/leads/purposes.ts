@@ -10,7 +10,7 @@ export const purposeLabelKey = (id: PurposeId) => `leads-purpose-${id.replaceAll
 const PURPOSE_PHRASES: [PurposeId, string[]][] = [
   ["found_union", ["lien hiep"]],
   ["found_tht", ["to hop tac", "tht"]],
-  ["join_htx", ["tham gia", "gia nhap", "vao htx", "vao hop tac xa"]],
+  ["join_htx", ["tham gia", "gia nhap", "vao htx", "vao hop tac xa", "vo htx", "vo hop tac xa"]],
   ["found_htx", ["thanh lap", "lap htx", "lap hop tac xa", "htx moi", "hop tac xa moi"]],
 ];
 

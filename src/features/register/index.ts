@@ -7,6 +7,7 @@ import { waitForAnswer, type Flow, type FlowInput } from "../../bot/flow.js";
 import { currentConsent, readConsentReply } from "../../leads/consent.js";
 import { OPTIONAL_FIELDS, askKey, validatePlace, type LeadField, type PlaceValue } from "../../leads/lead-fields.js";
 import type { LeadDraft } from "../../leads/lead.js";
+import { matchPurpose } from "../../leads/purposes.js";
 import type { SubmitResult } from "../../leads/lead-service.js";
 import {
   answerLines,
@@ -267,8 +268,11 @@ async function askField(
   }));
 }
 
-/** What another flow already learnt (the eligibility check: group size, commune), offered as one tap. */
-export type RegisterStart = Partial<Pick<LeadDraft, "members" | "place">>;
+/**
+ * What another flow already learnt (the eligibility check: group size, commune), offered as one tap;
+ * and the purpose the farmer's own request named ("đăng ký vô htx"), taken as the first answer.
+ */
+export type RegisterStart = Partial<Pick<LeadDraft, "members" | "place" | "purpose">>;
 
 function suggestion(field: LeadField, start: RegisterStart): FieldChoice | undefined {
   if (field === "members" && start.members !== undefined)
@@ -359,9 +363,17 @@ async function register(conversation: Flow, ctx: FlowContext, start: RegisterSta
   const answers: Partial<LeadDraft> = {};
   // The previous answer as understood ("✅ Nghề chính: Lúa + Thủy sản"): a pressed button's
   // keyboard is gone, and a typed answer may have been read differently than meant.
+  const echoOf = (field: LeadField) =>
+    ctx.t("reg-echo", { field: ctx.t(fieldLabelKey(field)), answer: answerText(answers, field, ctx.t) });
   let echo: string | undefined;
+  let first = 0;
+  if (start.purpose) {
+    answers.purpose = start.purpose;
+    echo = echoOf("purpose");
+    first = 1;
+  }
   // The steps depend on the answers so far (no phone: no call time), so they are read again each turn.
-  for (let index = 0, fields = askedFields(answers); index < fields.length; fields = askedFields(answers)) {
+  for (let index = first, fields = askedFields(answers); index < fields.length; fields = askedFields(answers)) {
     const field = fields[index]!;
     const header = [...(echo ? [echo] : []), ctx.t("reg-step", { n: index + 1, total: fields.length })].join("\n");
     const step = await askField(conversation, ctx, field, header, index > 0, suggestion(field, start));
@@ -371,7 +383,7 @@ async function register(conversation: Flow, ctx: FlowContext, start: RegisterSta
       continue;
     }
     Object.assign(answers, step.value);
-    echo = ctx.t("reg-echo", { field: ctx.t(fieldLabelKey(field)), answer: answerText(answers, field, ctx.t) });
+    echo = echoOf(field);
     index++;
   }
   const draft = completeDraft(answers);
@@ -420,4 +432,8 @@ export function registerFeature(flowPlugins: MiddlewareFn<FlowContext>[]): Compo
   return composer;
 }
 
-export const enterRegister = (ctx: BotContext) => ctx.conversation.enter(REGISTER);
+/** Opens the registration; a typed request that names its purpose ("muốn lập htx") answers step 1. */
+export const enterRegister = (ctx: BotContext) => {
+  const purpose = ctx.message?.text === undefined ? undefined : matchPurpose(ctx.message.text);
+  return ctx.conversation.enter(REGISTER, purpose ? { purpose } : {});
+};

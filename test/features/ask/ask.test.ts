@@ -137,8 +137,6 @@ describe("ask feature", () => {
 
   it("opens what a short message asks to do, like its button: register, the eligibility check, announcements", async () => {
     for (const [typed, opened] of [
-      ["em muon dang ky vo htx", "menu:register"],
-      ["toi muon dang ky tham gia hop tac xa", "menu:register"],
       ["dang ky", "menu:register"],
       ["tui muon vay von nha", "menu:check"],
       ["cho tui nhan thong bao", "menu:subscribe"],
@@ -149,6 +147,22 @@ describe("ask feature", () => {
       await byButton.bot.handleUpdate(buttonUpdate(1, CHAT, opened));
       expect(sentTexts(byText.api.take()), typed).toEqual(sentTexts(byButton.api.take()));
       expect(byText.knowledge.asked, typed).toEqual([]);
+    }
+  });
+
+  it("takes the purpose a typed request names as the registration's first answer, which Quay lại changes", async () => {
+    for (const [typed, purpose] of [
+      ["em muon dang ky vo htx", "Tham gia hợp tác xã đang có"],
+      ["toi muon dang ky tham gia hop tac xa", "Tham gia hợp tác xã đang có"],
+      ["tui muon lap htx", "Thành lập hợp tác xã mới"],
+    ] as const) {
+      const { bot, api, knowledge } = testBot();
+      await bot.handleUpdate(textUpdate(1, CHAT, typed));
+      const step = sentTexts(api.take()).join("\n");
+      expect(step, typed).toContain(`✅ Nhu cầu: ${purpose}\nBước 2/9`);
+      expect(knowledge.asked, typed).toEqual([]);
+      await bot.handleUpdate(buttonUpdate(2, CHAT, "reg:fullName:back"));
+      expect(sentTexts(api.take()).join("\n"), typed).toContain("Bước 1/9");
     }
   });
 
