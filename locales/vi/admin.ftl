@@ -134,6 +134,7 @@ admin-questions-tab-all = Tất cả
 admin-questions-none = Không có câu hỏi nào.
 admin-origin-contact = Gặp cán bộ
 admin-origin-unanswered = Trợ lý chưa trả lời được
+admin-origin-lead_reply = Trả lời tin nhắn cán bộ
 admin-question-reply = Câu trả lời (gửi vào khung chat của bà con)
 admin-question-send = Gửi trả lời
 admin-question-sent = Đã gửi câu trả lời cho bà con.

@@ -182,20 +182,6 @@ export function leadService(deps: LeadServiceDeps) {
     },
 
     /** The officer's open leads and the new unassigned ones, oldest first. */
-    /**
-     * A farmer's answer to an officer's message about their lead, kept in the lead's history; false
-     * (nothing kept) unless the lead belongs to this chat, so a copied button names no one else's lead.
-     */
-    async recordFarmerReply(reference: string, chat: ChatAddress, text: string): Promise<boolean> {
-      const lead = await prisma.lead.findFirst({
-        where: { reference, channel: chat.channel, chatId: chat.chatId, erasedAt: null },
-        select: { id: true },
-      });
-      if (lead)
-        await prisma.leadEvent.create({ data: { leadId: lead.id, kind: "farmer_reply", note: text, at: now() } });
-      return lead !== null;
-    },
-
     async openLeads(officer: Officer): Promise<{ leads: StoredLead[]; total: number }> {
       return leads.openLeadsFor(officer.id, MAX_LEAD_ROWS);
     },

@@ -76,13 +76,3 @@ export class RetryLater extends Error {
  * bot or deleted the account): the chat is marked unreachable once instead of being retried.
  */
 export class Unreachable extends Error {}
-
-export function memoryOutbox(): Outbox & { sent: Array<{ to: ChatAddress; message: OutboundMessage }> } {
-  const sent: Array<{ to: ChatAddress; message: OutboundMessage }> = [];
-  return {
-    sent,
-    async enqueue(to, message) {
-      sent.push({ to, message });
-    },
-  };
-}

@@ -30,20 +30,34 @@ export function prismaQuestionQueue(
   const t = deps.translate;
   return {
     async submit(question) {
-      const row = await prisma.officerQuestion.create({
-        data: {
-          channel: question.channel,
-          chatId: question.chatId,
-          text: question.text,
-          origin: question.origin,
-          createdAt: question.at,
-        },
-      });
+      const { replyTo, submission, at, ...asked } = question;
+      // A replayed press (after a crash) finds what its first run stored; the notice goes again, since
+      // the crash may have come before it: officers may read it twice, never miss it.
+      const earlier = submission ? await prisma.officerQuestion.findUnique({ where: { submission } }) : null;
+      const { row, lead } =
+        earlier === null
+          ? await prisma.$transaction(async (tx) => {
+              const lead = replyTo
+                ? await tx.lead.findFirst({
+                    where: { reference: replyTo, channel: asked.channel, chatId: asked.chatId, erasedAt: null },
+                    select: { id: true, reference: true },
+                  })
+                : null;
+              const row = await tx.officerQuestion.create({
+                data: { ...asked, createdAt: at, origin: lead ? "lead_reply" : asked.origin, submission },
+              });
+              if (lead)
+                await tx.leadEvent.create({
+                  data: { leadId: lead.id, kind: "farmer_reply", note: asked.text, at },
+                });
+              return { row, lead: lead?.reference };
+            })
+          : { row: earlier, lead: earlier.origin === "lead_reply" ? replyTo : undefined };
       const queued = asQueued({ ...row, reference: questionReference(row.id), answeredByName: null, delivery: null });
       await officers.notify({
-        text: question.replyTo
-          ? t("oc-farmer-reply-new", { reference: queued.reference, lead: question.replyTo, question: question.text })
-          : t("oc-question-new", { reference: queued.reference, question: question.text }),
+        text: lead
+          ? t("oc-farmer-reply-new", { reference: queued.reference, lead, question: queued.text })
+          : t("oc-question-new", { reference: queued.reference, question: queued.text }),
         buttons: [[{ text: t("oc-button-answer"), data: `${ANSWER_BUTTON_PREFIX}${queued.id}` }]],
       });
       return queued;

@@ -9,20 +9,26 @@ export interface QuestionInput {
   text: string;
   origin: "contact" | "unanswered";
   at: Date;
-  /** The lead whose officer's message this answers («Trả lời cán bộ»): named in the officers' notice. */
+  /**
+   * The lead whose officer's message this answers («Trả lời cán bộ»). When it is this chat's lead the
+   * answer also goes into the lead's history and the officers' notice names the lead.
+   */
   replyTo?: string;
+  /** The press that sent it (channel and update): submitting it again after a crash stores nothing new. */
+  submission?: string;
 }
 
-export interface QueuedQuestion extends QuestionInput {
+export interface QueuedQuestion extends Omit<QuestionInput, "origin" | "replyTo" | "submission"> {
   id: number;
   reference: string;
+  origin: QuestionInput["origin"] | "lead_reply";
   status: "open" | "answered" | "closed";
 }
 
 export type AnswerOutcome = { ok: true; question: QueuedQuestion } | { ok: false; problem: string };
 
 export interface QuestionQueue {
-  /** Stores the question and tells the officers who linked a chat. */
+  /** Stores the question (once per submission) and tells the officers who linked a chat. */
   submit(question: QuestionInput): Promise<QueuedQuestion>;
   /** Open questions, oldest first (who waited longest), and how many are open in all. */
   open(limit: number): Promise<{ questions: QueuedQuestion[]; total: number }>;
@@ -38,36 +44,3 @@ export function questionReference(id: number): string {
 
 /** Callback data of the *Trả lời* button under a question shown to an officer. */
 export const ANSWER_BUTTON_PREFIX = "oc:qa:";
-
-export function memoryQuestionQueue(): QuestionQueue & {
-  all(): QueuedQuestion[];
-  answers: Array<{ id: number; answer: string; officerId: number }>;
-} {
-  const items: QueuedQuestion[] = [];
-  const answers: Array<{ id: number; answer: string; officerId: number }> = [];
-  return {
-    async submit(question) {
-      const id = items.length + 1;
-      const queued: QueuedQuestion = { ...question, id, reference: questionReference(id), status: "open" };
-      items.push(queued);
-      return queued;
-    },
-    async open(limit) {
-      const open = items.filter((q) => q.status === "open");
-      return { questions: open.slice(0, limit), total: open.length };
-    },
-    async find(id) {
-      return items.find((q) => q.id === id);
-    },
-    async answer({ id, answer, officerId }) {
-      const question = items.find((q) => q.id === id);
-      if (!question) return { ok: false, problem: "admin-error-not-found" };
-      if (question.status !== "open") return { ok: false, problem: "admin-error-question-answered" };
-      question.status = "answered";
-      answers.push({ id, answer, officerId });
-      return { ok: true, question };
-    },
-    all: () => [...items],
-    answers,
-  };
-}

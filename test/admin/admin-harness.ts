@@ -2,7 +2,7 @@ import { adminRoutes } from "../../src/admin/routes.js";
 import { prismaAuditLog } from "../../src/audit/audit-log.js";
 import { translator } from "../../src/i18n/translate.js";
 import { createLogger } from "../../src/logger.js";
-import { memoryOutbox } from "../../src/outbound/outbox.js";
+import { memoryOutbox } from "../support/memory-outbox.js";
 import { campaignService } from "../../src/broadcast/campaigns.js";
 import { createHttpApp } from "../../src/server/http-server.js";
 import type { StaffRole } from "../../src/staff/roles.js";

@@ -2,7 +2,7 @@ import { prismaAuditLog } from "../../src/audit/audit-log.js";
 import type { PrismaClient } from "../../src/db/index.js";
 import { farmerDataService } from "../../src/leads/farmer-data.js";
 import { leadService } from "../../src/leads/lead-service.js";
-import { memoryOutbox } from "../../src/outbound/outbox.js";
+import { memoryOutbox } from "../support/memory-outbox.js";
 import type { ApiCall } from "../support/recording-fetch.js";
 import { buttonData, chatDriver, sentTexts, testBot } from "../support/test-bot.js";
 import type { Services } from "../../src/bot/services.js";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/index.js";
 import { prismaAuditLog } from "../../src/audit/audit-log.js";
-import { memoryOutbox } from "../../src/outbound/outbox.js";
+import { memoryOutbox } from "../support/memory-outbox.js";
 import { leadService, CHAT_LINK_MAX_FAILURES, type LeadService } from "../../src/leads/lead-service.js";
 import { createChatLinkCode } from "../../src/staff/chat-link.js";
 import { HTX_MIN_MEMBERS } from "../../src/leads/pooling.js";

@@ -5,7 +5,7 @@ import { leadService } from "../../src/leads/lead-service.js";
 import type { Logger } from "../../src/logger.js";
 import { runMaintenance, STALE_NOTICE_MS, startMaintenance } from "../../src/maintenance/maintenance.js";
 import { processChatLock } from "../../src/bot/chat-lock.js";
-import { memoryOutbox } from "../../src/outbound/outbox.js";
+import { memoryOutbox } from "../support/memory-outbox.js";
 import { useMigratedDatabase } from "../staff/migrated-database.js";
 import { aDraft, anonymisedLead } from "../leads/fixtures.js";
 import { prismaKeyValueStore } from "../../src/bot/prisma-stores.js";

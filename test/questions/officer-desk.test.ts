@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { prismaAuditLog } from "../../src/audit/audit-log.js";
 import { translator } from "../../src/i18n/translate.js";
-import { memoryOutbox, type Outbox } from "../../src/outbound/outbox.js";
+import type { Outbox } from "../../src/outbound/outbox.js";
+import { memoryOutbox } from "../support/memory-outbox.js";
 import {
   answerOfficerQuestion,
   findOfficerQuestion,

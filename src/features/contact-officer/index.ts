@@ -33,17 +33,16 @@ async function contactOfficer(conversation: Flow, ctx: FlowContext, start?: Cont
     },
   });
   if (!written) return;
-  const queued = await conversation.external(async () => {
-    const chat = chatAddress(ctx);
-    const ownLead = replyTo !== undefined && (await ctx.services.leads.recordFarmerReply(replyTo, chat, written.text));
-    return ctx.services.questions.submit({
-      ...chat,
+  const queued = await conversation.external(() =>
+    ctx.services.questions.submit({
+      ...chatAddress(ctx),
       text: written.text,
       origin: typed?.origin ?? "contact",
       at: ctx.services.now(),
-      ...(ownLead ? { replyTo } : {}),
-    });
-  });
+      replyTo,
+      submission: `${ctx.channel}:${written.ctx.update.update_id}`,
+    }),
+  );
   await written.ctx.reply(ctx.t(replyTo ? "officer-reply-sent" : "officer-sent", { reference: queued.reference }));
 }
 

@@ -6,6 +6,7 @@ import { translator } from "../../../src/i18n/translate.js";
 import { useMigratedDatabase } from "../../staff/migrated-database.js";
 import { messageFarmer } from "../../../src/leads/lead-workflow.js";
 import { insertLead } from "../../support/lead-rows.js";
+import { memoryOutbox } from "../../support/memory-outbox.js";
 import { NOW, buttonsOf, chattingBot, textOf } from "../lead-services.js";
 
 const FARMER = 42;
@@ -82,6 +83,7 @@ describe("officers answer farmers' questions in chat", () => {
       ["message_to_farmer", "Mai cán bộ gọi được không?"],
       ["farmer_reply", "Dạ chiều mai tui ở nhà"],
     ]);
+    expect(await db.prisma.officerQuestion.findFirstOrThrow()).toMatchObject({ origin: "lead_reply" });
 
     // Another chat pressing a copied button reaches the officers, but not this lead's history.
     await chat.press(FARMER + 1, replyButton.data);
@@ -91,6 +93,32 @@ describe("officers answer farmers' questions in chat", () => {
     const copied = chat.outbox.sent.filter((s) => s.to.chatId === String(OFFICER)).at(-1)!;
     expect(copied.message.text).toContain("Tui đâu có đăng ký");
     expect(copied.message.text).not.toContain("HTX-7K3Q9");
+  });
+
+  it("stores a replayed submission once (question and lead history) and tells the officers again", async () => {
+    const chat = officerBot();
+    await linkOfficer(chat);
+    const lead = await insertLead(db.prisma, { reference: "HTX-7K3Q9", channel: "telegram", chatId: String(FARMER) });
+    const outbox = memoryOutbox();
+    const queue = prismaQuestionQueue(db.prisma, { outbox, translate: translator(), audit: prismaAuditLog(db.prisma) });
+    const press = {
+      channel: "telegram",
+      chatId: String(FARMER),
+      text: "Dạ chiều mai tui ở nhà",
+      origin: "contact" as const,
+      at: NOW,
+      replyTo: "HTX-7K3Q9",
+      submission: "telegram:77",
+    };
+    const first = await queue.submit(press);
+    const replayed = await queue.submit(press);
+    expect(replayed).toMatchObject({ id: first.id, reference: first.reference, origin: "lead_reply" });
+    expect(await db.prisma.officerQuestion.count()).toBe(1);
+    expect(await db.prisma.leadEvent.count({ where: { leadId: lead.id, kind: "farmer_reply" } })).toBe(1);
+    // The crash may have come before the notice: it goes again, naming the lead both times.
+    expect(outbox.sent.map((s) => s.message.text.includes("HTX-7K3Q9"))).toEqual([true, true]);
+    await queue.submit({ ...press, submission: "telegram:78" });
+    expect(await db.prisma.officerQuestion.count()).toBe(2);
   });
 
   it("lists open questions with /cauhoi, and refuses it and the answer button to a farmer", async () => {
