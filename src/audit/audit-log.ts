@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from "../db/index.js";
+import type { Prisma } from "../db/index.js";
 
 /**
  * Every audited action, named "<area>.<verb>" whichever surface (dashboard or chat) it came from;
@@ -62,7 +62,8 @@ export interface AuditLog {
   record(entry: AuditRecord): Promise<void>;
 }
 
-export function prismaAuditLog(prisma: PrismaClient): AuditLog {
+/** The audit log in the database; given a transaction, an entry commits with the action it records. */
+export function prismaAuditLog(prisma: Prisma.TransactionClient): AuditLog {
   return {
     async record(entry) {
       await prisma.auditEntry.create({

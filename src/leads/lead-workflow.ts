@@ -1,7 +1,7 @@
-import type { AuditLog } from "../audit/audit-log.js";
+import { prismaAuditLog, type AuditLog } from "../audit/audit-log.js";
 import type { PrismaClient } from "../db/index.js";
 import type { Translate } from "../i18n/translate.js";
-import type { Outbox } from "../outbound/outbox.js";
+import { prismaOutbox } from "../outbound/prisma-outbox.js";
 import { messageToFarmer } from "./officer-messages.js";
 import { leadRepository } from "./lead-repository.js";
 import { canTransition, needsReason, type LeadStatus } from "./lead-status.js";
@@ -67,24 +67,26 @@ export const LEAD_MESSAGE_MAX_LENGTH = 1000;
 /**
  * An officer's message to the farmer of a lead, through the outbox (paced, skipped for a chat that
  * blocked the bot); the lead's history keeps what was said, and the farmer can answer by a button.
+ * The three writes are one transaction: no message goes out that the history and audit log lack.
  */
 export async function messageFarmer(
-  deps: Deps & { outbox: Outbox; translate: Translate },
+  deps: { prisma: PrismaClient; translate: Translate },
   message: { lead: LeadRef & { channel: string; chatId: string | null }; text: string; actorId: number; now: Date },
 ): Promise<Result> {
   const { lead, actorId } = message;
-  if (lead.erasedAt || !lead.chatId) return { ok: false, problem: "admin-error-lead-erased" };
+  const { channel, chatId } = lead;
+  if (lead.erasedAt || !chatId) return { ok: false, problem: "admin-error-lead-erased" };
   const text = message.text.trim();
   if (text.length === 0 || text.length > LEAD_MESSAGE_MAX_LENGTH)
     return { ok: false, problem: "admin-lead-message-invalid" };
-  await deps.outbox.enqueue(
-    { channel: lead.channel, chatId: lead.chatId },
-    messageToFarmer(text, lead.reference, deps.translate),
-    { origin: { senderId: actorId } },
-  );
-  await deps.prisma.leadEvent.create({
-    data: { leadId: lead.id, actorId, kind: "message_to_farmer", note: text, at: message.now },
+  await deps.prisma.$transaction(async (tx) => {
+    await prismaOutbox(tx).enqueue({ channel, chatId }, messageToFarmer(text, lead.reference, deps.translate), {
+      origin: { senderId: actorId },
+    });
+    await tx.leadEvent.create({
+      data: { leadId: lead.id, actorId, kind: "message_to_farmer", note: text, at: message.now },
+    });
+    await prismaAuditLog(tx).record({ action: "lead.message", actorId, target: lead.reference, at: message.now });
   });
-  await deps.audit.record({ action: "lead.message", actorId, target: lead.reference, at: message.now });
   return { ok: true };
 }

@@ -1,7 +1,8 @@
-import type { Prisma, PrismaClient } from "../db/index.js";
+import type { Prisma } from "../db/index.js";
 import type { Outbox } from "./outbox.js";
 
-export function prismaOutbox(prisma: PrismaClient): Outbox {
+/** The outbox in the database; given a transaction, a queued message commits with the rest of it. */
+export function prismaOutbox(prisma: Prisma.TransactionClient): Outbox {
   return {
     async enqueue(to, message, options) {
       await prisma.outboundJob.create({

@@ -272,14 +272,17 @@ describe("dashboard announcements", () => {
       message: "Mai 8 giờ cán bộ gọi lại nha",
     });
     expect(sent.headers.get("location")).toContain("ok=admin-lead-message-sent");
-    expect(h.outbox.sent).toEqual([
-      {
-        to: { channel: "telegram", chatId: "555" },
-        message: {
+    // Queued in the database outbox, in the same transaction as the lead's history and the audit entry.
+    const jobs = await h.db.prisma.outboundJob.findMany();
+    expect(jobs.map((j) => [j.channel, j.chatId, j.payload])).toEqual([
+      [
+        "telegram",
+        "555",
+        {
           text: "Cán bộ Hội Nông dân nhắn: Mai 8 giờ cán bộ gọi lại nha\n(Bà con bấm «✍️ Trả lời cán bộ» để nhắn lại.)",
           buttons: [[{ text: "✍️ Trả lời cán bộ", data: "lr:HTX-M0001" }]],
         },
-      },
+      ],
     ]);
     expect(await (await officer.get("/admin/leads/HTX-M0001")).text()).toMatch(
       /<b>Tên canbo<\/b>: Nhắn cho bà con<p>Mai 8 giờ cán bộ gọi lại nha<\/p>/,

@@ -175,7 +175,7 @@ export function leadsRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const lead = await findLead(c.req.param("reference"));
     if (!lead?.chatId) return c.text(t("admin-error-not-found"), 404);
     const result = await messageFarmer(
-      { prisma, audit, outbox: deps.outbox, translate: t },
+      { prisma, translate: t },
       {
         lead,
         text: formString(await c.req.parseBody(), "message"),

@@ -7,6 +7,7 @@ import { useMigratedDatabase } from "../../staff/migrated-database.js";
 import { messageFarmer } from "../../../src/leads/lead-workflow.js";
 import { insertLead } from "../../support/lead-rows.js";
 import { memoryOutbox } from "../../support/memory-outbox.js";
+import type { OutboundMessage } from "../../../src/outbound/outbox.js";
 import { NOW, buttonsOf, chattingBot, textOf } from "../lead-services.js";
 
 const FARMER = 42;
@@ -64,9 +65,10 @@ describe("officers answer farmers' questions in chat", () => {
     const chat = officerBot();
     const officer = await linkOfficer(chat);
     const lead = await insertLead(db.prisma, { reference: "HTX-7K3Q9", channel: "telegram", chatId: String(FARMER) });
-    const deps = { prisma: db.prisma, audit: prismaAuditLog(db.prisma), outbox: chat.outbox, translate: translator() };
+    const deps = { prisma: db.prisma, translate: translator() };
     await messageFarmer(deps, { lead, text: "Mai cán bộ gọi được không?", actorId: officer.id, now: NOW });
-    const message = chat.outbox.sent.find((s) => s.to.chatId === String(FARMER))!.message;
+    const job = await db.prisma.outboundJob.findFirstOrThrow({ where: { chatId: String(FARMER) } });
+    const message = job.payload as unknown as OutboundMessage;
     expect(message.text).toContain("Mai cán bộ gọi được không?");
     const replyButton = message.buttons![0]![0]!;
     expect(replyButton).toEqual({ text: "✍️ Trả lời cán bộ", data: "lr:HTX-7K3Q9" });
