@@ -16,6 +16,7 @@ import { answersAnotherCount, statesMinimumCount, wrongCountHeard } from "./prem
 import { createLlmAnswerer, type LlmAnswerer } from "./llm-answer.js";
 import {
   hasFigure,
+  opensWithYesOrNo,
   questionWants,
   quotePassage,
   startsWithRefutation,
@@ -246,6 +247,13 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     return alternative ? [alternative, ...hits.filter((hit) => hit !== alternative)] : hits;
   }
 
+  /** A passage opening with a yes or no to its heading's question, a heading about subjects the question does not name. */
+  function answersAnotherSubject(question: string, section: Section): boolean {
+    const heading = headingSubjects(section);
+    const asked = subjectsOf(question);
+    return opensWithYesOrNo(section.text) && heading.size > 0 && ![...heading].some((s) => asked.has(s));
+  }
+
   /** The hits with the first close one that fits moved first, unless the best fits already. */
   function closeFitFirst(hits: SearchHit[], fits: (hit: SearchHit) => boolean): SearchHit[] {
     if (fits(hits[0]!)) return hits;
@@ -291,7 +299,10 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     const { ranked, focused } = answeringHits(question, rankedForQuestion(question, wants, stated, found));
     // "How many HTX in Vietnam" answered with one province's count: say it is local, not national.
     const localOnly = asksNationwide(question) && isLocalSection(ranked[0]!.section);
-    const unsure = confidence < NOT_SURE_BELOW || !focused || localOnly;
+    // "nuôi tôm có tính là nông nghiệp hông" answered "Không, …" by a passage whose heading asks about
+    // insurance: a yes or no to another subject's question would mislead, so it is offered, hedged.
+    const otherYesNo = answersAnotherSubject(question, ranked[0]!.section);
+    const unsure = confidence < NOT_SURE_BELOW || !focused || localOnly || otherYesNo;
     // A hedge about land starts with what was found about land, not with the membership text that
     // shares "vô HTX": among the likeliest passages, those naming the question's subjects come first.
     const hits = unsure ? focusFirst(question, ranked) : ranked;

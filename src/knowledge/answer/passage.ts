@@ -120,6 +120,8 @@ const CONDITION =
   /(?<!\p{L})(phải có|phải đáp ứng|phải là|phải được|phải đủ|nếu|với điều kiện|chỉ khi|miễn là|khi có|đủ điều kiện)(?!\p{L})/iu;
 /** A lead answering yes or no ("Được.", "Không, …", "Tùy cách góp."). */
 const SAYS_YES_OR_NO = /^(Được|Không|Có|Chưa|Phải|Tùy|Vẫn|Cũng)(?!\p{L})/u;
+/** True when a text opens by answering yes or no: it answers the question its heading asks. */
+export const opensWithYesOrNo = (text: string): boolean => SAYS_YES_OR_NO.test(text.trim());
 /** The lead is kept first when it covers at least this share of what the best sentence covers. */
 const LEAD_SHARE = 0.5;
 

@@ -60,6 +60,16 @@ describe("answer (offline, extractive)", () => {
     expect(result.answer).toContain("300 triệu");
   });
 
+  it("hedges a passage opening with a yes or no to its heading's question about subjects the question does not name", async () => {
+    // The 2% section opens "Không." to "can one still register for the interest support"; this asks none of that.
+    const other = await service.answer("chương trình 2% còn không ta");
+    expect(other.answer).toContain("2%");
+    expect(other.hedged).toBe(true);
+    const same = await service.answer("hỗ trợ lãi suất 2% còn đăng ký được không");
+    expect(same.answer.startsWith("Không.")).toBe(true);
+    expect(same.hedged).toBeFalsy();
+  });
+
   it("warns when a cited document has expired", async () => {
     const result = await service.answer("Nghe nói phải đủ 7 người mới lập được HTX?");
     expect(result.answer).toContain(t("ask-warning-expired", { doc: "23/2012/QH13", date: "01/07/2024" }));
