@@ -8,6 +8,7 @@ import { acquirePidLock } from "../lib/pid-lock.js";
  * an in-memory database needs no lock. Returns the release function.
  */
 export function lockEmbeddedDatabase(databaseUrl: string, dataDir: string): () => void {
-  if (!databaseUrl.startsWith("pglite:") || databaseUrl === "pglite:memory") return () => undefined;
+  const inMemory = databaseUrl === "pglite:memory" || databaseUrl.startsWith("pglite:memory:");
+  if (!databaseUrl.startsWith("pglite:") || inMemory) return () => undefined;
   return acquirePidLock(join(dataDir, "app.pid"));
 }

@@ -18,11 +18,16 @@ export interface Database {
 const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
 
 const ACCEPTED_FORMS =
-  "pglite:memory, pglite:<directory> (for example pglite:./data/db) or postgres://user:password@host:5432/database";
+  "pglite:memory, pglite:<directory> (for example pglite:./data/db), pglite:memory:<dump file> or " +
+  "postgres://user:password@host:5432/database";
+
+const MEMORY = "memory";
 
 /**
  * Opens the database named by a DATABASE_URL value:
  * - `pglite:memory`: embedded PostgreSQL in memory (tests);
+ * - `pglite:memory:<dump file>`: in memory, starting from a copy of a database saved with PGlite's
+ *   `dumpDataDir` (tests start from one migrated database: a new one costs seconds of initdb);
  * - `pglite:<directory>`: embedded PostgreSQL stored in that directory (single process only);
  * - `postgres://…` / `postgresql://…`: a PostgreSQL server.
  */
@@ -39,12 +44,14 @@ export async function openDatabase(url: string): Promise<Database> {
 
 async function openPGlite(location: string): Promise<Database> {
   let dataDir: string | undefined;
-  if (location !== "memory") {
+  let dump: string | undefined;
+  if (location.startsWith(`${MEMORY}:`)) dump = resolve(location.slice(MEMORY.length + 1));
+  else if (location !== MEMORY) {
     dataDir = resolve(location);
     // PGlite creates its data directory but not the directories above it.
     await mkdir(dirname(dataDir), { recursive: true });
   }
-  const thread = await startPGliteThread(dataDir);
+  const thread = await startPGliteThread(dataDir, dump);
   const prisma = new PrismaClient({ adapter: thread.adapter, transactionOptions: TRANSACTION_OPTIONS });
   return {
     prisma,

@@ -31,13 +31,15 @@ function toError(error: SerializedError): Error {
  * half of the busy time of a loaded instance) no longer runs on the event loop that accepts
  * connections and runs the bot. Queries and transactions are forwarded to src/db/pglite-worker.js,
  * which runs the same `pglite-prisma-adapter` as before; results and errors come back as data.
- * `dataDir` undefined keeps the database in memory.
+ * `dataDir` undefined keeps the database in memory, starting from the `dump` file (PGlite's
+ * `dumpDataDir`) when one is given.
  */
 export async function startPGliteThread(
   dataDir: string | undefined,
+  dump?: string,
 ): Promise<{ adapter: SqlDriverAdapterFactory; close(): Promise<void> }> {
   if (dataDir !== undefined && !existsSync(join(dataDir, "PG_VERSION"))) await createDataDir(dataDir);
-  const worker = new Worker(WORKER_FILE, { workerData: { dataDir } });
+  const worker = new Worker(WORKER_FILE, { workerData: { dataDir, dump } });
   const pending = new Map<number, Pending>();
   let lastId = 0;
   let stopped: Error | undefined;

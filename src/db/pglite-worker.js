@@ -2,6 +2,7 @@
 // driver adapter run here, so a query never blocks the event loop that accepts HTTP connections and
 // runs the bot. src/db/pglite-thread.ts is the other end. Plain JavaScript because a worker thread
 // does not inherit the TypeScript loader (tsx, vitest) of the thread that started it.
+import { readFileSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite, types } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -18,8 +19,11 @@ const SHARED_BUFFERS = "16MB";
 
 let pglite;
 try {
-  pglite = new PGlite(workerData.dataDir, {
+  // One options object: PGlite ignores the second argument when the first (the directory) is undefined.
+  pglite = new PGlite({
+    dataDir: workerData.dataDir,
     startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${SHARED_BUFFERS}`],
+    ...(workerData.dump ? { loadDataDir: new Blob([readFileSync(workerData.dump)]) } : {}),
   });
   await pglite.waitReady;
 } catch (error) {

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/index.js";
+import { migratedMemoryDatabaseUrl } from "../support/prepared-start.js";
 
 describe("openDatabase", () => {
   it.each(["", "pglite:", "sqlite:./data/db", "mysql://admin:s3cret@db.example/htx", "./data/db"])(
@@ -45,5 +46,25 @@ describe("openDatabase", () => {
         await second.close();
       }
     });
+  });
+
+  it("starts pglite:memory:<dump file> from the dump's database, and never writes back to the file", async () => {
+    const url = migratedMemoryDatabaseUrl();
+    const first = await openDatabase(url);
+    const migrations = "SELECT count(*)::int AS n FROM _prisma_migrations";
+    try {
+      expect(await first.prisma.$queryRawUnsafe(migrations)).toEqual([{ n: expect.any(Number) }]);
+      await first.prisma.$executeRawUnsafe("CREATE TABLE only_in_memory (note TEXT)");
+    } finally {
+      await first.close();
+    }
+    const second = await openDatabase(url);
+    try {
+      expect(await second.prisma.$queryRawUnsafe("SELECT to_regclass('only_in_memory')::text AS t")).toEqual([
+        { t: null },
+      ]);
+    } finally {
+      await second.close();
+    }
   });
 });

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { applyMigrations, openDatabase, type Database } from "../../src/db/index.js";
+import { migratedMemoryDatabaseUrl } from "../support/prepared-start.js";
 
 /**
- * One migrated in-memory database per test file (PGlite takes seconds to start); `clear` empties
+ * One migrated in-memory database per test file, a copy of the run's (a new PGlite database takes
+ * seconds of initdb and migrations; the migrations still run here, finding nothing to do); `clear` empties
  * every table but the migration history, read from the catalog so a new model is never forgotten.
  */
 export async function migratedDatabase(): Promise<Database & { clear(): Promise<void> }> {
-  const db = await openDatabase("pglite:memory");
+  const db = await openDatabase(migratedMemoryDatabaseUrl());
   await applyMigrations(db);
   return {
     ...db,

@@ -2,16 +2,16 @@ import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { startApp } from "../../src/app.js";
 import { tempDataDir } from "./app-process.js";
-import { withSharedIndex } from "./prepared-start.js";
+import { migratedMemoryDatabaseUrl, withSharedIndex } from "./prepared-start.js";
 
 /**
- * The real app in this process on an in-memory database and a free port, fast enough for many tests;
- * it loads the run's knowledge index (see `withSharedIndex`).
+ * The real app in this process on an in-memory copy of the run's migrated database and a free port,
+ * fast enough for many tests; it loads the run's knowledge index (see `withSharedIndex`).
  */
 export async function startTestApp(env: Record<string, string> = {}) {
   const config = loadConfig({
     DATA_DIR: tempDataDir(),
-    DATABASE_URL: "pglite:memory",
+    DATABASE_URL: migratedMemoryDatabaseUrl(),
     PORT: "0",
     LOG_LEVEL: "silent",
     ...withSharedIndex(env),

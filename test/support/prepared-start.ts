@@ -15,6 +15,11 @@ export function withSharedIndex(env: Record<string, string>): Record<string, str
   return OWN_INDEX_SETTINGS.some((name) => name in env) ? env : { INDEX_DIR: inject("knowledgeIndexDir"), ...env };
 }
 
+/** An in-memory database starting as a copy of the run's migrated one, with no rows. */
+export function migratedMemoryDatabaseUrl(): string {
+  return `pglite:memory:${inject("databaseTemplateDump")}`;
+}
+
 /**
  * A new DATA_DIR holding a database with every migration applied and no rows (a copy of the run's
  * template), for tests about something other than creating and migrating a database: the app finds

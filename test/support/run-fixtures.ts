@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
 import { applyMigrations, openDatabase } from "../../src/db/index.js";
 import { ensureIndex } from "../../src/knowledge/index.js";
@@ -11,6 +12,8 @@ declare module "vitest" {
     knowledgeIndexDir: string;
     /** A PGlite data directory with every migration applied and no rows (see `migratedDataDir`). */
     databaseTemplateDir: string;
+    /** The same database as a dump file, for `pglite:memory:<file>` (see `migratedMemoryDatabaseUrl`). */
+    databaseTemplateDump: string;
   }
 }
 
@@ -25,6 +28,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const root = mkdtempSync(join(tmpdir(), "htx-run-"));
   const indexDir = join(root, "index");
   const databaseDir = join(root, "db");
+  const dumpFile = join(root, "db.tar");
   await Promise.all([
     ensureIndex({ dataDir: root, indexDir, knowledgeDir: resolve("knowledge") }),
     (async () => {
@@ -34,9 +38,16 @@ export default async function setup(project: TestProject): Promise<() => void> {
       } finally {
         await db.close();
       }
+      const template = new PGlite(databaseDir);
+      try {
+        writeFileSync(dumpFile, Buffer.from(await (await template.dumpDataDir("none")).arrayBuffer()));
+      } finally {
+        await template.close();
+      }
     })(),
   ]);
   project.provide("knowledgeIndexDir", indexDir);
   project.provide("databaseTemplateDir", databaseDir);
+  project.provide("databaseTemplateDump", dumpFile);
   return () => rmSync(root, { recursive: true, force: true });
 }
