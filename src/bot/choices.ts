@@ -120,13 +120,17 @@ export function listChoicesInText(
   return `${text}\n\n${lines.join("\n")}\n\n${how}`;
 }
 
+/** Words that only make a typed choice polite or urgent: "gửi đi", "gửi luôn nha". */
+const TRAILING_PARTICLES = /( (di|luon|lien|nha|nhe|a|ha))+$/;
+
 /** Shortest typed prefix taken as a label: one letter would pick options out of ordinary words. */
 const MIN_PREFIX = 2;
 
 /**
  * Which offered choice a typed reply means, or undefined (then it is ordinary text): its key, its
  * label without diacritics or emoji ("gap can bo"), a prefix of exactly one label ("khong" for
- * "Không biết" only when no other label starts so), or a yes/no word where the choices mark yes/no.
+ * "Không biết" only when no other label starts so; "gửi đi" for "Gửi đăng ký"), or a yes/no word
+ * where the choices mark yes/no.
  */
 export function matchTypedChoice<C extends OfferedChoice>(typed: string, offered: readonly C[]): C | undefined {
   const folded = foldVietnamese(typed);
@@ -139,10 +143,18 @@ export function matchTypedChoice<C extends OfferedChoice>(typed: string, offered
   const yesNo = readYesNo(typed);
   const meant = yesNo ? offered.filter((c) => c.means === yesNo) : [];
   if (meant.length === 1) return meant[0];
-  if (folded.length < MIN_PREFIX) return undefined;
-  const prefixed = labels.filter((l) => l.label.startsWith(folded));
+  const asked = folded.replace(TRAILING_PARTICLES, "");
+  if (asked.length < MIN_PREFIX) return undefined;
+  const prefixed = labels.filter((l) => l.label.startsWith(asked));
   return prefixed.length === 1 ? prefixed[0]!.choice : undefined;
 }
+
+/**
+ * A typed reply to a message whose choices are buttons (web chat, Telegram), read as on a channel that
+ * lists them: the data of the choice it names ("gui", "gửi đăng ký", a yes word), or undefined.
+ */
+export const typedChoiceData = (typed: string, rows: ChoiceRows): string | undefined =>
+  matchTypedChoice(typed, keyChoices({ rows, options: {} }))?.data;
 
 /**
  * After a press that changed the choices it came from (a topic ticked): where the channel can edit a

@@ -1,6 +1,6 @@
 import type { Conversation } from "@grammyjs/conversations";
 import type { BotContext, FlowContext } from "./context.js";
-import { replyWithChoices } from "./choices.js";
+import { replyWithChoices, typedChoiceData, type ChoiceRows } from "./choices.js";
 
 /** The conversation type every flow uses: outside context BotContext, inside FlowContext. */
 export type Flow = Conversation<BotContext, FlowContext>;
@@ -69,6 +69,22 @@ export async function waitForButton(
   return { ctx: input.ctx, choice: input.choice! };
 }
 
+/** One of these buttons, pressed or named in words ("gửi đi"); other text gets a reminder to use them. */
+export async function waitForChoice(
+  conversation: Flow,
+  ctx: FlowContext,
+  stepPrefix: string,
+  rows: ChoiceRows,
+): Promise<{ ctx: FlowContext; choice: string }> {
+  for (;;) {
+    const input = await waitForAnswer(conversation, ctx, stepPrefix);
+    if (input.choice !== undefined) return { ctx: input.ctx, choice: input.choice };
+    const named = typedChoiceData(input.text, rows);
+    if (named?.startsWith(stepPrefix)) return { ctx: input.ctx, choice: named.slice(stepPrefix.length) };
+    await input.ctx.reply(ctx.t("flow-button-expected"));
+  }
+}
+
 /** Typed text only (a name, a question). */
 export async function waitForText(conversation: Flow, ctx: FlowContext): Promise<string> {
   const reply = await conversation.waitFor("message:text", {
@@ -111,14 +127,15 @@ export async function writeAndConfirm(
       await ctx.reply(problem);
       continue;
     }
-    await replyWithChoices(ctx, options.texts.confirm(text), [
-      [{ text: options.texts.send, data: `${options.prefix}send` }],
+    const rows = [
+      [{ text: options.texts.send, data: `${options.prefix}send`, means: "yes" as const }],
       [
         { text: ctx.t("flow-rewrite"), data: `${options.prefix}rewrite` },
         { text: ctx.t("flow-cancel"), data: `${options.prefix}cancel` },
       ],
-    ]);
-    const { ctx: pressed, choice } = await waitForButton(conversation, ctx, options.prefix);
+    ];
+    await replyWithChoices(ctx, options.texts.confirm(text), rows);
+    const { ctx: pressed, choice } = await waitForChoice(conversation, ctx, options.prefix, rows);
     if (choice === "send") return { ctx: pressed, text };
     await pressed.reply(choice === "rewrite" ? options.texts.writeAgain : options.texts.cancelled);
     if (choice !== "rewrite") return undefined;

@@ -4,6 +4,7 @@ import {
   keyChoices,
   listChoicesInText,
   matchTypedChoice,
+  typedChoiceData,
   renderAsButtons,
   renderForListing,
   LISTED_CHOICES,
@@ -73,6 +74,20 @@ describe("channel-neutral choices", () => {
     expect(matchTypedChoice("kiem tra", menuOffered)?.data).toBe("menu:check");
     // Yes/no words only mean something where the choices mark a yes and a no.
     expect(matchTypedChoice("ừ", menuOffered)).toBeUndefined();
+  });
+
+  it("read a typed label on a button channel too, with its polite tail: 'gửi đi' sends, 'ok' is the marked yes", () => {
+    const rows = [
+      [{ text: "✅ Gửi cho cán bộ", data: "officer:send", means: "yes" as const }],
+      [
+        { text: "✏️ Viết lại", data: "officer:rewrite" },
+        { text: "✖️ Thôi", data: "officer:cancel" },
+      ],
+    ];
+    for (const typed of ["gui", "gửi đi", "gui luon nha", "ok", "dung roi"])
+      expect(typedChoiceData(typed, rows), typed).toBe("officer:send");
+    expect(typedChoiceData("thoi", rows)).toBe("officer:cancel");
+    expect(typedChoiceData("tui muon hoi them", rows)).toBeUndefined();
   });
 
   it("never take a typed number for a lettered option: '2' is the quantity, 'b' the option", () => {

@@ -1,6 +1,6 @@
 import { communeWithProvince } from "../../places/place-data.js";
 import { Composer, type MiddlewareFn } from "grammy";
-import { inRows, replyWithChoices, type ChoiceRows } from "../../bot/choices.js";
+import { inRows, replyWithChoices, typedChoiceData, type ChoiceRows } from "../../bot/choices.js";
 import { createConversation } from "@grammyjs/conversations";
 import { chatAddress, type BotContext, type FlowContext } from "../../bot/context.js";
 import { waitForAnswer, type Flow, type FlowInput } from "../../bot/flow.js";
@@ -282,11 +282,21 @@ function suggestion(field: LeadField, start: RegisterStart): FieldChoice | undef
   return undefined;
 }
 
-/** A press of this step's buttons, or undefined after a typed question was offered (show the step again). */
-async function waitForPress(conversation: Flow, ctx: FlowContext, prefix: string): Promise<string | undefined> {
+/**
+ * A press of this step's buttons or a typed label ("gửi đăng ký"), or undefined after a typed question
+ * was offered (show the step again).
+ */
+async function waitForPress(
+  conversation: Flow,
+  ctx: FlowContext,
+  prefix: string,
+  rows: ChoiceRows,
+): Promise<string | undefined> {
   for (;;) {
     const input = await waitForAnswer(conversation, ctx, prefix);
     if (input.choice !== undefined) return input.choice;
+    const named = typedChoiceData(input.text, rows);
+    if (named?.startsWith(prefix)) return named.slice(prefix.length);
     if ((await offerTypedQuestion(conversation, ctx, input.ctx, input.text)).offered) return undefined;
     await input.ctx.reply(ctx.t("flow-button-expected"));
   }
@@ -302,12 +312,13 @@ async function review(conversation: Flow, ctx: FlowContext, draft: LeadDraft): P
     }));
     const rows = [
       ...inRows(edits, 2),
-      [{ text: ctx.t("reg-submit"), value: "submit" }],
+      [{ text: ctx.t("reg-submit"), value: "submit", means: "yes" as const }],
       [{ text: ctx.t("reg-cancel"), value: "cancel" }],
     ];
     const text = [ctx.t("reg-summary-title"), ...answerLines(draft, ctx.t), ctx.t("reg-summary-hint")].join("\n");
-    await replyWithChoices(ctx, text, choices(prefix, rows));
-    const choice = await waitForPress(conversation, ctx, prefix);
+    const buttons = choices(prefix, rows);
+    await replyWithChoices(ctx, text, buttons);
+    const choice = await waitForPress(conversation, ctx, prefix, buttons);
     if (choice === undefined) continue;
     if (choice === "submit") return true;
     if (choice === "cancel") return false;

@@ -90,7 +90,8 @@ describe("officers answer farmers' questions in chat", () => {
     // Another chat pressing a copied button reaches the officers, but not this lead's history.
     await chat.press(FARMER + 1, replyButton.data);
     await chat.say(FARMER + 1, "Tui đâu có đăng ký");
-    await chat.press(FARMER + 1, "officer:send");
+    // Typed instead of pressed: «Gửi» named in words sends.
+    expect(textOf(await chat.say(FARMER + 1, "gui di"))).toContain("Đã gửi");
     expect(await db.prisma.leadEvent.count({ where: { leadId: lead.id } })).toBe(2);
     const copied = chat.outbox.sent.filter((s) => s.to.chatId === String(OFFICER)).at(-1)!;
     expect(copied.message.text).toContain("Tui đâu có đăng ký");

@@ -150,8 +150,10 @@ describe("Registration as farmers actually reply", () => {
     const summary = textOf(await chat.say(CHAT, "hong co"));
     expect(summary).toContain("Lời nhắn: (không có)");
     expect(summary).toContain("Số người: Chưa rõ");
+    // The summary's button named in words, as a farmer types it instead of pressing.
+    expect(textOf(await chat.say(CHAT, "gui di"))).toContain("đồng ý");
+    await chat.press(CHAT, "reg:consent:agree");
 
-    await submit(chat);
     expect(await db.prisma.lead.findFirstOrThrow()).toMatchObject({
       sector: "lua",
       sectorLabel: "lua + nuoi tom",
