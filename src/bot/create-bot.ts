@@ -5,7 +5,7 @@ import type { Logger } from "../logger.js";
 import { translator } from "../i18n/translate.js";
 import type { BotContext, FlowContext, SessionData } from "./context.js";
 import type { Services } from "./services.js";
-import { deferredWrites, type BatchReadStore } from "./key-value-store.js";
+import { deferredWrites, type KeyValueStore } from "./key-value-store.js";
 import type { ChatLock } from "./chat-lock.js";
 import type { UpdateLedger } from "./update-ledger.js";
 import { chatStateKeys, conversationStorage, sessionStorage } from "./storage.js";
@@ -39,7 +39,7 @@ export interface BotDeps {
   botInfo?: UserFromGetMe;
   /** Where API calls go: the Telegram API root, or a channel's own fetch (web chat, tests). */
   client?: ApiClientOptions;
-  store: BatchReadStore;
+  store: KeyValueStore;
   ledger: UpdateLedger;
   /** One update per chat at a time, across instances where the database allows it. */
   chatLock: ChatLock;
@@ -102,14 +102,11 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     deduplicate({
       ledger: deps.ledger,
       exclusive: (ctx) => ctx.chatId !== undefined && deps.chatLock.crossInstance,
+      // The session and the conversation state are both read for every update: read with the claim.
+      readKeys: (ctx) => (ctx.chatId === undefined ? [] : chatStateKeys(deps.channel, ctx.chatId)),
       collectWrites: state.collect,
     }),
   );
-  // The session and the conversation state are both read for every update: one query for the two.
-  guarded.use(async (ctx, next) => {
-    if (ctx.chatId !== undefined) await state.prefetch(chatStateKeys(deps.channel, ctx.chatId));
-    await next();
-  });
   guarded.use(
     session<SessionData, BotContext>({ initial: () => ({}), storage: sessionStorage(state.store, deps.channel) }),
   );

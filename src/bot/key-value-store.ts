@@ -10,25 +10,16 @@ export interface KeyValueStore {
   delete(key: string): Promise<void>;
 }
 
-/** A store that can also read several keys in one go (one query for all the state of a chat). */
-export interface BatchReadStore extends KeyValueStore {
-  /** The stored values of the keys; absent keys are left out. */
-  readMany(keys: string[]): Promise<Map<string, unknown>>;
-}
-
 /** A write held back until its update is committed (`value` undefined: delete the key). */
 export type StateWrite = { key: string; value: unknown };
 
 /** For unit tests of the bot: same contract, no persistence across processes. */
-export function memoryKeyValueStore(): BatchReadStore & { keys(): string[] } {
+export function memoryKeyValueStore(): KeyValueStore & { keys(): string[] } {
   const map = new Map<string, string>();
   return {
     async read(key) {
       const raw = map.get(key);
       return raw === undefined ? undefined : JSON.parse(raw);
-    },
-    async readMany(keys) {
-      return new Map(keys.filter((key) => map.has(key)).map((key) => [key, JSON.parse(map.get(key)!) as unknown]));
     },
     async write(key, value) {
       map.set(key, JSON.stringify(value));
@@ -48,7 +39,7 @@ export async function applyWrites(store: KeyValueStore, writes: StateWrite[]): P
 /** What one update in progress has read ahead and written so far (see deferredWrites). */
 interface UpdateState {
   writes: Map<string, unknown>;
-  /** Read ahead in one query; each is handed out once, a later read of the key goes to the store. */
+  /** Read ahead with the update's claim; each is handed out once, a later read of the key goes to the store. */
   prefetched: Map<string, unknown>;
   /** The stored JSON of each key read, so writing back an unchanged value costs nothing. */
   stored: Map<string, string | undefined>;
@@ -61,7 +52,7 @@ const asJson = (value: unknown) => (value === undefined ? undefined : JSON.strin
  * they can be committed together with the update's "done" mark. Reads see the held writes first.
  * Outside `collect` (no update in progress) writes go straight to the store.
  */
-export function deferredWrites(store: BatchReadStore) {
+export function deferredWrites(store: KeyValueStore) {
   const current = new AsyncLocalStorage<UpdateState>();
   // grammY writes the session back after every update: only a value that differs from the stored
   // one (or from an earlier write of this update) needs to reach the database.
@@ -94,21 +85,15 @@ export function deferredWrites(store: BatchReadStore) {
   };
   return {
     store: view,
-    /** Runs `task` with its writes held back; returns them for the caller to commit. */
-    async collect(task: () => Promise<void>): Promise<StateWrite[]> {
-      const update: UpdateState = { writes: new Map(), prefetched: new Map(), stored: new Map() };
+    /**
+     * Runs `task` with its writes held back; returns them for the caller to commit. `readAhead`: the
+     * values of keys the task is about to read (its chat's session and conversation state), read
+     * already; each is handed out once.
+     */
+    async collect(task: () => Promise<void>, readAhead = new Map<string, unknown>()): Promise<StateWrite[]> {
+      const update: UpdateState = { writes: new Map(), prefetched: new Map(readAhead), stored: new Map() };
       await current.run(update, task);
       return [...update.writes].map(([key, value]) => ({ key, value }));
-    },
-    /**
-     * Reads the keys the update is about to read (its chat's session and conversation state) in one
-     * query instead of one each. Only inside `collect`; the values are handed out once.
-     */
-    async prefetch(keys: string[]): Promise<void> {
-      const update = current.getStore();
-      if (!update) return;
-      const found = await store.readMany(keys.filter((key) => !update.writes.has(key)));
-      for (const key of keys) if (!update.writes.has(key)) update.prefetched.set(key, found.get(key));
     },
   };
 }

@@ -1,20 +1,13 @@
 import { Prisma, type PrismaClient } from "../db/index.js";
-import type { BatchReadStore, StateWrite } from "./key-value-store.js";
+import type { KeyValueStore, StateWrite } from "./key-value-store.js";
 import { CLAIM_LEASE_MS, type UpdateLedger } from "./update-ledger.js";
 
 /** Sessions and conversation state in the database, so a restart mid-flow resumes the flow. */
-export function prismaKeyValueStore(prisma: PrismaClient): BatchReadStore {
+export function prismaKeyValueStore(prisma: PrismaClient): KeyValueStore {
   return {
     async read(key) {
       const row = await prisma.chatSession.findUnique({ where: { key } });
       return row ? JSON.parse(row.value) : undefined;
-    },
-    async readMany(keys) {
-      const rows = await prisma.chatSession.findMany({
-        where: { key: { in: keys } },
-        select: { key: true, value: true },
-      });
-      return new Map(rows.map((row) => [row.key, JSON.parse(row.value) as unknown]));
     },
     async write(key, value) {
       const json = JSON.stringify(value);
@@ -41,18 +34,27 @@ function writeStep({ key, value }: StateWrite, now: Date): Prisma.Sql {
  */
 export function prismaUpdateLedger(prisma: PrismaClient): UpdateLedger {
   return {
-    async begin(channel, updateId, { exclusive }) {
+    async begin(channel, updateId, { exclusive, readKeys = [] }) {
       // Times are passed in (not now()): the columns hold UTC without a zone, whatever the server's.
       const now = new Date();
       const leaseUntil = new Date(now.getTime() + CLAIM_LEASE_MS);
-      const claimed = await prisma.$queryRaw<{ attempts: number }[]>`
-        INSERT INTO processed_update (channel, update_id, state, attempts, lease_until, processed_at)
-        VALUES (${channel}, ${updateId}, 'processing', 1, ${leaseUntil}, ${now})
-        ON CONFLICT (channel, update_id) DO UPDATE
-           SET attempts = processed_update.attempts + 1, lease_until = EXCLUDED.lease_until, processed_at = ${now}
-         WHERE processed_update.state = 'processing' AND (${exclusive} OR processed_update.lease_until < ${now})
-        RETURNING attempts`;
-      if (claimed.length === 1) return { kind: "run", attempt: claimed[0]!.attempts };
+      const wanted = readKeys.length > 0 ? Prisma.sql`s.key IN (${Prisma.join(readKeys)})` : Prisma.sql`false`;
+      // One row per stored key read (or one without a key), none when the claim was refused.
+      const claimed = await prisma.$queryRaw<{ attempts: number; key: string | null; value: string | null }[]>`
+        WITH claim AS (
+          INSERT INTO processed_update (channel, update_id, state, attempts, lease_until, processed_at)
+          VALUES (${channel}, ${updateId}, 'processing', 1, ${leaseUntil}, ${now})
+          ON CONFLICT (channel, update_id) DO UPDATE
+             SET attempts = processed_update.attempts + 1, lease_until = EXCLUDED.lease_until, processed_at = ${now}
+           WHERE processed_update.state = 'processing' AND (${exclusive} OR processed_update.lease_until < ${now})
+          RETURNING attempts
+        )
+        SELECT claim.attempts, s.key, s.value FROM claim LEFT JOIN chat_session s ON ${wanted}`;
+      if (claimed.length > 0) {
+        const state = new Map<string, unknown>(readKeys.map((key) => [key, undefined]));
+        for (const row of claimed) if (row.key !== null) state.set(row.key, JSON.parse(row.value!) as unknown);
+        return { kind: "run", attempt: claimed[0]!.attempts, state };
+      }
       return (await this.state(channel, updateId)) === "done" ? { kind: "done" } : { kind: "busy" };
     },
     async finish(channel, updateId, writes) {

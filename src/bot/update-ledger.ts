@@ -4,10 +4,11 @@ import { applyWrites, type KeyValueStore, type StateWrite } from "./key-value-st
  * What to do with an incoming update:
  * - run: nobody processed it yet, or its last claim died (crash) and this one takes it over;
  *   `attempt` counts the claims, so an update that keeps killing the process can be given up;
+ *   `state` holds the stored values of the keys asked for (absent keys as undefined);
  * - done: processed and committed before (a redelivery): skip it;
  * - busy: another live claim is processing it right now.
  */
-export type Claim = { kind: "run"; attempt: number } | { kind: "done" } | { kind: "busy" };
+export type Claim = { kind: "run"; attempt: number; state: Map<string, unknown> } | { kind: "done" } | { kind: "busy" };
 
 /**
  * At-least-once processing with exactly-once effects on our state: an update is recorded as
@@ -18,8 +19,10 @@ export interface UpdateLedger {
   /**
    * Claims an update. `exclusive` says the caller holds the chat's lock (across instances), so a
    * "processing" row can only be a dead claim and is taken over at once; otherwise after its lease.
+   * `readKeys`: state keys the update will read (its chat's session and conversation), read in the
+   * same round trip as the claim, since every update reads them right after.
    */
-  begin(channel: string, updateId: string, options: { exclusive: boolean }): Promise<Claim>;
+  begin(channel: string, updateId: string, options: { exclusive: boolean; readKeys?: string[] }): Promise<Claim>;
   /** Marks the update done and applies the state writes it made, atomically. */
   finish(channel: string, updateId: string, writes: StateWrite[]): Promise<void>;
   /** Where an update stands, for channels that answer a resend (the web chat). */
@@ -33,14 +36,16 @@ export const CLAIM_LEASE_MS = 60_000;
 export function memoryUpdateLedger(store: KeyValueStore): UpdateLedger {
   const rows = new Map<string, { state: "processing" | "done"; attempts: number; leaseUntil: number }>();
   return {
-    async begin(channel, updateId, { exclusive }) {
+    async begin(channel, updateId, { exclusive, readKeys = [] }) {
       const key = `${channel}:${updateId}`;
       const row = rows.get(key);
       if (row?.state === "done") return { kind: "done" };
       if (row && !exclusive && row.leaseUntil > Date.now()) return { kind: "busy" };
       const attempts = (row?.attempts ?? 0) + 1;
       rows.set(key, { state: "processing", attempts, leaseUntil: Date.now() + CLAIM_LEASE_MS });
-      return { kind: "run", attempt: attempts };
+      const state = new Map<string, unknown>();
+      for (const key of readKeys) state.set(key, await store.read(key));
+      return { kind: "run", attempt: attempts, state };
     },
     async finish(channel, updateId, writes) {
       await applyWrites(store, writes);

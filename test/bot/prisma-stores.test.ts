@@ -12,7 +12,20 @@ describe("update ledger on the database", () => {
     await store.write("session:webchat:1", { step: "old" });
     await store.write("conversation:webchat:1", { flow: "register" });
 
-    expect(await ledger.begin("webchat", "7", { exclusive: true })).toEqual({ kind: "run", attempt: 1 });
+    const claim = await ledger.begin("webchat", "7", {
+      exclusive: true,
+      readKeys: ["session:webchat:1", "conversation:webchat:1", "session:webchat:2"],
+    });
+    // The chat's state comes with the claim: stored values, and undefined for a key never written.
+    expect(claim).toEqual({
+      kind: "run",
+      attempt: 1,
+      state: new Map<string, unknown>([
+        ["session:webchat:1", { step: "old" }],
+        ["conversation:webchat:1", { flow: "register" }],
+        ["session:webchat:2", undefined],
+      ]),
+    });
     expect(await ledger.state("webchat", "7")).toBe("processing");
     await ledger.finish("webchat", "7", [
       { key: "session:webchat:1", value: { step: "new", text: "it's 'quoted'" } },
@@ -46,14 +59,17 @@ describe("update ledger on the database", () => {
 });
 
 describe("state read ahead and held writes", () => {
-  it("reads a chat's keys in one go, hands each out once and skips writing back unchanged values", async () => {
+  it("hands out each value read ahead once and skips writing back unchanged values", async () => {
     const store = prismaKeyValueStore(db.prisma);
     await store.write("session:webchat:1", { lastQuestion: "a" });
     await store.write("session:webchat:3", { lastQuestion: "c" });
     const state = deferredWrites(store);
 
+    const readAhead = new Map<string, unknown>([
+      ["session:webchat:1", await store.read("session:webchat:1")],
+      ["conversation:webchat:1", undefined],
+    ]);
     const writes = await state.collect(async () => {
-      await state.prefetch(["session:webchat:1", "conversation:webchat:1"]);
       // Changed by another update meanwhile: the value read ahead is what this update sees once...
       await store.write("session:webchat:1", { lastQuestion: "changed" });
       expect(await state.store.read("session:webchat:1")).toEqual({ lastQuestion: "a" });
@@ -67,7 +83,7 @@ describe("state read ahead and held writes", () => {
       await state.store.write("session:webchat:3", { lastQuestion: "c2" });
       // Back to what is stored, after a change within the update: still written.
       await state.store.write("session:webchat:3", { lastQuestion: "c" });
-    });
+    }, readAhead);
 
     expect(writes).toEqual([{ key: "session:webchat:3", value: { lastQuestion: "c" } }]);
   });

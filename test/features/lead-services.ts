@@ -6,7 +6,7 @@ import { memoryOutbox } from "../support/memory-outbox.js";
 import type { ApiCall } from "../support/recording-fetch.js";
 import { buttonData, chatDriver, sentTexts, testBot } from "../support/test-bot.js";
 import type { Services } from "../../src/bot/services.js";
-import type { BatchReadStore } from "../../src/bot/key-value-store.js";
+import type { KeyValueStore } from "../../src/bot/key-value-store.js";
 import { memoryKeyValueStore } from "../../src/bot/key-value-store.js";
 
 export const NOW = new Date("2026-11-27T08:00:00Z");
@@ -26,7 +26,7 @@ export function leadTestServices(prisma: PrismaClient) {
 /** A test bot over real lead services, and a chat that types and presses buttons. */
 export function chattingBot(
   prisma: PrismaClient,
-  store: BatchReadStore = memoryKeyValueStore(),
+  store: KeyValueStore = memoryKeyValueStore(),
   /** More services for the bot, which may use the lead services (their outbox, say). */
   extra: (services: ReturnType<typeof leadTestServices>) => Partial<Services> = () => ({}),
 ) {

@@ -1,5 +1,5 @@
 import { createBot } from "../../src/bot/create-bot.js";
-import { memoryKeyValueStore, type BatchReadStore } from "../../src/bot/key-value-store.js";
+import { memoryKeyValueStore, type KeyValueStore } from "../../src/bot/key-value-store.js";
 import { memoryUpdateLedger } from "../../src/bot/update-ledger.js";
 import { processChatLock } from "../../src/bot/chat-lock.js";
 import { memoryQuestionQueue } from "./memory-question-queue.js";
@@ -30,7 +30,7 @@ let places: PlaceResolver | undefined;
 const sharedPlaces = () => (places ??= createPlaceResolver());
 
 /** A bot wired with in-memory parts and a recording fake Bot API; `store` can be shared to simulate a restart. */
-export function testBot(store: BatchReadStore = memoryKeyValueStore(), overrides: Partial<Services> = {}) {
+export function testBot(store: KeyValueStore = memoryKeyValueStore(), overrides: Partial<Services> = {}) {
   const api = recordingFetch();
   const questions = memoryQuestionQueue();
   const outbox = memoryOutbox();

@@ -10,8 +10,13 @@ export interface ProcessOnceDeps {
   ledger: UpdateLedger;
   /** Whether the caller holds the chat's lock across instances (see UpdateLedger.begin). */
   exclusive: (ctx: BotContext) => boolean;
-  /** Runs the rest of the bot with its state writes held back, returning them. */
-  collectWrites: (task: () => Promise<void>) => Promise<StateWrite[]>;
+  /** The state keys the update will read, read together with its claim. */
+  readKeys: (ctx: BotContext) => string[];
+  /**
+   * Runs the rest of the bot with its state writes held back, returning them; `readAhead` holds
+   * values already read for it.
+   */
+  collectWrites: (task: () => Promise<void>, readAhead: Map<string, unknown>) => Promise<StateWrite[]>;
 }
 
 /**
@@ -23,7 +28,10 @@ export interface ProcessOnceDeps {
 export function deduplicate(deps: ProcessOnceDeps): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     const updateId = String(ctx.update.update_id);
-    const claim = await deps.ledger.begin(ctx.channel, updateId, { exclusive: deps.exclusive(ctx) });
+    const claim = await deps.ledger.begin(ctx.channel, updateId, {
+      exclusive: deps.exclusive(ctx),
+      readKeys: deps.readKeys(ctx),
+    });
     if (claim.kind !== "run") {
       ctx.logger.info({ claim: claim.kind }, "duplicate update skipped");
       return;
@@ -35,7 +43,7 @@ export function deduplicate(deps: ProcessOnceDeps): MiddlewareFn<BotContext> {
       return;
     }
     if (claim.attempt > 1) ctx.logger.warn({ attempt: claim.attempt }, "update taken over after an unfinished claim");
-    const writes = await deps.collectWrites(() => next());
+    const writes = await deps.collectWrites(() => next(), claim.state);
     await deps.ledger.finish(ctx.channel, updateId, writes);
   };
 }
