@@ -25,4 +25,4 @@ ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 ENV MALLOC_ARENA_MAX=2 MALLOC_TRIM_THRESHOLD_=1048576
 EXPOSE 3000
 # node itself (not npm) receives SIGTERM, so updates in flight finish before it exits.
-CMD ["node", "--max-semi-space-size=2", "--optimize-for-size", "dist/main.js"]
+CMD ["node", "--max-semi-space-size=2", "dist/main.js"]

@@ -15,7 +15,7 @@ function serializeError(error) {
 
 // PostgreSQL's default 128 MB of shared buffers are all touched at start, in this process's memory;
 // our tables are small and the operating system caches their files anyway.
-const SHARED_BUFFERS = "16MB";
+const SHARED_BUFFERS = "8MB";
 
 let pglite;
 try {
