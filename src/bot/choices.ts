@@ -150,11 +150,14 @@ export function matchTypedChoice<C extends OfferedChoice>(typed: string, offered
 }
 
 /**
- * A typed reply to a message whose choices are buttons (web chat, Telegram), read as on a channel that
- * lists them: the data of the choice it names ("gui", "gửi đăng ký", a yes word), or undefined.
+ * A typed reply to a step whose choices are buttons (web chat, Telegram), read as on a channel that
+ * lists them: the step's choice it names ("gui", "gửi đăng ký", a yes word), without the step's
+ * prefix, or undefined.
  */
-export const typedChoiceData = (typed: string, rows: ChoiceRows): string | undefined =>
-  matchTypedChoice(typed, keyChoices({ rows, options: {} }))?.data;
+export function typedStepChoice(typed: string, rows: ChoiceRows, stepPrefix: string): string | undefined {
+  const data = matchTypedChoice(typed, keyChoices({ rows, options: {} }))?.data;
+  return data?.startsWith(stepPrefix) ? data.slice(stepPrefix.length) : undefined;
+}
 
 /**
  * After a press that changed the choices it came from (a topic ticked): where the channel can edit a

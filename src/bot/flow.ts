@@ -1,6 +1,6 @@
 import type { Conversation } from "@grammyjs/conversations";
 import type { BotContext, FlowContext } from "./context.js";
-import { replyWithChoices, typedChoiceData, type ChoiceRows } from "./choices.js";
+import { replyWithChoices, typedStepChoice, type ChoiceRows } from "./choices.js";
 
 /** The conversation type every flow uses: outside context BotContext, inside FlowContext. */
 export type Flow = Conversation<BotContext, FlowContext>;
@@ -79,8 +79,8 @@ export async function waitForChoice(
   for (;;) {
     const input = await waitForAnswer(conversation, ctx, stepPrefix);
     if (input.choice !== undefined) return { ctx: input.ctx, choice: input.choice };
-    const named = typedChoiceData(input.text, rows);
-    if (named?.startsWith(stepPrefix)) return { ctx: input.ctx, choice: named.slice(stepPrefix.length) };
+    const named = typedStepChoice(input.text, rows, stepPrefix);
+    if (named !== undefined) return { ctx: input.ctx, choice: named };
     await input.ctx.reply(ctx.t("flow-button-expected"));
   }
 }

@@ -4,7 +4,7 @@ import {
   keyChoices,
   listChoicesInText,
   matchTypedChoice,
-  typedChoiceData,
+  typedStepChoice,
   renderAsButtons,
   renderForListing,
   LISTED_CHOICES,
@@ -85,9 +85,9 @@ describe("channel-neutral choices", () => {
       ],
     ];
     for (const typed of ["gui", "gửi đi", "gui luon nha", "ok", "dung roi"])
-      expect(typedChoiceData(typed, rows), typed).toBe("officer:send");
-    expect(typedChoiceData("thoi", rows)).toBe("officer:cancel");
-    expect(typedChoiceData("tui muon hoi them", rows)).toBeUndefined();
+      expect(typedStepChoice(typed, rows, "officer:"), typed).toBe("send");
+    expect(typedStepChoice("thoi", rows, "officer:")).toBe("cancel");
+    expect(typedStepChoice("tui muon hoi them", rows, "officer:")).toBeUndefined();
   });
 
   it("never take a typed number for a lettered option: '2' is the quantity, 'b' the option", () => {

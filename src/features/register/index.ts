@@ -1,6 +1,6 @@
 import { communeWithProvince } from "../../places/place-data.js";
 import { Composer, type MiddlewareFn } from "grammy";
-import { inRows, replyWithChoices, typedChoiceData, type ChoiceRows } from "../../bot/choices.js";
+import { inRows, replyWithChoices, typedStepChoice, type ChoiceRows } from "../../bot/choices.js";
 import { createConversation } from "@grammyjs/conversations";
 import { chatAddress, type BotContext, type FlowContext } from "../../bot/context.js";
 import { waitForAnswer, type Flow, type FlowInput } from "../../bot/flow.js";
@@ -295,8 +295,8 @@ async function waitForPress(
   for (;;) {
     const input = await waitForAnswer(conversation, ctx, prefix);
     if (input.choice !== undefined) return input.choice;
-    const named = typedChoiceData(input.text, rows);
-    if (named?.startsWith(prefix)) return named.slice(prefix.length);
+    const named = typedStepChoice(input.text, rows, prefix);
+    if (named !== undefined) return named;
     if ((await offerTypedQuestion(conversation, ctx, input.ctx, input.text)).offered) return undefined;
     await input.ctx.reply(ctx.t("flow-button-expected"));
   }
