@@ -1,5 +1,5 @@
 import type { AuditLog } from "../audit/audit-log.js";
-import type { PrismaClient } from "../db/index.js";
+import type { Prisma, PrismaClient } from "../db/index.js";
 import type { Translate } from "../i18n/translate.js";
 import type { Outbox } from "../outbound/outbox.js";
 import { officerNotifier } from "../staff/officer-notifier.js";
@@ -9,7 +9,13 @@ import {
   listOfficerQuestions,
   type OfficerQuestionView,
 } from "./officer-desk.js";
-import { ANSWER_BUTTON_PREFIX, questionReference, type QueuedQuestion, type QuestionQueue } from "./question-queue.js";
+import {
+  ANSWER_BUTTON_PREFIX,
+  questionReference,
+  type QuestionInput,
+  type QueuedQuestion,
+  type QuestionQueue,
+} from "./question-queue.js";
 
 const asQueued = (q: OfficerQuestionView): QueuedQuestion => ({
   id: q.id,
@@ -22,6 +28,28 @@ const asQueued = (q: OfficerQuestionView): QueuedQuestion => ({
   status: q.status,
 });
 
+/**
+ * Stores a new question; one that answers an officer's message about this chat's own lead is
+ * labelled so and written into the lead's history in the same transaction.
+ */
+async function storeQuestion(
+  tx: Prisma.TransactionClient,
+  question: QuestionInput,
+): Promise<{ row: Prisma.OfficerQuestionModel; lead?: string }> {
+  const { replyTo, submission, at, ...asked } = question;
+  const lead = replyTo
+    ? await tx.lead.findFirst({
+        where: { reference: replyTo, channel: asked.channel, chatId: asked.chatId, erasedAt: null },
+        select: { id: true, reference: true },
+      })
+    : null;
+  const row = await tx.officerQuestion.create({
+    data: { ...asked, createdAt: at, origin: lead ? "lead_reply" : asked.origin, submission },
+  });
+  if (lead) await tx.leadEvent.create({ data: { leadId: lead.id, kind: "farmer_reply", note: asked.text, at } });
+  return { row, lead: lead?.reference };
+}
+
 export function prismaQuestionQueue(
   prisma: PrismaClient,
   deps: { outbox: Outbox; translate: Translate; audit: AuditLog },
@@ -30,28 +58,13 @@ export function prismaQuestionQueue(
   const t = deps.translate;
   return {
     async submit(question) {
-      const { replyTo, submission, at, ...asked } = question;
+      const { replyTo, submission } = question;
       // A replayed press (after a crash) finds what its first run stored; the notice goes again, since
       // the crash may have come before it: officers may read it twice, never miss it.
       const earlier = submission ? await prisma.officerQuestion.findUnique({ where: { submission } }) : null;
       const { row, lead } =
         earlier === null
-          ? await prisma.$transaction(async (tx) => {
-              const lead = replyTo
-                ? await tx.lead.findFirst({
-                    where: { reference: replyTo, channel: asked.channel, chatId: asked.chatId, erasedAt: null },
-                    select: { id: true, reference: true },
-                  })
-                : null;
-              const row = await tx.officerQuestion.create({
-                data: { ...asked, createdAt: at, origin: lead ? "lead_reply" : asked.origin, submission },
-              });
-              if (lead)
-                await tx.leadEvent.create({
-                  data: { leadId: lead.id, kind: "farmer_reply", note: asked.text, at },
-                });
-              return { row, lead: lead?.reference };
-            })
+          ? await prisma.$transaction((tx) => storeQuestion(tx, question))
           : { row: earlier, lead: earlier.origin === "lead_reply" ? replyTo : undefined };
       const queued = asQueued({ ...row, reference: questionReference(row.id), answeredByName: null, delivery: null });
       await officers.notify({
