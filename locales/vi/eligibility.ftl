@@ -7,6 +7,9 @@ elig-money-million = {$n} triệu đồng
 elig-money-thousand = {$n} nghìn đồng
 elig-money-dong = {$n} đồng
 elig-area-ha = {$n} ha
+# A công is 1,000 m² in the delta but not everywhere: the hectares are "about".
+elig-area-cong = {$n} công (khoảng {$ha} ha)
+elig-area-m2 = {$n} m² ({$ha} ha)
 elig-count-persons = {$n} người
 
 elig-num-empty = Bà con chưa gõ con số nào. { elig-num-example }

@@ -108,7 +108,8 @@ function isNumberToken(token: Token | undefined): boolean {
   return token !== undefined && ("num" in token || token.word in DIGIT_WORDS || token.word === "muoi");
 }
 
-type Reading = { value: number; hadUnit: boolean } | { problem: QuantityProblem };
+/** `scale`: the one unit the text used ("2 công rưỡi"), none when it used several ("1 ha 2 công") or none. */
+type Reading = { value: number; hadUnit: boolean; scale?: number } | { problem: QuantityProblem };
 
 /**
  * Vietnamese number words compose like "hai trăm triệu" = (2 × 100) × 10⁶: a running group below
@@ -122,6 +123,7 @@ function read(tokens: Token[], kind: QuantityKind): Reading {
   let groupDigits = 0;
   let lastDigit: number | undefined;
   let lastScale: number | undefined;
+  const scales = new Set<number>();
   let sawNumber = false;
   let previousWasNumber = false;
   for (const [i, token] of tokens.entries()) {
@@ -162,6 +164,7 @@ function read(tokens: Token[], kind: QuantityKind): Reading {
       group = 0;
       lastDigit = undefined;
       lastScale = scale;
+      scales.add(scale);
     } else if (Object.values(UNITS).some((other) => word in other)) {
       return { problem: "wrong_unit" };
     } else if (!FILLERS.has(word)) {
@@ -171,7 +174,8 @@ function read(tokens: Token[], kind: QuantityKind): Reading {
   if (!sawNumber) return { problem: tokens.length === 0 ? "empty" : "not_understood" };
   if (group > 0 && lastScale !== undefined) total += (group / 10 ** groupDigits) * lastScale;
   else total += group;
-  return { value: total, hadUnit: lastScale !== undefined };
+  const [scale] = scales;
+  return { value: total, hadUnit: lastScale !== undefined, ...(scales.size === 1 ? { scale } : {}) };
 }
 
 const VIETNAMESE_NUMBER = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 3 });
@@ -193,6 +197,23 @@ export function formatQuantity(value: number, kind: QuantityKind): string {
   return translator()(kind === "area" ? "elig-area-ha" : "elig-count-persons", { n: formatNumber(value) });
 }
 
+/** Area units echoed in the farmer's own unit, with hectares beside it: the message key of each. */
+const AREA_UNIT_DISPLAY = new Map([
+  [UNITS.area.cong!, "elig-area-cong"],
+  [UNITS.area.mvuong!, "elig-area-m2"],
+]);
+
+/**
+ * "10 công (khoảng 1 ha)": an area typed in công or m² is read back in that unit, so the farmer sees
+ * their own number, and in hectares, the unit officers compare.
+ */
+function areaAsTyped(hectares: number, scale: number | undefined): string {
+  const key = scale === undefined ? undefined : AREA_UNIT_DISPLAY.get(scale);
+  if (!key || hectares === 0) return formatQuantity(hectares, "area");
+  const inUnit = Math.round((hectares / scale!) * 1e3) / 1e3;
+  return translator()(key, { n: formatNumber(inUnit), ha: formatNumber(hectares) });
+}
+
 /** Bare money below this is more likely "300" meaning 300 triệu than 300 đồng, so we ask. */
 const SMALLEST_BARE_MONEY = 100_000;
 
@@ -210,5 +231,6 @@ export function parseQuantity(text: string, kind: QuantityKind): QuantityResult 
   if (kind === "count" && !Number.isInteger(reading.value)) return fail("not_whole");
   // 3 × 0.1 ha is 0.30000000000000004 in floating point; no farm needs more than 1 m² precision.
   const value = kind === "area" ? Math.round(reading.value * 1e4) / 1e4 : Math.round(reading.value);
-  return { ok: true, value, display: formatQuantity(value, kind) };
+  const display = kind === "area" ? areaAsTyped(value, reading.scale) : formatQuantity(value, kind);
+  return { ok: true, value, display };
 }

@@ -141,9 +141,10 @@ describe("Registration as farmers actually reply", () => {
     const unit = await chat.say(CHAT, "10");
     expect(textOf(unit)).toContain("10 là công, hecta hay mét vuông?");
     expect(buttonsOf(unit).slice(0, 3)).toEqual(["reg:landArea:10 công", "reg:landArea:10 ha", "reg:landArea:10 m²"]);
-    expect(textOf(await chat.say(CHAT, "công"))).toContain("✅ Diện tích: 1 ha");
+    // Read back in the farmer's own unit, hectares beside it.
+    expect(textOf(await chat.say(CHAT, "công"))).toContain("✅ Diện tích: 10 công (khoảng 1 ha)\n");
     expect(textOf(await chat.press(CHAT, "reg:callTime:back"))).toContain("Bước 7/9");
-    expect(textOf(await chat.say(CHAT, "3 cong ruong"))).toContain("✅ Diện tích: 0,3 ha");
+    expect(textOf(await chat.say(CHAT, "3 cong ruong"))).toContain("✅ Diện tích: 3 công (khoảng 0,3 ha)\n");
     await chat.press(CHAT, "reg:callTime:back");
     expect(textOf(await chat.say(CHAT, "hông có"))).toContain("✅ Diện tích: (không có)");
     await chat.press(CHAT, "reg:callTime:any");

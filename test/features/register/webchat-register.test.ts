@@ -78,7 +78,7 @@ describe("registration through the web chat JSON API, typed without diacritics",
     expect(texts(none.messages)).toContain("hẹn qua UBND xã/phường");
     for (const text of ["vinh loi soc trang", "1", "lua + nuoi tom", "khong biet", "10"]) await chat.say(text);
     // No phone: the commune office arranges the call-back, so no time to call is asked.
-    expect(texts((await chat.say("cong")).messages)).toContain("✅ Diện tích: 1 ha\nBước 8/8");
+    expect(texts((await chat.say("cong")).messages)).toContain("✅ Diện tích: 10 công (khoảng 1 ha)\nBước 8/8");
     const summary = await chat.say("hong co");
     const shown = texts(summary.messages);
     for (const part of [
