@@ -6,10 +6,15 @@
  * reply latency, errors, new-connection accept latency and RSS (after the first start, after a
  * restart, under load), with ratios against the PGlite instance measured in the same run. Ends with
  * one `key=value` summary line.
- *   npm run bench:load [-- --rates 30,60,120,180 --seconds 10 --farmers 300 --concurrency 48 --no-postgres]
+ * `--one-core-each` adds the PostgreSQL pair again with every instance pinned to a core of its own (taskset),
+ * as containers limited to one CPU each would run: on a 2-core machine one unpinned instance already keeps
+ * both cores busy, so only this shows whether two instances get in each other's way.
+ *   npm run bench:load [-- --rates 30,60,120,180 --seconds 10 --farmers 300 --concurrency 48 --no-postgres
+ *                          --one-core-each]
  */
-import { readFile, rm } from "node:fs/promises";
+import { readdir, readFile, rm } from "node:fs/promises";
 import { existsSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { buildApp, startAppProcess, tempDataDir } from "../test/support/app-process.js";
@@ -29,6 +34,7 @@ const { values } = parseArgs({
     farmers: { type: "string", default: "300" },
     concurrency: { type: "string", default: "48" },
     "no-postgres": { type: "boolean", default: false },
+    "one-core-each": { type: "boolean", default: false },
   },
 });
 buildApp();
@@ -51,7 +57,12 @@ const CPU_STEP_CONCURRENCY = 2;
 // Linux reports process times in clock ticks of 1/100 s (USER_HZ) on every common architecture.
 const CLOCK_TICKS_PER_SECOND = 100;
 
-type MeasuredStep = StepResult & { cpuMsPerMessage: number; generatorCpuMsPerMessage: number };
+type MeasuredStep = StepResult & {
+  cpuMsPerMessage: number;
+  generatorCpuMsPerMessage: number;
+  /** The PostgreSQL server's CPU per answered message; 0 on PGlite, which runs inside the app. */
+  databaseCpuMsPerMessage: number;
+};
 
 interface SetupResult {
   name: string;
@@ -68,16 +79,38 @@ async function rssMb(pid: number): Promise<number> {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
+/** Fields after the parenthesised name of /proc/<pid>/stat (field 3 onwards). */
+async function statFields(pid: number): Promise<string[]> {
+  return (await readFile(`/proc/${pid}/stat`, "utf8")).split(") ")[1]!.split(" ");
+}
+
+const ticksToMs = (ticks: number) => (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+
 /** CPU time (user + system, all threads) the app processes have used so far, in milliseconds. */
 async function cpuMs(apps: Array<{ pid: number }>): Promise<number> {
+  // Fields 14 and 15 of /proc/<pid>/stat: utime and stime in ticks.
   const ticks = await Promise.all(
-    apps.map(async (app) => {
-      // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name): utime and stime in ticks.
-      const fields = (await readFile(`/proc/${app.pid}/stat`, "utf8")).split(") ")[1]!.split(" ");
-      return Number(fields[11]) + Number(fields[12]);
-    }),
+    apps.map(async (app) => statFields(app.pid).then((f) => Number(f[11]) + Number(f[12]))),
   );
-  return (ticks.reduce((a, b) => a + b, 0) * 1000) / CLOCK_TICKS_PER_SECOND;
+  return ticksToMs(ticks.reduce((a, b) => a + b, 0));
+}
+
+/**
+ * CPU time of the PostgreSQL server so far: the postmaster with its exited children (fields 16 and 17,
+ * cutime and cstime) and its live children (the backends, background writer, WAL writer ...).
+ */
+async function postgresCpuMs(postmasterPid: number): Promise<number> {
+  const pids = (await readdir("/proc")).filter((name) => /^\d+$/.test(name)).map(Number);
+  const stats = await Promise.all(pids.map((pid) => statFields(pid).catch(() => undefined)));
+  let ticks = 0;
+  stats.forEach((fields, i) => {
+    if (!fields) return;
+    if (pids[i] === postmasterPid)
+      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    // Field 4, the parent's pid.
+    else if (Number(fields[1]) === postmasterPid) ticks += Number(fields[11]) + Number(fields[12]);
+  });
+  return ticksToMs(ticks);
 }
 
 /**
@@ -85,16 +118,23 @@ async function cpuMs(apps: Array<{ pid: number }>): Promise<number> {
  * hardly changes when other work shares the machine, so runs on a busy machine stay comparable.
  * The simulated farmers' own CPU time (this process) is shown too: they share the same cores.
  */
-async function measured(apps: Array<{ pid: number }>, step: () => Promise<StepResult>): Promise<MeasuredStep> {
-  const before = await cpuMs(apps);
+async function measured(
+  apps: Array<{ pid: number }>,
+  postmasterPid: number | undefined,
+  step: () => Promise<StepResult>,
+): Promise<MeasuredStep> {
+  const databaseCpu = async () => (postmasterPid ? postgresCpuMs(postmasterPid) : 0);
+  const [before, databaseBefore] = await Promise.all([cpuMs(apps), databaseCpu()]);
   const generatorBefore = process.cpuUsage();
   const result = await step();
   const generator = process.cpuUsage(generatorBefore);
+  const [after, databaseAfter] = await Promise.all([cpuMs(apps), databaseCpu()]);
   const perMessage = (ms: number) => (result.ok > 0 ? ms / result.ok : 0);
   return {
     ...result,
-    cpuMsPerMessage: perMessage((await cpuMs(apps)) - before),
+    cpuMsPerMessage: perMessage(after - before),
     generatorCpuMsPerMessage: perMessage((generator.user + generator.system) / 1000),
+    databaseCpuMsPerMessage: perMessage(databaseAfter - databaseBefore),
   };
 }
 
@@ -119,12 +159,26 @@ async function startInstances(dataDirs: string[], databaseUrl?: string) {
   }
 }
 
+/** Pins every thread of each app to core i (threads started later inherit it from their parent thread). */
+function pinOneCoreEach(apps: Array<{ pid: number }>) {
+  apps.forEach((app, core) =>
+    execFileSync("taskset", ["--all-tasks", "--cpu-list", "--pid", String(core), String(app.pid)]),
+  );
+}
+
 /**
  * Starts `instances` app processes on `databaseUrl` (own data dir each), once to create the database
  * and the retrieval index (first-start RSS), then again as a restarted instance runs: that second
- * start is measured (RSS after start) and driven through the steps.
+ * start is measured (RSS after start) and driven through the steps, each on a core of its own when `pinned`.
  */
-async function runSetup(name: string, instances: number, databaseUrl?: string): Promise<SetupResult> {
+async function runSetup(
+  name: string,
+  instances: number,
+  postgres?: PostgresServer,
+  pinned = false,
+): Promise<SetupResult> {
+  const databaseUrl = postgres?.url;
+  const postmasterPid = await postgres?.serverPid();
   const dataDirs = Array.from({ length: instances }, () => tempDataDir());
   try {
     const first = await startInstances(dataDirs, databaseUrl);
@@ -132,23 +186,26 @@ async function runSetup(name: string, instances: number, databaseUrl?: string): 
     await Promise.all(first.apps.map((app) => app.stop()));
     const { apps, targets } = await startInstances(dataDirs, databaseUrl);
     try {
+      if (pinned) pinOneCoreEach(apps);
       const rssStartMb = await maxRssMb(apps);
       const farmers = createFarmers(name, farmerCount, targets);
       // Warm-up: the first farmers' /start, a few at a time, so the steps measure a warm process.
       await maxThroughputStep(farmers, questions, Math.min(concurrency, farmerCount), 3);
       const steps: MeasuredStep[] = [
-        await measured(apps, () => maxThroughputStep(farmers, questions, CPU_STEP_CONCURRENCY, seconds)),
+        await measured(apps, postmasterPid, () => maxThroughputStep(farmers, questions, CPU_STEP_CONCURRENCY, seconds)),
       ];
       process.stderr.write(`${name} CPU per message: ${steps[0]!.cpuMsPerMessage.toFixed(1)} ms\n`);
       let rssLoadMb = 0;
       for (const rate of rates) {
-        steps.push(await measured(apps, () => offeredRateStep(farmers, questions, rate, seconds)));
+        steps.push(await measured(apps, postmasterPid, () => offeredRateStep(farmers, questions, rate, seconds)));
         rssLoadMb = Math.max(rssLoadMb, await maxRssMb(apps));
         process.stderr.write(
           `${name} ${rate}/s: ${steps.at(-1)!.rps.toFixed(1)} rps, p95 ${steps.at(-1)!.p95.toFixed(0)} ms\n`,
         );
       }
-      steps.push(await measured(apps, () => maxThroughputStep(farmers, questions, concurrency, seconds)));
+      steps.push(
+        await measured(apps, postmasterPid, () => maxThroughputStep(farmers, questions, concurrency, seconds)),
+      );
       rssLoadMb = Math.max(rssLoadMb, await maxRssMb(apps));
       process.stderr.write(`${name} max: ${steps.at(-1)!.rps.toFixed(1)} rps\n`);
       const { lost, duplicated } = await verifyTranscripts(farmers);
@@ -173,8 +230,12 @@ if (!values["no-postgres"]) {
 }
 if (postgres) {
   try {
-    results.push(await runSetup("PG-1", 1, postgres.url));
-    results.push(await runSetup("PG-2", 2, postgres.url));
+    results.push(await runSetup("PG-1", 1, postgres));
+    results.push(await runSetup("PG-2", 2, postgres));
+    if (values["one-core-each"]) {
+      results.push(await runSetup("PG-1pin", 1, postgres, true));
+      results.push(await runSetup("PG-2pin", 2, postgres, true));
+    }
   } finally {
     await postgres.stop();
   }
@@ -184,7 +245,16 @@ const base = results[0]!;
 const fmt = (n: number, digits = 0) => n.toFixed(digits);
 const header = [
   "step",
-  ...results.flatMap((r) => [`${r.name} rps`, "p50 ms", "p95 ms", "err", "accept p95", "cpu ms/msg", "gen ms/msg"]),
+  ...results.flatMap((r) => [
+    `${r.name} rps`,
+    "p50 ms",
+    "p95 ms",
+    "err",
+    "accept p95",
+    "cpu ms/msg",
+    "db ms/msg",
+    "gen ms/msg",
+  ]),
   ...results.slice(1).map((r) => `${r.name}/PGlite-1`),
 ];
 const rows = base.steps.map((step, i) => [
@@ -198,6 +268,7 @@ const rows = base.steps.map((step, i) => [
       String(s.errors),
       fmt(s.acceptP95),
       fmt(s.cpuMsPerMessage, 1),
+      fmt(s.databaseCpuMsPerMessage, 1),
       fmt(s.generatorCpuMsPerMessage, 1),
     ];
   }),
@@ -217,19 +288,35 @@ if (postgresNote) console.log(postgresNote);
 const maxRps = (r: SetupResult | undefined) => r?.steps.at(-1)!.rps ?? 0;
 const at = (r: SetupResult, rate: number) => r.steps.find((s) => s.offered === rate);
 const pg1 = results.find((r) => r.name === "PG-1");
+const totalCpuMsPerMessage = (s: MeasuredStep) =>
+  s.cpuMsPerMessage + s.databaseCpuMsPerMessage + s.generatorCpuMsPerMessage;
 const pg2 = results.find((r) => r.name === "PG-2");
+const pg1Pinned = results.find((r) => r.name === "PG-1pin");
+const pg2Pinned = results.find((r) => r.name === "PG-2pin");
 const summary: Record<string, string> = {
   pglite_max_rps: fmt(maxRps(base), 1),
   pglite_p95_ms_at_60: at(base, 60) ? fmt(at(base, 60)!.p95) : "n/a",
   pglite_cpu_ms_per_msg: fmt(base.steps[0]!.cpuMsPerMessage, 1),
   pg1_cpu_ms_per_msg: pg1 ? fmt(pg1.steps[0]!.cpuMsPerMessage, 1) : "n/a",
+  // The PostgreSQL server's share: app + server + farmers per message is what two cores divide.
+  pg1_db_cpu_ms_per_msg: pg1 ? fmt(pg1.steps[0]!.databaseCpuMsPerMessage, 1) : "n/a",
   // The simulated farmers' CPU per message in the busiest step of two instances: the share of the cores they take.
   generator_cpu_ms_per_msg: fmt((pg2 ?? base).steps.at(-1)!.generatorCpuMsPerMessage, 1),
   pglite_accept_p95_ms_max: fmt(base.steps.at(-1)!.acceptP95),
   pg1_max_rps: pg1 ? fmt(maxRps(pg1), 1) : "n/a",
+  // What one instance, its database server and the farmers spend per message at full speed: all the cores can
+  // give is cores x 1000 ms / this, whatever the number of instances.
+  pg1_busy_total_cpu_ms_per_msg: pg1 ? fmt(totalCpuMsPerMessage(pg1.steps.at(-1)!), 1) : "n/a",
   pg2_max_rps: pg2 ? fmt(maxRps(pg2), 1) : "n/a",
   pg2_speedup: pg1 && pg2 ? fmt(maxRps(pg2) / maxRps(pg1), 2) : "n/a",
   pg2_vs_pglite: pg2 ? fmt(maxRps(pg2) / maxRps(base), 2) : "n/a",
+  ...(pg1Pinned && pg2Pinned
+    ? {
+        pg1_one_core_max_rps: fmt(maxRps(pg1Pinned), 1),
+        pg2_one_core_each_max_rps: fmt(maxRps(pg2Pinned), 1),
+        pg2_one_core_each_speedup: fmt(maxRps(pg2Pinned) / maxRps(pg1Pinned), 2),
+      }
+    : {}),
   rss_start_mb: fmt(Math.max(...results.map((r) => r.rssStartMb))),
   rss_first_start_mb: fmt(Math.max(...results.map((r) => r.rssFirstStartMb))),
   rss_load_mb: fmt(Math.max(...results.map((r) => r.rssLoadMb))),

@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
-import { chown, mkdtemp, rm } from "node:fs/promises";
+import { chown, mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
@@ -15,6 +15,8 @@ export interface PostgresServer {
   pause(): Promise<void>;
   resume(): Promise<void>;
   stop(): Promise<void>;
+  /** The postmaster's process id: its backends are its children. */
+  serverPid(): Promise<number>;
 }
 
 export const MISSING_POSTGRES_MESSAGE =
@@ -55,6 +57,9 @@ export async function startPostgres(): Promise<PostgresServer> {
     async stop() {
       await pg("pg_ctl", ["-D", dataDir, "-m", "immediate", "-w", "stop"]).catch(() => {});
       await rm(dir, { recursive: true, force: true });
+    },
+    async serverPid() {
+      return Number((await readFile(join(dataDir, "postmaster.pid"), "utf8")).split("\n")[0]);
     },
   };
 }
