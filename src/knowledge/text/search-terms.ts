@@ -59,6 +59,8 @@ interface Rewrite {
 }
 
 const NEXT_IS_COUNTABLE = /^(nguoi|nam|thang|ngay|lan|tuoi|thanh|phan|trieu|ty|dong|ho|xa)$/;
+/** Units a number question counts in ("mấy người", "bao nhiêu tiền"). */
+const COUNTED = ["nguoi", "nam", "thang", "ngay", "lan", "tuoi", "phan", "trieu", "ty", "dong", "tien", "xa", "phieu"];
 
 const REWRITES: Rewrite[] = [
   // "mấy người", "mấy năm" ask for a number; "máy" (machine) is never followed by these.
@@ -94,9 +96,11 @@ const REWRITES: Rewrite[] = [
   {
     from: ["vay"],
     to: [],
-    before: /^(khong|sao|gi|j|nao|dau|ai|ha|roi|chu|the|ay|ta|nhi|nha|ne|luon|het)$/,
+    before: /^(khong|sao|gi|j|nao|dau|ai|ha|roi|chu|the|ay|ta|nhi|nha|ne|luon|het|nhieu|bn|lau)$/,
     after: /^$/,
   },
+  // Also after what a number question counts ("mấy người vậy", "bao nhiêu tiền vậy").
+  ...COUNTED.map((unit) => ({ from: [unit, "vay"], to: [unit], before: /^(may|nhieu|bn)$/, after: /^$/ })),
   { from: ["vay"], to: [], before: /^$/, after: /^(la|thi)$/ },
   ...["dung", "sai", "hop"].map((judged) => ({ from: ["vay", "co", judged], to: ["co", judged], before: /^$/ })),
   { from: ["nhu", "vay"], to: ["nhu", "the"] },

@@ -121,10 +121,20 @@ describe("searchTerms particles and farmer wording", () => {
       "vay la sai luat ha",
       "vay co dung luat hong",
       "nhu vay co sao",
+      // after what a number question counts, or the question word itself
+      "ban kiem soat co may nguoi vay",
+      "le phi bao nhieu tien vay",
+      "nhiem ky bao lau vay",
     ]) {
       expect(terms(text), text).not.toContain("vay");
     }
-    for (const text of ["htx tui muon vay", "di vay ngan hang", "duoc vay khong", "vay co duoc khong"]) {
+    for (const text of [
+      "htx tui muon vay",
+      "di vay ngan hang",
+      "duoc vay khong",
+      "vay co duoc khong",
+      "may nguoi duoc vay",
+    ]) {
       expect(terms(text), text).toContain("vay");
     }
   });
