@@ -127,7 +127,7 @@ function citationLines(section: Section, t: Translate, main = section.citations[
  */
 function passageLines(section: Section, profile: QuestionProfile, t: Translate, quote: QuoteOptions = {}): string[] {
   if (section.kind !== "legal") return [quotePassage(section, profile, quote), ...citationLines(section, t)];
-  const legal = quoteLegal(section, profile);
+  const legal = quoteLegal(section, profile, quote.wants?.feature);
   return [
     ...(legal.articleTitle ? [t("ask-legal-lead", { title: legal.articleTitle })] : []),
     t("ask-legal-quote", { reference: referenceText(legal.citation, t), text: legal.text }),

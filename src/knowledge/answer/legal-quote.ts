@@ -81,9 +81,14 @@ export interface LegalQuote {
   articleTitle: string | null;
 }
 
-export function quoteLegal(section: Section, profile: QuestionProfile): LegalQuote {
+/** Bonus to a khoản carrying what the question word asks for (`askedFeature`: a condition, a duration, a body, a place). */
+const FEATURE_BONUS = 0.1;
+
+export function quoteLegal(section: Section, profile: QuestionProfile, feature?: RegExp | null): LegalQuote {
   const clauses = indexedClausesOf(section);
-  const scores = clauses.map((c) => questionCoverage(profile, c.terms));
+  const scores = clauses.map(
+    (c) => questionCoverage(profile, c.terms) + (feature?.test(c.lines.join(" ")) ? FEATURE_BONUS : 0),
+  );
   const best = clauses[scores.indexOf(Math.max(...scores))] ?? indexed({ number: undefined, lines: [section.text] });
   const main = section.citations[0]!;
   const numbered = clauses.filter((c) => c.number).length > 1;

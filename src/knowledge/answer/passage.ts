@@ -8,6 +8,7 @@ import type { Section } from "../types.js";
 import { memoByObject } from "../../lib/memo-by-object.js";
 import { quoteList } from "./list-quote.js";
 import { holdsStatedFigure, statedFigures, type StatedFigure } from "./stated-figure.js";
+import { askedFeature } from "./asked-feature.js";
 
 /**
  * Picks what to quote from a section. Guides answer their heading in the first one or two
@@ -54,6 +55,8 @@ export interface QuestionWants {
   past: boolean;
   /** The question asks for a list ("những gì", "gồm gì", "mấy loại"): the items are quoted. */
   list?: boolean;
+  /** What its question word asks for, as a feature of the answering sentence (`askedFeature`). */
+  feature?: RegExp | null;
 }
 
 /** "bao nhiêu", "mấy", "tối thiểu", "bao lâu", "%" want a number; "được không", "có … không" a yes or no. */
@@ -85,6 +88,7 @@ export function questionWants(question: string): QuestionWants {
     yesNo,
     past: asksAboutPast(question),
     list: !yesNo && WANTS_LIST.test(folded),
+    feature: askedFeature(folded),
   };
 }
 
@@ -109,6 +113,8 @@ const HAS_FIGURE =
 export const hasFigure = (text: string): boolean => HAS_FIGURE.test(text);
 /** Bonus to a sentence's coverage when it holds the figure the question asks for. */
 const FIGURE_BONUS = 0.15;
+/** Bonus to a sentence carrying what the question word asks for (a condition, a duration, a body, a place). */
+const FEATURE_BONUS = 0.1;
 /** Bonus to a sentence whose range holds a figure the asker stated: it is about their case. */
 const STATED_RANGE_BONUS = 0.3;
 /** Room a figure the question wants (or a list's item after its introduction) is given when the quote is full. */
@@ -155,6 +161,7 @@ export function quotePassage(section: Section, profile: QuestionProfile, options
       ? 0
       : questionCoverage(profile, terms) +
         (wants.number && HAS_FIGURE.test(sentences[i]!) ? FIGURE_BONUS : 0) +
+        (wants.feature?.test(sentences[i]!) ? FEATURE_BONUS : 0) +
         (holdsStatedFigure(sentences[i]!, stated) ? STATED_RANGE_BONUS : 0),
   );
   const best = Math.max(...coverage);
@@ -167,7 +174,12 @@ export function quotePassage(section: Section, profile: QuestionProfile, options
 
   // A yes/no question keeps a lead that says yes or no ("Được.", "Không, …"); another lead gives way
   // like for any question when a later sentence answers much better.
-  const leadAnswers = (wants.yesNo && SAYS_YES_OR_NO.test(sentences[0]!)) || coverage[0]! >= LEAD_SHARE * best;
+  // A lead without what the question word asks for (a condition for "khi nào", a duration for "bao lâu")
+  // restates the topic: the best sentence, carrying it, answers first.
+  const featured = (i: number) => wants.feature?.test(sentences[i]!) === true;
+  const leadLacksAsked = !!wants.feature && !featured(0) && featured(coverage.indexOf(best));
+  const leadAnswers =
+    (wants.yesNo && SAYS_YES_OR_NO.test(sentences[0]!)) || (coverage[0]! >= LEAD_SHARE * best && !leadLacksAsked);
   const focus = options.focus || !leadAnswers;
   const first = focus ? coverage.indexOf(best) : 0;
   chosen.set(first, fitted(sentences[first]!, budget) ?? sentences[first]!.slice(0, budget));

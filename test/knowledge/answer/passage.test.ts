@@ -62,7 +62,14 @@ const ENDING = section(
   ].join("\n"),
 );
 
-const stats = new CorpusStats([LOAN, MEETING, FUND, POSTING, AGE, RENTING, ENDING].map((s) => searchTerms(s.text)));
+/** A lead restating the topic, then the condition ("khi …") a "khi nào" question asks for. */
+const EXTRAORDINARY = section(
+  "Đại hội thành viên bất thường bàn các việc cấp bách của HTX. Hội đồng quản trị triệu tập Đại hội bất thường khi có ít nhất một phần ba thành viên chính thức yêu cầu.",
+);
+
+const stats = new CorpusStats(
+  [LOAN, MEETING, FUND, POSTING, AGE, RENTING, ENDING, EXTRAORDINARY].map((s) => searchTerms(s.text)),
+);
 const quote = (s: Section, question: string) =>
   quotePassage(s, profileQuestion(question, stats), { budget: 140, wants: questionWants(question) });
 
@@ -70,6 +77,11 @@ describe("quotePassage", () => {
   it("gives today's value and leaves the earlier one out unless the past is asked about", () => {
     expect(quote(LOAN, "ho gia dinh vay tin chap duoc bao nhieu")).not.toContain("100 triệu");
     expect(quote(LOAN, "truoc day ho gia dinh vay tin chap duoc bao nhieu")).toContain("100 triệu");
+  });
+
+  it("starts from the sentence carrying what the question word asks for when the lead lacks it", () => {
+    expect(quote(EXTRAORDINARY, "khi nao thi hop dai hoi bat thuong")).toMatch(/^Hội đồng quản trị triệu tập/);
+    expect(quote(EXTRAORDINARY, "dai hoi bat thuong ban viec gi")).toMatch(/^Đại hội thành viên bất thường bàn/);
   });
 
   it("starts from the sentence that answers when the lead does not", () => {

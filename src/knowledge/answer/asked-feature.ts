@@ -1,0 +1,33 @@
+/**
+ * What a question word asks for, as a feature of the sentence that answers it: "khi nào" a condition
+ * or a time, "bao lâu" a duration, "ai" a person or a body, "ở đâu" a place or an office. A sentence
+ * quoted for such a question should carry that feature, not only share the question's topic words
+ * ("bao lâu thì nhận lại vốn" is answered by the deadline, not by "Điều lệ quyết định").
+ */
+
+/** Question words, on folded text, each with the feature (on the original text) of a sentence answering it. */
+const ASKED: Array<{ asks: RegExp; answers: RegExp }> = [
+  {
+    asks: /\b(khi nao|luc nao|bao gio|truong hop nao|dieu kien gi|dieu kien nao)\b/,
+    answers:
+      /(?<!\p{L})(khi|nếu|trường hợp|với điều kiện|chỉ được|phải có|trong thời hạn|kể từ|chậm nhất|trước ngày|sau khi)(?!\p{L})/iu,
+  },
+  {
+    asks: /\b(bao lau|may (ngay|thang|nam|tuan)|bao nhieu (ngay|thang|nam|tuan)|thoi han|han chot)\b/,
+    answers: /(?<!\p{L})(\d+\s*(ngày|tháng|năm|tuần)|thời hạn|chậm nhất|kể từ)(?!\p{L})/iu,
+  },
+  {
+    asks: /\b(ai|nguoi nao|co quan nao|cap nao|ben nao)\b/,
+    answers:
+      /(?<!\p{L})(Đại hội thành viên|Hội đồng quản trị|Giám đốc|Chủ tịch|Ban kiểm soát|kiểm soát viên|cơ quan|Ủy ban nhân dân|UBND|Tòa án|người đại diện|người triệu tập)(?!\p{L})/u,
+  },
+  {
+    asks: /\b(o dau|cho nao|noi nao|(nop|lam|lanh|nhan|dang ky|gui|hoi) dau)\b/,
+    answers: /(?<!\p{L})(tại|cơ quan đăng ký|Ủy ban nhân dân|UBND|trụ sở|nơi|cấp xã|cấp tỉnh)(?!\p{L})/iu,
+  },
+];
+
+/** The feature of a sentence answering what the folded question's question word asks, or null. */
+export function askedFeature(foldedQuestion: string): RegExp | null {
+  return ASKED.find(({ asks }) => asks.test(foldedQuestion))?.answers ?? null;
+}
