@@ -5,6 +5,11 @@ admin-reply-to-farmer = 👤 Cán bộ HTX trả lời câu hỏi { $reference }
     «{ $question }»
 
     { $answer }
+admin-reply-to-farmer-reply = 👤 Cán bộ trả lời lời nhắn của bà con (hồ sơ { $lead }, mã { $reference }):
+    «{ $question }»
+
+    { $answer }
+    (Bà con bấm «✍️ Trả lời cán bộ» để nhắn tiếp.)
 
 ## Errors shown on forms
 admin-error-form-too-large = Nội dung gửi lên quá lớn. Vui lòng rút ngắn rồi gửi lại.

@@ -88,7 +88,7 @@ export function questionsRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const officerId = c.get("session").user.id;
     const answer = formString(await c.req.parseBody(), "answer");
     const result = await answerOfficerQuestion(
-      { prisma, outbox: deps.outbox, translate: t, audit },
+      { prisma, translate: t },
       { id: questionId(c.req.param("id")), answer, officerId, now: deps.now() },
     );
     if (!result.ok) return c.redirect(`/admin/questions?error=${result.problem}`, 303);

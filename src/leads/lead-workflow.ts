@@ -2,7 +2,7 @@ import { prismaAuditLog, type AuditLog } from "../audit/audit-log.js";
 import type { PrismaClient } from "../db/index.js";
 import type { Translate } from "../i18n/translate.js";
 import { prismaOutbox } from "../outbound/prisma-outbox.js";
-import { messageToFarmer } from "./officer-messages.js";
+import { messageToFarmer, OFFICER_MESSAGE_EVENT } from "./officer-messages.js";
 import { leadRepository } from "./lead-repository.js";
 import { canTransition, needsReason, type LeadStatus } from "./lead-status.js";
 
@@ -84,7 +84,7 @@ export async function messageFarmer(
       origin: { senderId: actorId },
     });
     await tx.leadEvent.create({
-      data: { leadId: lead.id, actorId, kind: "message_to_farmer", note: text, at: message.now },
+      data: { leadId: lead.id, actorId, kind: OFFICER_MESSAGE_EVENT, note: text, at: message.now },
     });
     await prismaAuditLog(tx).record({ action: "lead.message", actorId, target: lead.reference, at: message.now });
   });

@@ -20,12 +20,18 @@ export type OfficerAction = (typeof OFFICER_ACTIONS)[number];
 /** The «Trả lời cán bộ» button under an officer's message to a farmer, carrying the lead's reference. */
 export const FARMER_REPLY_PREFIX = "lr:";
 
+/** The lead history's kind of an officer's word to its farmer (a message, an answer to their reply). */
+export const OFFICER_MESSAGE_EVENT = "message_to_farmer";
+
+/** The «Trả lời cán bộ» choice that answers the officers' latest word about this lead. */
+export const farmerReplyChoice = (reference: string, t: Translate) => ({
+  text: t("lead-reply-button"),
+  data: `${FARMER_REPLY_PREFIX}${reference}`,
+});
+
 /** An officer's message about a lead, as the farmer gets it: with a button to answer the officers. */
 export function messageToFarmer(text: string, reference: string, t: Translate): OutboundMessage {
-  return {
-    text: t("admin-lead-message-text", { text }),
-    buttons: [[{ text: t("lead-reply-button"), data: `${FARMER_REPLY_PREFIX}${reference}` }]],
-  };
+  return { text: t("admin-lead-message-text", { text }), buttons: [[farmerReplyChoice(reference, t)]] };
 }
 
 export const officerButtonData = (action: OfficerAction, reference: string) =>

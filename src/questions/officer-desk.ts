@@ -1,12 +1,15 @@
-import type { AuditLog } from "../audit/audit-log.js";
+import { prismaAuditLog, type AuditLog } from "../audit/audit-log.js";
 import type { Prisma, PrismaClient } from "../db/index.js";
 import type { Translate } from "../i18n/translate.js";
-import type { Outbox } from "../outbound/outbox.js";
+import { farmerReplyChoice, OFFICER_MESSAGE_EVENT } from "../leads/officer-messages.js";
+import type { Outbox, OutboundMessage } from "../outbound/outbox.js";
+import { prismaOutbox } from "../outbound/prisma-outbox.js";
 import { questionReference } from "./question-queue.js";
 
 /**
  * The officers' side of the question queue: list, read, answer. An answer is stored on the question
- * and sent to the farmer's chat through the outbox, so it arrives even if that channel is down now.
+ * and sent to the farmer's chat through the database outbox, so it arrives even if that channel is
+ * down now.
  */
 export const ANSWER_MAX_LENGTH = 2000;
 const QUOTE_MAX_LENGTH = 200;
@@ -106,50 +109,66 @@ export async function findOfficerQuestion(prisma: PrismaClient, id: number): Pro
 const quote = (text: string) => (text.length > QUOTE_MAX_LENGTH ? `${text.slice(0, QUOTE_MAX_LENGTH - 1)}…` : text);
 
 /**
+ * The answer as the farmer gets it. An answer to the farmer's reply to an officer's message about
+ * their lead says so and carries «Trả lời cán bộ» again, so the conversation can go on.
+ */
+function answerMessage(
+  question: OfficerQuestionView,
+  answer: string,
+  lead: string | undefined,
+  t: Translate,
+): OutboundMessage {
+  const args = { reference: question.reference, question: quote(question.text), answer };
+  if (!lead) return { text: t("admin-reply-to-farmer", args) };
+  return { text: t("admin-reply-to-farmer-reply", { ...args, lead }), buttons: [[farmerReplyChoice(lead, t)]] };
+}
+
+/**
  * Answers an open question once: when two officers reply at the same time, the second gets
- * `admin-error-question-answered` and nothing is sent twice. If queueing fails the question reopens.
+ * `admin-error-question-answered` and nothing is sent twice. The answer, its outbox job, the line in
+ * the lead's history (for a reply about a lead) and the audit entry commit together or not at all.
  */
 export async function answerOfficerQuestion(
-  deps: { prisma: PrismaClient; outbox: Outbox; translate: Translate; audit: AuditLog },
+  deps: { prisma: PrismaClient; translate: Translate },
   input: { id: number; answer: string; officerId: number; now: Date; via?: "chat" },
 ): Promise<{ ok: true; question: OfficerQuestionView } | { ok: false; problem: string }> {
   const answer = input.answer.trim();
   if (answer.length === 0) return { ok: false, problem: "admin-error-answer-empty" };
   if (answer.length > ANSWER_MAX_LENGTH) return { ok: false, problem: "admin-error-answer-too-long" };
-  const { prisma } = deps;
-  const claimed = await prisma.officerQuestion.updateMany({
-    where: { id: input.id, status: "open" },
-    data: { status: "answered", answer, answeredAt: input.now, answeredById: input.officerId },
-  });
-  const question = await findOfficerQuestion(prisma, input.id);
-  if (!question) return { ok: false, problem: "admin-error-not-found" };
-  if (claimed.count === 0) return { ok: false, problem: "admin-error-question-answered" };
-  const text = deps.translate("admin-reply-to-farmer", {
-    reference: question.reference,
-    question: quote(question.text),
-    answer,
-  });
-  try {
-    await deps.outbox.enqueue(
-      { channel: question.channel, chatId: question.chatId },
-      { text },
-      { origin: { questionId: question.id, senderId: input.officerId } },
-    );
-  } catch (error) {
-    await prisma.officerQuestion.update({
-      where: { id: input.id },
-      data: { status: "open", answer: null, answeredAt: null, answeredById: null },
+  const { id, officerId, now } = input;
+  return deps.prisma.$transaction(async (tx) => {
+    const claimed = await tx.officerQuestion.updateMany({
+      where: { id, status: "open" },
+      data: { status: "answered", answer, answeredAt: now, answeredById: officerId },
     });
-    throw error;
-  }
-  await deps.audit.record({
-    action: "question.answer",
-    actorId: input.officerId,
-    target: question.reference,
-    details: input.via ? { via: input.via } : undefined,
-    at: input.now,
+    if (claimed.count === 0) {
+      const exists = await tx.officerQuestion.count({ where: { id } });
+      return { ok: false, problem: exists ? "admin-error-question-answered" : "admin-error-not-found" };
+    }
+    const { lead: about, ...row } = await tx.officerQuestion.findUniqueOrThrow({
+      where: { id },
+      include: { ...withAnswerDelivery, lead: { select: { id: true, reference: true, erasedAt: true } } },
+    });
+    const question = withReference(row);
+    const lead = about && !about.erasedAt ? about : undefined;
+    await prismaOutbox(tx).enqueue(
+      { channel: question.channel, chatId: question.chatId },
+      answerMessage(question, answer, lead?.reference, deps.translate),
+      { origin: { questionId: id, senderId: officerId } },
+    );
+    if (lead)
+      await tx.leadEvent.create({
+        data: { leadId: lead.id, actorId: officerId, kind: OFFICER_MESSAGE_EVENT, note: answer, at: now },
+      });
+    await prismaAuditLog(tx).record({
+      action: "question.answer",
+      actorId: officerId,
+      target: question.reference,
+      details: input.via ? { via: input.via } : undefined,
+      at: now,
+    });
+    return { ok: true, question };
   });
-  return { ok: true, question };
 }
 
 /**

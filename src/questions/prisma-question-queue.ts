@@ -44,7 +44,7 @@ async function storeQuestion(
       })
     : null;
   const row = await tx.officerQuestion.create({
-    data: { ...asked, createdAt: at, origin: lead ? "lead_reply" : asked.origin, submission },
+    data: { ...asked, createdAt: at, origin: lead ? "lead_reply" : asked.origin, submission, leadId: lead?.id },
   });
   if (lead) await tx.leadEvent.create({ data: { leadId: lead.id, kind: "farmer_reply", note: asked.text, at } });
   return { row, lead: lead?.reference };
@@ -85,7 +85,7 @@ export function prismaQuestionQueue(
     },
     async answer({ id, answer, officerId, at }) {
       const outcome = await answerOfficerQuestion(
-        { prisma, outbox: deps.outbox, translate: t, audit: deps.audit },
+        { prisma, translate: t },
         { id, answer, officerId, now: at, via: "chat" },
       );
       return outcome.ok ? { ok: true, question: asQueued(outcome.question) } : outcome;

@@ -4,6 +4,10 @@ import { ensureSetupLink } from "../../src/staff/setup-link.js";
 import { processChatLock } from "../../src/bot/chat-lock.js";
 import { adminHarness } from "./admin-harness.js";
 import { insertLead, leadRow } from "../support/lead-rows.js";
+import { prismaQuestionQueue } from "../../src/questions/prisma-question-queue.js";
+import { prismaAuditLog } from "../../src/audit/audit-log.js";
+import { translator } from "../../src/i18n/translate.js";
+import type { OutboundMessage } from "../../src/outbound/outbox.js";
 
 let h: Awaited<ReturnType<typeof adminHarness>>;
 let officer: ReturnType<typeof h.agent>;
@@ -20,6 +24,12 @@ beforeEach(async () => {
 });
 
 const html = async (path: string, agent = officer) => (await agent.get(path)).text();
+/** Messages queued in the database outbox, oldest first (answers commit with the question). */
+const queued = async () =>
+  (await h.db.prisma.outboundJob.findMany({ orderBy: { id: "asc" } })).map((job) => ({
+    chat: [job.channel, job.chatId],
+    message: job.payload as unknown as OutboundMessage,
+  }));
 const references = (page: string) => [...page.matchAll(/<a href="\/admin\/leads\/([\w-]+)">/g)].map((m) => m[1]);
 const submit = async (path: string, form: Record<string, string>, agent = officer) =>
   agent.post(path, { ...form, _csrf: await agent.csrf() });
@@ -331,9 +341,43 @@ describe("questions", () => {
     );
 
     await submit(`/admin/questions/${asked.id}/answer`, { answer: "Cần điều lệ và danh sách thành viên." });
-    expect(h.outbox.sent.map((m) => m.message.text)).toEqual([
+    expect((await queued()).map((m) => m.message.text)).toEqual([
       expect.stringMatching(/^👤 Cán bộ HTX trả lời câu hỏi CH-\d{5} của bà con:/),
     ]);
+  });
+
+  it("answers a farmer's reply to an officer's message as a reply: «Trả lời cán bộ» again, and in the lead's history", async () => {
+    await insertLead(h.db.prisma, { reference: "HTX-R0001", channel: "telegram", chatId: "5151" });
+    await submit("/admin/leads/HTX-R0001/message", { message: "Mai cán bộ ghé được không?" });
+    const queue = prismaQuestionQueue(h.db.prisma, {
+      outbox: h.outbox,
+      translate: translator(),
+      audit: prismaAuditLog(h.db.prisma),
+    });
+    const reply = await queue.submit({
+      channel: "telegram",
+      chatId: "5151",
+      text: "Dạ chiều mai tui ở nhà",
+      origin: "contact",
+      at: h.clock.now(),
+      replyTo: "HTX-R0001",
+    });
+    expect(await html("/admin/questions")).toContain("Trả lời tin nhắn cán bộ");
+    await submit(`/admin/questions/${reply.id}/answer`, { answer: "Dạ, 3 giờ chiều cán bộ ghé." });
+
+    const [, answer] = await queued();
+    expect(answer).toEqual({
+      chat: ["telegram", "5151"],
+      message: {
+        text: expect.stringMatching(/^👤 Cán bộ trả lời lời nhắn của bà con \(hồ sơ HTX-R0001, mã CH-\d{5}\):/),
+        buttons: [[{ text: "✍️ Trả lời cán bộ", data: "lr:HTX-R0001" }]],
+      },
+    });
+    expect(answer!.message.text).toContain("Dạ, 3 giờ chiều cán bộ ghé.");
+    expect(answer!.message.text).not.toContain("câu hỏi");
+    const history = await html("/admin/leads/HTX-R0001");
+    const said = ["Mai cán bộ ghé được không?", "Dạ chiều mai tui ở nhà", "Dạ, 3 giờ chiều cán bộ ghé."];
+    for (const text of said) expect(history).toContain(text);
   });
 
   it("sends the reply to the farmer's chat; an FAQ entry is rewritten, checked, and published explicitly", async () => {
@@ -351,15 +395,15 @@ describe("questions", () => {
     await submit(`/admin/questions/${question.id}/answer`, {
       answer: "Chị Mai gọi 0912 345 678 hỏi Ngân hàng Chính sách xã hội ở xã.",
     });
-    expect(h.outbox.sent).toEqual([
+    expect(await queued()).toEqual([
       {
-        to: { channel: "telegram", chatId: "4242" },
+        chat: ["telegram", "4242"],
         message: { text: expect.stringContaining("Ngân hàng Chính sách xã hội ở xã.") },
       },
     ]);
     const again = await submit(`/admin/questions/${question.id}/answer`, { answer: "Lần hai" });
     expect(again.headers.get("location")).toContain("error=admin-error-question-answered");
-    expect(h.outbox.sent).toHaveLength(1);
+    expect(await queued()).toHaveLength(1);
 
     // The form starts from the farmer's words; saving them as they are is refused.
     const form = await html(`/admin/faq/new?from=${question.id}`);

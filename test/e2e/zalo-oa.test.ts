@@ -1,8 +1,6 @@
-import { prismaAuditLog } from "../../src/audit/audit-log.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../src/db/index.js";
 import { translator } from "../../src/i18n/translate.js";
-import { prismaOutbox } from "../../src/outbound/prisma-outbox.js";
 import { answerOfficerQuestion } from "../../src/questions/officer-desk.js";
 import { REPLY_WINDOW_MS } from "../../src/channels/zalo-oa/delivery-rules.js";
 import { startAppProcess, tempDataDir } from "../support/app-process.js";
@@ -122,12 +120,7 @@ describe("Zalo Official Account channel", () => {
       username: "canbo.oa",
       chat: { channel: "zalo-oa", chatId: await chatIdOf("officer-1") },
     });
-    const officer = {
-      prisma: db.prisma,
-      outbox: prismaOutbox(db.prisma),
-      translate: translator(),
-      audit: prismaAuditLog(db.prisma),
-    };
+    const officer = { prisma: db.prisma, translate: translator() };
 
     const ask = async (question: string) => {
       await say("farmer-2", "/menu");

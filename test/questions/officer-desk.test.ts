@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { prismaAuditLog } from "../../src/audit/audit-log.js";
 import { translator } from "../../src/i18n/translate.js";
-import type { Outbox } from "../../src/outbound/outbox.js";
-import { memoryOutbox } from "../support/memory-outbox.js";
+import type { PrismaClient } from "../../src/db/index.js";
+import type { OutboundMessage } from "../../src/outbound/outbox.js";
+import { insertLead } from "../support/lead-rows.js";
 import {
   answerOfficerQuestion,
   findOfficerQuestion,
@@ -23,6 +23,12 @@ beforeEach(async () => {
 
 const t0 = new Date("2026-11-27T08:00:00Z");
 const translate = translator();
+/** The outbox jobs queued so far, oldest first. */
+const queued = async () =>
+  (await db.prisma.outboundJob.findMany({ orderBy: { id: "asc" } })).map((job) => ({
+    chat: [job.channel, job.chatId],
+    message: job.payload as unknown as OutboundMessage,
+  }));
 const ask = (text: string, minutes: number, chatId = "farmer-1") =>
   db.prisma.officerQuestion.create({
     data: { channel: "webchat", chatId, text, origin: "contact", createdAt: new Date(t0.getTime() + minutes * 60_000) },
@@ -42,20 +48,47 @@ describe("officer question desk", () => {
 
   it("stores the answer and queues it to the farmer's chat, quoting the question", async () => {
     const question = await ask("HTX cần mấy người?", 0, "farmer-9");
-    const outbox = memoryOutbox();
     const result = await answerOfficerQuestion(
-      { prisma: db.prisma, outbox, translate, audit: prismaAuditLog(db.prisma) },
+      { prisma: db.prisma, translate },
       { id: question.id, answer: "  Ít nhất 5 thành viên.  ", officerId, now: t0 },
     );
     expect(result).toMatchObject({
       ok: true,
       question: { status: "answered", answer: "Ít nhất 5 thành viên.", answeredByName: "Cán bộ An" },
     });
-    expect(outbox.sent).toEqual([
+    expect(await queued()).toEqual([
       {
-        to: { channel: "webchat", chatId: "farmer-9" },
+        chat: ["webchat", "farmer-9"],
         message: { text: expect.stringMatching(/CH-00001[\s\S]*«HTX cần mấy người\?»[\s\S]*Ít nhất 5 thành viên\.$/) },
       },
+    ]);
+    expect(await db.prisma.auditEntry.count({ where: { action: "question.answer" } })).toBe(1);
+  });
+
+  it("answers a farmer's reply about their lead as a reply, in the lead's history, with «Trả lời cán bộ»", async () => {
+    const lead = await insertLead(db.prisma, { reference: "HTX-7K3Q9", channel: "webchat", chatId: "farmer-9" });
+    const reply = await db.prisma.officerQuestion.create({
+      data: {
+        channel: "webchat",
+        chatId: "farmer-9",
+        text: "Dạ chiều mai tui ở nhà",
+        origin: "lead_reply",
+        leadId: lead.id,
+        createdAt: t0,
+      },
+    });
+    const result = await answerOfficerQuestion(
+      { prisma: db.prisma, translate },
+      { id: reply.id, answer: "Dạ, 3 giờ chiều cán bộ ghé.", officerId, now: t0 },
+    );
+    expect(result.ok).toBe(true);
+    const [sent] = await queued();
+    expect(sent!.message.text).toMatch(/^👤 Cán bộ trả lời lời nhắn của bà con \(hồ sơ HTX-7K3Q9, mã CH-00001\)/);
+    expect(sent!.message.text).not.toContain("câu hỏi");
+    expect(sent!.message.buttons).toEqual([[{ text: "✍️ Trả lời cán bộ", data: "lr:HTX-7K3Q9" }]]);
+    const events = await db.prisma.leadEvent.findMany({ where: { leadId: lead.id } });
+    expect(events.map((e) => [e.kind, e.note, e.actorId])).toEqual([
+      ["message_to_farmer", "Dạ, 3 giờ chiều cán bộ ghé.", officerId],
     ]);
   });
 
@@ -66,7 +99,7 @@ describe("officer question desk", () => {
     });
     const outbox = prismaOutbox(db.prisma);
     await answerOfficerQuestion(
-      { prisma: db.prisma, outbox, translate, audit: prismaAuditLog(db.prisma) },
+      { prisma: db.prisma, translate },
       { id: question.id, answer: "Trả lời trễ", officerId, now: t0 },
     );
     expect((await findOfficerQuestion(db.prisma, question.id))?.delivery).toEqual({ status: "pending", reason: null });
@@ -101,8 +134,7 @@ describe("officer question desk", () => {
 
   it("answers once when two officers reply at the same time", async () => {
     const question = await ask("Vay vốn ở đâu?", 0);
-    const outbox = memoryOutbox();
-    const deps = { prisma: db.prisma, outbox, translate, audit: prismaAuditLog(db.prisma) };
+    const deps = { prisma: db.prisma, translate };
     const results = await Promise.all(
       ["Ngân hàng NN&PTNT", "Quỹ hỗ trợ nông dân"].map((answer) =>
         answerOfficerQuestion(deps, { id: question.id, answer, officerId, now: t0 }),
@@ -110,27 +142,26 @@ describe("officer question desk", () => {
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toEqual({ ok: false, problem: "admin-error-question-answered" });
-    expect(outbox.sent).toHaveLength(1);
+    expect(await queued()).toHaveLength(1);
   });
 
-  it("rejects empty answers and reopens the question when queueing fails", async () => {
+  it("rejects empty answers, and stores nothing when queueing fails", async () => {
     const question = await ask("Hỏi gì đó", 0);
-    const failing: Outbox = { enqueue: () => Promise.reject(new Error("database down")) };
-    expect(
-      await answerOfficerQuestion(
-        { prisma: db.prisma, outbox: failing, translate, audit: prismaAuditLog(db.prisma) },
-        { id: question.id, answer: "   ", officerId, now: t0 },
-      ),
-    ).toEqual({ ok: false, problem: "admin-error-answer-empty" });
+    const deps = { prisma: db.prisma, translate };
+    expect(await answerOfficerQuestion(deps, { id: question.id, answer: "   ", officerId, now: t0 })).toEqual({
+      ok: false,
+      problem: "admin-error-answer-empty",
+    });
+    const failing = db.prisma.$extends({
+      query: { outboundJob: { create: () => Promise.reject(new Error("database down")) } },
+    }) as unknown as PrismaClient;
     await expect(
-      answerOfficerQuestion(
-        { prisma: db.prisma, outbox: failing, translate, audit: prismaAuditLog(db.prisma) },
-        { id: question.id, answer: "Trả lời", officerId, now: t0 },
-      ),
+      answerOfficerQuestion({ prisma: failing, translate }, { id: question.id, answer: "Trả lời", officerId, now: t0 }),
     ).rejects.toThrow("database down");
     expect(await db.prisma.officerQuestion.findUnique({ where: { id: question.id } })).toMatchObject({
       status: "open",
       answer: null,
     });
+    expect(await db.prisma.auditEntry.count({ where: { action: "question.answer" } })).toBe(0);
   });
 });

@@ -4,7 +4,9 @@ import { chatAddress, type BotContext, type FlowContext } from "../../bot/contex
 import { writeAndConfirm, type Flow } from "../../bot/flow.js";
 import type { MiddlewareFn } from "grammy";
 import { FLOW_IDLE_MS } from "../../bot/storage.js";
-import { FARMER_REPLY_PREFIX } from "../../leads/officer-messages.js";
+import { replyWithChoices, typedStepChoice } from "../../bot/choices.js";
+import { FARMER_REPLY_PREFIX, farmerReplyChoice } from "../../leads/officer-messages.js";
+import { mainMenuChoices } from "../menu/main-menu.js";
 import { REFERENCE_ALPHABET, REFERENCE_LENGTH, REFERENCE_PREFIX } from "../../leads/reference-code.js";
 
 export const CONTACT_OFFICER = "contact-officer";
@@ -58,7 +60,11 @@ export function contactOfficerFeature(flowPlugins: MiddlewareFn<FlowContext>[]):
   return composer;
 }
 
-/** «Trả lời cán bộ» under an officer's message about a lead: the answer goes to the officers like a question. */
+/**
+ * «Trả lời cán bộ» under an officer's message about a lead: the answer goes to the officers like a
+ * question. Typed instead of pressed ("tra loi can bo", read as that button's label), it answers the
+ * officers' latest message to this chat.
+ */
 export function farmerReplyFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.callbackQuery(
@@ -69,6 +75,13 @@ export function farmerReplyFeature(): Composer<BotContext> {
       await enterContactOfficer(ctx, { replyTo: ctx.match[1]! });
     },
   );
+  composer.on("message:text", async (ctx, next) => {
+    const button = [[farmerReplyChoice("", ctx.t)]];
+    if (typedStepChoice(ctx.message.text, button, FARMER_REPLY_PREFIX) === undefined) return next();
+    const reference = await ctx.services.leads.lastMessagedLead(chatAddress(ctx));
+    if (reference) await enterContactOfficer(ctx, { replyTo: reference });
+    else await replyWithChoices(ctx, ctx.t("officer-reply-nothing"), mainMenuChoices(ctx.t));
+  });
   return composer;
 }
 

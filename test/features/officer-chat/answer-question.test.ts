@@ -50,8 +50,10 @@ describe("officers answer farmers' questions in chat", () => {
     );
     expect(textOf(await chat.press(OFFICER, "ocans:send"))).toContain("Đã gửi câu trả lời");
 
-    const reply = chat.outbox.sent.find((s) => s.to.chatId === String(FARMER))!;
-    expect(reply.message.text).toContain("Bà con mang phương án vay đến ngân hàng ở xã nha.");
+    const reply = await db.prisma.outboundJob.findFirstOrThrow({ where: { chatId: String(FARMER) } });
+    expect((reply.payload as unknown as OutboundMessage).text).toContain(
+      "Bà con mang phương án vay đến ngân hàng ở xã nha.",
+    );
     expect(await db.prisma.officerQuestion.findFirstOrThrow()).toMatchObject({
       status: "answered",
       answeredById: officer.id,
@@ -85,14 +87,29 @@ describe("officers answer farmers' questions in chat", () => {
       ["message_to_farmer", "Mai cán bộ gọi được không?"],
       ["farmer_reply", "Dạ chiều mai tui ở nhà"],
     ]);
-    expect(await db.prisma.officerQuestion.findFirstOrThrow()).toMatchObject({ origin: "lead_reply" });
+    expect(await db.prisma.officerQuestion.findFirstOrThrow()).toMatchObject({ origin: "lead_reply", leadId: lead.id });
+
+    // The officer answers it from chat: the farmer reads an answer to their reply and can answer again.
+    await chat.press(OFFICER, notice.message.buttons![0]![0]!.data);
+    await chat.say(OFFICER, "Dạ, 3 giờ chiều cán bộ ghé.");
+    await chat.press(OFFICER, "ocans:send");
+    const answer = (await db.prisma.outboundJob.findMany({ where: { chatId: String(FARMER) }, orderBy: { id: "asc" } }))
+      .map((j) => j.payload as unknown as OutboundMessage)
+      .at(-1)!;
+    expect(answer.text).toContain("Cán bộ trả lời lời nhắn của bà con (hồ sơ HTX-7K3Q9, mã CH-00001)");
+    expect(answer.buttons).toEqual([[replyButton]]);
+    expect(await db.prisma.leadEvent.findFirst({ where: { leadId: lead.id }, orderBy: { id: "desc" } })).toMatchObject({
+      kind: "message_to_farmer",
+      note: "Dạ, 3 giờ chiều cán bộ ghé.",
+      actorId: officer.id,
+    });
 
     // Another chat pressing a copied button reaches the officers, but not this lead's history.
     await chat.press(FARMER + 1, replyButton.data);
     await chat.say(FARMER + 1, "Tui đâu có đăng ký");
     // Typed instead of pressed: «Gửi» named in words sends.
     expect(textOf(await chat.say(FARMER + 1, "gui di"))).toContain("Đã gửi");
-    expect(await db.prisma.leadEvent.count({ where: { leadId: lead.id } })).toBe(2);
+    expect(await db.prisma.leadEvent.count({ where: { leadId: lead.id } })).toBe(3);
     const copied = chat.outbox.sent.filter((s) => s.to.chatId === String(OFFICER)).at(-1)!;
     expect(copied.message.text).toContain("Tui đâu có đăng ký");
     expect(copied.message.text).not.toContain("HTX-7K3Q9");
