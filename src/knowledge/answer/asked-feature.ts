@@ -31,3 +31,15 @@ const ASKED: Array<{ asks: RegExp; answers: RegExp }> = [
 export function askedFeature(foldedQuestion: string): RegExp | null {
   return ASKED.find(({ asks }) => asks.test(foldedQuestion))?.answers ?? null;
 }
+
+/** A question about what one must have or be: "cần bằng cấp gì", "điều kiện gì", "tiêu chuẩn", "ai được làm". */
+const ASKS_REQUIREMENTS =
+  /\b(dieu kien|tieu chuan|bang cap|trinh do|yeu cau gi|(can|phai) (co )?(nhung )?gi (de|moi|thi)|ai (duoc|co the) (lam|lam thanh|vao))\b/;
+/** A heading of a passage stating such requirements ("Điều kiện trở thành …", "Ai không được làm …?"). */
+const STATES_REQUIREMENTS =
+  /(?<!\p{L})(điều kiện|tiêu chuẩn|yêu cầu|ai (không )?được|cần những gì|phải có gì)(?!\p{L})/iu;
+
+/** True when the folded question asks what one must have or be to do something. */
+export const asksRequirements = (foldedQuestion: string): boolean => ASKS_REQUIREMENTS.test(foldedQuestion);
+/** True when a heading announces requirements: such a passage answers a question asking for them. */
+export const statesRequirements = (heading: string): boolean => STATES_REQUIREMENTS.test(heading);

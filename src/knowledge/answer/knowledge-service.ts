@@ -12,6 +12,8 @@ import { coversFocus, namesOurDomain, subjectsOf } from "./focus.js";
 import { headingNamesTopic, preferFittingHeading } from "./heading-fit.js";
 import { quoteLegal } from "./legal-quote.js";
 import { lawWordsFor } from "./law-words.js";
+import { asksRequirements, statesRequirements } from "./asked-feature.js";
+import { foldVietnamese } from "../../lib/vietnamese.js";
 import { quoteList } from "./list-quote.js";
 import { answersAnotherCount, statesMinimumCount, wrongCountHeard } from "./premise.js";
 import { createLlmAnswerer, type LlmAnswerer } from "./llm-answer.js";
@@ -258,9 +260,13 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
   }
 
   /** The hits with the first close one that fits moved first, unless the best fits already. */
-  function closeFitFirst(hits: SearchHit[], fits: (hit: SearchHit) => boolean): SearchHit[] {
+  function closeFitFirst(
+    hits: SearchHit[],
+    fits: (hit: SearchHit) => boolean,
+    minScore = CLOSE_FIT_SCORE,
+  ): SearchHit[] {
     if (fits(hits[0]!)) return hits;
-    const fitting = hits.slice(1, FOCUS_LOOKAHEAD).find((hit) => hit.score >= CLOSE_FIT_SCORE && fits(hit));
+    const fitting = hits.slice(1, FOCUS_LOOKAHEAD).find((hit) => hit.score >= minScore && fits(hit));
     return fitting ? [fitting, ...hits.filter((hit) => hit !== fitting)] : hits;
   }
 
@@ -285,6 +291,11 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     // "Con tui 16 tuổi…": a passage with a range holding the figure ("từ đủ 15 đến dưới 18 tuổi") is
     // about the asker's case. An age or a period is the asker's own; a count of people may count
     // another group than the range does ("HTX tui mới 7 người" against a board of 03 to 15 people).
+    // "Giám đốc cần bằng cấp gì" asks for requirements: a passage stating them answers, not the director's
+    // duties. The kind of question says more than the shared words, so it may rank as far back as a focus.
+    if (asksRequirements(foldVietnamese(question))) {
+      hits = closeFitFirst(hits, (hit) => statesRequirements(hit.section.heading), FOCUS_MIN_SCORE);
+    }
     const own = stated.filter((figure) => figure.unit !== "nguoi");
     if (own.length > 0) hits = closeFitFirst(hits, (hit) => holdsStatedFigure(hit.section.text, own));
     return withoutOtherCounts(question, hits);

@@ -220,6 +220,8 @@ const CONCEPTS: Record<string, string[]> = {
   "#cap-giay": ["cap giay", "co giay", "nhan giay", "lay giay", "ra giay", "cap giay chung nhan"],
   "#le-phi": ["le phi", "ton phi", "mat phi", "ton tien", "phi dang ky", "mien phi"],
   "#giam-doc": ["giam doc", "chu nhiem"],
+  // What one must have or be: the law says "điều kiện", farmers "tiêu chuẩn", "bằng cấp", "trình độ".
+  "#dieu-kien": ["dieu kien", "tieu chuan", "bang cap", "trinh do", "yeu cau gi"],
   "#dai-hoi": ["dai hoi", "hop thanh vien", "hop toan the", "hop xa vien"],
   "#bieu-quyet": ["bieu quyet", "bo phieu", "gio tay"],
   "#qua-han": ["qua han", "tre han", "tre hen", "cham tra", "khong tra kip", "tra khong kip", "tra no khong kip"],
