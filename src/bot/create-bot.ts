@@ -18,7 +18,7 @@ import { storableInput } from "./middleware/storable-input.js";
 import { metrics } from "../metrics.js";
 import { trackFlowStart } from "./middleware/flow-start.js";
 import { menuFeature } from "../features/menu/index.js";
-import { contactOfficerFeature, enterContactOfficer, farmerReplyFeature } from "../features/contact-officer/index.js";
+import { contactOfficerFeature, farmerReplyFeature, openContactOfficer } from "../features/contact-officer/index.js";
 import { answerQuestionFeature, openQuestionsCommand } from "../features/officer-chat/answer-question.js";
 import { askFeature, showAskPrompt } from "../features/ask/index.js";
 import { learnLawFeature, showTopics } from "../features/learn-law/index.js";
@@ -127,7 +127,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   const menu = menuFeature({
     law: showTopics,
     ask: showAskPrompt,
-    officer: (ctx) => enterContactOfficer(ctx),
+    officer: openContactOfficer,
     register: enterRegister,
     check: enterEligibility,
     subscribe: openSubscriptions,

@@ -7,6 +7,7 @@ import { FLOW_IDLE_MS } from "../../bot/storage.js";
 import { replyWithChoices, typedStepChoice } from "../../bot/choices.js";
 import { FARMER_REPLY_PREFIX, farmerReplyChoice } from "../../leads/officer-messages.js";
 import { mainMenuChoices } from "../menu/main-menu.js";
+import { asksOfficerAbout } from "../menu/typed-menu-item.js";
 import { REFERENCE_ALPHABET, REFERENCE_LENGTH, REFERENCE_PREFIX } from "../../leads/reference-code.js";
 
 export const CONTACT_OFFICER = "contact-officer";
@@ -87,3 +88,16 @@ export function farmerReplyFeature(): Composer<BotContext> {
 
 export const enterContactOfficer = (ctx: BotContext, start?: ContactOfficerStart) =>
   start ? ctx.conversation.enter(CONTACT_OFFICER, start) : ctx.conversation.enter(CONTACT_OFFICER);
+
+/**
+ * The menu's *Gặp cán bộ*. A typed request that says what about ("tui muốn hỏi cán bộ về vay vốn")
+ * keeps the farmer's words as the question: they see it and send it, as a question the bot could
+ * not answer.
+ */
+export const openContactOfficer = (ctx: BotContext) => {
+  const typed = ctx.message?.text;
+  return enterContactOfficer(
+    ctx,
+    typed && asksOfficerAbout(typed) ? { question: typed, origin: "contact" } : undefined,
+  );
+};

@@ -7,7 +7,9 @@ import { MENU_ITEMS, type MenuItem } from "./main-menu.js";
  * without diacritics, the emoji left out), or a short request for what the item does ("gap can bo",
  * "em muon dang ky vo htx", "tui muon vay von", "cho nhan thong bao"). Only whole short messages
  * open the item: "hỏi cán bộ về vay vốn …" is still a question for the knowledge base; such a question
- * that states the wish gets the item's button under its answer (`wishedMenuItem`).
+ * that states the wish gets the item's button under its answer (`wishedMenuItem`). A request to an
+ * officer that says what about ("tui muốn hỏi cán bộ về vay vốn", "cho tui gặp cán bộ hỏi chuyện đất")
+ * opens *Gặp cán bộ* with those words as the question (`asksOfficerAbout`).
  */
 
 const WHO = String.raw`((cho|toi|tui|em|minh|con|anh|chi|bac|chu|co|ba con|nha tui|nha em) )*`;
@@ -19,11 +21,9 @@ const HTX = String.raw`(htx|hop tac xa|to hop tac|tht)`;
 const JOIN = String.raw`(vo|vao|tham gia|thanh lap|lap|mo|gia nhap)`;
 
 const OFFICER_WORDS = "can bo|nguoi that|nhan vien|tu van vien|tong dai|admin";
+const TO_OFFICER = String.raw`(gap|noi chuyen( voi| vs)?|lien he( voi)?|lien lac( voi)?|goi( cho)?|ket noi( voi)?|chat voi|hoi) (${OFFICER_WORDS})`;
 const ACTIONS: Array<[MenuItem, string]> = [
-  [
-    "officer",
-    String.raw`(gap|noi chuyen( voi| vs)?|lien he( voi)?|lien lac( voi)?|goi( cho)?|ket noi( voi)?|chat voi|hoi) (${OFFICER_WORDS})`,
-  ],
+  ["officer", TO_OFFICER],
   ["register", String.raw`(dang ky|dang ki|dk)( ${JOIN})?( ${HTX})?|${JOIN} ${HTX}`],
   ["check", String.raw`(vay|vay von|kiem tra dieu kien|xem dieu kien|xin ho tro)`],
   ["subscribe", String.raw`(nhan|dang ky nhan|theo doi) (thong bao|tin)`],
@@ -40,12 +40,25 @@ const WISHED = ACTIONS.filter(([item]) => item !== "officer").map(([item, action
   new RegExp(String.raw`\b(${WANT}) (${action})\b`),
 ]);
 
+/**
+ * Asking for an officer and saying what about. Only a stated wish ("muốn", "xin") or "cho tui …"
+ * makes it a request: "hỏi cán bộ về vay vốn được không" asks the bot whether one may.
+ */
+const OFFICER_ABOUT = new RegExp(String.raw`^(${WHO}(${WANT}) |cho ${WHO}((${WANT}) )?)${TO_OFFICER} .+$`);
+
 export function typedMenuItem(text: string, t: Translate): MenuItem | null {
   const folded = foldVietnamese(text);
   if (!folded) return null;
   const item = MENU_ITEMS.find((i) => foldVietnamese(t(`menu-${i}`)) === folded);
   if (item) return item;
-  return WHOLE.find(([, pattern]) => pattern.test(folded))?.[0] ?? null;
+  const whole = WHOLE.find(([, pattern]) => pattern.test(folded))?.[0];
+  return whole ?? (OFFICER_ABOUT.test(folded) ? "officer" : null);
+}
+
+/** A request to an officer that carries its question, not a bare one ("cho tui gặp cán bộ nha"). */
+export function asksOfficerAbout(text: string): boolean {
+  const folded = foldVietnamese(text);
+  return OFFICER_ABOUT.test(folded) && !WHOLE.some(([, pattern]) => pattern.test(folded));
 }
 
 /** The menu item a longer message says the farmer wants to do, for a button under its answer. */
