@@ -43,14 +43,3 @@ const STATES_REQUIREMENTS =
 export const asksRequirements = (foldedQuestion: string): boolean => ASKS_REQUIREMENTS.test(foldedQuestion);
 /** True when a heading announces requirements: such a passage answers a question asking for them. */
 export const statesRequirements = (heading: string): boolean => STATES_REQUIREMENTS.test(heading);
-
-/** A question whether an act is allowed: "… được không", "có đúng luật không", "có quyền … không". */
-const ASKS_ALLOWED = /\b(duoc|dc|dung luat|sai luat|trai luat|co quyen)\b/;
-/** A heading about what is banned ("Khi HTX đang giải thể, những việc gì bị cấm?", "Các hành vi bị nghiêm cấm"). */
-const STATES_BAN = /(?<!\p{L})(bị cấm|nghiêm cấm|cấm làm|không được làm)(?!\p{L})/iu;
-
-/** True when a folded yes/no question asks whether something is allowed. */
-export const asksAllowed = (foldedQuestion: string, yesNo: boolean): boolean =>
-  yesNo && ASKS_ALLOWED.test(foldedQuestion);
-/** True when a heading announces what is banned: such a passage answers whether an act it lists is allowed. */
-export const statesBan = (heading: string): boolean => STATES_BAN.test(heading);

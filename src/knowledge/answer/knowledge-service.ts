@@ -12,7 +12,7 @@ import { coversFocus, namesOurDomain, subjectsOf } from "./focus.js";
 import { headingNamesTopic, preferFittingHeading } from "./heading-fit.js";
 import { quoteLegal } from "./legal-quote.js";
 import { lawWordsFor } from "./law-words.js";
-import { asksAllowed, asksRequirements, statesBan, statesRequirements } from "./asked-feature.js";
+import { asksRequirements, statesRequirements } from "./asked-feature.js";
 import { foldVietnamese } from "../../lib/vietnamese.js";
 import { quoteList } from "./list-quote.js";
 import { answersAnotherCount, statesMinimumCount, wrongCountHeard } from "./premise.js";
@@ -73,10 +73,6 @@ const FOCUS_MIN_SCORE = 0.6;
  * options of an either-or question, a rule rather than local figures) must rank at least this close.
  */
 const CLOSE_FIT_SCORE = 0.75;
-/** A passage about what is banned answers whether an act is allowed when it covers this share of what the best covers… */
-const BAN_MIN_COVERAGE = 0.6;
-/** …and ranks among this many hits (the act's words are few next to the situation told around them). */
-const BAN_LOOKAHEAD = 6;
 /** A confident answer's quoted words (guide and law) stay within this many characters. */
 const ANSWER_QUOTE_CAP = 650;
 
@@ -268,10 +264,9 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     hits: SearchHit[],
     fits: (hit: SearchHit) => boolean,
     minScore = CLOSE_FIT_SCORE,
-    lookahead = FOCUS_LOOKAHEAD,
   ): SearchHit[] {
     if (fits(hits[0]!)) return hits;
-    const fitting = hits.slice(1, lookahead).find((hit) => hit.score >= minScore && fits(hit));
+    const fitting = hits.slice(1, FOCUS_LOOKAHEAD).find((hit) => hit.score >= minScore && fits(hit));
     return fitting ? [fitting, ...hits.filter((hit) => hit !== fitting)] : hits;
   }
 
@@ -300,17 +295,6 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     // duties. The kind of question says more than the shared words, so it may rank as far back as a focus.
     if (asksRequirements(foldVietnamese(question))) {
       hits = closeFitFirst(hits, (hit) => statesRequirements(hit.section.heading), FOCUS_MIN_SCORE);
-    }
-    // "Đang giải thể mà đem máy cho thuê, vậy được không" asks whether an act is allowed: a passage about
-    // what is banned, sharing the act's words, answers it.
-    if (asksAllowed(foldVietnamese(question), wants.yesNo)) {
-      const best = hits[0]!.coverage;
-      hits = closeFitFirst(
-        hits,
-        (hit) => statesBan(hit.section.heading) && hit.coverage >= BAN_MIN_COVERAGE * best,
-        FOCUS_MIN_SCORE,
-        BAN_LOOKAHEAD,
-      );
     }
     const own = stated.filter((figure) => figure.unit !== "nguoi");
     if (own.length > 0) hits = closeFitFirst(hits, (hit) => holdsStatedFigure(hit.section.text, own));

@@ -63,7 +63,7 @@ export interface QuestionWants {
 const WANTS_NUMBER =
   /\b(bao nhieu|bao lau|may (nguoi|nam|thang|ngay|lan|tuoi|phan|trieu|ty|ho|xa|thanh vien)|toi thieu|toi da|it nhat|nhieu nhat|phan tram|muc (vay|ho tro|phi|le phi)|han (chot|cuoi)|tren duoi)\b/;
 const WANTS_YES_NO =
-  /\b(duoc (khong|ko|k|hong|hok|hem|ha|chu)|co (phai|duoc|bi|can|mat)\b.*\b(khong|ko|k|hong|hok|hem|ha)|phai khong|dung khong|co khong|(khong|ko|k|hong|hok|hem)( (vay|ta|ha|nhi|nha|ban|bot))?$)/;
+  /\b(duoc (khong|ko|k|hong|hok|hem|ha|chu)|co (phai|duoc|bi|can|mat)\b.*\b(khong|ko|k|hong|hok|hem|ha)|phai khong|dung khong|co khong|(khong|ko|k|hong|hok|hem) (vay|ta|ha|nhi|nha|ban|bot)?$)/;
 
 /**
  * "những gì", "những việc nào", "gồm gì", "liệt kê", "mấy loại", "các bước", "giấy tờ gì", "quyền gì":

@@ -2,9 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeService } from "../../../src/knowledge/answer/knowledge-service.js";
 import type { fixtureKnowledge } from "../knowledge-dir.js";
 import { knowledgeWithGuide } from "../knowledge-dir.js";
-import { asksAllowed, statesBan } from "../../../src/knowledge/answer/asked-feature.js";
-import { questionWants } from "../../../src/knowledge/answer/passage.js";
-import { foldVietnamese } from "../../../src/lib/vietnamese.js";
 
 const cite = (article: string) =>
   [
@@ -32,7 +29,6 @@ Giám đốc điều hành công việc hằng ngày của HTX. Giám đốc ký
 ${cite("62")}
 
 Người làm Giám đốc phải là thành viên chính thức, trừ khi HTX thuê người ngoài. Người đó không được là vợ, chồng, cha, mẹ, con của kiểm soát viên.
-
 `;
 
 let kb: ReturnType<typeof fixtureKnowledge>;
@@ -42,19 +38,6 @@ beforeAll(async () => {
   ({ kb, service } = await knowledgeWithGuide("bo-may", "bo-may.md", GUIDE));
 });
 afterAll(() => kb.cleanup());
-
-describe("a question asking whether an act is allowed", () => {
-  it("is told from other yes/no questions, and a heading about what is banned from others", () => {
-    const allowed = (question: string) => asksAllowed(foldVietnamese(question), questionWants(question).yesNo);
-    expect(allowed("htx dang giai the ma dem may cho thue, vay duoc khong")).toBe(true);
-    expect(allowed("xa bat htx ban lua cho cty ho chi dinh, vay co dung luat ko")).toBe(true);
-    expect(allowed("htx co phai dong thue khong")).toBe(false);
-    expect(allowed("giai the htx gom nhung buoc nao")).toBe(false);
-    expect(statesBan("Khi HTX đang giải thể, những việc gì bị cấm?")).toBe(true);
-    expect(statesBan("Điều 7. Các hành vi bị nghiêm cấm")).toBe(true);
-    expect(statesBan("Thủ tục giải thể HTX gồm những bước nào?")).toBe(false);
-  });
-});
 
 describe("a question asking for requirements", () => {
   it("is answered by the passage stating them, not by one sharing more of its words", async () => {
