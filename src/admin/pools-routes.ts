@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { html } from "hono/html";
-import { HTX_MIN_MEMBERS, poolsReachingMinimum, type Pool } from "../leads/pooling.js";
+import { poolsReachingMinimum, type Pool } from "../leads/pooling.js";
+import { HTX_MIN_MEMBERS } from "../leads/purposes.js";
 import type { AdminDeps, AdminEnv } from "./deps.js";
 import { displayDateTime } from "../lib/vietnam-time.js";
 import { filterQuery } from "./leads/lead-filter.js";

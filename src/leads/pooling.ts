@@ -1,15 +1,12 @@
 import type { Lead } from "./lead.js";
-import type { PurposeId } from "./purposes.js";
+import { HTX_MIN_MEMBERS, type PurposeId } from "./purposes.js";
 import { sectorKey } from "./sectors.js";
 
 /**
  * Farmers of one commune and sector who each want a cooperative may not know each other. When
- * together they reach the legal minimum, officers are told once so they can bring them together.
- *
- * Luật Hợp tác xã 2023 (17/2023/QH15) Điều 4 khoản 7: a hợp tác xã is founded by at least
- * 05 official members. (Khoản 21: a tổ hợp tác needs 02; khoản 8: a liên hiệp needs 03 HTX.)
+ * together they reach the legal minimum (HTX_MIN_MEMBERS), officers are told once so they can bring
+ * them together.
  */
-export const HTX_MIN_MEMBERS = 5;
 
 /**
  * Founding an HTX or a tổ hợp tác (which can grow into one) is pooled. Joining an existing HTX is

@@ -4,7 +4,7 @@ import { prismaAuditLog } from "../../src/audit/audit-log.js";
 import { memoryOutbox } from "../support/memory-outbox.js";
 import { leadService, CHAT_LINK_MAX_FAILURES, type LeadService } from "../../src/leads/lead-service.js";
 import { createChatLinkCode } from "../../src/staff/chat-link.js";
-import { HTX_MIN_MEMBERS } from "../../src/leads/pooling.js";
+import { HTX_MIN_MEMBERS } from "../../src/leads/purposes.js";
 import { farmerDataService } from "../../src/leads/farmer-data.js";
 import { migratedDatabase } from "../staff/migrated-database.js";
 import { aDraft } from "./fixtures.js";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { HTX_MIN_MEMBERS, poolsReachingMinimum } from "../../src/leads/pooling.js";
+import { poolsReachingMinimum } from "../../src/leads/pooling.js";
+import { HTX_MIN_MEMBERS } from "../../src/leads/purposes.js";
 import { aLead } from "./fixtures.js";
 
 const none = new Set<string>();

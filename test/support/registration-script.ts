@@ -15,7 +15,7 @@ export const registrationInputs = (phone: string, name = "nguyen van an"): Farme
   { text: "Vĩnh Lợi" },
   { button: "reg:place:31777" },
   { button: "reg:sector:lua" },
-  { text: "3" },
+  { text: "7" },
   { text: "2 công" },
   { button: "reg:callTime:morning" },
   { button: "reg:note:skip" },

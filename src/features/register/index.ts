@@ -7,7 +7,7 @@ import { waitForAnswer, type Flow, type FlowInput } from "../../bot/flow.js";
 import { currentConsent, readConsentReply } from "../../leads/consent.js";
 import { OPTIONAL_FIELDS, askKey, validatePlace, type LeadField, type PlaceValue } from "../../leads/lead-fields.js";
 import type { LeadDraft } from "../../leads/lead.js";
-import { matchPurpose } from "../../leads/purposes.js";
+import { HTX_MIN_MEMBERS, matchPurpose, THT_MIN_MEMBERS, tooFewForHtx } from "../../leads/purposes.js";
 import type { SubmitResult } from "../../leads/lead-service.js";
 import {
   answerLines,
@@ -302,6 +302,38 @@ async function waitForPress(
   }
 }
 
+/** The answers that decide whether a group is big enough for the HTX it wants to found. */
+const SIZE_FIELDS: ReadonlySet<LeadField> = new Set(["purpose", "members"]);
+
+/**
+ * Founding an HTX with fewer members than the law asks: one short note, and the choice to keep the
+ * HTX or found a tổ hợp tác instead (never a block: more members may join before the founding).
+ * Changes `answers` when the farmer switches; `echo` is the answer just given, read back first.
+ * Returns whether the note was shown.
+ */
+async function offerThtIfSmall(
+  conversation: Flow,
+  ctx: FlowContext,
+  answers: Partial<LeadDraft>,
+  echo?: string,
+): Promise<boolean> {
+  if (!tooFewForHtx(answers.purpose, answers.members)) return false;
+  const prefix = `${PREFIX}size:`;
+  const rows = choices(prefix, [
+    [{ text: ctx.t("reg-size-keep-htx"), value: "found_htx" }],
+    [{ text: ctx.t("reg-size-tht"), value: "found_tht" }],
+  ]);
+  const note = ctx.t("reg-size-note", { members: answers.members!, htx: HTX_MIN_MEMBERS, tht: THT_MIN_MEMBERS });
+  for (;;) {
+    await replyWithChoices(ctx, [...(echo ? [echo] : []), note].join("\n"), rows);
+    const choice = await waitForPress(conversation, ctx, prefix, rows);
+    if (choice === "found_htx" || choice === "found_tht") {
+      answers.purpose = choice;
+      return true;
+    }
+  }
+}
+
 /** Shows everything before anything is stored; each field can be changed. Returns false on cancel. */
 async function review(conversation: Flow, ctx: FlowContext, draft: LeadDraft): Promise<boolean> {
   const prefix = `${PREFIX}summary:`;
@@ -331,7 +363,9 @@ async function review(conversation: Flow, ctx: FlowContext, draft: LeadDraft): P
       ctx.t("reg-edit", { field: ctx.t(fieldLabelKey(field)) }),
       true,
     );
-    if (!step.back) Object.assign(draft, completeDraft({ ...draft, ...step.value }));
+    if (step.back) continue;
+    Object.assign(draft, completeDraft({ ...draft, ...step.value }));
+    if (SIZE_FIELDS.has(field)) await offerThtIfSmall(conversation, ctx, draft);
   }
 }
 
@@ -395,6 +429,7 @@ async function register(conversation: Flow, ctx: FlowContext, start: RegisterSta
     }
     Object.assign(answers, step.value);
     echo = echoOf(field);
+    if (SIZE_FIELDS.has(field) && (await offerThtIfSmall(conversation, ctx, answers, echo))) echo = echoOf("purpose");
     index++;
   }
   const draft = completeDraft(answers);

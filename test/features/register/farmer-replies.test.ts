@@ -76,7 +76,7 @@ describe("Registration as farmers actually reply", () => {
     await chat.say(CHAT, "Vĩnh Lợi");
     await chat.press(CHAT, "reg:place:31777");
     await chat.press(CHAT, "reg:sector:lua");
-    await chat.say(CHAT, "3");
+    await chat.say(CHAT, "6");
     await chat.say(CHAT, "0");
     await chat.press(CHAT, "reg:callTime:any");
     expect(textOf(await chat.press(CHAT, "reg:note:skip"))).toContain("Số điện thoại: 0987 654 321 (số người thân)");
@@ -92,7 +92,7 @@ describe("Registration as farmers actually reply", () => {
     await chat.say(CHAT, "Vĩnh Lợi");
     await chat.press(CHAT, "reg:place:31777");
     await chat.press(CHAT, "reg:sector:lua");
-    await chat.say(CHAT, "3");
+    await chat.say(CHAT, "6");
     const note = await chat.say(CHAT, "0");
     expect(textOf(note)).toContain("Bước 8/8");
     expect(buttonsOf(note)).not.toContain("reg:callTime:any");
@@ -134,7 +134,7 @@ describe("Registration as farmers actually reply", () => {
     expect(textOf(members)).toContain("✅ Nghề chính: Lúa + Thủy sản (lua + nuoi tom)");
     expect(buttonsOf(members)).toEqual(["reg:members:unknown", "reg:members:back"]);
     // A guess is its number.
-    expect(textOf(await chat.say(CHAT, "chac 3 nguoi"))).toContain("✅ Số người: 3\nBước 7/9");
+    expect(textOf(await chat.say(CHAT, "chac 6 nguoi"))).toContain("✅ Số người: 6\nBước 7/9");
     await chat.press(CHAT, "reg:landArea:back");
     expect(textOf(await chat.say(CHAT, "hổng biết"))).toContain("✅ Số người: Chưa rõ\nBước 7/9");
 

@@ -20,7 +20,7 @@ async function fillIn(chat: Chat, answers: { phone?: string; members?: string; c
   await chat.say(id, "Vĩnh Lợi");
   await chat.press(id, "reg:place:31777");
   await chat.press(id, "reg:sector:lua");
-  await chat.say(id, answers.members ?? "3");
+  await chat.say(id, answers.members ?? "6");
   await chat.say(id, "2 công");
   await chat.press(id, "reg:callTime:morning");
   return chat.press(id, "reg:note:skip");
@@ -154,14 +154,14 @@ describe("Đăng ký thành lập / tham gia HTX", () => {
     await chat.press(CHAT, "reg:summary:submit");
     const first = /HTX-[2-9A-Z]{5}/.exec(textOf(await chat.press(CHAT, "reg:consent:agree")))![0];
 
-    await fillIn(chat, { phone: "+84 912 345 678", members: "4" });
+    await fillIn(chat, { phone: "+84 912 345 678", members: "9" });
     await chat.press(CHAT, "reg:summary:submit");
     const again = textOf(await chat.press(CHAT, "reg:consent:agree"));
     expect(again).toContain("đã đăng ký trước đây");
     expect(again).toContain(first);
     const leads = await db.prisma.lead.findMany({ include: { events: { orderBy: { id: "asc" } } } });
     expect(leads).toHaveLength(1);
-    expect(leads[0]!.members).toBe(4);
+    expect(leads[0]!.members).toBe(9);
     expect(leads[0]!.events.map((e) => e.kind)).toEqual(["created", "updated_by_farmer"]);
   });
 
@@ -179,7 +179,7 @@ describe("Đăng ký thành lập / tham gia HTX", () => {
     expect(reply).not.toMatch(/HTX-|trước đây|cập nhật/);
 
     expect(await db.prisma.lead.findMany()).toEqual([
-      expect.objectContaining({ reference: first, chatId: String(CHAT), members: 3 }),
+      expect.objectContaining({ reference: first, chatId: String(CHAT), members: 6 }),
     ]);
     expect(textOf(await chat.say(STRANGER, "/dulieu"))).not.toContain(first);
   });

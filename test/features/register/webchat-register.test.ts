@@ -120,7 +120,7 @@ describe("registration through the web chat JSON API, typed without diacritics",
       "vinh loi soc trang",
       "1",
       "trong lua",
-      "3",
+      "6",
       "3 cong",
       "luc nao cung duoc",
     ])
