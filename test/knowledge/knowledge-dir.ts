@@ -21,3 +21,15 @@ export async function knowledgeWithGuide(folder: string, file: string, text: str
   await ingestKnowledge(kb);
   return { kb, service: await createKnowledgeService(kb) };
 }
+
+/** A guide section's cite block for an article of the Cooperative Law 2023, in force. */
+export const citeLaw2023 = (article: string): string =>
+  [
+    "<!-- cite",
+    "doc: 17/2023/QH15",
+    "doc_title: Luật Hợp tác xã 2023",
+    `article: "${article}"`,
+    "effective: 2024-07-01",
+    "status: in_force",
+    "-->",
+  ].join("\n");

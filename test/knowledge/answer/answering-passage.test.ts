@@ -2,20 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeService } from "../../../src/knowledge/answer/knowledge-service.js";
 import { translator } from "../../../src/i18n/translate.js";
 import type { fixtureKnowledge } from "../knowledge-dir.js";
-import { knowledgeWithGuide } from "../knowledge-dir.js";
+import { citeLaw2023 as cite, knowledgeWithGuide } from "../knowledge-dir.js";
 
 const t = translator();
-
-const cite = (article: string) =>
-  [
-    "<!-- cite",
-    "doc: 17/2023/QH15",
-    "doc_title: Luật Hợp tác xã 2023",
-    `article: "${article}"`,
-    "effective: 2024-07-01",
-    "status: in_force",
-    "-->",
-  ].join("\n");
 
 /**
  * A guide whose "how much" section has no figure (the charter decides) next to one with a deadline,

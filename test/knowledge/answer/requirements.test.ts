@@ -1,18 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeService } from "../../../src/knowledge/answer/knowledge-service.js";
 import type { fixtureKnowledge } from "../knowledge-dir.js";
-import { knowledgeWithGuide } from "../knowledge-dir.js";
-
-const cite = (article: string) =>
-  [
-    "<!-- cite",
-    "doc: 17/2023/QH15",
-    "doc_title: Luật Hợp tác xã 2023",
-    `article: "${article}"`,
-    "effective: 2024-07-01",
-    "status: in_force",
-    "-->",
-  ].join("\n");
+import { citeLaw2023 as cite, knowledgeWithGuide } from "../knowledge-dir.js";
 
 /** The director's duties, naming the director throughout, next to who may be director. */
 const GUIDE = `---
