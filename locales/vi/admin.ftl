@@ -1,11 +1,11 @@
 # The officers' dashboard (src/admin) and staff accounts (src/staff). Officers read these on phones too.
 
 ## Sent to a farmer's chat when an officer answers their question
-admin-reply-to-farmer = 👤 Cán bộ HTX trả lời câu hỏi { $reference } của bà con:
+admin-reply-to-farmer = 👤 Cán bộ Hội Nông dân trả lời câu hỏi { $reference } của bà con:
     «{ $question }»
 
     { $answer }
-admin-reply-to-farmer-reply = 👤 Cán bộ trả lời lời nhắn của bà con (hồ sơ { $lead }, mã { $reference }):
+admin-reply-to-farmer-reply = 👤 Cán bộ Hội Nông dân trả lời lời nhắn của bà con (hồ sơ { $lead }, mã { $reference }):
     «{ $question }»
 
     { $answer }

@@ -129,7 +129,7 @@ admin-lead-message-send = Gửi tin nhắn
 admin-lead-message-sent = Đã xếp tin nhắn để gửi cho bà con.
 admin-lead-message-invalid = Tin nhắn không được để trống và dài tối đa 1000 ký tự.
 admin-lead-message-text =
-    Cán bộ Hội Nông dân nhắn: { $text }
+    👤 Cán bộ Hội Nông dân nhắn: { $text }
     (Bà con bấm «✍️ Trả lời cán bộ» để nhắn lại.)
 lead-reply-button = ✍️ Trả lời cán bộ
 

@@ -279,7 +279,7 @@ describe("dashboard announcements", () => {
         "telegram",
         "555",
         {
-          text: "Cán bộ Hội Nông dân nhắn: Mai 8 giờ cán bộ gọi lại nha\n(Bà con bấm «✍️ Trả lời cán bộ» để nhắn lại.)",
+          text: "👤 Cán bộ Hội Nông dân nhắn: Mai 8 giờ cán bộ gọi lại nha\n(Bà con bấm «✍️ Trả lời cán bộ» để nhắn lại.)",
           buttons: [[{ text: "✍️ Trả lời cán bộ", data: "lr:HTX-M0001" }]],
         },
       ],

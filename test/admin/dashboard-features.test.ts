@@ -342,7 +342,7 @@ describe("questions", () => {
 
     await submit(`/admin/questions/${asked.id}/answer`, { answer: "Cần điều lệ và danh sách thành viên." });
     expect((await queued()).map((m) => m.message.text)).toEqual([
-      expect.stringMatching(/^👤 Cán bộ HTX trả lời câu hỏi CH-\d{5} của bà con:/),
+      expect.stringMatching(/^👤 Cán bộ Hội Nông dân trả lời câu hỏi CH-\d{5} của bà con:/),
     ]);
   });
 
@@ -369,7 +369,9 @@ describe("questions", () => {
     expect(answer).toEqual({
       chat: ["telegram", "5151"],
       message: {
-        text: expect.stringMatching(/^👤 Cán bộ trả lời lời nhắn của bà con \(hồ sơ HTX-R0001, mã CH-\d{5}\):/),
+        text: expect.stringMatching(
+          /^👤 Cán bộ Hội Nông dân trả lời lời nhắn của bà con \(hồ sơ HTX-R0001, mã CH-\d{5}\):/,
+        ),
         buttons: [[{ text: "✍️ Trả lời cán bộ", data: "lr:HTX-R0001" }]],
       },
     });

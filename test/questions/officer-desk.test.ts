@@ -83,7 +83,9 @@ describe("officer question desk", () => {
     );
     expect(result.ok).toBe(true);
     const [sent] = await queued();
-    expect(sent!.message.text).toMatch(/^👤 Cán bộ trả lời lời nhắn của bà con \(hồ sơ HTX-7K3Q9, mã CH-00001\)/);
+    expect(sent!.message.text).toMatch(
+      /^👤 Cán bộ Hội Nông dân trả lời lời nhắn của bà con \(hồ sơ HTX-7K3Q9, mã CH-00001\)/,
+    );
     expect(sent!.message.text).not.toContain("câu hỏi");
     expect(sent!.message.buttons).toEqual([[{ text: "✍️ Trả lời cán bộ", data: "lr:HTX-7K3Q9" }]]);
     const events = await db.prisma.leadEvent.findMany({ where: { leadId: lead.id } });

@@ -96,7 +96,7 @@ describe("officers answer farmers' questions in chat", () => {
     const answer = (await db.prisma.outboundJob.findMany({ where: { chatId: String(FARMER) }, orderBy: { id: "asc" } }))
       .map((j) => j.payload as unknown as OutboundMessage)
       .at(-1)!;
-    expect(answer.text).toContain("Cán bộ trả lời lời nhắn của bà con (hồ sơ HTX-7K3Q9, mã CH-00001)");
+    expect(answer.text).toContain("Cán bộ Hội Nông dân trả lời lời nhắn của bà con (hồ sơ HTX-7K3Q9, mã CH-00001)");
     expect(answer.buttons).toEqual([[replyButton]]);
     expect(await db.prisma.leadEvent.findFirst({ where: { leadId: lead.id }, orderBy: { id: "desc" } })).toMatchObject({
       kind: "message_to_farmer",
