@@ -48,9 +48,6 @@ ask-decline-farming = Xin lỗi, kỹ thuật canh tác, phân bón, thuốc b�
 ask-legal-lead = Câu này luật có quy định, ở phần "{ $title }":
 ask-legal-quote = Nguyên văn { $reference }: “{ $text }”
 ask-legal-note = ⚠️ { $note }.
-# The law's own sentence after a guide's plain words (the source line below names the document).
-ask-law-words-article = Luật ghi (Điều { $article }): “{ $text }”
-ask-law-words-clause = Luật ghi (khoản { $clause } Điều { $article }): “{ $text }”
 
 # Two questions in one message: each answered under its own label.
 ask-part = • Về “{ $part }”:

@@ -11,7 +11,6 @@ import { twoParts, type TwoParts } from "./two-part.js";
 import { coversFocus, namesOurDomain, subjectsOf } from "./focus.js";
 import { headingNamesTopic, preferFittingHeading } from "./heading-fit.js";
 import { quoteLegal } from "./legal-quote.js";
-import { lawWordsFor } from "./law-words.js";
 import { asksRequirements, statesRequirements } from "./asked-feature.js";
 import { foldVietnamese } from "../../lib/vietnamese.js";
 import { quoteList } from "./list-quote.js";
@@ -73,8 +72,6 @@ const FOCUS_MIN_SCORE = 0.6;
  * options of an either-or question, a rule rather than local figures) must rank at least this close.
  */
 const CLOSE_FIT_SCORE = 0.75;
-/** A confident answer's quoted words (guide and law) stay within this many characters. */
-const ANSWER_QUOTE_CAP = 650;
 
 export interface SectionView {
   id: string;
@@ -331,30 +328,6 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     const passages = used
       .flatMap((hit) => passageLines(hit.section, profile, t, quote))
       .filter((line, i, all) => !(line.startsWith("⚠️") || notes.has(line)) || all.indexOf(line) === i);
-    // The guide's plain words, then the law's own sentence where it answers what they leave out.
-    if (!unsure && budget === undefined) {
-      const law = lawWordsFor(
-        best.section,
-        question,
-        passages[0]!,
-        index.sections,
-        profile,
-        wants,
-        ANSWER_QUOTE_CAP - passages[0]!.length,
-      );
-      if (law) {
-        const { article, clause } = law.citation;
-        passages.splice(
-          1,
-          0,
-          t(clause ? "ask-law-words-clause" : "ask-law-words-article", {
-            article: article ?? "",
-            clause: clause ?? "",
-            text: law.text,
-          }),
-        );
-      }
-    }
     // "Nghe nói chỉ cần 3 người?" answered with "ít nhất 05 thành viên": say first that 3 is not right.
     const lead = passages[0] ?? "";
     const heard = unsure || startsWithRefutation(lead) ? null : wrongCountHeard(question, lead);

@@ -13,7 +13,7 @@ import { memoByObject } from "../../lib/memo-by-object.js";
 /** Characters of law text quoted; a phone screen with the lead-in and the source line. */
 const QUOTE_BUDGET = 420;
 
-export interface Clause {
+interface Clause {
   number: string | undefined;
   lines: string[];
 }
@@ -27,8 +27,7 @@ interface IndexedClause extends Clause {
 const CLAUSE_START = /^(\d+)\.\s/;
 const ARTICLE_HEADING = /^Điều\s+(\d+[a-zđ]?)\.\s*(.*?)(?:\s*\(khoản [^)]*\))?$/u;
 
-/** The khoản of an official text's section, each with its lines (its lead line, then its điểm). */
-export function clausesOf(text: string): Clause[] {
+function clausesOf(text: string): Clause[] {
   const clauses: Clause[] = [];
   for (const line of text
     .split(/\n+/)

@@ -32,7 +32,7 @@ const MAX_EXTRAS = 2;
 const MIN_NEW_SHARE = 0.04;
 
 /** The sentence, or its beginning cut after a "; " or ", " so it fits `room`; null if too little fits. */
-export function fitted(sentence: string, room: number): string | null {
+function fitted(sentence: string, room: number): string | null {
   if (sentence.length <= room) return sentence;
   const cut = Math.max(sentence.lastIndexOf("; ", room - 1), sentence.lastIndexOf(", ", room - 1));
   return cut > room / 2 ? `${sentence.slice(0, cut)}…` : null;
