@@ -1,13 +1,14 @@
 import { foldVietnamese } from "../../lib/vietnamese.js";
-import { namedEntities, withoutEntities, type EntityGroup } from "../text/entities.js";
+import { entityPhrases, namedEntities, withoutEntities, type EntityGroup } from "../text/entities.js";
+import { subjectsOf } from "./focus.js";
 import { questionWants } from "./passage.js";
 import { statedFigures } from "./stated-figure.js";
 
 /**
  * Two questions in one message ("HTX cần mấy người, còn tổ hợp tác thì sao?", "Vay được bao nhiêu
  * với lại lãi suất mấy phần trăm?", "… được không? Hạn mấy ngày?"): each part is answered on its
- * own. A second part that names no subject or organisation of its own ("còn tổ hợp tác thì sao",
- * "hạn mấy ngày") is asked with the first part's topic carried over.
+ * own. A second part that names no subject of its own ("còn tổ hợp tác thì sao", "hạn mấy ngày") is
+ * asked with the first part's topic carried over.
  */
 
 /** Words opening the second question: "còn", "với lại", "ngoài ra", "và", "rồi" (accented or not). */
@@ -47,10 +48,16 @@ function endsAsking(part: string, endsWithMark: boolean): boolean {
 /**
  * The second part as a question of its own: followed by the first part's topic, without the
  * organisations, lenders or borrowers the second part names instead ("tổ hợp tác thì sao" +
- * "can may nguoi"; "cho vay tối đa bao lâu" + "htx cho xa vien vay tien lam mua").
+ * "can may nguoi"; "cho vay tối đa bao lâu" + "htx cho xa vien vay tien lam mua"). A second part
+ * naming a subject the first does not ("đại hội bao lâu họp 1 lần" after a capital question) keeps
+ * only who the first is about: its topic would pull the search back to the first question.
  */
 function withContext(first: string, second: string): string {
-  return `${second} (${withoutEntities(first, new Set<EntityGroup>(namedEntities(second).keys()))})`;
+  const namedInSecond = new Set<EntityGroup>(namedEntities(second).keys());
+  const firstSubjects = subjectsOf(first);
+  const ownSubject = [...subjectsOf(second)].some((subject) => !firstSubjects.has(subject));
+  const carried = ownSubject ? entityPhrases(first, namedInSecond) : withoutEntities(first, namedInSecond);
+  return carried ? `${second} (${carried})` : second;
 }
 
 export interface TwoParts {

@@ -92,21 +92,31 @@ export function namedEntities(text: string): NamedEntities {
   return found;
 }
 
+/** A text in canonical syllables, keeping only the runs `keep` accepts (by the entity group each names). */
+function keptRuns(text: string, keep: (group: EntityGroup | undefined) => boolean): string {
+  return entityRuns(text)
+    .map((runs) =>
+      runs
+        .filter(({ group }) => keep(group))
+        .flatMap((run) => run.syllables)
+        .join(" "),
+    )
+    .filter(Boolean)
+    .join(", ");
+}
+
 /**
  * A text in canonical syllables without its phrases naming an entity of the given groups: what
  * "hợp tác xã cần mấy người" asks once the cooperative is taken out ("can may nguoi"), ready to be
  * asked about another organisation.
  */
 export function withoutEntities(text: string, groups: ReadonlySet<EntityGroup>): string {
-  return entityRuns(text)
-    .map((runs) =>
-      runs
-        .filter(({ group }) => !group || !groups.has(group))
-        .flatMap((run) => run.syllables)
-        .join(" "),
-    )
-    .filter(Boolean)
-    .join(", ");
+  return keptRuns(text, (group) => !group || !groups.has(group));
+}
+
+/** Only the phrases of a text naming an entity outside the given groups ("to hop tac" of "tổ hợp tác tui …"). */
+export function entityPhrases(text: string, except: ReadonlySet<EntityGroup>): string {
+  return keptRuns(text, (group) => !!group && !except.has(group));
 }
 
 /**

@@ -23,6 +23,16 @@ describe("twoParts", () => {
     expect(comma?.searched[1]).toContain("ban kiem soat");
   });
 
+  it("asks a second part naming a subject of its own without the first's topic, keeping who the first is about", () => {
+    // A capital question's topic would pull "how often does the general meeting meet" back to capital.
+    const meeting = twoParts("gop von toi da bao nhieu?dai hoi bao lau hop 1 lan?");
+    expect(meeting?.asked).toEqual(["gop von toi da bao nhieu", "dai hoi bao lau hop 1 lan?"]);
+    expect(meeting?.searched[1]).toBe("dai hoi bao lau hop 1 lan?");
+    const union = twoParts("liên hiệp HTX cần mấy thành viên, còn vốn góp tối đa bao nhiêu?");
+    expect(union?.searched[1]).toContain("lien hiep");
+    expect(union?.searched[1]).not.toContain("thanh vien");
+  });
+
   it("keeps one question whole: a stated fact, a negated question word, an either-or, one question mark", () => {
     expect(twoParts("con tui 16 tuổi, vô HTX được hông?")).toBeNull();
     expect(twoParts("Ông giám đốc đi mấy tháng nay mà hổng ủy quyền cho ai hết. HTX phải làm sao?")).toBeNull();
