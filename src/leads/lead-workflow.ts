@@ -1,5 +1,5 @@
 import { prismaAuditLog, type AuditLog } from "../audit/audit-log.js";
-import type { PrismaClient } from "../db/index.js";
+import type { Prisma, PrismaClient } from "../db/index.js";
 import type { Translate } from "../i18n/translate.js";
 import { prismaOutbox } from "../outbound/prisma-outbox.js";
 import { messageToFarmer, OFFICER_MESSAGE_EVENT } from "./officer-messages.js";
@@ -65,9 +65,37 @@ export async function addLeadNote(
 export const LEAD_MESSAGE_MAX_LENGTH = 1000;
 
 /**
+ * Writing to the farmer is taking the lead up: an unassigned lead becomes the writing officer's, and a
+ * new lead of theirs is contacted. A lead another officer holds stays with them, in its status.
+ * Conditional updates inside the caller's transaction, so two officers writing at once cannot both take it.
+ */
+export async function takeUpByMessage(tx: Prisma.TransactionClient, lead: LeadRef, actorId: number, at: Date) {
+  const audit = prismaAuditLog(tx);
+  const taken = await tx.lead.updateMany({
+    where: { id: lead.id, assignedToId: null },
+    data: { assignedToId: actorId },
+  });
+  if (taken.count === 1) {
+    await tx.leadEvent.create({ data: { leadId: lead.id, actorId, kind: "assigned", at } });
+    await audit.record({ action: "lead.claim", actorId, target: lead.reference, at });
+  }
+  const contacted = await tx.lead.updateMany({
+    where: { id: lead.id, assignedToId: actorId, status: "new" },
+    data: { status: "contacted" },
+  });
+  if (contacted.count === 1) {
+    await tx.leadEvent.create({
+      data: { leadId: lead.id, actorId, kind: "status", fromStatus: "new", toStatus: "contacted", at },
+    });
+    const details = { from: "new", to: "contacted" };
+    await audit.record({ action: "lead.status", actorId, target: lead.reference, details, at });
+  }
+}
+
+/**
  * An officer's message to the farmer of a lead, through the outbox (paced, skipped for a chat that
  * blocked the bot); the lead's history keeps what was said, and the farmer can answer by a button.
- * The three writes are one transaction: no message goes out that the history and audit log lack.
+ * The writes are one transaction: no message goes out that the history and audit log lack.
  */
 export async function messageFarmer(
   deps: { prisma: PrismaClient; translate: Translate },
@@ -80,6 +108,7 @@ export async function messageFarmer(
   if (text.length === 0 || text.length > LEAD_MESSAGE_MAX_LENGTH)
     return { ok: false, problem: "admin-lead-message-invalid" };
   await deps.prisma.$transaction(async (tx) => {
+    await takeUpByMessage(tx, lead, actorId, message.now);
     await prismaOutbox(tx).enqueue({ channel, chatId }, messageToFarmer(text, lead.reference, deps.translate), {
       origin: { senderId: actorId },
     });

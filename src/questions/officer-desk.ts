@@ -2,6 +2,7 @@ import { prismaAuditLog, type AuditLog } from "../audit/audit-log.js";
 import type { Prisma, PrismaClient } from "../db/index.js";
 import type { Translate } from "../i18n/translate.js";
 import { farmerReplyChoice, OFFICER_MESSAGE_EVENT } from "../leads/officer-messages.js";
+import { takeUpByMessage } from "../leads/lead-workflow.js";
 import type { Outbox, OutboundMessage } from "../outbound/outbox.js";
 import { prismaOutbox } from "../outbound/prisma-outbox.js";
 import { questionReference } from "./question-queue.js";
@@ -126,7 +127,8 @@ function answerMessage(
 /**
  * Answers an open question once: when two officers reply at the same time, the second gets
  * `admin-error-question-answered` and nothing is sent twice. The answer, its outbox job, the line in
- * the lead's history (for a reply about a lead) and the audit entry commit together or not at all.
+ * the lead's history (for a reply about a lead, which the officer takes up as by a message) and the
+ * audit entry commit together or not at all.
  */
 export async function answerOfficerQuestion(
   deps: { prisma: PrismaClient; translate: Translate },
@@ -156,10 +158,12 @@ export async function answerOfficerQuestion(
       answerMessage(question, answer, lead?.reference, deps.translate),
       { origin: { questionId: id, senderId: officerId } },
     );
-    if (lead)
+    if (lead) {
+      await takeUpByMessage(tx, lead, officerId, now);
       await tx.leadEvent.create({
         data: { leadId: lead.id, actorId: officerId, kind: OFFICER_MESSAGE_EVENT, note: answer, at: now },
       });
+    }
     await prismaAuditLog(tx).record({
       action: "question.answer",
       actorId: officerId,

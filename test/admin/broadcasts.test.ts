@@ -298,4 +298,28 @@ describe("dashboard announcements", () => {
       ).status,
     ).toBe(403);
   });
+
+  it("gives an unassigned new lead to the officer who messages its farmer; a lead another officer holds stays", async () => {
+    await insertLead(h.db.prisma, { reference: "HTX-M0002", channel: "webchat", chatId: "w2" });
+    const officer = await loggedIn("canbo", "officer");
+    const csrf = await officer.csrf("/admin/leads/HTX-M0002");
+    for (const message of ["Chào bà con", "Mai cán bộ ghé nha"])
+      await officer.post("/admin/leads/HTX-M0002/message", { _csrf: csrf, message });
+    const page = await (await officer.get("/admin/leads/HTX-M0002")).text();
+    expect(page).toMatch(/Người xử lý<\/dt><dd>Tên canbo</);
+    expect(page).not.toContain("Chưa ai nhận");
+    expect(page).toMatch(/<b>Tên canbo<\/b>: Đổi trạng thái: Mới → Đã liên hệ/);
+    const lead = await h.db.prisma.lead.findUniqueOrThrow({
+      where: { reference: "HTX-M0002" },
+      include: { events: true },
+    });
+    expect(lead.status).toBe("contacted");
+    expect(lead.events.map((e) => e.kind).filter((k) => k !== "message_to_farmer")).toEqual(["assigned", "status"]);
+
+    const other = await h.user("canbo2", "officer");
+    await insertLead(h.db.prisma, { reference: "HTX-M0003", channel: "webchat", chatId: "w3", assignedToId: other.id });
+    await officer.post("/admin/leads/HTX-M0003/message", { _csrf: csrf, message: "Chào bà con" });
+    const held = await h.db.prisma.lead.findUniqueOrThrow({ where: { reference: "HTX-M0003" } });
+    expect([held.assignedToId, held.status]).toEqual([other.id, "new"]);
+  });
 });

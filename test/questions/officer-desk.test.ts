@@ -89,7 +89,10 @@ describe("officer question desk", () => {
     expect(sent!.message.text).not.toContain("câu hỏi");
     expect(sent!.message.buttons).toEqual([[{ text: "✍️ Trả lời cán bộ", data: "lr:HTX-7K3Q9" }]]);
     const events = await db.prisma.leadEvent.findMany({ where: { leadId: lead.id } });
+    // Answering takes the unassigned new lead up, as a message from the lead page does.
     expect(events.map((e) => [e.kind, e.note, e.actorId])).toEqual([
+      ["assigned", null, officerId],
+      ["status", null, officerId],
       ["message_to_farmer", "Dạ, 3 giờ chiều cán bộ ghé.", officerId],
     ]);
   });

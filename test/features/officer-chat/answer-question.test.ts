@@ -84,6 +84,8 @@ describe("officers answer farmers' questions in chat", () => {
     expect(notice.message.text).toContain("Dạ chiều mai tui ở nhà");
     const events = await db.prisma.leadEvent.findMany({ where: { leadId: lead.id }, orderBy: { id: "asc" } });
     expect(events.map((e) => [e.kind, e.note])).toEqual([
+      ["assigned", null],
+      ["status", null],
       ["message_to_farmer", "Mai cán bộ gọi được không?"],
       ["farmer_reply", "Dạ chiều mai tui ở nhà"],
     ]);
@@ -109,7 +111,7 @@ describe("officers answer farmers' questions in chat", () => {
     await chat.say(FARMER + 1, "Tui đâu có đăng ký");
     // Typed instead of pressed: «Gửi» named in words sends.
     expect(textOf(await chat.say(FARMER + 1, "gui di"))).toContain("Đã gửi");
-    expect(await db.prisma.leadEvent.count({ where: { leadId: lead.id } })).toBe(3);
+    expect(await db.prisma.leadEvent.count({ where: { leadId: lead.id } })).toBe(5);
     const copied = chat.outbox.sent.filter((s) => s.to.chatId === String(OFFICER)).at(-1)!;
     expect(copied.message.text).toContain("Tui đâu có đăng ký");
     expect(copied.message.text).not.toContain("HTX-7K3Q9");
