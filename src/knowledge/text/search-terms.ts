@@ -223,7 +223,7 @@ const CONCEPTS: Record<string, string[]> = {
   // What one must have or be: the law says "điều kiện", farmers "tiêu chuẩn", "bằng cấp", "trình độ".
   "#dieu-kien": ["dieu kien", "tieu chuan", "bang cap", "trinh do", "yeu cau gi"],
   "#dai-hoi": ["dai hoi", "hop thanh vien", "hop toan the", "hop xa vien"],
-  "#bieu-quyet": ["bieu quyet", "bo phieu", "gio tay"],
+  "#bieu-quyet": ["bieu quyet", "bo phieu", "gio tay", "tan thanh", "dong y"],
   "#qua-han": ["qua han", "tre han", "tre hen", "cham tra", "khong tra kip", "tra khong kip", "tra no khong kip"],
   "#mat-mua": ["mat mua", "thien tai", "lu lut", "han man", "xam nhap man", "dich benh", "bao lu"],
   "#tam-ngung": [

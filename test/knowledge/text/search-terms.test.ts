@@ -34,6 +34,9 @@ describe("searchTerms", () => {
     expect(terms("giai the htx thi lam sao")).toContain("#thu-tuc");
     expect(terms("trình tự, thủ tục giải thể")).toContain("#thu-tuc");
     expect(terms("so luong thanh vien toi thieu")).toContain("#so-nguoi");
+    // A farmer's "đồng ý" is the law's "phiếu … tán thành" of a vote.
+    expect(terms("sua dieu le can bao nhieu phan tram dong y")).toContain("#bieu-quyet");
+    expect(terms("65% tổng số phiếu biểu quyết tán thành")).toContain("#bieu-quyet");
   });
 
   it("keeps tổ hợp tác and hợp tác xã apart with compound terms", () => {
