@@ -96,9 +96,12 @@ export function questionWants(question: string): QuestionWants {
 const EARLIER_VALUE =
   /^(Trước (đó|đây|kia|ngày|năm|khi)|Hồi trước|Mức cũ|Theo quy định cũ)|\btrước (ngày )?01\/07\/2025\b/iu;
 
+/** A deadline that has passed, said either way round: "đã hết hạn", "Hạn 18 tháng này đã hết". */
+const EXPIRED = String.raw`đã hết hạn|hết hiệu lực|hết thời hạn|(?<!\p{L})hạn(?!\p{L})[^.]{0,40}đã hết(?!\p{L})`;
+const UNCERTAIN = String.raw`\[CHƯA CHẮC\]|chưa chắc|chưa xác minh|chưa được xác minh|nguồn thứ cấp`;
+const OUTDATED = String.raw`lỗi thời|không còn áp dụng`;
 /** A sentence that changes the answer: an expired or uncertain rule, a deadline that has passed. */
-const CAVEAT =
-  /(đã hết hạn|hết hiệu lực|hết thời hạn|\[CHƯA CHẮC\]|chưa chắc|chưa xác minh|chưa được xác minh|lỗi thời|không còn áp dụng|nguồn thứ cấp)/iu;
+const CAVEAT = new RegExp(`(${EXPIRED}|${UNCERTAIN}|${OUTDATED})`, "iu");
 /** A lead saying what the farmer heard is no longer (or not) right: the current rule must follow it. */
 const REFUTES = /^(Không còn đúng|Không đúng|Không còn áp dụng|Không phải vậy|Sai)(?!\p{L})/iu;
 /** True when a quote starts by saying the claim asked about is not right. */

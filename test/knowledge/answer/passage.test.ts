@@ -37,6 +37,15 @@ const FUND = section(
   "Quỹ cho vay với lãi suất ưu đãi. Chương trình hỗ trợ lãi suất đã hết hạn từ 31/12/2023. Hồ sơ nộp tại chi nhánh Quỹ.",
 );
 
+/** A deadline whose passing is said after it ("Hạn … đã hết"), not as "đã hết hạn". */
+const CHARTER_DEADLINE = section(
+  [
+    "HTX lập trước 01/07/2024 tiếp tục hoạt động; nếu Điều lệ không phù hợp thì phải sửa trong 18 tháng kể từ 01/07/2024.",
+    "Việc sửa Điều lệ do Đại hội thành viên quyết định theo thủ tục Điều lệ đã ghi và phải được nhiều thành viên tán thành.",
+    "Hạn 18 tháng này đã hết vào khoảng đầu năm 2026.",
+  ].join(" "),
+);
+
 /** A long list first, the period (the answer to "bao lâu") after it. */
 const POSTING = section(
   "HTX phải công khai cho thành viên Điều lệ, quy chế, nghị quyết Đại hội, danh sách và tỷ lệ vốn góp của thành viên, báo cáo tài chính năm. Các thông tin này phải niêm yết ít nhất 30 ngày liên tục tại trụ sở.",
@@ -91,6 +100,7 @@ describe("quotePassage", () => {
 
   it("never drops a caveat that changes the answer", () => {
     expect(quote(FUND, "quy cho vay lai suat uu dai the nao")).toContain("đã hết hạn từ 31/12/2023");
+    expect(quote(CHARTER_DEADLINE, "htx lap truoc 2024 co phai sua dieu le khong")).toContain("đã hết vào khoảng");
   });
 
   it("quotes the figure a 'how long' question wants, even when the lead fills the budget", () => {
