@@ -131,6 +131,10 @@ const CONDITION =
 const SAYS_YES_OR_NO = /^(Được|Không|Có|Chưa|Phải|Tùy|Vẫn|Cũng)(?!\p{L})/u;
 /** True when a text opens by answering yes or no: it answers the question its heading asks. */
 export const opensWithYesOrNo = (text: string): boolean => SAYS_YES_OR_NO.test(text.trim());
+/** A lead that is only a verdict ("Được, theo Luật và Điều lệ.") has at most this many words. */
+const VERDICT_MAX_WORDS = 6;
+const isVerdict = (sentence: string) =>
+  SAYS_YES_OR_NO.test(sentence) && sentence.split(/\s+/).length <= VERDICT_MAX_WORDS;
 /** The lead is kept first when it covers at least this share of what the best sentence covers. */
 const LEAD_SHARE = 0.5;
 
@@ -244,6 +248,9 @@ export function quotePassage(section: Section, profile: QuestionProfile, options
     // (A caveat about an earlier value goes with it: today's value comes alone.)
     if (!chosen.has(i) && !earlier[i] && CAVEAT.test(sentence)) chosen.set(i, sentence);
   });
+  // "Được." answers the heading's yes/no question, not "bao lâu" or "khi nào": a bare verdict goes.
+  if (!wants.yesNo && (wants.number || wants.feature) && chosen.size > 1 && isVerdict(chosen.get(0) ?? ""))
+    chosen.delete(0);
   return withSubject(
     [...chosen]
       .sort((a, b) => a[0] - b[0])

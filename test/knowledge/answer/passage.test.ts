@@ -46,6 +46,15 @@ const CHARTER_DEADLINE = section(
   ].join(" "),
 );
 
+/** A guide answering its heading's yes/no question first. */
+const REFUND = section(
+  [
+    "Được, theo Luật và Điều lệ.",
+    "HTX trả lại vốn góp khi thành viên chấm dứt tư cách hoặc trả phần vốn vượt mức tối đa.",
+    "Thời hạn trả do Điều lệ quy định.",
+  ].join(" "),
+);
+
 /** A long list first, the period (the answer to "bao lâu") after it. */
 const POSTING = section(
   "HTX phải công khai cho thành viên Điều lệ, quy chế, nghị quyết Đại hội, danh sách và tỷ lệ vốn góp của thành viên, báo cáo tài chính năm. Các thông tin này phải niêm yết ít nhất 30 ngày liên tục tại trụ sở.",
@@ -96,6 +105,11 @@ describe("quotePassage", () => {
   it("starts from the sentence that answers when the lead does not", () => {
     const text = quote(MEETING, "giam doc gop nhieu von thi co nhieu phieu bieu quyet hon khong");
     expect(text.startsWith("Mỗi thành viên chính thức có một phiếu biểu quyết")).toBe(true);
+  });
+
+  it("leaves out a bare yes/no verdict when the question asks how long or how much", () => {
+    expect(quote(REFUND, "ra htx thi bao lau duoc tra von")).not.toContain("Được, theo Luật");
+    expect(quote(REFUND, "ra htx co duoc tra von khong")).toContain("Được, theo Luật");
   });
 
   it("never drops a caveat that changes the answer", () => {
