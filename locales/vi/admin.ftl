@@ -5,6 +5,7 @@ admin-reply-to-farmer = 👤 Cán bộ Hội Nông dân trả lời câu hỏi {
     «{ $question }»
 
     { $answer }
+    (Bà con bấm «✍️ Trả lời cán bộ» để nhắn tiếp.)
 admin-reply-to-farmer-reply = 👤 Cán bộ Hội Nông dân trả lời lời nhắn của bà con (hồ sơ { $lead }, mã { $reference }):
     «{ $question }»
 
@@ -120,6 +121,7 @@ admin-event-erased-by-farmer = Bà con xóa dữ liệu cá nhân (/xoa)
 admin-event-erased-after-retention = Hết thời hạn lưu (24 tháng): đã xóa dữ liệu cá nhân
 admin-event-message-to-farmer = Nhắn cho bà con
 admin-event-farmer-reply = Bà con trả lời cán bộ
+admin-event-farmer-question = Bà con hỏi cán bộ
 admin-event-duplicate-from-other-chat = Có người ở khung chat khác đăng ký cùng số điện thoại này (hồ sơ không bị thay đổi)
 
 ## Pools

@@ -1,5 +1,5 @@
 officer-ask = Bà con muốn hỏi cán bộ điều gì? Nhắn câu hỏi vào đây, cán bộ sẽ trả lời trong khung chat này. (Nhắn /huy để thôi.)
-officer-reply-ask = Bà con nhắn lời trả lời cán bộ (hồ sơ { $reference }) vào đây nha. (Nhắn /huy để thôi.)
+officer-reply-ask = Bà con nhắn lời trả lời cán bộ (mã { $reference }) vào đây nha. (Nhắn /huy để thôi.)
 officer-reply-nothing = Cán bộ chưa nhắn gì cho bà con để trả lời. Bà con cần hỏi cán bộ thì bấm «Gặp cán bộ» nha.
 officer-reply-confirm =
     Lời nhắn của bà con:

@@ -110,8 +110,9 @@ export async function findOfficerQuestion(prisma: PrismaClient, id: number): Pro
 const quote = (text: string) => (text.length > QUOTE_MAX_LENGTH ? `${text.slice(0, QUOTE_MAX_LENGTH - 1)}…` : text);
 
 /**
- * The answer as the farmer gets it. An answer to the farmer's reply to an officer's message about
- * their lead says so and carries «Trả lời cán bộ» again, so the conversation can go on.
+ * The answer as the farmer gets it, with «Trả lời cán bộ» so the conversation can go on: about their
+ * lead when the question has one, else about this question. An answer to the farmer's reply to an
+ * officer's message says so.
  */
 function answerMessage(
   question: OfficerQuestionView,
@@ -120,15 +121,17 @@ function answerMessage(
   t: Translate,
 ): OutboundMessage {
   const args = { reference: question.reference, question: quote(question.text), answer };
-  if (!lead) return { text: t("admin-reply-to-farmer", args) };
-  return { text: t("admin-reply-to-farmer-reply", { ...args, lead }), buttons: [[farmerReplyChoice(lead, t)]] };
+  const buttons = [[farmerReplyChoice(lead ?? question.reference, t)]];
+  if (question.origin === "lead_reply" && lead)
+    return { text: t("admin-reply-to-farmer-reply", { ...args, lead }), buttons };
+  return { text: t("admin-reply-to-farmer", args), buttons };
 }
 
 /**
  * Answers an open question once: when two officers reply at the same time, the second gets
  * `admin-error-question-answered` and nothing is sent twice. The answer, its outbox job, the line in
- * the lead's history (for a reply about a lead, which the officer takes up as by a message) and the
- * audit entry commit together or not at all.
+ * the lead's history (for a question about a lead, which the officer takes up as by a message) and
+ * the audit entry commit together or not at all.
  */
 export async function answerOfficerQuestion(
   deps: { prisma: PrismaClient; translate: Translate },

@@ -11,6 +11,7 @@ import {
 } from "./officer-desk.js";
 import {
   ANSWER_BUTTON_PREFIX,
+  questionIdOf,
   questionReference,
   type QuestionInput,
   type QueuedQuestion,
@@ -28,26 +29,52 @@ const asQueued = (q: OfficerQuestionView): QueuedQuestion => ({
   status: q.status,
 });
 
+const LEAD_LINK = { id: true, reference: true } as const;
+type LinkedLead = { id: number; reference: string };
+
+/** The chat's lead a reply is about: the one an officer wrote about, or the lead of the answered question. */
+async function repliedLead(
+  tx: Prisma.TransactionClient,
+  replyTo: string,
+  chat: { channel: string; chatId: string },
+): Promise<LinkedLead | null> {
+  const questionId = questionIdOf(replyTo);
+  if (questionId === undefined)
+    return tx.lead.findFirst({ where: { reference: replyTo, ...chat, erasedAt: null }, select: LEAD_LINK });
+  const answered = await tx.officerQuestion.findFirst({
+    where: { id: questionId, ...chat, lead: { erasedAt: null } },
+    select: { lead: { select: LEAD_LINK } },
+  });
+  return answered?.lead ?? null;
+}
+
 /**
- * Stores a new question; one that answers an officer's message about this chat's own lead is
- * labelled so and written into the lead's history in the same transaction.
+ * Stores a new question linked to the farmer's lead: the one a reply is about, else their newest
+ * registration from this chat. The question goes into that lead's history in the same transaction;
+ * a reply is labelled so, and its lead named to the officers.
  */
 async function storeQuestion(
   tx: Prisma.TransactionClient,
   question: QuestionInput,
 ): Promise<{ row: Prisma.OfficerQuestionModel; lead?: string }> {
   const { replyTo, submission, at, ...asked } = question;
-  const lead = replyTo
-    ? await tx.lead.findFirst({
-        where: { reference: replyTo, channel: asked.channel, chatId: asked.chatId, erasedAt: null },
-        select: { id: true, reference: true },
-      })
-    : null;
+  const chat = { channel: asked.channel, chatId: asked.chatId };
+  const replied = replyTo ? await repliedLead(tx, replyTo, chat) : null;
+  const lead =
+    replied ??
+    (await tx.lead.findFirst({
+      where: { ...chat, erasedAt: null },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: LEAD_LINK,
+    }));
   const row = await tx.officerQuestion.create({
-    data: { ...asked, createdAt: at, origin: lead ? "lead_reply" : asked.origin, submission, leadId: lead?.id },
+    data: { ...asked, createdAt: at, origin: replied ? "lead_reply" : asked.origin, submission, leadId: lead?.id },
   });
-  if (lead) await tx.leadEvent.create({ data: { leadId: lead.id, kind: "farmer_reply", note: asked.text, at } });
-  return { row, lead: lead?.reference };
+  if (lead)
+    await tx.leadEvent.create({
+      data: { leadId: lead.id, kind: replied ? "farmer_reply" : "farmer_question", note: asked.text, at },
+    });
+  return { row, lead: replied?.reference };
 }
 
 export function prismaQuestionQueue(
@@ -58,14 +85,16 @@ export function prismaQuestionQueue(
   const t = deps.translate;
   return {
     async submit(question) {
-      const { replyTo, submission } = question;
+      const { submission } = question;
       // A replayed press (after a crash) finds what its first run stored; the notice goes again, since
       // the crash may have come before it: officers may read it twice, never miss it.
-      const earlier = submission ? await prisma.officerQuestion.findUnique({ where: { submission } }) : null;
+      const earlier = submission
+        ? await prisma.officerQuestion.findUnique({ where: { submission }, include: { lead: { select: LEAD_LINK } } })
+        : null;
       const { row, lead } =
         earlier === null
           ? await prisma.$transaction((tx) => storeQuestion(tx, question))
-          : { row: earlier, lead: earlier.origin === "lead_reply" ? replyTo : undefined };
+          : { row: earlier, lead: earlier.origin === "lead_reply" ? earlier.lead?.reference : undefined };
       const queued = asQueued({ ...row, reference: questionReference(row.id), answeredByName: null, delivery: null });
       await officers.notify({
         text: lead

@@ -10,8 +10,8 @@ export interface QuestionInput {
   origin: "contact" | "unanswered";
   at: Date;
   /**
-   * The lead whose officer's message this answers («Trả lời cán bộ»). When it is this chat's lead the
-   * answer also goes into the lead's history and the officers' notice names the lead.
+   * What this answers («Trả lời cán bộ»): the lead an officer wrote about, or the question an officer
+   * answered (CH-…). When that is about this chat's lead the reply names the lead to the officers.
    */
   replyTo?: string;
   /** The press that sent it (channel and update): submitting it again after a crash stores nothing new. */
@@ -37,9 +37,20 @@ export interface QuestionQueue {
   answer(input: { id: number; answer: string; officerId: number; at: Date }): Promise<AnswerOutcome>;
 }
 
+export const QUESTION_REFERENCE_PREFIX = "CH-";
+/** A question's reference as callback data matches it ("CH-00001"; more digits after 99999). */
+export const QUESTION_REFERENCE_PATTERN = `${QUESTION_REFERENCE_PREFIX}\\d{5,}`;
+
 /** Short code a farmer can quote on the phone; derived from the id so it is unique and stable. */
 export function questionReference(id: number): string {
-  return `CH-${id.toString().padStart(5, "0")}`;
+  return `${QUESTION_REFERENCE_PREFIX}${id.toString().padStart(5, "0")}`;
+}
+
+/** The question id a reference names, or undefined when it names no question (a lead's HTX-…). */
+export function questionIdOf(reference: string): number | undefined {
+  return reference.startsWith(QUESTION_REFERENCE_PREFIX)
+    ? Number(reference.slice(QUESTION_REFERENCE_PREFIX.length))
+    : undefined;
 }
 
 /** Callback data of the *Trả lời* button under a question shown to an officer. */

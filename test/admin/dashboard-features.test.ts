@@ -400,7 +400,10 @@ describe("questions", () => {
     expect(await queued()).toEqual([
       {
         chat: ["telegram", "4242"],
-        message: { text: expect.stringContaining("Ngân hàng Chính sách xã hội ở xã.") },
+        message: {
+          text: expect.stringContaining("Ngân hàng Chính sách xã hội ở xã."),
+          buttons: [[{ text: "✍️ Trả lời cán bộ", data: `lr:CH-${String(question.id).padStart(5, "0")}` }]],
+        },
       },
     ]);
     const again = await submit(`/admin/questions/${question.id}/answer`, { answer: "Lần hai" });

@@ -59,7 +59,12 @@ describe("officer question desk", () => {
     expect(await queued()).toEqual([
       {
         chat: ["webchat", "farmer-9"],
-        message: { text: expect.stringMatching(/CH-00001[\s\S]*«HTX cần mấy người\?»[\s\S]*Ít nhất 5 thành viên\.$/) },
+        message: {
+          text: expect.stringMatching(
+            /CH-00001[\s\S]*«HTX cần mấy người\?»[\s\S]*Ít nhất 5 thành viên\.\n\(Bà con bấm/,
+          ),
+          buttons: [[{ text: "✍️ Trả lời cán bộ", data: "lr:CH-00001" }]],
+        },
       },
     ]);
     expect(await db.prisma.auditEntry.count({ where: { action: "question.answer" } })).toBe(1);

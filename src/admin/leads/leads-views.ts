@@ -138,6 +138,7 @@ function eventText(t: Translate, event: LeadEventView): string {
     "duplicate_from_other_chat",
     "message_to_farmer",
     "farmer_reply",
+    "farmer_question",
   ];
   return known.includes(event.kind) ? t(`admin-event-${event.kind.replaceAll("_", "-")}`) : event.kind;
 }

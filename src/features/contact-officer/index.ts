@@ -9,13 +9,17 @@ import { FARMER_REPLY_PREFIX, farmerReplyChoice } from "../../leads/officer-mess
 import { mainMenuChoices } from "../menu/main-menu.js";
 import { asksOfficerAbout } from "../menu/typed-menu-item.js";
 import { REFERENCE_ALPHABET, REFERENCE_LENGTH, REFERENCE_PREFIX } from "../../leads/reference-code.js";
+import { QUESTION_REFERENCE_PATTERN } from "../../questions/question-queue.js";
+
+const LEAD_REFERENCE_PATTERN = `${REFERENCE_PREFIX}[${REFERENCE_ALPHABET}]{${REFERENCE_LENGTH}}`;
 
 export const CONTACT_OFFICER = "contact-officer";
 const BUTTON = "officer:";
 
 /**
  * A question the farmer already typed (e.g. one the knowledge base could not answer) skips the first
- * step; `replyTo` is the lead an officer wrote about, when the farmer answers that message.
+ * step; `replyTo` is the lead an officer wrote about, or the question an officer answered, when the
+ * farmer answers that message.
  */
 export type ContactOfficerStart = { question: string; origin: "contact" | "unanswered" } | { replyTo: string };
 
@@ -62,14 +66,14 @@ export function contactOfficerFeature(flowPlugins: MiddlewareFn<FlowContext>[]):
 }
 
 /**
- * «Trả lời cán bộ» under an officer's message about a lead: the answer goes to the officers like a
- * question. Typed instead of pressed ("tra loi can bo", read as that button's label), it answers the
+ * «Trả lời cán bộ» under an officer's message about a lead or answer to a question: the answer goes
+ * to the officers like a question. Typed instead of pressed ("tra loi can bo", read as that button's label), it answers the
  * officers' latest message to this chat.
  */
 export function farmerReplyFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.callbackQuery(
-    new RegExp(`^${FARMER_REPLY_PREFIX}(${REFERENCE_PREFIX}[${REFERENCE_ALPHABET}]{${REFERENCE_LENGTH}})$`),
+    new RegExp(`^${FARMER_REPLY_PREFIX}(${LEAD_REFERENCE_PATTERN}|${QUESTION_REFERENCE_PATTERN})$`),
     async (ctx) => {
       await ctx.answerCallbackQuery();
       await ctx.conversation.exitAll();

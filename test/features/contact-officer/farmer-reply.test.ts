@@ -53,10 +53,10 @@ describe("«Trả lời cán bộ» typed instead of pressed", () => {
     await officerWrites(older, 10);
     await officerWrites(elsewhere, 20);
 
-    expect(textOf(await chat.say(FARMER, "tra loi can bo"))).toContain("lời trả lời cán bộ (hồ sơ HTX-7K3Q9)");
+    expect(textOf(await chat.say(FARMER, "tra loi can bo"))).toContain("lời trả lời cán bộ (mã HTX-7K3Q9)");
     await chat.say(FARMER, "/huy");
     await officerWrites(newer, 30);
-    expect(textOf(await chat.say(FARMER, "Trả lời cán bộ"))).toContain("lời trả lời cán bộ (hồ sơ HTX-M4P2X)");
+    expect(textOf(await chat.say(FARMER, "Trả lời cán bộ"))).toContain("lời trả lời cán bộ (mã HTX-M4P2X)");
     await chat.say(FARMER, "Dạ tui đồng ý");
     expect(textOf(await chat.press(FARMER, "officer:send"))).toContain("Đã gửi lời nhắn cho cán bộ");
     expect(await db.prisma.officerQuestion.findFirstOrThrow()).toMatchObject({

@@ -75,7 +75,7 @@ describe("officers answer farmers' questions in chat", () => {
     const replyButton = message.buttons![0]![0]!;
     expect(replyButton).toEqual({ text: "✍️ Trả lời cán bộ", data: "lr:HTX-7K3Q9" });
 
-    expect(textOf(await chat.press(FARMER, replyButton.data))).toContain("lời trả lời cán bộ (hồ sơ HTX-7K3Q9)");
+    expect(textOf(await chat.press(FARMER, replyButton.data))).toContain("lời trả lời cán bộ (mã HTX-7K3Q9)");
     expect(textOf(await chat.say(FARMER, "Dạ chiều mai tui ở nhà"))).toContain("Gửi cho cán bộ nha?");
     expect(textOf(await chat.press(FARMER, "officer:send"))).toContain("Đã gửi lời nhắn cho cán bộ (mã CH-00001)");
 
