@@ -70,7 +70,7 @@ const WANTS_YES_NO =
  * a list is wanted. Names of things counted in kinds, steps or papers, not people or money.
  */
 const LISTED =
-  "viec|loai|nhom|quyen|nghia vu|noi dung|giay to|ho so|truong hop|hinh thuc|buoc|dieu kien|chinh sach|khoan|muc";
+  "viec|loai|nhom|quyen|quyen loi|loi ich|nghia vu|noi dung|giay to|ho so|truong hop|hinh thuc|buoc|dieu kien|chinh sach|ho tro|uu dai|khoan|muc";
 const WANTS_LIST = new RegExp(
   String.raw`\b(nhung gi|nhung (${LISTED})( \w+){0,2} (gi|nao)|gom (nhung )?gi|bao gom|liet ke|(may|bao nhieu|cac) (${LISTED})\b.*\b(gi|nao)|may (loai|nhom|buoc|hinh thuc)|(${LISTED}) gi)\b`,
 );

@@ -47,6 +47,9 @@ describe("questionWants list", () => {
     "hồ sơ gồm giấy tờ gì",
     "tv co nhung quyen j",
     "htx co may loai thanh vien",
+    // Support and benefits are listed by the law ("được 6 ưu đãi: …"): the farmer wants them all.
+    "chuyen len htx duoc ho tro gi",
+    "lap htx co nhung uu dai nao",
   ])("%j wants a list", (question) => expect(questionWants(question).list).toBe(true));
   it.each(["htx can may nguoi", "vay duoc bao nhieu", "góp vốn bằng đất được không"])("%j does not", (question) =>
     expect(questionWants(question).list).toBe(false),
