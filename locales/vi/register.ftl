@@ -10,7 +10,7 @@ reg-ask-relative-phone = Bà con nhắn số di động của người thân (co
 reg-members-unknown = Chưa biết
 # Founding an HTX with fewer than 5 members (Luật HTX 2023 Điều 4 khoản 7 and 21): a note, never a block.
 reg-size-note = Lưu ý: lập hợp tác xã cần ít nhất { $htx } thành viên chính thức (Luật HTX 2023, Điều 4 khoản 7); tổ hợp tác thì từ { $tht } người là lập được (khoản 21). Nhóm bà con giờ có { $members } người, bà con muốn:
-reg-size-keep-htx = Vẫn lập hợp tác xã
+reg-size-keep-htx = Vẫn lập HTX
 reg-size-tht = Lập tổ hợp tác
 reg-back = ⬅️ Quay lại
 reg-skip = Bỏ qua

@@ -3,7 +3,7 @@ import type { InlineKeyboardMarkup } from "grammy/types";
 import type { BaseContextFlavor } from "./context.js";
 import type { Translate } from "../i18n/translate.js";
 import { foldVietnamese } from "../lib/vietnamese.js";
-import { readYesNo, type YesNo } from "../lib/yes-no.js";
+import { NEGATION, readYesNo, type YesNo } from "../lib/yes-no.js";
 
 /**
  * Channel-neutral choices: a step offers rows of choices (label + data) and each channel renders
@@ -123,14 +123,18 @@ export function listChoicesInText(
 /** Words that only make a typed choice polite or urgent: "gửi đi", "gửi luôn nha". */
 const TRAILING_PARTICLES = /( (di|luon|lien|nha|nhe|a|ha))+$/;
 
+/** A label's words before the typed end that negate it: "biết" never picks "Không biết". */
+const NEGATED_END = new RegExp(`(^|\\s)${NEGATION}\\s*$`);
+
 /** Shortest typed prefix taken as a label: one letter would pick options out of ordinary words. */
 const MIN_PREFIX = 2;
 
 /**
  * Which offered choice a typed reply means, or undefined (then it is ordinary text): its key, its
  * label without diacritics or emoji ("gap can bo"), a prefix of exactly one label ("khong" for
- * "Không biết" only when no other label starts so; "gửi đi" for "Gửi đăng ký"), or a yes/no word
- * where the choices mark yes/no.
+ * "Không biết" only when no other label starts so; "gửi đi" for "Gửi đăng ký"), else the last words of
+ * exactly one label ("tổ hợp tác" for "Lập tổ hợp tác", never a negated one), or a yes/no word where
+ * the choices mark yes/no.
  */
 export function matchTypedChoice<C extends OfferedChoice>(typed: string, offered: readonly C[]): C | undefined {
   const folded = foldVietnamese(typed);
@@ -146,7 +150,11 @@ export function matchTypedChoice<C extends OfferedChoice>(typed: string, offered
   const asked = folded.replace(TRAILING_PARTICLES, "");
   if (asked.length < MIN_PREFIX) return undefined;
   const prefixed = labels.filter((l) => l.label.startsWith(asked));
-  return prefixed.length === 1 ? prefixed[0]!.choice : undefined;
+  if (prefixed.length > 0) return prefixed.length === 1 ? prefixed[0]!.choice : undefined;
+  const ended = labels.filter(
+    (l) => l.label.endsWith(` ${asked}`) && !NEGATED_END.test(l.label.slice(0, -asked.length)),
+  );
+  return ended.length === 1 ? ended[0]!.choice : undefined;
 }
 
 /**

@@ -74,6 +74,17 @@ describe("channel-neutral choices", () => {
     expect(matchTypedChoice("kiem tra", menuOffered)?.data).toBe("menu:check");
     // Yes/no words only mean something where the choices mark a yes and a no.
     expect(matchTypedChoice("ừ", menuOffered)).toBeUndefined();
+    // The last words of one label name it, unless the label negates them.
+    const ends = [
+      { key: "1", text: "Vẫn lập HTX", data: "htx" },
+      { key: "2", text: "Lập tổ hợp tác", data: "tht" },
+      { key: "3", text: "Không biết", data: "unknown" },
+    ];
+    expect(["to hop tac", "htx", "biết"].map((typed) => matchTypedChoice(typed, ends)?.data)).toEqual([
+      "tht",
+      "htx",
+      undefined,
+    ]);
   });
 
   it("read a typed label on a button channel too, with its polite tail: 'gửi đi' sends, 'ok' is the marked yes", () => {

@@ -51,8 +51,11 @@ describe("founding an HTX with fewer than 5 members", () => {
     expect(textOf(summary)).not.toContain("Lưu ý");
     await chat.press(CHAT, "reg:summary:members");
     expect(textOf(await chat.say(CHAT, "2"))).toContain(NOTE);
-    // The choice named in words, as on a channel without buttons.
-    expect(textOf(await chat.say(CHAT, "lap to hop tac"))).toContain("Nhu cầu: Thành lập tổ hợp tác");
+    // The choice named in words, as on a channel without buttons: its label, or the end of it.
+    expect(textOf(await chat.say(CHAT, "to hop tac"))).toContain("Nhu cầu: Thành lập tổ hợp tác");
+    await chat.press(CHAT, "reg:summary:purpose");
+    await chat.press(CHAT, "reg:purpose:found_htx");
+    expect(textOf(await chat.say(CHAT, "htx"))).toContain("Nhu cầu: Thành lập hợp tác xã mới");
   });
 
   it("says nothing for 5 members or more, an unknown count, or joining an existing HTX", async () => {
