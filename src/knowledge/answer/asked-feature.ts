@@ -27,6 +27,9 @@ const ASKED: Array<{ asks: RegExp; answers: RegExp }> = [
   },
 ];
 
+/** Bonus to a sentence or khoản carrying what the question word asks for, over its share of the question's terms. */
+export const ASKED_FEATURE_BONUS = 0.1;
+
 /** The feature of a sentence answering what the folded question's question word asks, or null. */
 export function askedFeature(foldedQuestion: string): RegExp | null {
   return ASKED.find(({ asks }) => asks.test(foldedQuestion))?.answers ?? null;

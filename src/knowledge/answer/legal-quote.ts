@@ -1,3 +1,4 @@
+import { ASKED_FEATURE_BONUS } from "./asked-feature.js";
 import type { QuestionProfile } from "../retrieval/coverage.js";
 import { questionCoverage } from "../retrieval/coverage.js";
 import { searchTerms } from "../text/search-terms.js";
@@ -80,13 +81,10 @@ export interface LegalQuote {
   articleTitle: string | null;
 }
 
-/** Bonus to a khoản carrying what the question word asks for (`askedFeature`: a condition, a duration, a body, a place). */
-const FEATURE_BONUS = 0.1;
-
 export function quoteLegal(section: Section, profile: QuestionProfile, feature?: RegExp | null): LegalQuote {
   const clauses = indexedClausesOf(section);
   const scores = clauses.map(
-    (c) => questionCoverage(profile, c.terms) + (feature?.test(c.lines.join(" ")) ? FEATURE_BONUS : 0),
+    (c) => questionCoverage(profile, c.terms) + (feature?.test(c.lines.join(" ")) ? ASKED_FEATURE_BONUS : 0),
   );
   const best = clauses[scores.indexOf(Math.max(...scores))] ?? indexed({ number: undefined, lines: [section.text] });
   const main = section.citations[0]!;

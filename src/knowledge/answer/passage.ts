@@ -8,7 +8,7 @@ import type { Section } from "../types.js";
 import { memoByObject } from "../../lib/memo-by-object.js";
 import { quoteList } from "./list-quote.js";
 import { holdsStatedFigure, statedFigures, type StatedFigure } from "./stated-figure.js";
-import { askedFeature } from "./asked-feature.js";
+import { ASKED_FEATURE_BONUS, askedFeature } from "./asked-feature.js";
 
 /**
  * Picks what to quote from a section. Guides answer their heading in the first one or two
@@ -116,8 +116,6 @@ const HAS_FIGURE =
 export const hasFigure = (text: string): boolean => HAS_FIGURE.test(text);
 /** Bonus to a sentence's coverage when it holds the figure the question asks for. */
 const FIGURE_BONUS = 0.15;
-/** Bonus to a sentence carrying what the question word asks for (a condition, a duration, a body, a place). */
-const FEATURE_BONUS = 0.1;
 /** Bonus to a sentence whose range holds a figure the asker stated: it is about their case. */
 const STATED_RANGE_BONUS = 0.3;
 /** Room a figure the question wants (or a list's item after its introduction) is given when the quote is full. */
@@ -163,12 +161,13 @@ export function quotePassage(section: Section, profile: QuestionProfile, options
   }
   // "16 tuổi" is answered by "từ đủ 15 đến dưới 18 tuổi", more than by "từ đủ 18 tuổi".
   const stated = options.stated ?? [];
+  const featured = (i: number) => wants.feature?.test(sentences[i]!) === true;
   const coverage = termSets.map((terms, i) =>
     earlier[i]
       ? 0
       : questionCoverage(profile, terms) +
         (wants.number && HAS_FIGURE.test(sentences[i]!) ? FIGURE_BONUS : 0) +
-        (wants.feature?.test(sentences[i]!) ? FEATURE_BONUS : 0) +
+        (featured(i) ? ASKED_FEATURE_BONUS : 0) +
         (holdsStatedFigure(sentences[i]!, stated) ? STATED_RANGE_BONUS : 0),
   );
   const best = Math.max(...coverage);
@@ -183,7 +182,6 @@ export function quotePassage(section: Section, profile: QuestionProfile, options
   // like for any question when a later sentence answers much better.
   // A lead without what the question word asks for (a condition for "khi nào", a duration for "bao lâu")
   // restates the topic: the best sentence, carrying it, answers first.
-  const featured = (i: number) => wants.feature?.test(sentences[i]!) === true;
   const leadLacksAsked = !!wants.feature && !featured(0) && featured(coverage.indexOf(best));
   const leadAnswers =
     (wants.yesNo && SAYS_YES_OR_NO.test(sentences[0]!)) || (coverage[0]! >= LEAD_SHARE * best && !leadLacksAsked);
