@@ -50,7 +50,7 @@ export async function createServices(
   const now = () => new Date();
   const services: Services = {
     now,
-    questions: prismaQuestionQueue(prisma, { outbox, translate: translator(), audit }),
+    questions: prismaQuestionQueue(prisma, { outbox, translate: translator() }),
     outbox,
     knowledge,
     eligibility: eligibilityService(programmes, prismaCheckStore(prisma)),

@@ -65,11 +65,23 @@ export async function addLeadNote(
 export const LEAD_MESSAGE_MAX_LENGTH = 1000;
 
 /**
- * Writing to the farmer is taking the lead up: an unassigned lead becomes the writing officer's, and a
- * new lead of theirs is contacted. A lead another officer holds stays with them, in its status.
- * Conditional updates inside the caller's transaction, so two officers writing at once cannot both take it.
+ * An officer's word to the farmer of a lead (a message, an answer to their question or reply), in the
+ * caller's transaction: it goes into the lead's history, and writing is taking the lead up. An
+ * unassigned lead becomes the writing officer's, and a new lead of theirs is contacted; a lead another
+ * officer holds stays with them, in its status. The updates are conditional, so two officers writing
+ * at once cannot both take it.
  */
-export async function takeUpByMessage(tx: Prisma.TransactionClient, lead: LeadRef, actorId: number, at: Date) {
+export async function recordOfficerWord(
+  tx: Prisma.TransactionClient,
+  lead: LeadRef,
+  word: { actorId: number; text: string; at: Date },
+) {
+  const { actorId, at } = word;
+  await takeUp(tx, lead, actorId, at);
+  await tx.leadEvent.create({ data: { leadId: lead.id, actorId, kind: OFFICER_MESSAGE_EVENT, note: word.text, at } });
+}
+
+async function takeUp(tx: Prisma.TransactionClient, lead: LeadRef, actorId: number, at: Date) {
   const audit = prismaAuditLog(tx);
   const taken = await tx.lead.updateMany({
     where: { id: lead.id, assignedToId: null },
@@ -108,12 +120,9 @@ export async function messageFarmer(
   if (text.length === 0 || text.length > LEAD_MESSAGE_MAX_LENGTH)
     return { ok: false, problem: "admin-lead-message-invalid" };
   await deps.prisma.$transaction(async (tx) => {
-    await takeUpByMessage(tx, lead, actorId, message.now);
+    await recordOfficerWord(tx, lead, { actorId, text, at: message.now });
     await prismaOutbox(tx).enqueue({ channel, chatId }, messageToFarmer(text, lead.reference, deps.translate), {
       origin: { senderId: actorId },
-    });
-    await tx.leadEvent.create({
-      data: { leadId: lead.id, actorId, kind: OFFICER_MESSAGE_EVENT, note: text, at: message.now },
     });
     await prismaAuditLog(tx).record({ action: "lead.message", actorId, target: lead.reference, at: message.now });
   });

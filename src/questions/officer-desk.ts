@@ -1,8 +1,8 @@
 import { prismaAuditLog, type AuditLog } from "../audit/audit-log.js";
 import type { Prisma, PrismaClient } from "../db/index.js";
 import type { Translate } from "../i18n/translate.js";
-import { farmerReplyChoice, OFFICER_MESSAGE_EVENT } from "../leads/officer-messages.js";
-import { takeUpByMessage } from "../leads/lead-workflow.js";
+import { farmerReplyChoice } from "../leads/officer-messages.js";
+import { recordOfficerWord } from "../leads/lead-workflow.js";
 import type { Outbox, OutboundMessage } from "../outbound/outbox.js";
 import { prismaOutbox } from "../outbound/prisma-outbox.js";
 import { questionReference } from "./question-queue.js";
@@ -161,12 +161,7 @@ export async function answerOfficerQuestion(
       answerMessage(question, answer, lead?.reference, deps.translate),
       { origin: { questionId: id, senderId: officerId } },
     );
-    if (lead) {
-      await takeUpByMessage(tx, lead, officerId, now);
-      await tx.leadEvent.create({
-        data: { leadId: lead.id, actorId: officerId, kind: OFFICER_MESSAGE_EVENT, note: answer, at: now },
-      });
-    }
+    if (lead) await recordOfficerWord(tx, lead, { actorId: officerId, text: answer, at: now });
     await prismaAuditLog(tx).record({
       action: "question.answer",
       actorId: officerId,

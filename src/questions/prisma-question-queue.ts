@@ -1,4 +1,3 @@
-import type { AuditLog } from "../audit/audit-log.js";
 import type { Prisma, PrismaClient } from "../db/index.js";
 import type { Translate } from "../i18n/translate.js";
 import type { Outbox } from "../outbound/outbox.js";
@@ -79,7 +78,7 @@ async function storeQuestion(
 
 export function prismaQuestionQueue(
   prisma: PrismaClient,
-  deps: { outbox: Outbox; translate: Translate; audit: AuditLog },
+  deps: { outbox: Outbox; translate: Translate },
 ): QuestionQueue {
   const officers = officerNotifier(prisma, deps.outbox);
   const t = deps.translate;

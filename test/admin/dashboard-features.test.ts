@@ -5,7 +5,6 @@ import { processChatLock } from "../../src/bot/chat-lock.js";
 import { adminHarness } from "./admin-harness.js";
 import { insertLead, leadRow } from "../support/lead-rows.js";
 import { prismaQuestionQueue } from "../../src/questions/prisma-question-queue.js";
-import { prismaAuditLog } from "../../src/audit/audit-log.js";
 import { translator } from "../../src/i18n/translate.js";
 import type { OutboundMessage } from "../../src/outbound/outbox.js";
 
@@ -352,7 +351,6 @@ describe("questions", () => {
     const queue = prismaQuestionQueue(h.db.prisma, {
       outbox: h.outbox,
       translate: translator(),
-      audit: prismaAuditLog(h.db.prisma),
     });
     const reply = await queue.submit({
       channel: "telegram",

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { prismaAuditLog } from "../../../src/audit/audit-log.js";
 import { translator } from "../../../src/i18n/translate.js";
 import { messageFarmer } from "../../../src/leads/lead-workflow.js";
 import { prismaQuestionQueue } from "../../../src/questions/prisma-question-queue.js";
@@ -13,7 +12,7 @@ const db = useMigratedDatabase();
 
 function farmerBot() {
   return chattingBot(db.prisma, undefined, ({ outbox }) => ({
-    questions: prismaQuestionQueue(db.prisma, { outbox, translate: translator(), audit: prismaAuditLog(db.prisma) }),
+    questions: prismaQuestionQueue(db.prisma, { outbox, translate: translator() }),
   }));
 }
 

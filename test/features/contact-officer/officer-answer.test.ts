@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { prismaAuditLog } from "../../../src/audit/audit-log.js";
 import { translator } from "../../../src/i18n/translate.js";
 import type { OutboundMessage } from "../../../src/outbound/outbox.js";
 import { answerOfficerQuestion } from "../../../src/questions/officer-desk.js";
@@ -14,7 +13,7 @@ const db = useMigratedDatabase();
 
 function farmerBot() {
   return chattingBot(db.prisma, undefined, ({ outbox }) => ({
-    questions: prismaQuestionQueue(db.prisma, { outbox, translate: translator(), audit: prismaAuditLog(db.prisma) }),
+    questions: prismaQuestionQueue(db.prisma, { outbox, translate: translator() }),
   }));
 }
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createChatLinkCode } from "../../../src/staff/chat-link.js";
 import { prismaQuestionQueue } from "../../../src/questions/prisma-question-queue.js";
-import { prismaAuditLog } from "../../../src/audit/audit-log.js";
 import { translator } from "../../../src/i18n/translate.js";
 import { useMigratedDatabase } from "../../staff/migrated-database.js";
 import { messageFarmer } from "../../../src/leads/lead-workflow.js";
@@ -18,7 +17,7 @@ const db = useMigratedDatabase();
 function officerBot() {
   return chattingBot(db.prisma, undefined, ({ outbox }) => ({
     outbox,
-    questions: prismaQuestionQueue(db.prisma, { outbox, translate: translator(), audit: prismaAuditLog(db.prisma) }),
+    questions: prismaQuestionQueue(db.prisma, { outbox, translate: translator() }),
   }));
 }
 
@@ -122,7 +121,7 @@ describe("officers answer farmers' questions in chat", () => {
     await linkOfficer(chat);
     const lead = await insertLead(db.prisma, { reference: "HTX-7K3Q9", channel: "telegram", chatId: String(FARMER) });
     const outbox = memoryOutbox();
-    const queue = prismaQuestionQueue(db.prisma, { outbox, translate: translator(), audit: prismaAuditLog(db.prisma) });
+    const queue = prismaQuestionQueue(db.prisma, { outbox, translate: translator() });
     const press = {
       channel: "telegram",
       chatId: String(FARMER),
