@@ -11,6 +11,7 @@ import { twoParts, type TwoParts } from "./two-part.js";
 import { coversFocus, namesOurDomain, subjectsOf } from "./focus.js";
 import { headingNamesTopic, preferFittingHeading } from "./heading-fit.js";
 import { quoteLegal } from "./legal-quote.js";
+import { followUpLabel } from "./follow-up-label.js";
 import { asksRequirements, statesRequirements } from "./asked-feature.js";
 import { foldVietnamese } from "../../lib/vietnamese.js";
 import { quoteList } from "./list-quote.js";
@@ -139,8 +140,8 @@ function followUps(hits: SearchHit[], index: KnowledgeIndex): string[] {
   const best = hits[0]!.section;
   const neighbours = index.sections.filter((s) => s.file === best.file && Math.abs(s.order - best.order) === 1);
   const headings = [...hits.slice(1, 3).map((h) => h.section), ...neighbours]
-    .map((s) => s.heading)
-    .filter((h) => h !== best.heading);
+    .filter((s) => s.heading !== best.heading)
+    .map(followUpLabel);
   return [...new Set(headings)].slice(0, FOLLOW_UPS);
 }
 
@@ -340,7 +341,7 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
       declined: false,
       sources: answerSources(hits, used.length, t),
       // When unsure, the two likeliest topics are offered as choices (with Gặp cán bộ).
-      followUps: unsure ? [...new Set(hits.slice(0, 2).map((h) => h.section.heading))] : followUps(hits, index),
+      followUps: unsure ? [...new Set(hits.slice(0, 2).map((h) => followUpLabel(h.section)))] : followUps(hits, index),
       confidence,
       suggestOfficer: unsure || best.section.citations.some((c) => c.uncertain),
       hedged: unsure,
