@@ -125,6 +125,8 @@ const SAYS_YES = /^(Được|Có)(?!\p{L})/u;
 /** A sentence stating what a yes depends on: what one must have or be, or when it holds. */
 const CONDITION =
   /(?<!\p{L})(phải có|phải đáp ứng|phải là|phải được|phải đủ|nếu|với điều kiện|chỉ khi|miễn là|khi có|đủ điều kiện)(?!\p{L})/iu;
+/** A sentence stating one case of a rule: "Ở bộ máy rút gọn, …", "Với liên hiệp HTX, …", "Nếu góp bằng đất, …". */
+const CASE_OPENER = /^(Ở|Với|Đối với|Nếu|Trường hợp|Riêng)\s[^,.]{2,60},/u;
 /** A lead answering yes or no ("Được.", "Không, …", "Tùy cách góp."). */
 const SAYS_YES_OR_NO = /^(Được|Không|Có|Chưa|Phải|Tùy|Vẫn|Cũng)(?!\p{L})/u;
 /** True when a text opens by answering yes or no: it answers the question its heading asks. */
@@ -204,6 +206,23 @@ export function quotePassage(section: Section, profile: QuestionProfile, options
     .sort((a, b) => b.value - a.value)
     .slice(0, MAX_EXTRAS)
     .forEach(({ i }) => add(i));
+
+  // "Ở bộ máy rút gọn, Giám đốc do Đại hội bầu" is half the answer when the passage goes on "Ở bộ máy
+  // đầy đủ, Giám đốc do Hội đồng quản trị bổ nhiệm": the asker's case is not known, so each case is quoted.
+  for (const i of [...chosen.keys()]) {
+    const opener = CASE_OPENER.exec(sentences[i]!)?.[1];
+    const sibling = sentences.findIndex(
+      (sentence, j) =>
+        !chosen.has(j) &&
+        coverage[j]! > 0 &&
+        CASE_OPENER.exec(sentence)?.[1] === opener &&
+        (!wants.feature || featured(j)),
+    );
+    if (opener && sibling >= 0) {
+      const text = fitted(sentences[sibling]!, Math.max(budget - used(), FIGURE_ROOM));
+      if (text) chosen.set(sibling, text);
+    }
+  }
 
   const covered = new Set([...chosen.keys()].flatMap((i) => termsOf[i]!));
   const gains = termSets.map((terms, i) =>

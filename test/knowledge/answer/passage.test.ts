@@ -174,3 +174,28 @@ describe("a figure with what it is the figure of", () => {
     expect(quote(own, "phai tu co bao nhieu von")).toBe("Ít nhất 20% tổng vốn đầu tư.");
   });
 });
+
+describe("a rule stated case by case", () => {
+  const DIRECTOR = {
+    ...section(
+      [
+        "Giám đốc điều hành công việc hằng ngày của HTX, nhiệm kỳ tối đa 05 năm.",
+        "Ở bộ máy đầy đủ, Giám đốc do Hội đồng quản trị bổ nhiệm và chịu trách nhiệm trước Hội đồng quản trị.",
+        "Chỉ HTX tổ chức theo bộ máy quản trị đầy đủ mới được thuê Giám đốc, và phải do Đại hội thành viên quyết định.",
+        "Giám đốc thuê không phải thành viên thì được dự họp nhưng không biểu quyết, nhiệm kỳ theo hợp đồng lao động.",
+        "Ở bộ máy rút gọn (HTX siêu nhỏ), Giám đốc phải là thành viên chính thức và do Đại hội bầu bằng phiếu kín.",
+      ].join(" "),
+    ),
+    heading: "Giám đốc HTX do ai chọn, làm gì?",
+  };
+
+  it("quotes every case of who does it, not only the one sharing the question's verb, even when short of room", () => {
+    const question = "giam doc htx do ai bau";
+    const text = quotePassage(DIRECTOR, profileQuestion(question, stats), {
+      budget: 260,
+      wants: questionWants(question),
+    });
+    expect(text).toContain("do Đại hội bầu");
+    expect(text).toContain("do Hội đồng quản trị bổ nhiệm");
+  });
+});
