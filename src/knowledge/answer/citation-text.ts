@@ -9,6 +9,37 @@ import type { AnswerSource, Citation } from "../types.js";
 const vietnameseDate = (iso: string | undefined): string | undefined =>
   iso === undefined ? undefined : displayDate(iso);
 
+/** "92/2024/NĐ-CP" -> ["92", "2024"]; "17/2023/QH15" -> ["17", "2023"]. */
+const DOC_NUMBER = /^(\d+)\/(\d{4})\//;
+
+/**
+ * Whether a guide's sentences cite this article inline: "(khoản 6 Điều 19 Nghị định 92/2024)" names
+ * Điều 19 of 92/2024/NĐ-CP, "(khoản 4 Điều 42 Luật HTX 2023)" Điều 42 of the 2023 law. A bare
+ * "(khoản 2 Điều 29)" names no document and counts for none.
+ */
+function citesInline(text: string, citation: Citation): boolean {
+  const number = DOC_NUMBER.exec(citation.doc);
+  if (!number || !citation.article) return false;
+  const [, n, year] = number;
+  const law = /\/QH\d*$/.test(citation.doc) ? `|Luật[^()\d]{0,24}${year}` : "";
+  const mention = new RegExp(`Điều ${citation.article}(?![\\d\\p{L}])[^()]{0,40}?(${n}\\/${year}${law})`, "u");
+  return mention.test(text);
+}
+
+/**
+ * The citations a quote from a guide section rests on: those its sentences cite inline, the main one
+ * first; the main one alone when it is cited or none is. A fact the guide takes from a decree
+ * ("60 ngày để sửa hồ sơ", khoản 6 Điều 19 NĐ 92/2024) is then not credited to the law article the
+ * section is filed under.
+ */
+export function quotedCitations(citations: Citation[], quote: string): Citation[] {
+  const [main, ...others] = citations;
+  if (!main) return [];
+  const cited = others.filter((c) => citesInline(quote, c));
+  if (cited.length === 0) return [main];
+  return citesInline(quote, main) ? [main, ...cited] : cited;
+}
+
 export function referenceText(citation: Citation, t: Translate): string {
   const args = {
     doc: citation.doc,

@@ -3,8 +3,15 @@ import { usesOpenAIEndpoint } from "../embeddings/select-embeddings.js";
 import { profileQuestion, type QuestionProfile } from "../retrieval/coverage.js";
 import { openKnowledgeIndex, type KnowledgeIndex, type SearchHit } from "../retrieval/knowledge-index.js";
 import { ensureIndex } from "../ingest/ingest.js";
-import type { Answer, AnswerSource, KnowledgeOptions, Section } from "../types.js";
-import { answerSources, citationSource, interleavedSources, referenceText, warningText } from "./citation-text.js";
+import type { Answer, AnswerSource, Citation, KnowledgeOptions, Section } from "../types.js";
+import {
+  answerSources,
+  citationSource,
+  interleavedSources,
+  quotedCitations,
+  referenceText,
+  warningText,
+} from "./citation-text.js";
 import { screenQuestion } from "./guard.js";
 import { faqSections, faqSignature } from "./faq-sections.js";
 import { twoParts, type TwoParts } from "./two-part.js";
@@ -103,12 +110,20 @@ function declined(text: string, confidence = 0): Answer {
   return { answer: text, declined: true, sources: [], followUps: [], confidence, suggestOfficer: true };
 }
 
-/** Uncertainty note, source line and status warnings of the passage an answer is built on. */
-function citationLines(section: Section, t: Translate, main = section.citations[0], withSource = true): string[] {
+/**
+ * Uncertainty note, source line and status warnings of the passage an answer is built on; `shown` are
+ * the citations the source line names (the main one unless the quote rests on others).
+ */
+function citationLines(
+  section: Section,
+  t: Translate,
+  main = section.citations[0],
+  shown: Citation[] | null = main ? [main] : [],
+): string[] {
   if (!main) return [];
   const lines: string[] = [];
   if (section.citations.some((c) => c.uncertain)) lines.push(t("ask-uncertain"));
-  if (withSource) lines.push(t("ask-source", { reference: referenceText(main, t) }));
+  if (shown?.length) lines.push(t("ask-source", { reference: shown.map((c) => referenceText(c, t)).join("; ") }));
   // An official text's caveat (district level gone, not yet amended) is part of the answer; it says
   // which part is outdated, so it stands in for the generic "partly outdated" line.
   const legalNote = section.kind === "legal" && main.note && main.status !== "in_force" ? main.note : null;
@@ -126,12 +141,15 @@ function citationLines(section: Section, t: Translate, main = section.citations[
  * marked as the law's own words with a plain lead-in from the article title.
  */
 function passageLines(section: Section, profile: QuestionProfile, t: Translate, quote: QuoteOptions = {}): string[] {
-  if (section.kind !== "legal") return [quotePassage(section, profile, quote), ...citationLines(section, t)];
+  if (section.kind !== "legal") {
+    const quoted = quotePassage(section, profile, quote);
+    return [quoted, ...citationLines(section, t, section.citations[0], quotedCitations(section.citations, quoted))];
+  }
   const legal = quoteLegal(section, profile, quote.wants?.feature);
   return [
     ...(legal.articleTitle ? [t("ask-legal-lead", { title: legal.articleTitle })] : []),
     t("ask-legal-quote", { reference: referenceText(legal.citation, t), text: legal.text }),
-    ...citationLines(section, t, legal.citation, false),
+    ...citationLines(section, t, legal.citation, null),
   ];
 }
 
