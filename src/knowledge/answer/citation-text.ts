@@ -21,7 +21,7 @@ function citesInline(text: string, citation: Citation): boolean {
   const number = DOC_NUMBER.exec(citation.doc);
   if (!number || !citation.article) return false;
   const [, n, year] = number;
-  const law = /\/QH\d*$/.test(citation.doc) ? `|Luật[^()\d]{0,24}${year}` : "";
+  const law = /\/QH\d*$/.test(citation.doc) ? `|Luật[^()\\d]{0,24}${year}` : "";
   const mention = new RegExp(`Điều ${citation.article}(?![\\d\\p{L}])[^()]{0,40}?(${n}\\/${year}${law})`, "u");
   return mention.test(text);
 }
