@@ -5,6 +5,11 @@
  * ("bao lâu thì nhận lại vốn" is answered by the deadline, not by "Điều lệ quyết định").
  */
 
+/** "ai", "cơ quan nào": the question asks for a person or a body. */
+const ASKS_WHO = /\b(ai|nguoi nao|co quan nao|cap nao|ben nao)\b/;
+/** "ở đâu", "nộp đâu": the question asks for a place or an office. */
+const ASKS_WHERE = /\b(o dau|cho nao|noi nao|(nop|lam|lanh|nhan|dang ky|gui|hoi) dau)\b/;
+
 /** Question words, on folded text, each with the feature (on the original text) of a sentence answering it. */
 const ASKED: Array<{ asks: RegExp; answers: RegExp }> = [
   {
@@ -17,12 +22,12 @@ const ASKED: Array<{ asks: RegExp; answers: RegExp }> = [
     answers: /(?<!\p{L})(\d+\s*(ngày|tháng|năm|tuần)|thời hạn|chậm nhất|kể từ)(?!\p{L})/iu,
   },
   {
-    asks: /\b(ai|nguoi nao|co quan nao|cap nao|ben nao)\b/,
+    asks: ASKS_WHO,
     answers:
       /(?<!\p{L})(Đại hội thành viên|Hội đồng quản trị|Giám đốc|Chủ tịch|Ban kiểm soát|kiểm soát viên|cơ quan|Ủy ban nhân dân|UBND|Tòa án|người đại diện|người triệu tập)(?!\p{L})/u,
   },
   {
-    asks: /\b(o dau|cho nao|noi nao|(nop|lam|lanh|nhan|dang ky|gui|hoi) dau)\b/,
+    asks: ASKS_WHERE,
     answers: /(?<!\p{L})(tại|cơ quan đăng ký|Ủy ban nhân dân|UBND|trụ sở|nơi|cấp xã|cấp tỉnh)(?!\p{L})/iu,
   },
 ];
@@ -34,6 +39,10 @@ export const ASKED_FEATURE_BONUS = 0.1;
 export function askedFeature(foldedQuestion: string): RegExp | null {
   return ASKED.find(({ asks }) => asks.test(foldedQuestion))?.answers ?? null;
 }
+
+/** True when the folded question asks who or where: a body or an office, which the law names for every province. */
+export const asksWhoOrWhere = (foldedQuestion: string): boolean =>
+  ASKS_WHO.test(foldedQuestion) || ASKS_WHERE.test(foldedQuestion);
 
 /** A question about what one must have or be: "cần bằng cấp gì", "điều kiện gì", "tiêu chuẩn", "ai được làm". */
 const ASKS_REQUIREMENTS =

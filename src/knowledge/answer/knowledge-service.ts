@@ -19,7 +19,7 @@ import { coversFocus, namesOurDomain, subjectsOf } from "./focus.js";
 import { headingNamesTopic, preferFittingHeading } from "./heading-fit.js";
 import { quoteLegal } from "./legal-quote.js";
 import { followUpLabel } from "./follow-up-label.js";
-import { asksRequirements, statesRequirements } from "./asked-feature.js";
+import { asksRequirements, asksWhoOrWhere, statesRequirements } from "./asked-feature.js";
 import { foldVietnamese } from "../../lib/vietnamese.js";
 import { quoteList } from "./list-quote.js";
 import { answersAnotherCount, statesMinimumCount, wrongCountHeard } from "./premise.js";
@@ -61,6 +61,8 @@ const NOT_SURE_BELOW = 0.3;
 const OFF_DOMAIN_BELOW = 0.6;
 /** Length of each of the two passages quoted when unsure. */
 const UNSURE_PASSAGE_BUDGET = 300;
+/** Length of a quote from a provincial report (background figures, not the rule). */
+const REPORT_BUDGET = 300;
 /** Questions are cut to this length before search; longer text is pasted documents, not questions. */
 const MAX_QUESTION_CHARS = 600;
 const FOLLOW_UPS = 3;
@@ -297,8 +299,12 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     // "HTX có bao nhiêu thành viên", naming no place, asks about the rule, not one province's figures.
     // "How many members does a cooperative need in Vietnam" asks the rule too: the law is nationwide.
     const asksFigures = asksNationwide(question) && !asksForRule(question);
-    if (isLocalSection(hits[0]!.section) && !asksLocally(question) && !asksFigures) {
-      hits = closeFitFirst(hits, (hit) => !isLocalSection(hit.section));
+    // "Quỹ HTX tỉnh mình do ai lập, ở đâu" asks who or where: the law names the body for every province,
+    // a provincial report only tells what it did one year.
+    const asksBody = asksWhoOrWhere(foldVietnamese(question));
+    if (isLocalSection(hits[0]!.section) && (!asksLocally(question) || asksBody) && !asksFigures) {
+      // The kind of question says more than the shared words: it may rank as far back as a focus.
+      hits = closeFitFirst(hits, (hit) => !isLocalSection(hit.section), asksBody ? FOCUS_MIN_SCORE : CLOSE_FIT_SCORE);
     }
     hits = preferOverview(question, wants, hits);
     // "Chia theo vốn hay theo công": a passage naming both options answers, one naming one does not.
@@ -344,8 +350,11 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
       : { wants, stated, budget };
     // Two passages of one document carry the same warnings: each is said once.
     const notes = new Set([t("ask-uncertain")]);
+    // A provincial report's figures are background, never the long answer: quoted briefly.
+    const quoteFor = (section: Section) =>
+      isLocalSection(section) ? { ...quote, budget: Math.min(REPORT_BUDGET, quote.budget ?? REPORT_BUDGET) } : quote;
     const passages = used
-      .flatMap((hit) => passageLines(hit.section, profile, t, quote))
+      .flatMap((hit) => passageLines(hit.section, profile, t, quoteFor(hit.section)))
       .filter((line, i, all) => !(line.startsWith("⚠️") || notes.has(line)) || all.indexOf(line) === i);
     // "Nghe nói chỉ cần 3 người?" answered with "ít nhất 05 thành viên": say first that 3 is not right.
     const lead = passages[0] ?? "";
