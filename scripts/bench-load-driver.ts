@@ -70,20 +70,27 @@ function post(farmer: Farmer, body: object): Promise<Reply> {
   });
 }
 
-function getJson<T>(url: string): Promise<T> {
+function getText(url: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const req = request(url, { agent: false, timeout: REQUEST_TIMEOUT_MS }, (res) => {
       let data = "";
       res.setEncoding("utf8");
       res.on("data", (chunk: string) => (data += chunk));
-      res.on("end", () =>
-        res.statusCode === 200 ? resolve(JSON.parse(data) as T) : reject(new Error(`HTTP ${res.statusCode}`)),
-      );
+      res.on("end", () => (res.statusCode === 200 ? resolve(data) : reject(new Error(`HTTP ${res.statusCode}`))));
     });
     req.on("timeout", () => req.destroy(new Error("timeout")));
     req.on("error", reject);
     req.end();
   });
+}
+
+const getJson = async <T>(url: string): Promise<T> => JSON.parse(await getText(url)) as T;
+
+/** SQL statements and transactions an instance has sent to its database so far (its /metrics counters). */
+export async function databaseWork(target: string): Promise<{ statements: number; transactions: number }> {
+  const text = await getText(`${target}/metrics`);
+  const counter = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1] ?? NaN);
+  return { statements: counter("htx_db_statements_total"), transactions: counter("htx_db_transactions_total") };
 }
 
 export function percentile(values: number[], p: number): number {

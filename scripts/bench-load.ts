@@ -21,6 +21,7 @@ import { buildApp, startAppProcess, tempDataDir } from "../test/support/app-proc
 import { startPostgres, type PostgresServer } from "../test/support/postgres-server.js";
 import {
   createFarmers,
+  databaseWork,
   maxThroughputStep,
   offeredRateStep,
   verifyTranscripts,
@@ -62,6 +63,9 @@ type MeasuredStep = StepResult & {
   generatorCpuMsPerMessage: number;
   /** The PostgreSQL server's CPU per answered message; 0 on PGlite, which runs inside the app. */
   databaseCpuMsPerMessage: number;
+  /** SQL statements (BEGIN/COMMIT not counted) and transactions the instances sent per answered message. */
+  statementsPerMessage: number;
+  transactionsPerMessage: number;
 };
 
 interface SetupResult {
@@ -113,28 +117,50 @@ async function postgresCpuMs(postmasterPid: number): Promise<number> {
   return ticksToMs(ticks);
 }
 
+/** The instances' database work so far, summed (see databaseWork). */
+async function totalDatabaseWork(targets: string[]) {
+  const each = await Promise.all(targets.map(databaseWork));
+  return {
+    statements: each.reduce((sum, w) => sum + w.statements, 0),
+    transactions: each.reduce((sum, w) => sum + w.transactions, 0),
+  };
+}
+
+interface Instances {
+  apps: Array<{ pid: number }>;
+  targets: string[];
+  postmasterPid: number | undefined;
+}
+
 /**
  * Runs a step and adds the app's CPU time per answered message: unlike rates and latencies it
  * hardly changes when other work shares the machine, so runs on a busy machine stay comparable.
- * The simulated farmers' own CPU time (this process) is shown too: they share the same cores.
+ * The simulated farmers' own CPU time (this process) is shown too: they share the same cores. So are
+ * the statements and transactions per message, which depend on the code only (and a little on the
+ * workers' polling, about ten statements a second per instance).
  */
 async function measured(
-  apps: Array<{ pid: number }>,
-  postmasterPid: number | undefined,
+  { apps, targets, postmasterPid }: Instances,
   step: () => Promise<StepResult>,
 ): Promise<MeasuredStep> {
   const databaseCpu = async () => (postmasterPid ? postgresCpuMs(postmasterPid) : 0);
-  const [before, databaseBefore] = await Promise.all([cpuMs(apps), databaseCpu()]);
+  const [before, databaseBefore, workBefore] = await Promise.all([
+    cpuMs(apps),
+    databaseCpu(),
+    totalDatabaseWork(targets),
+  ]);
   const generatorBefore = process.cpuUsage();
   const result = await step();
   const generator = process.cpuUsage(generatorBefore);
-  const [after, databaseAfter] = await Promise.all([cpuMs(apps), databaseCpu()]);
-  const perMessage = (ms: number) => (result.ok > 0 ? ms / result.ok : 0);
+  const [after, databaseAfter, workAfter] = await Promise.all([cpuMs(apps), databaseCpu(), totalDatabaseWork(targets)]);
+  const perMessage = (amount: number) => (result.ok > 0 ? amount / result.ok : 0);
   return {
     ...result,
     cpuMsPerMessage: perMessage(after - before),
     generatorCpuMsPerMessage: perMessage((generator.user + generator.system) / 1000),
     databaseCpuMsPerMessage: perMessage(databaseAfter - databaseBefore),
+    statementsPerMessage: perMessage(workAfter.statements - workBefore.statements),
+    transactionsPerMessage: perMessage(workAfter.transactions - workBefore.transactions),
   };
 }
 
@@ -189,23 +215,22 @@ async function runSetup(
       if (pinned) pinOneCoreEach(apps);
       const rssStartMb = await maxRssMb(apps);
       const farmers = createFarmers(name, farmerCount, targets);
+      const instances = { apps, targets, postmasterPid };
       // Warm-up: the first farmers' /start, a few at a time, so the steps measure a warm process.
       await maxThroughputStep(farmers, questions, Math.min(concurrency, farmerCount), 3);
       const steps: MeasuredStep[] = [
-        await measured(apps, postmasterPid, () => maxThroughputStep(farmers, questions, CPU_STEP_CONCURRENCY, seconds)),
+        await measured(instances, () => maxThroughputStep(farmers, questions, CPU_STEP_CONCURRENCY, seconds)),
       ];
       process.stderr.write(`${name} CPU per message: ${steps[0]!.cpuMsPerMessage.toFixed(1)} ms\n`);
       let rssLoadMb = 0;
       for (const rate of rates) {
-        steps.push(await measured(apps, postmasterPid, () => offeredRateStep(farmers, questions, rate, seconds)));
+        steps.push(await measured(instances, () => offeredRateStep(farmers, questions, rate, seconds)));
         rssLoadMb = Math.max(rssLoadMb, await maxRssMb(apps));
         process.stderr.write(
           `${name} ${rate}/s: ${steps.at(-1)!.rps.toFixed(1)} rps, p95 ${steps.at(-1)!.p95.toFixed(0)} ms\n`,
         );
       }
-      steps.push(
-        await measured(apps, postmasterPid, () => maxThroughputStep(farmers, questions, concurrency, seconds)),
-      );
+      steps.push(await measured(instances, () => maxThroughputStep(farmers, questions, concurrency, seconds)));
       rssLoadMb = Math.max(rssLoadMb, await maxRssMb(apps));
       process.stderr.write(`${name} max: ${steps.at(-1)!.rps.toFixed(1)} rps\n`);
       const { lost, duplicated } = await verifyTranscripts(farmers);
@@ -254,6 +279,8 @@ const header = [
     "cpu ms/msg",
     "db ms/msg",
     "gen ms/msg",
+    "sql/msg",
+    "tx/msg",
   ]),
   ...results.slice(1).map((r) => `${r.name}/PGlite-1`),
 ];
@@ -270,6 +297,8 @@ const rows = base.steps.map((step, i) => [
       fmt(s.cpuMsPerMessage, 1),
       fmt(s.databaseCpuMsPerMessage, 1),
       fmt(s.generatorCpuMsPerMessage, 1),
+      fmt(s.statementsPerMessage, 2),
+      fmt(s.transactionsPerMessage, 2),
     ];
   }),
   ...results.slice(1).map((r) => `${fmt(r.steps[i]!.rps / step.rps, 2)}x`),
@@ -297,6 +326,11 @@ const summary: Record<string, string> = {
   pglite_max_rps: fmt(maxRps(base), 1),
   pglite_p95_ms_at_60: at(base, 60) ? fmt(at(base, 60)!.p95) : "n/a",
   pglite_cpu_ms_per_msg: fmt(base.steps[0]!.cpuMsPerMessage, 1),
+  // Database work per message in the CPU step: on PostgreSQL the chat lock's two statements come on top.
+  pglite_statements_per_msg: fmt(base.steps[0]!.statementsPerMessage, 2),
+  pglite_transactions_per_msg: fmt(base.steps[0]!.transactionsPerMessage, 2),
+  pg1_statements_per_msg: pg1 ? fmt(pg1.steps[0]!.statementsPerMessage, 2) : "n/a",
+  pg1_transactions_per_msg: pg1 ? fmt(pg1.steps[0]!.transactionsPerMessage, 2) : "n/a",
   pg1_cpu_ms_per_msg: pg1 ? fmt(pg1.steps[0]!.cpuMsPerMessage, 1) : "n/a",
   // The PostgreSQL server's share: app + server + farmers per message is what two cores divide.
   pg1_db_cpu_ms_per_msg: pg1 ? fmt(pg1.steps[0]!.databaseCpuMsPerMessage, 1) : "n/a",

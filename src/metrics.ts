@@ -46,6 +46,17 @@ const broadcast = new Gauge({
   registers: [registry],
 });
 
+const databaseStatements = new Counter({
+  name: "htx_db_statements_total",
+  help: "SQL statements sent to the database (Prisma's and the chat locks'; BEGIN/COMMIT are counted as transactions)",
+  registers: [registry],
+});
+const databaseTransactions = new Counter({
+  name: "htx_db_transactions_total",
+  help: "Transactions (BEGIN ... COMMIT) opened on the database",
+  registers: [registry],
+});
+
 let outboxDepth: (() => Promise<number>) | undefined;
 new Gauge({
   name: "htx_outbox_pending",
@@ -69,6 +80,11 @@ export const metrics = {
   updateHandled: (channel: string, seconds: number) => updateSeconds.observe({ channel }, seconds),
   answer: (outcome: AnswerOutcome) => answers.inc({ outcome }),
   error: (kind: (typeof ERROR_KINDS)[number]) => errors.inc({ kind }),
+  /** The database work of this process (see countedAdapter): statements and transactions. */
+  database: {
+    statement: (_sql: string) => databaseStatements.inc(),
+    transaction: () => databaseTransactions.inc(),
+  },
   /** For the broadcast sender: the current counts of one broadcast (replaces the earlier ones). */
   broadcastProgress(broadcastId: string | number, counts: { pending: number; sent: number; failed: number }) {
     for (const [state, value] of Object.entries(counts))

@@ -1,6 +1,7 @@
 import pg from "pg";
 import type { ChatLock } from "../bot/chat-lock.js";
 import { keyedMutex } from "../lib/keyed-mutex.js";
+import { metrics } from "../metrics.js";
 
 /** First half of every advisory lock key of ours; the second is hashtext(key). */
 const LOCK_SPACE = 0x48_54_58; // "HTX"
@@ -32,8 +33,12 @@ export function advisoryLocks(
       listened.add(client);
     }
     let broken: Error | undefined;
+    const query = <R extends pg.QueryResultRow>(text: string) => {
+      metrics.database.statement(text);
+      return client.query<R>(text, [LOCK_SPACE, key]);
+    };
     try {
-      const locked = await client.query<{ locked?: boolean }>(sql, [LOCK_SPACE, key]).then(
+      const locked = await query<{ locked?: boolean }>(sql).then(
         ({ rows }) => rows[0]?.locked !== false,
         (error: Error) => {
           broken = error;
@@ -44,9 +49,7 @@ export function advisoryLocks(
         return await task(locked);
       } finally {
         if (locked)
-          await client
-            .query("SELECT pg_advisory_unlock($1, hashtext($2))", [LOCK_SPACE, key])
-            .catch((error: Error) => (broken = error));
+          await query("SELECT pg_advisory_unlock($1, hashtext($2))").catch((error: Error) => (broken = error));
       }
     } finally {
       // A connection whose lock query failed may be in any state, and one whose unlock failed may

@@ -4,6 +4,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { startPGliteThread } from "./pglite-thread.js";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { errorReason } from "./error-reason.js";
+import { countedAdapter } from "./counted-adapter.js";
+import { metrics } from "../metrics.js";
 
 export interface Database {
   prisma: PrismaClient;
@@ -52,7 +54,10 @@ async function openPGlite(location: string): Promise<Database> {
     await mkdir(dirname(dataDir), { recursive: true });
   }
   const thread = await startPGliteThread(dataDir, dump);
-  const prisma = new PrismaClient({ adapter: thread.adapter, transactionOptions: TRANSACTION_OPTIONS });
+  const prisma = new PrismaClient({
+    adapter: countedAdapter(thread.adapter, metrics.database),
+    transactionOptions: TRANSACTION_OPTIONS,
+  });
   return {
     prisma,
     kind: "pglite",
@@ -65,7 +70,7 @@ async function openPGlite(location: string): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const prisma = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: url }),
+    adapter: countedAdapter(new PrismaPg({ connectionString: url }), metrics.database),
     transactionOptions: TRANSACTION_OPTIONS,
   });
   // The pool connects lazily; asking now makes a wrong host or password fail at startup

@@ -30,6 +30,9 @@ describe("probes and metrics", () => {
     expect(value(/^htx_answers_total\{outcome="miss"\} (\d+)/m)).toBeGreaterThanOrEqual(0);
     expect(value(/^htx_errors_total\{kind="update"\} (\d+)/m)).toBe(0);
     expect(value(/^htx_outbox_pending (\d+)/m)).toBeGreaterThanOrEqual(0);
+    // The database work behind those messages (bench:load divides it by the messages answered).
+    expect(value(/^htx_db_statements_total (\d+)/m)).toBeGreaterThan(0);
+    expect(value(/^htx_db_transactions_total (\d+)/m)).toBeGreaterThanOrEqual(0);
     expect(text).not.toContain("session-metrics-1");
   });
 
