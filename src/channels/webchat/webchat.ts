@@ -53,29 +53,19 @@ export function createWebChat(deps: {
     };
   }
 
-  /**
-   * `resumed`: this input was seen before but its processing never finished (a crash), so the
-   * button is not checked again: the first processing may already have removed its keyboard.
-   */
-  async function pressUpdate(
-    chatId: number,
-    updateId: number,
-    input: { button: string; messageId: number },
-    resumed: boolean,
-  ): Promise<Update | undefined> {
+  /** Only a button the bot actually put on that message can be pressed: the page is not trusted. */
+  const offers = (message: ChatMessage, button: string) => message.buttons.flat().some((b) => b.data === button);
+
+  function pressUpdate(chatId: number, updateId: number, button: string, pressed: ChatMessage): Update {
     const from = { ...FARMER, id: chatId };
     const chat = { id: chatId, type: "private" as const, first_name: FARMER.first_name };
-    const pressed = await deps.transcript.get(chatId, input.messageId);
-    // Only a button the bot actually put on that message can be pressed: the page is not trusted.
-    if (!pressed?.fromBot || (!resumed && !pressed.buttons.flat().some((b) => b.data === input.button)))
-      return undefined;
     return {
       update_id: updateId,
       callback_query: {
         id: String(updateId),
         from,
         chat_instance: String(chatId),
-        data: input.button,
+        data: button,
         message: {
           message_id: pressed.messageId,
           date: Math.floor(Date.now() / 1000),
@@ -95,28 +85,37 @@ export function createWebChat(deps: {
     const chatId = chatIdOf(input.session);
     // A client id makes a resend after a dropped connection the same update, so it runs once.
     const updateId = stableNumericId(input.session, input.clientId ?? randomUUID());
+    const repliesOfFirstProcessing = async () => ({
+      messages: await deps.transcript.byClientIdPrefix(chatId, replyClientIdPrefix(updateId)),
+    });
+    const firstProcessing = () =>
+      input.clientId === undefined ? undefined : deps.ledger.state(WEBCHAT_CHANNEL, String(updateId));
     return exclusive(chatId, async () => {
-      // A text is stored first; a resend finds it stored the first time (same client id). A text
-      // stored just now cannot have been processed before, so the ledger need not be asked.
-      const saved =
-        "text" in input
-          ? await deps.transcript.append(chatId, {
-              fromBot: false,
-              text: input.text,
-              buttons: [],
-              clientId: input.clientId,
-            })
-          : undefined;
-      const seenBefore = input.clientId !== undefined && saved?.duplicate !== false;
-      const state = seenBefore ? await deps.ledger.state(WEBCHAT_CHANNEL, String(updateId)) : undefined;
-      // A resend of something already handled: the messages its first processing sent.
-      if (state === "done")
-        return { messages: await deps.transcript.byClientIdPrefix(chatId, replyClientIdPrefix(updateId)) };
-      const update =
-        "text" in input
-          ? textUpdate(chatId, updateId, input.text, saved!)
-          : await pressUpdate(chatId, updateId, input, state === "processing");
-      if (!update) return undefined;
+      let update: Update;
+      if ("text" in input) {
+        // A text is stored first; a resend finds it stored the first time (same client id). A text
+        // stored just now cannot have been processed before, so the ledger need not be asked.
+        const saved = await deps.transcript.append(chatId, {
+          fromBot: false,
+          text: input.text,
+          buttons: [],
+          clientId: input.clientId,
+        });
+        // A resend of something already handled: the messages its first processing sent.
+        if (saved.duplicate && (await firstProcessing()) === "done") return repliesOfFirstProcessing();
+        update = textUpdate(chatId, updateId, input.text, saved);
+      } else {
+        const pressed = await deps.transcript.get(chatId, input.messageId);
+        if (!pressed?.fromBot) return undefined;
+        if (!offers(pressed, input.button)) {
+          // Only a resend can press a button that is gone: its first processing may have removed the
+          // keyboard, and then either finished (its replies) or crashed (processed now, unchecked).
+          const state = await firstProcessing();
+          if (state === "done") return repliesOfFirstProcessing();
+          if (state !== "processing") return undefined;
+        }
+        update = pressUpdate(chatId, updateId, input.button, pressed);
+      }
       const collector: ReplyCollector = { updateId, sent: 0, messages: [] };
       collectors.set(chatId, collector);
       try {
@@ -124,6 +123,10 @@ export function createWebChat(deps: {
       } finally {
         collectors.delete(chatId);
       }
+      // A resend of a press handled before, its button still there: the bot skipped it as done. (A
+      // first press that sent nothing finds nothing stored either.)
+      if (collector.messages.length === 0 && "button" in input && input.clientId !== undefined)
+        return repliesOfFirstProcessing();
       return { messages: collector.messages };
     });
   }
