@@ -8,6 +8,7 @@ import { translator } from "./i18n/translate.js";
 import { createBot, type BotDeps } from "./bot/create-bot.js";
 import { prismaKeyValueStore, prismaUpdateLedger } from "./bot/prisma-stores.js";
 import { heldByCaller, processChatLock, type ChatLock } from "./bot/chat-lock.js";
+import type { UpdateLedger } from "./bot/update-ledger.js";
 import { advisoryLocks } from "./db/advisory-lock.js";
 import { sharedSecret } from "./db/shared-secret.js";
 import { createServices } from "./services.js";
@@ -86,9 +87,18 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       "channel" | "token" | "client" | "botInfo" | "renderChoices" | "editsChoices" | "fileUrl"
     > & {
       chatLock?: ChatLock;
+      ledger?: UpdateLedger;
     };
     const buildBot = (parts: ChannelParts) =>
-      createBot({ ...parts, chatLock: parts.chatLock ?? chatLock, store, ledger, logger, services, tagKey });
+      createBot({
+        ...parts,
+        chatLock: parts.chatLock ?? chatLock,
+        ledger: parts.ledger ?? ledger,
+        store,
+        logger,
+        services,
+        tagKey,
+      });
 
     const httpParts: Parameters<typeof createHttpApp>[0] = [];
     let webchat: WebChat | undefined;
@@ -97,13 +107,14 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         transcript: prismaTranscript(db.prisma),
         ledger,
         chatLock,
-        buildBot: (client) =>
+        buildBot: (client, claimingLedger) =>
           buildBot({
             channel: WEBCHAT_CHANNEL,
             token: "webchat",
             client,
             botInfo: WEBCHAT_BOT_INFO,
             chatLock: heldByCaller(chatLock),
+            ledger: claimingLedger,
           }),
       });
       httpParts.push({ path: "/", app: webChatRoutes({ webchat, translate: translator(), logger }) });

@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from "../db/index.js";
 import type { KeyValueStore, StateWrite } from "./key-value-store.js";
-import { CLAIM_LEASE_MS, type UpdateLedger } from "./update-ledger.js";
+import { CLAIM_LEASE_MS, type ClaimRequest, type RunClaim, type UpdateLedger } from "./update-ledger.js";
 
 /** Sessions and conversation state in the database, so a restart mid-flow resumes the flow. */
 export function prismaKeyValueStore(prisma: PrismaClient): KeyValueStore {
@@ -29,32 +29,49 @@ function writeStep({ key, value }: StateWrite, now: Date): Prisma.Sql {
 }
 
 /**
- * The primary key makes a claim atomic, also across several instances on one PostgreSQL: the insert
- * wins for the first caller; a conflicting row is taken over only when its claim is dead.
+ * The claim of an update as a data-modifying statement (RETURNING attempts: a row when claimed, none
+ * when refused), for a CTE named `claim`. The primary key makes it atomic, also across several
+ * instances on one PostgreSQL: the insert wins for the first caller; a conflicting row is taken over
+ * only when its claim is dead.
  */
+export function claimStep({ channel, updateId, exclusive }: ClaimRequest): Prisma.Sql {
+  // Times are passed in (not now()): the columns hold UTC without a zone, whatever the server's.
+  const now = new Date();
+  const leaseUntil = new Date(now.getTime() + CLAIM_LEASE_MS);
+  return Prisma.sql`
+    INSERT INTO processed_update (channel, update_id, state, attempts, lease_until, processed_at)
+    VALUES (${channel}, ${updateId}, 'processing', 1, ${leaseUntil}, ${now})
+    ON CONFLICT (channel, update_id) DO UPDATE
+       SET attempts = processed_update.attempts + 1, lease_until = EXCLUDED.lease_until, processed_at = ${now}
+     WHERE processed_update.state = 'processing' AND (${exclusive} OR processed_update.lease_until < ${now})
+    RETURNING attempts`;
+}
+
+/** The join condition that reads the claim's state keys from chat_session (aliased `s`). */
+export const stateKeysRead = (readKeys: string[]) =>
+  readKeys.length > 0 ? Prisma.sql`s.key IN (${Prisma.join(readKeys)})` : Prisma.sql`false`;
+
+/** A claim's outcome from its statement's rows (attempts, and a key and value per stored key read); undefined when refused. */
+export function claimFrom(
+  rows: Array<{ attempts: number | null; key: string | null; value: string | null }>,
+  readKeys: string[],
+): RunClaim | undefined {
+  const attempts = rows[0]?.attempts;
+  if (attempts === undefined || attempts === null) return undefined;
+  const state = new Map<string, unknown>(readKeys.map((key) => [key, undefined]));
+  for (const row of rows) if (row.key !== null) state.set(row.key, JSON.parse(row.value!) as unknown);
+  return { kind: "run", attempt: attempts, state };
+}
+
 export function prismaUpdateLedger(prisma: PrismaClient): UpdateLedger {
   return {
     async begin(channel, updateId, { exclusive, readKeys = [] }) {
-      // Times are passed in (not now()): the columns hold UTC without a zone, whatever the server's.
-      const now = new Date();
-      const leaseUntil = new Date(now.getTime() + CLAIM_LEASE_MS);
-      const wanted = readKeys.length > 0 ? Prisma.sql`s.key IN (${Prisma.join(readKeys)})` : Prisma.sql`false`;
       // One row per stored key read (or one without a key), none when the claim was refused.
       const claimed = await prisma.$queryRaw<{ attempts: number; key: string | null; value: string | null }[]>`
-        WITH claim AS (
-          INSERT INTO processed_update (channel, update_id, state, attempts, lease_until, processed_at)
-          VALUES (${channel}, ${updateId}, 'processing', 1, ${leaseUntil}, ${now})
-          ON CONFLICT (channel, update_id) DO UPDATE
-             SET attempts = processed_update.attempts + 1, lease_until = EXCLUDED.lease_until, processed_at = ${now}
-           WHERE processed_update.state = 'processing' AND (${exclusive} OR processed_update.lease_until < ${now})
-          RETURNING attempts
-        )
-        SELECT claim.attempts, s.key, s.value FROM claim LEFT JOIN chat_session s ON ${wanted}`;
-      if (claimed.length > 0) {
-        const state = new Map<string, unknown>(readKeys.map((key) => [key, undefined]));
-        for (const row of claimed) if (row.key !== null) state.set(row.key, JSON.parse(row.value!) as unknown);
-        return { kind: "run", attempt: claimed[0]!.attempts, state };
-      }
+        WITH claim AS (${claimStep({ channel, updateId, exclusive, readKeys })})
+        SELECT claim.attempts, s.key, s.value FROM claim LEFT JOIN chat_session s ON ${stateKeysRead(readKeys)}`;
+      const run = claimFrom(claimed, readKeys);
+      if (run) return run;
       return (await this.state(channel, updateId)) === "done" ? { kind: "done" } : { kind: "busy" };
     },
     async finish(channel, updateId, writes) {

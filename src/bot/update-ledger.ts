@@ -8,7 +8,16 @@ import { applyWrites, type KeyValueStore, type StateWrite } from "./key-value-st
  * - done: processed and committed before (a redelivery): skip it;
  * - busy: another live claim is processing it right now.
  */
-export type Claim = { kind: "run"; attempt: number; state: Map<string, unknown> } | { kind: "done" } | { kind: "busy" };
+export type RunClaim = { kind: "run"; attempt: number; state: Map<string, unknown> };
+export type Claim = RunClaim | { kind: "done" } | { kind: "busy" };
+
+/** A claim asked for outside `begin` (see claimedAhead): the same arguments in one object. */
+export interface ClaimRequest {
+  channel: string;
+  updateId: string;
+  exclusive: boolean;
+  readKeys: string[];
+}
 
 /**
  * At-least-once processing with exactly-once effects on our state: an update is recorded as
@@ -31,6 +40,37 @@ export interface UpdateLedger {
 
 /** How long a claim is trusted without the chat lock; longer than any update takes. */
 export const CLAIM_LEASE_MS = 60_000;
+
+/**
+ * For a channel that claims an update itself, in the same round trip as it stores the update's input
+ * (the web chat): the bot's `begin` gets that claim, once; everything else goes to `ledger`.
+ */
+export function claimedAhead(ledger: UpdateLedger) {
+  const claims = new Map<string, Claim>();
+  const key = (channel: string, updateId: string) => `${channel}:${updateId}`;
+  const wrapped: UpdateLedger = {
+    begin(channel, updateId, options) {
+      const claim = claims.get(key(channel, updateId));
+      if (!claim) return ledger.begin(channel, updateId, options);
+      claims.delete(key(channel, updateId));
+      return Promise.resolve(claim);
+    },
+    finish: (channel, updateId, writes) => ledger.finish(channel, updateId, writes),
+    state: (channel, updateId) => ledger.state(channel, updateId),
+  };
+  return {
+    ledger: wrapped,
+    /** Runs `task` (the update's handling) with `claim` waiting for its `begin`. */
+    async holding<T>(request: ClaimRequest, claim: Claim, task: () => Promise<T>): Promise<T> {
+      claims.set(key(request.channel, request.updateId), claim);
+      try {
+        return await task();
+      } finally {
+        claims.delete(key(request.channel, request.updateId));
+      }
+    },
+  };
+}
 
 /** For unit tests: the same contract in memory; `finish` applies the writes to `store`. */
 export function memoryUpdateLedger(store: KeyValueStore): UpdateLedger {

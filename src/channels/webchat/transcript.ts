@@ -1,3 +1,5 @@
+import type { ClaimRequest, RunClaim } from "../../bot/update-ledger.js";
+
 /**
  * The web chat's message history: what the farmer typed and what the bot answered, so a reload (or a
  * weak network dropping a response) never loses a message. Officer replies that arrive later are
@@ -24,8 +26,19 @@ export interface NewMessage {
   clientId?: string;
 }
 
+export type StoredMessage = ChatMessage & { duplicate: boolean };
+
 export interface Transcript {
-  append(chatId: number, message: NewMessage): Promise<ChatMessage & { duplicate: boolean }>;
+  append(chatId: number, message: NewMessage): Promise<StoredMessage>;
+  /**
+   * Appends what the farmer typed and claims its update (UpdateLedger.begin's claim, its state keys
+   * read with it) in one round trip: every input does both. `claim` is undefined when refused.
+   */
+  receive(
+    chatId: number,
+    message: NewMessage,
+    claim: ClaimRequest,
+  ): Promise<{ saved: StoredMessage; claim?: RunClaim }>;
   edit(
     chatId: number,
     messageId: number,

@@ -4,7 +4,8 @@ import type { Update } from "grammy/types";
 import type { BotContext } from "../../bot/context.js";
 import { stableNumericId } from "../../lib/stable-id.js";
 import type { ChatLock } from "../../bot/chat-lock.js";
-import type { UpdateLedger } from "../../bot/update-ledger.js";
+import { claimedAhead, type ClaimRequest, type RunClaim, type UpdateLedger } from "../../bot/update-ledger.js";
+import { chatStateKeys } from "../../bot/storage.js";
 import { localBotApi, replyClientIdPrefix, WEBCHAT_BOT_INFO, type ReplyCollector } from "./local-bot-api.js";
 import type { ChatMessage, Transcript } from "./transcript.js";
 import type { OutboundSender } from "../../outbound/outbox.js";
@@ -26,11 +27,13 @@ export function createWebChat(deps: {
   ledger: UpdateLedger;
   /** Taken around each input (the bot built by `buildBot` must not take it again). */
   chatLock: ChatLock;
-  buildBot: (client: ApiClientOptions) => Bot<BotContext>;
+  /** The bot gets `ledger`: it holds the claims the web chat made while storing a text. */
+  buildBot: (client: ApiClientOptions, ledger: UpdateLedger) => Bot<BotContext>;
 }) {
   const collectors = new Map<number, ReplyCollector>();
   const api = localBotApi(deps.transcript, (chatId) => collectors.get(chatId));
-  const bot = deps.buildBot({ fetch: api.fetch });
+  const claims = claimedAhead(deps.ledger);
+  const bot = deps.buildBot({ fetch: api.fetch }, claims.ledger);
   const exclusive = <T>(chatId: number | string, task: () => Promise<T>) =>
     deps.chatLock.run(`${WEBCHAT_CHANNEL}:${chatId}`, task);
 
@@ -52,6 +55,14 @@ export function createWebChat(deps: {
       },
     };
   }
+
+  /** The claim the bot's deduplication makes for an update of this chat (see deduplicate in src/bot). */
+  const claimRequest = (chatId: number, updateId: number): ClaimRequest => ({
+    channel: WEBCHAT_CHANNEL,
+    updateId: String(updateId),
+    exclusive: deps.chatLock.crossInstance,
+    readKeys: chatStateKeys(WEBCHAT_CHANNEL, chatId),
+  });
 
   /** Only a button the bot actually put on that message can be pressed: the page is not trusted. */
   const offers = (message: ChatMessage, button: string) => message.buttons.flat().some((b) => b.data === button);
@@ -92,18 +103,19 @@ export function createWebChat(deps: {
       input.clientId === undefined ? undefined : deps.ledger.state(WEBCHAT_CHANNEL, String(updateId));
     return exclusive(chatId, async () => {
       let update: Update;
+      let claim: RunClaim | undefined;
       if ("text" in input) {
-        // A text is stored first; a resend finds it stored the first time (same client id). A text
-        // stored just now cannot have been processed before, so the ledger need not be asked.
-        const saved = await deps.transcript.append(chatId, {
-          fromBot: false,
-          text: input.text,
-          buttons: [],
-          clientId: input.clientId,
-        });
-        // A resend of something already handled: the messages its first processing sent.
-        if (saved.duplicate && (await firstProcessing()) === "done") return repliesOfFirstProcessing();
-        update = textUpdate(chatId, updateId, input.text, saved);
+        // A text is stored first, and its update claimed in the same statement, as the bot would
+        // claim it (a resend finds the text stored the first time, with the same client id).
+        const received = await deps.transcript.receive(
+          chatId,
+          { fromBot: false, text: input.text, buttons: [], clientId: input.clientId },
+          claimRequest(chatId, updateId),
+        );
+        // Refused: a resend of something already handled gets the messages its first processing sent.
+        if (!received.claim && (await firstProcessing()) === "done") return repliesOfFirstProcessing();
+        claim = received.claim;
+        update = textUpdate(chatId, updateId, input.text, received.saved);
       } else {
         const pressed = await deps.transcript.get(chatId, input.messageId);
         if (!pressed?.fromBot) return undefined;
@@ -119,7 +131,8 @@ export function createWebChat(deps: {
       const collector: ReplyCollector = { updateId, sent: 0, messages: [] };
       collectors.set(chatId, collector);
       try {
-        await bot.handleUpdate(update);
+        const handling = () => bot.handleUpdate(update);
+        await (claim ? claims.holding(claimRequest(chatId, updateId), claim, handling) : handling());
       } finally {
         collectors.delete(chatId);
       }
