@@ -415,7 +415,7 @@ async function register(conversation: Flow, ctx: FlowContext, start: RegisterSta
   if (start.purpose) {
     answers.purpose = start.purpose;
     echo = echoOf("purpose");
-    first = 1;
+    first = askedFields(answers).indexOf("purpose") + 1;
   }
   // The steps depend on the answers so far (no phone: no call time), so they are read again each turn.
   for (let index = first, fields = askedFields(answers); index < fields.length; fields = askedFields(answers)) {
