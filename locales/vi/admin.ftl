@@ -11,6 +11,11 @@ admin-reply-to-farmer-reply = 👤 Cán bộ Hội Nông dân trả lời lời 
 
     { $answer }
     (Bà con bấm «✍️ Trả lời cán bộ» để nhắn tiếp.)
+admin-reply-to-farmer-answer-reply = 👤 Cán bộ Hội Nông dân trả lời lời nhắn của bà con (mã { $reference }):
+    «{ $question }»
+
+    { $answer }
+    (Bà con bấm «✍️ Trả lời cán bộ» để nhắn tiếp.)
 
 ## Errors shown on forms
 admin-error-form-too-large = Nội dung gửi lên quá lớn. Vui lòng rút ngắn rồi gửi lại.
@@ -142,6 +147,11 @@ admin-questions-none = Không có câu hỏi nào.
 admin-origin-contact = Gặp cán bộ
 admin-origin-unanswered = Trợ lý chưa trả lời được
 admin-origin-lead_reply = Trả lời tin nhắn cán bộ
+admin-origin-answer_reply = Trả lời câu trả lời của cán bộ
+admin-question-replies-to = ↩️ Bà con trả lời cán bộ về câu
+admin-question-earlier-asked = Bà con đã hỏi: «{ $text }»
+admin-question-earlier-answer = { $name } đã trả lời: «{ $text }»
+admin-question-title = Câu hỏi { $reference }
 admin-question-reply = Câu trả lời (gửi vào khung chat của bà con)
 admin-question-send = Gửi trả lời
 admin-question-sent = Đã gửi câu trả lời cho bà con.

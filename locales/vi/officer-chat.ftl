@@ -53,6 +53,11 @@ oc-question-new =
 oc-farmer-reply-new =
     ↩️ Bà con của hồ sơ { $lead } trả lời tin nhắn của cán bộ ({ $reference }):
     «{ $question }»
+oc-answer-reply-new =
+    ↩️ Bà con trả lời câu trả lời của cán bộ cho câu hỏi { $earlier } ({ $reference }):
+    «{ $question }»
+    Trước đó bà con hỏi: «{ $earlierQuestion }»
+    Cán bộ đã trả lời: «{ $earlierAnswer }»
 oc-button-answer = ✍️ Trả lời
 oc-questions-none = Hiện không có câu hỏi nào đang chờ trả lời.
 oc-questions-header = Có { $total } câu hỏi đang chờ trả lời (cũ nhất trước):

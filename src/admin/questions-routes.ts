@@ -4,7 +4,9 @@ import {
   answerOfficerQuestion,
   ANSWER_MAX_LENGTH,
   closeOfficerQuestion,
+  findOfficerQuestion,
   listOfficerQuestions,
+  quote,
   type OfficerQuestionView,
   type QuestionStatusFilter,
 } from "../questions/officer-desk.js";
@@ -39,12 +41,23 @@ export function questionsRoutes(deps: AdminDeps): Hono<AdminEnv> {
         )}`
       : t("admin-question-asker-unknown");
 
+  const questionLink = (id: number, reference: string) => html`<a href="/admin/questions/${id}">${reference}</a>`;
+
+  /** A farmer's reply to an answer: which question it answers (a link) and that exchange, quoted. */
+  const earlierExchange = (q: OfficerQuestionView) =>
+    q.repliesTo && q.repliesToId
+      ? html`<div class="earlier"><p class="meta">${t("admin-question-replies-to")} ${questionLink(q.repliesToId, q.repliesTo.reference)}</p>
+        <p class="meta">${t("admin-question-earlier-asked", { text: quote(q.repliesTo.text) })}</p>
+        ${q.repliesTo.answer ? html`<p class="meta">${t("admin-question-earlier-answer", { name: q.repliesTo.answeredByName ?? "", text: quote(q.repliesTo.answer) })}</p>` : ""}</div>`
+      : "";
+
   const card = (session: StaffSessionInfo, q: OfficerQuestionView) => {
     const officer = mayAct(session.user.role, "question.answer");
     const action = (what: string) => `/admin/questions/${q.id}/${what}`;
     return html`<article class="card question" id="q-${q.id}">
       <p class="meta"><b>${q.reference}</b> · ${displayDateTime(q.createdAt)} · ${t(`admin-origin-${q.origin}`)} · ${channelLabel(t, q.channel)}</p>
       <p class="meta asker">${askerLine(q)}</p>
+      ${earlierExchange(q)}
       <p class="text">${q.text}</p>
       ${
         q.status === "answered" && q.answer
@@ -83,6 +96,15 @@ export function questionsRoutes(deps: AdminDeps): Hono<AdminEnv> {
   });
 
   const questionId = (raw: string) => (/^\d{1,9}$/.test(raw) ? Number(raw) : 0);
+
+  /** One question, whatever its state: where a reply's link to the question it answers leads. */
+  app.get("/:id", async (c) => {
+    const q = await findOfficerQuestion(prisma, questionId(c.req.param("id")));
+    if (!q) return c.redirect("/admin/questions?error=admin-error-not-found", 303);
+    const session = c.get("session");
+    const title = t("admin-question-title", { reference: q.reference });
+    return c.html(page(t, { title, session, flash: flashFrom(c, t), body: card(session, q) }));
+  });
 
   app.post("/:id/answer", requirePermission(deps, "question.answer"), async (c) => {
     const officerId = c.get("session").user.id;

@@ -7,7 +7,6 @@ import type { ConsentRecord } from "./consent.js";
 import type { CallTime } from "./lead-fields.js";
 import type { LeadStatus } from "./lead-status.js";
 import type { LeadDraft, StoredLead } from "./lead.js";
-import { OFFICER_MESSAGE_EVENT } from "./officer-messages.js";
 import { POOLED_PURPOSES, type PoolingLead } from "./pooling.js";
 import { isSectorId, sectorIds } from "./sectors.js";
 
@@ -275,16 +274,6 @@ export function leadRepository(prisma: PrismaClient) {
         orderBy: { id: "asc" },
       });
       return rows.map(toStoredLead);
-    },
-
-    /** The lead an officer wrote to this chat about last (a message, an answer to the farmer's reply). */
-    async lastMessagedLead(from: ChatAddress): Promise<string | undefined> {
-      const event = await prisma.leadEvent.findFirst({
-        where: { kind: OFFICER_MESSAGE_EVENT, lead: { channel: from.channel, chatId: from.chatId, ...NOT_ERASED } },
-        orderBy: [{ at: "desc" }, { id: "desc" }],
-        select: { lead: { select: { reference: true } } },
-      });
-      return event?.lead.reference;
     },
 
     /** Open leads of pooled purposes (in one commune, or all): the candidates for pools. */

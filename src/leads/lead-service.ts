@@ -146,9 +146,6 @@ export function leadService(deps: LeadServiceDeps) {
     /** The maintenance sweep: notices a crash left pending for longer than a submission takes. */
     sendStaleNotices: (before: Date) => sendPendingNotices({ before }),
 
-    /** The lead whose officer's message a farmer answers by typing «Trả lời cán bộ» (no button at hand). */
-    lastMessagedLead: (chat: ChatAddress) => leads.lastMessagedLead(chat),
-
     /** The active staff user whose notifications go to this chat, if any. */
     async officerForChat(chat: ChatAddress): Promise<Officer | undefined> {
       const user = await prisma.staffUser.findFirst({

@@ -23,32 +23,45 @@ export type AnswerDelivery = {
   status: "pending" | "sending" | "sent" | "failed" | "undeliverable";
   reason: string | null;
 };
+/** The question and answer a farmer's reply answers («Trả lời cán bộ» under that answer). */
+export type EarlierExchange = { reference: string; text: string; answer: string | null; answeredByName: string | null };
 export type OfficerQuestionView = Prisma.OfficerQuestionModel & {
   reference: string;
   answeredByName: string | null;
   delivery: AnswerDelivery | null;
   asker?: QuestionAsker;
+  repliesTo?: EarlierExchange | null;
 };
 
-type QuestionRow = Prisma.OfficerQuestionModel & {
-  answeredBy: { displayName: string } | null;
-  deliveries?: Array<{ status: AnswerDelivery["status"]; lastError: string | null }>;
-};
+type Answerer = { answeredBy: { displayName: string } | null };
+type QuestionRow = Prisma.OfficerQuestionModel &
+  Answerer & {
+    deliveries?: Array<{ status: AnswerDelivery["status"]; lastError: string | null }>;
+    repliesTo?: (Pick<Prisma.OfficerQuestionModel, "id" | "text" | "answer"> & Answerer) | null;
+  };
 
 const withReference = (row: QuestionRow): OfficerQuestionView => {
-  const { answeredBy, deliveries, ...question } = row;
+  const { answeredBy, deliveries, repliesTo, ...question } = row;
   const last = deliveries?.[0];
   return {
     ...question,
     reference: questionReference(row.id),
     answeredByName: answeredBy?.displayName ?? null,
     delivery: last ? { status: last.status, reason: last.status === "undeliverable" ? last.lastError : null } : null,
+    repliesTo: repliesTo && {
+      reference: questionReference(repliesTo.id),
+      text: repliesTo.text,
+      answer: repliesTo.answer,
+      answeredByName: repliesTo.answeredBy?.displayName ?? null,
+    },
   };
 };
 
+const answerer = { answeredBy: { select: { displayName: true } } } as const;
 const withAnswerDelivery = {
-  answeredBy: { select: { displayName: true } },
+  ...answerer,
   deliveries: { orderBy: { id: "desc" }, take: 1, select: { status: true, lastError: true } },
+  repliesTo: { select: { id: true, text: true, answer: true, ...answerer } },
 } satisfies Prisma.OfficerQuestionInclude;
 
 export async function listOfficerQuestions(
@@ -104,15 +117,19 @@ async function askersOf(
 
 export async function findOfficerQuestion(prisma: PrismaClient, id: number): Promise<OfficerQuestionView | undefined> {
   const row = await prisma.officerQuestion.findUnique({ where: { id }, include: withAnswerDelivery });
-  return row ? withReference(row) : undefined;
+  if (!row) return undefined;
+  const askers = await askersOf(prisma, [row]);
+  return { ...withReference(row), asker: askers.get(chatKey(row)) };
 }
 
-const quote = (text: string) => (text.length > QUOTE_MAX_LENGTH ? `${text.slice(0, QUOTE_MAX_LENGTH - 1)}…` : text);
+/** A farmer's or officer's words quoted in a notice, shortened to fit a phone screen. */
+export const quote = (text: string) =>
+  text.length > QUOTE_MAX_LENGTH ? `${text.slice(0, QUOTE_MAX_LENGTH - 1)}…` : text;
 
 /**
  * The answer as the farmer gets it, with «Trả lời cán bộ» so the conversation can go on: about their
  * lead when the question has one, else about this question. An answer to the farmer's reply to an
- * officer's message says so.
+ * officer's message or answer says so.
  */
 function answerMessage(
   question: OfficerQuestionView,
@@ -124,6 +141,7 @@ function answerMessage(
   const buttons = [[farmerReplyChoice(lead ?? question.reference, t)]];
   if (question.origin === "lead_reply" && lead)
     return { text: t("admin-reply-to-farmer-reply", { ...args, lead }), buttons };
+  if (question.origin === "answer_reply") return { text: t("admin-reply-to-farmer-answer-reply", args), buttons };
   return { text: t("admin-reply-to-farmer", args), buttons };
 }
 

@@ -21,7 +21,7 @@ export interface QuestionInput {
 export interface QueuedQuestion extends Omit<QuestionInput, "origin" | "replyTo" | "submission"> {
   id: number;
   reference: string;
-  origin: QuestionInput["origin"] | "lead_reply";
+  origin: QuestionInput["origin"] | "lead_reply" | "answer_reply";
   status: "open" | "answered" | "closed";
 }
 
@@ -35,6 +35,11 @@ export interface QuestionQueue {
   find(id: number): Promise<QueuedQuestion | undefined>;
   /** Stores the answer once and queues it to the farmer's chat; a problem is a locale key. */
   answer(input: { id: number; answer: string; officerId: number; at: Date }): Promise<AnswerOutcome>;
+  /**
+   * What «Trả lời cán bộ» typed in this chat answers: the reference the button under the officers'
+   * latest word to it carries (a lead's for a message or answer about a lead, else the question's).
+   */
+  lastOfficerWord(chat: { channel: string; chatId: string }): Promise<string | undefined>;
 }
 
 export const QUESTION_REFERENCE_PREFIX = "CH-";

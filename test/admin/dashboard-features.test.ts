@@ -380,6 +380,41 @@ describe("questions", () => {
     for (const text of said) expect(history).toContain(text);
   });
 
+  it("marks a farmer's reply to an answer about no lead: which question it answers (a link) and that exchange", async () => {
+    const queue = prismaQuestionQueue(h.db.prisma, { outbox: h.outbox, translate: translator() });
+    const at = h.clock.now();
+    const chat = { channel: "zalo", chatId: "7373" };
+    const asked = await queue.submit({ ...chat, text: "Vay vốn ở đâu vậy cán bộ?", origin: "contact", at });
+    await submit(`/admin/questions/${asked.id}/answer`, { answer: "Bà con ra ngân hàng ở xã nha." });
+    const [answer] = await queued();
+    const replyTo = answer!.message.buttons![0]![0]!.data.slice("lr:".length);
+    expect(replyTo).toBe(asked.reference);
+
+    const reply = await queue.submit({ ...chat, text: "Dạ cần giấy tờ gì?", origin: "contact", at, replyTo });
+    const open = await html("/admin/questions");
+    const card = open.slice(open.indexOf(`id="q-${reply.id}"`));
+    expect(card).toContain("Trả lời câu trả lời của cán bộ");
+    expect(card).toContain(
+      `↩️ Bà con trả lời cán bộ về câu <a href="/admin/questions/${asked.id}">${asked.reference}</a>`,
+    );
+    expect(card).toContain("Bà con đã hỏi: «Vay vốn ở đâu vậy cán bộ?»");
+    expect(card).toContain("Tên canbo đã trả lời: «Bà con ra ngân hàng ở xã nha.»");
+    // The link shows the answered question, with its answer.
+    const linked = await html(`/admin/questions/${asked.id}`);
+    expect(linked).toContain("Vay vốn ở đâu vậy cán bộ?");
+    expect(linked).toContain("Bà con ra ngân hàng ở xã nha.");
+    expect((await officer.get("/admin/questions/99999")).headers.get("location")).toContain(
+      "error=admin-error-not-found",
+    );
+
+    await submit(`/admin/questions/${reply.id}/answer`, { answer: "Dạ, sổ hộ khẩu và phương án vay." });
+    const [, second] = await queued();
+    expect(second!.message).toEqual({
+      text: expect.stringMatching(/^👤 Cán bộ Hội Nông dân trả lời lời nhắn của bà con \(mã CH-\d{5}\):/),
+      buttons: [[{ text: "✍️ Trả lời cán bộ", data: `lr:${reply.reference}` }]],
+    });
+  });
+
   it("sends the reply to the farmer's chat; an FAQ entry is rewritten, checked, and published explicitly", async () => {
     const question = await h.db.prisma.officerQuestion.create({
       data: {

@@ -33,6 +33,10 @@ export function memoryQuestionQueue(): QuestionQueue & {
       answers.push({ id, answer, officerId });
       return { ok: true, question };
     },
+    async lastOfficerWord(chat) {
+      const answered = answers.map((a) => items.find((q) => q.id === a.id)!);
+      return answered.findLast((q) => q.channel === chat.channel && q.chatId === chat.chatId)?.reference;
+    },
     all: () => [...items],
     answers,
   };

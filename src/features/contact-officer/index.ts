@@ -67,8 +67,8 @@ export function contactOfficerFeature(flowPlugins: MiddlewareFn<FlowContext>[]):
 
 /**
  * «Trả lời cán bộ» under an officer's message about a lead or answer to a question: the answer goes
- * to the officers like a question. Typed instead of pressed ("tra loi can bo", read as that button's label), it answers the
- * officers' latest message to this chat.
+ * to the officers like a question. Typed instead of pressed ("tra loi can bo", read as that button's
+ * label), it answers the officers' latest word to this chat, as its button would.
  */
 export function farmerReplyFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -83,7 +83,7 @@ export function farmerReplyFeature(): Composer<BotContext> {
   composer.on("message:text", async (ctx, next) => {
     const button = [[farmerReplyChoice("", ctx.t)]];
     if (typedStepChoice(ctx.message.text, button, FARMER_REPLY_PREFIX) === undefined) return next();
-    const reference = await ctx.services.leads.lastMessagedLead(chatAddress(ctx));
+    const reference = await ctx.services.questions.lastOfficerWord(chatAddress(ctx));
     if (reference) await enterContactOfficer(ctx, { replyTo: reference });
     else await replyWithChoices(ctx, ctx.t("officer-reply-nothing"), mainMenuChoices(ctx.t));
   });

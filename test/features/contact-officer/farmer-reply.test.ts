@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { translator } from "../../../src/i18n/translate.js";
 import { messageFarmer } from "../../../src/leads/lead-workflow.js";
+import { answerOfficerQuestion } from "../../../src/questions/officer-desk.js";
 import { prismaQuestionQueue } from "../../../src/questions/prisma-question-queue.js";
 import { useMigratedDatabase } from "../../staff/migrated-database.js";
 import { insertLead } from "../../support/lead-rows.js";
@@ -63,6 +64,25 @@ describe("«Trả lời cán bộ» typed instead of pressed", () => {
       leadId: newer.id,
       text: "Dạ tui đồng ý",
     });
+  });
+
+  it("answers the officers' answer to a question from a farmer with no lead, as its button does", async () => {
+    const chat = farmerBot();
+    await chat.say(FARMER, "tui muon hoi can bo ve vay von");
+    await chat.press(FARMER, "officer:send");
+    const asked = await db.prisma.officerQuestion.findFirstOrThrow();
+    const officer = await staffAccount(db.prisma, { username: "canbo.hanh" });
+    await answerOfficerQuestion(
+      { prisma: db.prisma, translate: translator() },
+      { id: asked.id, answer: "Bà con ra ngân hàng ở xã nha.", officerId: officer.id, now: NOW },
+    );
+
+    expect(textOf(await chat.say(FARMER, "tra loi can bo"))).toContain("lời trả lời cán bộ (mã CH-00001)");
+    await chat.say(FARMER, "/huy");
+    // Later the farmer registers and an officer writes about the lead: that is the latest word now.
+    const lead = await insertLead(db.prisma, { reference: "HTX-7K3Q9", channel: "telegram", chatId: String(FARMER) });
+    await officerWrites(lead, 10);
+    expect(textOf(await chat.say(FARMER, "tra loi can bo"))).toContain("lời trả lời cán bộ (mã HTX-7K3Q9)");
   });
 
   it("says politely that no officer wrote yet, with the menu", async () => {

@@ -65,6 +65,25 @@ describe("an officer's answer to a question sent through Gặp cán bộ", () =>
     const answer = await askedAndAnswered(chat);
     expect(answer.buttons).toEqual([[{ text: "✍️ Trả lời cán bộ", data: "lr:CH-00001" }]]);
     const reply = await replies(chat, "lr:CH-00001", "CH-00001");
-    expect(reply).toMatchObject({ origin: "contact", leadId: null, chatId: String(FARMER) });
+    expect(reply).toMatchObject({ origin: "answer_reply", leadId: null, repliesToId: 1, chatId: String(FARMER) });
+  });
+
+  it("tells the officers a reply to that answer as a reply, with the earlier exchange", async () => {
+    const chat = farmerBot();
+    await staffAccount(db.prisma, { username: "canbo.lan", chat: { channel: "telegram", chatId: "9001" } });
+    await askedAndAnswered(chat);
+    chat.outbox.sent.length = 0;
+    await replies(chat, "lr:CH-00001", "CH-00001");
+    expect(chat.outbox.sent.map((m) => [m.to.chatId, m.message.text])).toEqual([
+      [
+        "9001",
+        [
+          "↩️ Bà con trả lời câu trả lời của cán bộ cho câu hỏi CH-00001 (CH-00002):",
+          "«Dạ vay 50 triệu được không?»",
+          "Trước đó bà con hỏi: «tui muon hoi can bo ve vay von»",
+          "Cán bộ đã trả lời: «Bà con mang phương án vay đến ngân hàng ở xã nha.»",
+        ].join("\n"),
+      ],
+    ]);
   });
 });
