@@ -1,4 +1,5 @@
 import type { Section } from "../types.js";
+import { ARTICLE_HEADING } from "./legal-quote.js";
 
 /**
  * The label of a follow-up button. A guide section's heading is a farmer's question already; an
@@ -10,7 +11,6 @@ import type { Section } from "../types.js";
 /** Longest label: a button on a phone screen; longer titles are cut at a word. */
 export const FOLLOW_UP_LABEL_CHARS = 64;
 
-const ARTICLE_HEADING = /^Điều\s+(\d+[a-zđ]?)\.\s*(.*?)(?:\s*\(khoản [^)]*\))?$/u;
 /** "92/2024/NĐ-CP", "17/2023/QH15", "167/QĐ-TTg" style numbers: number, year and the issuer's kind. */
 const DOC_NUMBER = /^(\d+)\/(\d{4})\/(QH|NĐ|NQ|QĐ|TT|UBTVQH)/u;
 const KIND_SHORT: Record<string, string> = { QH: "Luật", NĐ: "NĐ", NQ: "NQ", QĐ: "QĐ", TT: "TT", UBTVQH: "NQ" };

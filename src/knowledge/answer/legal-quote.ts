@@ -26,7 +26,8 @@ interface IndexedClause extends Clause {
 }
 
 const CLAUSE_START = /^(\d+)\.\s/;
-const ARTICLE_HEADING = /^Điều\s+(\d+[a-zđ]?)\.\s*(.*?)(?:\s*\(khoản [^)]*\))?$/u;
+/** An official text's section heading: "Điều 51. Title" or "Điều 51. Title (khoản 1–3)"; number and title. */
+export const ARTICLE_HEADING = /^Điều\s+(\d+[a-zđ]?)\.\s*(.*?)(?:\s*\(khoản [^)]*\))?$/u;
 
 function clausesOf(text: string): Clause[] {
   const clauses: Clause[] = [];
