@@ -1,6 +1,12 @@
 import { Prisma, type PrismaClient } from "../db/index.js";
 import type { KeyValueStore, StateWrite } from "./key-value-store.js";
-import { CLAIM_LEASE_MS, type ClaimRequest, type RunClaim, type UpdateLedger } from "./update-ledger.js";
+import {
+  CLAIM_LEASE_MS,
+  type ClaimRequest,
+  type FinishRequest,
+  type RunClaim,
+  type UpdateLedger,
+} from "./update-ledger.js";
 
 /** Sessions and conversation state in the database, so a restart mid-flow resumes the flow. */
 export function prismaKeyValueStore(prisma: PrismaClient): KeyValueStore {
@@ -19,12 +25,14 @@ export function prismaKeyValueStore(prisma: PrismaClient): KeyValueStore {
   };
 }
 
+/** Applies a step of `finishUpdate` only when the update was marked done (its CTE is named `done`). */
+export const WHEN_DONE = Prisma.sql`EXISTS (SELECT 1 FROM done)`;
+
 /** One data-modifying step of `finish`, applied only when the update's claim was marked done. */
 function writeStep({ key, value }: StateWrite, now: Date): Prisma.Sql {
-  if (value === undefined)
-    return Prisma.sql`DELETE FROM chat_session WHERE key = ${key} AND EXISTS (SELECT 1 FROM done)`;
+  if (value === undefined) return Prisma.sql`DELETE FROM chat_session WHERE key = ${key} AND ${WHEN_DONE}`;
   return Prisma.sql`
-    INSERT INTO chat_session (key, value, updated_at) SELECT ${key}, ${JSON.stringify(value)}, ${now} WHERE EXISTS (SELECT 1 FROM done)
+    INSERT INTO chat_session (key, value, updated_at) SELECT ${key}, ${JSON.stringify(value)}, ${now} WHERE ${WHEN_DONE}
     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at`;
 }
 
@@ -63,6 +71,30 @@ export function claimFrom(
   return { kind: "run", attempt: attempts, state };
 }
 
+/**
+ * UpdateLedger.finish as one statement, so one round trip (it runs for every update) and atomic
+ * without a transaction: the state writes, and the caller's own data-modifying `alongside` steps
+ * (each guarded by WHEN_DONE), happen only if the claim row was there to be marked done.
+ */
+export async function finishUpdate(
+  prisma: PrismaClient,
+  { channel, updateId, writes }: FinishRequest,
+  alongside: Prisma.Sql[] = [],
+): Promise<void> {
+  const now = new Date();
+  const steps = [...writes.map((write) => writeStep(write, now)), ...alongside].map(
+    (step, i) => Prisma.sql`, ${Prisma.raw(`w${i}`)} AS (${step})`,
+  );
+  const marked = await prisma.$queryRaw<unknown[]>`
+    WITH done AS (
+      UPDATE processed_update SET state = 'done', lease_until = NULL, processed_at = ${now}
+       WHERE channel = ${channel} AND update_id = ${updateId}
+      RETURNING 1
+    )${steps.length > 0 ? Prisma.join(steps, "") : Prisma.empty}
+    SELECT 1 AS marked FROM done`;
+  if (marked.length !== 1) throw new Error(`update ${channel}:${updateId} was not claimed, so it cannot be finished`);
+}
+
 export function prismaUpdateLedger(prisma: PrismaClient): UpdateLedger {
   return {
     async begin(channel, updateId, { exclusive, readKeys = [] }) {
@@ -74,21 +106,7 @@ export function prismaUpdateLedger(prisma: PrismaClient): UpdateLedger {
       if (run) return run;
       return (await this.state(channel, updateId)) === "done" ? { kind: "done" } : { kind: "busy" };
     },
-    async finish(channel, updateId, writes) {
-      // One statement, so one round trip (it runs for every update) and atomic without a transaction:
-      // the state writes happen only if the claim row was there to be marked done.
-      const now = new Date();
-      const steps = writes.map((write, i) => Prisma.sql`, ${Prisma.raw(`w${i}`)} AS (${writeStep(write, now)})`);
-      const marked = await prisma.$queryRaw<unknown[]>`
-        WITH done AS (
-          UPDATE processed_update SET state = 'done', lease_until = NULL, processed_at = ${now}
-           WHERE channel = ${channel} AND update_id = ${updateId}
-          RETURNING 1
-        )${steps.length > 0 ? Prisma.join(steps, "") : Prisma.empty}
-        SELECT 1 AS marked FROM done`;
-      if (marked.length !== 1)
-        throw new Error(`update ${channel}:${updateId} was not claimed, so it cannot be finished`);
-    },
+    finish: (channel, updateId, writes) => finishUpdate(prisma, { channel, updateId, writes }),
     async state(channel, updateId) {
       const row = await prisma.processedUpdate.findUnique({
         where: { channel_updateId: { channel, updateId } },

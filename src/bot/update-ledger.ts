@@ -38,6 +38,13 @@ export interface UpdateLedger {
   state(channel: string, updateId: string): Promise<"processing" | "done" | undefined>;
 }
 
+/** An update to mark done with the state writes it made: `finish`'s arguments in one object. */
+export interface FinishRequest {
+  channel: string;
+  updateId: string;
+  writes: StateWrite[];
+}
+
 /** How long a claim is trusted without the chat lock; longer than any update takes. */
 export const CLAIM_LEASE_MS = 60_000;
 

@@ -1,5 +1,5 @@
 import type { InlineKeyboardMarkup, UserFromGetMe } from "grammy/types";
-import type { ChatButton, ChatMessage, Transcript } from "./transcript.js";
+import type { ChatButton, ChatMessage, HeldMessage, Transcript } from "./transcript.js";
 import { BotApiFailure, inProcessBotApi, type BotApiMethods } from "../in-process-bot-api.js";
 
 /**
@@ -21,8 +21,26 @@ export const WEBCHAT_BOT_INFO: UserFromGetMe = {
   can_manage_bots: false,
 } as UserFromGetMe;
 
-/** The update a chat's bot messages answer right now, and what it produced so far. */
-export type ReplyCollector = { updateId: number; sent: number; messages: ChatMessage[] };
+/**
+ * The update a chat's bot messages answer right now, and what it produced so far. Its messages and
+ * edits are held (stored when the update is marked done, see Transcript.commit) while `ids` taken
+ * ahead last; `known` are stored messages it may edit (the one a button was pressed on).
+ */
+export type ReplyCollector = {
+  updateId: number;
+  sent: number;
+  messages: ChatMessage[];
+  ids: number[];
+  held: Map<number, HeldMessage>;
+  known: Map<number, ChatMessage>;
+};
+
+/** The collector's held messages, handed over for storing once. */
+export function takeHeld(collector: ReplyCollector): HeldMessage[] {
+  const held = [...collector.held.values()];
+  collector.held.clear();
+  return held;
+}
 
 /**
  * The client id of the n-th message sent for an update: replaying the update after a crash appends
@@ -63,12 +81,22 @@ export function localBotApi(transcript: Transcript, collectorOf: (chatId: number
       const chatId = Number(p.chat_id);
       const collector = collectorOf(chatId);
       const clientId = collector ? replyClientId(collector.updateId, collector.sent++) : undefined;
-      const { duplicate: _duplicate, ...saved } = await transcript.append(chatId, {
-        fromBot: true,
-        text: String(p.text ?? ""),
-        buttons: buttonsOf(p.reply_markup),
-        clientId,
-      });
+      const text = String(p.text ?? "");
+      const buttons = buttonsOf(p.reply_markup);
+      const id = collector?.ids.shift();
+      let saved: ChatMessage;
+      if (id !== undefined) {
+        saved = { seq: id, messageId: id, fromBot: true, text, buttons, edited: false };
+        collector!.held.set(id, { message: saved, clientId, isNew: true });
+      } else {
+        const { duplicate: _duplicate, ...stored } = await transcript.append(chatId, {
+          fromBot: true,
+          text,
+          buttons,
+          clientId,
+        });
+        saved = stored;
+      }
       collector?.messages.push(saved);
       return asTelegramMessage(chatId, saved);
     },
@@ -82,10 +110,33 @@ export function localBotApi(transcript: Transcript, collectorOf: (chatId: number
 
   async function edit(p: Record<string, unknown>, change: { text?: string; buttons: ChatButton[][] }) {
     const chatId = Number(p.chat_id);
-    const saved = await transcript.edit(chatId, Number(p.message_id), change);
+    const messageId = Number(p.message_id);
+    const collector = collectorOf(chatId);
+    const saved =
+      (collector && holdEdit(collector, messageId, change)) ?? (await transcript.edit(chatId, messageId, change));
     if (!saved) throw new BotApiFailure(400, "Bad Request: message to edit not found");
-    collectorOf(chatId)?.messages.push(saved);
+    collector?.messages.push(saved);
     return asTelegramMessage(chatId, saved);
+  }
+
+  /** An edit of a message this update knows (sent by it, or pressed), held with a new seq; undefined if it cannot be. */
+  function holdEdit(collector: ReplyCollector, messageId: number, change: { text?: string; buttons: ChatButton[][] }) {
+    const held = collector.held.get(messageId);
+    const current = held?.message ?? collector.known.get(messageId);
+    if (!current) return undefined;
+    // A stored message needs a new seq (the page polls for what changed after its last one); one held
+    // is not stored yet, so it keeps its own when no id is left.
+    const seq = collector.ids.shift() ?? (held ? current.seq : undefined);
+    if (seq === undefined) return undefined;
+    const edited = {
+      ...current,
+      seq,
+      text: change.text ?? current.text,
+      buttons: change.buttons,
+      edited: true,
+    };
+    collector.held.set(messageId, { message: edited, clientId: held?.clientId, isNew: held?.isNew ?? false });
+    return edited;
   }
 
   return { fetch: inProcessBotApi("web chat", methods) };

@@ -1,4 +1,4 @@
-import type { ClaimRequest, RunClaim } from "../../bot/update-ledger.js";
+import type { ClaimRequest, FinishRequest, RunClaim } from "../../bot/update-ledger.js";
 
 /**
  * The web chat's message history: what the farmer typed and what the bot answered, so a reload (or a
@@ -28,6 +28,18 @@ export interface NewMessage {
 
 export type StoredMessage = ChatMessage & { duplicate: boolean };
 
+/**
+ * A bot message held back until its update is marked done: a new one (`clientId` set, as `append`
+ * would store it) or an edit of a stored one; `message` is the message as it will be stored.
+ */
+export type HeldMessage = { message: ChatMessage; clientId?: string; isNew: boolean };
+
+/**
+ * Sequence values taken ahead for an update's messages and edits (message ids and `seq`), so they can
+ * be written together with the update's "done" mark; an update needing more stores the rest at once.
+ */
+export const IDS_TAKEN_AHEAD = 8;
+
 export interface Transcript {
   append(chatId: number, message: NewMessage): Promise<StoredMessage>;
   /**
@@ -38,13 +50,19 @@ export interface Transcript {
     chatId: number,
     message: NewMessage,
     claim: ClaimRequest,
-  ): Promise<{ saved: StoredMessage; claim?: RunClaim }>;
+  ): Promise<{ saved: StoredMessage; claim?: RunClaim; ids: number[] }>;
+  /** The message a button was pressed on (undefined if the chat has none with that id), with ids taken ahead. */
+  pressed(chatId: number, messageId: number): Promise<{ message?: ChatMessage; ids: number[] }>;
+  /**
+   * Stores held messages in one statement: with `finish`, together with marking that update done
+   * (UpdateLedger.finish), and only if it was; without, at once.
+   */
+  commit(chatId: number, held: HeldMessage[], finish?: FinishRequest): Promise<void>;
   edit(
     chatId: number,
     messageId: number,
     change: { text?: string; buttons?: ChatButton[][] },
   ): Promise<ChatMessage | undefined>;
-  get(chatId: number, messageId: number): Promise<ChatMessage | undefined>;
   /** Messages whose client id starts with `prefix` (the bot's replies to one input), oldest first. */
   byClientIdPrefix(chatId: number, prefix: string): Promise<ChatMessage[]>;
   /** Messages created or edited after `afterSeq`/`since`, oldest first. */

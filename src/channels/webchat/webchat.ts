@@ -6,7 +6,7 @@ import { stableNumericId } from "../../lib/stable-id.js";
 import type { ChatLock } from "../../bot/chat-lock.js";
 import { claimedAhead, type ClaimRequest, type RunClaim, type UpdateLedger } from "../../bot/update-ledger.js";
 import { chatStateKeys } from "../../bot/storage.js";
-import { localBotApi, replyClientIdPrefix, WEBCHAT_BOT_INFO, type ReplyCollector } from "./local-bot-api.js";
+import { localBotApi, replyClientIdPrefix, takeHeld, WEBCHAT_BOT_INFO, type ReplyCollector } from "./local-bot-api.js";
 import type { ChatMessage, Transcript } from "./transcript.js";
 import type { OutboundSender } from "../../outbound/outbox.js";
 
@@ -33,7 +33,16 @@ export function createWebChat(deps: {
   const collectors = new Map<number, ReplyCollector>();
   const api = localBotApi(deps.transcript, (chatId) => collectors.get(chatId));
   const claims = claimedAhead(deps.ledger);
-  const bot = deps.buildBot({ fetch: api.fetch }, claims.ledger);
+  // An update's held messages are stored in the same statement as its "done" mark.
+  const ledger: UpdateLedger = {
+    ...claims.ledger,
+    async finish(channel, updateId, writes) {
+      const [chatId, collector] = [...collectors].find(([, c]) => String(c.updateId) === updateId) ?? [];
+      if (!collector || collector.held.size === 0) return claims.ledger.finish(channel, updateId, writes);
+      await deps.transcript.commit(chatId!, takeHeld(collector), { channel, updateId, writes });
+    },
+  };
+  const bot = deps.buildBot({ fetch: api.fetch }, ledger);
   const exclusive = <T>(chatId: number | string, task: () => Promise<T>) =>
     deps.chatLock.run(`${WEBCHAT_CHANNEL}:${chatId}`, task);
 
@@ -104,6 +113,8 @@ export function createWebChat(deps: {
     return exclusive(chatId, async () => {
       let update: Update;
       let claim: RunClaim | undefined;
+      let ids: number[];
+      const known = new Map<number, ChatMessage>();
       if ("text" in input) {
         // A text is stored first, and its update claimed in the same statement, as the bot would
         // claim it (a resend finds the text stored the first time, with the same client id).
@@ -115,9 +126,10 @@ export function createWebChat(deps: {
         // Refused: a resend of something already handled gets the messages its first processing sent.
         if (!received.claim && (await firstProcessing()) === "done") return repliesOfFirstProcessing();
         claim = received.claim;
+        ids = received.ids;
         update = textUpdate(chatId, updateId, input.text, received.saved);
       } else {
-        const pressed = await deps.transcript.get(chatId, input.messageId);
+        const { message: pressed, ids: taken } = await deps.transcript.pressed(chatId, input.messageId);
         if (!pressed?.fromBot) return undefined;
         if (!offers(pressed, input.button)) {
           // Only a resend can press a button that is gone: its first processing may have removed the
@@ -127,8 +139,10 @@ export function createWebChat(deps: {
           if (state !== "processing") return undefined;
         }
         update = pressUpdate(chatId, updateId, input.button, pressed);
+        ids = taken;
+        known.set(pressed.messageId, pressed);
       }
-      const collector: ReplyCollector = { updateId, sent: 0, messages: [] };
+      const collector: ReplyCollector = { updateId, sent: 0, messages: [], ids, held: new Map(), known };
       collectors.set(chatId, collector);
       try {
         const handling = () => bot.handleUpdate(update);
@@ -136,6 +150,8 @@ export function createWebChat(deps: {
       } finally {
         collectors.delete(chatId);
       }
+      // Sent after the update was marked done, or by an update that failed before (the apology).
+      if (collector.held.size > 0) await deps.transcript.commit(chatId, takeHeld(collector));
       // A resend of a press handled before, its button still there: the bot skipped it as done. (A
       // first press that sent nothing finds nothing stored either.)
       if (collector.messages.length === 0 && "button" in input && input.clientId !== undefined)
