@@ -137,7 +137,7 @@ interface Instances {
  * hardly changes when other work shares the machine, so runs on a busy machine stay comparable.
  * The simulated farmers' own CPU time (this process) is shown too: they share the same cores. So are
  * the statements and transactions per message, which depend on the code only (and a little on the
- * workers' polling, about ten statements a second per instance).
+ * workers' polling, about eight statements a second per instance).
  */
 async function measured(
   { apps, targets, postmasterPid }: Instances,
