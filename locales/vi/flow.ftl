@@ -4,6 +4,7 @@ fallback-media = Tôi chỉ đọc được chữ và nút bấm thôi. Bà con 
 fallback-old-button = Nút này đã cũ (bước đó xong rồi). Bà con chọn việc cần làm bên dưới nha:
 fallback-old-button-in-flow = Nút này đã cũ (bước đó xong rồi). { help-flow-continues }
 fallback-unknown = Tôi chưa hiểu tin nhắn này. Bà con chọn trong menu nha.
+flow-restarted = Xin lỗi bà con, trợ lý vừa được cập nhật nên việc bà con đang làm dở (đăng ký, kiểm tra điều kiện…) phải làm lại từ đầu. Bà con chọn lại việc cần làm bên dưới nha.
 flow-old-button = Nút đó thuộc câu hỏi trước. Bà con trả lời câu hỏi mới nhất ở trên nha.
 flow-rewrite = ✏️ Viết lại
 flow-cancel = ✖️ Thôi

@@ -17,7 +17,8 @@ import { handleBotError } from "./middleware/error-boundary.js";
 import { storableInput } from "./middleware/storable-input.js";
 import { metrics } from "../metrics.js";
 import { trackFlowStart } from "./middleware/flow-start.js";
-import { menuFeature } from "../features/menu/index.js";
+import { restartStaleFlow } from "./middleware/stale-flow.js";
+import { menuFeature, showMainMenu } from "../features/menu/index.js";
 import { contactOfficerFeature, farmerReplyFeature, openContactOfficer } from "../features/contact-officer/index.js";
 import { answerQuestionFeature, openQuestionsCommand } from "../features/officer-chat/answer-question.js";
 import { askFeature, showAskPrompt } from "../features/ask/index.js";
@@ -57,10 +58,11 @@ export interface BotDeps {
 }
 
 /**
- * Bump when a conversation's steps change incompatibly: stored replay logs of the old version are
- * then discarded instead of replayed into the wrong step.
+ * Bump when a conversation's steps change incompatibly (a wait added, removed or moved): stored replay
+ * logs of the old version are then discarded and the farmer told to start again (restartStaleFlow)
+ * instead of replayed into the wrong step. 3: the fewer-than-5-members note of registration.
  */
-const CONVERSATION_VERSION = 2;
+const CONVERSATION_VERSION = 3;
 
 /** Assembles the one bot every channel runs: same features, same flows, same texts. */
 export function createBot(deps: BotDeps): Bot<BotContext> {
@@ -111,17 +113,19 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     session<SessionData, BotContext>({ initial: () => ({}), storage: sessionStorage(state.store, deps.channel) }),
   );
   guarded.use(voiceToText(deps.fileUrl));
+  const staleFlow = restartStaleFlow(CONVERSATION_VERSION, (ctx) => showMainMenu(ctx, ctx.t("flow-restarted")));
   guarded.use(
     conversations<BotContext, FlowContext>({
       storage: {
         type: "key",
         version: CONVERSATION_VERSION,
-        adapter: conversationStorage(state.store, deps.channel),
+        adapter: staleFlow.storage(conversationStorage(state.store, deps.channel)),
         getStorageKey: (ctx) => ctx.chatId?.toString(),
       },
     }),
   );
 
+  guarded.use(staleFlow.middleware);
   guarded.use(trackFlowStart());
 
   const menu = menuFeature({
