@@ -8,6 +8,7 @@ import { replyWithChoices, typedStepChoice } from "../../bot/choices.js";
 import { FARMER_REPLY_PREFIX, farmerReplyChoice } from "../../leads/officer-messages.js";
 import { mainMenuChoices } from "../menu/main-menu.js";
 import { asksOfficerAbout } from "../menu/typed-menu-item.js";
+import { foldVietnamese } from "../../lib/vietnamese.js";
 import { REFERENCE_ALPHABET, REFERENCE_LENGTH, REFERENCE_PREFIX } from "../../leads/reference-code.js";
 import { QUESTION_REFERENCE_PATTERN } from "../../questions/question-queue.js";
 
@@ -21,17 +22,20 @@ const BUTTON = "officer:";
  * step; `replyTo` is the lead an officer wrote about, or the question an officer answered, when the
  * farmer answers that message.
  */
-export type ContactOfficerStart = { question: string; origin: "contact" | "unanswered" } | { replyTo: string };
+export type ContactOfficerStart =
+  { question: string; origin: "contact" | "unanswered" } | { replyTo: string; written?: string };
 
 /** *Gặp cán bộ*: the farmer writes a question, checks it, and it goes to the officers' queue. */
 async function contactOfficer(conversation: Flow, ctx: FlowContext, start?: ContactOfficerStart): Promise<void> {
   const typed = start && "question" in start ? start : undefined;
-  const replyTo = start && "replyTo" in start ? start.replyTo : undefined;
-  if (replyTo) await ctx.reply(ctx.t("officer-reply-ask", { reference: replyTo }));
-  else if (!typed) await ctx.reply(ctx.t("officer-ask"));
+  const reply = start && "replyTo" in start ? start : undefined;
+  const replyTo = reply?.replyTo;
+  const alreadyWritten = typed?.question ?? reply?.written;
+  if (replyTo && !alreadyWritten) await ctx.reply(ctx.t("officer-reply-ask", { reference: replyTo }));
+  else if (!replyTo && !typed) await ctx.reply(ctx.t("officer-ask"));
   const written = await writeAndConfirm(conversation, ctx, {
     prefix: BUTTON,
-    written: typed?.question,
+    written: alreadyWritten,
     texts: {
       confirm: (question) => ctx.t(replyTo ? "officer-reply-confirm" : "officer-confirm", { question }),
       send: ctx.t("officer-send"),
@@ -68,7 +72,8 @@ export function contactOfficerFeature(flowPlugins: MiddlewareFn<FlowContext>[]):
 /**
  * «Trả lời cán bộ» under an officer's message about a lead or answer to a question: the answer goes
  * to the officers like a question. Typed instead of pressed ("tra loi can bo", read as that button's
- * label), it answers the officers' latest word to this chat, as its button would.
+ * label), it answers the officers' latest word to this chat, as its button would; typed with the
+ * reply after it ("tra loi can bo: mai tui ranh"), that reply is shown back to be sent.
  */
 export function farmerReplyFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -82,12 +87,28 @@ export function farmerReplyFeature(): Composer<BotContext> {
   );
   composer.on("message:text", async (ctx, next) => {
     const button = [[farmerReplyChoice("", ctx.t)]];
-    if (typedStepChoice(ctx.message.text, button, FARMER_REPLY_PREFIX) === undefined) return next();
+    const text = ctx.message.text;
+    const written = typedStepChoice(text, button, FARMER_REPLY_PREFIX) === undefined ? replyAfterLabel(text) : "";
+    if (written === undefined) return next();
     const reference = await ctx.services.questions.lastOfficerWord(chatAddress(ctx));
-    if (reference) await enterContactOfficer(ctx, { replyTo: reference });
+    if (reference) await enterContactOfficer(ctx, { replyTo: reference, written: written || undefined });
+    // Words after "trả lời cán bộ" with nobody to answer are an ordinary message.
+    else if (written) await next();
     else await replyWithChoices(ctx, ctx.t("officer-reply-nothing"), mainMenuChoices(ctx.t));
   });
   return composer;
+}
+
+/** "trả lời cán bộ" written in words: these four, folded, open a message. */
+const REPLY_LABEL_WORDS = "tra loi can bo";
+/** Four words, then separators (a space, ":" or ","), then the reply. */
+const LABEL_THEN_REPLY = /^\s*(\S+\s+\S+\s+\S+\s+[^\s:,.;!?\-–]+)[\s:,.;!?\-–]+(\S.*)$/su;
+
+/** The farmer's reply typed after the button's words ("tra loi can bo: dạ mai tui rảnh"), if any. */
+function replyAfterLabel(text: string): string | undefined {
+  const match = LABEL_THEN_REPLY.exec(text);
+  if (!match || foldVietnamese(match[1]!) !== REPLY_LABEL_WORDS) return undefined;
+  return match[2]!.trim();
 }
 
 export const enterContactOfficer = (ctx: BotContext, start?: ContactOfficerStart) =>

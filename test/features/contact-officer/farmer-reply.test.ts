@@ -85,6 +85,32 @@ describe("«Trả lời cán bộ» typed instead of pressed", () => {
     expect(textOf(await chat.say(FARMER, "tra loi can bo"))).toContain("lời trả lời cán bộ (mã HTX-7K3Q9)");
   });
 
+  it("takes the reply typed after the words in the same message, shown back to be sent", async () => {
+    const chat = farmerBot();
+    const lead = await insertLead(db.prisma, { reference: "HTX-7K3Q9", channel: "telegram", chatId: String(FARMER) });
+    await officerWrites(lead, 10);
+
+    const shown = await chat.say(FARMER, "tra loi can bo: chieu mai tui o nha");
+    expect(textOf(shown)).toContain("«chieu mai tui o nha»");
+    expect(textOf(await chat.press(FARMER, "officer:send"))).toContain("Đã gửi lời nhắn cho cán bộ");
+    expect(await db.prisma.officerQuestion.findFirstOrThrow()).toMatchObject({
+      origin: "lead_reply",
+      leadId: lead.id,
+      text: "chieu mai tui o nha",
+    });
+
+    await officerWrites(lead, 20);
+    expect(textOf(await chat.say(FARMER, "Trả lời cán bộ, dạ được con"))).toContain("«dạ được con»");
+  });
+
+  it("reads words after 'trả lời cán bộ' with no officer word to answer as an ordinary message", async () => {
+    const chat = farmerBot();
+    const reply = await chat.say(FARMER, "tra loi can bo: cam on nhieu");
+    expect(textOf(reply)).not.toContain("Lời nhắn của bà con");
+    expect(textOf(reply)).not.toContain("Cán bộ chưa nhắn gì");
+    expect(await db.prisma.officerQuestion.count()).toBe(0);
+  });
+
   it("says politely that no officer wrote yet, with the menu", async () => {
     const chat = farmerBot();
     await insertLead(db.prisma, { reference: "HTX-7K3Q9", channel: "telegram", chatId: String(FARMER) });
