@@ -151,6 +151,7 @@ admin-origin-answer_reply = Trả lời câu trả lời của cán bộ
 admin-question-replies-to = ↩️ Bà con trả lời cán bộ về câu
 admin-question-earlier-asked = Bà con đã hỏi: «{ $text }»
 admin-question-earlier-answer = { $name } đã trả lời: «{ $text }»
+admin-question-earlier-message = ↩️ { $name } đã nhắn về hồ sơ { $lead }: «{ $text }»
 admin-question-title = Câu hỏi { $reference }
 admin-question-reply = Câu trả lời (gửi vào khung chat của bà con)
 admin-question-send = Gửi trả lời

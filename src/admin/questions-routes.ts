@@ -43,13 +43,20 @@ export function questionsRoutes(deps: AdminDeps): Hono<AdminEnv> {
 
   const questionLink = (id: number, reference: string) => html`<a href="/admin/questions/${id}">${reference}</a>`;
 
-  /** A farmer's reply to an answer: which question it answers (a link) and that exchange, quoted. */
-  const earlierExchange = (q: OfficerQuestionView) =>
-    q.repliesTo && q.repliesToId
-      ? html`<div class="earlier"><p class="meta">${t("admin-question-replies-to")} ${questionLink(q.repliesToId, q.repliesTo.reference)}</p>
+  /**
+   * A farmer's reply: to an answer, which question it answers (a link) and that exchange, quoted; to
+   * a message about their lead, what the officer wrote.
+   */
+  const earlierExchange = (q: OfficerQuestionView) => {
+    if (q.repliesTo && q.repliesToId)
+      return html`<div class="earlier"><p class="meta">${t("admin-question-replies-to")} ${questionLink(q.repliesToId, q.repliesTo.reference)}</p>
         <p class="meta">${t("admin-question-earlier-asked", { text: quote(q.repliesTo.text) })}</p>
-        ${q.repliesTo.answer ? html`<p class="meta">${t("admin-question-earlier-answer", { name: q.repliesTo.answeredByName ?? "", text: quote(q.repliesTo.answer) })}</p>` : ""}</div>`
-      : "";
+        ${q.repliesTo.answer ? html`<p class="meta">${t("admin-question-earlier-answer", { name: q.repliesTo.answeredByName ?? "", text: quote(q.repliesTo.answer) })}</p>` : ""}</div>`;
+    const word = q.repliesToWord;
+    if (!word) return "";
+    const args = { name: word.byName ?? "", lead: word.lead, text: quote(word.text) };
+    return html`<div class="earlier"><p class="meta">${t("admin-question-earlier-message", args)}</p></div>`;
+  };
 
   const card = (session: StaffSessionInfo, q: OfficerQuestionView) => {
     const officer = mayAct(session.user.role, "question.answer");

@@ -1,7 +1,7 @@
 import { prismaAuditLog, type AuditLog } from "../audit/audit-log.js";
 import type { Prisma, PrismaClient } from "../db/index.js";
 import type { Translate } from "../i18n/translate.js";
-import { farmerReplyChoice } from "../leads/officer-messages.js";
+import { farmerReplyChoice, OFFICER_MESSAGE_EVENT } from "../leads/officer-messages.js";
 import { recordOfficerWord } from "../leads/lead-workflow.js";
 import type { Outbox, OutboundMessage } from "../outbound/outbox.js";
 import { prismaOutbox } from "../outbound/prisma-outbox.js";
@@ -25,12 +25,15 @@ export type AnswerDelivery = {
 };
 /** The question and answer a farmer's reply answers («Trả lời cán bộ» under that answer). */
 export type EarlierExchange = { reference: string; text: string; answer: string | null; answeredByName: string | null };
+/** What an officer last wrote about the lead before the farmer's reply to it: the words it answers. */
+export type EarlierOfficerWord = { lead: string; text: string; byName: string | null };
 export type OfficerQuestionView = Prisma.OfficerQuestionModel & {
   reference: string;
   answeredByName: string | null;
   delivery: AnswerDelivery | null;
   asker?: QuestionAsker;
   repliesTo?: EarlierExchange | null;
+  repliesToWord?: EarlierOfficerWord;
 };
 
 type Answerer = { answeredBy: { displayName: string } | null };
@@ -80,8 +83,45 @@ export async function listOfficerQuestions(
     }),
     prisma.officerQuestion.count({ where }),
   ]);
-  const askers = await askersOf(prisma, rows);
-  return { questions: rows.map((row) => ({ ...withReference(row), asker: askers.get(chatKey(row)) })), total };
+  const [askers, words] = await Promise.all([askersOf(prisma, rows), wordsRepliedTo(prisma, rows)]);
+  return { questions: rows.map((row) => withContext(row, askers, words)), total };
+}
+
+const withContext = (
+  row: QuestionRow,
+  askers: Map<string, QuestionAsker>,
+  words: Map<number, EarlierOfficerWord>,
+): OfficerQuestionView => ({
+  ...withReference(row),
+  asker: askers.get(chatKey(row)),
+  repliesToWord: words.get(row.id),
+});
+
+/**
+ * For a farmer's reply about their lead that names no earlier question: the officer's last word about
+ * that lead before it (a message or an answer, both in the lead's history), so the reply is not read bare.
+ */
+async function wordsRepliedTo(
+  prisma: PrismaClient,
+  questions: ReadonlyArray<QuestionRow>,
+): Promise<Map<number, EarlierOfficerWord>> {
+  const replies = questions.filter((q) => q.origin === "lead_reply" && q.leadId !== null && !q.repliesToId);
+  const found = await Promise.all(
+    replies.map((q) =>
+      prisma.leadEvent.findFirst({
+        where: { leadId: q.leadId!, kind: OFFICER_MESSAGE_EVENT, at: { lte: q.createdAt } },
+        orderBy: [{ at: "desc" }, { id: "desc" }],
+        select: { note: true, actor: { select: { displayName: true } }, lead: { select: { reference: true } } },
+      }),
+    ),
+  );
+  const words = new Map<number, EarlierOfficerWord>();
+  replies.forEach((q, i) => {
+    const event = found[i];
+    if (event?.note)
+      words.set(q.id, { lead: event.lead.reference, text: event.note, byName: event.actor?.displayName ?? null });
+  });
+  return words;
 }
 
 const chatKey = (chat: { channel: string; chatId: string | null }) => `${chat.channel}:${chat.chatId}`;
@@ -118,8 +158,8 @@ async function askersOf(
 export async function findOfficerQuestion(prisma: PrismaClient, id: number): Promise<OfficerQuestionView | undefined> {
   const row = await prisma.officerQuestion.findUnique({ where: { id }, include: withAnswerDelivery });
   if (!row) return undefined;
-  const askers = await askersOf(prisma, [row]);
-  return { ...withReference(row), asker: askers.get(chatKey(row)) };
+  const [askers, words] = await Promise.all([askersOf(prisma, [row]), wordsRepliedTo(prisma, [row])]);
+  return withContext(row, askers, words);
 }
 
 /** A farmer's or officer's words quoted in a notice, shortened to fit a phone screen. */

@@ -360,7 +360,11 @@ describe("questions", () => {
       at: h.clock.now(),
       replyTo: "HTX-R0001",
     });
-    expect(await html("/admin/questions")).toContain("Trả lời tin nhắn cán bộ");
+    const card = await html("/admin/questions");
+    expect(card).toContain("Trả lời tin nhắn cán bộ");
+    // The officers read what the farmer answers, not only "Dạ chiều mai tui ở nhà".
+    expect(card).toContain("↩️ Tên canbo đã nhắn về hồ sơ HTX-R0001: «Mai cán bộ ghé được không?»");
+    expect(await html(`/admin/questions/${reply.id}`)).toContain("«Mai cán bộ ghé được không?»");
     await submit(`/admin/questions/${reply.id}/answer`, { answer: "Dạ, 3 giờ chiều cán bộ ghé." });
 
     const [, answer] = await queued();
