@@ -2,6 +2,7 @@ import { displayDate } from "../../lib/vietnam-time.js";
 import type { Translate } from "../../i18n/translate.js";
 import type { SearchHit } from "../retrieval/knowledge-index.js";
 import type { AnswerSource, Citation } from "../types.js";
+import { documentNumber } from "../sources/document-number.js";
 
 /** How citations are shown to farmers: reference line, status label and warnings (texts in ask.ftl). */
 
@@ -9,19 +10,16 @@ import type { AnswerSource, Citation } from "../types.js";
 const vietnameseDate = (iso: string | undefined): string | undefined =>
   iso === undefined ? undefined : displayDate(iso);
 
-/** "92/2024/NĐ-CP" -> ["92", "2024"]; "17/2023/QH15" -> ["17", "2023"]. */
-const DOC_NUMBER = /^(\d+)\/(\d{4})\//;
-
 /**
  * Whether a guide's sentences cite this article inline: "(khoản 6 Điều 19 Nghị định 92/2024)" names
  * Điều 19 of 92/2024/NĐ-CP, "(khoản 4 Điều 42 Luật HTX 2023)" Điều 42 of the 2023 law. A bare
  * "(khoản 2 Điều 29)" names no document and counts for none.
  */
 function citesInline(text: string, citation: Citation): boolean {
-  const number = DOC_NUMBER.exec(citation.doc);
-  if (!number || !citation.article) return false;
-  const [, n, year] = number;
-  const law = /\/QH\d*$/.test(citation.doc) ? `|Luật[^()\\d]{0,24}${year}` : "";
+  const parsed = documentNumber(citation.doc);
+  if (!parsed || !citation.article) return false;
+  const { number: n, year } = parsed;
+  const law = parsed.issuer === "QH" ? `|Luật[^()\\d]{0,24}${year}` : "";
   const mention = new RegExp(`Điều ${citation.article}(?![\\d\\p{L}])[^()]{0,40}?(${n}\\/${year}${law})`, "u");
   return mention.test(text);
 }

@@ -1,5 +1,6 @@
 import type { Section } from "../types.js";
 import { ARTICLE_HEADING } from "./legal-quote.js";
+import { documentNumber, type DocumentNumber } from "../sources/document-number.js";
 
 /**
  * The label of a follow-up button. A guide section's heading is a farmer's question already; an
@@ -11,20 +12,24 @@ import { ARTICLE_HEADING } from "./legal-quote.js";
 /** Longest label: a button on a phone screen; longer titles are cut at a word. */
 export const FOLLOW_UP_LABEL_CHARS = 64;
 
-/** "92/2024/NĐ-CP", "17/2023/QH15", "167/QĐ-TTg" style numbers: number, year and the issuer's kind. */
-const DOC_NUMBER = /^(\d+)\/(\d{4})\/(QH|NĐ|NQ|QĐ|TT|UBTVQH)/u;
-const KIND_SHORT: Record<string, string> = { QH: "Luật", NĐ: "NĐ", NQ: "NQ", QĐ: "QĐ", TT: "TT", UBTVQH: "NQ" };
+const KIND_SHORT: Record<NonNullable<DocumentNumber["issuer"]>, string> = {
+  QH: "Luật",
+  NĐ: "NĐ",
+  NQ: "NQ",
+  QĐ: "QĐ",
+  TT: "TT",
+  UBTVQH: "NQ",
+};
 /** A law's own short title ("Luật HTX 2023") is plainer than its number, when it is short. */
 const SHORT_TITLE_CHARS = 16;
 
 /** "NĐ 92/2024", "Luật HTX 2023": a document named the way farmers and officers say it. */
 export function shortDocumentName(doc: string, docTitle: string): string {
-  const number = DOC_NUMBER.exec(doc);
-  if (!number) return docTitle;
-  const [, n, year, kind] = number;
+  const parsed = documentNumber(doc);
+  if (!parsed?.issuer) return docTitle;
   const title = docTitle.replace(/Hợp tác xã/giu, "HTX");
-  if (kind === "QH" && title.length <= SHORT_TITLE_CHARS) return title;
-  return `${KIND_SHORT[kind!]} ${n}/${year}`;
+  if (parsed.issuer === "QH" && title.length <= SHORT_TITLE_CHARS) return title;
+  return `${KIND_SHORT[parsed.issuer]} ${parsed.number}/${parsed.year}`;
 }
 
 function cut(label: string): string {
