@@ -106,21 +106,29 @@ async function wordsRepliedTo(
   questions: ReadonlyArray<QuestionRow>,
 ): Promise<Map<number, EarlierOfficerWord>> {
   const replies = questions.filter((q) => q.origin === "lead_reply" && q.leadId !== null && !q.repliesToId);
-  const found = await Promise.all(
-    replies.map((q) =>
-      prisma.leadEvent.findFirst({
-        where: { leadId: q.leadId!, kind: OFFICER_MESSAGE_EVENT, at: { lte: q.createdAt } },
-        orderBy: [{ at: "desc" }, { id: "desc" }],
-        select: { note: true, actor: { select: { displayName: true } }, lead: { select: { reference: true } } },
-      }),
-    ),
-  );
+  if (replies.length === 0) return new Map();
+  // One query for the page: the officers' words about these leads up to the latest reply, newest first.
+  const events = await prisma.leadEvent.findMany({
+    where: {
+      leadId: { in: [...new Set(replies.map((q) => q.leadId!))] },
+      kind: OFFICER_MESSAGE_EVENT,
+      at: { lte: new Date(Math.max(...replies.map((q) => q.createdAt.getTime()))) },
+    },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    select: {
+      leadId: true,
+      at: true,
+      note: true,
+      actor: { select: { displayName: true } },
+      lead: { select: { reference: true } },
+    },
+  });
   const words = new Map<number, EarlierOfficerWord>();
-  replies.forEach((q, i) => {
-    const event = found[i];
+  for (const q of replies) {
+    const event = events.find((e) => e.leadId === q.leadId && e.at <= q.createdAt);
     if (event?.note)
       words.set(q.id, { lead: event.lead.reference, text: event.note, byName: event.actor?.displayName ?? null });
-  });
+  }
   return words;
 }
 
