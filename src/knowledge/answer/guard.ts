@@ -75,6 +75,8 @@ const EVADE = String.raw`tron thue|ne thue|lach thue|tron no|quyt no|xu no|hoi l
 /** Organisations a farmer may want to reach. */
 const ORGS =
   "htx|hop tac xa|to hop tac|quy|ngan hang|ubnd|uy ban|xa|phuong|phong nong nghiep|so nong nghiep|khuyen nong";
+/** Who holds a post in one of them; their contacts are asked of that office, not of the law. */
+const POST_HOLDER = String.raw`((ong|ba|anh|chi|co|chu) )?(giam doc|chu tich|chu nhiem|pho chu tich|ke toan|thu quy|truong ban|can bo)`;
 /** The name of one of them ("HTX Tân Long"): words that are not what a rule would ask. */
 const ORG_NAME = String.raw`( (?!(phai|can|duoc|co|ghi|dang|thuong|la|se|bi|khi|thi|nao)\b)\w+){1,6}?`;
 const OUT_OF_SCOPE: Array<[DeclineTopic, RegExp]> = [
@@ -143,7 +145,7 @@ const OUT_OF_SCOPE: Array<[DeclineTopic, RegExp]> = [
   [
     "directory",
     new RegExp(
-      String.raw`\b((so dien thoai|sdt|so dt|dia chi|hotline|zalo|email|web|trang web) (cua )?(${ORGS})${ORG_NAME}( la| o)? (gi|dau|bao nhieu|may)|(${ORGS}) nao (ban|gan|tot|uy tin|thu mua)|(ke ten|danh sach|liet ke|chi) (cac |may |nhung )?(${ORGS}) (o|tai|gan|trong|ben)|(giam doc|chu tich|chu nhiem|ke toan|truong ban) (cua )?(${ORGS})${ORG_NAME} (ten gi|la ai|ten la gi)(?! (bau|chon|cu|quyet|ky|dai dien))|(${ORGS}) (cua )?(tui|toi|minh|em|nha tui) (nam nay|thang nay|bay gio|hien nay|vu nay|dot nay) (loi|lai|lo|co|con|du|thu) (duoc )?bao nhieu)\b`,
+      String.raw`\b((so dien thoai|sdt|so dt|dia chi|hotline|zalo|email|web|trang web) (cua )?(${ORGS})${ORG_NAME}( la| o)? (gi|dau|bao nhieu|may)|(${ORGS}) nao (ban|gan|tot|uy tin|thu mua)|(xin|cho|gui|biet|tim|kiem) (\w+ ){0,3}${PERSONAL_DATA} (cua )?${POST_HOLDER}|${PERSONAL_DATA} (cua )?${POST_HOLDER}( \w+){0,6}( la| o)? (gi|dau|bao nhieu|may)|(ke ten|danh sach|liet ke|chi) (cac |may |nhung )?(${ORGS}) (o|tai|gan|trong|ben)|(giam doc|chu tich|chu nhiem|ke toan|truong ban) (cua )?(${ORGS})${ORG_NAME} (ten gi|la ai|ten la gi)(?! (bau|chon|cu|quyet|ky|dai dien))|(${ORGS}) (cua )?(tui|toi|minh|em|nha tui) (nam nay|thang nay|bay gio|hien nay|vu nay|dot nay) (loi|lai|lo|co|con|du|thu) (duoc )?bao nhieu)\b`,
     ),
   ],
   // Growing and raising: pests and diseases and what to spray, fertiliser, seed, husbandry.

@@ -71,6 +71,8 @@ describe("screenQuestion", () => {
     ["dia chi quy ho tro nong dan ke sach o dau", "directory"],
     ["Chủ nhiệm HTX Hòa Tú tên gì vậy", "directory"],
     ["htx cua tui thang nay con bao nhieu tien", "directory"],
+    ["cho xin sdt chu tich htx Tan Phu", "directory"],
+    ["so dien thoai ke toan htx minh la bao nhieu", "directory"],
     // Other domains.
     ["tran da banh toi nay may gio", "other"],
     ["Hôm nay ngày tốt để cất nhà không?", "other"],
