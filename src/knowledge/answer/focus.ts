@@ -88,8 +88,19 @@ const SUBJECTS: Record<string, string[]> = {
   notice: ["thong bao", "niem yet", "cong khai", "giay moi"],
 };
 
-/** Phrases holding a subject's word that name no subject: "số lượng" (how many) and "chất lượng" are not "lương". */
-const NOT_SUBJECTS = ["so luong", "chat luong", "luong thuc", "doi luong", "dung luong"];
+/**
+ * Phrases holding a subject's word that name no subject: "số lượng" (how many) and "chất lượng" are
+ * not "lương"; the funds' names are lenders, so "hỗ trợ" in "Quỹ hỗ trợ nông dân" asks for no support.
+ */
+const NOT_SUBJECTS = [
+  "so luong",
+  "chat luong",
+  "luong thuc",
+  "doi luong",
+  "dung luong",
+  "quy ho tro phat trien hop tac xa",
+  "quy ho tro nong dan",
+];
 
 const PHRASES = [...Object.entries(SUBJECTS), ["", NOT_SUBJECTS] as const]
   .flatMap(([subject, phrases]) => phrases.map((p) => ({ subject, syllables: p.split(" ") })))

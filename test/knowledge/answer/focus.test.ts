@@ -32,6 +32,12 @@ describe("question focus", () => {
     expect(subjectsOf("giam doc htx lanh luong bao nhieu").has("salary")).toBe(true);
   });
 
+  it("reads a fund's name as a lender, not as a question about support", () => {
+    expect(subjectsOf("no xau thi vay quy ho tro phat trien HTX duoc hong").has("support")).toBe(false);
+    expect(subjectsOf("Quỹ hỗ trợ nông dân cho vay bao nhiêu").has("support")).toBe(false);
+    expect(subjectsOf("quy ho tro nong dan ho tro gi").has("support")).toBe(true);
+  });
+
   it("reads taxes in farmers' words, not rent", () => {
     expect(subjectsOf("thue htx dong bao nhieu").has("tax")).toBe(true);
     expect(subjectsOf("HTX đóng thuế sao").has("tax")).toBe(true);
