@@ -226,8 +226,10 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     // figure ("Điều lệ quyết định"); another with a figure of something else (a deadline) does not.
     // Likewise "hỗ trợ những gì" wants a list: a close section laying one out answers it better than
     // one written for another question that has none ("có những quyền gì" answers in its own words).
+    // And "bao lâu phải gửi" wants a period: a passage whose only figure is a share ("65% phiếu") does not answer.
     const lacksFigure = (hit: SearchHit) =>
       (wants.number && !hasFigure(hit.section.text) && !questionWants(hit.section.heading).number) ||
+      (!!wants.feature && !wants.feature.test(hit.section.text) && !wants.feature.test(hit.section.heading)) ||
       (!!wants.list && !quoteList(hit.section.text) && !questionWants(hit.section.heading).list);
     const best = hits[0]!;
     if (covers(best) && !lacksFigure(best)) return { ranked: hits, focused: true };

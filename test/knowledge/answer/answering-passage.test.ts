@@ -34,6 +34,16 @@ Thành viên từ đủ 18 tuổi góp vốn, dùng dịch vụ, làm theo Đi�
 ${cite("76")}
 
 Tùy cách góp. Nếu góp bằng chính quyền sử dụng đất thì phải sang tên cho HTX.
+
+## Đại hội biểu quyết giải thể HTX cần bao nhiêu phiếu?
+${cite("61")}
+
+Đại hội biểu quyết giải thể HTX phải có ít nhất 65% phiếu tán thành.
+
+## Giải thể tự nguyện HTX làm những bước nào?
+${cite("98")}
+
+Đại hội thông qua nghị quyết giải thể. Trong 07 ngày làm việc, người đại diện gửi nghị quyết cho cơ quan đăng ký.
 `;
 
 let kb: ReturnType<typeof fixtureKnowledge>;
@@ -55,6 +65,11 @@ describe("the passage that answers", () => {
     const result = await service.answer("vay von co can the chap khong");
     expect(result.hedged).toBeFalsy();
     expect(result.sources[0]).toMatchObject({ doc: "55/2015/NĐ-CP" });
+  });
+
+  it("answers 'bao lâu' from a close passage with a period, not from the best one whose only figure is a share", async () => {
+    const result = await service.answer("dai hoi bieu quyet giai the roi thi bao lau phai gui nghi quyet");
+    expect(result.answer).toContain("07 ngày làm việc");
   });
 
   it("answers a land question with the land passage first, not the membership rule mentioning fields", async () => {
