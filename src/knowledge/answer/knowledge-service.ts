@@ -37,7 +37,8 @@ import { memoByObject } from "../../lib/memo-by-object.js";
 import { asksForRule, asksLocally, asksNationwide, isLocalSection } from "./scope.js";
 import { preferOverview } from "./overview.js";
 import { alternativesOf, namesBoth } from "./alternatives.js";
-import { holdsStatedFigure, statedFigures, type StatedFigure } from "./stated-figure.js";
+import { figureShare, holdsStatedFigure, ownFigures, statedFigures, type StatedFigure } from "./stated-figure.js";
+import { sectionTerms } from "../retrieval/search-text.js";
 
 /**
  * The knowledge service the chat features use: answers with sources, full sections for the
@@ -168,6 +169,16 @@ function followUps(hits: SearchHit[], index: KnowledgeIndex): string[] {
 /** Subjects a section names (heading and text), and those of its heading alone: fixed per section. */
 const sectionSubjects = memoByObject((section: Section) => subjectsOf(`${section.heading}\n${section.text}`));
 const headingSubjects = memoByObject((section: Section) => subjectsOf(section.heading));
+
+/**
+ * The coverage of the answering hit with the asker's own figures counted as found when its range
+ * holds them ("con tui 16 tuổi" answered by "từ đủ 15 đến dưới 18 tuổi"); 0 when it holds none.
+ */
+function figureFound(profile: QuestionProfile, stated: StatedFigure[], hit: SearchHit): number {
+  const own = ownFigures(stated);
+  if (own.length === 0 || !holdsStatedFigure(hit.section.text, own)) return 0;
+  return hit.coverage + figureShare(profile, own, new Set(sectionTerms(hit.section)));
+}
 
 /** How long a loaded FAQ list is used before a question reads it again (another instance may publish). */
 const FAQ_MAX_AGE_MS = 30_000;
@@ -312,15 +323,14 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     // "Chia theo vốn hay theo công": a passage naming both options answers, one naming one does not.
     const options = alternativesOf(question);
     if (options) hits = closeFitFirst(hits, (hit) => namesBoth(`${hit.section.heading}\n${hit.section.text}`, options));
-    // "Con tui 16 tuổi…": a passage with a range holding the figure ("từ đủ 15 đến dưới 18 tuổi") is
-    // about the asker's case. An age or a period is the asker's own; a count of people may count
-    // another group than the range does ("HTX tui mới 7 người" against a board of 03 to 15 people).
     // "Giám đốc cần bằng cấp gì" asks for requirements: a passage stating them answers, not the director's
     // duties. The kind of question says more than the shared words, so it may rank as far back as a focus.
     if (asksRequirements(foldVietnamese(question))) {
       hits = closeFitFirst(hits, (hit) => statesRequirements(hit.section.heading), FOCUS_MIN_SCORE);
     }
-    const own = stated.filter((figure) => figure.unit !== "nguoi");
+    // "Con tui 16 tuổi…": a passage with a range holding the figure ("từ đủ 15 đến dưới 18 tuổi") is
+    // about the asker's case.
+    const own = ownFigures(stated);
     if (own.length > 0) hits = closeFitFirst(hits, (hit) => holdsStatedFigure(hit.section.text, own));
     return withoutOtherCounts(question, hits);
   }
@@ -335,12 +345,14 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     const stated = statedFigures(question);
     const wants = questionWants(question);
     const { ranked, focused } = answeringHits(question, rankedForQuestion(question, wants, stated, found));
+    // "con tui 16 tuổi" answered by "từ đủ 15 đến dưới 18 tuổi": the asker's figure is found, not missing.
+    const sure = Math.max(confidence, figureFound(profile, stated, ranked[0]!));
     // "How many HTX in Vietnam" answered with one province's count: say it is local, not national.
     const localOnly = asksNationwide(question) && isLocalSection(ranked[0]!.section);
     // "nuôi tôm có tính là nông nghiệp hông" answered "Không, …" by a passage whose heading asks about
     // insurance: a yes or no to another subject's question would mislead, so it is offered, hedged.
     const otherYesNo = answersAnotherSubject(question, ranked[0]!.section);
-    const unsure = confidence < NOT_SURE_BELOW || !focused || localOnly || otherYesNo;
+    const unsure = sure < NOT_SURE_BELOW || !focused || localOnly || otherYesNo;
     // A hedge about land starts with what was found about land, not with the membership text that
     // shares "vô HTX": among the likeliest passages, those naming the question's subjects come first.
     const hits = unsure ? focusFirst(question, ranked) : ranked;
@@ -371,7 +383,7 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
       sources: answerSources(hits, used.length, t),
       // When unsure, the two likeliest topics are offered as choices (with Gặp cán bộ).
       followUps: unsure ? [...new Set(hits.slice(0, 2).map((h) => followUpLabel(h.section)))] : followUps(hits, index),
-      confidence,
+      confidence: sure,
       suggestOfficer: unsure || best.section.citations.some((c) => c.uncertain),
       hedged: unsure,
     };

@@ -1,4 +1,5 @@
 import { foldVietnamese } from "../../lib/vietnamese.js";
+import type { QuestionProfile } from "../retrieval/coverage.js";
 
 /**
  * Figures the asker states about their own case ("con tui 16 tuổi", "mới được 8 tháng", "nhà có 3
@@ -44,4 +45,36 @@ export function holdsStatedFigure(text: string, figures: readonly StatedFigure[]
     const [low, high, unit] = [Number(m[1]), Number(m[2]), UNITS[m[3]!]];
     return low < high && figures.some((f) => f.unit === unit && f.value >= low && f.value <= high);
   });
+}
+
+/** Units of the asker's own case: an age or a period. */
+const OWN_UNITS = new Set(["tuoi", "thang", "nam", "ngay"]);
+
+/**
+ * The asker's own figures: an age or a period. A count of people may count another group than a
+ * range does ("HTX tui mới 7 người" against a board of 03 to 15 people), and a sum of money sits
+ * between ceilings listed for other borrowers ("nợ 400 triệu" against "300 triệu, 500 triệu").
+ */
+export function ownFigures(figures: readonly StatedFigure[]): StatedFigure[] {
+  return figures.filter((figure) => OWN_UNITS.has(figure.unit));
+}
+
+/**
+ * The share of a question's weight carried by the terms naming its figures ("16", "16_tuoi") that a
+ * section's terms lack. A passage whose range holds the figure ("từ đủ 15 đến dưới 18 tuổi") has
+ * found them though it never writes the number; a rare number would otherwise weigh as much as the
+ * question's topic and make the answer look unsure ("16 tuổi", while the common "17" does not).
+ */
+export function figureShare(
+  profile: QuestionProfile,
+  figures: readonly StatedFigure[],
+  sectionTerms: ReadonlySet<string>,
+): number {
+  if (profile.total === 0) return 0;
+  const numbers = new Set(figures.map((figure) => String(figure.value)));
+  let share = 0;
+  for (const [term, weight] of profile.weights) {
+    if (!sectionTerms.has(term) && term.split("_").some((part) => numbers.has(part))) share += weight;
+  }
+  return share / profile.total;
 }

@@ -318,6 +318,13 @@ const CONCEPT_PHRASES: Array<[string, string[]]> = Object.entries(CONCEPTS).flat
   phrases.map((phrase): [string, string[]] => [concept, phrase.split(" ")]),
 );
 
+/**
+ * Words a number after them refers to a part of a text ("Điều 16", "khoản 2"): the number is a
+ * reference, found through the pair ("dieu_16") alone, so the "16" of "con tui 16 tuổi" does not
+ * match every section citing Điều 16 (each section's indexed text ends with its reference line).
+ */
+const REFERENCE_WORDS = new Set(["dieu", "khoan", "chuong"]);
+
 /** Words that carry no topic on their own (question fillers, pronouns, particles). */
 const STOPWORDS = new Set(
   (
@@ -406,7 +413,8 @@ export function searchTerms(text: string, options: TermOptions = {}): string[] {
     const syllables = canonicalSyllables(segment);
     for (let i = 0; i < syllables.length; i += 1) {
       const s = syllables[i]!;
-      if (!STOPWORDS.has(s)) terms.push(s);
+      const reference = /^\d+$/.test(s) && REFERENCE_WORDS.has(syllables[i - 1] ?? "");
+      if (!STOPWORDS.has(s) && !reference) terms.push(s);
       const next = syllables[i + 1];
       if (next && !(STOPWORDS.has(s) && STOPWORDS.has(next))) terms.push(`${s}_${next}`);
       for (const compound of COMPOUNDS) {

@@ -173,4 +173,13 @@ describe("searchTerms particles and farmer wording", () => {
     expect(terms("ít nhất 05 thành viên")).toContain("#so-nguoi");
     expect(terms("Nghe nói chỉ cần 3 người")).toEqual(terms("chỉ cần 3 người"));
   });
+
+  it("finds an article number only after its word: 'điều 16' is not the '16' of '16 tuổi'", () => {
+    expect(terms("Luật Hợp tác xã 2023 17/2023/QH15 Điều 16")).toContain("dieu_16");
+    expect(terms("Luật Hợp tác xã 2023 17/2023/QH15 Điều 16")).not.toContain("16");
+    expect(terms("khoản 2 Điều 30")).toEqual(expect.arrayContaining(["khoan_2", "dieu_30"]));
+    expect(terms("khoản 2 Điều 30")).not.toContain("30");
+    expect(terms("dieu 16 luat htx")).toContain("dieu_16");
+    expect(terms("con tui 16 tuổi")).toEqual(expect.arrayContaining(["16", "16_tuoi"]));
+  });
 });
