@@ -36,6 +36,25 @@ const ENTITIES: EntityPhrases[] = [
     id: "quy-nong-dan",
     phrases: ["quy ho tro nong dan", "quy nong dan", "quy hoi nong dan"],
   },
+  // A cooperative lending to its own members (the law's "cho vay nội bộ", Điều 83): farmers say "HTX
+  // cho thành viên vay", "vay tiền HTX". Not a bank loan, whose terms (NĐ 55) say nothing of it.
+  {
+    group: "lender",
+    id: "noi-bo",
+    phrases: [
+      "cho vay noi bo",
+      "vay noi bo",
+      "tin dung noi bo",
+      "cho thanh vien vay",
+      "cho thanh vien chinh thuc vay",
+      "hop tac xa cho vay",
+      "vay tien hop tac xa",
+      "vay tien cua hop tac xa",
+      "vay cua hop tac xa",
+      "muon tien hop tac xa",
+      "muon tien cua hop tac xa",
+    ],
+  },
   // Ordinary bank credit for agriculture (Nghị định 55/2015), the lender when a question names none.
   {
     group: "lender",
