@@ -36,7 +36,7 @@ ask-decline-investment = Xin lỗi, mình không tư vấn đầu tư chứng kh
 ask-decline-guarantee = Xin lỗi, mình không thể bảo lãnh hay hứa chắc bà con được vay. Ngân hàng hoặc Quỹ sẽ thẩm định hồ sơ; mình chỉ giải thích quy định và điều kiện vay.
 ask-decline-personal-data = Xin lỗi, mình không thể cung cấp thông tin cá nhân của người khác (số điện thoại, địa chỉ, giấy tờ…). Pháp luật bảo vệ dữ liệu cá nhân của mỗi người.
 ask-decline-own-data = Số điện thoại và thông tin bà con để lại khi đăng ký chỉ để cán bộ Hội Nông dân và cán bộ hỗ trợ HTX phụ trách nơi bà con ở gọi lại tư vấn; không dùng vào việc khác, không bán hay đưa cho người khác, hết hạn lưu thì tự xóa. Bà con xem lại bằng lệnh /dulieu, xóa và rút lại đồng ý bằng lệnh /xoa bất cứ lúc nào.
-ask-decline-fraud = Xin lỗi, mình không hỗ trợ việc này: kê khai không trung thực, làm giả giấy tờ hay lập thành viên ảo là hành vi bị cấm (Điều 7 Luật Hợp tác xã 2023).
+ask-decline-fraud = Xin lỗi, việc này không được làm và mình không hỗ trợ: kê khai không trung thực, làm giả giấy tờ, chữ ký hay lập thành viên ảo là hành vi bị cấm (Điều 7 Luật Hợp tác xã 2023).
 ask-decline-evasion = Xin lỗi, mình không chỉ cách trốn thuế, quỵt nợ, đút lót hay làm sổ sách giả; việc đó vi phạm pháp luật. Nếu bà con muốn biết HTX được miễn, giảm thuế hay gia hạn nợ hợp pháp thế nào thì cứ hỏi mình nha.
 ask-decline-health = Xin lỗi, chuyện sức khỏe, thuốc men nằm ngoài phạm vi mình hỗ trợ. Bà con hỏi trạm y tế xã/phường hoặc bác sĩ cho chắc nha.
 ask-decline-politics = Xin lỗi, mình không bàn chuyện chính trị, bầu cử hay nhận xét lãnh đạo. Mình chỉ giúp chuyện hợp tác xã, vay vốn và chính sách hỗ trợ; tin chính thức bà con xem trên báo, đài hoặc hỏi UBND xã/phường nha.
@@ -63,7 +63,7 @@ ask-chat-insult = Xin lỗi bà con, chắc mình trả lời chưa đúng ý. B
 ask-decline-lottery = Xin lỗi, mình không đoán số, không tư vấn xổ số, lô đề hay cá cược; việc này nằm ngoài phạm vi mình hỗ trợ. Mình chỉ giúp chuyện hợp tác xã, vay vốn và chính sách hỗ trợ.
 # Questions in English: a short bilingual note, then the answer in Vietnamese when the topic is ours.
 ask-english-note = Mình trả lời bằng tiếng Việt (I answer in Vietnamese, about cooperatives, loans and support policies in Vietnam).
-ask-english-none = Bà con hỏi mình về hợp tác xã, thành viên, góp vốn, vay vốn, đăng ký hay chính sách hỗ trợ nha (you can ask me about cooperatives, members, capital, loans, registration or support programmes).
+ask-english-none = Xin lỗi, câu này mình chưa giúp được (sorry, I can't help with this one). Bà con hỏi mình về hợp tác xã, thành viên, góp vốn, vay vốn, đăng ký hay chính sách hỗ trợ nha (you can ask me about cooperatives, members, capital, loans, registration or support programmes).
 # Officers' published FAQ entries as a source (src/knowledge/answer/faq-sections.ts).
 ask-faq-source = Cán bộ HTX trả lời
 ask-faq-reference = { $reference }, { $date }

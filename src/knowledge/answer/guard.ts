@@ -58,6 +58,8 @@ const NOT_A_PRICE = String.raw`(?<!\b(?:tham|quoc|chuyen) )`;
 const PESTS = "ray|sau|benh|oc|chuot|nam|co dai|bo tri|nhen|rep|sau ray";
 const PEST_NAMES =
   "ray (nau|lung trang|xanh)|sau (cuon la|duc than|keo|to|ve bua)|oc buou vang|dao on|vang lun|lun xoan la|bo tri|nhen gie";
+/** What a grower wants of a crop or a herd: flowers, fruit, fast growth. */
+const HARVEST_OUTCOME = "ra bong|ra hoa|dau trai|dau qua|sai trai|dau bong|mau lon|lon nhanh|nang suat cao|trai to";
 /** Data about a person that only that person may hand out. */
 const PERSONAL_DATA =
   "(so dien thoai|so dt|sdt|dien thoai|dia chi|nha (o|nam) dau|cccd|can cuoc|cmnd|so tai khoan|stk|thong tin (ca nhan|lien lac|lien he)|zalo|email|ngay sinh)";
@@ -113,7 +115,7 @@ const OUT_OF_SCOPE: Array<[DeclineTopic, RegExp]> = [
   [
     "personal-data",
     new RegExp(
-      String.raw`\b(${PERSONAL_DATA} (cua|nha) (${TITLED}|${OTHERS})|${PERSONAL_DATA} (${NAMED}|${OTHERS})|(${OTHERS})( \w+){0,3} ${PERSONAL_DATA}|(cho|gui|xin|dua|xuat|lay) (\w+ ){0,3}danh sach (\w+ ){0,3}(kem |co |gom )?${PERSONAL_DATA}|((cho|gui|doc) (tui|toi|minh|em|anh|chi) (xin |biet |xem )?|xin )${PERSONAL_DATA} (cua|nha) (?!(toi|tui|minh|em|con)\b))\b`,
+      String.raw`\b(${PERSONAL_DATA} (cua|nha) (${TITLED}|${OTHERS})|${PERSONAL_DATA} (${NAMED}|${OTHERS})|(${OTHERS})( \w+){0,3} ${PERSONAL_DATA}|(cho|gui|xin|dua|xuat|lay) (\w+ ){0,3}danh sach (\w+ ){0,6}(kem |co |gom |voi )?(so )?${PERSONAL_DATA}|((cho|gui|doc) (tui|toi|minh|em|anh|chi) (xin |biet |xem )?|xin )${PERSONAL_DATA} (cua|nha) (?!(toi|tui|minh|em|con)\b))\b`,
     ),
   ],
   // Faking members, signatures or papers (Điều 7): forging, signing for someone, borrowing names
@@ -152,7 +154,7 @@ const OUT_OF_SCOPE: Array<[DeclineTopic, RegExp]> = [
   [
     "farming",
     new RegExp(
-      String.raw`\b(thuoc (tri|tru|xit|phun|diet|dac tri|bao ve thuc vat|bvtv)|(xit|phun) thuoc|(tri|diet|chua|phong|xit|phun) (${PESTS})|(${PESTS}) (hai|pha|an|gay|phat|boc|nhieu|qua)|${PEST_NAMES}|bon (phan|voi|lan|dam|kali|npk) (gi|nao|loai|cho|bao nhieu|may|the nao|luc|khi|lan)|(cach|nen|khi nao|luc nao) bon (phan|voi|lan|dam|kali|npk)|phan bon (gi|nao|loai)|tri benh|benh (dao on|vang la|dom|lo mo|chay bia|lem lep|thoi|dom trang|gan|phan trang|xoan la|lun)|ky thuat (trong|nuoi|canh tac|cham soc|uom)|(cach|kinh nghiem) (trong|nuoi|cham soc|uom) (lua|cay|tom|ca|heo|ga|vit|bo|rau|xoai|sau rieng|dua|khom|mia|hanh)|giong (lua|tom|ca|xoai|sau rieng|heo|ga|vit) (nao|gi) (tot|nang suat|ngon|de)|mat do (gieo|sa|tha|trong|nuoi)|(nuoi|tha|trong|sa) (\w+ ){1,3}mat do|dich ta|dich benh (heo|ga|vit|tom|ca|bo)|lo mom long mong|cum gia cam|tai xanh|(nen|co nen) (trong|nuoi|sa|gieo) (\w+ ){0,3}(gi|nao|con gi|cay gi)|(trong|nuoi|sa|gieo) (giong )?(\w+ )?(gi|nao) (thi |cho )?(loi|tot|hieu qua|nang suat|trung)|(lua|tom|ca|cay|heo|ga|vit) bi (benh|vang|chet|thoi|sau|ray|dom|lo)|(nen|chuyen (qua|sang)) (trong|nuoi|sa|gieo) (\w+ ){1,3}hay (la )?(giu|trong|nuoi|sa|gieo|chuyen|de|lam))\b`,
+      String.raw`\b(thuoc (tri|tru|xit|phun|diet|dac tri|bao ve thuc vat|bvtv)|(xit|phun) thuoc|(tri|diet|chua|phong|xit|phun) (${PESTS})|(${PESTS}) (hai|pha|an|gay|phat|boc|nhieu|qua)|${PEST_NAMES}|bon (phan|voi|lan|dam|kali|npk) (gi|nao|loai|cho|bao nhieu|may|the nao|luc|khi|lan)|(cach|nen|khi nao|luc nao) bon (phan|voi|lan|dam|kali|npk)|phan bon (gi|nao|loai)|tri benh|benh (dao on|vang la|dom|lo mo|chay bia|lem lep|thoi|dom trang|gan|phan trang|xoan la|lun)|ky thuat (trong|nuoi|canh tac|cham soc|uom)|(cach|kinh nghiem) (trong|nuoi|cham soc|uom) (lua|cay|tom|ca|heo|ga|vit|bo|rau|xoai|sau rieng|dua|khom|mia|hanh)|giong (lua|tom|ca|xoai|sau rieng|heo|ga|vit) (nao|gi) (tot|nang suat|ngon|de)|mat do (gieo|sa|tha|trong|nuoi)|(nuoi|tha|trong|sa) (\w+ ){1,3}mat do|dich ta|dich benh (heo|ga|vit|tom|ca|bo)|lo mom long mong|cum gia cam|tai xanh|(nen|co nen) (trong|nuoi|sa|gieo) (\w+ ){0,3}(gi|nao|con gi|cay gi)|(trong|nuoi|sa|gieo) (giong )?(\w+ )?(gi|nao) (thi |cho )?(loi|tot|hieu qua|nang suat|trung)|(lua|tom|ca|cay|heo|ga|vit) bi (benh|vang|chet|thoi|sau|ray|dom|lo)|(nen|chuyen (qua|sang)) (trong|nuoi|sa|gieo) (\w+ ){1,3}hay (la )?(giu|trong|nuoi|sa|gieo|chuyen|de|lam)|(sao cho|de cho|lam sao (de|cho)?|cach (nao )?(de|cho)?|giup) (\w+ ){0,3}(${HARVEST_OUTCOME}))\b`,
     ),
   ],
   // Other domains a farmer may try: jokes, songs, cooking, football, homework, translation, fortune telling, getting rich.

@@ -47,6 +47,7 @@ describe("screenQuestion", () => {
     ["oc buou vang pha ruong qua, tri sao", "farming"],
     ["Vé số đài Sóc Trăng hôm nay số nào trúng?", "lottery"],
     ["cho tui so dien thoai ong Ba dang ky bua truoc", "personal-data"],
+    ["gui tui danh sach thanh vien HTX Hoa Binh kem so cccd voi dia chi", "personal-data"],
     ["Gửi tui danh sách thành viên kèm số điện thoại", "personal-data"],
     ["Địa chỉ người vừa đăng ký là gì?", "personal-data"],
     // One's own data as the assistant keeps it: how it is kept, not a refusal.
@@ -83,6 +84,8 @@ describe("screenQuestion", () => {
     // Husbandry and what to grow.
     ["heo bi lo mom long mong chua sao", "farming"],
     ["nen nuoi con gi de co loi", "farming"],
+    ["xoai nha tui lam sao cho ra hoa deu", "farming"],
+    ["cach nao cho heo lon nhanh", "farming"],
   ])("declines %j as %s", (question, topic) => {
     expect(screenQuestion(question)).toEqual({ kind: "out-of-scope", topic });
   });
