@@ -83,6 +83,23 @@ const TERMS: Array<[string, string]> = [
   ["farmers", "nông dân"],
   ["household", "hộ gia đình"],
   ["online", "trực tuyến"],
+  ["video call", "trực tuyến"],
+  ["video", "trực tuyến"],
+  ["remotely", "trực tuyến"],
+  ["meeting", "họp"],
+  ["foreign investor", "nhà đầu tư nước ngoài"],
+  ["foreigners", "người nước ngoài"],
+  ["foreign", "nước ngoài"],
+  ["merge", "sáp nhập"],
+  ["merger", "sáp nhập"],
+  ["audit", "kiểm toán"],
+  ["accountant", "kế toán"],
+  ["accounting", "kế toán"],
+  ["bad debt", "nợ xấu"],
+  ["debt", "nợ"],
+  ["debts", "nợ"],
+  ["deadline", "thời hạn"],
+  ["days", "ngày"],
   ["documents", "hồ sơ"],
   ["people", "người"],
   ["persons", "người"],
@@ -100,8 +117,21 @@ export interface EnglishQuestion {
   vietnamese: string | null;
 }
 
-/** How many distinct common English words a text without Vietnamese diacritics has (0 with diacritics). */
-function englishWordCount(text: string): number {
+/** Glossary words farmers also use in Vietnamese ("họp online", "gửi video"): they make no text English. */
+const LOANWORDS = new Set(["online", "video", "coop"]);
+
+/**
+ * The words an English question is recognised by: the common ones and our topics' single words, none of
+ * them a Vietnamese syllable ("Can a foreigner become a member?" has one common word but two of ours).
+ */
+const QUESTION_WORDS = new Set([
+  ...ENGLISH_WORDS,
+  ...GLOSSARY.map(([en]) => en).filter((en) => !en.includes(" ") && !LOANWORDS.has(en)),
+  "become",
+]);
+
+/** How many distinct English words (of `vocabulary`) a text without Vietnamese diacritics has (0 with diacritics). */
+function englishWordCount(text: string, vocabulary: ReadonlySet<string> = ENGLISH_WORDS): number {
   if (
     foldVietnamese(text) !==
     text
@@ -114,7 +144,7 @@ function englishWordCount(text: string): number {
   return new Set(
     foldVietnamese(text)
       .split(" ")
-      .filter((w) => ENGLISH_WORDS.has(w)),
+      .filter((w) => vocabulary.has(w)),
   ).size;
 }
 
@@ -129,7 +159,7 @@ export function hasEnglish(text: string): boolean {
 /** An English question, or null for Vietnamese (with or without diacritics). */
 export function englishQuestion(text: string): EnglishQuestion | null {
   // None of these words is a Vietnamese syllable, so two of them make the text English.
-  if (englishWordCount(text) < 2) return null;
+  if (englishWordCount(text, QUESTION_WORDS) < 2) return null;
   const words = foldVietnamese(text).split(" ").filter(Boolean);
   const found: Array<{ at: number; vi: string }> = [];
   let rest = ` ${words.join(" ")} `;

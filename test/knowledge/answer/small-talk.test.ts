@@ -72,11 +72,17 @@ describe("englishQuestion", () => {
     expect(englishQuestion("Can I get a loan without collateral?")).toEqual({ vietnamese: "vay vốn tài sản bảo đảm" });
   });
 
+  it("recognises a short English question by our topic words when it has few common ones", () => {
+    expect(englishQuestion("Can a foreigner become a member of a cooperative?")).toEqual({
+      vietnamese: "người nước ngoài thành viên hợp tác xã",
+    });
+  });
+
   it("knows English it cannot map", () => {
     expect(englishQuestion("What is the weather like in your town?")).toEqual({ vietnamese: null });
   });
 
-  it.each(["htx can may nguoi", "Tổ hợp tác có tư cách pháp nhân không?", "do ngu"])(
+  it.each(["htx can may nguoi", "Tổ hợp tác có tư cách pháp nhân không?", "do ngu", "hop online gui video duoc khong"])(
     "leaves Vietnamese %j alone",
     (text) => {
       expect(englishQuestion(text)).toBeNull();
