@@ -10,7 +10,7 @@ import { searchTerms } from "../text/search-terms.js";
  */
 
 /** Bump whenever search terms change: vectors made with other terms must not be mixed. */
-export const LEXICAL_MODEL = "vi-hashed-lnc-ltc-v19";
+export const LEXICAL_MODEL = "vi-hashed-lnc-ltc-v20";
 export const LEXICAL_DIMENSION = 4096;
 
 /** Returns idf of a term, or undefined for a term the corpus never saw. */

@@ -103,6 +103,11 @@ describe("searchTerms concepts", () => {
     expect(terms("được hưởng ưu đãi thuế")).toContain("#thue");
     expect(terms("thuê đất của xã")).not.toContain("#thue");
     expect(terms("hồ sơ phải ghi rõ tên")).toContain("#ghi-ro");
+    // Foreigners by their country, mergers in farmers' words.
+    expect(terms("may ong Dai Loan vo htx")).toContain("#nuoc-ngoai");
+    expect(terms("nhà đầu tư nước ngoài")).toContain("#nuoc-ngoai");
+    expect(terms("htx nho nhap vo htx lon")).toContain("#sap-nhap");
+    expect(terms("sáp nhập hợp tác xã")).toContain("#sap-nhap");
   });
 
   it("adds no concept for a plain wording that has other meanings", () => {
