@@ -1,6 +1,6 @@
 /**
  * What a question word asks for, as a feature of the sentence that answers it: "khi nào" a condition
- * or a time, "bao lâu" a duration, "ai" a person or a body, "ở đâu" a place or an office. A sentence
+ * or a time, "bao lâu" a duration, "bao nhiêu phần trăm" a share, "ai" a person or a body, "ở đâu" a place or an office. A sentence
  * quoted for such a question should carry that feature, not only share the question's topic words
  * ("bao lâu thì nhận lại vốn" is answered by the deadline, not by "Điều lệ quyết định").
  */
@@ -20,6 +20,10 @@ const ASKED: Array<{ asks: RegExp; answers: RegExp }> = [
   {
     asks: /\b(bao lau|may (ngay|thang|nam|tuan)|bao nhieu (ngay|thang|nam|tuan)|thoi han|han chot)\b/,
     answers: /(?<!\p{L})(\d+\s*(ngày|tháng|năm|tuần)|thời hạn|chậm nhất|kể từ)(?!\p{L})/iu,
+  },
+  {
+    asks: /\b(phan tram|bao nhieu %|may %|ti le|ty le)\b/,
+    answers: /(\d+([.,]\d+)?\s*%|(?<!\p{L})(phần trăm|tỷ lệ|tỉ lệ)(?!\p{L}))/iu,
   },
   {
     asks: ASKS_WHO,

@@ -44,6 +44,16 @@ ${cite("61")}
 ${cite("98")}
 
 Đại hội thông qua nghị quyết giải thể. Trong 07 ngày làm việc, người đại diện gửi nghị quyết cho cơ quan đăng ký.
+
+## Trích quỹ chung không chia khi nào?
+${cite("84")}
+
+HTX trích quỹ chung không chia mỗi năm, chậm nhất 30 ngày sau khi quyết toán thu nhập.
+
+## Quỹ chung không chia trích mức nào?
+${cite("84")}
+
+Quỹ chung không chia được trích không thấp hơn 5% thu nhập từ giao dịch bên ngoài.
 `;
 
 let kb: ReturnType<typeof fixtureKnowledge>;
@@ -70,6 +80,11 @@ describe("the passage that answers", () => {
   it("answers 'bao lâu' from a close passage with a period, not from the best one whose only figure is a share", async () => {
     const result = await service.answer("dai hoi bieu quyet giai the roi thi bao lau phai gui nghi quyet");
     expect(result.answer).toContain("07 ngày làm việc");
+  });
+
+  it("answers 'bao nhiêu phần trăm' from a close passage with a share, not from the best one whose figure is a period", async () => {
+    const result = await service.answer("htx trich quy chung khong chia bao nhieu phan tram");
+    expect(result.answer).toContain("5%");
   });
 
   it("answers a land question with the land passage first, not the membership rule mentioning fields", async () => {
