@@ -14,7 +14,7 @@ import {
 } from "./citation-text.js";
 import { screenQuestion } from "./guard.js";
 import { faqSections, faqSignature } from "./faq-sections.js";
-import { twoParts, type TwoParts } from "./two-part.js";
+import { otherPassageFirst, twoParts, type TwoParts } from "./two-part.js";
 import { coversFocus, namesOurDomain, subjectsOf } from "./focus.js";
 import { headingNamesTopic, preferFittingHeading } from "./heading-fit.js";
 import { quoteLegal } from "./legal-quote.js";
@@ -335,12 +335,14 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     return withoutOtherCounts(question, hits);
   }
 
+  /** `quoteProfile` chooses the quoted sentences when other words than the searched ones ask (a part's own). */
   function extractive(
     question: string,
     profile: QuestionProfile,
     found: SearchHit[],
     confidence: number,
     budget?: number,
+    quoteProfile = profile,
   ): Answer {
     const stated = statedFigures(question);
     const wants = questionWants(question);
@@ -368,7 +370,7 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     const quoteFor = (section: Section) =>
       isLocalSection(section) ? { ...quote, budget: Math.min(REPORT_BUDGET, quote.budget ?? REPORT_BUDGET) } : quote;
     const passages = used
-      .flatMap((hit) => passageLines(hit.section, profile, t, quoteFor(hit.section)))
+      .flatMap((hit) => passageLines(hit.section, quoteProfile, t, quoteFor(hit.section)))
       .filter((line, i, all) => !(line.startsWith("⚠️") || notes.has(line)) || all.indexOf(line) === i);
     // "Nghe nói chỉ cần 3 người?" answered with "ít nhất 05 thành viên": say first that 3 is not right.
     const lead = passages[0] ?? "";
@@ -417,20 +419,32 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
     }
   }
 
-  /** `budget` shortens the quoted passage (each part of a two-part question is answered briefly). */
-  async function answerFromKnowledge(question: string, budget?: number): Promise<Answer | null> {
+  /**
+   * `part` answers one part of a two-part question: briefly (`budget`), its sentences chosen by its
+   * own words (`quoted`), other hits first when `reorder` says so (null keeps the order).
+   */
+  async function answerFromKnowledge(
+    question: string,
+    part?: {
+      budget: number;
+      quoted: string;
+      reorder?: (hits: SearchHit[], index: KnowledgeIndex) => SearchHit[] | null;
+    },
+  ): Promise<Answer | null> {
     const index = await currentIndex();
     const searched = question.slice(0, MAX_QUESTION_CHARS);
-    // One profile per question, for both ranking and quoting.
+    // One profile per question, for both ranking and quoting (a part's own words may quote).
     const profile = profileQuestion(searched, index.stats);
-    const hits = await index.search(searched, SEARCH_HITS, profile);
+    const quoteProfile = part && part.quoted !== question ? profileQuestion(part.quoted, index.stats) : profile;
+    const found = await index.search(searched, SEARCH_HITS, profile);
+    const hits = part?.reorder?.(found, index) ?? found;
     const confidence = hits[0]?.coverage ?? 0;
     if (hits.length === 0 || confidence < HEDGE_FLOOR) return null;
     // Little of the question found: only a section whose heading names its topic is worth a hedge.
     if (confidence < NOT_FOUND_BELOW && !headingNamesTopic(searched, profile, hits[0]!)) return null;
     return llm
       ? generated(question, profile, hits, confidence)
-      : extractive(searched, profile, hits, confidence, budget);
+      : extractive(searched, profile, hits, confidence, part?.budget, quoteProfile);
   }
 
   /**
@@ -438,12 +452,24 @@ export async function createKnowledgeService(options: KnowledgeOptions): Promise
    * or said to be unanswered. Null when no part is answered confidently, or one passage answers
    * both: the message is then answered as one question.
    */
-  async function answerTwoParts({ asked, searched }: TwoParts): Promise<Answer | null> {
-    const answers = await Promise.all(searched.map((part) => answerFromKnowledge(part, PART_BUDGET)));
-    const [first, second] = answers;
+  async function answerTwoParts({ asked, searched, quoted }: TwoParts): Promise<Answer | null> {
+    const answers = await Promise.all(
+      searched.map((part, i) => answerFromKnowledge(part, { budget: PART_BUDGET, quoted: quoted[i]! })),
+    );
+    const sharedId = answers[0]?.sources[0]?.sectionId;
+    if (sharedId && sharedId === answers[1]?.sources[0]?.sectionId) {
+      // The passage quoted for the first part again: a close one holding what the second part adds
+      // answers it ("trễ hạn thì sao"); without one, one passage answers the whole message.
+      answers[1] = await answerFromKnowledge(searched[1], {
+        budget: PART_BUDGET,
+        quoted: quoted[1],
+        reorder: (hits, index) =>
+          otherPassageFirst(asked, sharedId, hits, (term) => index.stats.idf(term) ?? index.stats.unseenIdf),
+      });
+      if (answers[1]?.sources[0]?.sectionId === sharedId) return null;
+    }
     // Neither part found, or both only guessed at: the message is better searched as one question.
     if (answers.every((a) => !a || a.hedged)) return null;
-    if (first?.sources[0]?.sectionId === second?.sources[0]?.sectionId) return null;
     const found = answers.filter((a): a is Answer => a !== null);
     const label = (part: string) => (part.length > PART_LABEL_CHARS ? `${part.slice(0, PART_LABEL_CHARS)}…` : part);
     return {

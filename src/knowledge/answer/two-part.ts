@@ -1,5 +1,9 @@
 import { foldVietnamese } from "../../lib/vietnamese.js";
-import { entityPhrases, namedEntities, withoutEntities, type EntityGroup } from "../text/entities.js";
+import type { SearchHit } from "../retrieval/knowledge-index.js";
+import { sectionTerms } from "../retrieval/search-text.js";
+import { searchTerms } from "../text/search-terms.js";
+import { entityPhrases, namedEntities, sectionEntities, withoutEntities, type EntityGroup } from "../text/entities.js";
+import type { Section } from "../types.js";
 import { subjectsOf } from "./focus.js";
 import { questionWants } from "./passage.js";
 import { statedFigures } from "./stated-figure.js";
@@ -52,12 +56,29 @@ function endsAsking(part: string, endsWithMark: boolean): boolean {
  * naming a subject the first does not ("đại hội bao lâu họp 1 lần" after a capital question) keeps
  * only who the first is about: its topic would pull the search back to the first question.
  */
-function withContext(first: string, second: string): string {
+function withContext(first: string, second: string): { searched: string; quoted: string } {
   const namedInSecond = new Set<EntityGroup>(namedEntities(second).keys());
   const firstSubjects = subjectsOf(first);
   const ownSubject = [...subjectsOf(second)].some((subject) => !firstSubjects.has(subject));
-  const carried = ownSubject ? entityPhrases(first, namedInSecond) : withoutEntities(first, namedInSecond);
-  return carried ? `${second} (${carried})` : second;
+  const topic = ownSubject ? entityPhrases(first, namedInSecond) : withoutEntities(first, namedInSecond);
+  // "trễ hạn thì sao" after "góp vốn bao lâu phải góp đủ" asks what follows being late, not how long:
+  // a situation of its own keeps the first part's topic without what it asked.
+  // Its sentences are then chosen by its own words: the topic found the passage, the situation is asked.
+  const situation = namesOwnSituation(first, second);
+  const carried = situation ? topic.replace(ASKING, " ").replace(/\s+/g, " ").trim() : topic;
+  const searched = carried ? `${second} (${carried})` : second;
+  return { searched, quoted: situation ? second : searched };
+}
+
+/** What a part asks, in canonical syllables: its question words ("bao lâu", "có được … không", "gì"). */
+const ASKING =
+  /\b(bao lau|bao nhieu|bao gio|khi nao|luc nao|o dau|the nao|ra sao|la gi|co duoc|duoc khong|khong|gi|nao|sao|ai)\b/g;
+
+/** True when the second part names a situation the first does not ("trễ hạn", "mất mùa", "giải thể"). */
+function namesOwnSituation(first: string, second: string): boolean {
+  const situations = (text: string) => searchTerms(text, { accents: false }).filter((term) => term.startsWith("#"));
+  const firstOnes = new Set(situations(first));
+  return situations(second).some((concept) => !firstOnes.has(concept));
 }
 
 export interface TwoParts {
@@ -65,6 +86,8 @@ export interface TwoParts {
   asked: [string, string];
   /** Each part as searched: the second with the first's topic carried over. */
   searched: [string, string];
+  /** The words each part's sentences are chosen by: as searched, or a situation of its own as asked. */
+  quoted: [string, string];
 }
 
 /** The two questions of a message asking two, or null when it asks one. */
@@ -75,7 +98,68 @@ export function twoParts(question: string): TwoParts | null {
     const second = text.slice(match.index + match[0].length).trim();
     if (!second) continue;
     if (!endsAsking(first, match[0].startsWith("?")) || !endsAsking(second, /\?\s*$/.test(second))) continue;
-    return { asked: [first, second], searched: [first, withContext(first, second)] };
+    const context = withContext(first, second);
+    return { asked: [first, second], searched: [first, context.searched], quoted: [first, context.quoted] };
   }
   return null;
+}
+
+/** A passage answering the second part instead of the first's must rank at least this close. */
+const OTHER_PASSAGE_MIN_SCORE = 0.6;
+/** Hits looked at for that passage. */
+const OTHER_PASSAGE_LOOKAHEAD = 4;
+
+/**
+ * How much of what the second part adds to the first a section holds: the idf of the second part's
+ * terms the first lacks ("trễ hạn" after "góp vốn bao lâu phải góp đủ"), found in the section.
+ */
+function addedWeight(asked: TwoParts["asked"], section: Section, idf: (term: string) => number): number {
+  const first = new Set(searchTerms(asked[0], { accents: false }));
+  const terms = new Set(sectionTerms(section));
+  let weight = 0;
+  for (const term of new Set(searchTerms(asked[1], { accents: false }))) {
+    if (!first.has(term) && terms.has(term)) weight += idf(term);
+  }
+  return weight;
+}
+
+/**
+ * True when a section is about an organisation or lender the first part names and the second part
+ * replaces ("HTX được hỗ trợ gì, còn tổ hợp tác thì sao": a heading naming both answers the first).
+ */
+function namesReplaced(asked: TwoParts["asked"], section: Section): boolean {
+  const own = sectionEntities(section.heading, section.topicTitle);
+  const firstNamed = namedEntities(asked[0]);
+  return [...namedEntities(asked[1])].some(([group, ids]) =>
+    [...(firstNamed.get(group) ?? [])].some((id) => !ids.has(id) && own.get(group)?.has(id)),
+  );
+}
+
+/**
+ * The second part's hits when its best is the passage already quoted for the first part
+ * (`sharedId`): a close hit holding more of what the second part adds, or as much of it without the
+ * organisation the second part replaces, answers it instead ("trễ hạn thì sao" → the late-payment
+ * rule, not the deadline again). Null when none does: one passage then answers the whole message.
+ */
+export function otherPassageFirst(
+  asked: TwoParts["asked"],
+  sharedId: string,
+  hits: SearchHit[],
+  idf: (term: string) => number,
+): SearchHit[] | null {
+  const shared = hits.find((hit) => hit.section.id === sharedId);
+  if (!shared) return null;
+  const sharedWeight = addedWeight(asked, shared.section, idf);
+  const sharedNamesReplaced = namesReplaced(asked, shared.section);
+  const fits = (hit: SearchHit) => {
+    const weight = addedWeight(asked, hit.section, idf);
+    return (
+      weight > sharedWeight ||
+      (weight > 0 && weight === sharedWeight && sharedNamesReplaced && !namesReplaced(asked, hit.section))
+    );
+  };
+  const other = hits
+    .slice(0, OTHER_PASSAGE_LOOKAHEAD)
+    .find((hit) => hit !== shared && hit.score >= OTHER_PASSAGE_MIN_SCORE * shared.score && fits(hit));
+  return other ? [other, ...hits.filter((hit) => hit !== other && hit !== shared)] : null;
 }
