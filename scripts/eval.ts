@@ -1,8 +1,8 @@
 /**
  * Evaluates answers on question sets: `npm run eval -- [--file <questions.jsonl>] [--out <results.jsonl>]`.
  * Without --file: the shared dev set (../shared/eval/dev.jsonl), our wording variants
- * (test/eval/extra.jsonl) and two paraphrase sets written from the law text by helpers who had not
- * read knowledge/ (test/eval/paraphrase.jsonl, test/eval/paraphrase3.jsonl). Per set: citation
+ * (test/eval/extra.jsonl) and three paraphrase sets written from the law text by helpers who had not
+ * read knowledge/ (test/eval/paraphrase.jsonl, paraphrase3.jsonl, paraphrase6.jsonl). Per set: citation
  * hit@5, fact accuracy, decline accuracy (out-of-scope handled), confident-but-wrong answers and
  * median answer length, after the list of cases that missed. --out (one set only) writes one line
  * per question: id, answer, declined, hedged, sources.
@@ -20,6 +20,7 @@ const DEFAULT_SETS = [
   "test/eval/extra.jsonl",
   "test/eval/paraphrase.jsonl",
   "test/eval/paraphrase3.jsonl",
+  "test/eval/paraphrase6.jsonl",
 ];
 
 const { values } = parseArgs({ options: { file: { type: "string" }, out: { type: "string" } } });
