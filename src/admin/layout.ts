@@ -79,6 +79,11 @@ export function forbiddenPage(t: Translate, session: StaffSessionInfo): Html {
   return page(t, { title: t("admin-forbidden-title"), session, body: html`<p>${t("admin-forbidden")}</p>` });
 }
 
+/** The page for a lead, campaign or question id that does not exist (served with status 404). */
+export function notFoundPage(t: Translate, session: StaffSessionInfo): Html {
+  return page(t, { title: t("admin-not-found-title"), session, body: html`<p>${t("admin-error-not-found")}</p>` });
+}
+
 /** "Trang 2/7" with previous/next links that keep the other query parameters. */
 export function pager(t: Translate, c: Context, pageNumber: number, pageCount: number): Html {
   if (pageCount <= 1) return html``;

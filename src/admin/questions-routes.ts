@@ -15,7 +15,7 @@ import type { StaffSessionInfo } from "../staff/sessions.js";
 import { channelLabel } from "./channel-label.js";
 import type { AdminDeps, AdminEnv } from "./deps.js";
 import { displayDateTime } from "../lib/vietnam-time.js";
-import { csrfField, flashFrom, formString, page, pageParam, pager } from "./layout.js";
+import { csrfField, flashFrom, formString, notFoundPage, page, pageParam, pager } from "./layout.js";
 import { requirePermission } from "./session-guard.js";
 
 const PAGE_SIZE = 20;
@@ -107,8 +107,8 @@ export function questionsRoutes(deps: AdminDeps): Hono<AdminEnv> {
   /** One question, whatever its state: where a reply's link to the question it answers leads. */
   app.get("/:id", async (c) => {
     const q = await findOfficerQuestion(prisma, questionId(c.req.param("id")));
-    if (!q) return c.redirect("/admin/questions?error=admin-error-not-found", 303);
     const session = c.get("session");
+    if (!q) return c.html(notFoundPage(t, session), 404);
     const title = t("admin-question-title", { reference: q.reference });
     return c.html(page(t, { title, session, flash: flashFrom(c, t), body: card(session, q) }));
   });

@@ -4,7 +4,7 @@ import { announcementMessage } from "../../broadcast/announcement.js";
 import { readSegment } from "../../broadcast/segment.js";
 import type { AdminContext, AdminDeps, AdminEnv } from "../deps.js";
 import { SECTOR_IDS, sectorLabelKey } from "../../leads/sectors.js";
-import { flashFrom, page } from "../layout.js";
+import { flashFrom, notFoundPage, page } from "../layout.js";
 import { requirePermission } from "../session-guard.js";
 import { readCampaignForm, readScheduleTime } from "./campaign-form.js";
 import {
@@ -62,15 +62,7 @@ export function broadcastRoutes(deps: AdminDeps): Hono<AdminEnv> {
 
   const campaignId = (raw: string) => (/^\d{1,9}$/.test(raw) ? Number(raw) : 0);
   const back = (id: number, flash: string) => `/admin/broadcasts/${id}?${flash}`;
-  const notFound = (c: AdminContext) =>
-    c.html(
-      page(t, {
-        title: t("admin-not-found-title"),
-        session: c.get("session"),
-        body: html`<p>${t("admin-error-not-found")}</p>`,
-      }),
-      404,
-    );
+  const notFound = (c: AdminContext) => c.html(notFoundPage(t, c.get("session")), 404);
 
   app.get("/", async (c) => {
     const session = c.get("session");

@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { html } from "hono/html";
 import { PassThrough, Readable } from "node:stream";
 import { leadsCsvChunks, writeLeadsXlsx, type LeadBatches } from "../../leads/export.js";
 import { exportSelection } from "../../leads/export-rows.js";
@@ -8,7 +7,7 @@ import { SECTOR_IDS } from "../../leads/sectors.js";
 import { sectorGroupLabel } from "./sector-choice.js";
 import type { AdminDeps, AdminEnv } from "../deps.js";
 import { vietnamDate } from "../../lib/vietnam-time.js";
-import { flashFrom, formString, page, pageParam } from "../layout.js";
+import { flashFrom, formString, notFoundPage, page, pageParam } from "../layout.js";
 import { requirePermission } from "../session-guard.js";
 import { filterSummary, leadOrderBy, leadWhere, LEADS_PAGE_SIZE, parseLeadFilter } from "./lead-filter.js";
 import { NOTICE_PENDING } from "../../leads/lead-repository.js";
@@ -115,11 +114,7 @@ export function leadsRoutes(deps: AdminDeps): Hono<AdminEnv> {
   app.get("/:reference", async (c) => {
     const lead = await findLead(c.req.param("reference"));
     const session = c.get("session");
-    if (!lead)
-      return c.html(
-        page(t, { title: t("admin-not-found-title"), session, body: html`<p>${t("admin-error-not-found")}</p>` }),
-        404,
-      );
+    if (!lead) return c.html(notFoundPage(t, session), 404);
     // The detail shows the full phone number: every look is recorded.
     await audit.record({ action: "lead.view", actorId: session.user.id, target: lead.reference });
     const events = await prisma.leadEvent.findMany({
