@@ -8,6 +8,8 @@ import { randomInt } from "node:crypto";
 export const REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTWXYZ";
 export const REFERENCE_PREFIX = "HTX-";
 export const REFERENCE_LENGTH = 5;
+/** A lead's code as a regular-expression source, next to the question codes' (QUESTION_REFERENCE_PATTERN). */
+export const LEAD_REFERENCE_PATTERN = `${REFERENCE_PREFIX}[${REFERENCE_ALPHABET}]{${REFERENCE_LENGTH}}`;
 
 /** Returns an integer in [0, maxExclusive); injectable so tests are deterministic. */
 export type RandomInt = (maxExclusive: number) => number;

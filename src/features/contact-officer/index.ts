@@ -9,10 +9,8 @@ import { FARMER_REPLY_PREFIX, farmerReplyChoice } from "../../leads/officer-mess
 import { mainMenuChoices } from "../menu/main-menu.js";
 import { asksOfficerAbout } from "../menu/typed-menu-item.js";
 import { foldVietnamese } from "../../lib/vietnamese.js";
-import { REFERENCE_ALPHABET, REFERENCE_LENGTH, REFERENCE_PREFIX } from "../../leads/reference-code.js";
+import { LEAD_REFERENCE_PATTERN } from "../../leads/reference-code.js";
 import { QUESTION_REFERENCE_PATTERN } from "../../questions/question-queue.js";
-
-const LEAD_REFERENCE_PATTERN = `${REFERENCE_PREFIX}[${REFERENCE_ALPHABET}]{${REFERENCE_LENGTH}}`;
 
 export const CONTACT_OFFICER = "contact-officer";
 const BUTTON = "officer:";
