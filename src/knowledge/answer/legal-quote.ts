@@ -51,9 +51,9 @@ function indexed(clause: Clause): IndexedClause {
 const indexedClausesOf = memoByObject((section: Section) => clausesOf(section.text).map(indexed));
 
 /** A khoản's lead line and the điểm matching the question best, in text order, within the budget. */
-function trimmedClause(clause: IndexedClause, profile: QuestionProfile): string {
+function trimmedClause(clause: IndexedClause, profile: QuestionProfile, budget: number): string {
   const whole = clause.lines.join(" ");
-  if (whole.length <= QUOTE_BUDGET) return whole;
+  if (whole.length <= budget) return whole;
   const [lead, ...rest] = clause.lines;
   const chosen = new Set<number>();
   let used = lead!.length;
@@ -62,12 +62,12 @@ function trimmedClause(clause: IndexedClause, profile: QuestionProfile): string 
     .filter(({ score }) => score > 0)
     .sort((a, b) => b.score - a.score)
     .forEach(({ i }) => {
-      if (used + rest[i]!.length + 1 <= QUOTE_BUDGET) {
+      if (used + rest[i]!.length + 1 <= budget) {
         chosen.add(i);
         used += rest[i]!.length + 1;
       }
     });
-  const leadText = lead!.length > QUOTE_BUDGET ? `${lead!.slice(0, lead!.lastIndexOf(" ", QUOTE_BUDGET))}` : lead!;
+  const leadText = lead!.length > budget ? `${lead!.slice(0, lead!.lastIndexOf(" ", budget))}` : lead!;
   const points = rest.filter((_, i) => chosen.has(i));
   const omitted = points.length < rest.length || leadText !== lead;
   return [leadText, ...points].join(" ") + (omitted ? " […]" : "");
@@ -82,7 +82,13 @@ export interface LegalQuote {
   articleTitle: string | null;
 }
 
-export function quoteLegal(section: Section, profile: QuestionProfile, feature?: RegExp | null): LegalQuote {
+/** `budget` shortens the quote below a phone screen (a part of a two-part answer, a hedge's passage). */
+export function quoteLegal(
+  section: Section,
+  profile: QuestionProfile,
+  feature?: RegExp | null,
+  budget = QUOTE_BUDGET,
+): LegalQuote {
   const clauses = indexedClausesOf(section);
   const scores = clauses.map(
     (c) => questionCoverage(profile, c.terms) + (feature?.test(c.lines.join(" ")) ? ASKED_FEATURE_BONUS : 0),
@@ -97,7 +103,7 @@ export function quoteLegal(section: Section, profile: QuestionProfile, feature?:
   if (clause) citation.clause = clause;
   return {
     // The reference names the khoản, so its number does not open the quote.
-    text: trimmedClause(best, profile).replace(CLAUSE_START, ""),
+    text: trimmedClause(best, profile, Math.min(budget, QUOTE_BUDGET)).replace(CLAUSE_START, ""),
     citation,
     articleTitle: ARTICLE_HEADING.exec(section.heading)?.[2]?.trim() || null,
   };

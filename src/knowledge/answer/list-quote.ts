@@ -32,9 +32,10 @@ const GROUP_HEADER_CHARS = 40;
 /**
  * The lists of a text laid out for a phone: the line introducing them, then their items one a line
  * (with the headers of their groups), each shortened when all do not fit; items that still do not fit
- * end with "…"; a short line after the list follows it. Null when the text has no list of at least MIN_ITEMS items.
+ * end with "…"; a short line after the list follows it. `budget` may shorten it (a part of a two-part
+ * answer). Null when the text has no list of at least MIN_ITEMS items.
  */
-export function quoteList(text: string): string | null {
+export function quoteList(text: string, budget = LIST_BUDGET): string | null {
   const lines = text
     .split("\n")
     .map((line) => line.trim())
@@ -52,7 +53,7 @@ export function quoteList(text: string): string | null {
     if (before.length < GROUP_HEADER_CHARS && lines[start - 2]) intro.push(lines[start - 2]!);
     intro.push(before);
   }
-  const room = LIST_BUDGET - intro.reduce((n, line) => n + line.length + 1, 0);
+  const room = Math.min(budget, LIST_BUDGET) - intro.reduce((n, line) => n + line.length + 1, 0);
   const full = body.reduce((n, line) => n + line.length + 1, 0);
   const perItem = full <= room ? Infinity : Math.max(MIN_ITEM_CHARS, Math.floor(room / body.length) - 1);
   const out = [...intro];

@@ -153,7 +153,7 @@ export function quotePassage(section: Section, profile: QuestionProfile, options
   const wants = options.wants ?? { number: false, yesNo: false, past: false };
   // Earlier values are left out unless the question asks about the past (they score nothing).
   const earlier = sentences.map((s, i) => i > 0 && !wants.past && EARLIER_VALUE.test(s));
-  const listed = wants.list && !options.focus ? quoteList(section.text) : null;
+  const listed = wants.list && !options.focus ? quoteList(section.text, options.budget) : null;
   if (listed) {
     // A caveat is quoted whatever the length: without it the answer would say something else.
     const caveats = sentences.filter(

@@ -32,6 +32,14 @@ describe("quoteLegal", () => {
     expect(result.articleTitle).toBe("Chuẩn bị Đại hội thành viên");
   });
 
+  it("quotes a khoản within a shorter budget, marking what it left out (a part of a two-part answer)", () => {
+    const profile = profileQuestion("thong bao hop dai hoi phai gui truoc bao nhieu ngay", stats);
+    const short = quoteLegal(sections[0]!, profile, null, 80);
+    expect(short.text.length).toBeLessThanOrEqual(80 + " […]".length);
+    expect(short.text).toMatch(/^Thông báo về thời gian.*\[…\]$/u);
+    expect(quoteLegal(sections[0]!, profile).text).not.toContain("[…]");
+  });
+
   it("keeps a khoản's điểm with its lead line", () => {
     const result = quote("kien nghi bo sung chuong trinh dai hoi ghi gi");
     expect(result.citation.clause).toBe("3");

@@ -18,6 +18,13 @@ describe("quoteList", () => {
     expect(quote).not.toContain("Mở đầu");
   });
 
+  it("fits a shorter budget when one is given, ending with '…' where items were left out", () => {
+    const quote = quoteList(`Mở đầu.\n${NINE}`, 200)!;
+    expect(quote.length).toBeLessThanOrEqual(200);
+    expect(quote).toContain("1. Nhóm hỗ trợ số 1.");
+    expect(quote.split("\n").at(-1)).toBe("…");
+  });
+
   it("shortens long items at a clause so the whole list fits a phone screen", () => {
     const long = Array.from(
       { length: 8 },
